@@ -1,0 +1,56 @@
+# Two commands do all the set-up on a fresh Debian machine: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ARGS ?=
+
+# Debian packages Qt needs to run headless (offscreen), fonts so glyphs are not boxes,
+# and the command-line tools the tests use to read PDFs back and open sealed bundles.
+QT_DEBS := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
+TEST_DEBS := $(QT_DEBS) poppler-utils
+
+.PHONY: run test lint typecheck pytest system-deps test-deps demo clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## Install only the Debian packages that are missing (needs root or sudo).
+system-deps:
+	@missing=""; for p in $(DEBS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+run: $(STAMP)
+	@$(MAKE) --no-print-directory system-deps DEBS="$(QT_DEBS)"
+	$(BIN)/cfpm-coach $(ARGS)
+
+demo: $(STAMP)
+	@$(MAKE) --no-print-directory system-deps DEBS="$(QT_DEBS)"
+	$(BIN)/cfpm-coach --demo $(ARGS)
+
+test-deps: $(STAMP)
+	@$(MAKE) --no-print-directory system-deps DEBS="$(TEST_DEBS)"
+
+lint: $(STAMP)
+	$(BIN)/ruff check cfpm_coach tests
+	$(BIN)/lint-imports
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: test-deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+
+test: test-deps lint typecheck pytest
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,55 @@
+"""`cfpm-coach` with no command: open the desktop app (on a demo store with --demo)."""
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from cfpm_coach.cli.context import open_workspace
+from cfpm_coach.cli.output import print_table
+from cfpm_coach.services import demo
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    """Options of the app launch itself."""
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="open a fresh demo store (in --data-dir if given and empty, else a temp folder)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    parser.add_argument("--status", action="store_true",
+                        help="print where the store is and what it holds, then exit")
+
+
+def prepare_demo(args: argparse.Namespace) -> None:
+    """Point args at a demo store filled with sample data."""
+    if args.data_dir is None:
+        args.data_dir = tempfile.mkdtemp(prefix="cfpm-coach-demo-")
+    with open_workspace(args) as ws:
+        if not ws.workers.find():
+            ws.profile.update_coach(name="Demo Coach", role="Practice coach",
+                                    county=demo.COUNTY, office=demo.OFFICES[0])
+            demo.generate(ws)
+
+
+def print_status(args: argparse.Namespace) -> int:
+    """Where the store is, its schema and its counts."""
+    with open_workspace(args) as ws:
+        status = ws.maintenance.check()
+        print(f"Data folder: {ws.paths.data_dir}")
+        print(f"Database:    {status.path} (schema {status.schema_revision})")
+        print_table(["table", "rows"], sorted(status.counts.items()))
+    return 0
+
+
+def launch(args: argparse.Namespace) -> int:
+    """Open the desktop app, or print the store's status when asked or when no UI is available."""
+    if args.demo:
+        prepare_demo(args)
+    if args.status:
+        return print_status(args)
+    try:
+        from cfpm_coach.ui.app import run_app  # the only place the CLI reaches for Qt
+    except ImportError:
+        print("The desktop window is not available in this build; showing the store instead.")
+        return print_status(args)
+    return run_app(Path(args.data_dir) if args.data_dir else None, verbose=args.verbose)

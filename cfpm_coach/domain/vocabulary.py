@@ -1,0 +1,47 @@
+"""Fixed vocabularies: observation settings and statuses, goal statuses."""
+
+from enum import StrEnum
+
+
+class Setting(StrEnum):
+    """Where an observed interaction took place."""
+
+    HOME_VISIT = "home_visit"
+    CFT_MEETING = "cft_meeting"
+    OFFICE_VISIT = "office_visit"
+    PHONE_VIDEO = "phone_video"
+    COURT = "court"
+    SCHOOL = "school"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """Human label."""
+        return _SETTING_LABELS[self]
+
+
+_SETTING_LABELS = {
+    Setting.HOME_VISIT: "Home visit",
+    Setting.CFT_MEETING: "Child and Family Team meeting",
+    Setting.OFFICE_VISIT: "Office visit",
+    Setting.PHONE_VIDEO: "Phone or video",
+    Setting.COURT: "Court",
+    Setting.SCHOOL: "School",
+    Setting.OTHER: "Other",
+}
+
+
+class ObservationStatus(StrEnum):
+    """Draft until finalized; a finalized observation changes only through an amendment."""
+
+    DRAFT = "draft"
+    FINAL = "final"
+    AMENDED = "amended"
+
+
+class GoalStatus(StrEnum):
+    """Where a coaching goal stands."""
+
+    OPEN = "open"
+    MET = "met"
+    DROPPED = "dropped"

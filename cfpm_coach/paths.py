@@ -1,0 +1,66 @@
+"""Where the app keeps its files: resolved once, Qt-free, overridable by --data-dir."""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from cfpm_coach import APP_ID
+
+DATA_DIR_ENV = "CFPM_COACH_DATA_DIR"
+DATABASE_NAME = "cfpm-coach.sqlite3"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The folders and files of one store."""
+
+    data_dir: Path
+
+    @property
+    def database(self) -> Path:
+        """The SQLite store."""
+        return self.data_dir / DATABASE_NAME
+
+    @property
+    def backups(self) -> Path:
+        """Automatic and pre-migration backups."""
+        return self.data_dir / "backups"
+
+    @property
+    def logs(self) -> Path:
+        """Rotating log files (ids only, never names or notes)."""
+        return self.data_dir / "logs"
+
+    @property
+    def instruments(self) -> Path:
+        """A county's own instrument files, loaded beside the shipped ones."""
+        return self.data_dir / "instruments"
+
+    def ensure(self) -> "AppPaths":
+        """Create the data folder owner-only if it does not exist yet."""
+        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return self
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder of this platform, or $CFPM_COACH_DATA_DIR when set."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+
+
+def resolve_paths(data_dir: str | Path | None = None) -> AppPaths:
+    """Paths for an explicit data folder, or the default one."""
+    chosen = Path(data_dir).expanduser() if data_dir else default_data_dir()
+    return AppPaths(chosen.resolve())
+
+
+def resources_dir() -> Path:
+    """The shipped resources: inside the package when installed as a wheel, else the repo's."""
+    packaged = Path(__file__).parent / "resources"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "resources"

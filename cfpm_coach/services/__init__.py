@@ -1,0 +1,1 @@
+"""Use cases the UI and the CLI call. They take and return plain read models, never ORM rows."""

@@ -1,0 +1,154 @@
+"""Realistic, deterministic sample data: offices, workers who grow over months, a few drafts.
+
+Staff names only; evidence notes describe what the worker did and never name a child or family.
+The same seed gives the same workers, settings and ratings; dates count back from today.
+"""
+
+import logging
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.domain.vocabulary import GoalStatus, Setting
+from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.storage.types import utcnow
+
+log = logging.getLogger(__name__)
+
+OFFICES = ("North Valley", "Riverside Center", "Eastside", "Harbor")
+COUNTY = "Sample County"
+FIRST_NAMES = (
+    "Ana", "Marcus", "Nguyễn Thị", "José", "Priya", "Daniel", "Keisha", "Tomás", "Mei", "Robert",
+    "Fatima", "Luis", "Hannah", "Dmitri", "Imani", "Carlos", "Sofía", "Jamal", "Leilani", "Owen",
+    "Amara", "Hiroshi", "Grace", "Mateo", "Yesenia", "Kwame", "Rosa", "Ethan", "Aaliyah", "Bao",
+)
+LAST_NAMES = (
+    "Reyes", "Johnson", "Hồng", "Peña", "Patel", "Kim", "Washington", "Álvarez", "Chen", "Miller",
+    "Haddad", "Ortiz", "Schmidt", "Volkov", "Okafor", "Ruiz", "Castillo", "Brooks", "Kahale",
+    "Murphy", "Mensah", "Tanaka", "O'Brien", "Herrera", "Gómez", "Asante", "Delgado", "Nguyen",
+    "Carter", "Tran",
+)
+ROLES = ("Social Worker II", "Social Worker III", "Social Worker IV", "Social Worker V")
+SETTING_WEIGHTS = {
+    Setting.HOME_VISIT: 5, Setting.CFT_MEETING: 4, Setting.OFFICE_VISIT: 2,
+    Setting.PHONE_VIDEO: 2, Setting.COURT: 1, Setting.SCHOOL: 1,
+}
+EVIDENCE = {
+    3: ("Did this clearly and consistently through the visit.",
+        "Strong example: checked understanding and adjusted without prompting.",
+        "Family's own words were reflected back and built on."),
+    2: ("Present at the start, less so once the conversation got difficult.",
+        "Good intent; missed one chance to follow up on what the parent raised.",
+        "Did this when prompted by the team facilitator."),
+    1: ("Not yet visible; the worker moved on to the agenda quickly.",
+        "Used agency terms without checking they were understood.",
+        "Talked about the family rather than with them for most of the visit."),
+    0: ("No natural opening for this in today's visit.",),
+}
+STRENGTHS = (
+    "Warm, calm opening; explained the purpose of the visit in plain words.",
+    "Kept the team focused on the underlying needs rather than the list of services.",
+    "Followed up on last month's agreements and named the progress the family made.",
+)
+GROWTH = (
+    "Invite the family's own supports into planning earlier.",
+    "Check understanding after explaining next steps, not only at the end.",
+    "Leave more silence after open questions.",
+)
+NEXT_STEPS = (
+    "Before the next CFT, ask the parent who they want at the table.",
+    "Practise summarising the family's view back in their words.",
+    "Bring the safety plan draft to the family and review it together.",
+)
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    """What the demo generator wrote."""
+
+    workers: int
+    observations: int
+    drafts: int
+    goals: int
+
+
+def _rating(rng: random.Random, skill: float) -> int:
+    if rng.random() < 0.08:
+        return 0
+    return max(1, min(3, round(skill + rng.gauss(0, 0.45))))
+
+
+def _observe(
+    ws: Workspace, rng: random.Random, worker_id: object, instrument: Instrument, when: datetime,
+    skill: dict[str, float], finish: bool,
+) -> None:
+    settings = list(SETTING_WEIGHTS)
+    setting = rng.choices(settings, weights=[SETTING_WEIGHTS[s] for s in settings])[0]
+    obs = ws.observations.start(worker_id, instrument.id, setting, started_at=when)  # type: ignore[arg-type]
+    ratings: dict[str, tuple[int | None, str | None]] = {}
+    for group in instrument.groups:
+        for item in group.items:
+            value = _rating(rng, skill[group.id])
+            note = rng.choice(EVIDENCE[value]) if rng.random() < 0.6 else None
+            ratings[item.id] = (value, note)
+    if not finish:
+        # A draft interrupted part-way: the last few behaviors are still open.
+        for item in instrument.items[-rng.randint(3, 8):]:
+            ratings.pop(item.id, None)
+    ws.observations.rate_many(obs.id, ratings)
+    if finish:
+        ws.observations.write_notes(
+            obs.id, strengths=rng.choice(STRENGTHS), growth_areas=rng.choice(GROWTH),
+            next_steps=rng.choice(NEXT_STEPS),
+        )
+        ws.observations.finalize(obs.id, ended_at=when + timedelta(minutes=rng.randint(35, 110)))
+
+
+def generate(ws: Workspace, *, workers: int = 24, months: int = 12, seed: int = 7) -> DemoResult:
+    """Fill the workspace with sample workers, observations (a few left as drafts) and goals."""
+    rng = random.Random(seed)
+    practice = ws.catalog.get("cpm-practice")
+    leadership = ws.catalog.get("cpm-leadership")
+    now = utcnow().replace(minute=0, second=0, microsecond=0)
+    names = rng.sample([f"{f} {last}" for f in FIRST_NAMES for last in LAST_NAMES], workers)
+    n_obs = n_drafts = n_goals = 0
+    for index, name in enumerate(names):
+        supervisor = index % 6 == 5
+        office = OFFICES[index % len(OFFICES)]
+        worker = ws.workers.add(
+            name, role="Supervisor" if supervisor else rng.choice(ROLES), office=office,
+            unit=f"{office} Unit {1 + index % 2}", county=COUNTY,
+        )
+        if index % 11 == 10:
+            ws.workers.set_active(worker.id, False)
+        instrument = leadership if supervisor else practice
+        start = {g.id: rng.uniform(1.2, 2.2) for g in instrument.groups}
+        growth = {g.id: rng.uniform(0.02, 0.12) for g in instrument.groups}
+        first_month = rng.randint(0, max(0, months // 3))
+        for month in range(first_month, months):
+            for _ in range(rng.choice((1, 1, 2))):
+                days_ago = (months - month) * 30 - rng.randint(0, 27)
+                when = now - timedelta(days=days_ago, hours=rng.randint(0, 6))
+                skill = {g: start[g] + growth[g] * (month - first_month) for g in start}
+                _observe(ws, rng, worker.id, instrument, when, skill, finish=True)
+                n_obs += 1
+        if index % 8 == 3:
+            _observe(ws, rng, worker.id, instrument, now - timedelta(hours=2 + index), start,
+                     finish=False)
+            n_obs += 1
+            n_drafts += 1
+        weakest = min(start, key=lambda g: start[g])
+        group = next(g for g in instrument.groups if g.id == weakest)
+        ws.goals.add(
+            worker.id, f"Grow in {group.label.lower()}: {group.items[0].label.lower()}.",
+            [group.items[0].id], due_date=(now + timedelta(days=14 + index)).date(),
+        )
+        n_goals += 1
+        if index % 3 == 0:
+            met = ws.goals.add(worker.id, f"Practise: {group.items[-1].label.lower()}.",
+                               [group.items[-1].id], due_date=(now - timedelta(days=20)).date())
+            ws.goals.update(met.id, status=GoalStatus.MET.value)
+            n_goals += 1
+    log.info("demo data written: %s workers, %s observations", workers, n_obs)
+    return DemoResult(workers, n_obs, n_drafts, n_goals)

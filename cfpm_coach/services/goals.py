@@ -1,0 +1,98 @@
+"""Coaching goals: a worker's aim, linked to behaviors, with a due date and a status."""
+
+import logging
+import uuid
+from datetime import date
+from typing import TYPE_CHECKING
+
+from cfpm_coach.domain.vocabulary import GoalStatus
+from cfpm_coach.errors import InvalidInputError, NotFoundError
+from cfpm_coach.services.inputs import NOTE_MAX
+from cfpm_coach.services.read_models import GoalView
+from cfpm_coach.storage import goal_repo, records, worker_repo
+from cfpm_coach.storage.models import Goal
+
+if TYPE_CHECKING:
+    from cfpm_coach.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+def goal_view(goal: Goal) -> GoalView:
+    """The read model of a goal row."""
+    return GoalView(goal.id, goal.worker_id, goal.observation_id, list(goal.behavior_ids),
+                    goal.text, goal.due_date, goal.status, goal.created_at)
+
+
+class GoalService:
+    """Use cases on coaching goals."""
+
+    def __init__(self, workspace: "Workspace") -> None:
+        self._ws = workspace
+
+    def _check_behaviors(self, behavior_ids: list[str]) -> list[str]:
+        known = {item.id for inst in self._ws.catalog for item in inst.items}
+        unknown = [b for b in behavior_ids if b not in known]
+        if unknown:
+            raise InvalidInputError(f"behaviors: unknown ids {', '.join(unknown)}")
+        return list(dict.fromkeys(behavior_ids))
+
+    @staticmethod
+    def _text(text: str) -> str:
+        text = text.strip()
+        if not text:
+            raise InvalidInputError("goal: the text is required")
+        if len(text) > NOTE_MAX:
+            raise InvalidInputError(f"goal: at most {NOTE_MAX} characters")
+        return text
+
+    def add(self, worker_id: uuid.UUID, text: str, behavior_ids: list[str], *,
+            due_date: date | None = None, observation_id: uuid.UUID | None = None) -> GoalView:
+        """Agree a goal with a worker."""
+        goal = Goal(  # type: ignore[call-arg]
+            worker_id=worker_id, observation_id=observation_id,
+            behavior_ids=self._check_behaviors(behavior_ids), text=self._text(text),
+            due_date=due_date, status=GoalStatus.OPEN.value,
+        )
+        with self._ws.store.write() as session:
+            if worker_repo.get_worker(session=session, worker_id=worker_id) is None:
+                raise NotFoundError("That worker no longer exists")
+            records.insert(session, self._ws.author, goal)
+        log.info("goal %s added for worker %s", goal.id, worker_id)
+        return goal_view(goal)
+
+    def update(self, goal_id: uuid.UUID, *, text: str | None = None,
+               behavior_ids: list[str] | None = None, due_date: date | None = None,
+               status: str | None = None) -> GoalView:
+        """Change a goal's text, behaviors, due date or status."""
+        changes: dict[str, object] = {}
+        if text is not None:
+            changes["text"] = self._text(text)
+        if behavior_ids is not None:
+            changes["behavior_ids"] = self._check_behaviors(behavior_ids)
+        if due_date is not None:
+            changes["due_date"] = due_date
+        if status is not None:
+            try:
+                changes["status"] = GoalStatus(status).value
+            except ValueError:
+                raise InvalidInputError(f"status: {status!r} is not open, met or dropped") from None
+        with self._ws.store.write() as session:
+            goal = goal_repo.get_goal(session=session, goal_id=goal_id)
+            if goal is None:
+                raise NotFoundError("That goal no longer exists")
+            records.update(session, self._ws.author, goal, changes)
+            return goal_view(goal)
+
+    def remove(self, goal_id: uuid.UUID) -> None:
+        """Delete a goal (tombstone)."""
+        with self._ws.store.write() as session:
+            goal = goal_repo.get_goal(session=session, goal_id=goal_id)
+            if goal is None:
+                raise NotFoundError("That goal no longer exists")
+            records.tombstone(session, self._ws.author, goal)
+
+    def of_worker(self, worker_id: uuid.UUID) -> list[GoalView]:
+        """A worker's goals, soonest due first."""
+        with self._ws.store.read() as session:
+            return [goal_view(g) for g in goal_repo.goals_of(session=session, worker_id=worker_id)]

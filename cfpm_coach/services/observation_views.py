@@ -1,0 +1,89 @@
+"""Build observation read models from rows: summaries for lists, details for one observation."""
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from cfpm_coach.domain.catalog import InstrumentCatalog
+from cfpm_coach.domain.scoring import EMPTY_SCORE, score_observation
+from cfpm_coach.errors import InstrumentError
+from cfpm_coach.services.read_models import (
+    AmendmentView,
+    ObservationDetail,
+    ObservationSummary,
+    RatingView,
+)
+from cfpm_coach.storage import observation_repo, profile_repo, worker_repo
+from cfpm_coach.storage.models import Observation
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+RatingValues = dict[str, int | None]
+
+
+def summaries(
+    session: "Session", catalog: InstrumentCatalog, observations: Iterable[Observation]
+) -> list[ObservationSummary]:
+    """Summaries of many observations with two extra queries in all (names, ratings)."""
+    rows = list(observations)
+    values = observation_repo.rating_values(session=session, observation_ids=[o.id for o in rows])
+    coaches = profile_repo.coach_names(session=session)
+    workers = {w.id: w.name for w in worker_repo.list_workers(session=session)}
+    return [
+        summary(catalog, obs, values.get(obs.id, {}), workers.get(obs.worker_id, ""),
+                coaches.get(obs.coach_id, ""))
+        for obs in rows
+    ]
+
+
+def summary(
+    catalog: InstrumentCatalog, obs: Observation, values: RatingValues, worker_name: str,
+    coach_name: str,
+) -> ObservationSummary:
+    """One observation's summary line."""
+    try:
+        instrument = catalog.get(obs.instrument_id, obs.instrument_version)
+    except InstrumentError:
+        instrument = None
+    if instrument is None:
+        title, score, groups, rated, total = obs.instrument_id, EMPTY_SCORE, {}, 0, 0
+    else:
+        known = {k: v for k, v in values.items() if instrument.has_item(k)}
+        scores = score_observation(instrument, known)
+        title, score, groups = instrument.title, scores.overall, scores.by_group
+        rated, total = scores.rated + scores.no_opportunity, len(instrument.items)
+    return ObservationSummary(
+        id=obs.id, worker_id=obs.worker_id, worker_name=worker_name, coach_name=coach_name,
+        instrument_id=obs.instrument_id, instrument_version=obs.instrument_version,
+        instrument_title=title, setting=obs.setting, started_at=obs.started_at,
+        ended_at=obs.ended_at, status=obs.status, score=score, group_scores=groups,
+        rated=rated, total=total,
+    )
+
+
+def detail(
+    session: "Session", catalog: InstrumentCatalog, obs: Observation, editable: bool
+) -> ObservationDetail:
+    """Everything about one observation."""
+    instrument = catalog.get(obs.instrument_id, obs.instrument_version)
+    rows = observation_repo.ratings_of(session=session, observation_id=obs.id)
+    ratings = {
+        r.behavior_id: RatingView(r.behavior_id, r.value, r.note, r.updated_at)
+        for r in rows if instrument.has_item(r.behavior_id)
+    }
+    values = {k: r.value for k, r in ratings.items()}
+    worker = worker_repo.get_worker(session=session, worker_id=obs.worker_id)
+    coach = profile_repo.get_coach(session=session, coach_id=obs.coach_id)
+    amendments = [
+        AmendmentView(a.id, a.reason, a.opened_at, a.closed_at)
+        for a in observation_repo.amendments_of(session=session, observation_id=obs.id)
+    ]
+    return ObservationDetail(
+        summary=summary(catalog, obs, values, worker.name if worker else "",
+                        coach.name if coach else ""),
+        instrument=instrument, case_reference=obs.case_reference, co_observer=obs.co_observer,
+        strengths=obs.strengths, growth_areas=obs.growth_areas, next_steps=obs.next_steps,
+        finalized_at=obs.finalized_at, ratings=ratings, amendments=amendments,
+        scores=score_observation(instrument, values), editable=editable, revision=obs.revision,
+    )
+

@@ -1,0 +1,302 @@
+"""Observations: start, rate (one durable commit per call), notes, finalize, amend."""
+
+import logging
+import uuid
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from cfpm_coach.domain.scoring import missing_behaviors
+from cfpm_coach.domain.vocabulary import ObservationStatus, Setting
+from cfpm_coach.errors import (
+    IncompleteObservationError,
+    InvalidInputError,
+    NotFoundError,
+    ObservationLockedError,
+)
+from cfpm_coach.services import observation_views
+from cfpm_coach.services.inputs import NOTE_MAX, NotesInput, validated
+from cfpm_coach.services.read_models import ObservationDetail, ObservationSummary, RatingView
+from cfpm_coach.storage import observation_repo, records, worker_repo
+from cfpm_coach.storage.models import Observation, ObservationAmendment, Rating
+from cfpm_coach.storage.types import utcnow
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from cfpm_coach.domain.instruments import Instrument
+    from cfpm_coach.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+CASE_REFERENCE_MAX = 40
+EVIDENCE_MAX = 4_000
+
+
+def _aware(value: datetime, field: str) -> datetime:
+    if value.tzinfo is None:
+        raise InvalidInputError(f"{field}: a time zone is required")
+    return value
+
+
+class ObservationService:
+    """Use cases on observations."""
+
+    def __init__(self, workspace: "Workspace") -> None:
+        self._ws = workspace
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def get(self, observation_id: uuid.UUID) -> ObservationDetail:
+        """One observation with its ratings, notes, amendments and scores."""
+        with self._ws.store.read() as session:
+            obs = self._load(session, observation_id)
+            return observation_views.detail(
+                session, self._ws.catalog, obs, self._is_editable(session, obs)
+            )
+
+    def find(self, *, worker_id: uuid.UUID | None = None, status: str | None = None,
+             limit: int | None = None) -> list[ObservationSummary]:
+        """Observations newest first, optionally of one worker or in one status."""
+        with self._ws.store.read() as session:
+            rows = observation_repo.list_observations(
+                session=session, worker_id=worker_id, status=status, limit=limit
+            )
+            return observation_views.summaries(session, self._ws.catalog, rows)
+
+    def drafts(self) -> list[ObservationSummary]:
+        """Drafts on this store, newest first: what the app offers back after a crash."""
+        return self.find(status=ObservationStatus.DRAFT.value)
+
+    # -- starting ----------------------------------------------------------------------------
+
+    def start(
+        self, worker_id: uuid.UUID, instrument_id: str, setting: str | Setting, *,
+        started_at: datetime | None = None, instrument_version: int | None = None,
+        case_reference: str | None = None, co_observer: str | None = None,
+    ) -> ObservationDetail:
+        """Start a draft observation of a worker on an instrument (latest version by default)."""
+        instrument = self._ws.catalog.get(instrument_id, instrument_version)
+        setting_value = self._setting(setting)
+        reference = self._case_reference(case_reference)
+        author = self._ws.author
+        assert author.coach_id is not None
+        with self._ws.store.write() as session:
+            if worker_repo.get_worker(session=session, worker_id=worker_id) is None:
+                raise NotFoundError("That worker no longer exists")
+            obs = Observation(  # type: ignore[call-arg]
+                worker_id=worker_id, coach_id=author.coach_id, instrument_id=instrument.id,
+                instrument_version=instrument.version, instrument_hash=instrument.content_hash,
+                setting=setting_value,
+                started_at=_aware(started_at, "start time") if started_at else utcnow(),
+                case_reference=reference, co_observer=(co_observer or "").strip() or None,
+                status=ObservationStatus.DRAFT.value,
+            )
+            records.insert(session, author, obs)
+        log.info("observation %s started for worker %s", obs.id, worker_id)
+        return self.get(obs.id)
+
+    @staticmethod
+    def _setting(setting: str | Setting) -> str:
+        try:
+            return Setting(setting).value
+        except ValueError:
+            choices = ", ".join(s.value for s in Setting)
+            raise InvalidInputError(f"setting: {setting!r} is not one of {choices}") from None
+
+    @staticmethod
+    def _case_reference(value: str | None) -> str | None:
+        reference = (value or "").strip()
+        if len(reference) > CASE_REFERENCE_MAX:
+            raise InvalidInputError(
+                f"case reference: at most {CASE_REFERENCE_MAX} characters (a case number, "
+                "never a child's or family's name)"
+            )
+        return reference or None
+
+    # -- editing -----------------------------------------------------------------------------
+
+    def _load(self, session: "Session", observation_id: uuid.UUID) -> Observation:
+        obs = observation_repo.get_observation(session=session, observation_id=observation_id)
+        if obs is None:
+            raise NotFoundError("That observation no longer exists")
+        return obs
+
+    def _is_editable(self, session: "Session", obs: Observation) -> bool:
+        if obs.status == ObservationStatus.DRAFT.value:
+            return True
+        return observation_repo.open_amendment(session=session, observation_id=obs.id) is not None
+
+    def _load_editable(self, session: "Session", observation_id: uuid.UUID) -> Observation:
+        obs = self._load(session, observation_id)
+        if not self._is_editable(session, obs):
+            raise ObservationLockedError(
+                "This observation is finalized. Amend it, with a reason, to change it."
+            )
+        return obs
+
+    def _instrument(self, obs: Observation) -> "Instrument":
+        return self._ws.catalog.get(obs.instrument_id, obs.instrument_version)
+
+    def _upsert_rating(
+        self, session: "Session", obs: Observation, behavior_id: str, changes: dict[str, object],
+        rows: dict[str, Rating] | None = None,
+    ) -> Rating:
+        """Create, revive or change a behavior's rating row: one revision, one audit entry.
+
+        rows: the observation's rating rows when the caller loaded them all at once.
+        """
+        if not self._instrument(obs).has_item(behavior_id):
+            raise InvalidInputError(f"behavior: {behavior_id!r} is not on this instrument")
+        if rows is not None:
+            row = rows.get(behavior_id)
+        else:
+            row = observation_repo.get_rating(
+                session=session, observation_id=obs.id, behavior_id=behavior_id
+            )
+        if row is None:
+            row = Rating(observation_id=obs.id, behavior_id=behavior_id, **changes)  # type: ignore[arg-type]
+            records.insert(session, self._ws.author, row)
+        elif row.deleted_at is not None:
+            records.update(session, self._ws.author, row, {**changes, "deleted_at": None},
+                           action="restore")
+        else:
+            records.update(session, self._ws.author, row, changes)
+        return row
+
+    def _check_value(self, obs: Observation, value: int | None) -> None:
+        scale = self._instrument(obs).scale
+        if value is not None and value not in scale.scored_values + scale.unscored_values:
+            raise InvalidInputError(f"rating: {value} is not a value of the scale")
+
+    def rate(self, observation_id: uuid.UUID, behavior_id: str, value: int | None) -> RatingView:
+        """Rate a behavior (None clears it); committed durably before returning."""
+        with self._ws.store.write() as session:
+            obs = self._load_editable(session, observation_id)
+            self._check_value(obs, value)
+            row = self._upsert_rating(session, obs, behavior_id, {"value": value})
+            return RatingView(row.behavior_id, row.value, row.note, row.updated_at)
+
+    def rate_many(
+        self, observation_id: uuid.UUID, ratings: dict[str, tuple[int | None, str | None]]
+    ) -> int:
+        """Rate several behaviors (value, evidence note or None to keep it) in one commit."""
+        with self._ws.store.write() as session:
+            obs = self._load_editable(session, observation_id)
+            rows = observation_repo.rating_rows(session=session, observation_id=obs.id)
+            for behavior_id, (value, note) in ratings.items():
+                self._check_value(obs, value)
+                changes: dict[str, object] = {"value": value}
+                if note is not None:
+                    changes["note"] = note.strip()[:EVIDENCE_MAX]
+                self._upsert_rating(session, obs, behavior_id, changes, rows)
+        return len(ratings)
+
+    def set_evidence(self, observation_id: uuid.UUID, behavior_id: str, note: str) -> RatingView:
+        """Write a behavior's evidence note; committed durably before returning."""
+        note = note.strip()
+        if len(note) > EVIDENCE_MAX:
+            raise InvalidInputError(f"evidence note: at most {EVIDENCE_MAX} characters")
+        with self._ws.store.write() as session:
+            obs = self._load_editable(session, observation_id)
+            row = self._upsert_rating(session, obs, behavior_id, {"note": note})
+            return RatingView(row.behavior_id, row.value, row.note, row.updated_at)
+
+    def write_notes(self, observation_id: uuid.UUID, **notes: str) -> ObservationDetail:
+        """Write strengths, growth areas and agreed next steps (any subset)."""
+        unknown = set(notes) - set(NotesInput.model_fields)
+        if unknown:
+            raise InvalidInputError(f"unknown note fields: {', '.join(sorted(unknown))}")
+        with self._ws.store.write() as session:
+            obs = self._load_editable(session, observation_id)
+            current = {k: getattr(obs, k) for k in NotesInput.model_fields}
+            data = validated(NotesInput, {**current, **notes})
+            records.update(session, self._ws.author, obs, data.model_dump())
+        return self.get(observation_id)
+
+    def update_details(
+        self, observation_id: uuid.UUID, *, setting: str | None = None,
+        started_at: datetime | None = None, ended_at: datetime | None = None,
+        case_reference: str | None = None, co_observer: str | None = None,
+    ) -> ObservationDetail:
+        """Correct the setting, times, case reference or co-observer of an editable observation."""
+        changes: dict[str, object] = {}
+        if setting is not None:
+            changes["setting"] = self._setting(setting)
+        if started_at is not None:
+            changes["started_at"] = _aware(started_at, "start time")
+        if ended_at is not None:
+            changes["ended_at"] = _aware(ended_at, "end time")
+        if case_reference is not None:
+            changes["case_reference"] = self._case_reference(case_reference)
+        if co_observer is not None:
+            changes["co_observer"] = co_observer.strip()[:NOTE_MAX] or None
+        with self._ws.store.write() as session:
+            obs = self._load_editable(session, observation_id)
+            start = changes.get("started_at", obs.started_at)
+            end = changes.get("ended_at", obs.ended_at)
+            if isinstance(start, datetime) and isinstance(end, datetime) and end < start:
+                raise InvalidInputError("end time: cannot be before the start time")
+            records.update(session, self._ws.author, obs, changes)
+        return self.get(observation_id)
+
+    # -- finishing ---------------------------------------------------------------------------
+
+    def finalize(self, observation_id: uuid.UUID, *, allow_partial: bool = False,
+                 ended_at: datetime | None = None) -> ObservationDetail:
+        """Lock the observation. Refuses while behaviors are unrated, unless allow_partial."""
+        with self._ws.store.write() as session:
+            obs = self._load_editable(session, observation_id)
+            instrument = self._instrument(obs)
+            values = observation_repo.rating_values(session=session, observation_ids=[obs.id])
+            missing = missing_behaviors(instrument, values.get(obs.id, {}))
+            if missing and not allow_partial:
+                labels = [instrument.item(m).label for m in missing]
+                raise IncompleteObservationError(
+                    f"{len(missing)} behaviors are neither rated nor marked 'no opportunity': "
+                    + "; ".join(labels),
+                    missing,
+                )
+            now = utcnow()
+            amendment = observation_repo.open_amendment(session=session, observation_id=obs.id)
+            if amendment is not None:
+                records.update(session, self._ws.author, amendment, {"closed_at": now},
+                               action="close_amendment")
+                records.update(session, self._ws.author, obs, {}, action="finalize_amendment")
+            else:
+                changes = {
+                    "status": ObservationStatus.FINAL.value, "finalized_at": now,
+                    "ended_at": ended_at or obs.ended_at or now,
+                }
+                records.update(session, self._ws.author, obs, changes, action="finalize")
+        log.info("observation %s finalized (partial=%s)", observation_id, bool(missing))
+        return self.get(observation_id)
+
+    def amend(self, observation_id: uuid.UUID, reason: str) -> ObservationDetail:
+        """Reopen a finalized observation for a correction; the reason is required and kept."""
+        reason = reason.strip()
+        if not reason:
+            raise InvalidInputError("reason: an amendment needs a reason")
+        if len(reason) > EVIDENCE_MAX:
+            raise InvalidInputError(f"reason: at most {EVIDENCE_MAX} characters")
+        with self._ws.store.write() as session:
+            obs = self._load(session, observation_id)
+            if obs.status == ObservationStatus.DRAFT.value:
+                raise InvalidInputError("A draft can be edited directly; it needs no amendment")
+            if observation_repo.open_amendment(session=session, observation_id=obs.id):
+                raise InvalidInputError("An amendment of this observation is already open")
+            amendment = ObservationAmendment(  # type: ignore[call-arg]
+                observation_id=obs.id, reason=reason, opened_at=utcnow()
+            )
+            records.insert(session, self._ws.author, amendment)
+            records.update(session, self._ws.author, obs,
+                           {"status": ObservationStatus.AMENDED.value}, action="amend")
+        log.info("observation %s amendment %s opened", observation_id, amendment.id)
+        return self.get(observation_id)
+
+    def discard_draft(self, observation_id: uuid.UUID) -> None:
+        """Throw away a draft (tombstoned, so a synced copy is deleted too)."""
+        with self._ws.store.write() as session:
+            obs = self._load(session, observation_id)
+            if obs.status != ObservationStatus.DRAFT.value:
+                raise ObservationLockedError("Only a draft can be discarded")
+            records.tombstone(session, self._ws.author, obs)
+        log.info("draft observation %s discarded", observation_id)

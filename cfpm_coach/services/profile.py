@@ -1,0 +1,56 @@
+"""The coach profile of this device and local preferences."""
+
+from typing import TYPE_CHECKING, Any
+
+from cfpm_coach.errors import StoreError
+from cfpm_coach.services.inputs import CoachInput, validated
+from cfpm_coach.services.read_models import CoachView
+from cfpm_coach.storage import profile_repo, records
+
+if TYPE_CHECKING:
+    from cfpm_coach.services.workspace import Workspace
+
+
+class ProfileService:
+    """Read and change who this coach is, and their preferences."""
+
+    def __init__(self, workspace: "Workspace") -> None:
+        self._ws = workspace
+
+    def coach(self) -> CoachView:
+        """The local coach profile."""
+        author = self._ws.author
+        assert author.coach_id is not None
+        with self._ws.store.read() as session:
+            coach = profile_repo.get_coach(session=session, coach_id=author.coach_id)
+            if coach is None:
+                raise StoreError("The coach profile of this device is missing")
+            return CoachView(
+                coach.id, coach.name, coach.role, coach.county, coach.office, author.device_id
+            )
+
+    def update_coach(self, **fields: str) -> CoachView:
+        """Change the coach profile (name, role, county, office)."""
+        current = self.coach()
+        merged = {
+            "name": current.name, "role": current.role,
+            "county": current.county, "office": current.office, **fields,
+        }
+        data = validated(CoachInput, merged)
+        author = self._ws.author
+        assert author.coach_id is not None
+        with self._ws.store.write() as session:
+            coach = profile_repo.get_coach(session=session, coach_id=author.coach_id)
+            assert coach is not None
+            records.update(session, author, coach, data.model_dump())
+        return self.coach()
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        """A local preference."""
+        with self._ws.store.read() as session:
+            return profile_repo.get_setting(session=session, key=key, default=default)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store a local preference."""
+        with self._ws.store.write() as session:
+            profile_repo.set_setting(session=session, key=key, value=value)

@@ -1,0 +1,145 @@
+"""Plain, immutable views handed to the UI, the CLI and reports."""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.domain.scoring import ObservationScore, Score
+
+
+@dataclass(frozen=True)
+class CoachView:
+    """The coach profile of this device."""
+
+    id: uuid.UUID
+    name: str
+    role: str
+    county: str
+    office: str
+    device_id: uuid.UUID
+
+
+@dataclass(frozen=True)
+class WorkerView:
+    """A worker and how their coaching stands."""
+
+    id: uuid.UUID
+    name: str
+    role: str
+    unit: str
+    office: str
+    county: str
+    active: bool
+    observation_count: int = 0
+    last_observed_at: datetime | None = None
+    # Latest finalized practice observation's share proficient per element id (None: not observed).
+    element_scores: dict[str, float | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RatingView:
+    """One behavior's rating in an observation."""
+
+    behavior_id: str
+    value: int | None
+    note: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class AmendmentView:
+    """A correction made after finalizing."""
+
+    id: uuid.UUID
+    reason: str
+    opened_at: datetime
+    closed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ObservationSummary:
+    """A line of an observation list."""
+
+    id: uuid.UUID
+    worker_id: uuid.UUID
+    worker_name: str
+    coach_name: str
+    instrument_id: str
+    instrument_version: int
+    instrument_title: str
+    setting: str
+    started_at: datetime
+    ended_at: datetime | None
+    status: str
+    score: Score
+    group_scores: dict[str, Score]
+    rated: int
+    total: int
+
+
+@dataclass(frozen=True)
+class ObservationDetail:
+    """Everything about one observation, with its instrument and scores."""
+
+    summary: ObservationSummary
+    instrument: Instrument
+    case_reference: str | None
+    co_observer: str | None
+    strengths: str
+    growth_areas: str
+    next_steps: str
+    finalized_at: datetime | None
+    ratings: dict[str, RatingView]
+    amendments: list[AmendmentView]
+    scores: ObservationScore
+    editable: bool
+    revision: int
+
+    @property
+    def id(self) -> uuid.UUID:
+        """The observation's id."""
+        return self.summary.id
+
+    def value(self, behavior_id: str) -> int | None:
+        """The current value of a behavior, None when unrated."""
+        rating = self.ratings.get(behavior_id)
+        return None if rating is None else rating.value
+
+
+@dataclass(frozen=True)
+class GoalView:
+    """A coaching goal."""
+
+    id: uuid.UUID
+    worker_id: uuid.UUID
+    observation_id: uuid.UUID | None
+    behavior_ids: list[str]
+    text: str
+    due_date: date | None
+    status: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class WorkerHistory:
+    """A worker's page: who, their observations (newest first) and goals."""
+
+    worker: WorkerView
+    observations: list[ObservationSummary]
+    goals: list[GoalView]
+
+
+@dataclass(frozen=True)
+class StoreStatus:
+    """What `db check` reports."""
+
+    path: str
+    schema_revision: str
+    problems: list[str]
+    counts: dict[str, int]
+
+    @property
+    def ok(self) -> bool:
+        """True when SQLite found nothing wrong."""
+        return not self.problems

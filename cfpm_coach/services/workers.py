@@ -1,0 +1,126 @@
+"""Workers being coached: add, edit, deactivate, list."""
+
+import logging
+import uuid
+from typing import TYPE_CHECKING
+
+from cfpm_coach.domain.scoring import score_observation
+from cfpm_coach.domain.vocabulary import ObservationStatus
+from cfpm_coach.errors import InstrumentError, NotFoundError
+from cfpm_coach.services.inputs import WorkerInput, validated
+from cfpm_coach.services.read_models import WorkerHistory, WorkerView
+from cfpm_coach.storage import observation_repo, records, worker_repo
+from cfpm_coach.storage.models import Worker
+from cfpm_coach.storage.worker_repo import WorkerActivity
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from cfpm_coach.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+FINISHED = (ObservationStatus.FINAL.value, ObservationStatus.AMENDED.value)
+
+
+def _view(
+    worker: Worker, act: WorkerActivity | None = None, elements: dict[str, float | None] | None = None
+) -> WorkerView:
+    return WorkerView(
+        id=worker.id, name=worker.name, role=worker.role, unit=worker.unit,
+        office=worker.office, county=worker.county, active=worker.active,
+        observation_count=act.observation_count if act else 0,
+        last_observed_at=act.last_observed_at if act else None,
+        element_scores=elements or {},
+    )
+
+
+class WorkerService:
+    """Use cases on the workers a coach follows."""
+
+    def __init__(self, workspace: "Workspace") -> None:
+        self._ws = workspace
+
+    def add(self, name: str, role: str = "", unit: str = "", office: str = "",
+            county: str = "") -> WorkerView:
+        """Add a worker; the name is required."""
+        data = validated(
+            WorkerInput, {"name": name, "role": role, "unit": unit, "office": office,
+                          "county": county},
+        )
+        worker = Worker(**data.model_dump(), active=True)
+        with self._ws.store.write() as session:
+            records.insert(session, self._ws.author, worker)
+        log.info("worker %s added", worker.id)
+        return _view(worker)
+
+    def _load(self, session: "Session", worker_id: uuid.UUID) -> Worker:
+        worker = worker_repo.get_worker(session=session, worker_id=worker_id)
+        if worker is None:
+            raise NotFoundError("That worker no longer exists")
+        return worker
+
+    def edit(self, worker_id: uuid.UUID, **fields: str) -> WorkerView:
+        """Change a worker's name, role, unit, office or county."""
+        with self._ws.store.write() as session:
+            worker = self._load(session, worker_id)
+            current = {k: getattr(worker, k) for k in WorkerInput.model_fields}
+            data = validated(WorkerInput, {**current, **fields})
+            records.update(session, self._ws.author, worker, data.model_dump())
+        return self.get(worker_id)
+
+    def set_active(self, worker_id: uuid.UUID, active: bool) -> WorkerView:
+        """Deactivate (left the unit, on leave) or reactivate a worker; nothing is deleted."""
+        with self._ws.store.write() as session:
+            worker = self._load(session, worker_id)
+            records.update(session, self._ws.author, worker, {"active": active})
+        return self.get(worker_id)
+
+    def get(self, worker_id: uuid.UUID) -> WorkerView:
+        """One worker with activity and element scores."""
+        with self._ws.store.read() as session:
+            worker = self._load(session, worker_id)
+            act = worker_repo.activity(session=session).get(worker_id)
+            elements = self._element_scores(session).get(worker_id)
+            return _view(worker, act, elements)
+
+    def find(self, *, include_inactive: bool = True, office: str | None = None,
+             search: str | None = None) -> list[WorkerView]:
+        """Workers by name, with last observation and latest element scores."""
+        with self._ws.store.read() as session:
+            workers = worker_repo.list_workers(
+                session=session, include_inactive=include_inactive, office=office, search=search
+            )
+            activity = worker_repo.activity(session=session)
+            elements = self._element_scores(session)
+            return [_view(w, activity.get(w.id), elements.get(w.id)) for w in workers]
+
+    def offices(self) -> list[str]:
+        """Offices known from the workers."""
+        with self._ws.store.read() as session:
+            return worker_repo.offices(session=session)
+
+    def _element_scores(self, session: "Session") -> dict[uuid.UUID, dict[str, float | None]]:
+        practice = [i.id for i in self._ws.catalog.latest() if i.kind == "practice"]
+        latest = observation_repo.latest_per_worker(
+            session=session, instrument_ids=practice, statuses=FINISHED
+        )
+        values = observation_repo.rating_values(
+            session=session, observation_ids=[o.id for o in latest.values()]
+        )
+        result: dict[uuid.UUID, dict[str, float | None]] = {}
+        for worker_id, obs in latest.items():
+            try:
+                instrument = self._ws.catalog.get(obs.instrument_id, obs.instrument_version)
+            except InstrumentError:
+                continue  # an instrument this installation lacks: no indicator, not a crash
+            scores = score_observation(instrument, values.get(obs.id, {}))
+            result[worker_id] = {g: s.share_proficient for g, s in scores.by_group.items()}
+        return result
+
+    def history(self, worker_id: uuid.UUID) -> WorkerHistory:
+        """A worker's page: the worker, observations newest first, goals."""
+        return WorkerHistory(
+            worker=self.get(worker_id),
+            observations=self._ws.observations.find(worker_id=worker_id),
+            goals=self._ws.goals.of_worker(worker_id),
+        )

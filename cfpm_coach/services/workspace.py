@@ -1,0 +1,77 @@
+"""One open store with its instruments and services: what the UI and every CLI command hold."""
+
+import logging
+import platform
+from pathlib import Path
+
+from cfpm_coach.domain.catalog import InstrumentCatalog
+from cfpm_coach.paths import AppPaths, resolve_paths, resources_dir
+from cfpm_coach.services.goals import GoalService
+from cfpm_coach.services.maintenance import MaintenanceService
+from cfpm_coach.services.observations import ObservationService
+from cfpm_coach.services.profile import ProfileService
+from cfpm_coach.services.workers import WorkerService
+from cfpm_coach.storage import profile_repo, records
+from cfpm_coach.storage.models import Coach
+from cfpm_coach.storage.records import Author
+from cfpm_coach.storage.store import Store
+
+log = logging.getLogger(__name__)
+PLACEHOLDER_COACH_NAME = "Unnamed coach"
+
+
+def load_catalog(paths: AppPaths) -> InstrumentCatalog:
+    """The shipped instruments plus a county's own files in <data dir>/instruments."""
+    return InstrumentCatalog.from_folders(resources_dir() / "instruments", paths.instruments)
+
+
+def _bootstrap_author(store: Store) -> Author:
+    """This device and its coach profile, created on first open."""
+    with store.write() as session:
+        device = profile_repo.local_device(session=session)
+        if device is None:
+            device = profile_repo.create_local_device(session=session, label=platform.node())
+        if device.coach_id is None:
+            coach = Coach(name=PLACEHOLDER_COACH_NAME)  # type: ignore[call-arg]
+            records.insert(session, Author(device.id, None), coach)
+            session.flush()
+            profile_repo.link_coach(session=session, device=device, coach_id=coach.id)
+            log.info("created device %s with coach profile %s", device.id, coach.id)
+        return Author(device.id, device.coach_id)
+
+
+class Workspace:
+    """An open data folder: store, instruments, and the use cases on them."""
+
+    def __init__(self, paths: AppPaths, store: Store, catalog: InstrumentCatalog) -> None:
+        self.paths = paths
+        self.store = store
+        self.catalog = catalog
+        self.author = _bootstrap_author(store)
+        self.profile = ProfileService(self)
+        self.workers = WorkerService(self)
+        self.observations = ObservationService(self)
+        self.goals = GoalService(self)
+        self.maintenance = MaintenanceService(self)
+
+    @classmethod
+    def open(cls, data_dir: str | Path | None = None) -> "Workspace":
+        """Open (creating and migrating as needed) the store in data_dir or the default folder."""
+        paths = resolve_paths(data_dir).ensure()
+        catalog = load_catalog(paths)
+        store = Store(paths.database, paths.backups)
+        try:
+            return cls(paths, store, catalog)
+        except Exception:
+            store.close()
+            raise
+
+    def close(self) -> None:
+        """Release the database."""
+        self.store.close()
+
+    def __enter__(self) -> "Workspace":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()

@@ -1,0 +1,110 @@
+"""Schema versions: check without touching, copy before migrating, refuse a newer database."""
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+
+from cfpm_coach.errors import SchemaTooNewError, StoreError
+from cfpm_coach.storage.backup import backup_database
+from cfpm_coach.storage.engine import make_engine
+from cfpm_coach.storage.types import utcnow
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+log = logging.getLogger(__name__)
+
+
+def alembic_config() -> Config:
+    """An Alembic config pointing at the packaged migrations (no alembic.ini needed)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    """The schema version this build of the app writes."""
+    head = _scripts().get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> list[str]:
+    """Every schema version this build knows, oldest first."""
+    return [script.revision for script in reversed(list(_scripts().walk_revisions()))]
+
+
+def read_revision(path: Path) -> str | None:
+    """The schema version of a database file, read without changing it; None if it has none."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path} cannot be opened: {exc}") from exc
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        if "alembic_version" not in tables:
+            if tables:
+                raise StoreError(f"{path} is a database, but not one CFPM Coach wrote")
+            return None
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not a readable CFPM Coach database ({exc})") from exc
+    finally:
+        connection.close()
+
+
+def check_not_newer(path: Path) -> str | None:
+    """Refuse, untouched, a database written by a newer app; return its revision."""
+    revision = read_revision(path)
+    if revision is not None and revision not in known_revisions():
+        raise SchemaTooNewError(
+            f"{path} was written by a newer version of CFPM Coach (schema {revision}). "
+            "Install the newer version to open it; the file was not changed."
+        )
+    return revision
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    """What an upgrade did."""
+
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def upgrade(path: Path, backups_dir: Path, target: str = "head") -> MigrationResult:
+    """Bring the database at path to target, copying it first when it holds data."""
+    current = check_not_newer(path)
+    wanted = head_revision() if target == "head" else target
+    if current == wanted:
+        return MigrationResult(current, wanted, None)
+    backup = None
+    if current is not None:
+        stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+        backup = backups_dir / f"pre-migration-{current}-{stamp}.sqlite3"
+        backup_database(path, backup)
+    # Foreign keys off: batch migrations copy and drop tables, which would cascade (DESIGN.md 4).
+    engine = make_engine(path, foreign_keys=False)
+    try:
+        with engine.connect() as connection:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, target)
+            connection.commit()
+    except Exception as exc:
+        raise StoreError(f"The data file could not be upgraded: {exc}") from exc
+    finally:
+        engine.dispose()
+    log.info("schema upgraded from %s to %s", current, wanted)
+    return MigrationResult(current, wanted, backup)

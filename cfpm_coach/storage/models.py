@@ -1,0 +1,181 @@
+"""SQLModel tables. Every synced record: UUID key made on the device, aware UTC times, a revision,
+the device that last wrote it, and a tombstone instead of a delete.
+
+No `from __future__ import annotations` here: SQLModel relationships break with it (STYLE.md 12).
+"""
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from cfpm_coach.storage.types import UTCDateTime
+
+
+class SyncedRecord(SQLModel):
+    """Columns every synced table shares (DESIGN.md section 4)."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    updated_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    revision: int = Field(default=1, nullable=False)
+    device_id: uuid.UUID = Field(nullable=False)
+    deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Local change counter: which rows changed since the last acknowledged bundle. Never exported.
+    local_seq: int = Field(default=0, nullable=False, index=True)
+
+
+class Coach(SyncedRecord, table=True):
+    """A coach (the local profile, or one known from imported bundles)."""
+
+    name: str
+    role: str = ""
+    county: str = ""
+    office: str = ""
+
+
+class Device(SQLModel, table=True):
+    """A laptop that writes records; exactly one row is this device."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    coach_id: uuid.UUID | None = Field(default=None, foreign_key="coach.id")
+    label: str = ""
+    is_local: bool = False
+    created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+
+
+class AppSetting(SQLModel, table=True):
+    """Local preferences (default instrument, ...): a key and a JSON value."""
+
+    __tablename__ = "app_setting"
+
+    key: str = Field(primary_key=True)
+    value: Any = Field(sa_column=Column(JSON, nullable=True))
+    updated_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+
+
+class Worker(SyncedRecord, table=True):
+    """A social worker (or leader) being coached."""
+
+    name: str = Field(index=True)
+    role: str = ""
+    unit: str = ""
+    office: str = Field(default="", index=True)
+    county: str = ""
+    active: bool = True
+
+
+class Observation(SyncedRecord, table=True):
+    """One observed interaction, rated on one instrument version."""
+
+    __table_args__ = (Index("ix_observation_worker_started", "worker_id", "started_at"),)
+
+    worker_id: uuid.UUID = Field(foreign_key="worker.id", nullable=False)
+    coach_id: uuid.UUID = Field(foreign_key="coach.id", nullable=False)
+    instrument_id: str
+    instrument_version: int
+    instrument_hash: str
+    setting: str
+    started_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    case_reference: str | None = None
+    co_observer: str | None = None
+    status: str = Field(default="draft", index=True)
+    finalized_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    strengths: str = Field(default="", sa_type=Text)
+    growth_areas: str = Field(default="", sa_type=Text)
+    next_steps: str = Field(default="", sa_type=Text)
+
+
+class ObservationAmendment(SyncedRecord, table=True):
+    """A correction of a finalized observation: why, and when it was opened and closed."""
+
+    __tablename__ = "observation_amendment"
+
+    observation_id: uuid.UUID = Field(foreign_key="observation.id", nullable=False, index=True)
+    reason: str = Field(sa_type=Text)
+    opened_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Rating(SyncedRecord, table=True):
+    """A behavior's rating in one observation, with a short evidence note."""
+
+    __table_args__ = (UniqueConstraint("observation_id", "behavior_id"),)
+
+    observation_id: uuid.UUID = Field(foreign_key="observation.id", nullable=False, index=True)
+    behavior_id: str
+    value: int | None = None
+    note: str = Field(default="", sa_type=Text)
+
+
+class Goal(SyncedRecord, table=True):
+    """A coaching goal for a worker, linked to one or more behaviors."""
+
+    worker_id: uuid.UUID = Field(foreign_key="worker.id", nullable=False, index=True)
+    observation_id: uuid.UUID | None = Field(default=None, foreign_key="observation.id")
+    behavior_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    text: str = Field(sa_type=Text)
+    due_date: date | None = None
+    status: str = "open"
+
+
+class AuditEntry(SQLModel, table=True):
+    """Append-only: who changed what and when. Ids and field names only, never the text."""
+
+    __tablename__ = "audit_log"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    at: datetime = Field(sa_type=UTCDateTime, nullable=False, index=True)
+    device_id: uuid.UUID
+    coach_id: uuid.UUID | None = None
+    entity: str
+    entity_id: uuid.UUID = Field(index=True)
+    action: str
+    fields: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    revision: int = 1
+
+
+class ChangeCounter(SQLModel, table=True):
+    """A single row whose value orders every local write (feeds local_seq)."""
+
+    __tablename__ = "change_counter"
+
+    id: int = Field(default=1, primary_key=True)
+    value: int = 0
+
+
+class SyncState(SQLModel, table=True):
+    """Sync bookkeeping as keys: last acknowledged bundle, its high-water change counter."""
+
+    __tablename__ = "sync_state"
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class BundleLog(SQLModel, table=True):
+    """Every bundle written or imported, and its receipt."""
+
+    __tablename__ = "bundle_log"
+
+    bundle_id: uuid.UUID = Field(primary_key=True)
+    direction: str  # "export" or "import"
+    created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    high_water_seq: int = 0
+    record_count: int = 0
+    status: str = "written"
+    acknowledged_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    receipt: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+SYNCED_TABLES: tuple[type[SyncedRecord], ...] = (
+    Coach,
+    Worker,
+    Observation,
+    ObservationAmendment,
+    Rating,
+    Goal,
+)

@@ -1,0 +1,113 @@
+"""Every synced write goes through here: revision, times, device, change counter and audit entry."""
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import event, text
+from sqlmodel import Session
+
+from cfpm_coach.storage.models import AuditEntry, SyncedRecord
+from cfpm_coach.storage.types import utcnow
+
+# Columns that describe a write rather than the record's content.
+BOOKKEEPING = frozenset(
+    {"id", "created_at", "updated_at", "revision", "device_id", "deleted_at", "local_seq"}
+)
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who writes: this device and its coach."""
+
+    device_id: uuid.UUID
+    coach_id: uuid.UUID | None
+
+
+_SEQ_KEY = "cfpm_change_seq"
+
+
+def next_change_seq(session: Session) -> int:
+    """The local change counter's value for this transaction: taken once, shared by its writes.
+
+    Every record a transaction touches commits together, so they share one sequence number; the
+    next transaction takes the next one. Sync exports what has a number above the last one sent.
+    """
+    if _SEQ_KEY not in session.info:
+        row = session.execute(
+            text("UPDATE change_counter SET value = value + 1 WHERE id = 1 RETURNING value")
+        ).one()
+        session.info[_SEQ_KEY] = int(row[0])
+        # A session may run several transactions; forget the number when this one ends.
+        event.listen(session, "after_transaction_end", _forget_seq, once=True)
+    return int(session.info[_SEQ_KEY])
+
+
+def _forget_seq(session: Session, _transaction: object) -> None:
+    session.info.pop(_SEQ_KEY, None)
+
+
+def _audit(
+    session: Session, author: Author, record: SyncedRecord, action: str, fields: Iterable[str],
+    at: datetime,
+) -> None:
+    session.add(
+        AuditEntry(
+            at=at,
+            device_id=author.device_id,
+            coach_id=author.coach_id,
+            entity=type(record).__tablename__,  # type: ignore[arg-type]
+            entity_id=record.id,
+            action=action,
+            fields=sorted(fields),
+            revision=record.revision,
+        )
+    )
+
+
+def insert(session: Session, author: Author, record: SyncedRecord, action: str = "create") -> None:
+    """Stamp a new record and add it, with its audit entry."""
+    now = utcnow()
+    record.created_at = now
+    record.updated_at = now
+    record.revision = 1
+    record.device_id = author.device_id
+    record.local_seq = next_change_seq(session)
+    session.add(record)
+    content = [name for name in type(record).model_fields if name not in BOOKKEEPING]
+    _audit(session, author, record, action, content, now)
+
+
+def update(
+    session: Session, author: Author, record: SyncedRecord, changes: dict[str, object],
+    action: str = "update",
+) -> list[str]:
+    """Apply changes that differ from the record; bump its revision; audit field names only."""
+    changed = [name for name, value in changes.items() if getattr(record, name) != value]
+    if not changed and action == "update":
+        return []
+    for name in changed:
+        setattr(record, name, changes[name])
+    now = utcnow()
+    record.updated_at = now
+    record.revision += 1
+    record.device_id = author.device_id
+    record.local_seq = next_change_seq(session)
+    session.add(record)
+    _audit(session, author, record, action, changed, now)
+    return changed
+
+
+def tombstone(session: Session, author: Author, record: SyncedRecord) -> None:
+    """Delete by tombstone: the deletion syncs; the row stays."""
+    if record.deleted_at is not None:
+        return
+    update(session, author, record, {"deleted_at": utcnow()}, action="delete")
+
+
+def restore(session: Session, author: Author, record: SyncedRecord) -> None:
+    """Bring a tombstoned record back."""
+    if record.deleted_at is None:
+        return
+    update(session, author, record, {"deleted_at": None}, action="restore")

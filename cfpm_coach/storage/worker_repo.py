@@ -1,0 +1,64 @@
+"""Queries on workers being coached."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from cfpm_coach.storage.models import Observation, Worker
+
+
+def get_worker(*, session: Session, worker_id: uuid.UUID) -> Worker | None:
+    """A worker by id, unless deleted."""
+    worker = session.get(Worker, worker_id)
+    return None if worker is None or worker.deleted_at is not None else worker
+
+
+def list_workers(
+    *, session: Session, include_inactive: bool = True, office: str | None = None,
+    search: str | None = None,
+) -> list[Worker]:
+    """Workers by name, filtered by status, office and a name search."""
+    query = select(Worker).where(col(Worker.deleted_at).is_(None))
+    if not include_inactive:
+        query = query.where(col(Worker.active).is_(True))
+    if office:
+        query = query.where(Worker.office == office)
+    if search:
+        query = query.where(col(Worker.name).icontains(search.strip()))
+    return list(session.exec(query.order_by(func.lower(Worker.name))))
+
+
+def offices(*, session: Session) -> list[str]:
+    """Every office a live worker belongs to, sorted."""
+    query = (
+        select(Worker.office)
+        .where(col(Worker.deleted_at).is_(None), Worker.office != "")
+        .distinct()
+        .order_by(Worker.office)
+    )
+    return list(session.exec(query))
+
+
+@dataclass(frozen=True)
+class WorkerActivity:
+    """How often and how recently a worker was observed."""
+
+    observation_count: int
+    last_observed_at: datetime | None
+
+
+def activity(*, session: Session) -> dict[uuid.UUID, WorkerActivity]:
+    """Observation count and last observation time of every worker that has any."""
+    query = (
+        select(Observation.worker_id, func.count(), func.max(Observation.started_at))
+        .where(col(Observation.deleted_at).is_(None))
+        .group_by(col(Observation.worker_id))
+    )
+    # func.max returns its argument's type, so the times come back aware UTC.
+    return {
+        worker_id: WorkerActivity(count, last)
+        for worker_id, count, last in session.exec(query)
+    }

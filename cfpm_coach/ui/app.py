@@ -1,0 +1,52 @@
+"""Start the desktop app."""
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from cfpm_coach import APP_ID, APP_NAME, __version__
+from cfpm_coach.applog import setup_logging
+from cfpm_coach.paths import resolve_paths
+from cfpm_coach.ui.backend import Backend
+from cfpm_coach.ui.errors import install_crash_handler
+from cfpm_coach.ui.main_window import MainWindow
+from cfpm_coach.ui.theme import apply_theme
+
+
+def application() -> QApplication:
+    """The QApplication, created once with the app's names, style and fonts."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setApplicationName(APP_ID)
+    QCoreApplication.setOrganizationName(APP_ID)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationDisplayName(APP_NAME)
+    apply_theme(app)
+    return app
+
+
+def open_main_window(data_dir: Path | None = None) -> MainWindow:
+    """A main window on the store in data_dir (default folder when None), opening in the background."""
+    paths = resolve_paths(data_dir).ensure()
+    backend = Backend(paths.data_dir)
+    window = MainWindow(backend)
+    backend.setParent(window)
+    backend.open()
+    return window
+
+
+def run_app(data_dir: Path | None = None, *, verbose: bool = False) -> int:
+    """Open the window and run until it closes; returns the exit code."""
+    paths = resolve_paths(data_dir).ensure()
+    setup_logging(paths.logs, verbose=verbose)
+    app = application()
+    install_crash_handler()
+    window = open_main_window(paths.data_dir)
+    window.show()
+    code = app.exec()
+    window.backend.shutdown()
+    return int(code)

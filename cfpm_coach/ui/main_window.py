@@ -1,0 +1,381 @@
+"""The main window: workers on the left, the worker's page or the checklist on the right."""
+
+import uuid
+
+from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from cfpm_coach import APP_NAME, __version__
+from cfpm_coach.services.read_models import WorkerHistory, WorkerView
+from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui.backend import Backend
+from cfpm_coach.ui.checklist import ChecklistPage
+from cfpm_coach.ui.errors import show_error
+from cfpm_coach.ui.observation_flow import ObservationFlow
+from cfpm_coach.ui.settings_dialog import SettingsDialog
+from cfpm_coach.ui.worker_dialog import WorkerDialog
+from cfpm_coach.ui.worker_page import WorkerPage
+from cfpm_coach.ui.workers_panel import WorkersPanel
+
+
+class MainWindow(QMainWindow):
+    """The coach's workspace."""
+
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.workspace: Workspace | None = None
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+
+        self.workers_panel = WorkersPanel()
+        self.worker_page = WorkerPage()
+        self.checklist = ChecklistPage(backend)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.worker_page)
+        self.pages.addWidget(self.checklist)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.workers_panel)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([380, 900])
+        self.setCentralWidget(splitter)
+
+        self.flow = ObservationFlow(self)
+        self._make_actions()
+        self._make_menus()
+        self._make_status_bar()
+
+        self.workers_panel.filters_changed.connect(self.refresh_workers)
+        self.workers_panel.worker_selected.connect(self._on_worker_selected)
+        self.workers_panel.worker_activated.connect(self.flow.start)
+        self.worker_page.new_observation_requested.connect(self.flow.start)
+        self.worker_page.observation_opened.connect(self.flow.open)
+        self.worker_page.edit_worker_requested.connect(self.edit_worker)
+        self.worker_page.toggle_active_requested.connect(self.toggle_worker_active)
+        self.checklist.saved_at.connect(self._on_saved_at)
+        backend.opened.connect(self._on_opened)
+        backend.open_failed.connect(self._on_open_failed)
+        backend.error.connect(self._on_error)
+        backend.busy_changed.connect(self._on_busy)
+        self._set_enabled(False)
+        self._restore_geometry()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: object,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                tip: str = "", name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        plain = text.replace("&", "").rstrip(".\u2026")
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{plain} ({keys})" if keys else plain)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        tr = self.tr
+        self.new_observation_action = self._action(
+            tr("&New observation\u2026"), self.flow.start, QKeySequence.StandardKey.New,
+            tr("Start observing a worker"), "newObservation")
+        self.add_worker_action = self._action(
+            tr("&Add worker\u2026"), self.add_worker, "Ctrl+Shift+N", tr("Add a worker to coach"),
+            "addWorker")
+        self.sync_action = self._action(
+            tr("&Export / Sync\u2026"), self._not_yet, "Ctrl+E",
+            tr("Send coaching records to the central team"), "exportSync")
+        self.reports_action = self._action(
+            tr("&Reports\u2026"), self._not_yet, "Ctrl+R", tr("Coaching summaries as PDF"),
+            "reports")
+        self.backup_action = self._action(
+            tr("&Backup\u2026"), self.backup, "Ctrl+B", tr("Write a copy of your data"), "backup")
+        self.settings_action = self._action(
+            tr("&Settings\u2026"), self.open_settings, QKeySequence.StandardKey.Preferences,
+            tr("Your profile and preferences"), "settings")
+        if self.settings_action.shortcut().isEmpty():
+            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
+                                        name="quit")
+        self.find_action = self._action(tr("&Find worker"), self._focus_search,
+                                        QKeySequence.StandardKey.Find, name="findWorker")
+        self.refresh_action = self._action(tr("Re&fresh"), self.refresh_all,
+                                           QKeySequence.StandardKey.Refresh, name="refresh")
+        self.finalize_action = self._action(
+            tr("&Finish and finalize\u2026"), self.flow.finish, "Ctrl+Return",
+            tr("Debrief notes, goals, finalize"), "finalize")
+        self.finalize_action.setShortcuts([QKeySequence("Ctrl+Return"),
+                                           QKeySequence("Ctrl+Enter")])
+        self.amend_action = self._action(tr("&Amend\u2026"), self.flow.amend, None,
+                                         tr("Correct a finalized observation"), "amend")
+        self.undo_action = self.checklist.undo_stack.createUndoAction(self, tr("&Undo rating"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.checklist.undo_stack.createRedoAction(self, tr("&Redo rating"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.about_action = self._action(tr("&About CFPM Coach"), self.about, name="about")
+        self.sync_action.setEnabled(False)
+        self.reports_action.setEnabled(False)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for action in (self.new_observation_action, self.add_worker_action, None,
+                       self.sync_action, self.reports_action, self.backup_action, None,
+                       self.settings_action, None, self.quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        for action in (self.undo_action, self.redo_action, None, self.find_action,
+                       self.refresh_action):
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+        observation_menu = bar.addMenu(self.tr("&Observation"))
+        observation_menu.addAction(self.finalize_action)
+        observation_menu.addAction(self.amend_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_observation_action, self.add_worker_action, self.sync_action,
+                       self.reports_action, self.backup_action, self.settings_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    def _make_status_bar(self) -> None:
+        self.store_label = QLabel()
+        self.store_label.setObjectName("storeLabel")
+        self.save_label = QLabel()
+        self.save_label.setObjectName("statusSaved")
+        self.statusBar().addWidget(self.store_label, 1)
+        self.statusBar().addPermanentWidget(self.save_label)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for action in (self.new_observation_action, self.add_worker_action, self.backup_action,
+                       self.settings_action, self.refresh_action):
+            action.setEnabled(enabled)
+        central = self.centralWidget()
+        if central is not None:
+            central.setEnabled(enabled)
+        self._update_observation_actions()
+
+    def _update_observation_actions(self) -> None:
+        detail = self.checklist.detail
+        on_checklist = self.pages.currentWidget() is self.checklist and detail is not None
+        self.finalize_action.setEnabled(on_checklist and bool(detail and detail.editable))
+        self.amend_action.setEnabled(on_checklist and bool(detail and not detail.editable))
+
+    # -- opening -----------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_opened(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.store_label.setText(self.tr("Store: %s") % workspace.paths.database)
+        self.store_label.setToolTip(str(workspace.paths.data_dir))
+        self._set_enabled(True)
+        self.backend.read(lambda ws: ws.profile.coach(), self._on_coach)
+        self.refresh_workers()
+        self.flow.offer_recovery()
+
+    @Slot(object)
+    def _on_open_failed(self, error: BaseException) -> None:
+        self.store_label.setText(self.tr("The store could not be opened"))
+        show_error(self, error, self.tr("Your data could not be opened"))
+
+    def _on_coach(self, coach: object) -> None:
+        name = getattr(coach, "name", "")
+        self.setWindowTitle(f"{APP_NAME} \u2014 {name}" if name else APP_NAME)
+
+    @Slot(object)
+    def _on_error(self, error: BaseException) -> None:
+        show_error(self, error)
+
+    @Slot(bool)
+    def _on_busy(self, busy: bool) -> None:
+        if busy:
+            self.save_label.setText(self.tr("Working\u2026"))
+
+    @Slot(str)
+    def _on_saved_at(self, stamp: str) -> None:
+        self.save_label.setText(self.tr("Saved %s") % stamp)
+
+    # -- workers -----------------------------------------------------------------------------
+
+    @Slot()
+    def refresh_workers(self) -> None:
+        """Reload the workers list (and offices) with the current filters."""
+        filters = self.workers_panel.filters()
+        self.backend.read(lambda ws: (ws.workers.find(**filters), ws.workers.offices()),  # type: ignore[arg-type]
+                          self._on_workers)
+
+    def _on_workers(self, result: tuple[list[WorkerView], list[str]]) -> None:
+        workers, offices = result
+        self.workers_panel.set_offices(offices)
+        self.workers_panel.set_workers(workers)
+        if self.worker_page.worker_id is not None and \
+                self.workers_panel.selected_id() is None:
+            self.workers_panel.select(self.worker_page.worker_id)
+
+    @Slot(object)
+    def _on_worker_selected(self, worker_id: uuid.UUID | None) -> None:
+        if worker_id is None:
+            return
+        if self.pages.currentWidget() is self.checklist:
+            self.flow.close_checklist()
+        self.show_worker(worker_id)
+
+    def show_worker(self, worker_id: uuid.UUID) -> None:
+        """Load and show a worker's page."""
+        self.backend.read(lambda ws: ws.workers.history(worker_id), self._on_history)
+
+    def _on_history(self, history: WorkerHistory) -> None:
+        practice = None
+        if self.workspace is not None:
+            practice = next((i for i in self.workspace.catalog.latest() if i.kind == "practice"),
+                            None)
+        self.worker_page.show_history(history, practice)
+        self.pages.setCurrentWidget(self.worker_page)
+        self._update_observation_actions()
+
+    def refresh_all(self) -> None:
+        """Reload the list and the page shown."""
+        self.refresh_workers()
+        if self.worker_page.worker_id is not None:
+            self.show_worker(self.worker_page.worker_id)
+
+    @Slot()
+    def add_worker(self) -> None:
+        """Ask for a new worker and add them."""
+        fields = WorkerDialog.ask(self, default_office=self.workers_panel.office.currentData() or "")
+        if fields is None:
+            return
+        self.backend.write(
+            lambda ws: ws.workers.add(fields.name, role=fields.role, unit=fields.unit,
+                                      office=fields.office, county=fields.county),
+            self._on_worker_added, self._on_error)
+
+    def _on_worker_added(self, worker: WorkerView) -> None:
+        self.workers_panel.search.clear()
+        self.refresh_workers()
+        self.show_worker(worker.id)
+
+    @Slot()
+    def edit_worker(self) -> None:
+        """Edit the shown worker."""
+        history = self.worker_page.history
+        if history is None:
+            return
+        fields = WorkerDialog.ask(self, history.worker)
+        if fields is None:
+            return
+        worker_id = history.worker.id
+        self.backend.write(
+            lambda ws: ws.workers.edit(worker_id, name=fields.name, role=fields.role,
+                                       unit=fields.unit, office=fields.office,
+                                       county=fields.county),
+            lambda _w: self.refresh_all(), self._on_error)
+
+    @Slot()
+    def toggle_worker_active(self) -> None:
+        """Deactivate or reactivate the shown worker."""
+        history = self.worker_page.history
+        if history is None:
+            return
+        worker_id, active = history.worker.id, not history.worker.active
+        self.backend.write(lambda ws: ws.workers.set_active(worker_id, active),
+                           lambda _w: self.refresh_all(), self._on_error)
+
+    # -- other actions -----------------------------------------------------------------------
+
+    @Slot()
+    def _focus_search(self) -> None:
+        self.workers_panel.search.setFocus()
+        self.workers_panel.search.selectAll()
+
+    @Slot()
+    def _not_yet(self) -> None:
+        self.statusBar().showMessage(self.tr("Not available in this version yet."), 4000)
+
+    @Slot()
+    def backup(self) -> None:
+        """Write a backup where the coach chooses."""
+        if self.workspace is None:
+            return
+        default = str(self.workspace.paths.backups / "cfpm-coach-backup.sqlite3")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up your data"), default,
+                                              self.tr("CFPM Coach backup (*.sqlite3)"))
+        if not path:
+            return
+        from pathlib import Path
+
+        self.backend.read(lambda ws: ws.maintenance.backup(Path(path)), self._on_backup_done,
+                          self._on_error)
+
+    def _on_backup_done(self, path: object) -> None:
+        self.statusBar().showMessage(self.tr("Backup written to %s") % path, 8000)
+
+    @Slot()
+    def open_settings(self) -> None:
+        """Edit the coach profile and preferences."""
+        self.backend.read(
+            lambda ws: (ws.profile.coach(), ws.profile.setting("default_instrument",
+                                                                "cpm-practice")),
+            self._show_settings)
+
+    def _show_settings(self, result: tuple[object, str]) -> None:
+        coach, default_instrument = result
+        if self.workspace is None:
+            return
+        values = SettingsDialog.ask(self, coach, self.workspace.catalog.latest(),  # type: ignore[arg-type]
+                                    default_instrument, self.workspace.paths.data_dir)
+        if values is None:
+            return
+
+        def save(ws: Workspace) -> object:
+            ws.profile.set_setting("default_instrument", values.default_instrument)
+            return ws.profile.update_coach(name=values.name, role=values.role,
+                                           county=values.county, office=values.office)
+
+        self.backend.write(save, self._on_coach, self._on_error)
+
+    @Slot()
+    def about(self) -> None:
+        """Versions and licences."""
+        from PySide6 import __version__ as pyside_version
+
+        QMessageBox.about(self, self.tr("About CFPM Coach"), self.tr(
+            "<h3>CFPM Coach %1</h3><p>Field coaching for California's Child and Family Practice "
+            "Model.</p><p>Built with PySide6 %2 (Qt, LGPL v3) and the DejaVu fonts "
+            "(Bitstream Vera licence).</p>").replace("%1", __version__).replace(
+                "%2", pyside_version))
+
+    # -- window ------------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Close: the draft is already saved; flush a note still waiting for its typing pause."""
+        self.checklist.flush_notes()
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        event.accept()

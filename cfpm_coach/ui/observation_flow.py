@@ -1,0 +1,239 @@
+"""The observation's life in the window: start, open, finish, finalize, amend, discard, recover."""
+
+import uuid
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+
+from cfpm_coach.errors import IncompleteObservationError
+from cfpm_coach.services.read_models import ObservationDetail, ObservationSummary, WorkerView
+from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui import prompts
+from cfpm_coach.ui.errors import show_error
+from cfpm_coach.ui.finish_dialog import FinishDialog, GoalDraft
+from cfpm_coach.ui.start_dialog import StartDialog, StartRequest
+
+if TYPE_CHECKING:
+    from cfpm_coach.ui.main_window import MainWindow
+
+OPEN_OBSERVATION_KEY = "open_observation_id"
+
+
+def _start(ws: Workspace, request: StartRequest) -> ObservationDetail:
+    worker_id = request.worker_id
+    if worker_id is None:
+        assert request.new_worker is not None
+        fields = request.new_worker
+        worker_id = ws.workers.add(fields.name, role=fields.role, unit=fields.unit,
+                                   office=fields.office, county=fields.county).id
+    detail = ws.observations.start(
+        worker_id, request.instrument_id, request.setting, started_at=request.started_at,
+        case_reference=request.case_reference or None, co_observer=request.co_observer or None)
+    ws.profile.set_setting(OPEN_OBSERVATION_KEY, str(detail.id))
+    return detail
+
+
+class ObservationFlow(QObject):
+    """Drives dialogs and the checklist page for the main window."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.finish_dialog: FinishDialog | None = None
+        checklist = window.checklist
+        checklist.close_requested.connect(self.close_checklist)
+        checklist.finish_requested.connect(self.finish)
+        checklist.amend_requested.connect(self.amend)
+        checklist.discard_requested.connect(self.discard)
+
+    @property
+    def backend(self):  # type: ignore[no-untyped-def]
+        """The window's backend."""
+        return self.window.backend
+
+    # -- start and open ----------------------------------------------------------------------
+
+    @Slot()
+    def start(self) -> None:
+        """Ask what to observe, then open the checklist on a new draft."""
+        selected = self.window.workers_panel.selected_id()
+        self.backend.read(
+            lambda ws: (ws.workers.find(include_inactive=False),
+                        ws.profile.setting("default_instrument", "cpm-practice")),
+            lambda result: self._ask_start(result, selected))
+
+    def _ask_start(self, result: tuple[list[WorkerView], str], selected: uuid.UUID | None) -> None:
+        workers, default_instrument = result
+        workspace = self.window.workspace
+        if workspace is None:
+            return
+        request = StartDialog.ask(self.window, workers, workspace.catalog.latest(),
+                                  selected_worker=selected, default_instrument=default_instrument)
+        if request is None:
+            return
+        self.backend.write(lambda ws: _start(ws, request), self._show, self._failed)
+
+    @Slot(object)
+    def open(self, observation_id: uuid.UUID) -> None:
+        """Open an observation (a draft to rate, or a finalized one to read)."""
+        self.backend.read(lambda ws: ws.observations.get(observation_id), self._show,
+                          self._failed)
+
+    def _show(self, detail: ObservationDetail) -> None:
+        window = self.window
+        window.checklist.load(detail)
+        window.pages.setCurrentWidget(window.checklist)
+        window._update_observation_actions()
+        if detail.editable:
+            observation_id = str(detail.id)
+            self.backend.write(lambda ws: ws.profile.set_setting(OPEN_OBSERVATION_KEY,
+                                                                 observation_id))
+        window.refresh_workers()
+
+    def _failed(self, error: BaseException) -> None:
+        show_error(self.window, error)
+
+    @Slot()
+    def close_checklist(self) -> None:
+        """Back to the worker's page; the draft stays saved and in the history."""
+        window = self.window
+        window.checklist.flush_notes()
+        detail = window.checklist.detail
+        self.backend.write(lambda ws: ws.profile.set_setting(OPEN_OBSERVATION_KEY, None))
+        window.checklist.detail = None
+        window.checklist.undo_stack.clear()
+        window.pages.setCurrentWidget(window.worker_page)
+        window._update_observation_actions()
+        if detail is not None:
+            window.show_worker(detail.summary.worker_id)
+            window.workers_panel.select(detail.summary.worker_id)
+
+    # -- finish ------------------------------------------------------------------------------
+
+    @Slot()
+    def finish(self) -> None:
+        """Open the finish dialog for the observation being rated."""
+        checklist = self.window.checklist
+        if checklist.detail is None or not checklist.detail.editable:
+            return
+        checklist.flush_notes()
+        observation_id = checklist.detail.id
+        focused = checklist.focused_behavior()
+        self.backend.read(lambda ws: ws.observations.get(observation_id),
+                          lambda detail: self._open_finish(detail, focused))
+
+    def _open_finish(self, detail: ObservationDetail, focused: str | None) -> None:
+        dialog = FinishDialog(detail, self.window)
+        if focused:
+            dialog.check_behaviors([focused])
+        dialog.notes_changed.connect(self._save_notes)
+        dialog.goal_added.connect(self._add_goal)
+        dialog.finalize_requested.connect(self._finalize)
+        dialog.finished.connect(self._on_finish_closed)
+        self.finish_dialog = dialog
+        dialog.open()
+
+    @Slot(dict)
+    def _save_notes(self, notes: dict[str, str]) -> None:
+        observation_id = self._current_id()
+        self.backend.write(lambda ws: ws.observations.write_notes(observation_id, **notes),
+                           None, self._failed)
+
+    @Slot(object)
+    def _add_goal(self, goal: GoalDraft) -> None:
+        detail = self.window.checklist.detail
+        if detail is None:
+            return
+        worker_id, observation_id = detail.summary.worker_id, detail.id
+        self.backend.write(
+            lambda ws: ws.goals.add(worker_id, goal.text, goal.behavior_ids,
+                                    due_date=goal.due_date, observation_id=observation_id),
+            None, self._failed)
+
+    @Slot()
+    def _finalize(self, allow_partial: bool = False) -> None:
+        observation_id = self._current_id()
+        self.backend.write(
+            lambda ws: ws.observations.finalize(observation_id, allow_partial=allow_partial),
+            self._finalized, self._finalize_failed)
+
+    def _finalize_failed(self, error: BaseException) -> None:
+        if isinstance(error, IncompleteObservationError):
+            detail = self.window.checklist.detail
+            labels = [detail.instrument.item(m).label for m in error.missing] if detail else []
+            if prompts.confirm_partial(self.finish_dialog or self.window, labels):
+                self._finalize(allow_partial=True)
+            else:
+                if self.finish_dialog is not None:
+                    self.finish_dialog.reject()
+                self.window.checklist.focus_first_missing()
+            return
+        self._failed(error)
+
+    def _finalized(self, detail: ObservationDetail) -> None:
+        if self.finish_dialog is not None:
+            self.finish_dialog.accept()
+        self.backend.write(lambda ws: ws.profile.set_setting(OPEN_OBSERVATION_KEY, None))
+        self.window.checklist.undo_stack.clear()
+        self.window.checklist.load(detail)
+        self.window._update_observation_actions()
+        self.window.statusBar().showMessage(self.tr("Observation finalized."), 6000)
+        self.window.refresh_workers()
+
+    @Slot()
+    def _on_finish_closed(self) -> None:
+        self.finish_dialog = None
+        self.window.checklist.reload()
+
+    def _current_id(self) -> uuid.UUID:
+        detail = self.window.checklist.detail
+        assert detail is not None
+        return detail.id
+
+    # -- amend and discard -------------------------------------------------------------------
+
+    @Slot()
+    def amend(self) -> None:
+        """Ask for a reason, then reopen the finalized observation for correction."""
+        detail = self.window.checklist.detail
+        if detail is None or detail.editable:
+            return
+        reason = prompts.ask_amend_reason(self.window)
+        if reason is None:
+            return
+        observation_id = detail.id
+        self.backend.write(lambda ws: ws.observations.amend(observation_id, reason),
+                           self._show, self._failed)
+
+    @Slot()
+    def discard(self) -> None:
+        """Discard the draft after asking."""
+        detail = self.window.checklist.detail
+        if detail is None or detail.summary.status != "draft":
+            return
+        if not prompts.confirm_discard(self.window):
+            return
+        observation_id = detail.id
+        self.backend.write(lambda ws: ws.observations.discard_draft(observation_id),
+                           lambda _r: self.close_checklist(), self._failed)
+
+    # -- recovery ----------------------------------------------------------------------------
+
+    def offer_recovery(self) -> None:
+        """After opening: offer back the draft that was open when the app last stopped."""
+        self.backend.read(self._open_draft, self._on_open_draft)
+
+    @staticmethod
+    def _open_draft(ws: Workspace) -> ObservationSummary | None:
+        value = ws.profile.setting(OPEN_OBSERVATION_KEY)
+        if not value:
+            return None
+        drafts = {str(d.id): d for d in ws.observations.drafts()}
+        return drafts.get(value)
+
+    def _on_open_draft(self, draft: ObservationSummary | None) -> None:
+        if draft is None:
+            return
+        if prompts.offer_recovery(self.window, draft):
+            self.window.workers_panel.select(draft.worker_id)
+            self.open(draft.id)

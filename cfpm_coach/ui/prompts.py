@@ -1,0 +1,62 @@
+"""Small questions the app asks; each is one function so tests can answer it."""
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+from cfpm_coach.services.read_models import ObservationSummary
+from cfpm_coach.ui.table_models import local_time
+
+
+def _tr(text: str, count: int = -1) -> str:
+    return QCoreApplication.translate("prompts", text, None, count)
+
+
+def confirm_partial(parent: QWidget | None, missing_labels: list[str]) -> bool:
+    """Ask before finalizing with behaviors still open."""
+    shown = "\n".join(f"\u2022 {label}" for label in missing_labels[:12])
+    more = len(missing_labels) - 12
+    if more > 0:
+        shown += "\n" + _tr("\u2026 and %n more", more)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_tr("Finalize a partial observation?"))
+    box.setText(_tr("%n behaviors are neither rated nor marked \u201cno opportunity\u201d:",
+                    len(missing_labels)))
+    box.setInformativeText(shown + "\n\n" + _tr(
+        "Finalize anyway? They will be reported as not rated."))
+    finalize = box.addButton(_tr("Finalize partial"), QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(_tr("Keep rating"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is finalize
+
+
+def ask_amend_reason(parent: QWidget | None) -> str | None:
+    """The reason for an amendment, or None when cancelled."""
+    text, ok = QInputDialog.getMultiLineText(
+        parent, _tr("Amend observation"),
+        _tr("Why does this finalized observation need a correction? "
+                        "The reason is kept with the record."))
+    return text.strip() if ok and text.strip() else None
+
+
+def confirm_discard(parent: QWidget | None) -> bool:
+    """Ask before discarding a draft."""
+    answer = QMessageBox.question(
+        parent, _tr("Discard draft?"),
+        _tr("Discard this draft observation and its ratings? This cannot be undone."),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Discard
+
+
+def offer_recovery(parent: QWidget | None, draft: ObservationSummary) -> bool:
+    """Offer back a draft that was open when the app last stopped."""
+    answer = QMessageBox.question(
+        parent, _tr("Resume your observation?"),
+        _tr("The observation of %1 started %2 was still open when CFPM Coach last "
+                       "closed. Every rating you saw as saved is there. Resume it now?")
+        .replace("%1", draft.worker_name).replace("%2", local_time(draft.started_at)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,110 @@
+"""Settings: the coach profile, the default instrument, where the data lives."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.services.read_models import CoachView
+
+
+@dataclass(frozen=True)
+class SettingsValues:
+    """What the dialog returns."""
+
+    name: str
+    role: str
+    county: str
+    office: str
+    default_instrument: str
+
+
+class SettingsDialog(QDialog):
+    """Profile and preferences."""
+
+    def __init__(self, parent: QWidget | None, coach: CoachView, instruments: list[Instrument],
+                 default_instrument: str, data_dir: Path) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.setObjectName("settingsDialog")
+        layout = QVBoxLayout(self)
+
+        profile = QGroupBox(self.tr("Coach profile"))
+        form = QFormLayout(profile)
+        self.name = QLineEdit(coach.name)
+        self.role = QLineEdit(coach.role)
+        self.county = QLineEdit(coach.county)
+        self.office = QLineEdit(coach.office)
+        for label, field in ((self.tr("&Name"), self.name), (self.tr("&Role"), self.role),
+                             (self.tr("&County"), self.county), (self.tr("&Office"), self.office)):
+            field.setAccessibleName(label.replace("&", ""))
+            field.setMaxLength(120)
+            form.addRow(label, field)
+        layout.addWidget(profile)
+
+        prefs = QGroupBox(self.tr("Observations"))
+        prefs_form = QFormLayout(prefs)
+        self.instrument = QComboBox()
+        self.instrument.setAccessibleName(self.tr("Default instrument"))
+        for instrument in instruments:
+            self.instrument.addItem(instrument.title, instrument.id)
+        self.instrument.setCurrentIndex(max(0, self.instrument.findData(default_instrument)))
+        prefs_form.addRow(self.tr("Default &instrument"), self.instrument)
+        layout.addWidget(prefs)
+
+        storage = QGroupBox(self.tr("Data"))
+        storage_form = QFormLayout(storage)
+        folder_row = QHBoxLayout()
+        folder = QLineEdit(str(data_dir))
+        folder.setReadOnly(True)
+        folder.setAccessibleName(self.tr("Data folder"))
+        folder_row.addWidget(folder, 1)
+        open_button = QPushButton(self.tr("Open folder"))
+        self._data_dir = data_dir
+        open_button.clicked.connect(self._open_folder)
+        folder_row.addWidget(open_button)
+        storage_form.addRow(self.tr("Data folder"), folder_row)
+        layout.addWidget(storage)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.name.textChanged.connect(self._update_ok)
+        layout.addWidget(self.buttons)
+
+    @Slot()
+    def _open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._data_dir)))
+
+    @Slot()
+    def _update_ok(self) -> None:
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(bool(self.name.text().strip()))
+
+    def values(self) -> SettingsValues:
+        """What was typed."""
+        return SettingsValues(self.name.text().strip(), self.role.text().strip(),
+                              self.county.text().strip(), self.office.text().strip(),
+                              self.instrument.currentData())
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, coach: CoachView, instruments: list[Instrument],
+            default_instrument: str, data_dir: Path) -> SettingsValues | None:
+        """Open the dialog; the values, or None when cancelled."""
+        dialog = cls(parent, coach, instruments, default_instrument, data_dir)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None

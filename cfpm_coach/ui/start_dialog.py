@@ -1,0 +1,150 @@
+"""Start an observation: worker, instrument, setting, when, optional case reference, co-observer."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.domain.vocabulary import Setting
+from cfpm_coach.services.read_models import WorkerView
+from cfpm_coach.ui.worker_dialog import WorkerDialog, WorkerFields
+
+
+@dataclass(frozen=True)
+class StartRequest:
+    """What the coach chose. new_worker is set when the worker was created in the dialog."""
+
+    worker_id: uuid.UUID | None
+    new_worker: WorkerFields | None
+    instrument_id: str
+    setting: str
+    started_at: datetime
+    case_reference: str
+    co_observer: str
+
+
+class StartDialog(QDialog):
+    """A short form; everything but the worker has a sensible default."""
+
+    def __init__(self, parent: QWidget | None, workers: list[WorkerView],
+                 instruments: list[Instrument], *, selected_worker: uuid.UUID | None = None,
+                 default_instrument: str = "cpm-practice") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New observation"))
+        self.setObjectName("startDialog")
+        self._new_worker: WorkerFields | None = None
+        form = QFormLayout(self)
+
+        self.worker = QComboBox()
+        self.worker.setAccessibleName(self.tr("Worker"))
+        for worker in workers:
+            if worker.active:
+                self.worker.addItem(f"{worker.name} \u2014 {worker.office}".rstrip(" \u2014"),
+                                    worker.id)
+        if selected_worker is not None:
+            self.worker.setCurrentIndex(max(0, self.worker.findData(selected_worker)))
+        new_worker = QPushButton(self.tr("New worker\u2026"))
+        new_worker.setAccessibleName(self.tr("Create a new worker"))
+        new_worker.clicked.connect(self._create_worker)
+        row = QHBoxLayout()
+        row.addWidget(self.worker, 1)
+        row.addWidget(new_worker)
+        form.addRow(self.tr("&Worker"), row)
+
+        self.instrument = QComboBox()
+        self.instrument.setAccessibleName(self.tr("Instrument"))
+        for instrument in instruments:
+            self.instrument.addItem(f"{instrument.title} (v{instrument.version})", instrument.id)
+        self.instrument.setCurrentIndex(max(0, self.instrument.findData(default_instrument)))
+        form.addRow(self.tr("&Instrument"), self.instrument)
+
+        self.setting = QComboBox()
+        self.setting.setAccessibleName(self.tr("Setting"))
+        for setting in Setting:
+            self.setting.addItem(self.tr(setting.label), setting.value)
+        form.addRow(self.tr("&Setting"), self.setting)
+
+        self.started = QDateTimeEdit(QDateTime.currentDateTime())
+        self.started.setCalendarPopup(True)
+        self.started.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.started.setAccessibleName(self.tr("Date and start time"))
+        form.addRow(self.tr("&Date and start"), self.started)
+
+        self.case_reference = QLineEdit()
+        self.case_reference.setMaxLength(40)
+        self.case_reference.setPlaceholderText(self.tr("Optional, e.g. a case number"))
+        self.case_reference.setAccessibleName(self.tr("Case reference"))
+        form.addRow(self.tr("&Case reference"), self.case_reference)
+        warning = QLabel(self.tr(
+            "\u26a0 Never type a child's or family's name here: a case number only. It stays on "
+            "this laptop unless an export is told to include it."))
+        warning.setWordWrap(True)
+        warning.setObjectName("privacyWarning")
+        form.addRow("", warning)
+
+        self.co_observer = QLineEdit()
+        self.co_observer.setPlaceholderText(self.tr("Optional: another coach rating this visit"))
+        self.co_observer.setAccessibleName(self.tr("Co-observer"))
+        form.addRow(self.tr("C&o-observer"), self.co_observer)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.start_button = self.buttons.addButton(self.tr("Start observing"),
+                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self._update_ok()
+
+    def _create_worker(self) -> None:
+        fields = WorkerDialog.ask(self)
+        if fields is None:
+            return
+        self._new_worker = fields
+        self.worker.insertItem(0, f"{fields.name} ({self.tr('new')})", None)
+        self.worker.setCurrentIndex(0)
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        self.start_button.setEnabled(self.worker.count() > 0)
+
+    def _started_at(self) -> datetime:
+        value = self.started.dateTime().toPython()
+        assert isinstance(value, datetime)
+        return value.astimezone()
+
+    def request(self) -> StartRequest:
+        """What was chosen."""
+        worker_id = self.worker.currentData()
+        return StartRequest(
+            worker_id=worker_id,
+            new_worker=self._new_worker if worker_id is None else None,
+            instrument_id=self.instrument.currentData(),
+            setting=self.setting.currentData(),
+            started_at=self._started_at(),
+            case_reference=self.case_reference.text().strip(),
+            co_observer=self.co_observer.text().strip(),
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, workers: list[WorkerView],
+            instruments: list[Instrument], *, selected_worker: uuid.UUID | None = None,
+            default_instrument: str = "cpm-practice") -> StartRequest | None:
+        """Open the dialog; the request, or None when cancelled."""
+        dialog = cls(parent, workers, instruments, selected_worker=selected_worker,
+                     default_instrument=default_instrument)
+        return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,180 @@
+"""Small Qt table models over read models: column constants, set_rows() with a model reset."""
+
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from cfpm_coach.domain.vocabulary import Setting
+from cfpm_coach.services.read_models import GoalView, ObservationSummary, WorkerView
+
+RowT = TypeVar("RowT")
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def local_date(value: datetime | None) -> str:
+    """A UTC time shown as a local date."""
+    return "" if value is None else value.astimezone().strftime("%Y-%m-%d")
+
+
+def local_time(value: datetime | None) -> str:
+    """A UTC time shown as a local date and time."""
+    return "" if value is None else value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def percent(share: float | None) -> str:
+    """A share as a whole percentage; an em dash for no data."""
+    return "\u2014" if share is None else f"{round(share * 100)}%"
+
+
+def setting_label(value: str) -> str:
+    """The label of a setting code."""
+    try:
+        return Setting(value).label
+    except ValueError:
+        return value
+
+
+class RowsModel(QAbstractTableModel, Generic[RowT]):
+    """A read-only table of rows; subclasses say what each column shows."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RowT] = []
+
+    def set_rows(self, rows: list[RowT]) -> None:
+        """Replace every row (one model reset, not row-by-row inserts)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[RowT]:
+        """The rows shown."""
+        return list(self._rows)
+
+    def row_at(self, index: Index) -> RowT | None:
+        """The row behind an index, or None."""
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        return self._rows[index.row()]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.HEADERS)):
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_at(index)
+        if row is None or not 0 <= index.column() < len(self.HEADERS):
+            return None
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, index.column())
+        if role == SORT_ROLE:
+            return self.sort_key(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, index.column())
+        return None
+
+    def display(self, row: RowT, column: int) -> str:
+        """The text of a cell."""
+        raise NotImplementedError
+
+    def sort_key(self, row: RowT, column: int) -> Any:
+        """What a cell sorts by (its text unless said otherwise)."""
+        return self.display(row, column).casefold()
+
+    def tooltip(self, row: RowT, column: int) -> str | None:
+        """A cell's tooltip."""
+        return None
+
+
+class WorkersModel(RowsModel[WorkerView]):
+    """The workers list."""
+
+    NAME, OFFICE, LAST_OBSERVED, FIDELITY = range(4)
+    HEADERS = ("Name", "Office", "Last observed", "Fidelity")
+
+    def display(self, row: WorkerView, column: int) -> str:
+        if column == self.NAME:
+            return row.name if row.active else f"{row.name} (inactive)"
+        if column == self.OFFICE:
+            return row.office
+        if column == self.LAST_OBSERVED:
+            return local_date(row.last_observed_at) or "\u2014"
+        scores = [s for s in row.element_scores.values() if s is not None]
+        return percent(sum(scores) / len(scores)) if scores else "\u2014"
+
+    def sort_key(self, row: WorkerView, column: int) -> Any:
+        if column == self.LAST_OBSERVED:
+            return row.last_observed_at.timestamp() if row.last_observed_at else 0.0
+        if column == self.FIDELITY:
+            scores = [s for s in row.element_scores.values() if s is not None]
+            return sum(scores) / len(scores) if scores else -1.0
+        return super().sort_key(row, column)
+
+    def tooltip(self, row: WorkerView, column: int) -> str | None:
+        if column == self.FIDELITY and row.element_scores:
+            lines = [f"{k.replace('_', ' ').title()}: {percent(v)}"
+                     for k, v in row.element_scores.items()]
+            return self.tr("Latest finalized observation, share Accomplished:") + "\n" + \
+                "\n".join(lines)
+        return f"{row.role} \u00b7 {row.unit}".strip(" \u00b7") or None
+
+
+class ObservationsModel(RowsModel[ObservationSummary]):
+    """A worker's observation history."""
+
+    DATE, SETTING, INSTRUMENT, STATUS, RATED, SCORE = range(6)
+    HEADERS = ("Date", "Setting", "Instrument", "Status", "Rated", "Accomplished")
+
+    def display(self, row: ObservationSummary, column: int) -> str:
+        if column == self.DATE:
+            return local_time(row.started_at)
+        if column == self.SETTING:
+            return setting_label(row.setting)
+        if column == self.INSTRUMENT:
+            return f"{row.instrument_title} v{row.instrument_version}"
+        if column == self.STATUS:
+            return {"draft": self.tr("Draft"), "final": self.tr("Final"),
+                    "amended": self.tr("Amended")}.get(row.status, row.status)
+        if column == self.RATED:
+            return f"{row.rated}/{row.total}"
+        return percent(row.score.share_proficient)
+
+    def sort_key(self, row: ObservationSummary, column: int) -> Any:
+        if column == self.DATE:
+            return row.started_at.timestamp()
+        if column == self.SCORE:
+            return -1.0 if row.score.share_proficient is None else row.score.share_proficient
+        return super().sort_key(row, column)
+
+
+class GoalsModel(RowsModel[GoalView]):
+    """A worker's coaching goals."""
+
+    TEXT, BEHAVIORS, DUE, STATUS = range(4)
+    HEADERS = ("Goal", "Behaviors", "Due", "Status")
+
+    def display(self, row: GoalView, column: int) -> str:
+        if column == self.TEXT:
+            return row.text
+        if column == self.BEHAVIORS:
+            return ", ".join(row.behavior_ids)
+        if column == self.DUE:
+            return row.due_date.isoformat() if row.due_date else "\u2014"
+        return {"open": self.tr("Open"), "met": self.tr("Met"),
+                "dropped": self.tr("Dropped")}.get(row.status, row.status)

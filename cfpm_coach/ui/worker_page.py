@@ -1,0 +1,155 @@
+"""A worker's page: who, trend of each element, observation history, goals."""
+
+import uuid
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.services.read_models import ObservationSummary, WorkerHistory
+from cfpm_coach.services.trends import monthly_trend
+from cfpm_coach.ui.table_models import ROW_ROLE, GoalsModel, ObservationsModel
+from cfpm_coach.ui.trend_chart import TrendChart
+
+
+def _table(model: ObservationsModel | GoalsModel, name: str) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class WorkerPage(QWidget):
+    """Everything about one worker; an empty state when none is selected."""
+
+    observation_opened = Signal(object)  # observation id
+    new_observation_requested = Signal()
+    edit_worker_requested = Signal()
+    toggle_active_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workerPage")
+        self.history: WorkerHistory | None = None
+        self.stack = QStackedWidget(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        self.empty = QLabel(self.tr(
+            "Select a worker on the left, or add one with File \u203a Add worker (Ctrl+Shift+N)."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName("emptyState")
+        self.stack.addWidget(self.empty)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(16, 12, 16, 12)
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        self.name = QLabel()
+        self.name.setObjectName("pageTitle")
+        self.details = QLabel()
+        self.details.setObjectName("subtitle")
+        titles.addWidget(self.name)
+        titles.addWidget(self.details)
+        header.addLayout(titles, 1)
+        self.edit_button = QPushButton(self.tr("Edit\u2026"))
+        self.edit_button.clicked.connect(self.edit_worker_requested)
+        self.active_button = QPushButton()
+        self.active_button.clicked.connect(self.toggle_active_requested)
+        self.new_button = QPushButton(self.tr("New observation"))
+        self.new_button.setDefault(True)
+        self.new_button.clicked.connect(self.new_observation_requested)
+        for button in (self.edit_button, self.active_button, self.new_button):
+            header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(header)
+
+        self.chart_title = QLabel(self.tr("Practice elements over time (share Accomplished)"))
+        self.chart_title.setObjectName("sectionTitle")
+        layout.addWidget(self.chart_title)
+        self.chart = TrendChart()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.chart)
+
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(self.tr("Observations"))
+        label.setObjectName("sectionTitle")
+        lower_layout.addWidget(label)
+        self.observations_model = ObservationsModel(self)
+        self.observations = _table(self.observations_model, self.tr("Observation history"))
+        self.observations.setObjectName("observationsTable")
+        self.observations.activated.connect(self._on_observation_activated)
+        lower_layout.addWidget(self.observations, 3)
+        goals_label = QLabel(self.tr("Goals"))
+        goals_label.setObjectName("sectionTitle")
+        lower_layout.addWidget(goals_label)
+        self.goals_model = GoalsModel(self)
+        self.goals = _table(self.goals_model, self.tr("Coaching goals"))
+        self.goals.setObjectName("goalsTable")
+        self.goals.horizontalHeader().setSectionResizeMode(
+            GoalsModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        self.goals.horizontalHeader().setStretchLastSection(False)
+        lower_layout.addWidget(self.goals, 1)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout.addWidget(splitter, 1)
+        self.stack.addWidget(page)
+
+    @property
+    def worker_id(self) -> uuid.UUID | None:
+        """The worker shown."""
+        return self.history.worker.id if self.history else None
+
+    def clear(self) -> None:
+        """Show the empty state."""
+        self.history = None
+        self.stack.setCurrentIndex(0)
+
+    def show_history(self, history: WorkerHistory, practice: Instrument | None) -> None:
+        """Show a worker's page."""
+        self.history = history
+        worker = history.worker
+        self.name.setText(worker.name + ("" if worker.active else self.tr(" (inactive)")))
+        parts = [p for p in (worker.role, worker.unit, worker.office, worker.county) if p]
+        self.details.setText(" \u00b7 ".join(parts))
+        self.active_button.setText(self.tr("Deactivate") if worker.active else self.tr("Reactivate"))
+        self.new_button.setEnabled(worker.active)
+        self.observations_model.set_rows(history.observations)
+        self.goals_model.set_rows(history.goals)
+        self.chart.set_trend(monthly_trend(practice, history.observations) if practice else None)
+        self.stack.setCurrentIndex(1)
+
+    def selected_observation(self) -> ObservationSummary | None:
+        """The observation selected in the history."""
+        rows = self.observations.selectionModel().selectedRows()
+        return self.observations_model.data(rows[0], ROW_ROLE) if rows else None
+
+    @Slot()
+    def _on_observation_activated(self) -> None:
+        selected = self.selected_observation()
+        if selected is not None:
+            self.observation_opened.emit(selected.id)

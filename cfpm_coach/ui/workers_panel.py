@@ -1,0 +1,135 @@
+"""The workers list: search, office filter, inactive toggle, sortable columns."""
+
+import uuid
+
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cfpm_coach.services.read_models import WorkerView
+from cfpm_coach.ui.table_models import ROW_ROLE, SORT_ROLE, WorkersModel
+
+
+class WorkersPanel(QWidget):
+    """Lists workers; filters run in the database, sorting in the view."""
+
+    filters_changed = Signal()
+    worker_selected = Signal(object)  # uuid.UUID or None
+    worker_activated = Signal(object)  # double click / Enter: start an observation
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workersPanel")
+        self._restoring = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search workers (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search workers"))
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search)
+        filters = QHBoxLayout()
+        self.office = QComboBox()
+        self.office.setAccessibleName(self.tr("Office filter"))
+        self.office.addItem(self.tr("All offices"), None)
+        filters.addWidget(self.office, 1)
+        self.show_inactive = QCheckBox(self.tr("Inactive"))
+        self.show_inactive.setToolTip(self.tr("Show workers who are no longer active"))
+        self.show_inactive.setAccessibleName(self.tr("Show inactive workers"))
+        filters.addWidget(self.show_inactive)
+        layout.addLayout(filters)
+
+        self.model = WorkersModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setObjectName("workersTable")
+        self.table.setAccessibleName(self.tr("Workers"))
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(WorkersModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(WorkersModel.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (WorkersModel.OFFICE, WorkersModel.LAST_OBSERVED, WorkersModel.FIDELITY):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table, 1)
+
+        self.search.textChanged.connect(self.filters_changed)
+        self.office.currentIndexChanged.connect(self.filters_changed)
+        self.show_inactive.toggled.connect(self.filters_changed)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.activated.connect(self._on_activated)
+
+    def filters(self) -> dict[str, object]:
+        """The current filters, as keyword arguments of WorkerService.find."""
+        return {"include_inactive": self.show_inactive.isChecked(),
+                "office": self.office.currentData(), "search": self.search.text().strip() or None}
+
+    def set_offices(self, offices: list[str]) -> None:
+        """Refresh the office filter, keeping the choice."""
+        current = self.office.currentData()
+        self.office.blockSignals(True)
+        self.office.clear()
+        self.office.addItem(self.tr("All offices"), None)
+        for office in offices:
+            self.office.addItem(office, office)
+        self.office.setCurrentIndex(max(0, self.office.findData(current)))
+        self.office.blockSignals(False)
+
+    def set_workers(self, workers: list[WorkerView]) -> None:
+        """Show workers, keeping the selection when the worker is still listed."""
+        selected = self.selected_id()
+        self._restoring = True
+        try:
+            self.model.set_rows(workers)
+            still_listed = selected is not None and self.select(selected)
+        finally:
+            self._restoring = False
+        if selected is not None and not still_listed:
+            self.worker_selected.emit(None)
+
+    def selected_id(self) -> uuid.UUID | None:
+        """The selected worker's id."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        worker = self.proxy.data(rows[0], ROW_ROLE)
+        return worker.id if worker else None
+
+    def select(self, worker_id: uuid.UUID) -> bool:
+        """Select a worker by id; False if not listed."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            worker = self.proxy.data(index, ROW_ROLE)
+            if worker is not None and worker.id == worker_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_selection(self, *_args: object) -> None:
+        if not self._restoring:
+            self.worker_selected.emit(self.selected_id())
+
+    @Slot()
+    def _on_activated(self) -> None:
+        worker_id = self.selected_id()
+        if worker_id is not None:
+            self.worker_activated.emit(worker_id)

@@ -1,0 +1,49 @@
+"""Shared fixtures: every test gets a fresh data folder and a real SQLite file in it."""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from cfpm_coach.paths import DATA_DIR_ENV, resources_dir
+from cfpm_coach.services.read_models import ObservationDetail, WorkerView
+from cfpm_coach.services.workspace import Workspace
+
+INSTRUMENTS_DIR = resources_dir() / "instruments"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_default_dir(tmp_path_factory: pytest.TempPathFactory,
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ever touches the real per-user data folder."""
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path_factory.mktemp("default-data")))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """An empty data folder for one test."""
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def workspace(data_dir: Path) -> Iterator[Workspace]:
+    """A freshly created store."""
+    ws = Workspace.open(data_dir)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def worker(workspace: Workspace) -> WorkerView:
+    """One worker."""
+    return workspace.workers.add("Ana Reyes", role="Social Worker III", unit="Unit 1",
+                                 office="North Valley", county="Sample County")
+
+
+@pytest.fixture
+def draft(workspace: Workspace, worker: WorkerView) -> ObservationDetail:
+    """A draft practice observation of that worker."""
+    return workspace.observations.start(worker.id, "cpm-practice", "home_visit")

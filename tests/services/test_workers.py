@@ -1,0 +1,73 @@
+"""Workers: add, edit, deactivate, list with activity and element scores."""
+
+import pytest
+from sqlalchemy import text
+
+from cfpm_coach.errors import InvalidInputError, NotFoundError
+from cfpm_coach.services.read_models import WorkerView
+from cfpm_coach.services.workspace import Workspace
+
+
+def test_add_edit_deactivate(workspace: Workspace) -> None:
+    added = workspace.workers.add("  José Peña  ", office="Eastside", role="Social Worker II")
+    assert added.name == "José Peña" and added.active
+    edited = workspace.workers.edit(added.id, office="Harbor")
+    assert edited.office == "Harbor" and edited.role == "Social Worker II"
+    inactive = workspace.workers.set_active(added.id, False)
+    assert not inactive.active
+    assert workspace.workers.find(include_inactive=False) == []
+    assert [w.name for w in workspace.workers.find()] == ["José Peña"]
+
+
+def test_revision_audit_and_device_stamped(workspace: Workspace) -> None:
+    added = workspace.workers.add("Mei Chen")
+    workspace.workers.edit(added.id, office="Harbor")
+    with workspace.store.read() as session:
+        row = session.execute(
+            text("SELECT revision, device_id, created_at, updated_at FROM worker")
+        ).one()
+        audit = session.execute(
+            text("SELECT action, fields FROM audit_log WHERE entity = 'worker' ORDER BY at")
+        ).all()
+    assert row.revision == 2
+    assert row.device_id == workspace.author.device_id.hex
+    assert [a.action for a in audit] == ["create", "update"]
+    assert audit[1].fields == '["office"]'
+    assert "Mei Chen" not in " ".join(str(a) for a in audit)  # field names, never the text
+
+
+@pytest.mark.parametrize("name", ["", "   ", "x" * 121])
+def test_bad_names_are_refused_with_the_field(workspace: Workspace, name: str) -> None:
+    with pytest.raises(InvalidInputError, match="name"):
+        workspace.workers.add(name)
+    assert workspace.workers.find() == []
+
+
+def test_unknown_worker(workspace: Workspace) -> None:
+    import uuid
+
+    with pytest.raises(NotFoundError):
+        workspace.workers.edit(uuid.uuid4(), name="Nobody")
+
+
+def test_search_and_office_filter(workspace: Workspace) -> None:
+    for name, office in [("Ana Reyes", "North"), ("Bao Tran", "South"), ("Anaïs Roy", "South")]:
+        workspace.workers.add(name, office=office)
+    assert [w.name for w in workspace.workers.find(search="ana")] == ["Ana Reyes", "Anaïs Roy"]
+    assert [w.name for w in workspace.workers.find(office="South")] == ["Anaïs Roy", "Bao Tran"]
+    assert workspace.workers.offices() == ["North", "South"]
+
+
+def test_list_shows_last_observation_and_element_scores(workspace: Workspace,
+                                                        worker: WorkerView) -> None:
+    obs = workspace.observations.start(worker.id, "cpm-practice", "home_visit")
+    items = obs.instrument.items
+    workspace.observations.rate_many(obs.id, {i.id: (3 if i.id.startswith("engagement") else 0,
+                                                      None) for i in items})
+    assert workspace.workers.get(worker.id).element_scores == {}  # drafts do not count
+    workspace.observations.finalize(obs.id)
+    listed = workspace.workers.find()[0]
+    assert listed.observation_count == 1
+    assert listed.last_observed_at == obs.summary.started_at
+    assert listed.element_scores["engagement"] == 1.0
+    assert listed.element_scores["assessment"] is None

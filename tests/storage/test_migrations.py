@@ -1,0 +1,87 @@
+"""Migrations: empty file to head, previous version to head with data kept, newer refused."""
+
+import hashlib
+import itertools
+import sqlite3
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+
+from cfpm_coach.errors import SchemaTooNewError
+from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.storage.engine import make_engine
+from cfpm_coach.storage.migrate import head_revision, known_revisions, read_revision, upgrade
+from cfpm_coach.storage.models import SQLModel
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_upgrade_empty_file_to_head_matches_models(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite3"
+    result = upgrade(db, tmp_path / "backups")
+    assert result.from_revision is None and result.to_revision == head_revision()
+    assert result.backup is None  # nothing to protect yet
+    engine = make_engine(db)
+    try:
+        tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
+        assert tables == set(SQLModel.metadata.tables)
+        for name, table in SQLModel.metadata.tables.items():
+            columns = {c["name"] for c in inspect(engine).get_columns(name)}
+            assert columns == set(table.columns.keys()), name
+    finally:
+        engine.dispose()
+
+
+def test_every_migration_upgrades_a_file_made_by_the_previous_one(tmp_path: Path) -> None:
+    revisions = known_revisions()
+    assert len(revisions) >= 2
+    for previous, current in itertools.pairwise(revisions):
+        db = tmp_path / f"{previous}.sqlite3"
+        upgrade(db, tmp_path / "backups", target=previous)
+        assert read_revision(db) == previous
+        worker_id = uuid.uuid4().hex
+        with sqlite3.connect(db) as conn:
+            conn.execute(
+                "INSERT INTO coach (id, created_at, updated_at, revision, device_id, local_seq, "
+                "name, role, county, office) VALUES (?, '2026-01-01 00:00:00', "
+                "'2026-01-01 00:00:00', 1, ?, 0, 'Coach', '', '', '')",
+                (worker_id, worker_id),
+            )
+        result = upgrade(db, tmp_path / "backups", target=current)
+        assert read_revision(db) == current
+        assert result.backup is not None and read_revision(result.backup) == previous
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("SELECT name FROM coach").fetchall() == [("Coach",)]
+            assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_workspace_opens_a_database_left_at_the_first_version(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    upgrade(data / "cfpm-coach.sqlite3", data / "backups", target=known_revisions()[0])
+    with Workspace.open(data) as ws:
+        assert ws.store.schema_revision() == head_revision()
+        ws.workers.add("After upgrade")
+        assert [w.name for w in ws.workers.find()] == ["After upgrade"]
+    assert list((data / "backups").glob("pre-migration-*.sqlite3"))
+
+
+def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Workspace.open(data) as ws:
+        ws.workers.add("Written by today's app")
+        db = ws.store.path
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = _digest(db)
+    with pytest.raises(SchemaTooNewError, match="newer version"):
+        Workspace.open(data)
+    assert _digest(db) == before
+    assert not list((data / "backups").glob("pre-migration-*"))

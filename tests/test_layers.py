@@ -1,0 +1,60 @@
+"""Layers import downward only; nothing outside cfpm_coach/ui/ imports Qt; SQL stays in storage/."""
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "cfpm_coach"
+QT = ("PySide6", "shiboken6")
+
+
+def _runtime_nodes(node: ast.AST) -> list[ast.AST]:
+    """Every node except those under `if TYPE_CHECKING:` (annotations only, never executed)."""
+    found: list[ast.AST] = []
+    for child in ast.iter_child_nodes(node):
+        test = child.test if isinstance(child, ast.If) else None
+        if isinstance(test, ast.Name) and test.id == "TYPE_CHECKING":
+            continue
+        found.append(child)
+        found += _runtime_nodes(child)
+    return found
+
+
+def _imports(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    names: list[str] = []
+    for node in _runtime_nodes(tree):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+    return names
+
+
+def _modules(outside: str) -> list[Path]:
+    return [p for p in PACKAGE.rglob("*.py") if outside not in p.relative_to(PACKAGE).parts]
+
+
+def test_no_qt_outside_ui() -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for path in _modules("ui") for name in _imports(path)
+        if name.split(".")[0] in QT
+    ]
+    assert offenders == []
+
+
+def test_no_sql_outside_storage() -> None:
+    banned = ("sqlalchemy", "sqlite3", "sqlmodel")
+    offenders = [
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for path in _modules("storage") for name in _imports(path)
+        if name.split(".")[0] in banned
+    ]
+    assert offenders == []
+
+
+def test_domain_imports_nothing_above_it() -> None:
+    for path in (PACKAGE / "domain").rglob("*.py"):
+        for name in _imports(path):
+            assert not name.startswith(("cfpm_coach.storage", "cfpm_coach.services",
+                                        "cfpm_coach.ui", "cfpm_coach.cli")), (path, name)

@@ -1,0 +1,38 @@
+"""GUI tests run offscreen, each on a fresh data folder, waiting on signals, never sleeping."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from cfpm_coach.ui.app import application, open_main_window
+from cfpm_coach.ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():  # type: ignore[no-untyped-def]
+    """pytest-qt's qapp is our configured application."""
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication
+
+
+@pytest.fixture
+def window(qtbot: QtBot, data_dir: Path, qapp) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The real main window on a fresh store, opened and shown."""
+    application()
+    win = open_main_window(data_dir)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.backend.opened, timeout=20_000):
+        pass
+    win.show()
+    qtbot.waitUntil(lambda: win.workers_panel.isEnabled(), timeout=5_000)
+    yield win
+    win.close()
+    win.backend.shutdown()
+
+
+def wait_idle(qtbot: QtBot, win: MainWindow, timeout: int = 10_000) -> None:
+    """Wait until every queued database call has come back."""
+    qtbot.waitUntil(lambda: win.backend.pending == 0, timeout=timeout)
