@@ -1,0 +1,1 @@
+"""PDF coaching summaries (ReportLab) drawn from read models: no Qt, no SQL."""

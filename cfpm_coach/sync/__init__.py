@@ -1,0 +1,1 @@
+"""Export bundles: write, read, verify, seal, sign; outbox and transports. No Qt."""
