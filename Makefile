@@ -11,7 +11,7 @@ ARGS ?=
 QT_DEBS := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
 TEST_DEBS := $(QT_DEBS) poppler-utils age
 
-.PHONY: run test lint typecheck pytest system-deps test-deps demo clean
+.PHONY: run test lint typecheck pytest system-deps test-deps demo screenshots clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
@@ -51,6 +51,11 @@ pytest: test-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
 
 test: test-deps lint typecheck pytest
+
+## Render the app's main screens from demo data into docs/screenshots/.
+screenshots: $(STAMP)
+	@$(MAKE) --no-print-directory system-deps DEBS="$(QT_DEBS)"
+	QT_QPA_PLATFORM=offscreen $(BIN)/cfpm-coach screenshots docs/screenshots
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

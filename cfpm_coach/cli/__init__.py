@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     data_commands.register(commands, common)
     store_commands.register(commands, common)
+    app_launch.register(commands, common)
     return parser
 
 

@@ -20,12 +20,34 @@ def add_options(parser: argparse.ArgumentParser) -> None:
                         help="print where the store is and what it holds, then exit")
 
 
+def register(
+    commands: "argparse._SubParsersAction[argparse.ArgumentParser]",
+    common: argparse.ArgumentParser,
+) -> None:
+    """Add the commands that need the desktop UI."""
+    p = commands.add_parser("screenshots", parents=[common],
+                            help="render the app's main screens to PNG (for the docs)")
+    p.add_argument("out_dir", type=Path, nargs="?", default=Path("docs/screenshots"))
+    p.set_defaults(handler=screenshots)
+
+
+def screenshots(args: argparse.Namespace) -> int:
+    """Render the main window, a checklist and the finish dialog from demo data."""
+    from cfpm_coach.ui.screenshots import take_screenshots  # Qt only when asked for
+
+    data_dir = Path(args.data_dir) if args.data_dir else None
+    for path in take_screenshots(args.out_dir, data_dir):
+        print(path)
+    return 0
+
+
 def prepare_demo(args: argparse.Namespace) -> None:
     """Point args at a demo store filled with sample data."""
     if args.data_dir is None:
         args.data_dir = tempfile.mkdtemp(prefix="cfpm-coach-demo-")
     with open_workspace(args) as ws:
         if not ws.workers.find():
+            print(f"Preparing demo data in {ws.paths.data_dir} ...", flush=True)
             ws.profile.update_coach(name="Demo Coach", role="Practice coach",
                                     county=demo.COUNTY, office=demo.OFFICES[0])
             demo.generate(ws)

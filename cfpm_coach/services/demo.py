@@ -76,7 +76,7 @@ class DemoResult:
 def _rating(rng: random.Random, skill: float) -> int:
     if rng.random() < 0.08:
         return 0
-    return max(1, min(3, round(skill + rng.gauss(0, 0.45))))
+    return max(1, min(3, round(skill + rng.gauss(0, 0.35))))
 
 
 def _observe(
@@ -124,7 +124,7 @@ def generate(ws: Workspace, *, workers: int = 24, months: int = 12, seed: int = 
             ws.workers.set_active(worker.id, False)
         instrument = leadership if supervisor else practice
         start = {g.id: rng.uniform(1.2, 2.2) for g in instrument.groups}
-        growth = {g.id: rng.uniform(0.02, 0.12) for g in instrument.groups}
+        growth = {g.id: rng.uniform(0.05, 0.14) for g in instrument.groups}
         first_month = rng.randint(0, max(0, months // 3))
         for month in range(first_month, months):
             for _ in range(rng.choice((1, 1, 2))):

@@ -153,6 +153,8 @@ class ChecklistPage(QWidget):
         if not same:
             self.undo_stack.clear()
             self._build(detail)
+            self._in_flight = 0
+            self.save_state.setText(self.tr("All changes saved") if detail.editable else "")
         for behavior_id, row in self.rows.items():
             rating = detail.ratings.get(behavior_id)
             row.set_value(rating.value if rating else None)

@@ -91,6 +91,7 @@ class FinishDialog(QDialog):
         self.has_due = QCheckBox(self.tr("Due"))
         self.due = QDateEdit(QDate.currentDate().addDays(30))
         self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
         self.due.setEnabled(False)
         self.due.setAccessibleName(self.tr("Goal due date"))
         self.has_due.toggled.connect(self.due.setEnabled)
@@ -123,7 +124,8 @@ class FinishDialog(QDialog):
         self._saved = self._notes()
         for field in (self.strengths, self.growth_areas, self.next_steps):
             field.textChanged.connect(self._timer.start)
-        self.resize(self.fontMetrics().height() * 40, self.fontMetrics().height() * 44)
+        self.resize(self.fontMetrics().averageCharWidth() * 100,
+                    self.fontMetrics().height() * 46)
 
     def _summary_text(self) -> str:
         scores = self.detail.scores

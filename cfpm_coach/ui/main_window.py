@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([380, 900])
+        splitter.setSizes([430, 930])
         self.setCentralWidget(splitter)
 
         self.flow = ObservationFlow(self)
@@ -187,6 +187,9 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.store_label.setText(self.tr("Store: %s") % workspace.paths.database)
         self.store_label.setToolTip(str(workspace.paths.data_dir))
+        practice = next((i for i in workspace.catalog.latest() if i.kind == "practice"), None)
+        if practice is not None:
+            self.workers_panel.model.element_labels = {g.id: g.label for g in practice.groups}
         self._set_enabled(True)
         self.backend.read(lambda ws: ws.profile.coach(), self._on_coach)
         self.refresh_workers()
@@ -208,11 +211,15 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _on_busy(self, busy: bool) -> None:
         if busy:
+            self._idle_text = self.save_label.text()
             self.save_label.setText(self.tr("Working\u2026"))
+        else:
+            self.save_label.setText(getattr(self, "_idle_text", ""))
 
     @Slot(str)
     def _on_saved_at(self, stamp: str) -> None:
-        self.save_label.setText(self.tr("Saved %s") % stamp)
+        self._idle_text = self.tr("Saved %s") % stamp
+        self.save_label.setText(self._idle_text)
 
     # -- workers -----------------------------------------------------------------------------
 

@@ -87,6 +87,8 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
             return self.sort_key(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row, index.column())
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.tooltip(row, index.column()) or self.display(row, index.column())
         return None
 
     def display(self, row: RowT, column: int) -> str:
@@ -104,6 +106,11 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
 
 class WorkersModel(RowsModel[WorkerView]):
     """The workers list."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        # Element id to label, for tooltips; set by the window from the practice instrument.
+        self.element_labels: dict[str, str] = {}
 
     NAME, OFFICE, LAST_OBSERVED, FIDELITY = range(4)
     HEADERS = ("Name", "Office", "Last observed", "Fidelity")
@@ -128,10 +135,12 @@ class WorkersModel(RowsModel[WorkerView]):
 
     def tooltip(self, row: WorkerView, column: int) -> str | None:
         if column == self.FIDELITY and row.element_scores:
-            lines = [f"{k.replace('_', ' ').title()}: {percent(v)}"
+            lines = [f"{self.element_labels.get(k, k)}: {percent(v)}"
                      for k, v in row.element_scores.items()]
             return self.tr("Latest finalized observation, share Accomplished:") + "\n" + \
                 "\n".join(lines)
+        if column == self.FIDELITY:
+            return self.tr("No finalized practice observation yet")
         return f"{row.role} \u00b7 {row.unit}".strip(" \u00b7") or None
 
 
@@ -147,13 +156,18 @@ class ObservationsModel(RowsModel[ObservationSummary]):
         if column == self.SETTING:
             return setting_label(row.setting)
         if column == self.INSTRUMENT:
-            return f"{row.instrument_title} v{row.instrument_version}"
+            return f"{row.instrument_id} v{row.instrument_version}"
         if column == self.STATUS:
             return {"draft": self.tr("Draft"), "final": self.tr("Final"),
                     "amended": self.tr("Amended")}.get(row.status, row.status)
         if column == self.RATED:
             return f"{row.rated}/{row.total}"
         return percent(row.score.share_proficient)
+
+    def tooltip(self, row: ObservationSummary, column: int) -> str | None:
+        if column == self.INSTRUMENT:
+            return row.instrument_title
+        return None
 
     def sort_key(self, row: ObservationSummary, column: int) -> Any:
         if column == self.DATE:

@@ -101,6 +101,9 @@ class WorkerPage(QWidget):
         self.observations_model = ObservationsModel(self)
         self.observations = _table(self.observations_model, self.tr("Observation history"))
         self.observations.setObjectName("observationsTable")
+        self.observations.horizontalHeader().setStretchLastSection(False)
+        self.observations.horizontalHeader().setSectionResizeMode(
+            ObservationsModel.SETTING, QHeaderView.ResizeMode.Stretch)
         self.observations.activated.connect(self._on_observation_activated)
         lower_layout.addWidget(self.observations, 3)
         goals_label = QLabel(self.tr("Goals"))

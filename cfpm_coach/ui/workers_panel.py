@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.services.read_models import WorkerView
+from cfpm_coach.ui.fidelity_delegate import FidelityDelegate
 from cfpm_coach.ui.table_models import ROW_ROLE, SORT_ROLE, WorkersModel
 
 
@@ -64,6 +65,9 @@ class WorkersPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setItemDelegateForColumn(WorkersModel.FIDELITY, FidelityDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(WorkersModel.NAME, QHeaderView.ResizeMode.Stretch)
         for column in (WorkersModel.OFFICE, WorkersModel.LAST_OBSERVED, WorkersModel.FIDELITY):

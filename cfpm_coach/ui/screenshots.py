@@ -1,0 +1,84 @@
+"""Render the main window, a checklist mid-observation and the finish dialog to PNG (docs)."""
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QSize
+from PySide6.QtWidgets import QWidget
+
+from cfpm_coach.services import demo
+from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui.app import application, open_main_window
+from cfpm_coach.ui.main_window import MainWindow
+
+SIZE = QSize(1360, 860)
+
+
+def _wait(condition: Callable[[], bool], timeout_ms: int = 20_000) -> None:
+    deadline = QDeadlineTimer(timeout_ms)
+    while not condition():
+        if deadline.hasExpired():
+            raise TimeoutError("the window did not get there in time")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def _settle(window: MainWindow) -> None:
+    _wait(lambda: window.backend.pending == 0)
+    for _ in range(5):
+        QCoreApplication.processEvents()
+
+
+def _save(widget: QWidget, path: Path) -> Path:
+    widget.grab().save(str(path))
+    return path
+
+
+def take_screenshots(out_dir: Path, data_dir: Path | None = None) -> list[Path]:
+    """Fill a demo store (unless data_dir has one), open the app offscreen, save PNGs."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    data = data_dir or Path(tempfile.mkdtemp(prefix="cfpm-coach-shots-"))
+    with Workspace.open(data) as ws:
+        if not ws.workers.find():
+            ws.profile.update_coach(name="Demo Coach", role="Practice coach", county=demo.COUNTY)
+            demo.generate(ws)
+        drafts = [d for d in ws.observations.drafts() if d.instrument_id == "cpm-practice"]
+        busiest = max(ws.workers.find(include_inactive=False), key=lambda w: w.observation_count)
+
+    application()
+    window = open_main_window(data)
+    window.resize(SIZE)
+    window.show()
+    _wait(lambda: window.workspace is not None)
+    _settle(window)
+    shots = []
+    window.workers_panel.select(busiest.id)
+    _wait(lambda: window.worker_page.worker_id == busiest.id)
+    _settle(window)
+    shots.append(_save(window, out_dir / "main-window.png"))
+
+    draft = drafts[0]
+    window.flow.open(draft.id)
+    _wait(lambda: window.checklist.detail is not None and window.checklist.detail.id == draft.id)
+    _settle(window)
+    missing = window.checklist.missing()
+    if missing:
+        window.checklist.rows[missing[0]].setFocus()
+        window.checklist.scroll_area.ensureWidgetVisible(window.checklist.rows[missing[0]])
+    _settle(window)
+    shots.append(_save(window, out_dir / "checklist.png"))
+
+    window.flow.finish()
+    _wait(lambda: window.flow.finish_dialog is not None)
+    dialog = window.flow.finish_dialog
+    assert dialog is not None
+    dialog.strengths.setPlainText("Opened by asking what the family hoped to get from the visit.")
+    dialog.growth_areas.setPlainText("Check understanding after explaining next steps.")
+    dialog.next_steps.setPlainText("Before the next CFT, ask the parent who they want there.")
+    _settle(window)
+    shots.append(_save(dialog, out_dir / "finish-dialog.png"))
+    dialog.reject()
+    _settle(window)
+    window.close()
+    window.backend.shutdown()
+    return shots
