@@ -23,6 +23,7 @@ from cfpm_coach.ui.checklist import ChecklistPage
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.observation_flow import ObservationFlow
 from cfpm_coach.ui.settings_dialog import SettingsDialog
+from cfpm_coach.ui.shortcuts_dialog import ShortcutsDialog
 from cfpm_coach.ui.worker_dialog import WorkerDialog
 from cfpm_coach.ui.worker_page import WorkerPage
 from cfpm_coach.ui.workers_panel import WorkersPanel
@@ -127,6 +128,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.checklist.undo_stack.createRedoAction(self, tr("&Redo rating"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.shortcuts_action = self._action(tr("&Keyboard shortcuts"), self.show_shortcuts,
+                                             "F1", name="shortcuts")
         self.about_action = self._action(tr("&About CFPM Coach"), self.about, name="about")
         self.sync_action.setEnabled(False)
         self.reports_action.setEnabled(False)
@@ -146,6 +149,7 @@ class MainWindow(QMainWindow):
         observation_menu.addAction(self.finalize_action)
         observation_menu.addAction(self.amend_action)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
         toolbar = QToolBar(self.tr("Main toolbar"))
@@ -359,6 +363,11 @@ class MainWindow(QMainWindow):
                                            county=values.county, office=values.office)
 
         self.backend.write(save, self._on_coach, self._on_error)
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        """Every keyboard shortcut."""
+        ShortcutsDialog(self).exec()
 
     @Slot()
     def about(self) -> None:

@@ -11,6 +11,7 @@ from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.app import application, open_main_window
 from cfpm_coach.ui.main_window import MainWindow
+from cfpm_coach.ui.observation_flow import OPEN_OBSERVATION_KEY
 
 SIZE = QSize(1360, 860)
 
@@ -42,6 +43,8 @@ def take_screenshots(out_dir: Path, data_dir: Path | None = None) -> list[Path]:
         if not ws.workers.find():
             ws.profile.update_coach(name="Demo Coach", role="Practice coach", county=demo.COUNTY)
             demo.generate(ws)
+        # No "resume your observation?" question in the middle of an unattended run.
+        ws.profile.set_setting(OPEN_OBSERVATION_KEY, None)
         drafts = [d for d in ws.observations.drafts() if d.instrument_id == "cpm-practice"]
         busiest = max(ws.workers.find(include_inactive=False), key=lambda w: w.observation_count)
 
@@ -78,6 +81,8 @@ def take_screenshots(out_dir: Path, data_dir: Path | None = None) -> list[Path]:
     _settle(window)
     shots.append(_save(dialog, out_dir / "finish-dialog.png"))
     dialog.reject()
+    _settle(window)
+    window.flow.close_checklist()
     _settle(window)
     window.close()
     window.backend.shutdown()

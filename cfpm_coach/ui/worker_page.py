@@ -76,7 +76,7 @@ class WorkerPage(QWidget):
         header.addLayout(titles, 1)
         self.edit_button = QPushButton(self.tr("Edit\u2026"))
         self.edit_button.clicked.connect(self.edit_worker_requested)
-        self.active_button = QPushButton()
+        self.active_button = QPushButton(self.tr("Deactivate"))
         self.active_button.clicked.connect(self.toggle_active_requested)
         self.new_button = QPushButton(self.tr("New observation"))
         self.new_button.setDefault(True)

@@ -1,0 +1,77 @@
+"""Every control has an accessible name or visible text; keyboard reaches it; titles are set."""
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateTimeEdit,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTableView,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from cfpm_coach.services.read_models import ObservationDetail
+from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui.finish_dialog import FinishDialog
+from cfpm_coach.ui.main_window import MainWindow
+from cfpm_coach.ui.settings_dialog import SettingsDialog
+from cfpm_coach.ui.start_dialog import StartDialog
+from tests.ui.conftest import wait_idle
+
+CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QDateTimeEdit, QTableView)
+
+
+def _unnamed(root: QWidget) -> list[str]:
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, CONTROLS) or widget.parent() is None:
+            continue
+        if isinstance(widget.parent(), (QComboBox, QDateTimeEdit, QLineEdit)) or \
+                widget.objectName().startswith("qt_"):
+            continue  # Qt's own parts of a composite control (corner, extension, clear buttons)
+        text = widget.text() if isinstance(widget, QAbstractButton) else ""
+        if not (widget.accessibleName() or text.strip()):
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return missing
+
+
+def test_main_window_controls_are_named(qtbot: QtBot, window: MainWindow,
+                                        workspace: Workspace) -> None:
+    assert window.windowTitle().startswith("CFPM Coach")
+    assert _unnamed(window) == []
+
+
+def test_dialogs_are_named(qtbot: QtBot, window: MainWindow, draft: ObservationDetail,
+                           workspace: Workspace) -> None:
+    workers = workspace.workers.find()
+    catalog = workspace.catalog.latest()
+    start = StartDialog(window, workers, catalog)
+    qtbot.addWidget(start)
+    assert _unnamed(start) == [] and start.windowTitle()
+    finish = FinishDialog(draft, window)
+    qtbot.addWidget(finish)
+    assert _unnamed(finish) == [] and finish.windowTitle()
+    settings = SettingsDialog(window, workspace.profile.coach(), catalog, "cpm-practice",
+                              workspace.paths.data_dir)
+    qtbot.addWidget(settings)
+    assert _unnamed(settings) == []
+
+
+def test_checklist_is_named_and_keyboard_reachable(qtbot: QtBot, window: MainWindow,
+                                                   draft: ObservationDetail) -> None:
+    window.flow.open(draft.id)
+    qtbot.waitUntil(lambda: window.checklist.detail is not None, timeout=10_000)
+    wait_idle(qtbot, window)
+    assert _unnamed(window.checklist) == []
+    for row in window.checklist.rows.values():
+        assert row.accessibleName() and row.focusPolicy() != 0
+        assert row.note.accessibleName().startswith("Evidence note")
+
+
+def test_every_action_with_a_shortcut_is_in_a_menu(window: MainWindow) -> None:
+    in_menus = {a for menu in window.menuBar().findChildren(QMenu) for a in menu.actions()}
+    for action in window.actions():
+        if not action.shortcut().isEmpty():
+            assert action in in_menus, action.text()
