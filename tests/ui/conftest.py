@@ -10,6 +10,24 @@ from cfpm_coach.ui.app import application, open_main_window
 from cfpm_coach.ui.main_window import MainWindow
 
 
+@pytest.fixture(autouse=True)
+def _no_unexpected_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog nobody answers would hang an offscreen run: fail the test instead."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    def refuse(dialog: QDialog, *_args: object) -> int:
+        text = dialog.text() if isinstance(dialog, QMessageBox) else ""
+        raise AssertionError(f"unexpected modal dialog {dialog.windowTitle()!r}: {text}")
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    def refuse_static(_parent: object, title: str, text: str, *_a: object, **_k: object) -> int:
+        raise AssertionError(f"unexpected modal dialog {title!r}: {text}")
+
+    for name in ("question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse_static))
+
+
 @pytest.fixture(scope="session")
 def qapp_cls():  # type: ignore[no-untyped-def]
     """pytest-qt's qapp is our configured application."""
