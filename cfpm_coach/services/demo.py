@@ -18,16 +18,15 @@ log = logging.getLogger(__name__)
 
 OFFICES = ("North Valley", "Riverside Center", "Eastside", "Harbor")
 COUNTY = "Sample County"
-FIRST_NAMES = (
-    "Ana", "Marcus", "Nguyễn Thị", "José", "Priya", "Daniel", "Keisha", "Tomás", "Mei", "Robert",
-    "Fatima", "Luis", "Hannah", "Dmitri", "Imani", "Carlos", "Sofía", "Jamal", "Leilani", "Owen",
-    "Amara", "Hiroshi", "Grace", "Mateo", "Yesenia", "Kwame", "Rosa", "Ethan", "Aaliyah", "Bao",
-)
-LAST_NAMES = (
-    "Reyes", "Johnson", "Hồng", "Peña", "Patel", "Kim", "Washington", "Álvarez", "Chen", "Miller",
-    "Haddad", "Ortiz", "Schmidt", "Volkov", "Okafor", "Ruiz", "Castillo", "Brooks", "Kahale",
-    "Murphy", "Mensah", "Tanaka", "O'Brien", "Herrera", "Gómez", "Asante", "Delgado", "Nguyen",
-    "Carter", "Tran",
+STAFF_NAMES = (
+    "Ana Reyes", "Marcus Johnson", "Nguyễn Thị Hồng", "José Peña", "Priya Patel", "Daniel Kim",
+    "Keisha Washington", "Tomás Álvarez", "Mei Chen", "Robert Miller", "Fatima Haddad",
+    "Luis Ortiz", "Hannah Schmidt", "Dmitri Volkov", "Imani Okafor", "Carlos Ruiz",
+    "Sofía Castillo", "Jamal Brooks", "Leilani Kahale", "Owen Murphy", "Amara Mensah",
+    "Hiroshi Tanaka", "Grace O'Brien", "Mateo Herrera", "Yesenia Gómez", "Kwame Asante",
+    "Rosa Delgado", "Ethan Carter", "Aaliyah Nguyen", "Bao Tran", "Teresa Vu", "Samuel Reed",
+    "Lucía Morales", "Gabriel Soto", "Naomi Begay", "Ravi Shankar", "Elena Petrova",
+    "Jordan Lee", "Camila Ríos", "Trần Văn Minh",
 )
 ROLES = ("Social Worker II", "Social Worker III", "Social Worker IV", "Social Worker V")
 SETTING_WEIGHTS = {
@@ -111,7 +110,9 @@ def generate(ws: Workspace, *, workers: int = 24, months: int = 12, seed: int = 
     practice = ws.catalog.get("cpm-practice")
     leadership = ws.catalog.get("cpm-leadership")
     now = utcnow().replace(minute=0, second=0, microsecond=0)
-    names = rng.sample([f"{f} {last}" for f in FIRST_NAMES for last in LAST_NAMES], workers)
+    pool = list(STAFF_NAMES) + [f"{name} ({n})" for n in range(2, 1 + workers // len(STAFF_NAMES) + 1)
+                                for name in STAFF_NAMES]
+    names = rng.sample(pool, workers)
     n_obs = n_drafts = n_goals = 0
     for index, name in enumerate(names):
         supervisor = index % 6 == 5
