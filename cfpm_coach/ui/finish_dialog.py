@@ -54,6 +54,7 @@ class FinishDialog(QDialog):
         summary = QLabel(self._summary_text())
         summary.setWordWrap(True)
         summary.setObjectName("finishSummary")
+        summary.setStyleSheet("font-weight: 600")
         layout.addWidget(summary)
         self.missing_label = QLabel()
         self.missing_label.setWordWrap(True)
@@ -124,7 +125,7 @@ class FinishDialog(QDialog):
         self._saved = self._notes()
         for field in (self.strengths, self.growth_areas, self.next_steps):
             field.textChanged.connect(self._timer.start)
-        self.resize(self.fontMetrics().averageCharWidth() * 100,
+        self.resize(self.fontMetrics().averageCharWidth() * 130,
                     self.fontMetrics().height() * 46)
 
     def _summary_text(self) -> str:
