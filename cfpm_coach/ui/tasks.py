@@ -7,6 +7,7 @@ a queued signal and the callback runs on the GUI thread.
 
 import itertools
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -92,7 +93,16 @@ class TaskRunner(QObject):
         else:
             self.task_failed.emit(error)
 
-    def shutdown(self, timeout_ms: int = 10_000) -> None:
-        """Finish queued work and stop the thread."""
+    def shutdown(self, timeout_ms: int = 30_000) -> None:
+        """Run every queued task to the end, then stop the thread.
+
+        QThread.quit() alone may drop tasks still queued (a note typed just before closing), so a
+        marker task goes last and the thread stops only once it has run.
+        """
+        if not self._thread.isRunning():
+            return
+        drained = threading.Event()
+        self._submit.emit(0, drained.set)
+        drained.wait(timeout_ms / 1000)
         self._thread.quit()
         self._thread.wait(timeout_ms)

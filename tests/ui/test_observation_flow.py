@@ -191,3 +191,17 @@ def test_finalize_refused_then_kept_rating(qtbot: QtBot, window: MainWindow,
     assert len(asked[0]) == 22
     assert window.checklist.detail is not None
     assert window.checklist.detail.summary.status == "draft"
+
+
+def test_closing_right_after_typing_keeps_the_note(qtbot: QtBot, window: MainWindow,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    _start(qtbot, window, monkeypatch, WorkerFields("Ana Reyes", "", "", "", ""))
+    row = _focus(qtbot, window, "engagement.3")
+    qtbot.keyClick(row, Qt.Key.Key_Return)
+    qtbot.keyClicks(row.note, "Reflected the parent's worry back")
+    db = window.workspace.store.path  # type: ignore[union-attr]
+    window.close()  # within the typing pause: nothing was saved yet
+    window.backend.shutdown()
+    with sqlite3.connect(db) as conn:
+        notes = conn.execute("SELECT note FROM rating WHERE behavior_id = 'engagement.3'").fetchall()
+    assert notes == [("Reflected the parent's worry back",)]
