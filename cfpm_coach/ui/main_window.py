@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.worker_page.observation_opened.connect(self.flow.open)
         self.worker_page.edit_worker_requested.connect(self.edit_worker)
         self.worker_page.toggle_active_requested.connect(self.toggle_worker_active)
+        self.worker_page.goal_status_requested.connect(self.set_goal_status)
         self.checklist.saved_at.connect(self._on_saved_at)
         backend.opened.connect(self._on_opened)
         backend.open_failed.connect(self._on_open_failed)
@@ -310,6 +311,12 @@ class MainWindow(QMainWindow):
         worker_id, active = history.worker.id, not history.worker.active
         self.backend.write(lambda ws: ws.workers.set_active(worker_id, active),
                            lambda _w: self.refresh_all(), self._on_error)
+
+    @Slot(object, str)
+    def set_goal_status(self, goal_id: uuid.UUID, status: str) -> None:
+        """Mark a goal met, open again, or dropped."""
+        self.backend.write(lambda ws: ws.goals.update(goal_id, status=status),
+                           lambda _g: self.refresh_all(), self._on_error)
 
     # -- other actions -----------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.domain.instruments import Instrument
-from cfpm_coach.services.read_models import ObservationSummary, WorkerHistory
+from cfpm_coach.services.read_models import GoalView, ObservationSummary, WorkerHistory
 from cfpm_coach.services.trends import monthly_trend
 from cfpm_coach.ui.table_models import ROW_ROLE, GoalsModel, ObservationsModel
 from cfpm_coach.ui.trend_chart import TrendChart
@@ -45,6 +45,7 @@ class WorkerPage(QWidget):
     new_observation_requested = Signal()
     edit_worker_requested = Signal()
     toggle_active_requested = Signal()
+    goal_status_requested = Signal(object, str)  # goal id, new status
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +117,19 @@ class WorkerPage(QWidget):
             GoalsModel.TEXT, QHeaderView.ResizeMode.Stretch)
         self.goals.horizontalHeader().setStretchLastSection(False)
         lower_layout.addWidget(self.goals, 1)
+        goal_buttons = QHBoxLayout()
+        goal_buttons.addStretch(1)
+        self.goal_met_button = QPushButton(self.tr("Mark goal met"))
+        self.goal_open_button = QPushButton(self.tr("Reopen goal"))
+        self.goal_drop_button = QPushButton(self.tr("Drop goal"))
+        for button, status in ((self.goal_met_button, "met"), (self.goal_open_button, "open"),
+                               (self.goal_drop_button, "dropped")):
+            button.setProperty("goal_status", status)
+            button.clicked.connect(self._on_goal_button)
+            goal_buttons.addWidget(button)
+        lower_layout.addLayout(goal_buttons)
+        self.goals.selectionModel().selectionChanged.connect(self._update_goal_buttons)
+        self._update_goal_buttons()
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -143,8 +157,28 @@ class WorkerPage(QWidget):
         self.new_button.setEnabled(worker.active)
         self.observations_model.set_rows(history.observations)
         self.goals_model.set_rows(history.goals)
+        self._update_goal_buttons()
         self.chart.set_trend(monthly_trend(practice, history.observations) if practice else None)
         self.stack.setCurrentIndex(1)
+
+    def selected_goal(self) -> GoalView | None:
+        """The goal selected in the goals table."""
+        rows = self.goals.selectionModel().selectedRows()
+        return self.goals_model.data(rows[0], ROW_ROLE) if rows else None
+
+    @Slot()
+    def _update_goal_buttons(self) -> None:
+        goal = self.selected_goal()
+        self.goal_met_button.setEnabled(goal is not None and goal.status != "met")
+        self.goal_open_button.setEnabled(goal is not None and goal.status != "open")
+        self.goal_drop_button.setEnabled(goal is not None and goal.status != "dropped")
+
+    @Slot()
+    def _on_goal_button(self) -> None:
+        goal = self.selected_goal()
+        button = self.sender()
+        if goal is not None and button is not None:
+            self.goal_status_requested.emit(goal.id, str(button.property("goal_status")))
 
     def selected_observation(self) -> ObservationSummary | None:
         """The observation selected in the history."""

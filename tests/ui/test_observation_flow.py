@@ -205,3 +205,20 @@ def test_closing_right_after_typing_keeps_the_note(qtbot: QtBot, window: MainWin
     with sqlite3.connect(db) as conn:
         notes = conn.execute("SELECT note FROM rating WHERE behavior_id = 'engagement.3'").fetchall()
     assert notes == [("Reflected the parent's worry back",)]
+
+
+def test_mark_a_goal_met_from_the_worker_page(qtbot: QtBot, window: MainWindow,
+                                              worker: object, workspace: object) -> None:
+    goal = workspace.goals.add(worker.id, "Invite supports", ["engagement.5"])  # type: ignore[attr-defined]
+    window.refresh_workers()
+    qtbot.waitUntil(lambda: window.workers_panel.model.rowCount() == 1, timeout=10_000)
+    window.workers_panel.select(worker.id)  # type: ignore[attr-defined]
+    page = window.worker_page
+    qtbot.waitUntil(lambda: page.goals_model.rowCount() == 1, timeout=10_000)
+    assert not page.goal_met_button.isEnabled()
+    page.goals.selectRow(0)
+    assert page.goal_met_button.isEnabled()
+    page.goal_met_button.click()
+    qtbot.waitUntil(lambda: page.goals_model.rows()[0].status == "met", timeout=10_000)
+    assert workspace.goals.of_worker(worker.id)[0].status == "met"  # type: ignore[attr-defined]
+    assert page.goals_model.rows()[0].id == goal.id
