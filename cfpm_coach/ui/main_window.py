@@ -1,6 +1,7 @@
 """The main window: workers on the left, the worker's page or the checklist on the right."""
 
 import uuid
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -339,8 +340,6 @@ class MainWindow(QMainWindow):
                                               self.tr("CFPM Coach backup (*.sqlite3)"))
         if not path:
             return
-        from pathlib import Path
-
         self.backend.read(lambda ws: ws.maintenance.backup(Path(path)), self._on_backup_done,
                           self._on_error)
 

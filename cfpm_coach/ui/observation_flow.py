@@ -9,6 +9,7 @@ from cfpm_coach.errors import IncompleteObservationError
 from cfpm_coach.services.read_models import ObservationDetail, ObservationSummary, WorkerView
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui import prompts
+from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.finish_dialog import FinishDialog, GoalDraft
 from cfpm_coach.ui.start_dialog import StartDialog, StartRequest
@@ -47,7 +48,7 @@ class ObservationFlow(QObject):
         checklist.discard_requested.connect(self.discard)
 
     @property
-    def backend(self):  # type: ignore[no-untyped-def]
+    def backend(self) -> Backend:
         """The window's backend."""
         return self.window.backend
 
