@@ -50,6 +50,8 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        # Error messages and logs must not carry names or notes: keep statement values out.
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")

@@ -47,7 +47,8 @@ class CrashDialog(QDialog):
         message = QLabel(self.tr(
             "Something unexpected happened. Everything you saved is safe: each rating is on disk "
             "as soon as it shows \u201cSaved\u201d.\n\nIf this keeps happening, copy the details "
-            "below and send them to your county's support contact. They contain no names or notes."
+            "below and send them to your county's support contact. They are meant to hold no "
+            "names or notes; please read them before sending."
         ))
         message.setWordWrap(True)
         layout.addWidget(message)

@@ -63,7 +63,9 @@ class StartDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.worker, 1)
         row.addWidget(new_worker)
-        form.addRow(self.tr("&Worker"), row)
+        worker_label = QLabel(self.tr("&Worker"))
+        worker_label.setBuddy(self.worker)
+        form.addRow(worker_label, row)
 
         self.instrument = QComboBox()
         self.instrument.setAccessibleName(self.tr("Instrument"))

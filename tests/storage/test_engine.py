@@ -73,3 +73,11 @@ def test_audit_log_is_append_only(workspace: Workspace) -> None:
             session.execute(text(statement))
     with workspace.store.read() as session:
         assert session.execute(text("SELECT count(*) FROM audit_log")).scalar() >= 1
+
+
+def test_database_errors_do_not_carry_the_values(workspace: Workspace) -> None:
+    """A failing statement's message names the problem, never the names or notes it carried."""
+    with pytest.raises(Exception) as caught, workspace.store.write() as session:
+        session.execute(text("INSERT INTO worker (name) VALUES (:name)"),
+                        {"name": "Secret Person Name"})
+    assert "Secret Person Name" not in str(caught.value)
