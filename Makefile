@@ -11,7 +11,7 @@ ARGS ?=
 QT_DEBS := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
 TEST_DEBS := $(QT_DEBS) poppler-utils age
 
-.PHONY: run test lint typecheck pytest system-deps test-deps demo screenshots clean
+.PHONY: run test lint typecheck pytest system-deps test-deps demo screenshots bench bench-smoke clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
@@ -41,7 +41,7 @@ test-deps: $(STAMP)
 	@$(MAKE) --no-print-directory system-deps DEBS="$(TEST_DEBS)"
 
 lint: $(STAMP)
-	$(BIN)/ruff check cfpm_coach tests
+	$(BIN)/ruff check cfpm_coach tests benchmarks
 	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
@@ -50,7 +50,15 @@ typecheck: $(STAMP)
 pytest: test-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
 
-test: test-deps lint typecheck pytest
+## Benchmarks against baselines measured in the same run (several minutes); see README.
+bench: test-deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run
+
+## Tiny sizes, one run each, no timing asserted: keeps the benchmark code from rotting.
+bench-smoke: test-deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run --smoke
+
+test: test-deps lint typecheck pytest bench-smoke
 
 ## Render the app's main screens from demo data into docs/screenshots/.
 screenshots: $(STAMP)

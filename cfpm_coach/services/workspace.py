@@ -27,6 +27,10 @@ def load_catalog(paths: AppPaths) -> InstrumentCatalog:
 
 def _bootstrap_author(store: Store) -> Author:
     """This device and its coach profile, created on first open."""
+    with store.read() as session:
+        device = profile_repo.local_device(session=session)
+        if device is not None and device.coach_id is not None:
+            return Author(device.id, device.coach_id)
     with store.write() as session:
         device = profile_repo.local_device(session=session)
         if device is None:

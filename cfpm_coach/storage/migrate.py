@@ -1,44 +1,44 @@
 """Schema versions: check without touching, copy before migrating, refuse a newer database."""
 
 import logging
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
 
 from cfpm_coach.errors import SchemaTooNewError, StoreError
 from cfpm_coach.storage.backup import backup_database
 from cfpm_coach.storage.engine import make_engine
 from cfpm_coach.storage.types import utcnow
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# Migration files are named after their revision id, which counts up: NNNN_what_it_does.py.
+_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 log = logging.getLogger(__name__)
 
 
-def alembic_config() -> Config:
+def alembic_config() -> "Config":
     """An Alembic config pointing at the packaged migrations (no alembic.ini needed)."""
+    from alembic.config import Config  # only when migrating: it costs ~140 ms at start-up
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
-def _scripts() -> ScriptDirectory:
-    return ScriptDirectory.from_config(alembic_config())
+def known_revisions() -> list[str]:
+    """Every schema version this build knows, oldest first (from the migration file names)."""
+    names = (p.name for p in (MIGRATIONS_DIR / "versions").iterdir())
+    return sorted(m.group(1) for m in map(_REVISION_FILE.match, names) if m)
 
 
 def head_revision() -> str:
     """The schema version this build of the app writes."""
-    head = _scripts().get_current_head()
-    assert head is not None
-    return head
-
-
-def known_revisions() -> list[str]:
-    """Every schema version this build knows, oldest first."""
-    return [script.revision for script in reversed(list(_scripts().walk_revisions()))]
+    return known_revisions()[-1]
 
 
 def read_revision(path: Path) -> str | None:
@@ -95,6 +95,8 @@ def upgrade(path: Path, backups_dir: Path, target: str = "head") -> MigrationRes
         backup = backups_dir / f"pre-migration-{current}-{stamp}.sqlite3"
         backup_database(path, backup)
     # Foreign keys off: batch migrations copy and drop tables, which would cascade (DESIGN.md 4).
+    from alembic import command
+
     engine = make_engine(path, foreign_keys=False)
     try:
         with engine.connect() as connection:

@@ -23,9 +23,6 @@ from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.checklist import ChecklistPage
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.observation_flow import ObservationFlow
-from cfpm_coach.ui.settings_dialog import SettingsDialog
-from cfpm_coach.ui.shortcuts_dialog import ShortcutsDialog
-from cfpm_coach.ui.worker_dialog import WorkerDialog
 from cfpm_coach.ui.worker_page import WorkerPage
 from cfpm_coach.ui.workers_panel import WorkersPanel
 
@@ -274,6 +271,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def add_worker(self) -> None:
         """Ask for a new worker and add them."""
+        from cfpm_coach.ui.worker_dialog import WorkerDialog  # dialogs load when first opened
+
         fields = WorkerDialog.ask(self, default_office=self.workers_panel.office.currentData() or "")
         if fields is None:
             return
@@ -293,6 +292,8 @@ class MainWindow(QMainWindow):
         history = self.worker_page.history
         if history is None:
             return
+        from cfpm_coach.ui.worker_dialog import WorkerDialog
+
         fields = WorkerDialog.ask(self, history.worker)
         if fields is None:
             return
@@ -358,6 +359,8 @@ class MainWindow(QMainWindow):
         coach, default_instrument = result
         if self.workspace is None:
             return
+        from cfpm_coach.ui.settings_dialog import SettingsDialog
+
         values = SettingsDialog.ask(self, coach, self.workspace.catalog.latest(),  # type: ignore[arg-type]
                                     default_instrument, self.workspace.paths.data_dir)
         if values is None:
@@ -373,6 +376,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_shortcuts(self) -> None:
         """Every keyboard shortcut."""
+        from cfpm_coach.ui.shortcuts_dialog import ShortcutsDialog
+
         ShortcutsDialog(self).exec()
 
     @Slot()

@@ -11,16 +11,16 @@ from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui import prompts
 from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.errors import show_error
-from cfpm_coach.ui.finish_dialog import FinishDialog, GoalDraft
-from cfpm_coach.ui.start_dialog import StartDialog, StartRequest
 
 if TYPE_CHECKING:
+    from cfpm_coach.ui.finish_dialog import FinishDialog, GoalDraft
     from cfpm_coach.ui.main_window import MainWindow
+    from cfpm_coach.ui.start_dialog import StartRequest
 
 OPEN_OBSERVATION_KEY = "open_observation_id"
 
 
-def _start(ws: Workspace, request: StartRequest) -> ObservationDetail:
+def _start(ws: Workspace, request: "StartRequest") -> ObservationDetail:
     worker_id = request.worker_id
     if worker_id is None:
         assert request.new_worker is not None
@@ -40,7 +40,7 @@ class ObservationFlow(QObject):
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
         self.window = window
-        self.finish_dialog: FinishDialog | None = None
+        self.finish_dialog: FinishDialog | None = None  # dialogs load when first opened
         checklist = window.checklist
         checklist.close_requested.connect(self.close_checklist)
         checklist.finish_requested.connect(self.finish)
@@ -68,6 +68,8 @@ class ObservationFlow(QObject):
         workspace = self.window.workspace
         if workspace is None:
             return
+        from cfpm_coach.ui.start_dialog import StartDialog
+
         request = StartDialog.ask(self.window, workers, workspace.catalog.latest(),
                                   selected_worker=selected, default_instrument=default_instrument)
         if request is None:
@@ -124,6 +126,8 @@ class ObservationFlow(QObject):
                           lambda detail: self._open_finish(detail, focused))
 
     def _open_finish(self, detail: ObservationDetail, focused: str | None) -> None:
+        from cfpm_coach.ui.finish_dialog import FinishDialog
+
         dialog = FinishDialog(detail, self.window)
         if focused:
             dialog.check_behaviors([focused])
@@ -141,7 +145,7 @@ class ObservationFlow(QObject):
                            None, self._failed)
 
     @Slot(object)
-    def _add_goal(self, goal: GoalDraft) -> None:
+    def _add_goal(self, goal: "GoalDraft") -> None:
         detail = self.window.checklist.detail
         if detail is None:
             return

@@ -85,3 +85,15 @@ def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
         Workspace.open(data)
     assert _digest(db) == before
     assert not list((data / "backups").glob("pre-migration-*"))
+
+
+def test_file_names_list_the_same_revisions_as_alembic() -> None:
+    """Start-up reads revisions from file names; alembic's own chain must agree, in order."""
+    from alembic.script import ScriptDirectory
+
+    from cfpm_coach.storage.migrate import alembic_config
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    chain = [s.revision for s in reversed(list(scripts.walk_revisions()))]
+    assert chain == known_revisions()
+    assert scripts.get_current_head() == head_revision()

@@ -1,0 +1,152 @@
+"""`make bench`: build synthetic stores, run every scenario against its baseline, print a table.
+
+  python -m benchmarks.run            sizes 1k, 10k, 100k observations (several minutes)
+  python -m benchmarks.run --smoke    tiny sizes, one run each: keeps the code from rotting
+"""
+
+import argparse
+import itertools
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from benchmarks.harness import Row, measure, print_table, stats_of, write_json
+from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.storage.bulk import seed_observations_for, seed_synthetic
+from cfpm_coach.storage.engine import BUSY_TIMEOUT_MS
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
+
+
+def build_store(data_dir: Path, observations: int) -> uuid.UUID:
+    """A store with N observations over N/20 workers, plus one worker with 500; returns that one."""
+    with Workspace.open(data_dir) as ws:
+        practice = ws.catalog.get("cpm-practice")
+        ids = [item.id for item in practice.items]
+        key = (practice.id, practice.version, practice.content_hash)
+        author = ws.author
+        assert author.coach_id is not None
+        with ws.store.write() as session:
+            seed_synthetic(session, device_id=author.device_id, coach_id=author.coach_id,
+                           behavior_ids=ids, instrument=key, workers=max(5, observations // 20),
+                           observations=observations, seed=1)
+        deep = ws.workers.add("Deep History")
+        with ws.store.write() as session:
+            # The 500 observations of one worker: the history budget's case.
+            seed_observations_for(session, worker_id=deep.id, device_id=author.device_id,
+                                  coach_id=author.coach_id, behavior_ids=ids, instrument=key,
+                                  observations=min(500, max(20, observations // 20)), seed=2)
+        return deep.id
+
+
+def _child_time(args: list[str], repeat: int) -> list[float]:
+    samples = []
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for _ in range(repeat):
+        began = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "benchmarks.startup_child", *args], cwd=ROOT,
+                       env=env, check=True, capture_output=True)
+        samples.append((time.perf_counter() - began) * 1000)
+    return samples
+
+
+def cold_start(data_dir: Path, size: str, repeat: int) -> list[Row]:
+    """The app to a painted, filled window vs the floor (PySide6 + SQLModel) and a bare window."""
+    app = stats_of(_child_time(["app", str(data_dir)], repeat))
+    floor = stats_of(_child_time(["floor"], repeat))
+    bare = stats_of(_child_time(["bare"], repeat))
+    return [
+        Row("cold start vs floor", size, app, floor, "<=1.5x floor and <1000 ms"),
+        Row("cold start vs bare window", size, app, bare, ""),
+    ]
+
+
+def rating_commit(ws: Workspace, size: str, repeat: int) -> Row:
+    """One rating through the services to durable commit vs raw sqlite3 insert + commit."""
+    worker = ws.workers.add("Rater")
+    obs = ws.observations.start(worker.id, "cpm-practice", "home_visit")
+    items = itertools.cycle(obs.instrument.items)
+    values = itertools.cycle((1, 2, 3, 0))
+    ours = measure(lambda: ws.observations.rate(obs.id, next(items).id, next(values)), repeat)
+    raw_path = ws.paths.data_dir / "raw-baseline.sqlite3"
+    raw = sqlite3.connect(raw_path, timeout=BUSY_TIMEOUT_MS / 1000)
+    for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
+                   f"busy_timeout = {BUSY_TIMEOUT_MS}"):
+        raw.execute(f"PRAGMA {pragma}")
+    raw.execute("CREATE TABLE IF NOT EXISTS r (id TEXT PRIMARY KEY, b TEXT, v INTEGER)")
+
+    def raw_insert() -> None:
+        raw.execute("INSERT INTO r VALUES (?, ?, ?)", (uuid.uuid4().hex, "engagement.1", 2))
+        raw.commit()
+
+    baseline = measure(raw_insert, repeat)
+    raw.close()
+    return Row("rating to durable commit", size, ours, baseline, "<10 ms median")
+
+
+def history(ws: Workspace, deep: uuid.UUID, size: str, repeat: int) -> Row:
+    """Open a worker's page: the worker, every observation with scores, goals."""
+    count = len(ws.observations.find(worker_id=deep))
+    stats = measure(lambda: ws.workers.history(deep), repeat)
+    return Row(f"worker history ({count} obs)", size, stats, None, "<100 ms (500 obs)")
+
+
+def worker_list(ws: Workspace, size: str, repeat: int) -> Row:
+    """The worker list with activity and element scores."""
+    count = len(ws.workers.find())
+    stats = measure(lambda: ws.workers.find(), repeat)
+    return Row(f"worker list ({count} workers)", size, stats, None, "")
+
+
+def memory(data_dir: Path, size: str) -> Row:
+    """Peak RSS of the app with the store open on the worker list vs the floor process."""
+    def rss(arg: str) -> float:
+        result = subprocess.run([sys.executable, "-m", "benchmarks.memory_child", arg], cwd=ROOT,
+                                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=True,
+                                capture_output=True, text=True)
+        return float(result.stdout.strip().splitlines()[-1])
+
+    app, floor = rss(str(data_dir)), rss("floor")
+    return Row("peak memory, worker list open", size, stats_of([app]), stats_of([floor]),
+               "<250 MB (100k obs)", unit="MB")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks; print the table and write results/latest.json."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run")
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, one run each")
+    args = parser.parse_args(argv)
+    sizes = [200] if args.smoke else [1_000, 10_000, 100_000]
+    repeat = 1 if args.smoke else 7
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="cfpm-bench-") as tmp:
+        for size in sizes:
+            label = f"{size // 1000}k obs" if size >= 1000 else f"{size} obs"
+            data_dir = Path(tmp) / f"store-{size}"
+            began = time.perf_counter()
+            deep = build_store(data_dir, size)
+            print(f"[{label}] store built in {time.perf_counter() - began:.1f} s", flush=True)
+            with Workspace.open(data_dir) as ws:
+                rows.append(rating_commit(ws, label, repeat * 5))
+                rows.append(history(ws, deep, label, repeat))
+                rows.append(worker_list(ws, label, repeat))
+            if size == 10_000 or args.smoke:
+                rows += cold_start(data_dir, label, 3 if args.smoke else repeat)
+            if size == max(sizes):
+                rows.append(memory(data_dir, label))
+    print()
+    print_table(rows)
+    if not args.smoke:
+        write_json(rows, RESULTS)
+        print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
