@@ -28,7 +28,8 @@ def summaries(
     rows = list(observations)
     values = observation_repo.rating_values(session=session, observation_ids=[o.id for o in rows])
     coaches = profile_repo.coach_names(session=session)
-    workers = {w.id: w.name for w in worker_repo.list_workers(session=session)}
+    workers = worker_repo.names_of(session=session,
+                                   worker_ids=list({o.worker_id for o in rows}))
     return [
         summary(catalog, obs, values.get(obs.id, {}), workers.get(obs.worker_id, ""),
                 coaches.get(obs.coach_id, ""))

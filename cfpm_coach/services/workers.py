@@ -4,9 +4,8 @@ import logging
 import uuid
 from typing import TYPE_CHECKING
 
-from cfpm_coach.domain.scoring import score_observation
 from cfpm_coach.domain.vocabulary import ObservationStatus
-from cfpm_coach.errors import InstrumentError, NotFoundError
+from cfpm_coach.errors import NotFoundError
 from cfpm_coach.services.inputs import WorkerInput, validated
 from cfpm_coach.services.read_models import WorkerHistory, WorkerView
 from cfpm_coach.storage import observation_repo, records, worker_repo
@@ -79,8 +78,8 @@ class WorkerService:
         """One worker with activity and element scores."""
         with self._ws.store.read() as session:
             worker = self._load(session, worker_id)
-            act = worker_repo.activity(session=session).get(worker_id)
-            elements = self._element_scores(session).get(worker_id)
+            act = worker_repo.activity(session=session, worker_ids=[worker_id]).get(worker_id)
+            elements = self._element_scores(session, [worker_id]).get(worker_id)
             return _view(worker, act, elements)
 
     def find(self, *, include_inactive: bool = True, office: str | None = None,
@@ -99,22 +98,28 @@ class WorkerService:
         with self._ws.store.read() as session:
             return worker_repo.offices(session=session)
 
-    def _element_scores(self, session: "Session") -> dict[uuid.UUID, dict[str, float | None]]:
-        practice = [i.id for i in self._ws.catalog.latest() if i.kind == "practice"]
-        latest = observation_repo.latest_per_worker(
-            session=session, instrument_ids=practice, statuses=FINISHED
-        )
-        values = observation_repo.rating_values(
-            session=session, observation_ids=[o.id for o in latest.values()]
-        )
+    def _element_scores(
+        self, session: "Session", worker_ids: list[uuid.UUID] | None = None
+    ) -> dict[uuid.UUID, dict[str, float | None]]:
+        """Share Accomplished per element in each worker's latest finished practice observation."""
+        practice = self._ws.practice_instrument()
+        if practice is None:
+            return {}
         result: dict[uuid.UUID, dict[str, float | None]] = {}
-        for worker_id, obs in latest.items():
-            try:
-                instrument = self._ws.catalog.get(obs.instrument_id, obs.instrument_version)
-            except InstrumentError:
-                continue  # an instrument this installation lacks: no indicator, not a crash
-            scores = score_observation(instrument, values.get(obs.id, {}))
-            result[worker_id] = {g: s.share_proficient for g, s in scores.by_group.items()}
+        versions = [i for i in self._ws.catalog if i.id == practice.id]
+        for instrument in versions:
+            tallies = observation_repo.latest_group_tallies(
+                session=session, instrument=instrument.key, statuses=FINISHED,
+                scored_values=instrument.scale.scored_values,
+                proficient_threshold=instrument.scale.proficient_threshold,
+                worker_ids=worker_ids,
+            )
+            for worker_id, groups in tallies.items():
+                result[worker_id] = {
+                    g.id: (groups[g.id].proficient / groups[g.id].observed
+                           if g.id in groups and groups[g.id].observed else None)
+                    for g in instrument.groups
+                }
         return result
 
     def history(self, worker_id: uuid.UUID) -> WorkerHistory:

@@ -5,6 +5,7 @@ import platform
 from pathlib import Path
 
 from cfpm_coach.domain.catalog import InstrumentCatalog
+from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.paths import AppPaths, resolve_paths, resources_dir
 from cfpm_coach.services.goals import GoalService
 from cfpm_coach.services.maintenance import MaintenanceService
@@ -57,6 +58,10 @@ class Workspace:
         self.observations = ObservationService(self)
         self.goals = GoalService(self)
         self.maintenance = MaintenanceService(self)
+
+    def practice_instrument(self) -> "Instrument | None":
+        """The practice instrument whose elements the worker list and trends show (latest version)."""
+        return next((i for i in self.catalog.latest() if i.kind == "practice"), None)
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None) -> "Workspace":

@@ -2,9 +2,11 @@
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from sqlalchemy import func
+from sqlalchemy import String, Subquery, and_, case, func, type_coerce
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from cfpm_coach.storage.models import Observation, ObservationAmendment, Rating
@@ -63,16 +65,22 @@ def rating_values(
 ) -> dict[uuid.UUID, RatingValues]:
     """Behavior values of many observations in one query (columns only, no ORM rows)."""
     ids = list(observation_ids)
-    result: dict[uuid.UUID, RatingValues] = defaultdict(dict)
-    # SQLite limits bound parameters; chunk to stay far below it.
+    by_key: dict[object, RatingValues] = defaultdict(dict)
+    # The raw stored key, not a uuid.UUID per row: converting 11k keys was most of the cost of
+    # opening a 500-observation history.
+    raw_key = type_coerce(Rating.observation_id, String)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        query = select(Rating.observation_id, Rating.behavior_id, Rating.value).where(
+        query = core_select(raw_key, col(Rating.behavior_id), col(Rating.value)).where(
             col(Rating.observation_id).in_(chunk), col(Rating.deleted_at).is_(None)
         )
-        for observation_id, behavior_id, value in session.exec(query):
-            result[observation_id][behavior_id] = value
-    return result
+        for key, behavior_id, value in session.execute(query):
+            by_key[key][behavior_id] = value
+    # SQLite stores 32 hex digits; a server database may hand back a UUID or its dashed form.
+    stored: dict[object, uuid.UUID] = {}
+    for value in ids:
+        stored[value.hex] = stored[str(value)] = stored[value] = value
+    return {stored[key]: values for key, values in by_key.items() if key in stored}
 
 
 def amendments_of(*, session: Session, observation_id: uuid.UUID) -> list[ObservationAmendment]:
@@ -96,28 +104,74 @@ def open_amendment(*, session: Session, observation_id: uuid.UUID) -> Observatio
     return None
 
 
+def _latest_ids(instrument_ids: Iterable[str], statuses: Iterable[str],
+                worker_ids: list[uuid.UUID] | None) -> Subquery:
+    """Subquery: each worker's most recent live observation on the instruments, in the statuses."""
+    ranked = core_select(
+        col(Observation.id).label("observation_id"),
+        col(Observation.worker_id).label("worker_id"),
+        func.row_number()
+        .over(partition_by=col(Observation.worker_id),
+              order_by=col(Observation.started_at).desc())
+        .label("rank"),
+    ).where(
+        col(Observation.deleted_at).is_(None),
+        col(Observation.instrument_id).in_(list(instrument_ids)),
+        col(Observation.status).in_(list(statuses)),
+    )
+    if worker_ids is not None:
+        ranked = ranked.where(col(Observation.worker_id).in_(worker_ids))
+    return ranked.subquery()
+
+
 def latest_per_worker(
-    *, session: Session, instrument_ids: Iterable[str], statuses: Iterable[str]
+    *, session: Session, instrument_ids: Iterable[str], statuses: Iterable[str],
+    worker_ids: list[uuid.UUID] | None = None,
 ) -> dict[uuid.UUID, Observation]:
     """Each worker's most recent live observation on one of the instruments, in the statuses."""
-    ranked = (
-        select(
-            col(Observation.id).label("observation_id"),
-            func.row_number()
-            .over(
-                partition_by=col(Observation.worker_id),
-                order_by=col(Observation.started_at).desc(),
-            )
-            .label("rank"),
-        )
-        .where(
-            col(Observation.deleted_at).is_(None),
-            col(Observation.instrument_id).in_(list(instrument_ids)),
-            col(Observation.status).in_(list(statuses)),
-        )
-        .subquery()
-    )
+    ranked = _latest_ids(instrument_ids, statuses, worker_ids)
     query = select(Observation).join(ranked, ranked.c.observation_id == Observation.id).where(
         ranked.c.rank == 1
     )
     return {obs.worker_id: obs for obs in session.exec(query)}
+
+
+@dataclass(frozen=True)
+class GroupTally:
+    """Scored ratings of one group (element) in one observation."""
+
+    observed: int
+    proficient: int
+
+
+def latest_group_tallies(
+    *, session: Session, instrument: tuple[str, int], statuses: Iterable[str],
+    scored_values: Sequence[int], proficient_threshold: int,
+    worker_ids: list[uuid.UUID] | None = None,
+) -> dict[uuid.UUID, dict[str, GroupTally]]:
+    """Per worker, the scored tallies by group of their latest observation on this instrument.
+
+    One aggregate query: a behavior's group is the part of its id before the dot, which the
+    instrument loader guarantees (items must start with their group id and a dot).
+    """
+    instrument_id, version = instrument
+    ranked = _latest_ids([instrument_id], statuses, worker_ids)
+    group = func.substr(Rating.behavior_id, 1, func.instr(Rating.behavior_id, ".") - 1)
+    scored = col(Rating.value).in_(list(scored_values))
+    proficient = and_(scored, col(Rating.value) >= proficient_threshold)
+    query = (
+        core_select(
+            ranked.c.worker_id, group.label("group_id"),
+            func.sum(case((scored, 1), else_=0)), func.sum(case((proficient, 1), else_=0)),
+        )
+        .select_from(ranked)
+        .join(Rating, col(Rating.observation_id) == ranked.c.observation_id)
+        .join(Observation, col(Observation.id) == ranked.c.observation_id)
+        .where(ranked.c.rank == 1, col(Rating.deleted_at).is_(None),
+               col(Observation.instrument_version) == version)
+        .group_by(ranked.c.worker_id, group)
+    )
+    result: dict[uuid.UUID, dict[str, GroupTally]] = defaultdict(dict)
+    for worker_id, group_id, observed, count in session.execute(query):
+        result[worker_id][group_id] = GroupTally(int(observed or 0), int(count or 0))
+    return result

@@ -31,6 +31,16 @@ def list_workers(
     return list(session.exec(query.order_by(func.lower(Worker.name))))
 
 
+def names_of(*, session: Session, worker_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Names of the given workers (deleted ones too: history still names them)."""
+    names: dict[uuid.UUID, str] = {}
+    for start in range(0, len(worker_ids), 500):
+        query = select(Worker.id, Worker.name).where(
+            col(Worker.id).in_(worker_ids[start : start + 500]))
+        names.update(dict(session.exec(query).all()))
+    return names
+
+
 def offices(*, session: Session) -> list[str]:
     """Every office a live worker belongs to, sorted."""
     query = (
@@ -50,13 +60,17 @@ class WorkerActivity:
     last_observed_at: datetime | None
 
 
-def activity(*, session: Session) -> dict[uuid.UUID, WorkerActivity]:
-    """Observation count and last observation time of every worker that has any."""
+def activity(
+    *, session: Session, worker_ids: list[uuid.UUID] | None = None
+) -> dict[uuid.UUID, WorkerActivity]:
+    """Observation count and last observation time of the workers (all when None) that have any."""
     query = (
         select(Observation.worker_id, func.count(), func.max(Observation.started_at))
         .where(col(Observation.deleted_at).is_(None))
         .group_by(col(Observation.worker_id))
     )
+    if worker_ids is not None:
+        query = query.where(col(Observation.worker_id).in_(worker_ids))
     # func.max returns its argument's type, so the times come back aware UTC.
     return {
         worker_id: WorkerActivity(count, last)

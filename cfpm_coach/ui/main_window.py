@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.store_label.setText(self.tr("Store: %s") % workspace.paths.database)
         self.store_label.setToolTip(str(workspace.paths.data_dir))
-        practice = next((i for i in workspace.catalog.latest() if i.kind == "practice"), None)
+        practice = workspace.practice_instrument()
         if practice is not None:
             self.workers_panel.model.element_labels = {g.id: g.label for g in practice.groups}
         self._set_enabled(True)
@@ -256,8 +256,7 @@ class MainWindow(QMainWindow):
     def _on_history(self, history: WorkerHistory) -> None:
         practice = None
         if self.workspace is not None:
-            practice = next((i for i in self.workspace.catalog.latest() if i.kind == "practice"),
-                            None)
+            practice = self.workspace.practice_instrument()
         self.worker_page.show_history(history, practice)
         self.pages.setCurrentWidget(self.worker_page)
         self._update_observation_actions()
