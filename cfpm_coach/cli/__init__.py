@@ -5,7 +5,7 @@ import sys
 from collections.abc import Sequence
 
 from cfpm_coach import __version__
-from cfpm_coach.cli import app_launch, data_commands, store_commands
+from cfpm_coach.cli import app_launch, data_commands, report_commands, store_commands
 from cfpm_coach.cli.output import fail
 from cfpm_coach.errors import CoachError
 
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     data_commands.register(commands, common)
     store_commands.register(commands, common)
+    report_commands.register(commands, common)
     app_launch.register(commands, common)
     return parser
 

@@ -54,11 +54,14 @@ class ObservationService:
             )
 
     def find(self, *, worker_id: uuid.UUID | None = None, status: str | None = None,
-             limit: int | None = None) -> list[ObservationSummary]:
-        """Observations newest first, optionally of one worker or in one status."""
+             limit: int | None = None, worker_ids: list[uuid.UUID] | None = None,
+             started_from: datetime | None = None,
+             started_before: datetime | None = None) -> list[ObservationSummary]:
+        """Observations newest first, by worker(s), status and start time."""
         with self._ws.store.read() as session:
             rows = observation_repo.list_observations(
-                session=session, worker_id=worker_id, status=status, limit=limit
+                session=session, worker_id=worker_id, status=status, limit=limit,
+                worker_ids=worker_ids, started_from=started_from, started_before=started_before,
             )
             return observation_views.summaries(session, self._ws.catalog, rows)
 

@@ -143,3 +143,55 @@ class StoreStatus:
     def ok(self) -> bool:
         """True when SQLite found nothing wrong."""
         return not self.problems
+
+
+@dataclass(frozen=True)
+class ObservationReport:
+    """What the observation record prints."""
+
+    detail: ObservationDetail
+    worker: WorkerView
+    goals: list[GoalView]
+
+
+@dataclass(frozen=True)
+class WorkerReport:
+    """What the worker coaching summary prints, for one instrument and period."""
+
+    worker: WorkerView
+    instrument: Instrument
+    start: date
+    end: date
+    observations: list[ObservationSummary]  # finished ones in the period, newest first
+    by_setting: dict[str, int]
+    months: list[str]  # "2026-03", oldest first
+    # Behavior id to month to the Score of its ratings that month (absent: not rated at all).
+    behavior_months: dict[str, dict[str, Score]]
+    goals: list[GoalView]
+    last_next_steps: str
+    last_next_steps_at: datetime | None
+
+
+@dataclass(frozen=True)
+class UnitWorkerRow:
+    """One worker of a unit summary."""
+
+    worker: WorkerView
+    observations_in_period: int
+    latest: dict[str, float | None]  # group id to share Accomplished, latest observation
+    change: dict[str, float | None]  # latest minus earliest observation in the period
+
+
+@dataclass(frozen=True)
+class UnitReport:
+    """What the unit summary prints, for one office, instrument and period."""
+
+    office: str
+    instrument: Instrument
+    start: date
+    end: date
+    rows: list[UnitWorkerRow]
+    not_observed_lately: list[WorkerView]
+    stale_days: int
+    behavior_scores: dict[str, Score]  # every finished observation in the period, pooled
+    observations: int

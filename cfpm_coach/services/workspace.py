@@ -11,6 +11,7 @@ from cfpm_coach.services.goals import GoalService
 from cfpm_coach.services.maintenance import MaintenanceService
 from cfpm_coach.services.observations import ObservationService
 from cfpm_coach.services.profile import ProfileService
+from cfpm_coach.services.report_data import ReportService
 from cfpm_coach.services.workers import WorkerService
 from cfpm_coach.storage import profile_repo, records
 from cfpm_coach.storage.models import Coach
@@ -58,6 +59,7 @@ class Workspace:
         self.observations = ObservationService(self)
         self.goals = GoalService(self)
         self.maintenance = MaintenanceService(self)
+        self.reports = ReportService(self)
 
     def practice_instrument(self) -> "Instrument | None":
         """The practice instrument whose elements the worker list and trends show (latest version)."""

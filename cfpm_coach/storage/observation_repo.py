@@ -4,6 +4,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import String, Subquery, and_, case, func, type_coerce
 from sqlalchemy import select as core_select
@@ -24,12 +25,19 @@ def get_observation(*, session: Session, observation_id: uuid.UUID) -> Observati
 
 def list_observations(
     *, session: Session, worker_id: uuid.UUID | None = None, status: str | None = None,
-    limit: int | None = None,
+    limit: int | None = None, worker_ids: list[uuid.UUID] | None = None,
+    started_from: datetime | None = None, started_before: datetime | None = None,
 ) -> list[Observation]:
-    """Live observations, newest first."""
+    """Live observations, newest first, filtered by worker(s), status and start time."""
     query = select(Observation).where(col(Observation.deleted_at).is_(None))
     if worker_id is not None:
         query = query.where(Observation.worker_id == worker_id)
+    if worker_ids is not None:
+        query = query.where(col(Observation.worker_id).in_(worker_ids))
+    if started_from is not None:
+        query = query.where(col(Observation.started_at) >= started_from)
+    if started_before is not None:
+        query = query.where(col(Observation.started_at) < started_before)
     if status is not None:
         query = query.where(Observation.status == status)
     query = query.order_by(col(Observation.started_at).desc())

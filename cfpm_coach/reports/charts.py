@@ -1,0 +1,58 @@
+"""Charts drawn with ReportLab's own graphics: element share Accomplished by month."""
+
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib import colors
+
+from cfpm_coach.reports.fonts import REGULAR
+from cfpm_coach.reports.styles import MUTED, SERIES
+from cfpm_coach.services.trends import Trend
+
+
+def trend_chart(trend: Trend, width: float, height: float = 170) -> Drawing:
+    """One line per group over months (gaps where a group was not observed)."""
+    drawing = Drawing(width, height)
+    if trend.empty:
+        drawing.add(String(width / 2, height / 2, "No finished observations in this period.",
+                           fontName=REGULAR, fontSize=9, fillColor=MUTED, textAnchor="middle"))
+        return drawing
+    legend_height = 16 * ((len(trend.groups) + 2) // 3)
+    chart = HorizontalLineChart()
+    chart.x, chart.y = 34, 22 + legend_height
+    chart.width, chart.height = width - 44, height - 30 - legend_height
+    chart.data = [[None if v is None else round(v * 100, 1) for v in trend.series[g]]
+                  for g, _label in trend.groups]
+    # Joined per line, and only with two points or more: ReportLab cannot draw a one-point line.
+    chart.joinedLines = 0
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 25
+    chart.valueAxis.labelTextFormat = "%d%%"
+    chart.valueAxis.labels.fontName = chart.categoryAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = chart.categoryAxis.labels.fontSize = 7
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#dde3ea")
+    chart.valueAxis.visibleGrid = 1
+    every = max(1, len(trend.months) // 12 + 1) if len(trend.months) > 12 else 1
+    chart.categoryAxis.categoryNames = [m if i % every == 0 else ""
+                                        for i, m in enumerate(trend.months)]
+    for index, series in enumerate(chart.data):
+        colour = colors.HexColor(SERIES[index % len(SERIES)])
+        line = chart.lines[index]
+        line.strokeColor, line.strokeWidth = colour, 1.6
+        if sum(1 for v in series if v is not None) >= 2:
+            line.lineStyle = "joinedLine"
+        marker = makeMarker("FilledCircle")
+        marker.size, marker.fillColor, marker.strokeColor = 3.5, colour, colour
+        line.symbol = marker
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = 34, legend_height
+    legend.alignment = "right"
+    legend.columnMaximum = 1 if len(trend.groups) <= 3 else 2
+    legend.fontName, legend.fontSize = REGULAR, 7.5
+    legend.dx = legend.dy = 7
+    legend.deltax = (width - 44) / 3
+    legend.colorNamePairs = [(colors.HexColor(SERIES[i % len(SERIES)]), label)
+                             for i, (_g, label) in enumerate(trend.groups)]
+    drawing.add(legend)
+    return drawing

@@ -1,0 +1,101 @@
+"""Small building blocks: escaped paragraphs, key-value headers, tables, signature lines."""
+
+from collections.abc import Sequence
+from datetime import datetime
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from cfpm_coach.domain.vocabulary import Setting
+from cfpm_coach.reports.fonts import BOLD, REGULAR
+from cfpm_coach.reports.styles import INK, RULE, SHADE, styles
+
+
+def para(text: str, style: str = "body") -> Paragraph:
+    """A paragraph of plain text (escaped: names and notes are never markup)."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), getattr(styles(), style))
+
+
+def rich(markup: str, style: str = "body") -> Paragraph:
+    """A paragraph of trusted markup built by the report itself."""
+    return Paragraph(markup, getattr(styles(), style))
+
+
+def percent(share: float | None) -> str:
+    """A share as a whole percentage; an em dash for no data."""
+    return "\u2014" if share is None else f"{round(share * 100)}%"
+
+
+def local_date(value: datetime | None) -> str:
+    """A UTC time as a local date."""
+    return "" if value is None else value.astimezone().strftime("%Y-%m-%d")
+
+
+def local_time(value: datetime | None) -> str:
+    """A UTC time as a local date and time."""
+    return "" if value is None else value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def setting_label(value: str) -> str:
+    """The label of a setting code."""
+    try:
+        return Setting(value).label
+    except ValueError:
+        return value
+
+
+def facts(rows: Sequence[tuple[str, str]], width: float) -> Table:
+    """A two-column block of labels and values (wrapping long values)."""
+    data = [[para(label, "small"), para(value, "cell")] for label, value in rows]
+    table = Table(data, colWidths=[1.3 * inch, width - 1.3 * inch])
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # a Table's default is unembedded Helvetica
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return table
+
+
+def grid(data: list[list[object]], widths: Sequence[float], *, header_rows: int = 1,
+         extra: Sequence[tuple[object, ...]] = ()) -> Table:
+    """A ruled table with a shaded, repeating header."""
+    table = Table(data, colWidths=list(widths), repeatRows=header_rows)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR), ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("FONTNAME", (0, 0), (-1, header_rows - 1), BOLD),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        *extra,
+    ]))
+    return table
+
+
+def signatures(width: float) -> Table:
+    """Signature and date lines for coach, worker and supervisor."""
+    rows = [[para(who, "small"), "", para("Date", "small"), ""]
+            for who in ("Coach", "Worker", "Supervisor")]
+    table = Table(rows, colWidths=[1.0 * inch, width - 2.9 * inch, 0.5 * inch, 1.4 * inch],
+                  rowHeights=[0.45 * inch] * 3)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
+        ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),
+    ]))
+    return table
+
+
+def gap(height: float = 6) -> Spacer:
+    """Vertical space in points."""
+    return Spacer(1, height)
+
+
+def block(*flowables: Flowable) -> list[Flowable]:
+    """A list of flowables (readability helper)."""
+    return list(flowables)

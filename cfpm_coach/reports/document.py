@@ -1,0 +1,112 @@
+"""The frame every report shares: page size, header, "page N of M", metadata, atomic write."""
+
+import contextlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import inch
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, SimpleDocTemplate
+
+from cfpm_coach import APP_NAME, __version__
+from cfpm_coach.reports.fonts import REGULAR, register_fonts
+from cfpm_coach.reports.styles import MUTED, RULE
+
+Paper = Literal["letter", "a4"]
+PAGE_SIZES = {"letter": LETTER, "a4": A4}
+CONFIDENTIAL = "Confidential coaching record"
+MARGIN = 0.75 * inch
+# One width that fits both papers: A4 is the narrower; a frame keeps 6 pt of padding each side.
+CONTENT_WIDTH = min(LETTER[0], A4[0]) - 2 * MARGIN - 12
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """What the PDF says about itself."""
+
+    title: str
+    subject: str
+    author: str
+    generated_at: datetime
+    language: str = "en-US"
+
+
+class _NumberedCanvas(Canvas):
+    """Holds pages back until the end so each can say "page N of M"."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802  (ReportLab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for page in self._pages:
+            self.__dict__.update(page)
+            self._draw_page_number(total)
+            super().showPage()
+        super().save()
+
+    def _draw_page_number(self, total: int) -> None:
+        width, _height = self._pagesize
+        self.setFont(REGULAR, 8)
+        self.setFillColor(MUTED)
+        self.drawRightString(width - 0.75 * inch, 0.5 * inch,
+                             f"page {self._pageNumber} of {total}")
+
+
+def _decorate(meta: ReportMeta) -> Any:
+    stamp = meta.generated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+    def draw(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        width, height = doc.pagesize
+        canvas.saveState()
+        canvas.setFont(REGULAR, 8)
+        canvas.setFillColor(MUTED)
+        top = height - 0.5 * inch
+        canvas.drawString(doc.leftMargin, top, CONFIDENTIAL)
+        canvas.drawRightString(width - doc.rightMargin, top, f"Generated {stamp}")
+        canvas.setStrokeColor(RULE)
+        canvas.line(doc.leftMargin, top - 4, width - doc.rightMargin, top - 4)
+        canvas.drawString(doc.leftMargin, 0.5 * inch, f"{APP_NAME} {__version__}")
+        canvas.restoreState()
+
+    return draw
+
+
+def write_pdf(path: Path, story: Sequence[Flowable], meta: ReportMeta, *,
+              paper: Paper = "letter", deterministic: bool = False) -> Path:
+    """Render the story to path: a temp file first, renamed into place when complete."""
+    register_fonts()
+    path = path.resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.partial")
+    doc = SimpleDocTemplate(
+        str(temp), pagesize=PAGE_SIZES[paper], title=meta.title, author=meta.author,
+        subject=meta.subject, creator=f"{APP_NAME} {__version__}", lang=meta.language,
+        invariant=1 if deterministic else 0, leftMargin=MARGIN, rightMargin=MARGIN,
+        topMargin=0.8 * inch, bottomMargin=0.8 * inch, displayDocTitle=1,
+        initialFontName=REGULAR,  # else ReportLab starts every page in (unembedded) Helvetica
+    )
+    decorate = _decorate(meta)
+    try:
+        doc.build(list(story), onFirstPage=decorate, onLaterPages=decorate,
+                  canvasmaker=_NumberedCanvas)
+        os.replace(temp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+    return path
+
+
+def generation_time(deterministic: bool) -> datetime:
+    """Now, or a fixed time for deterministic output (tests, screenshots)."""
+    return datetime(2026, 1, 1, 12, 0, tzinfo=UTC) if deterministic else datetime.now(UTC)

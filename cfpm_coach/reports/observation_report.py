@@ -1,0 +1,139 @@
+"""The observation record: one observation, every behavior with its rating and evidence."""
+
+from pathlib import Path
+
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, KeepTogether
+
+from cfpm_coach.reports.common import (
+    facts,
+    gap,
+    grid,
+    local_date,
+    local_time,
+    para,
+    percent,
+    rich,
+    setting_label,
+    signatures,
+)
+from cfpm_coach.reports.document import (
+    CONTENT_WIDTH,
+    Paper,
+    ReportMeta,
+    generation_time,
+    write_pdf,
+)
+from cfpm_coach.reports.styles import LEVEL_COLOURS
+from cfpm_coach.services.read_models import ObservationReport
+
+WIDTH = CONTENT_WIDTH
+
+
+def _duration(report: ObservationReport) -> str:
+    summary = report.detail.summary
+    if summary.ended_at is None:
+        return "\u2014"
+    minutes = int((summary.ended_at - summary.started_at).total_seconds() // 60)
+    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+
+
+def _status(report: ObservationReport) -> str:
+    detail = report.detail
+    status = {"draft": "Draft (not finalized)", "final": "Final",
+              "amended": "Amended"}.get(detail.summary.status, detail.summary.status)
+    if detail.finalized_at:
+        status += f", finalized {local_time(detail.finalized_at)}"
+    return status
+
+
+def _header(report: ObservationReport) -> list[Flowable]:
+    detail, worker = report.detail, report.worker
+    summary = detail.summary
+    instrument = detail.instrument
+    rows = [
+        ("Worker", worker.name),
+        ("Role, unit, office", ", ".join(p for p in (worker.role, worker.unit, worker.office) if p)
+         or "\u2014"),
+        ("Coach", summary.coach_name + (f" (co-observer: {detail.co_observer})"
+                                        if detail.co_observer else "")),
+        ("Date", local_time(summary.started_at)),
+        ("Setting", setting_label(summary.setting)),
+        ("Duration", _duration(report)),
+        ("Instrument", f"{instrument.title}, version {instrument.version}"),
+        ("Status", _status(report)),
+    ]
+    for amendment in detail.amendments:
+        rows.append((f"Amended {local_date(amendment.opened_at)}", amendment.reason))
+    return [para("Observation record", "title"), facts(rows, WIDTH)]
+
+
+def _scores(report: ObservationReport) -> Flowable:
+    scores = report.detail.scores
+    overall = scores.overall
+    mean = "\u2014" if overall.mean is None else f"{overall.mean:.2f}"
+    return rich(
+        f"<b>Overall:</b> {percent(overall.share_proficient)} of observed behaviors rated "
+        f"Accomplished ({overall.proficient} of {overall.observed}); mean rating {mean}. "
+        f"{scores.no_opportunity} marked no opportunity to observe, {scores.unrated} not rated.")
+
+
+def _groups(report: ObservationReport) -> list[Flowable]:
+    detail = report.detail
+    instrument = detail.instrument
+    scale = instrument.scale
+    story: list[Flowable] = []
+    for group in instrument.groups:
+        score = detail.scores.by_group[group.id]
+        mean = "" if score.mean is None else f", mean {score.mean:.2f}"
+        title = rich(f"{group.label} <font size='8.5' color='#5b6673'>\u00b7 "
+                     f"{percent(score.share_proficient)} Accomplished ({score.proficient} of "
+                     f"{score.observed} observed){mean}</font>", "subheading")
+        data: list[list[object]] = [["Behavior", "Rating", "Evidence"]]
+        shading = []
+        for row, item in enumerate(group.items, start=1):
+            rating = detail.ratings.get(item.id)
+            value = rating.value if rating else None
+            label = "Not rated" if value is None else scale.level(value).label
+            data.append([para(item.label, "cell"), para(label, "cell"),
+                         para(rating.note if rating else "", "cell")])
+            if value in LEVEL_COLOURS:
+                shading.append(("BACKGROUND", (1, row), (1, row), LEVEL_COLOURS[value]))
+        table = grid(data, [2.2 * inch, 1.15 * inch, WIDTH - 3.35 * inch], extra=shading)
+        story.append(KeepTogether([title, table]))
+    return story
+
+
+def _notes(report: ObservationReport) -> list[Flowable]:
+    detail = report.detail
+    story: list[Flowable] = [para("Debrief", "heading")]
+    for label, text in (("Strengths", detail.strengths), ("Growth areas", detail.growth_areas),
+                        ("Agreed next steps", detail.next_steps)):
+        story += [para(label, "subheading"), para(text or "\u2014")]
+    if report.goals:
+        story.append(para("Goals", "subheading"))
+        data: list[list[object]] = [["Goal", "Behaviors", "Due", "Status"]]
+        for goal in report.goals:
+            labels = ", ".join(detail.instrument.item(b).label if detail.instrument.has_item(b)
+                               else b for b in goal.behavior_ids)
+            data.append([para(goal.text, "cell"), para(labels, "cell"),
+                         goal.due_date.isoformat() if goal.due_date else "\u2014",
+                         goal.status.title()])
+        story.append(grid(data, [WIDTH - 4.3 * inch, 2.5 * inch, 0.9 * inch, 0.9 * inch]))
+    return story
+
+
+def render(report: ObservationReport, path: Path, *, author: str, paper: Paper = "letter",
+           deterministic: bool = False) -> Path:
+    """Write the observation record to path."""
+    story: list[Flowable] = [*_header(report), gap(8), _scores(report), gap(4)]
+    story += _groups(report)
+    story += _notes(report)
+    story += [gap(18), KeepTogether([para("Signatures", "subheading"), signatures(WIDTH)])]
+    meta = ReportMeta(
+        title=f"Observation record: {report.worker.name}, "
+              f"{local_date(report.detail.summary.started_at)}",
+        subject=f"{report.detail.instrument.title} observation", author=author,
+        generated_at=generation_time(deterministic))
+    return write_pdf(path, story, meta, paper=paper, deterministic=deterministic)
+

@@ -1,0 +1,105 @@
+"""The unit summary: an office's workers by element, activity, and what the unit rarely shows."""
+
+from pathlib import Path
+
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable
+
+from cfpm_coach.reports.common import facts, grid, local_date, para, percent
+from cfpm_coach.reports.document import (
+    CONTENT_WIDTH,
+    Paper,
+    ReportMeta,
+    generation_time,
+    write_pdf,
+)
+from cfpm_coach.reports.styles import LEVEL_COLOURS
+from cfpm_coach.services.read_models import UnitReport
+
+WIDTH = CONTENT_WIDTH
+RARE_LIMIT = 8  # the behaviors listed as "rarely shown": the weakest eight
+
+
+def _short(label: str) -> str:
+    """A column heading from a group label ("Service Planning and Implementation" -> "Service")."""
+    return label.split()[0]
+
+
+def _workers(report: UnitReport) -> list[Flowable]:
+    groups = report.instrument.groups
+    header: list[object] = ["Worker", "Obs.", *[_short(g.label) for g in groups]]
+    data: list[list[object]] = [header]
+    extra: list[tuple[object, ...]] = [("ALIGN", (1, 0), (-1, -1), "CENTER"),
+                                       ("FONTSIZE", (1, 0), (-1, 0), 7.5)]
+    for row_index, row in enumerate(report.rows, start=1):
+        cells: list[object] = [para(row.worker.name + ("" if row.worker.active else " (inactive)"),
+                                    "cell"), str(row.observations_in_period)]
+        for column, group in enumerate(groups, start=2):
+            share, change = row.latest[group.id], row.change[group.id]
+            text = percent(share)
+            if change is not None and round(change * 100):
+                text += f" ({round(change * 100):+d})"
+            cells.append(text)
+            if share is not None:
+                level = 3 if share >= 2 / 3 else 2 if share >= 1 / 3 else 1
+                extra.append(("BACKGROUND", (column, row_index), (column, row_index),
+                              LEVEL_COLOURS[level]))
+        data.append(cells)
+    name_width = 1.8 * inch
+    widths = [name_width, 0.5 * inch] + [(WIDTH - name_width - 0.5 * inch) / len(groups)] * \
+        len(groups)
+    legend = para("Share of observed behaviors rated Accomplished in each worker's latest "
+                  "finished observation of the period; in brackets the change in points since "
+                  "their first one in the period. Obs. counts finished observations.", "small")
+    return [para(f"Workers by {report.instrument.group_noun.lower()}", "heading"), legend,
+            grid(data, widths, extra=extra)]
+
+
+def _stale(report: UnitReport) -> list[Flowable]:
+    story: list[Flowable] = [para(f"Not observed in the last {report.stale_days} days", "heading")]
+    if not report.not_observed_lately:
+        return [*story, para("Every active worker was observed recently.")]
+    data: list[list[object]] = [["Worker", "Last observed"]]
+    data += [[para(w.name, "cell"), local_date(w.last_observed_at) or "never"]
+             for w in report.not_observed_lately]
+    return [*story, grid(data, [3.5 * inch, 1.5 * inch])]
+
+
+def _rare(report: UnitReport) -> list[Flowable]:
+    total = report.observations
+    story: list[Flowable] = [para("Behaviors the unit rarely shows", "heading")]
+    if not total:
+        return [*story, para("No finished observations in this period.")]
+    # Shown Accomplished in the fewest observations: rarely observed and rarely strong both count.
+    ranked = sorted(
+        ((report.behavior_scores[item.id].proficient, report.behavior_scores[item.id].observed,
+          item.label, report.behavior_scores[item.id]) for item in report.instrument.items),
+        key=lambda r: (r[0], r[1]))[:RARE_LIMIT]
+    data: list[list[object]] = [["Behavior", "Observed in", "Accomplished in", "Share"]]
+    data += [[para(label, "cell"), f"{score.observed} of {total}",
+              f"{proficient} of {total}", percent(score.share_proficient)]
+             for proficient, _observed, label, score in ranked]
+    note = para(f"The {len(ranked)} behaviors rated Accomplished in the fewest of the unit's "
+                f"{total} finished observations; Share is of the observations where each was "
+                "observed.", "small")
+    return [*story, note, grid(data, [WIDTH - 3.6 * inch, 1.2 * inch, 1.4 * inch, 1.0 * inch])]
+
+
+def render(report: UnitReport, path: Path, *, author: str, paper: Paper = "letter",
+           deterministic: bool = False) -> Path:
+    """Write the unit summary to path."""
+    active = sum(1 for r in report.rows if r.worker.active)
+    header = facts([
+        ("Office", report.office),
+        ("Period", f"{report.start.isoformat()} to {report.end.isoformat()}"),
+        ("Instrument", report.instrument.title),
+        ("Workers", f"{len(report.rows)} ({active} active), {report.observations} finished "
+                    "observations in the period"),
+    ], WIDTH)
+    story: list[Flowable] = [para("Unit coaching summary", "title"), header, *_workers(report),
+                             *_stale(report), *_rare(report)]
+    meta = ReportMeta(
+        title=f"Unit summary: {report.office}, {report.start} to {report.end}",
+        subject=f"{report.instrument.title}: unit summary", author=author,
+        generated_at=generation_time(deterministic))
+    return write_pdf(path, story, meta, paper=paper, deterministic=deterministic)

@@ -1,0 +1,144 @@
+"""The worker coaching summary: a period of observations, trends, a behavior-by-month grid, goals."""
+
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.units import inch
+from reportlab.platypus import Flowable, KeepTogether
+
+from cfpm_coach.reports.charts import trend_chart
+from cfpm_coach.reports.common import facts, gap, grid, local_date, para, percent, setting_label
+from cfpm_coach.reports.document import (
+    CONTENT_WIDTH,
+    Paper,
+    ReportMeta,
+    generation_time,
+    write_pdf,
+)
+from cfpm_coach.reports.styles import LEVEL_COLOURS, MUTED
+from cfpm_coach.services.read_models import WorkerReport
+from cfpm_coach.services.trends import monthly_trend
+
+WIDTH = CONTENT_WIDTH
+MAX_MONTHS = 12  # the grid shows the last twelve months of the period
+
+
+def _header(report: WorkerReport) -> list[Flowable]:
+    worker = report.worker
+    count = len(report.observations)
+    settings = ", ".join(f"{setting_label(s)} {n}" for s, n in
+                         sorted(report.by_setting.items(), key=lambda kv: -kv[1])) or "\u2014"
+    rows = [
+        ("Worker", worker.name),
+        ("Role, unit, office", ", ".join(p for p in (worker.role, worker.unit, worker.office) if p)
+         or "\u2014"),
+        ("Period", f"{report.start.isoformat()} to {report.end.isoformat()}"),
+        ("Instrument", f"{report.instrument.title}"),
+        ("Observations", f"{count} finished, by setting: {settings}"),
+    ]
+    return [para("Worker coaching summary", "title"), facts(rows, WIDTH)]
+
+
+def _month_heading(month: str) -> str:
+    """A month ("2026-03") as two short lines, "Mar" over "26", so twelve fit side by side."""
+    year, number = month.split("-")
+    names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    return f"{names[int(number) - 1]}\n{year[2:]}"
+
+
+def _cell(score: object) -> tuple[str, object | None]:
+    observed = getattr(score, "observed", 0)
+    if not observed:
+        return "n/o", None
+    mean = getattr(score, "mean", 0.0) or 0.0
+    level = 3 if mean >= 2.5 else 2 if mean >= 1.5 else 1
+    return f"{mean:.1f}", LEVEL_COLOURS[level]
+
+
+def _grid(report: WorkerReport) -> list[Flowable]:
+    months = report.months[-MAX_MONTHS:]
+    if not months:
+        return []
+    label_width = 2.4 * inch
+    month_width = min(0.6 * inch, (WIDTH - label_width - 0.45 * inch) / len(months))
+    header: list[object] = ["Behavior", *[_month_heading(m) for m in months], "Obs."]
+    data: list[list[object]] = [header]
+    extra: list[tuple[object, ...]] = [("ALIGN", (1, 0), (-1, -1), "CENTER"),
+                                       ("FONTSIZE", (1, 0), (-1, -1), 7.5),
+                                       ("LEADING", (1, 0), (-1, 0), 8.5)]
+    for group in report.instrument.groups:
+        data.append([para(group.label, "cell_bold")] + [""] * (len(months) + 1))
+        row = len(data) - 1
+        extra += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row),
+                                                   colors.HexColor("#f4f6f8"))]
+        for item in group.items:
+            cells = report.behavior_months.get(item.id, {})
+            row_values: list[object] = [para(item.label, "cell")]
+            observed = 0
+            for column, month in enumerate(months, start=1):
+                score = cells.get(month)
+                text, colour = _cell(score) if score is not None else ("", None)
+                observed += getattr(score, "observed", 0) if score is not None else 0
+                row_values.append(text)
+                if colour is not None:
+                    extra.append(("BACKGROUND", (column, len(data)), (column, len(data)), colour))
+                elif text == "n/o":
+                    extra.append(("TEXTCOLOR", (column, len(data)), (column, len(data)), MUTED))
+            row_values.append(str(observed))
+            data.append(row_values)
+    widths = [label_width, *[month_width] * len(months), 0.45 * inch]
+    legend = para("Each cell is the mean rating that month (1 Emerging \u2013 3 Accomplished): "
+                  "green strong, yellow growing, orange emerging; n/o only marked no opportunity; "
+                  "blank not rated. Obs. counts the ratings that scored.", "small")
+    return [para("Behaviors by month", "heading"), legend, gap(3),
+            grid(data, widths, extra=extra)]
+
+
+def _goals(report: WorkerReport) -> list[Flowable]:
+    story: list[Flowable] = [para("Goals", "heading")]
+    if not report.goals:
+        return [*story, para("No goals recorded.")]
+    data: list[list[object]] = [["Goal", "Behaviors", "Due", "Status"]]
+    instrument = report.instrument
+    for goal in report.goals:
+        if goal.status == "dropped":
+            continue
+        labels = ", ".join(instrument.item(b).label if instrument.has_item(b) else b
+                           for b in goal.behavior_ids)
+        data.append([para(goal.text, "cell"), para(labels, "cell"),
+                     goal.due_date.isoformat() if goal.due_date else "\u2014",
+                     goal.status.title()])
+    return [*story, grid(data, [WIDTH - 4.3 * inch, 2.5 * inch, 0.9 * inch, 0.9 * inch])]
+
+
+def _elements(report: WorkerReport) -> list[Flowable]:
+    trend = monthly_trend(report.instrument, report.observations)
+    latest = report.observations[0] if report.observations else None
+    rows: list[list[object]] = [["Element", "Latest", "First in period", "Change"]]
+    first = report.observations[-1] if report.observations else None
+    for group in report.instrument.groups:
+        now = latest.group_scores[group.id].share_proficient if latest else None
+        then = first.group_scores[group.id].share_proficient if first else None
+        change = "\u2014" if now is None or then is None else f"{round((now - then) * 100):+d} pts"
+        rows.append([para(group.label, "cell"), percent(now), percent(then), change])
+    return [
+        para(f"{report.instrument.group_noun}s over time (share Accomplished)", "heading"),
+        trend_chart(trend, WIDTH),
+        grid(rows, [WIDTH - 3.9 * inch, 1.3 * inch, 1.3 * inch, 1.3 * inch]),
+    ]
+
+
+def render(report: WorkerReport, path: Path, *, author: str, paper: Paper = "letter",
+           deterministic: bool = False) -> Path:
+    """Write the worker coaching summary to path."""
+    story: list[Flowable] = [*_header(report), *_elements(report), *_grid(report),
+                             *_goals(report)]
+    steps = report.last_next_steps or "\u2014"
+    story.append(KeepTogether([
+        para(f"Last agreed next steps ({local_date(report.last_next_steps_at) or 'none'})",
+             "heading"), para(steps)]))
+    meta = ReportMeta(
+        title=f"Coaching summary: {report.worker.name}, {report.start} to {report.end}",
+        subject=f"{report.instrument.title}: worker coaching summary", author=author,
+        generated_at=generation_time(deterministic))
+    return write_pdf(path, story, meta, paper=paper, deterministic=deterministic)

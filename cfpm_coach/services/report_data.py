@@ -1,0 +1,177 @@
+"""Gather the read models each report prints, then hand them to the Qt-free renderers."""
+
+import uuid
+from collections import Counter, defaultdict
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.domain.scoring import Score, score_values
+from cfpm_coach.errors import InvalidInputError, NotFoundError
+from cfpm_coach.reports import observation_report, unit_report, worker_report
+from cfpm_coach.reports.document import Paper
+from cfpm_coach.services.read_models import (
+    ObservationReport,
+    ObservationSummary,
+    UnitReport,
+    UnitWorkerRow,
+    WorkerReport,
+)
+from cfpm_coach.services.trends import FINISHED
+from cfpm_coach.storage import observation_repo
+
+if TYPE_CHECKING:
+    from cfpm_coach.services.workspace import Workspace
+
+STALE_DAYS = 60
+
+
+def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    if end < start:
+        raise InvalidInputError("period: the end date is before the start date")
+    local = datetime.now().astimezone().tzinfo
+    return (datetime.combine(start, time(), local).astimezone(UTC),
+            datetime.combine(end + timedelta(days=1), time(), local).astimezone(UTC))
+
+
+def _month(value: datetime) -> str:
+    return value.astimezone().strftime("%Y-%m")
+
+
+class ReportService:
+    """Build report read models and write the PDFs."""
+
+    def __init__(self, workspace: "Workspace") -> None:
+        self._ws = workspace
+
+    # -- data --------------------------------------------------------------------------------
+
+    def observation_data(self, observation_id: uuid.UUID) -> ObservationReport:
+        """An observation with its worker and the goals agreed in it (else the open ones)."""
+        detail = self._ws.observations.get(observation_id)
+        worker = self._ws.workers.get(detail.summary.worker_id)
+        goals = self._ws.goals.of_worker(worker.id)
+        agreed = [g for g in goals if g.observation_id == observation_id]
+        return ObservationReport(detail, worker, agreed or [g for g in goals if g.status == "open"])
+
+    def _instrument_for(self, observations: list[ObservationSummary],
+                        instrument_id: str | None) -> Instrument:
+        if instrument_id is not None:
+            return self._ws.catalog.get(instrument_id)
+        used = Counter(o.instrument_id for o in observations)
+        if used:
+            return self._ws.catalog.get(used.most_common(1)[0][0])
+        practice = self._ws.practice_instrument()
+        if practice is None:
+            raise NotFoundError("No practice instrument is installed")
+        return practice
+
+    def worker_data(self, worker_id: uuid.UUID, start: date, end: date,
+                    instrument_id: str | None = None) -> WorkerReport:
+        """A worker's finished observations in the period, by setting, month and behavior."""
+        began, ended = _bounds(start, end)
+        worker = self._ws.workers.get(worker_id)
+        found = self._ws.observations.find(worker_id=worker_id, started_from=began,
+                                           started_before=ended)
+        finished = [o for o in found if o.status in FINISHED]
+        instrument = self._instrument_for(finished, instrument_id)
+        finished = [o for o in finished if o.instrument_id == instrument.id]
+        with self._ws.store.read() as session:
+            values = observation_repo.rating_values(session=session,
+                                                    observation_ids=[o.id for o in finished])
+        collected: dict[str, dict[str, list[int | None]]] = defaultdict(lambda: defaultdict(list))
+        for obs in finished:
+            month = _month(obs.started_at)
+            for behavior_id, value in values.get(obs.id, {}).items():
+                if instrument.has_item(behavior_id):
+                    collected[behavior_id][month].append(value)
+        behavior_months: dict[str, dict[str, Score]] = {
+            behavior_id: {m: score_values(v, instrument.scale) for m, v in months.items()}
+            for behavior_id, months in collected.items()
+        }
+        latest = finished[0] if finished else None
+        next_steps = self._ws.observations.get(latest.id).next_steps if latest else ""
+        return WorkerReport(
+            worker=worker, instrument=instrument, start=start, end=end, observations=finished,
+            by_setting=dict(Counter(o.setting for o in finished)),
+            months=sorted({_month(o.started_at) for o in finished}),
+            behavior_months=behavior_months, goals=self._ws.goals.of_worker(worker_id),
+            last_next_steps=next_steps, last_next_steps_at=latest.started_at if latest else None,
+        )
+
+    def unit_data(self, office: str, start: date, end: date,
+                  instrument_id: str | None = None) -> UnitReport:
+        """An office's workers by element, activity in the period and rarely shown behaviors."""
+        began, ended = _bounds(start, end)
+        workers = [w for w in self._ws.workers.find(office=office)]
+        if not workers:
+            raise NotFoundError(f"No workers in the office {office!r}")
+        instrument = (self._ws.catalog.get(instrument_id) if instrument_id
+                      else self._ws.practice_instrument())
+        if instrument is None:
+            raise NotFoundError("No practice instrument is installed")
+        found = self._ws.observations.find(worker_ids=[w.id for w in workers],
+                                           started_from=began, started_before=ended)
+        finished = [o for o in found if o.status in FINISHED and o.instrument_id == instrument.id]
+        by_worker: dict[uuid.UUID, list[ObservationSummary]] = defaultdict(list)
+        for obs in finished:
+            by_worker[obs.worker_id].append(obs)
+        rows = []
+        for worker in workers:
+            mine = by_worker.get(worker.id, [])
+            latest = mine[0].group_scores if mine else {}
+            earliest = mine[-1].group_scores if len(mine) > 1 else {}
+            latest_share = {g.id: latest[g.id].share_proficient if g.id in latest else None
+                            for g in instrument.groups}
+            change: dict[str, float | None] = {}
+            for group in instrument.groups:
+                now, then = latest_share[group.id], (
+                    earliest[group.id].share_proficient if group.id in earliest else None)
+                change[group.id] = None if now is None or then is None else now - then
+            rows.append(UnitWorkerRow(worker, len(mine), latest_share, change))
+        cutoff = ended - timedelta(days=STALE_DAYS)
+        stale = [w for w in workers if w.active and
+                 (w.last_observed_at is None or w.last_observed_at < cutoff)]
+        with self._ws.store.read() as session:
+            values = observation_repo.rating_values(session=session,
+                                                    observation_ids=[o.id for o in finished])
+        pooled: dict[str, list[int | None]] = {item.id: [] for item in instrument.items}
+        for ratings in values.values():
+            for behavior_id, value in ratings.items():
+                if behavior_id in pooled:
+                    pooled[behavior_id].append(value)
+        return UnitReport(
+            office=office, instrument=instrument, start=start, end=end, rows=rows,
+            not_observed_lately=stale, stale_days=STALE_DAYS,
+            behavior_scores={b: score_values(v, instrument.scale) for b, v in pooled.items()},
+            observations=len(finished),
+        )
+
+    # -- PDFs --------------------------------------------------------------------------------
+
+    def _author(self) -> str:
+        return self._ws.profile.coach().name
+
+    def observation_pdf(self, observation_id: uuid.UUID, path: Path, *, paper: Paper = "letter",
+                        deterministic: bool = False) -> Path:
+        """Write the observation record."""
+        return observation_report.render(self.observation_data(observation_id), path,
+                                         author=self._author(), paper=paper,
+                                         deterministic=deterministic)
+
+    def worker_pdf(self, worker_id: uuid.UUID, start: date, end: date, path: Path, *,
+                   instrument_id: str | None = None, paper: Paper = "letter",
+                   deterministic: bool = False) -> Path:
+        """Write the worker coaching summary."""
+        data = self.worker_data(worker_id, start, end, instrument_id)
+        return worker_report.render(data, path, author=self._author(), paper=paper,
+                                    deterministic=deterministic)
+
+    def unit_pdf(self, office: str, start: date, end: date, path: Path, *,
+                 instrument_id: str | None = None, paper: Paper = "letter",
+                 deterministic: bool = False) -> Path:
+        """Write the unit summary."""
+        data = self.unit_data(office, start, end, instrument_id)
+        return unit_report.render(data, path, author=self._author(), paper=paper,
+                                  deterministic=deterministic)
