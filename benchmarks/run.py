@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 
 
-def build_store(data_dir: Path, observations: int) -> uuid.UUID:
-    """A store with N observations over N/20 workers, plus one worker with 500; returns that one."""
+def build_store(data_dir: Path, observations: int) -> tuple[uuid.UUID, uuid.UUID]:
+    """N observations over N/20 workers, plus a worker with 500 and one with 200 (their ids)."""
     with Workspace.open(data_dir) as ws:
         practice = ws.catalog.get("cpm-practice")
         ids = [item.id for item in practice.items]
@@ -42,7 +42,13 @@ def build_store(data_dir: Path, observations: int) -> uuid.UUID:
             seed_observations_for(session, worker_id=deep.id, device_id=author.device_id,
                                   coach_id=author.coach_id, behavior_ids=ids, instrument=key,
                                   observations=min(500, max(20, observations // 20)), seed=2)
-        return deep.id
+        # The worker-summary budget's case: one worker with 200 observations.
+        summary = ws.workers.add("Two Hundred")
+        with ws.store.write() as session:
+            seed_observations_for(session, worker_id=summary.id, device_id=author.device_id,
+                                  coach_id=author.coach_id, behavior_ids=ids, instrument=key,
+                                  observations=min(200, max(20, observations // 20)), seed=3)
+        return deep.id, summary.id
 
 
 def _child_time(args: list[str], repeat: int) -> list[float]:
@@ -104,6 +110,31 @@ def worker_list(ws: Workspace, size: str, repeat: int) -> Row:
     return Row(f"worker list ({count} workers)", size, stats, None, "")
 
 
+def worker_summary_pdf(ws: Workspace, worker_id: uuid.UUID, size: str, repeat: int) -> Row:
+    """The worker coaching summary PDF vs a minimal ReportLab document of the same page count."""
+    from datetime import date
+
+    from pypdf import PdfReader
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    out = ws.paths.data_dir / "bench-worker.pdf"
+    start, end = date(2019, 1, 1), date(2030, 1, 1)
+    count = len(ws.observations.find(worker_id=worker_id))
+    ours = measure(lambda: ws.reports.worker_pdf(worker_id, start, end, out), repeat)
+    pages = len(PdfReader(out).pages)
+    style = getSampleStyleSheet()["Normal"]
+
+    def minimal() -> None:
+        story: list[object] = []
+        for page in range(pages):
+            story += [Paragraph(f"Page {page + 1}", style), PageBreak()]
+        SimpleDocTemplate(str(ws.paths.data_dir / "bench-minimal.pdf")).build(story[:-1])
+
+    baseline = measure(minimal, repeat)
+    return Row(f"worker summary PDF ({count} obs, {pages} p.)", size, ours, baseline, "<1000 ms")
+
+
 def memory(data_dir: Path, size: str) -> Row:
     """Peak RSS of the app with the store open on the worker list vs the floor process."""
     def rss(arg: str) -> float:
@@ -130,12 +161,13 @@ def main(argv: list[str] | None = None) -> int:
             label = f"{size // 1000}k obs" if size >= 1000 else f"{size} obs"
             data_dir = Path(tmp) / f"store-{size}"
             began = time.perf_counter()
-            deep = build_store(data_dir, size)
+            deep, two_hundred = build_store(data_dir, size)
             print(f"[{label}] store built in {time.perf_counter() - began:.1f} s", flush=True)
             with Workspace.open(data_dir) as ws:
                 rows.append(rating_commit(ws, label, repeat * 5))
                 rows.append(history(ws, deep, label, repeat))
                 rows.append(worker_list(ws, label, repeat))
+                rows.append(worker_summary_pdf(ws, two_hundred, label, repeat))
             if size == 10_000 or args.smoke:
                 rows += cold_start(data_dir, label, 3 if args.smoke else repeat)
             if size == max(sizes):
