@@ -54,6 +54,7 @@ class ChecklistPage(QWidget):
     finish_requested = Signal()
     amend_requested = Signal()
     discard_requested = Signal()
+    report_requested = Signal()
     saved_at = Signal(str)  # local time text of the last commit
 
     def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
@@ -121,6 +122,10 @@ class ChecklistPage(QWidget):
         self.close_button = QPushButton(self.tr("Back to worker"))
         self.close_button.clicked.connect(self.close_requested)
         actions.addWidget(self.close_button)
+        self.report_button = QPushButton(self.tr("Print record\u2026"))
+        self.report_button.setToolTip(self.tr("This observation's record as PDF (Ctrl+Shift+R)"))
+        self.report_button.clicked.connect(self.report_requested)
+        actions.addWidget(self.report_button)
         self.amend_button = QPushButton(self.tr("Amend\u2026"))
         self.amend_button.clicked.connect(self.amend_requested)
         actions.addWidget(self.amend_button)
@@ -212,6 +217,7 @@ class ChecklistPage(QWidget):
         self.finish_button.setVisible(editable)
         self.discard_button.setVisible(status == "draft")
         self.amend_button.setVisible(not editable)
+        self.report_button.setVisible(not editable)
         if editable and status == "amended":
             reason = detail.amendments[-1].reason if detail.amendments else ""
             self.banner.setText(self.tr("Amending: %s") % reason)

@@ -23,6 +23,7 @@ from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.checklist import ChecklistPage
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.observation_flow import ObservationFlow
+from cfpm_coach.ui.report_flow import ReportFlow
 from cfpm_coach.ui.worker_page import WorkerPage
 from cfpm_coach.ui.workers_panel import WorkersPanel
 
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self.flow = ObservationFlow(self)
+        self.reports = ReportFlow(self)
         self._make_actions()
         self._make_menus()
         self._make_status_bar()
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
         self.worker_page.edit_worker_requested.connect(self.edit_worker)
         self.worker_page.toggle_active_requested.connect(self.toggle_worker_active)
         self.worker_page.goal_status_requested.connect(self.set_goal_status)
+        self.worker_page.report_requested.connect(self.reports.worker_summary)
+        self.checklist.report_requested.connect(self.reports.observation_record)
         self.checklist.saved_at.connect(self._on_saved_at)
         backend.opened.connect(self._on_opened)
         backend.open_failed.connect(self._on_open_failed)
@@ -100,9 +104,19 @@ class MainWindow(QMainWindow):
         self.sync_action = self._action(
             tr("&Export / Sync\u2026"), self._not_yet, "Ctrl+E",
             tr("Send coaching records to the central team"), "exportSync")
-        self.reports_action = self._action(
-            tr("&Reports\u2026"), self._not_yet, "Ctrl+R", tr("Coaching summaries as PDF"),
-            "reports")
+        self.worker_report_action = self._action(
+            tr("&Worker coaching summary\u2026"), self.reports.worker_summary, "Ctrl+R",
+            tr("The selected worker's coaching summary as PDF"), "workerReport")
+        self.observation_report_action = self._action(
+            tr("&Observation record\u2026"), self.reports.observation_record, "Ctrl+Shift+R",
+            tr("The open observation's record as PDF"), "observationReport")
+        self.unit_report_action = self._action(
+            tr("&Unit summary\u2026"), self.reports.unit_summary, None,
+            tr("An office's summary as PDF"), "unitReport")
+        self.reports_action = QAction(tr("&Reports"), self)
+        self.reports_action.setObjectName("reports")
+        self.reports_action.setToolTip(tr("Coaching summaries as PDF (Ctrl+R)"))
+        self.reports_action.triggered.connect(self.reports.worker_summary)
         self.backup_action = self._action(
             tr("&Backup\u2026"), self.backup, "Ctrl+B", tr("Write a copy of your data"), "backup")
         self.settings_action = self._action(
@@ -131,15 +145,19 @@ class MainWindow(QMainWindow):
                                              "F1", name="shortcuts")
         self.about_action = self._action(tr("&About CFPM Coach"), self.about, name="about")
         self.sync_action.setEnabled(False)
-        self.reports_action.setEnabled(False)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         for action in (self.new_observation_action, self.add_worker_action, None,
-                       self.sync_action, self.reports_action, self.backup_action, None,
+                       self.sync_action, self.backup_action, None,
                        self.settings_action, None, self.quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        reports_menu = bar.addMenu(self.tr("&Reports"))
+        for action in (self.worker_report_action, self.observation_report_action,
+                       self.unit_report_action):
+            reports_menu.addAction(action)
+        self.reports_action.setMenu(reports_menu)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         for action in (self.undo_action, self.redo_action, None, self.find_action,
                        self.refresh_action):
@@ -170,7 +188,8 @@ class MainWindow(QMainWindow):
 
     def _set_enabled(self, enabled: bool) -> None:
         for action in (self.new_observation_action, self.add_worker_action, self.backup_action,
-                       self.settings_action, self.refresh_action):
+                       self.settings_action, self.refresh_action, self.reports_action,
+                       self.worker_report_action, self.unit_report_action):
             action.setEnabled(enabled)
         central = self.centralWidget()
         if central is not None:
@@ -182,6 +201,7 @@ class MainWindow(QMainWindow):
         on_checklist = self.pages.currentWidget() is self.checklist and detail is not None
         self.finalize_action.setEnabled(on_checklist and bool(detail and detail.editable))
         self.amend_action.setEnabled(on_checklist and bool(detail and not detail.editable))
+        self.observation_report_action.setEnabled(on_checklist)
 
     # -- opening -----------------------------------------------------------------------------
 

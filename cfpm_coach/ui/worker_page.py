@@ -46,6 +46,7 @@ class WorkerPage(QWidget):
     edit_worker_requested = Signal()
     toggle_active_requested = Signal()
     goal_status_requested = Signal(object, str)  # goal id, new status
+    report_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,10 +80,13 @@ class WorkerPage(QWidget):
         self.edit_button.clicked.connect(self.edit_worker_requested)
         self.active_button = QPushButton(self.tr("Deactivate"))
         self.active_button.clicked.connect(self.toggle_active_requested)
+        self.report_button = QPushButton(self.tr("Coaching summary\u2026"))
+        self.report_button.setToolTip(self.tr("This worker's coaching summary as PDF (Ctrl+R)"))
+        self.report_button.clicked.connect(self.report_requested)
         self.new_button = QPushButton(self.tr("New observation"))
         self.new_button.setDefault(True)
         self.new_button.clicked.connect(self.new_observation_requested)
-        for button in (self.edit_button, self.active_button, self.new_button):
+        for button in (self.edit_button, self.active_button, self.report_button, self.new_button):
             header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(header)
 

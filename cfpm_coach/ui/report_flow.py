@@ -1,0 +1,117 @@
+"""Reports from the window: pick what, render on the database worker, open, print if asked."""
+
+import re
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+
+from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui import printing
+from cfpm_coach.ui.errors import show_error
+
+if TYPE_CHECKING:
+    from cfpm_coach.reports.document import Paper
+    from cfpm_coach.ui.main_window import MainWindow
+    from cfpm_coach.ui.report_dialog import ReportRequest
+
+
+def _file_name(*parts: str) -> str:
+    """A safe file name from words ("Ana Reyes" -> "ana-reyes")."""
+    text = "-".join(p for p in parts if p).lower()
+    return re.sub(r"[^\w]+", "-", text, flags=re.UNICODE).strip("-") + ".pdf"
+
+
+class ReportFlow(QObject):
+    """The Reports menu and the report buttons of the worker page and checklist."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.last_path: Path | None = None
+
+    def _folder(self) -> Path:
+        workspace = self.window.workspace
+        assert workspace is not None
+        return workspace.paths.data_dir / "reports"
+
+    def _ask(self, kind: str, subject: object, label: str, name: str,
+             offices: list[str] | None = None) -> "ReportRequest | None":
+        from cfpm_coach.ui.report_dialog import ReportDialog  # loads with the first report
+
+        return ReportDialog.ask(self.window, kind, subject, label,  # type: ignore[arg-type]
+                                self._folder() / name, offices)
+
+    @Slot()
+    def observation_record(self) -> None:
+        """The record of the observation on screen."""
+        detail = self.window.checklist.detail
+        if detail is None:
+            self.window.statusBar().showMessage(self.tr("Open an observation first."), 5000)
+            return
+        summary = detail.summary
+        request = self._ask("observation", detail.id, summary.worker_name, _file_name(
+            "observation", summary.worker_name, summary.started_at.astimezone().date().isoformat()))
+        if request is not None:
+            self._render(request)
+
+    @Slot()
+    def worker_summary(self) -> None:
+        """The coaching summary of the worker shown."""
+        history = self.window.worker_page.history
+        if history is None:
+            self.window.statusBar().showMessage(self.tr("Select a worker first."), 5000)
+            return
+        worker = history.worker
+        request = self._ask("worker", worker.id, worker.name,
+                            _file_name("coaching-summary", worker.name))
+        if request is not None:
+            self._render(request)
+
+    @Slot()
+    def unit_summary(self) -> None:
+        """The summary of an office."""
+        self.window.backend.read(lambda ws: ws.workers.offices(), self._ask_unit)
+
+    def _ask_unit(self, offices: list[str]) -> None:
+        if not offices:
+            self.window.statusBar().showMessage(self.tr("No worker has an office yet."), 5000)
+            return
+        history = self.window.worker_page.history
+        current = history.worker.office if history and history.worker.office else offices[0]
+        request = self._ask("unit", current, current, _file_name("unit-summary", current),
+                            offices)
+        if request is not None:
+            self._render(request)
+
+    def _render(self, request: "ReportRequest") -> None:
+        def build(ws: Workspace) -> Path:
+            paper: Paper = "a4" if request.paper == "a4" else "letter"
+            subject = request.subject
+            if request.kind == "unit":
+                return ws.reports.unit_pdf(str(subject), request.start, request.end,
+                                           request.path, paper=paper)
+            assert isinstance(subject, uuid.UUID)
+            if request.kind == "observation":
+                return ws.reports.observation_pdf(subject, request.path, paper=paper)
+            return ws.reports.worker_pdf(subject, request.start, request.end, request.path,
+                                         paper=paper)
+
+        self.window.statusBar().showMessage(self.tr("Creating the PDF\u2026"))
+        self.window.backend.read(build, lambda path: self._done(path, request.print_after),
+                                 self._failed)
+
+    def _done(self, path: Path, print_after: bool) -> None:
+        self.last_path = path
+        self.window.statusBar().showMessage(self.tr("Saved %s") % path, 8000)
+        printing.open_in_viewer(path)
+        if print_after:
+            try:
+                printing.print_file(path)
+            except Exception as error:  # shown as a sentence; the PDF stays open in the viewer
+                show_error(self.window, error, self.tr("Not printed"))
+
+    def _failed(self, error: BaseException) -> None:
+        self.window.statusBar().clearMessage()
+        show_error(self.window, error, self.tr("The report could not be made"))
