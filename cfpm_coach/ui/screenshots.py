@@ -86,4 +86,37 @@ def take_screenshots(out_dir: Path, data_dir: Path | None = None) -> list[Path]:
     _settle(window)
     window.close()
     window.backend.shutdown()
-    return shots
+    return shots + report_pages(out_dir, data, busiest.id)
+
+
+def report_pages(out_dir: Path, data: Path, worker_id: object) -> list[Path]:
+    """Render each report from the demo data and turn its pages into PNGs with pdftoppm."""
+    import shutil
+    import subprocess
+    from datetime import date, timedelta
+
+    if shutil.which("pdftoppm") is None:
+        return []
+    pages: list[Path] = []
+    end = date.today()
+    start = end - timedelta(days=365)
+    with Workspace.open(data) as ws:
+        worker = ws.workers.get(worker_id)  # type: ignore[arg-type]
+        latest = next(o for o in ws.observations.find(worker_id=worker.id)
+                      if o.status == "final")
+        pdfs = {
+            "report-observation": ws.reports.observation_pdf(
+                latest.id, out_dir / "report-observation.pdf", deterministic=True),
+            "report-worker": ws.reports.worker_pdf(
+                worker.id, start, end, out_dir / "report-worker.pdf", deterministic=True),
+            "report-unit": ws.reports.unit_pdf(
+                worker.office, start, end, out_dir / "report-unit.pdf", deterministic=True),
+        }
+    for stem, pdf in pdfs.items():
+        for old in out_dir.glob(f"{stem}-*.png"):
+            old.unlink()
+        subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(out_dir / stem)],
+                       check=True)
+        pdf.unlink()
+        pages += sorted(out_dir.glob(f"{stem}-*.png"))
+    return pages
