@@ -18,8 +18,9 @@ INSTRUMENTS_DIR = resources_dir() / "instruments"
 @pytest.fixture(autouse=True)
 def _isolated_default_dir(tmp_path_factory: pytest.TempPathFactory,
                           monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test ever touches the real per-user data folder."""
+    """No test ever touches the real per-user data or config folders."""
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path_factory.mktemp("default-data")))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ committed. Ctrl+Z undoes the last ratings of this session.
 import uuid
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -113,12 +114,15 @@ class ChecklistPage(QWidget):
         self.discard_button = QPushButton(self.tr("Discard draft\u2026"))
         self.discard_button.clicked.connect(self.discard_requested)
         actions.addWidget(self.discard_button)
-        actions.addStretch(1)
         hint = QLabel(self.tr("J/K move \u00b7 1\u20133 rate \u00b7 N no opportunity \u00b7 "
                               "Enter note \u00b7 Ctrl+Z undo"))
         hint.setObjectName("keyHint")
-        actions.addWidget(hint)
-        actions.addStretch(1)
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # A hint must never make the window wider: it wraps, then yields its space.
+        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        hint.setMinimumWidth(0)
+        actions.addWidget(hint, 1)
         self.close_button = QPushButton(self.tr("Back to worker"))
         self.close_button.clicked.connect(self.close_requested)
         actions.addWidget(self.close_button)

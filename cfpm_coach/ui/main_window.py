@@ -4,7 +4,7 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -44,13 +44,13 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.worker_page)
         self.pages.addWidget(self.checklist)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.workers_panel)
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([430, 930])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.workers_panel)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
 
         self.flow = ObservationFlow(self)
         self.reports = ReportFlow(self)
@@ -412,16 +412,32 @@ class MainWindow(QMainWindow):
 
     # -- window ------------------------------------------------------------------------------
 
+    def _window_settings(self) -> QSettings:
+        """Window state lives in the data folder: portable, and tests never touch ~/.config."""
+        path = self.backend.data_dir / "window.ini"
+        return QSettings(str(path), QSettings.Format.IniFormat)
+
     def _restore_geometry(self) -> None:
-        settings = QSettings()
+        settings = self._window_settings()
         geometry = settings.value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        splitter = settings.value("main_window/splitter")
+        if geometry is None or not self.restoreGeometry(geometry):
+            line = self.fontMetrics().height()
+            self.resize(line * 80, line * 50)
+        # The split is restored once the window has its real size (see showEvent).
+        self._pending_split = splitter
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Restore the saved split on the first show, when the window has its real width."""
+        super().showEvent(event)
+        if self._pending_split is not None:
+            self.splitter.restoreState(self._pending_split)
+            self._pending_split = None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Close: the draft is already saved; flush a note still waiting for its typing pause."""
         self.checklist.flush_notes()
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        settings = self._window_settings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/splitter", self.splitter.saveState())
         event.accept()

@@ -73,6 +73,8 @@ class WorkersPanel(QWidget):
         for column in (WorkersModel.OFFICE, WorkersModel.LAST_OBSERVED, WorkersModel.FIDELITY):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
+        # Wide enough for a name, an office, a date and the element bars at any font size.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 62)
 
         self.search.textChanged.connect(self.filters_changed)
         self.office.currentIndexChanged.connect(self.filters_changed)

@@ -1,5 +1,7 @@
 """Every control has an accessible name or visible text; keyboard reaches it; titles are set."""
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -75,3 +77,29 @@ def test_every_action_with_a_shortcut_is_in_a_menu(window: MainWindow) -> None:
     for action in window.actions():
         if not action.shortcut().isEmpty():
             assert action in in_menus, action.text()
+
+
+def test_window_state_is_kept_in_the_data_folder(qtbot: QtBot, window: MainWindow,
+                                                 data_dir: Path) -> None:
+    total = sum(window.splitter.sizes())
+    left = window.workers_panel.minimumWidth() + 40  # far from the default 1:3 split
+    window.splitter.setSizes([left, total - left])
+    chosen = window.splitter.sizes()
+    assert chosen == [left, total - left], "the pages leave no room to move the split"
+    width, height = window.width(), window.height()
+    window.close()
+    assert (data_dir / "window.ini").exists()
+    from cfpm_coach.ui.app import open_main_window
+
+    again = open_main_window(data_dir)
+    qtbot.addWidget(again)
+    # Offscreen, restoring the geometry depends on the fake screen; give it the same size.
+    again.resize(width, height)
+    again.show()
+    try:
+        qtbot.waitExposed(again)
+        assert again.splitter.sizes() == chosen
+        assert again.workers_panel.minimumWidth() > 0
+    finally:
+        again.close()
+        again.backend.shutdown()
