@@ -39,3 +39,11 @@ class IncompleteObservationError(CoachError):
 
 class BackupError(CoachError):
     """A backup or restore could not be completed; the live store is unchanged."""
+
+
+class KeyFileError(CoachError):
+    """A key or identity file is missing, unreadable or of the wrong kind."""
+
+
+class BundleError(CoachError):
+    """A bundle was refused: unreadable, altered, unsigned by a trusted device, or malformed."""

@@ -5,7 +5,13 @@ import sys
 from collections.abc import Sequence
 
 from cfpm_coach import __version__
-from cfpm_coach.cli import app_launch, data_commands, report_commands, store_commands
+from cfpm_coach.cli import (
+    app_launch,
+    data_commands,
+    exchange_commands,
+    report_commands,
+    store_commands,
+)
 from cfpm_coach.cli.output import fail
 from cfpm_coach.errors import CoachError
 
@@ -27,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_commands.register(commands, common)
     store_commands.register(commands, common)
     report_commands.register(commands, common)
+    exchange_commands.register(commands, common)
     app_launch.register(commands, common)
     return parser
 

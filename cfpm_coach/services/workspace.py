@@ -2,7 +2,9 @@
 
 import logging
 import platform
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.catalog import InstrumentCatalog
 from cfpm_coach.domain.instruments import Instrument
@@ -17,6 +19,9 @@ from cfpm_coach.storage import profile_repo, records
 from cfpm_coach.storage.models import Coach
 from cfpm_coach.storage.records import Author
 from cfpm_coach.storage.store import Store
+
+if TYPE_CHECKING:
+    from cfpm_coach.services.exchange import ExchangeService
 
 log = logging.getLogger(__name__)
 PLACEHOLDER_COACH_NAME = "Unnamed coach"
@@ -60,6 +65,13 @@ class Workspace:
         self.goals = GoalService(self)
         self.maintenance = MaintenanceService(self)
         self.reports = ReportService(self)
+
+    @cached_property
+    def exchange(self) -> "ExchangeService":
+        """Bundles and CSV; its crypto libraries load on first use, not at start-up."""
+        from cfpm_coach.services.exchange import ExchangeService
+
+        return ExchangeService(self)
 
     def practice_instrument(self) -> "Instrument | None":
         """The practice instrument whose elements the worker list and trends show (latest version)."""

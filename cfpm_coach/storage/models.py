@@ -179,3 +179,21 @@ SYNCED_TABLES: tuple[type[SyncedRecord], ...] = (
     Rating,
     Goal,
 )
+
+
+class SyncConflict(SQLModel, table=True):
+    """A version that lost a merge: kept for a person to look at, never silently dropped."""
+
+    __tablename__ = "sync_conflict"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    detected_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    entity: str
+    entity_id: uuid.UUID = Field(index=True)
+    bundle_id: uuid.UUID
+    winner_revision: int
+    winner_device_id: uuid.UUID
+    loser_revision: int
+    loser_device_id: uuid.UUID
+    loser_record: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    resolved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

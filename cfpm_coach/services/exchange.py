@@ -1,0 +1,240 @@
+"""Export bundles, import them, inspect them, and hand analysts CSV."""
+
+import csv
+import logging
+import os
+import uuid
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.exc import IntegrityError
+
+from cfpm_coach import __version__
+from cfpm_coach.errors import BundleError
+from cfpm_coach.storage import exchange_repo
+from cfpm_coach.storage.exchange_repo import AUDIT_TABLE, BUNDLE_TABLES
+from cfpm_coach.storage.types import utcnow
+from cfpm_coach.sync import bundle, keys
+
+if TYPE_CHECKING:
+    from cfpm_coach.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+SUFFIX = ".cfpm-bundle"
+FREE_TEXT = {"rating": ("note",), "observation": ("strengths", "growth_areas", "next_steps"),
+             "observation_amendment": ("reason",), "goal": ("text",)}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote."""
+
+    path: Path
+    bundle_id: uuid.UUID
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What an import did (or would have done: a duplicate changes nothing)."""
+
+    bundle_id: str
+    duplicate: bool
+    tables: dict[str, dict[str, int]]
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready form."""
+        return asdict(self)
+
+
+class ExchangeService:
+    """Bundles and CSV: the hand-over of coaching data to the central team."""
+
+    def __init__(self, workspace: "Workspace") -> None:
+        self._ws = workspace
+
+    @property
+    def _keys_dir(self) -> Path:
+        return self._ws.paths.data_dir / "keys"
+
+    def device_public_key(self) -> str:
+        """This device's public key (created on first use), for enrollment."""
+        return keys.public_text(keys.device_key(self._keys_dir))
+
+    # -- export ------------------------------------------------------------------------------
+
+    def export(self, out_dir: Path, recipient: str, *, full: bool = False,
+               include_case_refs: bool = False, omit_notes: bool = False) -> ExportResult:
+        """Seal everything changed since the last acknowledged bundle (or everything) to a file."""
+        team = keys.load_recipient(recipient)
+        device = keys.device_key(self._keys_dir)
+        with self._ws.store.read() as session:
+            since = 0 if full else exchange_repo.acknowledged_seq(session=session)
+            high = exchange_repo.current_seq(session=session)
+            tables = {name: exchange_repo.changed_rows(session=session, table=table,
+                                                       since_seq=since)
+                      for name, table in BUNDLE_TABLES.items()}
+            tables[AUDIT_TABLE] = exchange_repo.audit_rows(session=session, since=None) if full \
+                else exchange_repo.audit_rows(session=session,
+                                              since=exchange_repo.acknowledged_at(session=session))
+        for row in tables["observation"]:
+            if not include_case_refs:
+                row["case_reference"] = None
+        if omit_notes:
+            for name, fields in FREE_TEXT.items():
+                for row in tables[name]:
+                    row.update(dict.fromkeys(fields, ""))
+        instruments = sorted({(r["instrument_id"], r["instrument_version"], r["instrument_hash"])
+                              for r in tables["observation"]})
+        bundle_id = uuid.uuid4()
+        header = {
+            "bundle_id": str(bundle_id), "created_at": utcnow().isoformat(),
+            "app_version": __version__, "schema_version": self._ws.store.schema_revision(),
+            "device_id": str(self._ws.author.device_id),
+            "coach_id": str(self._ws.author.coach_id) if self._ws.author.coach_id else None,
+            "full": full, "includes_case_references": include_case_refs,
+            "includes_notes": not omit_notes,
+            "instruments": [{"id": i, "version": v, "content_hash": h} for i, v, h in instruments],
+        }
+        sealed = bundle.write(tables, header, device, team)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+        path = out_dir / f"cfpm-{self._ws.author.device_id.hex[:8]}-{stamp}-{bundle_id.hex[:8]}{SUFFIX}"
+        _atomic_write(path, sealed)
+        counts = {name: len(rows) for name, rows in tables.items()}
+        with self._ws.store.write() as session:
+            exchange_repo.log_bundle(session=session, bundle_id=bundle_id, direction="export",
+                                     high_water=high, record_count=sum(counts.values()),
+                                     status="written", receipt={"counts": counts})
+        log.info("bundle %s written (%s records)", bundle_id, sum(counts.values()))
+        return ExportResult(path, bundle_id, counts)
+
+    def acknowledge(self, bundle_id: uuid.UUID, receipt: dict[str, Any] | None = None) -> None:
+        """The central team received this bundle: later exports start after it."""
+        with self._ws.store.write() as session:
+            try:
+                exchange_repo.acknowledge(session=session, bundle_id=bundle_id,
+                                          receipt=receipt or {})
+            except KeyError:
+                raise BundleError(f"No bundle {bundle_id} was exported from here") from None
+
+    # -- import ------------------------------------------------------------------------------
+
+    def _trusted(self, trust: list[str]) -> list[Any]:
+        own = keys.device_key(self._keys_dir).public_key()
+        return [own, *(keys.public_from_text(text) for text in trust)]
+
+    def open(self, path: Path, identity_file: Path, trust: list[str]) -> bundle.OpenedBundle:
+        """Decrypt and check a bundle completely, without importing it."""
+        identity = keys.load_identity(identity_file)
+        try:
+            sealed = path.read_bytes()
+        except OSError as exc:
+            raise BundleError(f"{path} cannot be read ({exc.strerror})") from exc
+        return bundle.open_bundle(sealed, identity, self._trusted(trust))
+
+    def import_bundle(self, path: Path, identity_file: Path, trust: list[str] | None = None
+                      ) -> Receipt:
+        """Check everything, then merge in one transaction; a failure changes nothing."""
+        opened = self.open(path, identity_file, trust or [])
+        bundle_id = uuid.UUID(opened.manifest.bundle_id)
+        try:
+            with self._ws.store.write() as session:
+                seen = exchange_repo.bundle_seen(session=session, bundle_id=bundle_id)
+                if seen is not None:
+                    if (seen.receipt or {}).get("sha256") != opened.sha256:
+                        raise BundleError(f"Bundle {bundle_id} was imported before with other "
+                                          "content: this copy is refused")
+                    tables = (seen.receipt or {}).get("tables", {})
+                    return Receipt(str(bundle_id), True, {
+                        t: {"inserted": 0, "updated": 0, "unchanged": sum(c.values()),
+                            "conflicts": 0} for t, c in tables.items()})
+                result = exchange_repo.merge(session, bundle_id, opened.records)
+                tables = {t: asdict(c) for t, c in result.tables.items()}
+                exchange_repo.log_bundle(
+                    session=session, bundle_id=bundle_id, direction="import", high_water=0,
+                    record_count=sum(len(r) for r in opened.records.values()), status="imported",
+                    receipt={"sha256": opened.sha256, "tables": tables})
+                session.flush()
+        except IntegrityError as exc:
+            raise BundleError("The bundle refers to records this store does not have (import "
+                              "the earlier bundles first, or ask for a --full export); nothing "
+                              "was changed") from exc
+        log.info("bundle %s imported", bundle_id)
+        return Receipt(str(bundle_id), False, tables)
+
+    # -- analysts ----------------------------------------------------------------------------
+
+    def export_csv(self, out_dir: Path) -> list[Path]:
+        """One CSV per table, plus ratings in long format with instrument labels joined."""
+        out_dir.mkdir(parents=True, exist_ok=True)
+        written = []
+        with self._ws.store.read() as session:
+            tables = {name: exchange_repo.changed_rows(session=session, table=table, since_seq=-1)
+                      for name, table in BUNDLE_TABLES.items()}
+        for name, rows in tables.items():
+            columns = exchange_repo.columns(BUNDLE_TABLES[name])
+            written.append(_write_csv(out_dir / f"{name}.csv", columns, rows))
+        observations = {row["id"]: row for row in tables["observation"]}
+        long_rows = []
+        for rating in tables["rating"]:
+            obs = observations.get(rating["observation_id"])
+            if obs is None or rating["deleted_at"] is not None:
+                continue
+            try:
+                instrument = self._ws.catalog.get(obs["instrument_id"], obs["instrument_version"])
+                group = instrument.group_of(rating["behavior_id"]).label
+                label = instrument.item(rating["behavior_id"]).label
+                scale = instrument.scale
+                level = scale.level(rating["value"]).label if rating["value"] is not None else ""
+            except Exception:  # an instrument this installation lacks: ids only
+                group = label = level = ""
+            long_rows.append({
+                "observation_id": obs["id"], "worker_id": obs["worker_id"],
+                "started_at": obs["started_at"], "status": obs["status"],
+                "instrument_id": obs["instrument_id"],
+                "instrument_version": obs["instrument_version"], "element": group,
+                "behavior_id": rating["behavior_id"], "behavior": label,
+                "value": rating["value"], "level": level,
+            })
+        columns = ["observation_id", "worker_id", "started_at", "status", "instrument_id",
+                   "instrument_version", "element", "behavior_id", "behavior", "value", "level"]
+        written.append(_write_csv(out_dir / "ratings_long.csv", columns, long_rows))
+        return written
+
+
+def safe_cell(value: Any) -> str:
+    """A CSV cell a spreadsheet will not run: text starting = + - @ (or tab/CR) gets a quote."""
+    text = "" if value is None else value.isoformat() if hasattr(value, "isoformat") else str(value)
+    if text and text[0] in "=+-@\t\r" and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _write_csv(path: Path, columns: list[str], rows: list[dict[str, Any]]) -> Path:
+    temp = path.with_name(f".{path.name}.partial")
+    with open(temp, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([safe_cell(row.get(c)) for c in columns])
+    os.replace(temp, path)
+    return path
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    temp = path.with_name(f".{path.name}.partial")
+    with open(temp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temp, path)

@@ -1,0 +1,100 @@
+"""Device signing keys (Ed25519) and the central team's age identity (X25519)."""
+
+import base64
+import os
+from pathlib import Path
+
+import pyrage
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from cfpm_coach.errors import KeyFileError
+
+DEVICE_KEY = "device-ed25519.pem"
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    temp = path.with_name(path.name + ".partial")
+    fd = os.open(temp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temp, path)
+
+
+def device_key(keys_dir: Path) -> Ed25519PrivateKey:
+    """This device's signing key, created owner-only on first use."""
+    path = keys_dir / DEVICE_KEY
+    if not path.exists():
+        key = Ed25519PrivateKey.generate()
+        _write_private(path, key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption()))
+        return key
+    loaded = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    if not isinstance(loaded, Ed25519PrivateKey):
+        raise KeyFileError(f"{path} is not an Ed25519 device key")
+    return loaded
+
+
+def public_text(key: Ed25519PrivateKey | Ed25519PublicKey) -> str:
+    """A public key as base64 text, for enrollment and --trust-device."""
+    public = key.public_key() if isinstance(key, Ed25519PrivateKey) else key
+    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return base64.b64encode(raw).decode("ascii")
+
+
+def public_from_text(text: str) -> Ed25519PublicKey:
+    """Parse a public key given as base64 text."""
+    try:
+        raw = base64.b64decode(text.strip(), validate=True)
+        return Ed25519PublicKey.from_public_bytes(raw)
+    except (ValueError, TypeError) as exc:
+        raise KeyFileError(f"{text!r} is not a device public key") from exc
+
+
+def sign(key: Ed25519PrivateKey, data: bytes) -> bytes:
+    """Ed25519 signature of data."""
+    return key.sign(data)
+
+
+def verifies(public: Ed25519PublicKey, signature: bytes, data: bytes) -> bool:
+    """True when the signature over data was made by public's key."""
+    try:
+        public.verify(signature, data)
+    except InvalidSignature:
+        return False
+    return True
+
+
+def new_team_identity(path: Path) -> str:
+    """Write a new age identity owner-only; returns its public recipient (age1...)."""
+    if path.exists():
+        raise KeyFileError(f"{path} exists; a team identity is never overwritten")
+    identity = pyrage.x25519.Identity.generate()
+    recipient = str(identity.to_public())
+    _write_private(path, f"# public key: {recipient}\n{identity}\n".encode("ascii"))
+    return recipient
+
+
+def load_identity(path: Path) -> pyrage.x25519.Identity:
+    """The team's age identity from a file written by new_team_identity or age-keygen."""
+    try:
+        lines = path.read_text(encoding="ascii").splitlines()
+    except OSError as exc:
+        raise KeyFileError(f"The identity file {path} cannot be read ({exc.strerror})") from exc
+    for line in lines:
+        if line.startswith("AGE-SECRET-KEY-"):
+            return pyrage.x25519.Identity.from_str(line.strip())
+    raise KeyFileError(f"{path} holds no age identity (a line starting AGE-SECRET-KEY-)")
+
+
+def load_recipient(text: str) -> pyrage.x25519.Recipient:
+    """The team's public recipient (age1...)."""
+    try:
+        return pyrage.x25519.Recipient.from_str(text.strip())
+    except Exception as exc:
+        raise KeyFileError(f"{text!r} is not an age public key (age1...)") from exc
