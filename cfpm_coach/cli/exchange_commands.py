@@ -52,6 +52,9 @@ def register(
     p.add_argument("--identity", type=Path, required=True)
     p.add_argument("--trust-device", action="append", default=[], metavar="PUBKEY")
     p.set_defaults(handler=inspect)
+    p = b_cmds.add_parser("schema", parents=[common],
+                          help="print the JSON Schema of the bundle format (docs/bundle-schema.json)")
+    p.set_defaults(handler=schema)
 
 
 def device_show(args: argparse.Namespace) -> int:
@@ -115,4 +118,14 @@ def inspect(args: argparse.Namespace) -> int:
     print("signature: verified against a trusted device key; checksums and records valid")
     print_table(["file", "records", "bytes"],
                 [[f.path, f.records, f.bytes] for f in manifest.files.values()])
+    return 0
+
+
+def schema(_args: argparse.Namespace) -> int:
+    """Print the bundle format's JSON Schema."""
+    import json
+
+    from cfpm_coach.sync.records import json_schema
+
+    print(json.dumps(json_schema(), indent=2, sort_keys=True))
     return 0

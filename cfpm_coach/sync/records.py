@@ -67,3 +67,13 @@ class Manifest(BaseModel):
     includes_notes: bool
     instruments: list[dict[str, Any]]
     files: dict[str, FileEntry]
+
+
+def json_schema() -> dict[str, Any]:
+    """The published JSON Schema of the manifest and of every record type (docs/)."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"{FORMAT} version {FORMAT_VERSION}",
+        "manifest": Manifest.model_json_schema(),
+        "records": {name: model.model_json_schema() for name, model in record_models().items()},
+    }
