@@ -135,6 +135,57 @@ def worker_summary_pdf(ws: Workspace, worker_id: uuid.UUID, size: str, repeat: i
     return Row(f"worker summary PDF ({count} obs, {pages} p.)", size, ours, baseline, "<1000 ms")
 
 
+def bundles(ws: Workspace, work: Path, size: str, repeat: int) -> list[Row]:
+    """Export everything to a sealed, signed bundle; import it into empty stores; vs executemany."""
+    from cfpm_coach.storage.exchange_repo import BUNDLE_TABLES
+    from cfpm_coach.storage.migrate import upgrade
+    from cfpm_coach.sync import keys
+
+    work.mkdir(parents=True, exist_ok=True)
+    identity = work / "team.key"
+    recipient = keys.new_team_identity(identity)
+    trust = [ws.exchange.device_public_key()]
+    runs = max(1, min(repeat, 3))
+    paths: list[Path] = []
+    export = measure(lambda: paths.append(
+        ws.exchange.export(work / "out", recipient, full=True).path), runs)
+    targets = [Workspace.open(work / f"import-{n}") for n in range(runs)]
+    queue = list(targets)
+    imported = measure(lambda: queue.pop().exchange.import_bundle(paths[-1], identity, trust),
+                       runs)
+    for target in targets:
+        target.close()
+
+    source = sqlite3.connect(ws.store.path)
+    tables = {name: source.execute(f"SELECT * FROM {name}").fetchall() for name in BUNDLE_TABLES}
+    source.close()
+    raw_paths = []
+    for n in range(runs):
+        raw = work / f"raw-{n}.sqlite3"
+        upgrade(raw, work / "backups")
+        raw_paths.append(raw)
+
+    def raw_insert() -> None:
+        conn = sqlite3.connect(raw_paths.pop())
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        for name, rows in tables.items():
+            if rows:
+                marks = ", ".join("?" * len(rows[0]))
+                conn.executemany(f"INSERT INTO {name} VALUES ({marks})", rows)
+        conn.commit()
+        conn.close()
+
+    baseline = measure(raw_insert, runs)
+    ratings = len(tables["rating"])
+    return [
+        Row("export, sealed and signed", size, export, None, "<3000 ms (10k obs)",
+            notes={"ratings": ratings}),
+        Row(f"import into empty store ({ratings} ratings)", size, imported, baseline,
+            ">=40% of executemany speed"),
+    ]
+
+
 def memory(data_dir: Path, size: str) -> Row:
     """Peak RSS of the app with the store open on the worker list vs the floor process."""
     def rss(arg: str) -> float:
@@ -168,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(history(ws, deep, label, repeat))
                 rows.append(worker_list(ws, label, repeat))
                 rows.append(worker_summary_pdf(ws, two_hundred, label, repeat))
+                if size <= 10_000:
+                    rows += bundles(ws, Path(tmp) / f"bundles-{size}", label, repeat)
             if size == 10_000 or args.smoke:
                 rows += cold_start(data_dir, label, 3 if args.smoke else repeat)
             if size == max(sizes):
