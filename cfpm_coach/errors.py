@@ -47,3 +47,7 @@ class KeyFileError(CoachError):
 
 class BundleError(CoachError):
     """A bundle was refused: unreadable, altered, unsigned by a trusted device, or malformed."""
+
+
+class ConstraintError(StoreError):
+    """A write broke a database rule (a missing parent record, a duplicate); nothing was saved."""

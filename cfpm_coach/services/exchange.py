@@ -8,10 +8,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import IntegrityError
-
 from cfpm_coach import __version__
-from cfpm_coach.errors import BundleError
+from cfpm_coach.errors import BundleError, ConstraintError
 from cfpm_coach.storage import exchange_repo
 from cfpm_coach.storage.exchange_repo import AUDIT_TABLE, BUNDLE_TABLES
 from cfpm_coach.storage.types import utcnow
@@ -157,7 +155,7 @@ class ExchangeService:
                     record_count=sum(len(r) for r in opened.records.values()), status="imported",
                     receipt={"sha256": opened.sha256, "tables": tables})
                 session.flush()
-        except IntegrityError as exc:
+        except ConstraintError as exc:
             raise BundleError("The bundle refers to records this store does not have (import "
                               "the earlier bundles first, or ask for a --full export); nothing "
                               "was changed") from exc

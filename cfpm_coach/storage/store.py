@@ -6,9 +6,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from cfpm_coach.errors import StoreError
+from cfpm_coach.errors import ConstraintError, StoreError
 from cfpm_coach.storage.engine import make_engine, writer
 from cfpm_coach.storage.migrate import MigrationResult, upgrade
 
@@ -38,6 +39,11 @@ class Store:
             try:
                 yield session
                 session.commit()
+            except IntegrityError as exc:
+                session.rollback()
+                raise ConstraintError("The change breaks a rule of the data (a record it refers "
+                                      "to is missing, or it repeats one); nothing was saved"
+                                      ) from exc
             except Exception:
                 session.rollback()
                 raise

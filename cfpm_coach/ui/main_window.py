@@ -1,22 +1,19 @@
 """The main window: workers on the left, the worker's page or the checklist on the right."""
 
 import uuid
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolBar,
     QWidget,
 )
 
-from cfpm_coach import APP_NAME, __version__
+from cfpm_coach import APP_NAME
 from cfpm_coach.services.read_models import WorkerHistory, WorkerView
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.backend import Backend
@@ -24,6 +21,7 @@ from cfpm_coach.ui.checklist import ChecklistPage
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.observation_flow import ObservationFlow
 from cfpm_coach.ui.report_flow import ReportFlow
+from cfpm_coach.ui.tools_flow import ToolsFlow
 from cfpm_coach.ui.worker_page import WorkerPage
 from cfpm_coach.ui.workers_panel import WorkersPanel
 
@@ -54,6 +52,7 @@ class MainWindow(QMainWindow):
 
         self.flow = ObservationFlow(self)
         self.reports = ReportFlow(self)
+        self.tools = ToolsFlow(self)
         self._make_actions()
         self._make_menus()
         self._make_status_bar()
@@ -102,7 +101,7 @@ class MainWindow(QMainWindow):
             tr("&Add worker\u2026"), self.add_worker, "Ctrl+Shift+N", tr("Add a worker to coach"),
             "addWorker")
         self.sync_action = self._action(
-            tr("&Export / Sync\u2026"), self._not_yet, "Ctrl+E",
+            tr("&Export / Sync\u2026"), self.tools.export_bundle, "Ctrl+E",
             tr("Send coaching records to the central team"), "exportSync")
         self.worker_report_action = self._action(
             tr("&Worker coaching summary\u2026"), self.reports.worker_summary, "Ctrl+R",
@@ -118,9 +117,9 @@ class MainWindow(QMainWindow):
         self.reports_action.setToolTip(tr("Coaching summaries as PDF (Ctrl+R)"))
         self.reports_action.triggered.connect(self.reports.worker_summary)
         self.backup_action = self._action(
-            tr("&Backup\u2026"), self.backup, "Ctrl+B", tr("Write a copy of your data"), "backup")
+            tr("&Backup\u2026"), self.tools.backup, "Ctrl+B", tr("Write a copy of your data"), "backup")
         self.settings_action = self._action(
-            tr("&Settings\u2026"), self.open_settings, QKeySequence.StandardKey.Preferences,
+            tr("&Settings\u2026"), self.tools.open_settings, QKeySequence.StandardKey.Preferences,
             tr("Your profile and preferences"), "settings")
         if self.settings_action.shortcut().isEmpty():
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -141,10 +140,9 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.checklist.undo_stack.createRedoAction(self, tr("&Redo rating"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.shortcuts_action = self._action(tr("&Keyboard shortcuts"), self.show_shortcuts,
+        self.shortcuts_action = self._action(tr("&Keyboard shortcuts"), self.tools.show_shortcuts,
                                              "F1", name="shortcuts")
-        self.about_action = self._action(tr("&About CFPM Coach"), self.about, name="about")
-        self.sync_action.setEnabled(False)
+        self.about_action = self._action(tr("&About CFPM Coach"), self.tools.about, name="about")
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -189,6 +187,7 @@ class MainWindow(QMainWindow):
     def _set_enabled(self, enabled: bool) -> None:
         for action in (self.new_observation_action, self.add_worker_action, self.backup_action,
                        self.settings_action, self.refresh_action, self.reports_action,
+                       self.sync_action,
                        self.worker_report_action, self.unit_report_action):
             action.setEnabled(enabled)
         central = self.centralWidget()
@@ -345,70 +344,6 @@ class MainWindow(QMainWindow):
     def _focus_search(self) -> None:
         self.workers_panel.search.setFocus()
         self.workers_panel.search.selectAll()
-
-    @Slot()
-    def _not_yet(self) -> None:
-        self.statusBar().showMessage(self.tr("Not available in this version yet."), 4000)
-
-    @Slot()
-    def backup(self) -> None:
-        """Write a backup where the coach chooses."""
-        if self.workspace is None:
-            return
-        default = str(self.workspace.paths.backups / "cfpm-coach-backup.sqlite3")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up your data"), default,
-                                              self.tr("CFPM Coach backup (*.sqlite3)"))
-        if not path:
-            return
-        self.backend.read(lambda ws: ws.maintenance.backup(Path(path)), self._on_backup_done,
-                          self._on_error)
-
-    def _on_backup_done(self, path: object) -> None:
-        self.statusBar().showMessage(self.tr("Backup written to %s") % path, 8000)
-
-    @Slot()
-    def open_settings(self) -> None:
-        """Edit the coach profile and preferences."""
-        self.backend.read(
-            lambda ws: (ws.profile.coach(), ws.profile.setting("default_instrument",
-                                                                "cpm-practice")),
-            self._show_settings)
-
-    def _show_settings(self, result: tuple[object, str]) -> None:
-        coach, default_instrument = result
-        if self.workspace is None:
-            return
-        from cfpm_coach.ui.settings_dialog import SettingsDialog
-
-        values = SettingsDialog.ask(self, coach, self.workspace.catalog.latest(),  # type: ignore[arg-type]
-                                    default_instrument, self.workspace.paths.data_dir)
-        if values is None:
-            return
-
-        def save(ws: Workspace) -> object:
-            ws.profile.set_setting("default_instrument", values.default_instrument)
-            return ws.profile.update_coach(name=values.name, role=values.role,
-                                           county=values.county, office=values.office)
-
-        self.backend.write(save, self._on_coach, self._on_error)
-
-    @Slot()
-    def show_shortcuts(self) -> None:
-        """Every keyboard shortcut."""
-        from cfpm_coach.ui.shortcuts_dialog import ShortcutsDialog
-
-        ShortcutsDialog(self).exec()
-
-    @Slot()
-    def about(self) -> None:
-        """Versions and licences."""
-        from PySide6 import __version__ as pyside_version
-
-        QMessageBox.about(self, self.tr("About CFPM Coach"), self.tr(
-            "<h3>CFPM Coach %1</h3><p>Field coaching for California's Child and Family Practice "
-            "Model.</p><p>Built with PySide6 %2 (Qt, LGPL v3) and the DejaVu fonts "
-            "(Bitstream Vera licence).</p>").replace("%1", __version__).replace(
-                "%2", pyside_version))
 
     # -- window ------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from cfpm_coach.errors import ConstraintError
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.engine import make_engine
 
@@ -57,20 +58,22 @@ def test_store_file_is_owner_only(workspace: Workspace) -> None:
 
 
 def test_foreign_keys_are_enforced(workspace: Workspace) -> None:
-    with pytest.raises(Exception, match="FOREIGN KEY"), workspace.store.write() as session:
+    with pytest.raises(ConstraintError) as caught, workspace.store.write() as session:
         session.execute(text(
             "INSERT INTO rating (id, created_at, updated_at, revision, device_id, local_seq,"
             " observation_id, behavior_id, note) VALUES ('00000000000000000000000000000001',"
             " '2026-01-01', '2026-01-01', 1, '00000000000000000000000000000002', 0,"
             " '00000000000000000000000000000003', 'engagement.1', '')"
         ))
+    assert "FOREIGN KEY" in str(caught.value.__cause__)
 
 
 def test_audit_log_is_append_only(workspace: Workspace) -> None:
     workspace.workers.add("Someone")
     for statement in ("UPDATE audit_log SET action = 'x'", "DELETE FROM audit_log"):
-        with pytest.raises(Exception, match="append-only"), workspace.store.write() as session:
+        with pytest.raises(ConstraintError) as caught, workspace.store.write() as session:
             session.execute(text(statement))
+        assert "append-only" in str(caught.value.__cause__)
     with workspace.store.read() as session:
         assert session.execute(text("SELECT count(*) FROM audit_log")).scalar() >= 1
 

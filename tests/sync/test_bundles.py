@@ -181,3 +181,16 @@ def test_case_references_and_notes_only_when_asked(laptop: Workspace, central: W
     with_refs = unseal(laptop.exchange.export(tmp_path / "c", team.recipient, full=True,
                                               include_case_refs=True).path.read_bytes(), team)
     assert b"2026-0042" in with_refs["data/observation.jsonl"]
+
+
+def test_an_incremental_bundle_without_its_parents_is_refused(
+        laptop: Workspace, central: Workspace, team: Team, tmp_path: Path) -> None:
+    first = laptop.exchange.export(tmp_path / "a", team.recipient)
+    laptop.exchange.acknowledge(first.bundle_id)
+    worker = laptop.workers.find()[0]
+    obs = laptop.observations.start(worker.id, "cpm-practice", "home_visit")
+    laptop.observations.rate(obs.id, "engagement.1", 3)
+    second = laptop.exchange.export(tmp_path / "b", team.recipient)
+    assert second.counts["worker"] == 0 and second.counts["observation"] == 1
+    refused(central, second.path.read_bytes(), team, [laptop.exchange.device_public_key()],
+            "records this store does not have", tmp_path)

@@ -1,0 +1,126 @@
+"""The window's tool actions: backup, export for the central team, settings, help."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from cfpm_coach import __version__
+from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui.errors import show_error
+
+if TYPE_CHECKING:
+    from cfpm_coach.ui.main_window import MainWindow
+
+
+class ToolsFlow(QObject):
+    """Backup, export, settings, shortcuts and about, for the main window."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.backend = window.backend
+
+    @property
+    def workspace(self) -> Workspace | None:
+        """The open workspace."""
+        return self.window.workspace
+
+    def _on_error(self, error: BaseException) -> None:
+        show_error(self.window, error)
+
+    def _on_coach(self, coach: object) -> None:
+        self.window._on_coach(coach)
+
+    @Slot()
+    def export_bundle(self) -> None:
+        """Write a sealed bundle for the central team to a folder."""
+        self.backend.read(
+            lambda ws: (ws.profile.setting("team_recipient", ""),
+                        ws.profile.setting("export_folder", str(Path.home()))),
+            self._ask_export)
+
+    def _ask_export(self, saved: tuple[str, str]) -> None:
+        from cfpm_coach.ui.export_dialog import ExportDialog
+
+        request = ExportDialog.ask(self.window, saved[0], Path(saved[1]))
+        if request is None:
+            return
+
+        def export(ws: Workspace) -> object:
+            ws.profile.set_setting("team_recipient", request.recipient)
+            ws.profile.set_setting("export_folder", str(request.folder))
+            return ws.exchange.export(request.folder, request.recipient, full=request.full,
+                                      include_case_refs=request.include_case_refs,
+                                      omit_notes=request.omit_notes)
+
+        self.window.statusBar().showMessage(self.tr("Sealing the bundle\u2026"))
+        self.backend.write(export, self._on_exported, self._on_error)
+
+    def _on_exported(self, result: object) -> None:
+        path = getattr(result, "path", "")
+        total = sum(getattr(result, "counts", {}).values())
+        self.window.statusBar().showMessage(
+            self.tr("Bundle written: %1 (%2 records)").replace("%1", str(path)).replace(
+                "%2", str(total)), 10000)
+
+    @Slot()
+    def backup(self) -> None:
+        """Write a backup where the coach chooses."""
+        if self.workspace is None:
+            return
+        default = str(self.workspace.paths.backups / "cfpm-coach-backup.sqlite3")
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Back up your data"), default,
+                                              self.tr("CFPM Coach backup (*.sqlite3)"))
+        if not path:
+            return
+        self.backend.read(lambda ws: ws.maintenance.backup(Path(path)), self._on_backup_done,
+                          self._on_error)
+
+    def _on_backup_done(self, path: object) -> None:
+        self.window.statusBar().showMessage(self.tr("Backup written to %s") % path, 8000)
+
+    @Slot()
+    def open_settings(self) -> None:
+        """Edit the coach profile and preferences."""
+        self.backend.read(
+            lambda ws: (ws.profile.coach(), ws.profile.setting("default_instrument",
+                                                                "cpm-practice")),
+            self._show_settings)
+
+    def _show_settings(self, result: tuple[object, str]) -> None:
+        coach, default_instrument = result
+        if self.workspace is None:
+            return
+        from cfpm_coach.ui.settings_dialog import SettingsDialog
+
+        values = SettingsDialog.ask(self.window, coach, self.workspace.catalog.latest(),  # type: ignore[arg-type]
+                                    default_instrument, self.workspace.paths.data_dir)
+        if values is None:
+            return
+
+        def save(ws: Workspace) -> object:
+            ws.profile.set_setting("default_instrument", values.default_instrument)
+            return ws.profile.update_coach(name=values.name, role=values.role,
+                                           county=values.county, office=values.office)
+
+        self.backend.write(save, self._on_coach, self._on_error)
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        """Every keyboard shortcut."""
+        from cfpm_coach.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self.window).exec()
+
+    @Slot()
+    def about(self) -> None:
+        """Versions and licences."""
+        from PySide6 import __version__ as pyside_version
+
+        QMessageBox.about(self.window, self.tr("About CFPM Coach"), self.tr(
+            "<h3>CFPM Coach %1</h3><p>Field coaching for California's Child and Family Practice "
+            "Model.</p><p>Built with PySide6 %2 (Qt, LGPL v3) and the DejaVu fonts "
+            "(Bitstream Vera licence).</p>").replace("%1", __version__).replace(
+                "%2", pyside_version))
