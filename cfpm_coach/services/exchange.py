@@ -67,24 +67,22 @@ class ExchangeService:
         """Seal everything changed since the last acknowledged bundle (or everything) to a file."""
         team = keys.load_recipient(recipient)
         device = keys.device_key(self._keys_dir)
+        blanks: dict[str, dict[str, Any]] = {name: {} for name in BUNDLE_TABLES}
+        if not include_case_refs:
+            blanks["observation"]["case_reference"] = None
+        if omit_notes:
+            for name, fields in FREE_TEXT.items():
+                blanks[name].update(dict.fromkeys(fields, ""))
         with self._ws.store.read() as session:
             since = 0 if full else exchange_repo.acknowledged_seq(session=session)
             high = exchange_repo.current_seq(session=session)
-            tables = {name: exchange_repo.changed_rows(session=session, table=table,
-                                                       since_seq=since)
+            tables = {name: exchange_repo.changed_lines(session=session, table=table,
+                                                        since_seq=since, blank=blanks[name])
                       for name, table in BUNDLE_TABLES.items()}
-            tables[AUDIT_TABLE] = exchange_repo.audit_rows(session=session, since=None) if full \
-                else exchange_repo.audit_rows(session=session,
-                                              since=exchange_repo.acknowledged_at(session=session))
-        for row in tables["observation"]:
-            if not include_case_refs:
-                row["case_reference"] = None
-        if omit_notes:
-            for name, fields in FREE_TEXT.items():
-                for row in tables[name]:
-                    row.update(dict.fromkeys(fields, ""))
-        instruments = sorted({(r["instrument_id"], r["instrument_version"], r["instrument_hash"])
-                              for r in tables["observation"]})
+            tables[AUDIT_TABLE] = exchange_repo.audit_lines(
+                session=session,
+                since=None if full else exchange_repo.acknowledged_at(session=session))
+            instruments = exchange_repo.instruments_used(session=session, since_seq=since)
         bundle_id = uuid.uuid4()
         header = {
             "bundle_id": str(bundle_id), "created_at": utcnow().isoformat(),

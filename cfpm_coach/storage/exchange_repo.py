@@ -20,7 +20,9 @@ from sqlalchemy import (
     case,
     func,
     insert,
+    literal,
     select,
+    true,
     type_coerce,
     update,
 )
@@ -99,6 +101,61 @@ def changed_rows(*, session: Session, table: type[SyncedRecord], since_seq: int
         return [{n: _plain(v) for n, v in zip(names, row, strict=True)}
                 for row in session.execute(query)]
     return [dict(zip(names, row, strict=True)) for row in session.execute(query)]
+
+
+def _json_value(column: Any, blank: dict[str, Any]) -> Any:
+    """SQL for one column's JSON value inside json_object (SQLite)."""
+    if column.name in blank:
+        return literal(blank[column.name])
+    text_column = type_coerce(column, String)
+    if isinstance(column.type, Uuid):
+        return _uuid_text(text_column)
+    if isinstance(column.type, UTCDateTime):
+        return _time_text(text_column)
+    if isinstance(column.type, Boolean):
+        return func.json(case((column.is_(None), None), (column == 1, "true"), else_="false"))
+    if isinstance(column.type, JSON):
+        return func.json(text_column)
+    return column
+
+
+def _json_lines(session: Session, table: type[Any], where: Any,
+                blank: dict[str, Any]) -> list[str]:
+    """One JSON object per row, built by SQLite (json_object) or, elsewhere, by Python."""
+    sa_table = table.__table__
+    names = columns(table)
+    if session.get_bind().dialect.name != "sqlite":
+        rows = session.execute(select(*[sa_table.c[n] for n in names]).where(where))
+        return [json.dumps({n: blank.get(n, _plain(v)) if n in blank else _plain(v)
+                            for n, v in zip(names, row, strict=True)},
+                           ensure_ascii=False, separators=(",", ":")) for row in rows]
+    pairs: list[Any] = []
+    for name in names:
+        pairs += [literal(name), _json_value(sa_table.c[name], blank)]
+    query = select(func.json_object(*pairs)).where(where)
+    return [row[0] for row in session.execute(query)]
+
+
+def changed_lines(*, session: Session, table: type[SyncedRecord], since_seq: int,
+                  blank: dict[str, Any] | None = None) -> list[str]:
+    """JSON lines of the rows written after a local sequence number; blank: column overrides."""
+    sa_table = table.__table__  # type: ignore[attr-defined]
+    return _json_lines(session, table, sa_table.c.local_seq > since_seq, blank or {})
+
+
+def audit_lines(*, session: Session, since: datetime | None) -> list[str]:
+    """JSON lines of the audit entries recorded after a time (all for None)."""
+    sa_table = AuditEntry.__table__  # type: ignore[attr-defined]
+    where = true() if since is None else sa_table.c.at > since
+    return _json_lines(session, AuditEntry, where, {})
+
+
+def instruments_used(*, session: Session, since_seq: int) -> list[tuple[str, int, str]]:
+    """(id, version, content hash) of the instruments of observations written after since_seq."""
+    sa_table = Observation.__table__  # type: ignore[attr-defined]
+    query = select(sa_table.c.instrument_id, sa_table.c.instrument_version,
+                   sa_table.c.instrument_hash).where(sa_table.c.local_seq > since_seq).distinct()
+    return sorted((str(a), int(b), str(c)) for a, b, c in session.execute(query))
 
 
 def _plain(value: Any) -> Any:

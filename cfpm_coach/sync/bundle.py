@@ -38,8 +38,10 @@ def _default(value: Any) -> Any:
     raise TypeError(f"cannot put {type(value).__name__} in a bundle")
 
 
-def _jsonl(rows: Iterable[dict[str, Any]]) -> tuple[bytes, int]:
-    lines = [json.dumps(row, default=_default, ensure_ascii=False, separators=(",", ":"))
+def _jsonl(rows: Iterable[dict[str, Any] | str]) -> tuple[bytes, int]:
+    """Rows (dicts, or JSON lines already encoded) as a JSON-lines file."""
+    lines = [row if isinstance(row, str) else
+             json.dumps(row, default=_default, ensure_ascii=False, separators=(",", ":"))
              for row in rows]
     return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"), len(lines)
 
@@ -50,12 +52,14 @@ def canonical(manifest: dict[str, Any]) -> bytes:
                       ensure_ascii=False).encode("utf-8")
 
 
-def write(tables: dict[str, list[dict[str, Any]]], header: dict[str, Any],
+def write(tables: dict[str, list[dict[str, Any]]] | dict[str, list[str]], header: dict[str, Any],
           device_key: Ed25519PrivateKey, recipient: pyrage.x25519.Recipient) -> bytes:
     """Build, sign and seal a bundle; returns the age-encrypted bytes."""
     files: dict[str, dict[str, Any]] = {}
     payload = io.BytesIO()
-    with zipfile.ZipFile(payload, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    # Level 1: bundles are mostly repetitive JSON; the default level took 3x longer for ~15% less.
+    with zipfile.ZipFile(payload, "w", compression=zipfile.ZIP_DEFLATED,
+                         compresslevel=1) as archive:
         for name, rows in tables.items():
             data, count = _jsonl(rows)
             path = f"data/{name}.jsonl"
