@@ -51,3 +51,49 @@ class BundleError(CoachError):
 
 class ConstraintError(StoreError):
     """A write broke a database rule (a missing parent record, a duplicate); nothing was saved."""
+
+
+class HubError(CoachError):
+    """The hub refused a request; `status` is the HTTP status that says why."""
+
+    status = 400
+
+
+class UnauthorizedError(HubError):
+    """No token, or a token the hub does not know."""
+
+    status = 401
+
+
+class ForbiddenError(HubError):
+    """A known caller that may not do this (a revoked device, a bundle signed by another device)."""
+
+    status = 403
+
+
+class ReplayError(HubError, BundleError):
+    """A bundle id the hub already holds, with different bytes."""
+
+    status = 409
+
+
+class TooLargeError(HubError):
+    """A request body over the hub's limit."""
+
+    status = 413
+
+
+class DeliveryError(CoachError):
+    """A bundle could not be delivered now (no connection, a server error); it stays queued."""
+
+
+class BundleRefusedError(CoachError):
+    """The hub refused one bundle for what it holds (4xx); it moves aside and never blocks the queue."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class NotAcceptedError(DeliveryError):
+    """The hub does not accept this laptop (unknown token, revoked device): nothing is sent."""

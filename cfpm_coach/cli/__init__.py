@@ -9,8 +9,10 @@ from cfpm_coach.cli import (
     app_launch,
     data_commands,
     exchange_commands,
+    hub_commands,
     report_commands,
     store_commands,
+    sync_commands,
 )
 from cfpm_coach.cli.output import fail
 from cfpm_coach.errors import CoachError
@@ -34,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     store_commands.register(commands, common)
     report_commands.register(commands, common)
     exchange_commands.register(commands, common)
+    hub_commands.register(commands, common)
+    sync_commands.register(commands, common)
     app_launch.register(commands, common)
     return parser
 

@@ -65,6 +65,18 @@ def score_values(values: Iterable[int | None], scale: RatingScale) -> Score:
     )
 
 
+def score_tally(tally: Mapping[int, int], scale: RatingScale) -> Score:
+    """Score counted ratings (value to how many times it was given); unscored values are left out."""
+    scored = {v: n for v, n in tally.items() if scale.is_scored(v) and n > 0}
+    observed = sum(scored.values())
+    if not observed:
+        return EMPTY_SCORE
+    proficient = sum(n for v, n in scored.items() if v >= scale.proficient_threshold)
+    return Score(observed=observed, proficient=proficient,
+                 mean=sum(v * n for v, n in scored.items()) / observed,
+                 share_proficient=proficient / observed)
+
+
 def _check_items(instrument: Instrument, ratings: Mapping[str, int | None]) -> None:
     unknown = sorted(item_id for item_id in ratings if not instrument.has_item(item_id))
     if unknown:

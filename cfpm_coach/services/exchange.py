@@ -4,12 +4,13 @@ import csv
 import logging
 import os
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cfpm_coach import __version__
 from cfpm_coach.errors import BundleError, ConstraintError
+from cfpm_coach.services.bundle_import import Receipt, merge_opened, refused_for_missing_parents
 from cfpm_coach.storage import exchange_repo
 from cfpm_coach.storage.exchange_repo import AUDIT_TABLE, BUNDLE_TABLES
 from cfpm_coach.storage.types import utcnow
@@ -31,19 +32,6 @@ class ExportResult:
     path: Path
     bundle_id: uuid.UUID
     counts: dict[str, int]
-
-
-@dataclass(frozen=True)
-class Receipt:
-    """What an import did (or would have done: a duplicate changes nothing)."""
-
-    bundle_id: str
-    duplicate: bool
-    tables: dict[str, dict[str, int]]
-
-    def as_dict(self) -> dict[str, Any]:
-        """A JSON-ready form."""
-        return asdict(self)
 
 
 class ExchangeService:
@@ -96,7 +84,8 @@ class ExchangeService:
         sealed = bundle.write(tables, header, device, team)
         out_dir.mkdir(parents=True, exist_ok=True)
         stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
-        path = out_dir / f"cfpm-{self._ws.author.device_id.hex[:8]}-{stamp}-{bundle_id.hex[:8]}{SUFFIX}"
+        # The full bundle id in the name lets the outbox acknowledge a file without opening it.
+        path = out_dir / f"cfpm-{self._ws.author.device_id.hex[:8]}-{stamp}-{bundle_id.hex}{SUFFIX}"
         _atomic_write(path, sealed)
         counts = {name: len(rows) for name, rows in tables.items()}
         with self._ws.store.write() as session:
@@ -134,31 +123,11 @@ class ExchangeService:
                       ) -> Receipt:
         """Check everything, then merge in one transaction; a failure changes nothing."""
         opened = self.open(path, identity_file, trust or [])
-        bundle_id = uuid.UUID(opened.manifest.bundle_id)
         try:
             with self._ws.store.write() as session:
-                seen = exchange_repo.bundle_seen(session=session, bundle_id=bundle_id)
-                if seen is not None:
-                    if (seen.receipt or {}).get("sha256") != opened.sha256:
-                        raise BundleError(f"Bundle {bundle_id} was imported before with other "
-                                          "content: this copy is refused")
-                    tables = (seen.receipt or {}).get("tables", {})
-                    return Receipt(str(bundle_id), True, {
-                        t: {"inserted": 0, "updated": 0, "unchanged": sum(c.values()),
-                            "conflicts": 0} for t, c in tables.items()})
-                result = exchange_repo.merge(session, bundle_id, opened.records)
-                tables = {t: asdict(c) for t, c in result.tables.items()}
-                exchange_repo.log_bundle(
-                    session=session, bundle_id=bundle_id, direction="import", high_water=0,
-                    record_count=sum(len(r) for r in opened.records.values()), status="imported",
-                    receipt={"sha256": opened.sha256, "tables": tables})
-                session.flush()
+                return merge_opened(session, opened)
         except ConstraintError as exc:
-            raise BundleError("The bundle refers to records this store does not have (import "
-                              "the earlier bundles first, or ask for a --full export); nothing "
-                              "was changed") from exc
-        log.info("bundle %s imported", bundle_id)
-        return Receipt(str(bundle_id), False, tables)
+            raise refused_for_missing_parents() from exc
 
     # -- analysts ----------------------------------------------------------------------------
 

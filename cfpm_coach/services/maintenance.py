@@ -31,21 +31,28 @@ class MaintenanceService:
     def check(self) -> StoreStatus:
         """SQLite's integrity and foreign-key checks, the schema version and the counts."""
         store = self._ws.store
-        return StoreStatus(str(store.path), store.schema_revision(), store.integrity_check(),
+        return StoreStatus(store.describe(), store.schema_revision(), store.integrity_check(),
                            self.counts())
+
+    def _file(self) -> Path:
+        if self._ws.store.path is None:
+            raise BackupError("A server database is backed up with its own tools (pg_dump)")
+        return self._ws.store.path
 
     def backup(self, target: Path | None = None) -> Path:
         """A consistent, verified copy of the store (default: the data folder's backups/)."""
+        source = self._file()
         if target is None:
             stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
             target = self._ws.paths.backups / f"cfpm-coach-{stamp}.sqlite3"
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path = backup_database(self._ws.store.path, target)
+        path = backup_database(source, target)
         log.info("backup written")
         return path
 
     def restore(self, source: Path) -> Path:
         """Replace the store's content with a backup's; the current content is backed up first."""
+        store_file = self._file()
         verify_backup(source)
         try:
             check_not_newer(source)
@@ -55,8 +62,8 @@ class MaintenanceService:
             self._ws.paths.backups / f"before-restore-{utcnow().strftime('%Y%m%dT%H%M%SZ')}.sqlite3"
         )
         self._ws.store.close()
-        restore_database(source, self._ws.store.path)
+        restore_database(source, store_file)
         # A backup from an older version is brought up to this version's schema.
-        upgrade(self._ws.store.path, self._ws.paths.backups)
+        upgrade(store_file, self._ws.paths.backups)
         log.info("store restored from a backup; previous content kept as a backup")
         return safety

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace
 
 STALE_DAYS = 60
+ALL_OFFICES = "All offices"
 
 
 def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -99,13 +100,14 @@ class ReportService:
             last_next_steps=next_steps, last_next_steps_at=latest.started_at if latest else None,
         )
 
-    def unit_data(self, office: str, start: date, end: date,
+    def unit_data(self, office: str | None, start: date, end: date,
                   instrument_id: str | None = None) -> UnitReport:
-        """An office's workers by element, activity in the period and rarely shown behaviors."""
+        """An office's workers (every office's, for None) by element, activity and rare behaviors."""
         began, ended = _bounds(start, end)
         workers = [w for w in self._ws.workers.find(office=office)]
         if not workers:
-            raise NotFoundError(f"No workers in the office {office!r}")
+            raise NotFoundError(f"No workers in the office {office!r}" if office is not None
+                                else "No workers yet")
         instrument = (self._ws.catalog.get(instrument_id) if instrument_id
                       else self._ws.practice_instrument())
         if instrument is None:
@@ -141,7 +143,8 @@ class ReportService:
                 if behavior_id in pooled:
                     pooled[behavior_id].append(value)
         return UnitReport(
-            office=office, instrument=instrument, start=start, end=end, rows=rows,
+            office=office if office is not None else ALL_OFFICES, instrument=instrument,
+            start=start, end=end, rows=rows,
             not_observed_lately=stale, stale_days=STALE_DAYS,
             behavior_scores={b: score_values(v, instrument.scale) for b, v in pooled.items()},
             observations=len(finished),
@@ -173,12 +176,12 @@ class ReportService:
         return worker_report.render(data, path, author=self._author(), paper=paper,
                                     deterministic=deterministic)
 
-    def unit_pdf(self, office: str, start: date, end: date, path: Path, *,
+    def unit_pdf(self, office: str | None, start: date, end: date, path: Path, *,
                  instrument_id: str | None = None, paper: "Paper" = "letter",
-                 deterministic: bool = False) -> Path:
-        """Write the unit summary."""
+                 deterministic: bool = False, author: str | None = None) -> Path:
+        """Write the unit summary (of every office for None)."""
         from cfpm_coach.reports import unit_report
 
         data = self.unit_data(office, start, end, instrument_id)
-        return unit_report.render(data, path, author=self._author(), paper=paper,
+        return unit_report.render(data, path, author=author or self._author(), paper=paper,
                                   deterministic=deterministic)

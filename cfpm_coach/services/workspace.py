@@ -22,6 +22,7 @@ from cfpm_coach.storage.store import Store
 
 if TYPE_CHECKING:
     from cfpm_coach.services.exchange import ExchangeService
+    from cfpm_coach.services.sync import SyncService
 
 log = logging.getLogger(__name__)
 PLACEHOLDER_COACH_NAME = "Unnamed coach"
@@ -54,11 +55,13 @@ def _bootstrap_author(store: Store) -> Author:
 class Workspace:
     """An open data folder: store, instruments, and the use cases on them."""
 
-    def __init__(self, paths: AppPaths, store: Store, catalog: InstrumentCatalog) -> None:
+    def __init__(self, paths: AppPaths, store: Store, catalog: InstrumentCatalog,
+                 author: Author | None = None) -> None:
         self.paths = paths
         self.store = store
         self.catalog = catalog
-        self.author = _bootstrap_author(store)
+        # The hub passes its own author: it merges coaches' records and writes none of its own.
+        self.author = author or _bootstrap_author(store)
         self.profile = ProfileService(self)
         self.workers = WorkerService(self)
         self.observations = ObservationService(self)
@@ -72,6 +75,13 @@ class Workspace:
         from cfpm_coach.services.exchange import ExchangeService
 
         return ExchangeService(self)
+
+    @cached_property
+    def sync(self) -> "SyncService":
+        """Outbox, transports and receipts; loaded on first use."""
+        from cfpm_coach.services.sync import SyncService
+
+        return SyncService(self)
 
     def practice_instrument(self) -> "Instrument | None":
         """The practice instrument whose elements the worker list and trends show (latest version)."""

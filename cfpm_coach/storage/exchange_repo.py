@@ -230,8 +230,9 @@ def merge(session: Session, bundle_id: uuid.UUID, records: dict[str, list[dict[s
         names = columns(table)
         stored = {
             row[0]: dict(zip(names, row, strict=True))
+            for ids in _chunks([r["id"] for r in incoming])
             for row in session.execute(select(*[sa_table.c[n] for n in names]).where(
-                sa_table.c.id.in_([r["id"] for r in incoming])))
+                sa_table.c.id.in_(ids)))
         }
         inserts = []
         for record in incoming:
@@ -256,12 +257,18 @@ def merge(session: Session, bundle_id: uuid.UUID, records: dict[str, list[dict[s
     if audit:
         counts = result.tables.setdefault(AUDIT_TABLE, TableCounts())
         audit_table = AuditEntry.__table__  # type: ignore[attr-defined]
-        known = {row[0] for row in session.execute(select(audit_table.c.id).where(
-            audit_table.c.id.in_([r["id"] for r in audit])))}
+        known = {row[0] for ids in _chunks([r["id"] for r in audit])
+                 for row in session.execute(select(audit_table.c.id).where(
+                     audit_table.c.id.in_(ids)))}
         fresh = [r for r in audit if r["id"] not in known]
         _insert_many(session, audit_table, fresh)
         counts.inserted, counts.unchanged = len(fresh), len(audit) - len(fresh)
     return result
+
+
+def _chunks(ids: list[Any], size: int = 20_000) -> list[list[Any]]:
+    """Id lists cut to a size every driver takes as bound parameters (PostgreSQL: 65535)."""
+    return [ids[start : start + size] for start in range(0, len(ids), size)]
 
 
 def _uuid_stored(value: uuid.UUID) -> str:
@@ -352,3 +359,31 @@ def acknowledge(*, session: Session, bundle_id: uuid.UUID, receipt: dict[str, An
     session.merge(SyncState(key=ACK_KEY, value=str(mark)))
     session.merge(SyncState(key=ACK_AT_KEY, value=entry.created_at.isoformat()))
     return mark
+
+
+def changed_count(*, session: Session, since_seq: int) -> int:
+    """How many synced records changed after a local sequence number."""
+    total = 0
+    for table in BUNDLE_TABLES.values():
+        total += int(session.execute(select(func.count()).select_from(table).where(
+            col(table.local_seq) > since_seq)).scalar_one())
+    return total
+
+
+def bundled_seq(*, session: Session) -> int:
+    """The highest local sequence already inside a bundle that is waiting or acknowledged."""
+    value = session.execute(select(func.max(BundleLog.high_water_seq)).where(
+        col(BundleLog.direction) == "export",
+        col(BundleLog.status).in_(("written", "acknowledged")))).scalar()
+    return max(int(value or 0), acknowledged_seq(session=session))
+
+
+def set_bundle_status(*, session: Session, bundle_id: uuid.UUID, status: str,
+                      receipt: dict[str, Any] | None = None) -> None:
+    """Record what became of an exported bundle (e.g. refused by the hub)."""
+    entry = session.get(BundleLog, bundle_id)
+    if entry is not None:
+        entry.status = status
+        if receipt is not None:
+            entry.receipt = receipt
+        session.add(entry)

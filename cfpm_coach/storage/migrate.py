@@ -14,6 +14,7 @@ from cfpm_coach.storage.types import utcnow
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # Migration files are named after their revision id, which counts up: NNNN_what_it_does.py.
@@ -110,3 +111,34 @@ def upgrade(path: Path, backups_dir: Path, target: str = "head") -> MigrationRes
         engine.dispose()
     log.info("schema upgraded from %s to %s", current, wanted)
     return MigrationResult(current, wanted, backup)
+
+
+def upgrade_server(engine: "Engine") -> MigrationResult:
+    """Bring a server database (the hub on PostgreSQL) to head in one transaction.
+
+    A newer schema is refused before anything runs; PostgreSQL's DDL is transactional, so a
+    failed upgrade leaves the database as it was. Backups of a server are the operator's job.
+    """
+    from alembic import command
+    from sqlalchemy import inspect, text
+
+    with engine.connect() as connection:
+        current = None
+        if inspect(connection).has_table("alembic_version"):
+            current = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        connection.rollback()
+        if current is not None and current not in known_revisions():
+            raise SchemaTooNewError(
+                f"The hub database is at schema {current}, newer than this version of "
+                "CFPM Coach knows; it was not changed.")
+        if current == head_revision():
+            return MigrationResult(current, current, None)
+        try:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            connection.commit()
+        except Exception as exc:
+            raise StoreError(f"The hub database could not be upgraded: {exc}") from exc
+    log.info("server schema upgraded from %s to %s", current, head_revision())
+    return MigrationResult(current, head_revision(), None)

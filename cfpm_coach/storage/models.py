@@ -197,3 +197,31 @@ class SyncConflict(SQLModel, table=True):
     loser_device_id: uuid.UUID
     loser_record: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
     resolved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class HubDevice(SQLModel, table=True):
+    """A laptop enrolled at the hub: its signing key and the hash of its upload token."""
+
+    __tablename__ = "hub_device"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    public_key: str = Field(unique=True)
+    coach_name: str
+    token_sha256: str = Field(unique=True)
+    enrolled_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_seen_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    bundles: int = 0
+
+
+class HubUpload(SQLModel, table=True):
+    """A bundle the hub accepted: who sent it, its digest, and the receipt it answered with."""
+
+    __tablename__ = "hub_upload"
+
+    bundle_id: uuid.UUID = Field(primary_key=True)
+    hub_device_id: uuid.UUID = Field(foreign_key="hub_device.id", index=True)
+    sha256: str
+    size: int
+    received_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    receipt: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))

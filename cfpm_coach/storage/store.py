@@ -5,13 +5,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, create_engine, make_url, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from cfpm_coach.errors import ConstraintError, StoreError
 from cfpm_coach.storage.engine import make_engine, writer
-from cfpm_coach.storage.migrate import MigrationResult, upgrade
+from cfpm_coach.storage.migrate import MigrationResult, upgrade, upgrade_server
 
 log = logging.getLogger(__name__)
 
@@ -20,10 +20,42 @@ class Store:
     """An open, migrated database file. Every write() is one durable transaction."""
 
     def __init__(self, path: Path, backups_dir: Path) -> None:
-        self.path = path
+        self.path: Path | None = path
         self.migration: MigrationResult = upgrade(path, backups_dir)
         self.engine: Engine = make_engine(path)
         self._writer = writer(self.engine)
+
+    @classmethod
+    def at_url(cls, url: str, backups_dir: Path) -> "Store":
+        """A store on a database URL: a SQLite file as usual, or a server (PostgreSQL) for the hub."""
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite":
+            if not parsed.database:
+                raise StoreError("A SQLite URL must name a file (sqlite:///path/to/hub.sqlite3)")
+            return cls(Path(parsed.database), backups_dir)
+        store = cls.__new__(cls)
+        store.path = None
+        try:
+            engine = create_engine(url, hide_parameters=True, pool_pre_ping=True)
+            store.migration = upgrade_server(engine)
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError(f"The database {parsed.render_as_string(hide_password=True)} "
+                             f"cannot be opened: {type(exc).__name__}") from exc
+        store.engine = store._writer = engine
+        return store
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True for a local SQLite file (the laptop, or a small hub)."""
+        return self.engine.dialect.name == "sqlite"
+
+    def describe(self) -> str:
+        """Where the data is, for messages (a server URL without its password)."""
+        if self.path is not None:
+            return str(self.path)
+        return self.engine.url.render_as_string(hide_password=True)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -49,7 +81,9 @@ class Store:
                 raise
 
     def integrity_check(self) -> list[str]:
-        """Problems SQLite finds in the file; empty when it is sound."""
+        """Problems SQLite finds in the file; empty when it is sound (a server checks itself)."""
+        if not self.is_sqlite:
+            return []
         with self.engine.connect() as connection:
             rows = connection.execute(text("PRAGMA integrity_check")).fetchall()
             fk_rows = connection.execute(text("PRAGMA foreign_key_check")).fetchall()

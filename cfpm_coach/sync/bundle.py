@@ -18,7 +18,7 @@ import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pydantic import ValidationError
 
-from cfpm_coach.errors import BundleError
+from cfpm_coach.errors import BundleError, ForbiddenError
 from cfpm_coach.sync import keys
 from cfpm_coach.sync.records import FORMAT, FORMAT_VERSION, Manifest, record_models
 
@@ -209,4 +209,22 @@ def open_bundle(sealed: bytes, identity: pyrage.x25519.Identity,
     with archive:
         manifest, body, signature = read_manifest(archive)
         check_signature(manifest, body, signature, list(trusted))
+        return OpenedBundle(manifest, read_records(archive, manifest), digest)
+
+
+def open_from_device(sealed: bytes, identity: pyrage.x25519.Identity, device_public_key: str
+                     ) -> OpenedBundle:
+    """Open a bundle that must be signed by one given device (the hub's check of an upload)."""
+    digest = hashlib.sha256(sealed).hexdigest()
+    archive = _open_zip(decrypt(sealed, identity))
+    with archive:
+        manifest, body, signature = read_manifest(archive)
+        if manifest.device_public_key != device_public_key:
+            raise ForbiddenError("The bundle was signed by another device than the one this "
+                                 "token belongs to; refused")
+        try:
+            check_signature(manifest, body, signature, [keys.public_from_text(device_public_key)])
+        except BundleError as exc:
+            raise ForbiddenError("The bundle's signature does not verify with this device's "
+                                 "key; refused") from exc
         return OpenedBundle(manifest, read_records(archive, manifest), digest)

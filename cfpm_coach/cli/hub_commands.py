@@ -1,0 +1,203 @@
+"""`cfpm-coach hub ...`: the central team's hub (init, enroll, devices, revoke, serve, ingest)."""
+
+import argparse
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cfpm_coach.applog import setup_logging
+from cfpm_coach.cli.output import percent, print_json, print_table
+from cfpm_coach.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from cfpm_coach.hub.service import Hub
+
+
+def register(
+    commands: "argparse._SubParsersAction[argparse.ArgumentParser]",
+    common: argparse.ArgumentParser,
+) -> None:
+    """Add the hub commands."""
+    hub = commands.add_parser("hub", parents=[common], help="the central team's hub")
+    cmds = hub.add_subparsers(dest="hub_command", required=True, metavar="ACTION")
+
+    p = cmds.add_parser("init", parents=[common], help="create a hub's store and team identity")
+    p.add_argument("--database-url", metavar="URL",
+                   help="postgresql+psycopg://user@host/db (default: SQLite in --data-dir)")
+    p.add_argument("--identity", type=Path, metavar="FILE",
+                   help="an existing age identity of the team (default: a new one)")
+    p.add_argument("--max-bundle-mb", type=int, metavar="MB", help="upload limit (default 64)")
+    p.set_defaults(handler=init)
+
+    p = cmds.add_parser("enroll", parents=[common], help="register a laptop; prints its token")
+    p.add_argument("--device-public-key", required=True, metavar="KEY",
+                   help="from `cfpm-coach device show` on the laptop")
+    p.add_argument("--coach", required=True, metavar="NAME")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=enroll)
+
+    p = cmds.add_parser("devices", parents=[common], help="list enrolled devices")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=devices)
+
+    p = cmds.add_parser("revoke", parents=[common], help="stop a device's uploads")
+    p.add_argument("device", metavar="DEVICE_ID")
+    p.set_defaults(handler=revoke)
+
+    p = cmds.add_parser("team-token", parents=[common],
+                        help="a new team token for the fidelity API (the old one stops)")
+    p.set_defaults(handler=team_token)
+
+    p = cmds.add_parser("serve", parents=[common], help="run the hub's HTTP API")
+    p.add_argument("--host", default="127.0.0.1", help="address (default: loopback only)")
+    p.add_argument("--port", type=int, default=8765)
+    p.set_defaults(handler=serve)
+
+    p = cmds.add_parser("ingest-folder", parents=[common],
+                        help="import the bundles laptops copied into a shared folder")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=ingest_folder)
+
+    p = cmds.add_parser("fidelity", parents=[common], help="fidelity over every coach")
+    p.add_argument("--by", default="office,element,month")
+    p.add_argument("--instrument", default="cpm-practice")
+    p.add_argument("--csv", action="store_true")
+    p.set_defaults(handler=fidelity)
+
+    p = cmds.add_parser("report", parents=[common], help="unit summary PDF over every office")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--office", help="one office only")
+    p.add_argument("--start", type=date.fromisoformat, help="YYYY-MM-DD (default: a year ago)")
+    p.add_argument("--end", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    p.set_defaults(handler=report)
+
+    p = cmds.add_parser("status", parents=[common], help="schema, devices and record counts")
+    p.set_defaults(handler=status)
+
+
+def _folder(args: argparse.Namespace) -> Path:
+    if not args.data_dir:
+        raise InvalidInputError("give the hub's folder with --data-dir DIR")
+    folder = Path(args.data_dir).expanduser()
+    setup_logging(folder / "logs", verbose=getattr(args, "verbose", False))
+    return folder
+
+
+def _open(args: argparse.Namespace) -> "Hub":
+    from cfpm_coach.hub.service import Hub
+
+    return Hub.open(_folder(args))
+
+
+def init(args: argparse.Namespace) -> int:
+    """Create the hub; print the team's public key and team token once."""
+    from cfpm_coach.hub.service import Hub
+
+    limit = args.max_bundle_mb * 1024 * 1024 if args.max_bundle_mb else None
+    hub, recipient, token = Hub.init(_folder(args), args.database_url, args.identity, limit)
+    with hub:
+        print(f"Hub created in {hub.config.data_dir} ({hub.store.describe()})")
+        print(f"Team public key (laptops seal bundles to it): {recipient}")
+        print(f"Team token for the fidelity API (shown once, keep it safe): {token}")
+    return 0
+
+
+def enroll(args: argparse.Namespace) -> int:
+    """Register a device and print its one-time token."""
+    with _open(args) as hub:
+        enrollment = hub.enroll(args.device_public_key, args.coach)
+    if args.json:
+        print_json({"device_id": enrollment.device.id, "token": enrollment.token})
+    else:
+        print(f"Enrolled device {enrollment.device.id} for {enrollment.device.coach_name}.")
+        print(f"Token (shown once; enter it in the laptop's sync settings): {enrollment.token}")
+    return 0
+
+
+def devices(args: argparse.Namespace) -> int:
+    """List enrolled devices."""
+    with _open(args) as hub:
+        found = hub.devices()
+    if args.json:
+        print_json([vars(d) for d in found])
+        return 0
+    print_table(["device", "coach", "enrolled", "last seen", "bundles", "state"],
+                [[d.id, d.coach_name, d.enrolled_at.date(),
+                  d.last_seen_at.strftime("%Y-%m-%d %H:%M") if d.last_seen_at else "never",
+                  d.bundles, "revoked" if d.revoked_at else "active"] for d in found])
+    return 0
+
+
+def revoke(args: argparse.Namespace) -> int:
+    """Revoke a device."""
+    with _open(args) as hub:
+        device = hub.revoke(args.device)
+    print(f"Revoked device {device.id} ({device.coach_name}); its uploads are refused from now on.")
+    return 0
+
+
+def team_token(args: argparse.Namespace) -> int:
+    """Rotate the team token."""
+    with _open(args) as hub:
+        print(f"New team token (shown once): {hub.rotate_team_token()}")
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Serve the API until interrupted."""
+    import uvicorn
+
+    from cfpm_coach.hub.api import create_app
+
+    with _open(args) as hub:
+        print(f"CFPM Coach hub on http://{args.host}:{args.port} ({hub.store.describe()})",
+              flush=True)
+        uvicorn.run(create_app(hub), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def ingest_folder(args: argparse.Namespace) -> int:
+    """Import what laptops left in a shared folder."""
+    with _open(args) as hub:
+        results = hub.ingest_folder(args.folder)
+    if args.json:
+        print_json([vars(r) for r in results])
+    else:
+        for result in results:
+            if result.error:
+                print(f"refused  {result.name}: {result.error}")
+            else:
+                print(f"imported {result.name}")
+        print(f"{sum(1 for r in results if not r.error)} imported, "
+              f"{sum(1 for r in results if r.error)} refused")
+    return 1 if any(r.error for r in results) else 0
+
+
+def fidelity(args: argparse.Namespace) -> int:
+    """Print fidelity grouped as asked."""
+    with _open(args) as hub:
+        table = hub.fidelity(args.by, args.instrument)
+    if args.csv:
+        print(table.as_csv(), end="")
+        return 0
+    print_table([*table.by, "observations", "ratings", "proficient"],
+                [[*row.key, row.observations, row.observed, percent(row.share_proficient)]
+                 for row in table.rows])
+    return 0
+
+
+def report(args: argparse.Namespace) -> int:
+    """Write the hub's unit summary PDF."""
+    end = args.end or date.today()
+    start = args.start or end - timedelta(days=365)
+    with _open(args) as hub:
+        print(hub.report_pdf(args.output, start, end, args.office))
+    return 0
+
+
+def status(args: argparse.Namespace) -> int:
+    """Print what the hub holds."""
+    with _open(args) as hub:
+        print_json({"database": hub.store.describe(), **hub.status()})
+    return 0

@@ -1,0 +1,1 @@
+"""The central hub: receives bundles from every laptop, merges them, reports fidelity."""

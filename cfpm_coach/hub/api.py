@@ -1,0 +1,168 @@
+"""The hub's HTTP API (FastAPI): health, bundle uploads from devices, fidelity for the team."""
+
+from datetime import UTC, date, datetime, time
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from cfpm_coach import __version__
+from cfpm_coach.errors import (
+    BundleError,
+    CoachError,
+    HubError,
+    InvalidInputError,
+    NotFoundError,
+    TooLargeError,
+)
+from cfpm_coach.hub.service import Hub
+
+BUNDLE_TYPE = "application/octet-stream"
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(HTTPBearer(auto_error=False))]
+
+
+class ErrorBody(BaseModel):
+    """Every refusal: a short code and a sentence for a person."""
+
+    error: str
+    detail: str
+
+
+class TableCounts(BaseModel):
+    """What the merge did to one table."""
+
+    inserted: int
+    updated: int
+    unchanged: int
+    conflicts: int
+
+
+class ReceiptBody(BaseModel):
+    """The hub's receipt for a bundle; a repeat of the same bundle returns the first one."""
+
+    bundle_id: str
+    duplicate: bool
+    received_at: str
+    hub_device_id: str
+    tables: dict[str, TableCounts]
+
+
+class HealthBody(BaseModel):
+    """The hub is up and its database answers."""
+
+    status: Literal["ok"]
+    version: str
+    schema_version: str
+
+
+class FidelityBody(BaseModel):
+    """Fidelity rows: the dimensions asked for, then observations, ratings and shares."""
+
+    instrument: str
+    by: list[str]
+    rows: list[dict[str, str | int | float | None]]
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": text} for code, text in {
+        401: "No token, or an unknown one", 403: "A revoked device, or another device's bundle",
+        409: "The bundle id was received before with other bytes",
+        413: "The body is over the hub's limit", 422: "A malformed request or bundle",
+        503: "The hub's database is unavailable"}.items()}
+
+
+def _status(error: CoachError) -> int:
+    if isinstance(error, HubError):
+        return error.status
+    if isinstance(error, BundleError | InvalidInputError):
+        return 422
+    if isinstance(error, NotFoundError):
+        return 404
+    return 503
+
+
+def _error(status: int, code: str, detail: str) -> JSONResponse:
+    return JSONResponse({"error": code, "detail": detail}, status_code=status)
+
+
+async def _read_limited(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise TooLargeError(f"The bundle is over the hub's limit of {limit} bytes")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise TooLargeError(f"The bundle is over the hub's limit of {limit} bytes")
+    return bytes(body)
+
+
+def create_app(hub: Hub) -> FastAPI:
+    """The ASGI app serving one open hub."""
+    app = FastAPI(title="CFPM Coach hub", version=__version__,
+                  description="Receives sealed, signed bundles from enrolled coaches' laptops, "
+                              "merges them, and reports fidelity to the central team.")
+
+    @app.exception_handler(CoachError)
+    async def _coach_error(_request: Request, exc: CoachError) -> JSONResponse:
+        return _error(_status(exc), type(exc).__name__, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return _error(422, "InvalidRequest", f"{where}: {first.get('msg')}")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, "HTTPError", str(exc.detail))
+
+    @app.get("/healthz", response_model=HealthBody, responses={503: _ERRORS[503]})
+    def healthz() -> dict[str, Any]:
+        """Answers when the hub and its database are up (clients check it before a sync)."""
+        return {"status": "ok", "version": __version__,
+                "schema_version": hub.store.schema_revision()}
+
+    @app.post(
+        "/api/v1/bundles", response_model=ReceiptBody, status_code=201,
+        responses={200: {"model": ReceiptBody, "description": "Received before: the first receipt"},
+                   **{c: _ERRORS[c] for c in (401, 403, 409, 413, 422, 503)}},
+        openapi_extra={"requestBody": {"required": True, "content": {
+            BUNDLE_TYPE: {"schema": {"type": "string", "format": "binary"}}}}},
+    )
+    async def upload_bundle(request: Request, credentials: Credentials) -> JSONResponse:
+        """Upload one sealed bundle from an enrolled device (idempotent on the bundle id)."""
+        token = credentials.credentials if credentials else None
+        await run_in_threadpool(hub.check_device_token, token)
+        sealed = await _read_limited(request, hub.config.max_bundle_bytes)
+        delivery = await run_in_threadpool(hub.receive, token, sealed)
+        return JSONResponse(delivery.receipt, status_code=201 if delivery.created else 200)
+
+    @app.get(
+        "/api/v1/fidelity", response_model=FidelityBody,
+        responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}},
+                   **{c: _ERRORS[c] for c in (401, 422, 503)}},
+    )
+    def get_fidelity(
+        credentials: Credentials,
+        by: Annotated[str, Query(description="Comma-separated: office, county, element, month")
+                      ] = "office,element,month",
+        instrument: Annotated[str, Query(max_length=100)] = "cpm-practice",
+        since: Annotated[date | None, Query(description="Observations started on or after")
+                         ] = None,
+        format: Annotated[Literal["json", "csv"], Query()] = "json",
+    ) -> Response:
+        """Fidelity of finished observations over every coach, for the central team."""
+        hub.check_team_token(credentials.credentials if credentials else None)
+        start = datetime.combine(since, time(), tzinfo=UTC) if since else None
+        table = hub.fidelity(by, instrument, start)
+        if format == "csv":
+            return Response(table.as_csv(), media_type="text/csv; charset=utf-8")
+        return JSONResponse(table.as_dict())
+
+    return app

@@ -1,0 +1,75 @@
+"""A hub's folder: hub.json (database URL, limits), the team's age identity, the SQLite file."""
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from cfpm_coach.errors import InvalidInputError, StoreError
+
+CONFIG_NAME = "hub.json"
+IDENTITY_NAME = "team-identity.txt"
+DATABASE_NAME = "hub.sqlite3"
+DEFAULT_MAX_BUNDLE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class HubConfig:
+    """Where a hub keeps its data and what it accepts."""
+
+    data_dir: Path
+    database_url: str
+    identity_file: Path
+    max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES
+
+    @property
+    def config_file(self) -> Path:
+        """hub.json in the data folder."""
+        return self.data_dir / CONFIG_NAME
+
+    def save(self) -> None:
+        """Write hub.json owner-only (it may hold a database password)."""
+        data = asdict(self)
+        data.pop("data_dir")
+        data["identity_file"] = str(self.identity_file)
+        temp = self.config_file.with_name(CONFIG_NAME + ".partial")
+        fd = os.open(temp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=2)
+            handle.write("\n")
+        os.replace(temp, self.config_file)
+
+
+def default_url(data_dir: Path) -> str:
+    """The SQLite file in the hub's folder."""
+    return f"sqlite:///{data_dir.resolve() / DATABASE_NAME}"
+
+
+def new_config(data_dir: Path, database_url: str | None, identity_file: Path | None,
+               max_bundle_bytes: int | None = None) -> HubConfig:
+    """The config `hub init` writes."""
+    if (data_dir / CONFIG_NAME).exists():
+        raise InvalidInputError(f"{data_dir} already holds a hub ({CONFIG_NAME}); nothing changed")
+    url = database_url or default_url(data_dir)
+    if not url.startswith(("sqlite:///", "postgresql")):
+        raise InvalidInputError("--database-url: give sqlite:///PATH or postgresql+psycopg://...")
+    return HubConfig(data_dir.resolve(), url,
+                     (identity_file or data_dir / IDENTITY_NAME).resolve(),
+                     max_bundle_bytes or DEFAULT_MAX_BUNDLE_BYTES)
+
+
+def load_config(data_dir: Path) -> HubConfig:
+    """Read hub.json from a hub's folder."""
+    path = data_dir / CONFIG_NAME
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise StoreError(f"{data_dir} is not a hub folder (no {CONFIG_NAME}); run "
+                         "`cfpm-coach hub init --data-dir DIR` first") from None
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"{path} cannot be read: {exc}") from exc
+    try:
+        return HubConfig(data_dir.resolve(), str(raw["database_url"]), Path(raw["identity_file"]),
+                         int(raw.get("max_bundle_bytes", DEFAULT_MAX_BUNDLE_BYTES)))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise StoreError(f"{path} is missing or has a wrong value for {exc}") from exc

@@ -1,0 +1,93 @@
+"""Fidelity across every coach's records: tallies grouped by office, county, element and month."""
+
+import csv
+import io
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.domain.scoring import score_tally
+from cfpm_coach.errors import InvalidInputError
+from cfpm_coach.storage.hub_repo import TallyRow
+
+DIMENSIONS = ("office", "county", "element", "month")
+UNKNOWN_ELEMENT = "other"
+
+
+def parse_dimensions(text: str) -> tuple[str, ...]:
+    """'office,element,month' as a tuple, refusing unknown or repeated names."""
+    names = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = [n for n in names if n not in DIMENSIONS]
+    if unknown or len(set(names)) != len(names):
+        raise InvalidInputError(f"by: use some of {', '.join(DIMENSIONS)} once each "
+                                f"(got {text!r})")
+    return names
+
+
+@dataclass(frozen=True)
+class FidelityRow:
+    """One group's fidelity: how many observations and scored ratings it rests on."""
+
+    key: tuple[str, ...]
+    observations: int
+    observed: int
+    proficient: int
+    share_proficient: float | None
+    mean: float | None
+
+
+@dataclass(frozen=True)
+class FidelityTable:
+    """Fidelity rows for the dimensions asked, in key order."""
+
+    instrument_id: str
+    by: tuple[str, ...]
+    rows: list[FidelityRow]
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready: each row names its dimensions."""
+        return {"instrument": self.instrument_id, "by": list(self.by), "rows": [
+            {**dict(zip(self.by, row.key, strict=True)), "observations": row.observations,
+             "ratings": row.observed, "proficient": row.proficient,
+             "share_proficient": row.share_proficient, "mean": row.mean}
+            for row in self.rows]}
+
+    def as_csv(self) -> str:
+        """The same as CSV for spreadsheets (dimension columns first)."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        columns = [*self.by, "observations", "ratings", "proficient", "share_proficient", "mean"]
+        writer.writerow(columns)
+        for row in self.as_dict()["rows"]:
+            writer.writerow(["" if row[c] is None else row[c] for c in columns])
+        return out.getvalue()
+
+
+def _element(instrument: Instrument, behavior_id: str) -> str:
+    return instrument.group_of(behavior_id).id if instrument.has_item(behavior_id) \
+        else UNKNOWN_ELEMENT
+
+
+def aggregate(instrument: Instrument, tallies: Iterable[TallyRow],
+              observations: Mapping[tuple[str, str, str], int], by: Sequence[str]
+              ) -> FidelityTable:
+    """Pool counted ratings into the groups `by` names; unscored values count nowhere."""
+    coarse = [d for d in by if d != "element"]
+    counted: dict[tuple[str, ...], Counter[int]] = defaultdict(Counter)
+    for row in tallies:
+        values = {"office": row.office, "county": row.county, "month": row.month,
+                  "element": _element(instrument, row.behavior_id)}
+        counted[tuple(values[d] for d in by)][row.value] += row.count
+    seen: Counter[tuple[str, ...]] = Counter()
+    for (office, county, month), n in observations.items():
+        values = {"office": office, "county": county, "month": month}
+        seen[tuple(values[d] for d in coarse)] += n
+    rows = []
+    for key in sorted(counted):
+        score = score_tally(counted[key], instrument.scale)
+        named = dict(zip(by, key, strict=True))
+        rows.append(FidelityRow(key, seen[tuple(named[d] for d in coarse)], score.observed,
+                                score.proficient, score.share_proficient, score.mean))
+    return FidelityTable(instrument.id, tuple(by), rows)

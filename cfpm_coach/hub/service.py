@@ -1,0 +1,328 @@
+"""The central hub: enrolled devices, bundles received once each, fidelity over every coach."""
+
+import hashlib
+import hmac
+import logging
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from cfpm_coach.errors import (
+    CoachError,
+    ConstraintError,
+    ForbiddenError,
+    InvalidInputError,
+    NotFoundError,
+    ReplayError,
+    TooLargeError,
+    UnauthorizedError,
+)
+from cfpm_coach.hub import fidelity
+from cfpm_coach.hub.config import HubConfig, load_config, new_config
+from cfpm_coach.paths import AppPaths
+from cfpm_coach.services.bundle_import import merge_opened, refused_for_missing_parents
+from cfpm_coach.services.workspace import Workspace, load_catalog
+from cfpm_coach.storage import hub_repo
+from cfpm_coach.storage.records import Author
+from cfpm_coach.storage.store import Store
+from cfpm_coach.storage.types import utcnow
+from cfpm_coach.sync import bundle, keys
+
+log = logging.getLogger(__name__)
+TEAM_TOKEN_KEY = "hub_team_token_sha256"
+HUB_ID_KEY = "hub_id"
+HUB_AUTHOR = "CFPM Coach hub"
+BUNDLE_SUFFIX = ".cfpm-bundle"
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class DeviceView:
+    """An enrolled device as the hub's operator sees it (never its token)."""
+
+    id: uuid.UUID
+    coach_name: str
+    public_key: str
+    enrolled_at: datetime
+    revoked_at: datetime | None
+    last_seen_at: datetime | None
+    bundles: int
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    """A new device and its token: shown once, stored only as a hash."""
+
+    device: DeviceView
+    token: str
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """The hub's answer to one upload: the receipt, and whether this request stored it."""
+
+    receipt: dict[str, Any]
+    created: bool
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """One file of an ingested folder: its receipt, or why it was refused."""
+
+    name: str
+    receipt: dict[str, Any] | None
+    error: str | None
+
+
+def _move(path: Path, folder: Path, reason: str | None = None) -> None:
+    folder.mkdir(exist_ok=True)
+    path.replace(folder / path.name)
+    if reason is not None:
+        (folder / f"{path.name}.reason.txt").write_text(reason + "\n", encoding="utf-8")
+
+
+def _view(device: Any) -> DeviceView:
+    return DeviceView(device.id, device.coach_name, device.public_key, device.enrolled_at,
+                      device.revoked_at, device.last_seen_at, device.bundles)
+
+
+class Hub:
+    """An open hub folder: its database, the team's identity and the instruments."""
+
+    def __init__(self, config: HubConfig) -> None:
+        self.config = config
+        self.identity = keys.load_identity(config.identity_file)
+        paths = AppPaths(config.data_dir)
+        self.store = Store.at_url(config.database_url, paths.backups)
+        try:
+            with self.store.write() as session:
+                hub_id = hub_repo.setting(session=session, key=HUB_ID_KEY)
+                if hub_id is None:
+                    hub_id = str(uuid.uuid4())
+                    hub_repo.set_setting(session=session, key=HUB_ID_KEY, value=hub_id)
+            self.workspace = Workspace(paths, self.store, load_catalog(paths),
+                                       author=Author(uuid.UUID(hub_id), None))
+        except BaseException:
+            self.store.close()
+            raise
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    @classmethod
+    def init(cls, data_dir: Path, database_url: str | None = None,
+             identity_file: Path | None = None, max_bundle_bytes: int | None = None
+             ) -> tuple["Hub", str, str]:
+        """Create a hub folder; returns the hub, the team's public key and the team token."""
+        config = new_config(data_dir, database_url, identity_file, max_bundle_bytes)
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if identity_file is None:
+            recipient = keys.new_team_identity(config.identity_file)
+        else:
+            recipient = str(keys.load_identity(config.identity_file).to_public())
+        config.save()
+        hub = cls(config)
+        token = secrets.token_urlsafe(32)
+        with hub.store.write() as session:
+            hub_repo.set_setting(session=session, key=TEAM_TOKEN_KEY, value=_digest(token))
+        log.info("hub initialised")
+        return hub, recipient, token
+
+    @classmethod
+    def open(cls, data_dir: Path) -> "Hub":
+        """Open an initialised hub folder."""
+        return cls(load_config(data_dir))
+
+    def close(self) -> None:
+        """Release the database."""
+        self.store.close()
+
+    def __enter__(self) -> "Hub":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def recipient(self) -> str:
+        """The team's public key, which laptops seal bundles to."""
+        return str(self.identity.to_public())
+
+    def rotate_team_token(self) -> str:
+        """A new team token for the fidelity API; the old one stops working."""
+        token = secrets.token_urlsafe(32)
+        with self.store.write() as session:
+            hub_repo.set_setting(session=session, key=TEAM_TOKEN_KEY, value=_digest(token))
+        return token
+
+    # -- devices -----------------------------------------------------------------------------
+
+    def enroll(self, public_key: str, coach_name: str) -> Enrollment:
+        """Register a laptop's signing key; its upload token is returned once."""
+        keys.public_from_text(public_key)  # refuses anything that is not a device key
+        name = coach_name.strip()
+        if not name:
+            raise InvalidInputError("coach: give the coach's name")
+        token = secrets.token_urlsafe(32)
+        with self.store.write() as session:
+            if hub_repo.device_by_key(session=session, public_key=public_key.strip()):
+                raise InvalidInputError("This device key is enrolled already; revoke it first "
+                                        "to enroll it again")
+            device = hub_repo.add_device(session=session, public_key=public_key.strip(),
+                                         coach_name=name, token_sha256=_digest(token))
+            view = _view(device)
+        log.info("device %s enrolled", view.id)
+        return Enrollment(view, token)
+
+    def devices(self) -> list[DeviceView]:
+        """Every enrolled device."""
+        with self.store.read() as session:
+            return [_view(d) for d in hub_repo.devices(session=session)]
+
+    def revoke(self, device_id: str) -> DeviceView:
+        """Stop a device (by its id or an unambiguous start of it)."""
+        with self.store.write() as session:
+            found = hub_repo.find_device(session=session, prefix=device_id)
+            if not found:
+                raise NotFoundError(f"No enrolled device {device_id!r}")
+            if len(found) > 1:
+                raise InvalidInputError(f"{device_id!r} matches {len(found)} devices; give more "
+                                        "of the id")
+            hub_repo.revoke(session=session, device=found[0])
+            view = _view(found[0])
+        log.info("device %s revoked", view.id)
+        return view
+
+    # -- uploads -----------------------------------------------------------------------------
+
+    def _device_for(self, token: str | None) -> DeviceView:
+        if not token:
+            raise UnauthorizedError("A device token is required (Authorization: Bearer ...)")
+        with self.store.read() as session:
+            found = hub_repo.device_by_token(session=session, token_sha256=_digest(token))
+            device = _view(found) if found is not None else None
+        if device is None:
+            raise UnauthorizedError("This token is not enrolled at the hub")
+        if device.revoked_at is not None:
+            raise ForbiddenError("This device was revoked at the hub; ask the central team")
+        return device
+
+    def check_device_token(self, token: str | None) -> DeviceView:
+        """The enrolled, not revoked, device holding the token."""
+        return self._device_for(token)
+
+    def receive(self, token: str | None, sealed: bytes) -> Delivery:
+        """Check and merge one uploaded bundle; a repeat of the same bundle returns the first receipt."""
+        device = self._device_for(token)
+        if len(sealed) > self.config.max_bundle_bytes:
+            raise TooLargeError(f"The bundle is over the hub's limit of "
+                                f"{self.config.max_bundle_bytes} bytes")
+        opened = bundle.open_from_device(sealed, self.identity, device.public_key)
+        return self._accept(device, opened, len(sealed))
+
+    def _accept(self, device: DeviceView, opened: bundle.OpenedBundle, size: int) -> Delivery:
+        bundle_id = uuid.UUID(opened.manifest.bundle_id)
+        for _attempt in range(2):
+            prior = self._prior(bundle_id, opened.sha256)
+            if prior is not None:
+                return Delivery(prior, False)
+            try:
+                with self.store.write() as session:
+                    merged = merge_opened(session, opened)
+                    receipt = {**merged.as_dict(), "duplicate": False,
+                               "received_at": utcnow().isoformat(),
+                               "hub_device_id": str(device.id)}
+                    hub_repo.record_upload(session=session, device_id=device.id, bundle_id=bundle_id,
+                                           sha256=opened.sha256, size=size,
+                                           receipt=receipt)
+            except ConstraintError as exc:
+                # Either the same bundle arrived twice at once (the other request stored it:
+                # answer with its receipt) or its records point at rows the hub lacks.
+                if self._prior(bundle_id, opened.sha256) is not None:
+                    continue
+                raise refused_for_missing_parents() from exc
+            log.info("bundle %s received from device %s", bundle_id, device.id)
+            return Delivery(receipt, True)
+        raise ReplayError(f"Bundle {bundle_id} arrived twice at once; send it again")
+
+    def _prior(self, bundle_id: uuid.UUID, sha256: str) -> dict[str, Any] | None:
+        with self.store.read() as session:
+            prior = hub_repo.upload(session=session, bundle_id=bundle_id)
+        if prior is None:
+            return None
+        if not hmac.compare_digest(prior.sha256, sha256):
+            raise ReplayError(f"Bundle {bundle_id} was received before with other content: "
+                              "this copy is refused")
+        return {**prior.receipt, "duplicate": True}
+
+    def ingest_folder(self, folder: Path) -> list[IngestResult]:
+        """Import every bundle in a shared folder; done ones move to imported/, refused ones to
+        rejected/ with the reason beside them. Bundles must be signed by an enrolled device."""
+        results = []
+        for path in sorted(folder.glob(f"*{BUNDLE_SUFFIX}")):
+            if path.name.startswith("."):
+                continue  # still being copied (laptops write a dot-name, then rename)
+            try:
+                delivery = self._ingest_file(path)
+            except CoachError as exc:
+                _move(path, folder / "rejected", reason=str(exc))
+                results.append(IngestResult(path.name, None, str(exc)))
+                log.info("folder bundle refused: %s", type(exc).__name__)
+                continue
+            _move(path, folder / "imported")
+            results.append(IngestResult(path.name, delivery.receipt, None))
+        return results
+
+    def _ingest_file(self, path: Path) -> Delivery:
+        sealed = path.read_bytes()
+        if len(sealed) > self.config.max_bundle_bytes:
+            raise TooLargeError(f"The bundle is over the hub's limit of "
+                                f"{self.config.max_bundle_bytes} bytes")
+        with self.store.read() as session:
+            active = [_view(d) for d in hub_repo.devices(session=session) if d.revoked_at is None]
+        opened = bundle.open_bundle(sealed, self.identity,
+                                    [keys.public_from_text(d.public_key) for d in active])
+        device = next(d for d in active if d.public_key == opened.manifest.device_public_key)
+        return self._accept(device, opened, len(sealed))
+
+    # -- the central team --------------------------------------------------------------------
+
+    def check_team_token(self, token: str | None) -> None:
+        """Refuse unless token is the team's current token."""
+        if not token:
+            raise UnauthorizedError("The team token is required (Authorization: Bearer ...)")
+        with self.store.read() as session:
+            expected = hub_repo.setting(session=session, key=TEAM_TOKEN_KEY)
+        if expected is None or not hmac.compare_digest(expected, _digest(token)):
+            raise UnauthorizedError("This is not the team's token")
+
+    def fidelity(self, by: str = "office,element,month", instrument_id: str = "cpm-practice",
+                 since: datetime | None = None) -> fidelity.FidelityTable:
+        """Fidelity of finished observations grouped by the dimensions named in `by`."""
+        dimensions = fidelity.parse_dimensions(by)
+        try:
+            instrument = self.workspace.catalog.get(instrument_id)
+        except Exception as exc:
+            raise InvalidInputError(f"instrument: {instrument_id!r} is not installed") from exc
+        with self.store.read() as session:
+            tallies = hub_repo.fidelity_tallies(session=session, instrument_id=instrument_id,
+                                                since=since)
+            counts = hub_repo.observation_counts(session=session, instrument_id=instrument_id,
+                                                 since=since)
+        return fidelity.aggregate(instrument, tallies, counts, dimensions)
+
+    def report_pdf(self, path: Path, start: date, end: date, office: str | None = None) -> Path:
+        """The unit summary over every office (or one), as the central team prints it."""
+        return self.workspace.reports.unit_pdf(office, start, end, path, author=HUB_AUTHOR)
+
+    def status(self) -> dict[str, Any]:
+        """What the hub holds, for `hub status` and /healthz."""
+        counts = self.workspace.maintenance.counts()
+        return {"schema": self.store.schema_revision(), "devices": len(self.devices()),
+                "records": counts}
+

@@ -1,0 +1,206 @@
+"""Sync: bundle what changed into the outbox, deliver it (hub or shared folder), keep the receipt."""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from cfpm_coach.errors import BundleRefusedError, DeliveryError, InvalidInputError
+from cfpm_coach.storage import exchange_repo
+from cfpm_coach.storage.types import utcnow
+from cfpm_coach.sync.outbox import Outbox, OutboxEntry
+from cfpm_coach.sync.transports import FolderTransport, HttpTransport, Transport
+
+if TYPE_CHECKING:
+    from cfpm_coach.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+SETTINGS_KEY = "sync"
+LAST_KEY = "sync_last"
+RECIPIENT_KEY = "team_recipient"  # shared with File > Export
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    """Where bundles go: a hub (URL and enrollment token) or a shared folder, and the team key."""
+
+    hub_url: str = ""
+    token: str = ""
+    folder: str = ""
+    recipient: str = ""
+    automatic: bool = True
+    interval_minutes: int = 15
+
+    @property
+    def mode(self) -> str | None:
+        """'hub', 'folder', or None when sync is not set up."""
+        if not self.recipient:
+            return None
+        if self.hub_url and self.token:
+            return "hub"
+        if self.folder:
+            return "folder"
+        return None
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the sync panel and status bar show."""
+
+    mode: str | None
+    destination: str
+    waiting_bundles: int
+    unsent_changes: int
+    last_attempt_at: datetime | None
+    last_sent_at: datetime | None
+    last_receipt: dict[str, Any] | None
+    last_error: str | None
+    rejected: list[OutboxEntry] = field(default_factory=list)
+
+    @property
+    def waiting(self) -> int:
+        """Bundles in the outbox plus one for changes not bundled yet."""
+        return self.waiting_bundles + (1 if self.unsent_changes else 0)
+
+
+@dataclass
+class SyncReport:
+    """What one sync did."""
+
+    sent: list[dict[str, Any]] = field(default_factory=list)
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Nothing is left undelivered for a reason the next try could fix."""
+        return self.error is None
+
+
+class SyncService:
+    """Settings, status and one sync; the UI and `cfpm-coach sync` call it."""
+
+    def __init__(self, workspace: "Workspace") -> None:
+        self._ws = workspace
+        self.outbox = Outbox(workspace.paths.data_dir / "outbox")
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def settings(self) -> SyncSettings:
+        """The saved settings (the team key is shared with File > Export)."""
+        raw = self._ws.profile.setting(SETTINGS_KEY, {}) or {}
+        known = {k: v for k, v in raw.items() if k in SyncSettings.__dataclass_fields__}
+        known["recipient"] = self._ws.profile.setting(RECIPIENT_KEY, "") or ""
+        return SyncSettings(**known)
+
+    def save_settings(self, settings: SyncSettings) -> SyncSettings:
+        """Check and save; a hub URL must be http(s), a team key must parse."""
+        from cfpm_coach.sync import keys
+
+        url = settings.hub_url.strip().rstrip("/")
+        if url and not url.startswith(("https://", "http://")):
+            raise InvalidInputError("Hub address: start it with https://")
+        if url and not settings.token.strip():
+            raise InvalidInputError("Enrollment token: paste the token the central team gave you")
+        if settings.recipient.strip():
+            keys.load_recipient(settings.recipient)
+        if not 1 <= settings.interval_minutes <= 24 * 60:
+            raise InvalidInputError("Sync every: between 1 minute and 24 hours")
+        clean = SyncSettings(url, settings.token.strip(), settings.folder.strip(),
+                             settings.recipient.strip(), settings.automatic,
+                             settings.interval_minutes)
+        stored = {k: v for k, v in vars(clean).items() if k != "recipient"}
+        self._ws.profile.set_setting(SETTINGS_KEY, stored)
+        self._ws.profile.set_setting(RECIPIENT_KEY, clean.recipient)
+        log.info("sync settings saved (mode %s)", clean.mode)
+        return clean
+
+    def transport(self, settings: SyncSettings | None = None) -> Transport:
+        """The transport the settings name."""
+        settings = settings or self.settings()
+        if settings.mode == "hub":
+            return HttpTransport(settings.hub_url, settings.token)
+        if settings.mode == "folder":
+            from pathlib import Path
+
+            return FolderTransport(Path(settings.folder).expanduser())
+        raise InvalidInputError("Sync is not set up: give the team's public key and a hub "
+                                "address with its token, or a shared folder (Sync settings)")
+
+    # -- status ------------------------------------------------------------------------------
+
+    def status(self) -> SyncStatus:
+        """Waiting bundles and changes, the last attempt and receipt, and refused bundles."""
+        settings = self.settings()
+        with self._ws.store.read() as session:
+            unsent = exchange_repo.changed_count(
+                session=session, since_seq=exchange_repo.bundled_seq(session=session))
+        last = self._ws.profile.setting(LAST_KEY, {}) or {}
+        destination = ""
+        if settings.mode == "hub":
+            destination = settings.hub_url
+        elif settings.mode == "folder":
+            destination = settings.folder
+        return SyncStatus(
+            mode=settings.mode, destination=destination,
+            waiting_bundles=len(self.outbox.pending()), unsent_changes=unsent,
+            last_attempt_at=_time(last.get("attempt_at")), last_sent_at=_time(last.get("sent_at")),
+            last_receipt=last.get("receipt"), last_error=last.get("error"),
+            rejected=self.outbox.rejected())
+
+    # -- sync --------------------------------------------------------------------------------
+
+    def sync_now(self, transport: Transport | None = None) -> SyncReport:
+        """Deliver what waits, bundle what changed, deliver that; a failure leaves it queued."""
+        settings = self.settings()
+        transport = transport or self.transport(settings)
+        report = SyncReport()
+        try:
+            if not transport.available():
+                raise DeliveryError(f"{transport.describe()} does not answer; the changes stay "
+                                    "in the outbox until it does")
+            self._deliver_waiting(transport, report)
+            if self.status().unsent_changes:
+                self.outbox.ensure()
+                self._ws.exchange.export(self.outbox.root, settings.recipient)
+                self._deliver_waiting(transport, report)
+            self.outbox.prune_sent()
+        except DeliveryError as exc:
+            report.error = str(exc)
+        self._remember(report)
+        return report
+
+    def _deliver_waiting(self, transport: Transport, report: SyncReport) -> None:
+        for entry in self.outbox.pending():
+            try:
+                receipt = transport.send(entry.path.name, entry.path.read_bytes())
+            except BundleRefusedError as exc:
+                self.outbox.mark_rejected(entry, str(exc), exc.status)
+                with self._ws.store.write() as session:
+                    exchange_repo.set_bundle_status(session=session, bundle_id=entry.bundle_id,
+                                                    status="rejected",
+                                                    receipt={"status": exc.status,
+                                                             "reason": str(exc)})
+                report.rejected.append((entry.path.name, str(exc)))
+                log.info("bundle %s refused by the hub (HTTP %s)", entry.bundle_id, exc.status)
+                continue
+            try:
+                self._ws.exchange.acknowledge(entry.bundle_id, receipt)
+            except Exception:
+                # A bundle from before a restore, say: it was delivered; keep the receipt anyway.
+                log.info("bundle %s delivered but unknown to this store", entry.bundle_id)
+            self.outbox.mark_sent(entry, receipt)
+            report.sent.append(receipt)
+            log.info("bundle %s delivered", entry.bundle_id)
+
+    def _remember(self, report: SyncReport) -> None:
+        last = dict(self._ws.profile.setting(LAST_KEY, {}) or {})
+        now = utcnow().isoformat()
+        last.update(attempt_at=now, error=report.error)
+        if report.sent:
+            last.update(sent_at=now, receipt=report.sent[-1])
+        self._ws.profile.set_setting(LAST_KEY, last)
+
+
+def _time(text: Any) -> datetime | None:
+    return datetime.fromisoformat(text) if isinstance(text, str) and text else None

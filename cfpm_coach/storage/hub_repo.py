@@ -1,0 +1,152 @@
+"""The hub's own rows: enrolled devices, accepted uploads, settings, and fidelity tallies."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import String, and_, cast, func, select
+from sqlmodel import Session, col
+
+from cfpm_coach.storage.models import HubDevice, HubUpload, Observation, Rating, SyncState, Worker
+from cfpm_coach.storage.types import utcnow
+
+FINISHED = ("final", "amended")
+
+
+def add_device(*, session: Session, public_key: str, coach_name: str, token_sha256: str
+               ) -> HubDevice:
+    """Enroll a device (its public key and the hash of its token)."""
+    device = HubDevice(public_key=public_key, coach_name=coach_name, token_sha256=token_sha256,
+                       enrolled_at=utcnow())
+    session.add(device)
+    session.flush()
+    return device
+
+
+def devices(*, session: Session) -> list[HubDevice]:
+    """Every enrolled device, oldest first."""
+    return list(session.execute(select(HubDevice).order_by(col(HubDevice.enrolled_at))).scalars())
+
+
+def device_by_token(*, session: Session, token_sha256: str) -> HubDevice | None:
+    """The device holding a token (by its hash)."""
+    return session.execute(select(HubDevice).where(col(HubDevice.token_sha256) == token_sha256)
+                        ).scalars().first()
+
+
+def device_by_key(*, session: Session, public_key: str) -> HubDevice | None:
+    """The device enrolled with a public key."""
+    return session.execute(select(HubDevice).where(col(HubDevice.public_key) == public_key)
+                        ).scalars().first()
+
+
+def find_device(*, session: Session, prefix: str) -> list[HubDevice]:
+    """Devices whose id (hex or dashed) starts with prefix."""
+    wanted = prefix.lower().replace("-", "")
+    return [d for d in devices(session=session) if d.id.hex.startswith(wanted)]
+
+
+def revoke(*, session: Session, device: HubDevice) -> None:
+    """Stop a device: its token and signature are refused from now on."""
+    if device.revoked_at is None:
+        device.revoked_at = utcnow()
+        session.add(device)
+
+
+def upload(*, session: Session, bundle_id: uuid.UUID) -> HubUpload | None:
+    """An accepted upload by bundle id."""
+    return session.get(HubUpload, bundle_id)
+
+
+def record_upload(*, session: Session, device_id: uuid.UUID, bundle_id: uuid.UUID, sha256: str,
+                  size: int, receipt: dict[str, Any]) -> None:
+    """Keep an accepted bundle's receipt, and count it for its device."""
+    now = utcnow()
+    device = session.get(HubDevice, device_id)
+    if device is None:
+        raise KeyError(device_id)
+    session.add(HubUpload(bundle_id=bundle_id, hub_device_id=device.id, sha256=sha256,
+                          size=size, received_at=now, receipt=receipt))
+    device.last_seen_at, device.bundles = now, device.bundles + 1
+    session.add(device)
+
+
+def setting(*, session: Session, key: str) -> str | None:
+    """A hub setting (kept in sync_state)."""
+    row = session.get(SyncState, key)
+    return row.value if row else None
+
+
+def set_setting(*, session: Session, key: str, value: str) -> None:
+    """Set a hub setting."""
+    session.merge(SyncState(key=key, value=value))
+
+
+@dataclass(frozen=True)
+class TallyRow:
+    """How many times one value was given to one behavior, in one office and month."""
+
+    office: str
+    county: str
+    month: str
+    instrument_id: str
+    behavior_id: str
+    value: int
+    count: int
+
+
+def _month(session: Session, column: Any) -> Any:
+    # Months are UTC calendar months at the hub: every coach's laptop is in one state, and a
+    # server has no single "local" zone to speak of.
+    if session.get_bind().dialect.name == "postgresql":
+        return func.to_char(func.timezone("UTC", column), "YYYY-MM")
+    return func.strftime("%Y-%m", column)
+
+
+def _finished(instrument_id: str, since: datetime | None) -> Any:
+    conditions = [col(Observation.instrument_id) == instrument_id,
+                  col(Observation.status).in_(FINISHED), col(Observation.deleted_at).is_(None)]
+    if since is not None:
+        conditions.append(col(Observation.started_at) >= since)
+    return and_(*conditions)
+
+
+def fidelity_tallies(*, session: Session, instrument_id: str, since: datetime | None = None
+                     ) -> list[TallyRow]:
+    """Counted ratings of finished observations by office, county, month and behavior."""
+    month = _month(session, Observation.started_at).label("month")
+    statement = (
+        select(col(Worker.office), col(Worker.county), month, col(Rating.behavior_id),
+               col(Rating.value), func.count())
+        .join(Observation, col(Observation.worker_id) == col(Worker.id))
+        .join(Rating, col(Rating.observation_id) == col(Observation.id))
+        .where(_finished(instrument_id, since), col(Rating.deleted_at).is_(None),
+               col(Rating.value).is_not(None))
+        .group_by(col(Worker.office), col(Worker.county), month, col(Rating.behavior_id),
+                  col(Rating.value))
+    )
+    return [TallyRow(str(office), str(county), str(m), instrument_id, str(behavior), int(value),
+                     int(count))
+            for office, county, m, behavior, value, count in session.execute(statement)]
+
+
+def observation_counts(*, session: Session, instrument_id: str, since: datetime | None = None
+                       ) -> dict[tuple[str, str, str], int]:
+    """Finished observations by (office, county, month)."""
+    month = _month(session, Observation.started_at).label("month")
+    statement = (
+        select(col(Worker.office), col(Worker.county), month,
+               func.count(cast(col(Observation.id), String)))
+        .join(Observation, col(Observation.worker_id) == col(Worker.id))
+        .where(_finished(instrument_id, since))
+        .group_by(col(Worker.office), col(Worker.county), month)
+    )
+    return {(str(o), str(c), str(m)): int(n) for o, c, m, n in session.execute(statement)}
+
+
+def offices(*, session: Session) -> list[str]:
+    """Offices of live workers, sorted."""
+    rows = session.execute(select(col(Worker.office)).where(col(Worker.deleted_at).is_(None))
+                           .distinct().order_by(col(Worker.office)))
+    return [str(r[0]) for r in rows]
