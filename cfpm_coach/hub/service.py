@@ -253,12 +253,13 @@ class Hub:
     def _prior(self, bundle_id: uuid.UUID, sha256: str) -> dict[str, Any] | None:
         with self.store.read() as session:
             prior = hub_repo.upload(session=session, bundle_id=bundle_id)
-        if prior is None:
-            return None
-        if not hmac.compare_digest(prior.sha256, sha256):
+            if prior is None:
+                return None
+            stored_sha256, receipt = prior.sha256, dict(prior.receipt)
+        if not hmac.compare_digest(stored_sha256, sha256):
             raise ReplayError(f"Bundle {bundle_id} was received before with other content: "
                               "this copy is refused")
-        return {**prior.receipt, "duplicate": True}
+        return {**receipt, "duplicate": True}
 
     def ingest_folder(self, folder: Path) -> list[IngestResult]:
         """Import every bundle in a shared folder; done ones move to imported/, refused ones to

@@ -12,7 +12,8 @@ from tenacity import (
     Retrying,
     retry_if_exception_type,
     stop_after_attempt,
-    wait_exponential_jitter,
+    wait_exponential,
+    wait_random,
 )
 
 from cfpm_coach import __version__
@@ -99,7 +100,9 @@ class HttpTransport:
         retrying = Retrying(
             retry=retry_if_exception_type(_TransientError), reraise=True,
             stop=stop_after_attempt(self._attempts),
-            wait=wait_exponential_jitter(initial=self._first_wait, max=self._max_wait))
+            # Exponential backoff with jitter, so many laptops coming online do not retry in step.
+            wait=wait_exponential(multiplier=self._first_wait, max=self._max_wait)
+            + wait_random(0, self._first_wait))
         try:
             with self._client() as client:
                 for attempt in retrying:
