@@ -1,5 +1,6 @@
 """A loopback TCP relay that kills the hub at a chosen moment of an upload (the network's edge)."""
 
+import contextlib
 import socket
 import threading
 from collections.abc import Callable
@@ -77,20 +78,16 @@ class KillingProxy:
         upstream.sendall(first)
         # No half-close towards the hub: uvicorn would take it for a client that went away.
         threading.Thread(target=_pipe, args=(client, upstream, False), daemon=True).start()
-        try:
+        with contextlib.suppress(OSError):
             upstream.recv(1)  # the hub has stored the bundle and started answering
-        except OSError:
-            pass
         self._fault(client, upstream)
 
     def _fault(self, client: socket.socket, upstream: socket.socket) -> None:
         self.faults += 1
         self.on_fault()
         for sock in (client, upstream):
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             sock.close()
 
 
@@ -102,7 +99,5 @@ def _pipe(source: socket.socket, target: socket.socket, half_close: bool = True)
         pass
     finally:
         for sock in (source, target) if half_close else ():
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_WR)
-            except OSError:
-                pass
