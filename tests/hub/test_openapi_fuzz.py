@@ -1,7 +1,6 @@
 """schemathesis against the hub's own OpenAPI schema: no 5xx, no response outside the schema."""
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +16,6 @@ from schemathesis.checks import (
 from cfpm_coach.hub.api import create_app
 from cfpm_coach.hub.service import Hub
 from cfpm_coach.services.workspace import Workspace
-
 
 
 @pytest.fixture(scope="module")
