@@ -3,16 +3,17 @@
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cfpm_coach.errors import BundleRefusedError, DeliveryError, InvalidInputError
 from cfpm_coach.storage import exchange_repo
 from cfpm_coach.storage.types import utcnow
 from cfpm_coach.sync.outbox import Outbox, OutboxEntry
-from cfpm_coach.sync.transports import FolderTransport, HttpTransport, Transport
 
 if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace
+    from cfpm_coach.sync.transports import Transport
 
 log = logging.getLogger(__name__)
 SETTINGS_KEY = "sync"
@@ -115,14 +116,14 @@ class SyncService:
         log.info("sync settings saved (mode %s)", clean.mode)
         return clean
 
-    def transport(self, settings: SyncSettings | None = None) -> Transport:
-        """The transport the settings name."""
+    def transport(self, settings: SyncSettings | None = None) -> "Transport":
+        """The transport the settings name (the HTTP stack loads here, not at start-up)."""
+        from cfpm_coach.sync.transports import FolderTransport, HttpTransport
+
         settings = settings or self.settings()
         if settings.mode == "hub":
             return HttpTransport(settings.hub_url, settings.token)
         if settings.mode == "folder":
-            from pathlib import Path
-
             return FolderTransport(Path(settings.folder).expanduser())
         raise InvalidInputError("Sync is not set up: give the team's public key and a hub "
                                 "address with its token, or a shared folder (Sync settings)")
@@ -150,7 +151,7 @@ class SyncService:
 
     # -- sync --------------------------------------------------------------------------------
 
-    def sync_now(self, transport: Transport | None = None) -> SyncReport:
+    def sync_now(self, transport: "Transport | None" = None) -> SyncReport:
         """Deliver what waits, bundle what changed, deliver that; a failure leaves it queued."""
         settings = self.settings()
         transport = transport or self.transport(settings)
@@ -170,7 +171,7 @@ class SyncService:
         self._remember(report)
         return report
 
-    def _deliver_waiting(self, transport: Transport, report: SyncReport) -> None:
+    def _deliver_waiting(self, transport: "Transport", report: SyncReport) -> None:
         for entry in self.outbox.pending():
             try:
                 receipt = transport.send(entry.path.name, entry.path.read_bytes())

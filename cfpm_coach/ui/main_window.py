@@ -21,6 +21,7 @@ from cfpm_coach.ui.checklist import ChecklistPage
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.observation_flow import ObservationFlow
 from cfpm_coach.ui.report_flow import ReportFlow
+from cfpm_coach.ui.sync_flow import SyncFlow
 from cfpm_coach.ui.tools_flow import ToolsFlow
 from cfpm_coach.ui.worker_page import WorkerPage
 from cfpm_coach.ui.workers_panel import WorkersPanel
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.flow = ObservationFlow(self)
         self.reports = ReportFlow(self)
         self.tools = ToolsFlow(self)
+        self.sync = SyncFlow(self)
         self._make_actions()
         self._make_menus()
         self._make_status_bar()
@@ -101,8 +103,9 @@ class MainWindow(QMainWindow):
             tr("&Add worker\u2026"), self.add_worker, "Ctrl+Shift+N", tr("Add a worker to coach"),
             "addWorker")
         self.sync_action = self._action(
-            tr("&Export / Sync\u2026"), self.tools.export_bundle, "Ctrl+E",
-            tr("Send coaching records to the central team"), "exportSync")
+            tr("&Export bundle\u2026"), self.tools.export_bundle, "Ctrl+E",
+            tr("Write a sealed bundle for the central team to a folder or USB stick"),
+            "exportSync")
         self.worker_report_action = self._action(
             tr("&Worker coaching summary\u2026"), self.reports.worker_summary, "Ctrl+R",
             tr("The selected worker's coaching summary as PDF"), "workerReport")
@@ -148,7 +151,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         for action in (self.new_observation_action, self.add_worker_action, None,
-                       self.sync_action, self.backup_action, None,
+                       self.sync.sync_now_action, self.sync.panel_action,
+                       self.sync.settings_action, self.sync_action, self.backup_action, None,
                        self.settings_action, None, self.quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         reports_menu = bar.addMenu(self.tr("&Reports"))
@@ -171,8 +175,9 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.new_observation_action, self.add_worker_action, self.sync_action,
-                       self.reports_action, self.backup_action, self.settings_action):
+        for action in (self.new_observation_action, self.add_worker_action,
+                       self.sync.sync_now_action, self.reports_action, self.backup_action,
+                       self.settings_action):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
 
@@ -182,6 +187,7 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel()
         self.save_label.setObjectName("statusSaved")
         self.statusBar().addWidget(self.store_label, 1)
+        self.statusBar().addPermanentWidget(self.sync.label)
         self.statusBar().addPermanentWidget(self.save_label)
 
     def _set_enabled(self, enabled: bool) -> None:
@@ -215,6 +221,7 @@ class MainWindow(QMainWindow):
         self._set_enabled(True)
         self.backend.read(lambda ws: ws.profile.coach(), self._on_coach)
         self.refresh_workers()
+        self.sync.start()
         self.flow.offer_recovery()
 
     @Slot(object)
@@ -372,6 +379,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Close: the draft is already saved; flush a note still waiting for its typing pause."""
         self.checklist.flush_notes()
+        self.sync.shutdown()
         settings = self._window_settings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/splitter", self.splitter.saveState())

@@ -1,0 +1,205 @@
+"""Sync from the window: Sync now, automatic sync when online, the panel and the status bar.
+
+Network work runs on its own worker thread, not the database worker: a slow hub or a retry with
+backoff must never hold up a rating. SQLite's WAL lets both threads use the store.
+"""
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel
+
+from cfpm_coach.services.sync import SyncReport, SyncSettings, SyncStatus
+from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui.errors import show_error
+from cfpm_coach.ui.sync_texts import sent_summary, status_bar_text
+from cfpm_coach.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from cfpm_coach.ui.main_window import MainWindow
+    from cfpm_coach.ui.sync_panel import SyncPanel
+
+log = logging.getLogger(__name__)
+STATUS_REFRESH_MS = 30_000
+
+
+class SyncFlow(QObject):
+    """Owns the sync actions, the status-bar text, the panel and the automatic schedule."""
+
+    status_changed = Signal(object)
+    sync_started = Signal()
+    sync_finished = Signal(object)
+    sync_failed = Signal(object)
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.network = TaskRunner(self)
+        self.settings = SyncSettings()
+        self.status: SyncStatus | None = None
+        self.running = False
+        self.panel: SyncPanel | None = None
+        self.label = QLabel()
+        self.label.setObjectName("syncStatus")
+        self.label.setAccessibleName(self.tr("Sync status"))
+        self.sync_now_action = QAction(self.tr("S&ync now"), window)
+        self.sync_now_action.setObjectName("syncNow")
+        self.sync_now_action.setShortcut("F9")
+        self.sync_now_action.setToolTip(self.tr("Send what changed to the central team now (F9)"))
+        self.sync_now_action.triggered.connect(self.sync_now)
+        self.panel_action = QAction(self.tr("Sync &status\u2026"), window)
+        self.panel_action.setObjectName("syncPanel")
+        self.panel_action.setShortcut("Ctrl+Shift+Y")
+        self.panel_action.triggered.connect(self.open_panel)
+        self.settings_action = QAction(self.tr("Sync se&ttings\u2026"), window)
+        self.settings_action.setObjectName("syncSettings")
+        self.settings_action.triggered.connect(self.edit_settings)
+        for action in (self.sync_now_action, self.panel_action, self.settings_action):
+            window.addAction(action)
+        self.auto_timer = QTimer(self)
+        self.auto_timer.timeout.connect(self._automatic)
+        self.status_timer = QTimer(self)
+        self.status_timer.setInterval(STATUS_REFRESH_MS)
+        self.status_timer.timeout.connect(self.refresh)
+        self._watch_network()
+
+    @property
+    def workspace(self) -> Workspace | None:
+        """The open workspace."""
+        return self.window.workspace
+
+    def _watch_network(self) -> None:
+        """Qt's reachability is a hint; /healthz decides (DESIGN.md 6)."""
+        try:
+            from PySide6.QtNetwork import QNetworkInformation
+
+            if QNetworkInformation.loadBackendByFeatures(QNetworkInformation.Feature.Reachability):
+                info = QNetworkInformation.instance()
+                info.reachabilityChanged.connect(self._on_reachability)
+        except (ImportError, RuntimeError):
+            log.info("no network information backend; automatic sync runs on its timer only")
+
+    @Slot(object)
+    def _on_reachability(self, reachability: Any) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if reachability == QNetworkInformation.Reachability.Online:
+            self._automatic()
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """The workspace is open: read the settings and status, start the schedule."""
+        self.window.backend.read(lambda ws: ws.sync.settings(), self._apply_settings)
+        self.refresh()
+        self.status_timer.start()
+
+    def _apply_settings(self, settings: SyncSettings) -> None:
+        self.settings = settings
+        if settings.automatic and settings.mode is not None:
+            self.auto_timer.start(settings.interval_minutes * 60_000)
+        else:
+            self.auto_timer.stop()
+
+    def shutdown(self) -> None:
+        """Stop the schedule and let a sync in progress finish (its bundle waits in the outbox)."""
+        self.auto_timer.stop()
+        self.status_timer.stop()
+        self.network.shutdown(timeout_ms=20_000)
+
+    # -- status ------------------------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read the status again (off the GUI thread)."""
+        workspace = self.workspace
+        if workspace is not None and not self.running:
+            # Even the attribute is read on the worker: it loads the HTTP stack on first use.
+            self.network.run(lambda: workspace.sync.status(), self._on_status, self._log_failure)
+
+    def _on_status(self, status: SyncStatus) -> None:
+        self.status = status
+        self.label.setText(status_bar_text(status))
+        self.label.setToolTip(status.last_error or status.destination)
+        self.status_changed.emit(status)
+
+    def _log_failure(self, error: BaseException) -> None:
+        log.info("sync status could not be read: %s", type(error).__name__)
+
+    # -- sync --------------------------------------------------------------------------------
+
+    @Slot()
+    def sync_now(self) -> None:
+        """Deliver everything waiting now (asked by the coach)."""
+        if self.workspace is None or self.running:
+            return
+        if self.settings.mode is None and (self.status is None or self.status.mode is None):
+            self.edit_settings()
+            return
+        self._run(quiet=False)
+
+    @Slot()
+    def _automatic(self) -> None:
+        if (self.workspace is None or self.running or not self.settings.automatic
+                or self.settings.mode is None):
+            return
+        if self.status is not None and self.status.waiting == 0:
+            return
+        self._run(quiet=True)
+
+    def _run(self, *, quiet: bool) -> None:
+        self.running = True
+        self.sync_started.emit()
+        self.label.setText(self.tr("Sync: sending\u2026"))
+        workspace = self.workspace
+        self.network.run(lambda: workspace.sync.sync_now() if workspace else SyncReport(),
+                         lambda report: self._on_synced(report, quiet),
+                         lambda error: self._on_sync_failed(error, quiet))
+
+    def _on_synced(self, report: SyncReport, quiet: bool) -> None:
+        self.running = False
+        self.sync_finished.emit(report)
+        if not quiet:
+            self.window.statusBar().showMessage(sent_summary(report), 10_000)
+        self.refresh()
+
+    def _on_sync_failed(self, error: BaseException, quiet: bool) -> None:
+        self.running = False
+        self.sync_failed.emit(error)
+        if not quiet and self.panel is None:
+            show_error(self.window, error, self.tr("Sync did not run"))
+        self.refresh()
+
+    # -- panel and settings ------------------------------------------------------------------
+
+    @Slot()
+    def open_panel(self) -> None:
+        """Show the sync panel (one, kept)."""
+        from cfpm_coach.ui.sync_panel import SyncPanel
+
+        if self.panel is None:
+            self.panel = SyncPanel(self.window, self)
+        if self.status is not None:
+            self.panel.show_status(self.status)
+        self.panel.show()
+        self.panel.raise_()
+        self.refresh()
+
+    @Slot()
+    def edit_settings(self) -> None:
+        """Ask for the hub or folder and the team key, then save them."""
+        from cfpm_coach.ui.sync_settings_dialog import SyncSettingsDialog
+
+        if self.workspace is None:
+            return
+        chosen = SyncSettingsDialog.ask(self.panel or self.window, self.settings)
+        if chosen is None:
+            return
+        self.window.backend.write(lambda ws: ws.sync.save_settings(chosen), self._on_saved,
+                                  lambda error: show_error(self.window, error))
+
+    def _on_saved(self, settings: SyncSettings) -> None:
+        self._apply_settings(settings)
+        self.refresh()

@@ -1,0 +1,115 @@
+"""Where sync sends bundles: the central hub (address and enrollment token) or a shared folder."""
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QWidget,
+)
+
+from cfpm_coach.services.sync import SyncSettings
+
+
+class SyncSettingsDialog(QDialog):
+    """The hub or the folder, the team's key, and automatic sync."""
+
+    def __init__(self, parent: QWidget | None, current: SyncSettings) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sync settings"))
+        self.setObjectName("syncSettingsDialog")
+        self.setMinimumWidth(520)
+        form = QFormLayout(self)
+        intro = QLabel(self.tr(
+            "Your records go to the central team sealed with their key. Ask them for the hub's "
+            "address and your enrollment token, or use a shared folder."))
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.use_hub = QRadioButton(self.tr("Central &hub"))
+        self.use_folder = QRadioButton(self.tr("Shared &folder"))
+        group = QButtonGroup(self)
+        group.addButton(self.use_hub)
+        group.addButton(self.use_folder)
+        choice = QHBoxLayout()
+        choice.addWidget(self.use_hub)
+        choice.addWidget(self.use_folder)
+        choice.addStretch(1)
+        form.addRow(self.tr("Send to"), choice)
+        self.hub_url = QLineEdit(current.hub_url)
+        self.hub_url.setPlaceholderText("https://hub.example.org")
+        self.hub_url.setAccessibleName(self.tr("Hub address"))
+        form.addRow(self.tr("Hub &address"), self.hub_url)
+        self.token = QLineEdit(current.token)
+        self.token.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.token.setAccessibleName(self.tr("Enrollment token"))
+        form.addRow(self.tr("Enrollment &token"), self.token)
+        self.folder = QLineEdit(current.folder)
+        self.folder.setAccessibleName(self.tr("Shared folder"))
+        browse = QPushButton(self.tr("Browse\u2026"))
+        browse.setAccessibleName(self.tr("Choose the shared folder"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Shared f&older"), row)
+        self.recipient = QLineEdit(current.recipient)
+        self.recipient.setPlaceholderText("age1\u2026")
+        self.recipient.setAccessibleName(self.tr("Central team's public key"))
+        form.addRow(self.tr("Team's &key"), self.recipient)
+        self.automatic = QCheckBox(self.tr("Sync by itself when a connection is available"))
+        self.automatic.setChecked(current.automatic)
+        form.addRow("", self.automatic)
+        self.interval = QSpinBox()
+        self.interval.setRange(1, 24 * 60)
+        self.interval.setSuffix(self.tr(" min"))
+        self.interval.setValue(current.interval_minutes)
+        self.interval.setAccessibleName(self.tr("Sync every"))
+        form.addRow(self.tr("Sync &every"), self.interval)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        (self.use_folder if current.folder and not current.hub_url else self.use_hub
+         ).setChecked(True)
+        self.use_hub.toggled.connect(self._update)
+        self._update()
+
+    @Slot()
+    def _update(self) -> None:
+        hub = self.use_hub.isChecked()
+        self.hub_url.setEnabled(hub)
+        self.token.setEnabled(hub)
+        self.folder.setEnabled(not hub)
+
+    @Slot()
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Shared folder"),
+                                                  self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def settings(self) -> SyncSettings:
+        """What the coach entered (the unused destination is cleared)."""
+        hub = self.use_hub.isChecked()
+        return SyncSettings(
+            hub_url=self.hub_url.text().strip() if hub else "",
+            token=self.token.text().strip() if hub else "",
+            folder="" if hub else self.folder.text().strip(),
+            recipient=self.recipient.text().strip(), automatic=self.automatic.isChecked(),
+            interval_minutes=self.interval.value())
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, current: SyncSettings) -> SyncSettings | None:
+        """Show the dialog; the new settings, or None when cancelled."""
+        dialog = cls(parent, current)
+        return dialog.settings() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,58 @@
+"""The sync panel against a live hub over HTTP: what is waiting, Sync now, the success message."""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from cfpm_coach.hub.service import Hub
+from cfpm_coach.services import demo
+from cfpm_coach.services.sync import SyncSettings
+from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui.main_window import MainWindow
+from tests.hub.conftest import ServedHub, free_port
+
+
+@pytest.fixture
+def hub_for_laptop(data_dir: Path, tmp_path: Path) -> Iterator[tuple[ServedHub, Hub]]:
+    """A served hub, and the laptop's store (data_dir) filled with demo data and enrolled."""
+    hub, recipient, _team = Hub.init(tmp_path / "hub")
+    served = ServedHub(tmp_path / "hub", free_port()).start()
+    with Workspace.open(data_dir) as laptop:
+        demo.generate(laptop, workers=3, months=1, seed=2)
+        token = hub.enroll(laptop.exchange.device_public_key(), "Coach A").token
+        laptop.sync.save_settings(SyncSettings(hub_url=served.url, token=token,
+                                               recipient=recipient, automatic=False))
+    yield served, hub
+    served.stop()
+    hub.close()
+
+
+def test_sync_panel_shows_waiting_then_syncs_now(
+        qtbot: QtBot, hub_for_laptop: tuple[ServedHub, Hub], window: MainWindow) -> None:
+    _served, hub = hub_for_laptop
+    window.sync.panel_action.trigger()
+    panel = window.sync.panel
+    assert panel is not None and panel.isVisible()
+    qtbot.waitUntil(lambda: "not bundled yet" in panel.waiting.text(), timeout=10_000)
+    assert window.sync.label.text() == "Sync: 1 waiting"
+
+    with qtbot.waitSignal(window.sync.sync_finished, timeout=30_000):
+        qtbot.mouseClick(panel.sync_button, qtbot_left_button())
+    assert panel.message.text().startswith("Sent 1 bundle:"), panel.message.text()
+    qtbot.waitUntil(lambda: panel.waiting.text() == "Nothing: everything is delivered",
+                    timeout=10_000)
+    assert "records new or updated at the hub" in panel.last_receipt.text()
+    assert window.sync.label.text().startswith("Sync: up to date")
+    assert not panel.error.isVisible()
+    assert [d.bundles for d in hub.devices()] == [1]
+    if os.environ.get("CFPM_SCREENSHOTS"):
+        panel.grab().save(os.environ["CFPM_SCREENSHOTS"] + "/sync-panel.png")
+
+
+def qtbot_left_button():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
