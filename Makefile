@@ -9,7 +9,7 @@ ARGS ?=
 # Debian packages Qt needs to run headless (offscreen), fonts so glyphs are not boxes,
 # and the command-line tools the tests use to read PDFs back and open sealed bundles.
 QT_DEBS := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
-TEST_DEBS := $(QT_DEBS) poppler-utils age
+TEST_DEBS := $(QT_DEBS) poppler-utils age postgresql
 
 .PHONY: run test lint typecheck pytest system-deps test-deps demo screenshots bench bench-smoke clean
 

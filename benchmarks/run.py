@@ -16,6 +16,7 @@ import uuid
 from pathlib import Path
 
 from benchmarks.harness import Row, measure, print_table, stats_of, write_json
+from benchmarks.hub_ingest import hub_ingest
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.bulk import seed_observations_for, seed_synthetic
 from cfpm_coach.storage.engine import BUSY_TIMEOUT_MS
@@ -221,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(worker_summary_pdf(ws, two_hundred, label, repeat))
                 if size <= 10_000:
                     rows += bundles(ws, Path(tmp) / f"bundles-{size}", label, repeat)
+                    rows += hub_ingest(ws, Path(tmp) / f"hub-{size}", label, repeat)
             if size == 10_000 or args.smoke:
                 rows += cold_start(data_dir, label, 3 if args.smoke else repeat)
             if size == max(sizes):
