@@ -164,7 +164,9 @@ def latest_group_tallies(
     """
     instrument_id, version = instrument
     ranked = _latest_ids([instrument_id], statuses, worker_ids)
-    group = func.substr(Rating.behavior_id, 1, func.instr(Rating.behavior_id, ".") - 1)
+    # SQLite calls the position function instr, PostgreSQL (the hub) strpos.
+    position = func.strpos if session.get_bind().dialect.name == "postgresql" else func.instr
+    group = func.substr(Rating.behavior_id, 1, position(Rating.behavior_id, ".") - 1)
     scored = col(Rating.value).in_(list(scored_values))
     proficient = and_(scored, col(Rating.value) >= proficient_threshold)
     query = (
