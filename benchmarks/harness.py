@@ -1,6 +1,8 @@
 """Run scenarios several times; print median, min, max, the baseline's median and the ratio."""
 
+import itertools
 import json
+import re
 import statistics
 import time
 from collections.abc import Callable
@@ -70,8 +72,44 @@ def print_table(rows: list[Row]) -> None:
             print("  ".join("-" * w for w in widths))
 
 
+def _family(scenario: str) -> str:
+    return re.sub(r"\s*\(.*?\)", "", scenario)
+
+
+def growth(rows: list[Row]) -> list[tuple[str, list[str], list[float], str]]:
+    """Per scenario: sizes, medians, and how the time grew per tenfold data (linear = 10x)."""
+    families: dict[str, list[Row]] = {}
+    for row in rows:
+        families.setdefault(_family(row.scenario), []).append(row)
+    found = []
+    for name, members in families.items():
+        if len({m.size for m in members}) < 2:
+            continue
+        medians = [m.stats.median for m in members]
+        steps = [later / earlier for earlier, later in itertools.pairwise(medians)
+                 if earlier > 0]
+        worst = max(steps) if steps else 0.0
+        verdict = "flat" if worst < 2 else "linear or better" if worst <= 12 else "WORSE THAN LINEAR"
+        found.append((name, [m.size for m in members], medians, verdict))
+    return found
+
+
+def print_growth(rows: list[Row]) -> None:
+    """How each scenario's median grows from the smallest store to the largest."""
+    found = growth(rows)
+    if not found:
+        return
+    print("\ngrowth with store size (medians; each step is 10x the data)")
+    for name, sizes, medians, verdict in found:
+        steps = "  ->  ".join(f"{size}: {median:.1f}" for size, median in zip(sizes, medians,
+                                                                             strict=True))
+        print(f"  {name}: {steps}   [{verdict}]")
+
+
 def write_json(rows: list[Row], path: Path) -> None:
     """The results as JSON for comparing runs."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = [{**asdict(row), "ratio": row.ratio} for row in rows]
+    data = {"rows": [{**asdict(row), "ratio": row.ratio} for row in rows],
+            "growth": [{"scenario": name, "sizes": sizes, "medians": medians, "verdict": verdict}
+                       for name, sizes, medians, verdict in growth(rows)]}
     path.write_text(json.dumps(data, indent=2), encoding="utf-8")

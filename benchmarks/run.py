@@ -15,7 +15,7 @@ import time
 import uuid
 from pathlib import Path
 
-from benchmarks.harness import Row, measure, print_table, stats_of, write_json
+from benchmarks.harness import Row, measure, print_growth, print_table, stats_of, write_json
 from benchmarks.hub_ingest import hub_ingest
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.bulk import seed_observations_for, seed_synthetic
@@ -229,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(memory(data_dir, label))
     print()
     print_table(rows)
+    print_growth(rows)
     if not args.smoke:
         write_json(rows, RESULTS)
         print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
