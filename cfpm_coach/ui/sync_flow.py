@@ -11,13 +11,12 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
-from cfpm_coach.services.sync import SyncReport, SyncSettings, SyncStatus
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.errors import show_error
-from cfpm_coach.ui.sync_texts import sent_summary, status_bar_text
 from cfpm_coach.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from cfpm_coach.services.sync import SyncReport, SyncSettings, SyncStatus
     from cfpm_coach.ui.main_window import MainWindow
     from cfpm_coach.ui.sync_panel import SyncPanel
 
@@ -37,7 +36,8 @@ class SyncFlow(QObject):
         super().__init__(window)
         self.window = window
         self.network = TaskRunner(self)
-        self.settings = SyncSettings()
+        # The sync service and its texts load with the first status read, after the window shows.
+        self.settings: SyncSettings | None = None
         self.status: SyncStatus | None = None
         self.running = False
         self.panel: SyncPanel | None = None
@@ -96,7 +96,7 @@ class SyncFlow(QObject):
         self.refresh()
         self.status_timer.start()
 
-    def _apply_settings(self, settings: SyncSettings) -> None:
+    def _apply_settings(self, settings: "SyncSettings") -> None:
         self.settings = settings
         if settings.automatic and settings.mode is not None:
             self.auto_timer.start(settings.interval_minutes * 60_000)
@@ -119,7 +119,9 @@ class SyncFlow(QObject):
             # Even the attribute is read on the worker: it loads the HTTP stack on first use.
             self.network.run(lambda: workspace.sync.status(), self._on_status, self._log_failure)
 
-    def _on_status(self, status: SyncStatus) -> None:
+    def _on_status(self, status: "SyncStatus") -> None:
+        from cfpm_coach.ui.sync_texts import status_bar_text
+
         self.status = status
         self.label.setText(status_bar_text(status))
         self.label.setToolTip(status.last_error or status.destination)
@@ -135,15 +137,16 @@ class SyncFlow(QObject):
         """Deliver everything waiting now (asked by the coach)."""
         if self.workspace is None or self.running:
             return
-        if self.settings.mode is None and (self.status is None or self.status.mode is None):
+        configured = self.settings is not None and self.settings.mode is not None
+        if not configured and (self.status is None or self.status.mode is None):
             self.edit_settings()
             return
         self._run(quiet=False)
 
     @Slot()
     def _automatic(self) -> None:
-        if (self.workspace is None or self.running or not self.settings.automatic
-                or self.settings.mode is None):
+        if (self.workspace is None or self.running or self.settings is None
+                or not self.settings.automatic or self.settings.mode is None):
             return
         if self.status is not None and self.status.waiting == 0:
             return
@@ -154,11 +157,13 @@ class SyncFlow(QObject):
         self.sync_started.emit()
         self.label.setText(self.tr("Sync: sending\u2026"))
         workspace = self.workspace
-        self.network.run(lambda: workspace.sync.sync_now() if workspace else SyncReport(),
+        self.network.run(lambda: workspace.sync.sync_now() if workspace else None,
                          lambda report: self._on_synced(report, quiet),
                          lambda error: self._on_sync_failed(error, quiet))
 
-    def _on_synced(self, report: SyncReport, quiet: bool) -> None:
+    def _on_synced(self, report: "SyncReport", quiet: bool) -> None:
+        from cfpm_coach.ui.sync_texts import sent_summary
+
         self.running = False
         self.sync_finished.emit(report)
         if not quiet:
@@ -194,12 +199,14 @@ class SyncFlow(QObject):
 
         if self.workspace is None:
             return
-        chosen = SyncSettingsDialog.ask(self.panel or self.window, self.settings)
+        from cfpm_coach.services.sync import SyncSettings
+
+        chosen = SyncSettingsDialog.ask(self.panel or self.window, self.settings or SyncSettings())
         if chosen is None:
             return
         self.window.backend.write(lambda ws: ws.sync.save_settings(chosen), self._on_saved,
                                   lambda error: show_error(self.window, error))
 
-    def _on_saved(self, settings: SyncSettings) -> None:
+    def _on_saved(self, settings: "SyncSettings") -> None:
         self._apply_settings(settings)
         self.refresh()
