@@ -56,3 +56,29 @@ def qtbot_left_button():  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_sync_settings_dialog_and_saving_them(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from cfpm_coach.ui.sync_settings_dialog import SyncSettingsDialog
+
+    assert window.sync.label.text() == "" or "not set up" in window.sync.label.text()
+    qtbot.waitUntil(lambda: window.sync.label.text() == "Sync: not set up", timeout=10_000)
+    dialog = SyncSettingsDialog(window, SyncSettings())
+    qtbot.addWidget(dialog)
+    assert dialog.use_hub.isChecked() and not dialog.folder.isEnabled()
+    dialog.use_folder.setChecked(True)
+    assert dialog.folder.isEnabled() and not dialog.hub_url.isEnabled()
+    dialog.hub_url.setText("https://ignored.example.org")
+    dialog.folder.setText(str(tmp_path))
+    from cfpm_coach.sync import keys
+
+    dialog.recipient.setText(keys.new_team_identity(tmp_path / "team.key"))
+    chosen = dialog.settings()
+    assert chosen.mode == "folder" and chosen.hub_url == "" and chosen.folder == str(tmp_path)
+
+    monkeypatch.setattr(SyncSettingsDialog, "ask", classmethod(lambda cls, *_a: chosen))
+    window.sync.settings_action.trigger()
+    qtbot.waitUntil(lambda: window.sync.label.text() == "Sync: 1 waiting", timeout=10_000)
+    assert window.workspace is not None
+    assert window.workspace.sync.settings().folder == str(tmp_path)
