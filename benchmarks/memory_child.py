@@ -7,6 +7,19 @@ import sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def peak_rss_kb() -> int:
+    """This process's peak RSS. Linux keeps ru_maxrss across exec, so a child started by a big
+    parent would report the parent's peak: /proc's VmHWM belongs to this process alone."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def main(data_dir: str) -> None:
     """Print the peak resident set size in MB once the worker list is filled ("floor": bare)."""
     from pathlib import Path
@@ -39,8 +52,7 @@ def main(data_dir: str) -> None:
         if ready():
             window.repaint()
             QApplication.processEvents()
-            peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            print(f"{peak_kb / 1024:.1f}", flush=True)
+            print(f"{peak_rss_kb() / 1024:.1f}", flush=True)
             os._exit(0)
 
     timer = QTimer()

@@ -34,6 +34,8 @@ def _table(model: ObservationsModel | GoalsModel, name: str) -> QTableView:
     table.setAlternatingRowColors(True)
     table.setShowGrid(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # A 500-observation history is sized from the rows near the top, not all of them.
+    table.horizontalHeader().setResizeContentsPrecision(40)
     table.horizontalHeader().setStretchLastSection(True)
     return table
 
