@@ -63,13 +63,13 @@ class SyncFlow(QObject):
         self.status_timer = QTimer(self)
         self.status_timer.setInterval(STATUS_REFRESH_MS)
         self.status_timer.timeout.connect(self.refresh)
-        self._watch_network()
 
     @property
     def workspace(self) -> Workspace | None:
         """The open workspace."""
         return self.window.workspace
 
+    @Slot()
     def _watch_network(self) -> None:
         """Qt's reachability is a hint; /healthz decides (DESIGN.md 6)."""
         try:
@@ -95,6 +95,8 @@ class SyncFlow(QObject):
         self.window.backend.read(lambda ws: ws.sync.settings(), self._apply_settings)
         self.refresh()
         self.status_timer.start()
+        # QtNetwork and its backend load after the window is up, not during start-up.
+        QTimer.singleShot(2000, self._watch_network)
 
     def _apply_settings(self, settings: "SyncSettings") -> None:
         self.settings = settings
