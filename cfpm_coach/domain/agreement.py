@@ -11,7 +11,7 @@ tests/domain/test_agreement.py):
   units rated by fewer than two raters carry no information and are left out.
 """
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import permutations
@@ -88,7 +88,7 @@ def krippendorff_alpha_ordinal(units: Sequence[Mapping[str, int | None]],
     None when there is nothing to compare (fewer than two pairable values) or no variation.
     """
     allowed = set(scored)
-    coincidences: Counter[tuple[int, int]] = Counter()
+    coincidences: defaultdict[tuple[int, int], float] = defaultdict(float)
     for unit in units:
         values = [v for v in unit.values() if v in allowed]
         if len(values) < 2:
