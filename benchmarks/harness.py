@@ -89,7 +89,10 @@ def growth(rows: list[Row]) -> list[tuple[str, list[str], list[float], str]]:
         steps = [later / earlier for earlier, later in itertools.pairwise(medians)
                  if earlier > 0]
         worst = max(steps) if steps else 0.0
-        verdict = "flat" if worst < 2 else "linear or better" if worst <= 12 else "WORSE THAN LINEAR"
+        # Per tenfold data: under 2x is flat; up to 15x is linear (n log n gives 12.5x from 10k
+        # to 100k); more is worse than linear. The factor itself is printed beside the verdict.
+        kind = "flat" if worst < 2 else "linear" if worst <= 15 else "WORSE THAN LINEAR"
+        verdict = f"{kind}, worst step x{worst:.1f}"
         found.append((name, [m.size for m in members], medians, verdict))
     return found
 
