@@ -139,6 +139,9 @@ class MainWindow(QMainWindow):
                                            QKeySequence("Ctrl+Enter")])
         self.amend_action = self._action(tr("&Amend\u2026"), self.flow.amend, None,
                                          tr("Correct a finalized observation"), "amend")
+        self.coming_up_action = self._action(
+            tr("&Coming up\u2026"), self.tools.coming_up, "Ctrl+U",
+            tr("Follow-ups due this week and workers not observed lately"), "comingUp")
         self.undo_action = self.checklist.undo_stack.createUndoAction(self, tr("&Undo rating"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.checklist.undo_stack.createRedoAction(self, tr("&Redo rating"))
@@ -167,6 +170,8 @@ class MainWindow(QMainWindow):
         observation_menu = bar.addMenu(self.tr("&Observation"))
         observation_menu.addAction(self.finalize_action)
         observation_menu.addAction(self.amend_action)
+        observation_menu.addSeparator()
+        observation_menu.addAction(self.coming_up_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)

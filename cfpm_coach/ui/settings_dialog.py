@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -31,13 +32,14 @@ class SettingsValues:
     county: str
     office: str
     default_instrument: str
+    not_observed_weeks: int
 
 
 class SettingsDialog(QDialog):
     """Profile and preferences."""
 
     def __init__(self, parent: QWidget | None, coach: CoachView, instruments: list[Instrument],
-                 default_instrument: str, data_dir: Path) -> None:
+                 default_instrument: str, data_dir: Path, not_observed_weeks: int = 6) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
@@ -64,6 +66,13 @@ class SettingsDialog(QDialog):
             self.instrument.addItem(instrument.title, instrument.id)
         self.instrument.setCurrentIndex(max(0, self.instrument.findData(default_instrument)))
         prefs_form.addRow(self.tr("Default &instrument"), self.instrument)
+        self.weeks = QSpinBox()
+        self.weeks.setRange(1, 52)
+        self.weeks.setValue(not_observed_weeks)
+        self.weeks.setSuffix(self.tr(" weeks"))
+        self.weeks.setAccessibleName(self.tr("Not observed for"))
+        self.weeks.setToolTip(self.tr("Coming up lists workers not observed for this long"))
+        prefs_form.addRow(self.tr("&Not observed for"), self.weeks)
         layout.addWidget(prefs)
 
         storage = QGroupBox(self.tr("Data"))
@@ -100,11 +109,13 @@ class SettingsDialog(QDialog):
         """What was typed."""
         return SettingsValues(self.name.text().strip(), self.role.text().strip(),
                               self.county.text().strip(), self.office.text().strip(),
-                              self.instrument.currentData())
+                              self.instrument.currentData(), self.weeks.value())
 
     @classmethod
     def ask(cls, parent: QWidget | None, coach: CoachView, instruments: list[Instrument],
-            default_instrument: str, data_dir: Path) -> SettingsValues | None:
+            default_instrument: str, data_dir: Path, not_observed_weeks: int = 6
+            ) -> SettingsValues | None:
         """Open the dialog; the values, or None when cancelled."""
-        dialog = cls(parent, coach, instruments, default_instrument, data_dir)
+        dialog = cls(parent, coach, instruments, default_instrument, data_dir,
+                     not_observed_weeks)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None

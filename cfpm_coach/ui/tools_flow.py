@@ -7,7 +7,9 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from cfpm_coach import __version__
+from cfpm_coach.services.coming_up import ComingUp, coming_up, set_weeks, weeks_setting
 from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui.coming_up_dialog import ComingUpDialog
 from cfpm_coach.ui.errors import show_error
 
 if TYPE_CHECKING:
@@ -21,6 +23,7 @@ class ToolsFlow(QObject):
         super().__init__(window)
         self.window = window
         self.backend = window.backend
+        self.coming_up_dialog: ComingUpDialog | None = None
 
     @property
     def workspace(self) -> Workspace | None:
@@ -86,26 +89,42 @@ class ToolsFlow(QObject):
         """Edit the coach profile and preferences."""
         self.backend.read(
             lambda ws: (ws.profile.coach(), ws.profile.setting("default_instrument",
-                                                                "cpm-practice")),
+                                                                "cpm-practice"),
+                        weeks_setting(ws)),
             self._show_settings)
 
-    def _show_settings(self, result: tuple[object, str]) -> None:
-        coach, default_instrument = result
+    def _show_settings(self, result: tuple[object, str, int]) -> None:
+        coach, default_instrument, weeks = result
         if self.workspace is None:
             return
         from cfpm_coach.ui.settings_dialog import SettingsDialog
 
         values = SettingsDialog.ask(self.window, coach, self.workspace.catalog.latest(),  # type: ignore[arg-type]
-                                    default_instrument, self.workspace.paths.data_dir)
+                                    default_instrument, self.workspace.paths.data_dir, weeks)
         if values is None:
             return
 
         def save(ws: Workspace) -> object:
             ws.profile.set_setting("default_instrument", values.default_instrument)
+            set_weeks(ws, values.not_observed_weeks)
             return ws.profile.update_coach(name=values.name, role=values.role,
                                            county=values.county, office=values.office)
 
         self.backend.write(save, self._on_coach, self._on_error)
+
+    @Slot()
+    def coming_up(self) -> None:
+        """Follow-ups due this week and workers not observed lately."""
+        self.backend.read(_coming_up_data, self._show_coming_up, self._on_error)
+
+    def _show_coming_up(self, result: tuple[ComingUp, dict[str, str]]) -> None:
+        if self.coming_up_dialog is None:
+            self.coming_up_dialog = ComingUpDialog(self.window)
+            self.coming_up_dialog.worker_requested.connect(self.window.show_worker)
+            self.coming_up_dialog.refresh_requested.connect(self.coming_up)
+        self.coming_up_dialog.show_data(*result)
+        self.coming_up_dialog.show()
+        self.coming_up_dialog.raise_()
 
     @Slot()
     def show_shortcuts(self) -> None:
@@ -124,3 +143,9 @@ class ToolsFlow(QObject):
             "Model.</p><p>Built with PySide6 %2 (Qt, LGPL v3) and the DejaVu fonts "
             "(Bitstream Vera licence).</p>").replace("%1", __version__).replace(
                 "%2", pyside_version))
+
+
+def _coming_up_data(ws: Workspace) -> tuple[ComingUp, dict[str, str]]:
+    labels = {item.id: item.label for instrument in ws.catalog.latest()
+              for item in instrument.items}
+    return coming_up(ws), labels
