@@ -22,8 +22,10 @@ def test_hub_killed_during_an_upload(hub: Hub, hub_setup: HubSetup, laptop: Work
 
     def kill_and_restart() -> None:
         server.kill()
-        threading.Thread(target=lambda: restarted.append(ServedHub(hub_setup.folder, port).start()),
-                         daemon=True).start()
+        # Tracked before it starts: the laptop's retry may land before start() returns.
+        replacement = ServedHub(hub_setup.folder, port)
+        restarted.append(replacement)
+        threading.Thread(target=replacement.start, daemon=True).start()
 
     proxy = KillingProxy(port, moment, kill_and_restart)
     try:
