@@ -67,7 +67,15 @@ class BehaviorRow(QFrame):
         grid.setVerticalSpacing(4)
         title = QLabel(f"<b>{html.escape(item.label)}</b>")
         title.setWordWrap(True)
-        grid.addWidget(title, 0, 0)
+        self.goal_badge = QLabel(self.tr("Goal"))
+        self.goal_badge.setObjectName("goalBadge")
+        self.goal_badge.setAccessibleName(self.tr("A coaching goal is on this behavior"))
+        self.goal_badge.hide()
+        heading = QHBoxLayout()
+        heading.setSpacing(8)
+        heading.addWidget(title, 1)
+        heading.addWidget(self.goal_badge, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(heading, 0, 0)
         self.info = QToolButton()
         self.info.setText("?")
         self.info.setAutoRaise(True)
@@ -129,6 +137,14 @@ class BehaviorRow(QFrame):
         for button_value, button in self.buttons.items():
             button.setChecked(button_value == value)
         self.setProperty("rated", value is not None)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def set_goals(self, texts: list[str]) -> None:
+        """Mark the behavior as the focus of open coaching goals (their texts in the tooltip)."""
+        self.goal_badge.setVisible(bool(texts))
+        self.goal_badge.setToolTip("\n".join(f"\u2022 {text}" for text in texts))
+        self.setProperty("goal", bool(texts))
         self.style().unpolish(self)
         self.style().polish(self)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cfpm_coach.services.read_models import ObservationDetail
+from cfpm_coach.services.read_models import GoalView, ObservationDetail
 from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.behavior_row import BehaviorRow
 from cfpm_coach.ui.errors import show_error
@@ -182,6 +182,15 @@ class ChecklistPage(QWidget):
         self._update_progress()
         if not same and self._order:
             self.rows[self._order[0]].setFocus()
+
+    def show_goals(self, goals: list[GoalView]) -> None:
+        """Highlight the behaviors the worker's open goals are about."""
+        texts: dict[str, list[str]] = {}
+        for goal in goals:
+            for behavior_id in goal.behavior_ids:
+                texts.setdefault(behavior_id, []).append(goal.text)
+        for behavior_id, row in self.rows.items():
+            row.set_goals(texts.get(behavior_id, []))
 
     def _build(self, detail: ObservationDetail) -> None:
         content = QWidget()

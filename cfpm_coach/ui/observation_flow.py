@@ -6,7 +6,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 
 from cfpm_coach.errors import IncompleteObservationError
-from cfpm_coach.services.read_models import ObservationDetail, ObservationSummary, WorkerView
+from cfpm_coach.services.read_models import (
+    GoalView,
+    ObservationDetail,
+    ObservationSummary,
+    WorkerView,
+)
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui import prompts
 from cfpm_coach.ui.backend import Backend
@@ -20,7 +25,7 @@ if TYPE_CHECKING:
 OPEN_OBSERVATION_KEY = "open_observation_id"
 
 
-def _start(ws: Workspace, request: "StartRequest") -> ObservationDetail:
+def _start(ws: Workspace, request: "StartRequest") -> tuple[ObservationDetail, list[GoalView]]:
     worker_id = request.worker_id
     if worker_id is None:
         assert request.new_worker is not None
@@ -31,7 +36,7 @@ def _start(ws: Workspace, request: "StartRequest") -> ObservationDetail:
         worker_id, request.instrument_id, request.setting, started_at=request.started_at,
         case_reference=request.case_reference or None, co_observer=request.co_observer or None)
     ws.profile.set_setting(OPEN_OBSERVATION_KEY, str(detail.id))
-    return detail
+    return _with_open_goals(ws, detail.id)
 
 
 class ObservationFlow(QObject):
@@ -79,12 +84,14 @@ class ObservationFlow(QObject):
     @Slot(object)
     def open(self, observation_id: uuid.UUID) -> None:
         """Open an observation (a draft to rate, or a finalized one to read)."""
-        self.backend.read(lambda ws: ws.observations.get(observation_id), self._show,
+        self.backend.read(lambda ws: _with_open_goals(ws, observation_id), self._show,
                           self._failed)
 
-    def _show(self, detail: ObservationDetail) -> None:
+    def _show(self, loaded: tuple[ObservationDetail, list[GoalView]]) -> None:
+        detail, goals = loaded
         window = self.window
         window.checklist.load(detail)
+        window.checklist.show_goals(goals)
         window.pages.setCurrentWidget(window.checklist)
         window._update_observation_actions()
         if detail.editable:
@@ -207,8 +214,9 @@ class ObservationFlow(QObject):
         if reason is None:
             return
         observation_id = detail.id
-        self.backend.write(lambda ws: ws.observations.amend(observation_id, reason),
-                           self._show, self._failed)
+        self.backend.write(
+            lambda ws: _with_open_goals(ws, ws.observations.amend(observation_id, reason).id),
+            self._show, self._failed)
 
     @Slot()
     def discard(self) -> None:
@@ -242,3 +250,11 @@ class ObservationFlow(QObject):
         if prompts.offer_recovery(self.window, draft):
             self.window.workers_panel.select(draft.worker_id)
             self.open(draft.id)
+
+
+def _with_open_goals(ws: Workspace, observation_id: uuid.UUID
+                     ) -> tuple[ObservationDetail, list[GoalView]]:
+    """An observation and its worker's open goals (their behaviors are highlighted)."""
+    detail = ws.observations.get(observation_id)
+    goals = [g for g in ws.goals.of_worker(detail.summary.worker_id) if g.status == "open"]
+    return detail, goals

@@ -21,6 +21,9 @@ QFrame#behaviorRow { border: 1px solid palette(midlight); border-radius: 6px;
     background: palette(base); }
 QFrame#behaviorRow:focus { border: 2px solid palette(highlight); }
 QFrame#behaviorRow[rated="true"] { background: palette(alternate-base); }
+QFrame#behaviorRow[goal="true"] { border-left: 4px solid #d08a00; }
+QLabel#goalBadge { color: #ffffff; background: #b36b00; border-radius: 3px;
+    padding: 1px 6px; font-weight: bold; }
 QFrame#checklistHeader { border-bottom: 1px solid palette(mid); }
 QPushButton[level] { padding: 0.25em 0.7em; }
 QPushButton[level]:checked { background: palette(highlight); color: palette(highlighted-text);
