@@ -122,12 +122,34 @@ class GoalView:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """One rating behind a focus suggestion (None: not rated or no opportunity that time)."""
+
+    observation_id: uuid.UUID
+    started_at: datetime
+    value: int | None
+    level: str
+
+
+@dataclass(frozen=True)
+class FocusSuggestion:
+    """A behavior to coach next, why (services.focus rules), and the ratings that say so."""
+
+    behavior_id: str
+    label: str
+    reason: str  # "lowest" or "unseen"
+    mean: float | None
+    evidence: list[Evidence]
+
+
+@dataclass(frozen=True)
 class WorkerHistory:
     """A worker's page: who, their observations (newest first) and goals."""
 
     worker: WorkerView
     observations: list[ObservationSummary]
     goals: list[GoalView]
+    focus: list["FocusSuggestion"] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -124,8 +124,12 @@ class WorkerService:
 
     def history(self, worker_id: uuid.UUID) -> WorkerHistory:
         """A worker's page: the worker, observations newest first, goals."""
+        from cfpm_coach.services.focus import suggested_focus
+
+        observations = self._ws.observations.find(worker_id=worker_id)
         return WorkerHistory(
             worker=self.get(worker_id),
-            observations=self._ws.observations.find(worker_id=worker_id),
+            observations=observations,
             goals=self._ws.goals.of_worker(worker_id),
+            focus=suggested_focus(self._ws, worker_id, observations),
         )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.services.read_models import GoalView, ObservationSummary, WorkerHistory
 from cfpm_coach.services.trends import monthly_trend
+from cfpm_coach.ui.focus_panel import FocusPanel
 from cfpm_coach.ui.table_models import ROW_ROLE, GoalsModel, ObservationsModel
 from cfpm_coach.ui.trend_chart import TrendChart
 
@@ -113,6 +114,8 @@ class WorkerPage(QWidget):
             ObservationsModel.SETTING, QHeaderView.ResizeMode.Stretch)
         self.observations.activated.connect(self._on_observation_activated)
         lower_layout.addWidget(self.observations, 3)
+        self.focus = FocusPanel()
+        lower_layout.addWidget(self.focus)
         goals_label = QLabel(self.tr("Goals"))
         goals_label.setObjectName("sectionTitle")
         lower_layout.addWidget(goals_label)
@@ -155,6 +158,7 @@ class WorkerPage(QWidget):
     def show_history(self, history: WorkerHistory, practice: Instrument | None) -> None:
         """Show a worker's page."""
         self.history = history
+        self.focus.show_suggestions(history.focus)
         worker = history.worker
         self.name.setText(worker.name + ("" if worker.active else self.tr(" (inactive)")))
         parts = [p for p in (worker.role, worker.unit, worker.office, worker.county) if p]

@@ -1,0 +1,72 @@
+"""Suggested focus: which behaviors to coach next, by plain rules (RULES, shown in the app as
+written), with the evidence behind each."""
+
+import uuid
+from typing import TYPE_CHECKING
+
+from cfpm_coach.services.read_models import Evidence, FocusSuggestion, ObservationSummary
+from cfpm_coach.services.trends import FINISHED
+from cfpm_coach.storage import observation_repo
+
+if TYPE_CHECKING:
+    from cfpm_coach.domain.instruments import Instrument
+    from cfpm_coach.services.workspace import Workspace
+
+RULES = """\
+1. Look at the worker's last five finished observations on the practice instrument.
+2. A behavior with no scored rating in any of them (never rated, or always "no opportunity")
+   is suggested as "not seen lately", when there are at least two observations to go on.
+3. The other behaviors are ranked by their mean scored rating; those below "Accomplished"
+   are suggested, lowest first (ties: the lower latest rating, then the instrument's order).
+4. At most three "rated lowest" and two "not seen lately"."""
+WINDOW = 5
+MAX_LOWEST = 3
+MAX_UNSEEN = 2
+LOWEST = "lowest"
+UNSEEN = "unseen"
+
+
+def suggest(instrument: "Instrument", observations: list[ObservationSummary],
+            values: dict[uuid.UUID, dict[str, int | None]]) -> list[FocusSuggestion]:
+    """Apply the rules to the newest-first finished observations and their rating values."""
+    recent = [o for o in observations if o.instrument_id == instrument.id
+              and o.status in FINISHED][:WINDOW]
+    if not recent:
+        return []
+    scale = instrument.scale
+    lowest, unseen = [], []
+    for order, item in enumerate(instrument.items):
+        evidence = []
+        for obs in recent:
+            value = values.get(obs.id, {}).get(item.id)
+            scored = value if value is not None and scale.is_scored(value) else None
+            level = scale.level(value).label if value is not None else ""
+            evidence.append(Evidence(obs.id, obs.started_at, scored, level))
+        scored_values = [e.value for e in evidence if e.value is not None]
+        if not scored_values:
+            if len(recent) >= 2:
+                unseen.append(FocusSuggestion(item.id, item.label, UNSEEN, None, evidence))
+            continue
+        mean = sum(scored_values) / len(scored_values)
+        if mean < scale.proficient_threshold:
+            lowest.append((mean, scored_values[0], order,
+                           FocusSuggestion(item.id, item.label, LOWEST, mean, evidence)))
+    lowest.sort(key=lambda entry: entry[:3])
+    return [entry[3] for entry in lowest[:MAX_LOWEST]] + unseen[:MAX_UNSEEN]
+
+
+def suggested_focus(ws: "Workspace", worker_id: uuid.UUID,
+                    observations: list[ObservationSummary] | None = None
+                    ) -> list[FocusSuggestion]:
+    """The suggestions for a worker (observations newest first may be passed in)."""
+    instrument = ws.practice_instrument()
+    if instrument is None:
+        return []
+    found = observations if observations is not None else ws.observations.find(
+        worker_id=worker_id)
+    recent = [o for o in found if o.instrument_id == instrument.id and o.status in FINISHED]
+    recent = recent[:WINDOW]
+    with ws.store.read() as session:
+        values = observation_repo.rating_values(session=session,
+                                                observation_ids=[o.id for o in recent])
+    return suggest(instrument, recent, values)

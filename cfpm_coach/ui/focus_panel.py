@@ -1,0 +1,67 @@
+"""Suggested focus on the worker page: what to coach next, and the ratings behind it."""
+
+import html
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
+
+from cfpm_coach.services import focus
+from cfpm_coach.services.read_models import FocusSuggestion
+
+NOT_RATED = "\u2014"
+
+
+class FocusPanel(QWidget):
+    """A short list; each line names the behavior, the rule that picked it and its ratings."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        heading = QHBoxLayout()
+        title = QLabel(self.tr("Suggested focus"))
+        title.setObjectName("sectionTitle")
+        why = QLabel(self.tr("<a href='#'>How are these chosen?</a>"))
+        why.setObjectName("focusRules")
+        why.setToolTip(focus.RULES)
+        why.setAccessibleName(self.tr("How suggestions are chosen"))
+        why.setAccessibleDescription(focus.RULES)
+        why.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                    | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        why.linkActivated.connect(self._explain)
+        self._why = why
+        heading.addWidget(title)
+        heading.addStretch(1)
+        heading.addWidget(why)
+        layout.addLayout(heading)
+        self.body = QLabel()
+        self.body.setObjectName("focusList")
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setAccessibleName(self.tr("Suggested focus"))
+        layout.addWidget(self.body)
+
+    @Slot(str)
+    def _explain(self, _link: str) -> None:
+        QToolTip.showText(QCursor.pos(), focus.RULES, self._why)
+
+    def show_suggestions(self, suggestions: list[FocusSuggestion]) -> None:
+        """One line per suggestion, newest rating first."""
+        if not suggestions:
+            self.body.setText(self.tr("Nothing stands out yet: finish an observation or two "
+                                      "and the lowest-rated behaviors appear here."))
+            return
+        lines = []
+        for item in suggestions:
+            dated = item.evidence
+            if item.reason == focus.LOWEST:
+                ratings = ", ".join(
+                    f"{html.escape(e.level, quote=False) if e.value is not None else NOT_RATED} "
+                    f"({e.started_at.astimezone().strftime('%d %b')})" for e in dated)
+                why = self.tr("rated lowest: %1").replace("%1", ratings)
+            else:
+                why = self.tr("not seen in the last %1 observations").replace(
+                    "%1", str(len(dated)))
+            lines.append(f"\u2022 <b>{html.escape(item.label, quote=False)}</b> \u2014 {why}")
+        self.body.setText("<br>".join(lines))

@@ -1,0 +1,43 @@
+"""The worker page suggests what to coach next and shows the ratings behind it."""
+
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def observed_worker(data_dir: Path) -> object:
+    with Workspace.open(data_dir) as ws:
+        worker = ws.workers.add("Lena Park", office="Harbor")
+        practice = ws.catalog.get("cpm-practice")
+        for days_ago, low in ((40, 2), (10, 1)):
+            obs = ws.observations.start(worker.id, "cpm-practice", "home_visit",
+                                        started_at=datetime.now(UTC) - timedelta(days=days_ago))
+            for item in practice.items:
+                value = low if item.id == "engagement.3" else 0 if item.id == "monitoring.1" else 3
+                ws.observations.rate(obs.id, item.id, value)
+            ws.observations.finalize(obs.id)
+        labels = {i.id: i.label for i in practice.items}
+    return worker.id, labels
+
+
+def test_worker_page_shows_suggested_focus(qtbot: QtBot, observed_worker: tuple[object, dict],
+                                           window: MainWindow) -> None:
+    worker_id, labels = observed_worker
+    window.show_worker(worker_id)  # type: ignore[arg-type]
+    body = window.worker_page.focus.body
+    qtbot.waitUntil(lambda: labels["engagement.3"] in body.text(), timeout=10_000)
+    text = body.text()
+    assert "rated lowest: Emerging" in text and "Acquiring" in text
+    assert labels["monitoring.1"] in text and "not seen in the last 2 observations" in text
+    assert text.index(labels["engagement.3"]) < text.index(labels["monitoring.1"])
+    assert labels["engagement.1"] not in text  # rated Accomplished every time
+    if os.environ.get("CFPM_SCREENSHOTS"):
+        window.resize(1100, 760)
+        window.grab().save(os.environ["CFPM_SCREENSHOTS"] + "/worker-focus.png")
