@@ -55,18 +55,27 @@ def suggest(instrument: "Instrument", observations: list[ObservationSummary],
     return [entry[3] for entry in lowest[:MAX_LOWEST]] + unseen[:MAX_UNSEEN]
 
 
-def suggested_focus(ws: "Workspace", worker_id: uuid.UUID,
-                    observations: list[ObservationSummary] | None = None
-                    ) -> list[FocusSuggestion]:
-    """The suggestions for a worker (observations newest first may be passed in)."""
+def recent_ratings(recent: list[ObservationSummary],
+                   values: dict[uuid.UUID, dict[str, int | None]]) -> dict[str, list[int | None]]:
+    """Each behavior's values in the recent observations, newest first (None: not rated)."""
+    found: dict[str, list[int | None]] = {}
+    for obs in recent:
+        for behavior_id in values.get(obs.id, {}):
+            found.setdefault(behavior_id, [])
+    for behavior_id, column in found.items():
+        column.extend(values.get(obs.id, {}).get(behavior_id) for obs in recent)
+    return found
+
+
+def analyse(ws: "Workspace", observations: list[ObservationSummary]
+            ) -> tuple[list[FocusSuggestion], dict[str, list[int | None]]]:
+    """Suggestions and recent ratings from a worker's observations (newest first)."""
     instrument = ws.practice_instrument()
     if instrument is None:
-        return []
-    found = observations if observations is not None else ws.observations.find(
-        worker_id=worker_id)
-    recent = [o for o in found if o.instrument_id == instrument.id and o.status in FINISHED]
-    recent = recent[:WINDOW]
+        return [], {}
+    recent = [o for o in observations if o.instrument_id == instrument.id
+              and o.status in FINISHED][:WINDOW]
     with ws.store.read() as session:
         values = observation_repo.rating_values(session=session,
                                                 observation_ids=[o.id for o in recent])
-    return suggest(instrument, recent, values)
+    return suggest(instrument, recent, values), recent_ratings(recent, values)

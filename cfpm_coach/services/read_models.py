@@ -150,6 +150,8 @@ class WorkerHistory:
     observations: list[ObservationSummary]
     goals: list[GoalView]
     focus: list["FocusSuggestion"] = field(default_factory=list)
+    # behavior id to its values in the last five finished observations, newest first
+    recent_ratings: dict[str, list[int | None]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

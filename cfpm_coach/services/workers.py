@@ -124,12 +124,14 @@ class WorkerService:
 
     def history(self, worker_id: uuid.UUID) -> WorkerHistory:
         """A worker's page: the worker, observations newest first, goals."""
-        from cfpm_coach.services.focus import suggested_focus
+        from cfpm_coach.services import focus
 
         observations = self._ws.observations.find(worker_id=worker_id)
+        suggestions, recent = focus.analyse(self._ws, observations)
         return WorkerHistory(
             worker=self.get(worker_id),
             observations=observations,
             goals=self._ws.goals.of_worker(worker_id),
-            focus=suggested_focus(self._ws, worker_id, observations),
+            focus=suggestions,
+            recent_ratings=recent,
         )

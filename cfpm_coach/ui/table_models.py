@@ -178,16 +178,23 @@ class ObservationsModel(RowsModel[ObservationSummary]):
 
 
 class GoalsModel(RowsModel[GoalView]):
-    """A worker's coaching goals."""
+    """A worker's coaching goals, with the recent ratings of the behaviors they are about."""
 
-    TEXT, BEHAVIORS, DUE, STATUS = range(4)
-    HEADERS = ("Goal", "Behaviors", "Due", "Status")
+    TEXT, BEHAVIORS, RECENT, DUE, STATUS = range(5)
+    HEADERS = ("Goal", "Behaviors", "Recent ratings, newest first", "Due", "Status")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.labels: dict[str, str] = {}  # behavior id to label
+        self.recent: dict[str, str] = {}  # behavior id to its recent ratings, newest first
 
     def display(self, row: GoalView, column: int) -> str:
         if column == self.TEXT:
             return row.text
         if column == self.BEHAVIORS:
-            return ", ".join(row.behavior_ids)
+            return ", ".join(self.labels.get(b, b) for b in row.behavior_ids)
+        if column == self.RECENT:
+            return "; ".join(self.recent.get(b, "\u2014") for b in row.behavior_ids) or "\u2014"
         if column == self.DUE:
             return row.due_date.isoformat() if row.due_date else "\u2014"
         return {"open": self.tr("Open"), "met": self.tr("Met"),

@@ -166,6 +166,13 @@ class WorkerPage(QWidget):
         self.active_button.setText(self.tr("Deactivate") if worker.active else self.tr("Reactivate"))
         self.new_button.setEnabled(worker.active)
         self.observations_model.set_rows(history.observations)
+        if practice is not None:
+            self.goals_model.labels = {item.id: item.label for item in practice.items}
+            scale = practice.scale
+            self.goals_model.recent = {
+                behavior: ", ".join("\u2014" if v is None else scale.level(v).label
+                                    if scale.is_scored(v) else self.tr("N/O") for v in values)
+                for behavior, values in history.recent_ratings.items()}
         self.goals_model.set_rows(history.goals)
         self._update_goal_buttons()
         self.chart.set_trend(monthly_trend(practice, history.observations) if practice else None)

@@ -23,6 +23,7 @@ def observed_worker(data_dir: Path) -> object:
                 value = low if item.id == "engagement.3" else 0 if item.id == "monitoring.1" else 3
                 ws.observations.rate(obs.id, item.id, value)
             ws.observations.finalize(obs.id)
+        ws.goals.add(worker.id, "Let the family tell it first", ["engagement.3"])
         labels = {i.id: i.label for i in practice.items}
     return worker.id, labels
 
@@ -38,6 +39,10 @@ def test_worker_page_shows_suggested_focus(qtbot: QtBot, observed_worker: tuple[
     assert labels["monitoring.1"] in text and "not seen in the last 2 observations" in text
     assert text.index(labels["engagement.3"]) < text.index(labels["monitoring.1"])
     assert labels["engagement.1"] not in text  # rated Accomplished every time
+    goals = window.worker_page.goals_model
+    assert goals.rowCount() == 1
+    assert goals.display(goals.rows()[0], goals.BEHAVIORS) == labels["engagement.3"]
+    assert goals.display(goals.rows()[0], goals.RECENT) == "Emerging, Acquiring"
     if os.environ.get("CFPM_SCREENSHOTS"):
         window.resize(1100, 760)
         window.grab().save(os.environ["CFPM_SCREENSHOTS"] + "/worker-focus.png")
