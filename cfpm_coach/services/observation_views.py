@@ -86,5 +86,6 @@ def detail(
         strengths=obs.strengths, growth_areas=obs.growth_areas, next_steps=obs.next_steps,
         finalized_at=obs.finalized_at, ratings=ratings, amendments=amendments,
         scores=score_observation(instrument, values), editable=editable, revision=obs.revision,
+        pair_code=obs.pair_code,
     )
 

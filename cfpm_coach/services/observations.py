@@ -5,6 +5,7 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from cfpm_coach.domain import pairing
 from cfpm_coach.domain.scoring import missing_behaviors
 from cfpm_coach.domain.vocabulary import ObservationStatus, Setting
 from cfpm_coach.errors import (
@@ -75,9 +76,14 @@ class ObservationService:
         self, worker_id: uuid.UUID, instrument_id: str, setting: str | Setting, *,
         started_at: datetime | None = None, instrument_version: int | None = None,
         case_reference: str | None = None, co_observer: str | None = None,
+        pair_code: str | None = None,
     ) -> ObservationDetail:
-        """Start a draft observation of a worker on an instrument (latest version by default)."""
+        """Start a draft observation of a worker on an instrument (latest version by default).
+
+        A pair code links this observation to another coach's rating of the same visit.
+        """
         instrument = self._ws.catalog.get(instrument_id, instrument_version)
+        pair = pairing.normalize(pair_code) if pair_code and pair_code.strip() else None
         setting_value = self._setting(setting)
         reference = self._case_reference(case_reference)
         author = self._ws.author
@@ -91,7 +97,7 @@ class ObservationService:
                 setting=setting_value,
                 started_at=_aware(started_at, "start time") if started_at else utcnow(),
                 case_reference=reference, co_observer=(co_observer or "").strip() or None,
-                status=ObservationStatus.DRAFT.value,
+                pair_code=pair, status=ObservationStatus.DRAFT.value,
             )
             records.insert(session, author, obs)
         log.info("observation %s started for worker %s", obs.id, worker_id)

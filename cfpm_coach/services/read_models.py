@@ -95,6 +95,7 @@ class ObservationDetail:
     scores: ObservationScore
     editable: bool
     revision: int
+    pair_code: str | None = None  # shared with the other coach's observation of the visit
 
     @property
     def id(self) -> uuid.UUID:

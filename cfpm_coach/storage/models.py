@@ -82,6 +82,8 @@ class Observation(SyncedRecord, table=True):
     ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     case_reference: str | None = None
     co_observer: str | None = None
+    # Co-observation: the other coach's observation of the same visit has the same code.
+    pair_code: str | None = Field(default=None, index=True)
     status: str = Field(default="draft", index=True)
     finalized_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     strengths: str = Field(default="", sa_type=Text)

@@ -12,6 +12,8 @@ from cfpm_coach.storage.models import AuditEntry
 
 FORMAT = "cfpm-coach-bundle"
 FORMAT_VERSION = 1
+# Columns added after format 1 was published: optional, so bundles written before them still read.
+LATER_OPTIONAL: dict[str, tuple[str, ...]] = {"observation": ("pair_code",)}
 
 
 def _aware(annotation: Any) -> Any:
@@ -29,7 +31,8 @@ def record_models() -> dict[str, type[BaseModel]]:
     tables: dict[str, type[Any]] = {**BUNDLE_TABLES, AUDIT_TABLE: AuditEntry}
     models: dict[str, type[BaseModel]] = {}
     for name, table in tables.items():
-        fields = {column: (_aware(table.model_fields[column].annotation), ...)
+        fields = {column: (_aware(table.model_fields[column].annotation),
+                           None if column in LATER_OPTIONAL.get(name, ()) else ...)
                   for column in columns(table)}
         models[name] = create_model(  # type: ignore[call-overload]
             f"{table.__name__}Record", __config__=ConfigDict(extra="forbid", strict=False),

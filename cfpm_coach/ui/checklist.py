@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cfpm_coach.domain import pairing
 from cfpm_coach.services.read_models import GoalView, ObservationDetail
 from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.behavior_row import BehaviorRow
@@ -175,6 +176,8 @@ class ChecklistPage(QWidget):
             summary.started_at), self.tr("coach %s") % summary.coach_name]
         if detail.co_observer:
             meta.append(self.tr("co-observer %s") % detail.co_observer)
+        if detail.pair_code:
+            meta.append(self.tr("pair code %s") % pairing.display(detail.pair_code))
         if detail.case_reference:
             meta.append(self.tr("case ref. %s") % detail.case_reference)
         self.meta.setText(" \u00b7 ".join(meta))

@@ -34,7 +34,8 @@ def _start(ws: Workspace, request: "StartRequest") -> tuple[ObservationDetail, l
                                    office=fields.office, county=fields.county).id
     detail = ws.observations.start(
         worker_id, request.instrument_id, request.setting, started_at=request.started_at,
-        case_reference=request.case_reference or None, co_observer=request.co_observer or None)
+        case_reference=request.case_reference or None, co_observer=request.co_observer or None,
+        pair_code=request.pair_code or None)
     ws.profile.set_setting(OPEN_OBSERVATION_KEY, str(detail.id))
     return _with_open_goals(ws, detail.id)
 

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cfpm_coach.domain import pairing
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.vocabulary import Setting
+from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.ui.worker_dialog import WorkerDialog, WorkerFields
 
@@ -35,6 +37,7 @@ class StartRequest:
     started_at: datetime
     case_reference: str
     co_observer: str
+    pair_code: str = ""
 
 
 class StartDialog(QDialog):
@@ -102,6 +105,20 @@ class StartDialog(QDialog):
         self.co_observer.setPlaceholderText(self.tr("Optional: another coach rating this visit"))
         self.co_observer.setAccessibleName(self.tr("Co-observer"))
         form.addRow(self.tr("C&o-observer"), self.co_observer)
+        self.pair_code = QLineEdit()
+        self.pair_code.setPlaceholderText(self.tr("Both coaches type the same code"))
+        self.pair_code.setAccessibleName(self.tr("Pair code"))
+        self.pair_code.setToolTip(self.tr(
+            "When two coaches rate the same visit, one makes a code and the other types it: "
+            "the two observations are then compared for agreement."))
+        new_code = QPushButton(self.tr("New code"))
+        new_code.setAccessibleName(self.tr("Make a new pair code"))
+        new_code.clicked.connect(self._new_pair_code)
+        pair_row = QHBoxLayout()
+        pair_row.addWidget(self.pair_code, 1)
+        pair_row.addWidget(new_code)
+        form.addRow(self.tr("&Pair code"), pair_row)
+        self.pair_code.textChanged.connect(self._update_ok)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.start_button = self.buttons.addButton(self.tr("Start observing"),
@@ -121,8 +138,23 @@ class StartDialog(QDialog):
         self.worker.setCurrentIndex(0)
         self._update_ok()
 
+    def _new_pair_code(self) -> None:
+        self.pair_code.setText(pairing.new_code())
+
+    def _pair_code_ok(self) -> bool:
+        text = self.pair_code.text().strip()
+        if not text:
+            return True
+        try:
+            pairing.normalize(text)
+        except InvalidInputError:
+            return False
+        return True
+
     def _update_ok(self) -> None:
-        self.start_button.setEnabled(self.worker.count() > 0)
+        ok = self._pair_code_ok()
+        self.pair_code.setStyleSheet("" if ok else "color: #b3261e;")
+        self.start_button.setEnabled(self.worker.count() > 0 and ok)
 
     def _started_at(self) -> datetime:
         value = self.started.dateTime().toPython()
@@ -140,6 +172,7 @@ class StartDialog(QDialog):
             started_at=self._started_at(),
             case_reference=self.case_reference.text().strip(),
             co_observer=self.co_observer.text().strip(),
+            pair_code=self.pair_code.text().strip(),
         )
 
     @classmethod

@@ -194,3 +194,27 @@ def test_an_incremental_bundle_without_its_parents_is_refused(
     assert second.counts["worker"] == 0 and second.counts["observation"] == 1
     refused(central, second.path.read_bytes(), team, [laptop.exchange.device_public_key()],
             "records this store does not have", tmp_path)
+
+
+def test_a_bundle_written_before_pair_codes_still_imports(laptop: Workspace, central: Workspace,
+                                                          team: Team, tmp_path: Path) -> None:
+    """Format 1 bundles from before the co-observation column have no pair_code: still valid."""
+    entries = unseal(export_full(laptop, team, tmp_path).read_bytes(), team)
+    lines = entries["data/observation.jsonl"].decode().splitlines()
+    old = [json.dumps({k: v for k, v in json.loads(line).items() if k != "pair_code"})
+           for line in lines]
+    assert old and all("pair_code" not in line for line in old)
+    data = ("\n".join(old) + "\n").encode()
+    manifest = manifest_of(entries)
+    files = manifest["files"]
+    assert isinstance(files, dict)
+    files["observation"].update(bytes=len(data), sha256=hashlib.sha256(data).hexdigest())
+    device = keys.device_key(laptop.paths.data_dir / "keys")
+    sealed = reseal({**entries, "data/observation.jsonl": data}, team, sign_with=device,
+                    manifest=manifest)
+    path = tmp_path / "old.cfpm-bundle"
+    path.write_bytes(sealed)
+    receipt = central.exchange.import_bundle(path, team.identity,
+                                             [laptop.exchange.device_public_key()])
+    assert receipt.tables["observation"]["inserted"] == len(old)
+    assert all(o.id for o in central.observations.find())
