@@ -185,3 +185,14 @@ def latest_group_tallies(
     for worker_id, group_id, observed, count in session.execute(query):
         result[worker_id][group_id] = GroupTally(int(observed or 0), int(count or 0))
     return result
+
+
+def paired_observations(*, session: Session, instrument_id: str, statuses: Iterable[str]
+                        ) -> list[Observation]:
+    """Live observations with a pair code on the instrument, in the statuses, oldest first."""
+    query = select(Observation).where(
+        col(Observation.deleted_at).is_(None), col(Observation.pair_code).is_not(None),
+        col(Observation.instrument_id) == instrument_id,
+        col(Observation.status).in_(list(statuses)),
+    ).order_by(col(Observation.started_at))
+    return list(session.exec(query))

@@ -1,0 +1,145 @@
+"""Inter-rater agreement from co-observed visits: per visit, per pair of coaches, per behavior."""
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from cfpm_coach.domain.agreement import PairAgreement, krippendorff_alpha_ordinal, pair_agreement
+from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.errors import NotFoundError
+from cfpm_coach.services.trends import FINISHED
+from cfpm_coach.storage import observation_repo, profile_repo, worker_repo
+
+if TYPE_CHECKING:
+    from cfpm_coach.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class VisitAgreement:
+    """One co-observed visit: who rated it and how alike (kappa for the first two coaches)."""
+
+    pair_code: str
+    worker_name: str
+    started_at: datetime
+    coaches: list[str]
+    observation_ids: list[uuid.UUID]
+    agreement: PairAgreement
+    alpha: float | None  # Krippendorff's ordinal alpha over every coach who rated the visit
+
+
+@dataclass(frozen=True)
+class CoachPairAgreement:
+    """Two coaches over all their shared visits, and month by month."""
+
+    coaches: tuple[str, str]
+    visits: int
+    agreement: PairAgreement
+    by_month: list[tuple[str, PairAgreement]]
+
+
+@dataclass(frozen=True)
+class BehaviorAgreement:
+    """How alike coaches rate one behavior, over every co-observed visit."""
+
+    behavior_id: str
+    label: str
+    items: int
+    exact: float | None
+    within_one: float | None
+    mean_difference: float | None
+
+
+@dataclass(frozen=True)
+class AgreementReport:
+    """Everything the agreement view and PDF show."""
+
+    instrument: Instrument
+    visits: list[VisitAgreement]
+    coach_pairs: list[CoachPairAgreement]
+    behaviors: list[BehaviorAgreement]  # most disagreement first: calibrate these
+
+
+def agreement_report(ws: "Workspace", instrument_id: str | None = None) -> AgreementReport:
+    """Group finished observations by pair code and compare the coaches who rated each visit."""
+    instrument = (ws.catalog.get(instrument_id) if instrument_id
+                  else ws.practice_instrument())
+    if instrument is None:
+        raise NotFoundError("No practice instrument is installed")
+    scored = list(instrument.scale.scored_values)
+    with ws.store.read() as session:
+        observations = observation_repo.paired_observations(
+            session=session, instrument_id=instrument.id, statuses=FINISHED)
+        values = observation_repo.rating_values(session=session,
+                                                observation_ids=[o.id for o in observations])
+        names = profile_repo.coach_names(session=session)
+        worker_names = {}
+        for obs in observations:
+            worker = worker_repo.get_worker(session=session, worker_id=obs.worker_id)
+            worker_names[obs.worker_id] = worker.name if worker else ""
+        groups: dict[str, dict[uuid.UUID, tuple[uuid.UUID, uuid.UUID, datetime]]] = \
+            defaultdict(dict)
+        for obs in observations:  # oldest first: a coach's later rating of a visit replaces it
+            assert obs.pair_code is not None
+            groups[obs.pair_code][obs.coach_id] = (obs.id, obs.worker_id, obs.started_at)
+    items = [item.id for item in instrument.items]
+    visits, per_pair, per_behavior = [], defaultdict(list), defaultdict(list)
+    for code, by_coach in groups.items():
+        if len(by_coach) < 2:
+            continue
+        raters = sorted(by_coach, key=lambda c: (names.get(c, ""), str(c)))
+        columns = {c: [values.get(by_coach[c][0], {}).get(i) for i in items] for c in raters}
+        first, second = columns[raters[0]], columns[raters[1]]
+        units = [{str(c): columns[c][n] for c in raters} for n in range(len(items))]
+        _first_id, worker_id, started_at = by_coach[raters[0]]
+        visit = VisitAgreement(
+            code, worker_names.get(worker_id, ""), started_at,
+            [names.get(c, "") for c in raters], [by_coach[c][0] for c in raters],
+            pair_agreement(first, second, scored), krippendorff_alpha_ordinal(units, scored))
+        visits.append(visit)
+        per_pair[(visit.coaches[0], visit.coaches[1])].append((started_at, first, second))
+        for n, behavior_id in enumerate(items):
+            per_behavior[behavior_id].append((first[n], second[n]))
+    visits.sort(key=lambda v: v.started_at, reverse=True)
+    return AgreementReport(instrument, visits, _coach_pairs(per_pair, scored),
+                           _behaviors(instrument, per_behavior, scored))
+
+
+def _coach_pairs(per_pair: dict[tuple[str, str], list[tuple[datetime, list[int | None],
+                                                          list[int | None]]]],
+                 scored: list[int]) -> list[CoachPairAgreement]:
+    found = []
+    for coaches, shared in sorted(per_pair.items()):
+        months: dict[str, tuple[list[int | None], list[int | None]]] = {}
+        for started_at, first, second in shared:
+            month = months.setdefault(started_at.astimezone().strftime("%Y-%m"), ([], []))
+            month[0].extend(first)
+            month[1].extend(second)
+        pooled_first = [v for _, first, _ in shared for v in first]
+        pooled_second = [v for _, _, second in shared for v in second]
+        found.append(CoachPairAgreement(
+            coaches, len(shared), pair_agreement(pooled_first, pooled_second, scored),
+            [(m, pair_agreement(a, b, scored)) for m, (a, b) in sorted(months.items())]))
+    return found
+
+
+def _behaviors(instrument: Instrument,
+               per_behavior: dict[str, list[tuple[int | None, int | None]]],
+               scored: list[int]) -> list[BehaviorAgreement]:
+    rows = []
+    for item in instrument.items:
+        pairs = [(a, b) for a, b in per_behavior.get(item.id, [])
+                 if a in scored and b in scored]
+        if not pairs:
+            rows.append(BehaviorAgreement(item.id, item.label, 0, None, None, None))
+            continue
+        rows.append(BehaviorAgreement(
+            item.id, item.label, len(pairs),
+            sum(1 for a, b in pairs if a == b) / len(pairs),
+            sum(1 for a, b in pairs if abs(a - b) <= 1) / len(pairs),
+            sum(abs(a - b) for a, b in pairs) / len(pairs)))
+    # Most disagreement first; behaviors nobody could compare go last.
+    rows.sort(key=lambda r: (r.items == 0, r.exact if r.exact is not None else 1.0,
+                             -(r.mean_difference or 0.0)))
+    return rows

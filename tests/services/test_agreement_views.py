@@ -1,0 +1,70 @@
+"""Two coaches rate the same visit on their own laptops; one imports the other's bundle."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cfpm_coach.domain.agreement import pair_agreement
+from cfpm_coach.services.agreement_views import agreement_report
+from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.sync import keys
+
+CODE = "K7QM-3XPA"
+
+
+def rate_visit(ws: Workspace, worker_name: str, special: dict[str, int]) -> dict[str, int]:
+    """A finished observation of the visit with the pair code; returns the values given."""
+    practice = ws.catalog.get("cpm-practice")
+    worker = next((w for w in ws.workers.find() if w.name == worker_name), None) or \
+        ws.workers.add(worker_name, office="Harbor")
+    obs = ws.observations.start(worker.id, "cpm-practice", "cft_meeting", pair_code=CODE)
+    given = {item.id: special.get(item.id, 3) for item in practice.items}
+    for behavior_id, value in given.items():
+        ws.observations.rate(obs.id, behavior_id, value)
+    ws.observations.finalize(obs.id)
+    return given
+
+
+def bring_over(source: Workspace, target: Workspace, tmp_path: Path) -> None:
+    """source's bundle, imported into target (the pair meets by exchanging bundles)."""
+    identity = tmp_path / "team.key"
+    recipient = keys.new_team_identity(identity) if not identity.exists() else \
+        str(keys.load_identity(identity).to_public())
+    bundle = source.exchange.export(tmp_path / "out", recipient, full=True).path
+    target.exchange.import_bundle(bundle, identity, [source.exchange.device_public_key()])
+
+
+@pytest.fixture
+def other_laptop(tmp_path: Path) -> Iterator[Workspace]:
+    ws = Workspace.open(tmp_path / "coach-b")
+    ws.profile.update_coach(name="Coach B")
+    yield ws
+    ws.close()
+
+
+def test_agreement_between_two_imported_co_observations(
+        workspace: Workspace, other_laptop: Workspace, tmp_path: Path) -> None:
+    workspace.profile.update_coach(name="Coach A")
+    mine = rate_visit(workspace, "Ana Reyes", {"engagement.1": 1, "engagement.2": 2})
+    theirs = rate_visit(other_laptop, "Ana Reyes", {"engagement.1": 3, "engagement.2": 2,
+                                                    "assessment.1": 0})
+    assert agreement_report(workspace).visits == []  # alone, a visit has nothing to compare
+    bring_over(other_laptop, workspace, tmp_path)
+
+    report = agreement_report(workspace)
+    [visit] = report.visits
+    assert visit.coaches == ["Coach A", "Coach B"] and visit.pair_code == "K7QM3XPA"
+    order = [item.id for item in report.instrument.items]
+    expected = pair_agreement([mine[b] for b in order], [theirs[b] for b in order], [1, 2, 3])
+    assert visit.agreement == expected
+    assert expected.items == 21  # "no opportunity" on one side leaves the behavior out
+    assert expected.exact == pytest.approx(20 / 21)
+    assert visit.alpha is not None and visit.alpha < 1
+    [pair] = report.coach_pairs
+    assert pair.coaches == ("Coach A", "Coach B") and pair.visits == 1
+    assert pair.agreement == expected and len(pair.by_month) == 1
+    first = report.behaviors[0]
+    assert first.behavior_id == "engagement.1" and first.exact == 0 and first.items == 1
+    assert first.mean_difference == 2
+    assert report.behaviors[-1].behavior_id == "assessment.1" and report.behaviors[-1].items == 0
