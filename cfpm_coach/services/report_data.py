@@ -185,3 +185,12 @@ class ReportService:
         data = self.unit_data(office, start, end, instrument_id)
         return unit_report.render(data, path, author=author or self._author(), paper=paper,
                                   deterministic=deterministic)
+
+    def agreement_pdf(self, path: Path, *, paper: "Paper" = "letter",
+                      deterministic: bool = False) -> Path:
+        """Write the inter-rater agreement report over every co-observed visit."""
+        from cfpm_coach.reports import agreement_report
+        from cfpm_coach.services.agreement_views import agreement_report as build
+
+        return agreement_report.render(build(self._ws), path, author=self._author(),
+                                       paper=paper, deterministic=deterministic)

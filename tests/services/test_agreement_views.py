@@ -1,5 +1,7 @@
 """Two coaches rate the same visit on their own laptops; one imports the other's bundle."""
 
+import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,3 +70,22 @@ def test_agreement_between_two_imported_co_observations(
     assert first.behavior_id == "engagement.1" and first.exact == 0 and first.items == 1
     assert first.mean_difference == 2
     assert report.behaviors[-1].behavior_id == "assessment.1" and report.behaviors[-1].items == 0
+
+
+def test_agreement_pdf_reads_back(workspace: Workspace, other_laptop: Workspace,
+                                  tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    workspace.profile.update_coach(name="Coach A")
+    rate_visit(workspace, "Ana Reyes", {"engagement.1": 1})
+    rate_visit(other_laptop, "Ana Reyes", {"engagement.1": 3})
+    bring_over(other_laptop, workspace, tmp_path)
+    pdf = workspace.reports.agreement_pdf(tmp_path / "agreement.pdf", deterministic=True)
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Inter-rater agreement" in text and "Coach A &" in text and "Coach B" in text
+    label = workspace.catalog.get("cpm-practice").item("engagement.1").label
+    assert text.index("Calibrate first") < text.index(label) < text.index("Pairs of coaches over")
+    assert "95%" in text  # 21 of 22 behaviors rated alike
+    if os.environ.get("CFPM_SCREENSHOTS"):
+        subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf),
+                        os.environ["CFPM_SCREENSHOTS"] + "/report-agreement"], check=True)

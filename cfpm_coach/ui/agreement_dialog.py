@@ -1,0 +1,116 @@
+"""Inter-rater agreement: co-observed visits, pairs of coaches over time, behaviors to calibrate."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cfpm_coach.domain.agreement import PairAgreement
+from cfpm_coach.services.read_models import AgreementReport
+
+DASH = "\u2014"
+
+
+def _share(value: float | None) -> str:
+    return DASH if value is None else f"{round(value * 100)}%"
+
+
+def _number(value: float | None) -> str:
+    return DASH if value is None else f"{value:.2f}"
+
+
+def _figures(agreement: PairAgreement) -> list[str]:
+    return [str(agreement.items), _share(agreement.exact), _share(agreement.within_one),
+            _number(agreement.kappa_linear), _number(agreement.kappa_quadratic)]
+
+
+FIGURES = ["Items", "Exact", "Within one", "\u03ba linear", "\u03ba quadratic"]
+
+
+def _tree(name: str, headers: list[str]) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setObjectName(name)
+    tree.setHeaderLabels(headers)
+    tree.setRootIsDecorated(False)
+    tree.setAlternatingRowColors(True)
+    tree.setUniformRowHeights(True)
+    return tree
+
+
+class AgreementDialog(QDialog):
+    """Three tabs over one report; Save PDF asks the flow for the same figures on paper."""
+
+    pdf_requested = Signal()
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Inter-rater agreement"))
+        self.setObjectName("agreementDialog")
+        self.resize(820, 520)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "Visits two coaches rated with the same pair code. Exact and within-one agreement "
+            "count the behaviors both rated; Cohen's weighted kappa corrects for chance (1 is "
+            "perfect, 0 is chance); Krippendorff's alpha covers visits with more than two "
+            "coaches. Every figure says how many items it rests on."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.tabs = QTabWidget()
+        self.visits = _tree("agreementVisits", [self.tr("Date"), self.tr("Worker"),
+                                                 self.tr("Coaches"), *FIGURES, "\u03b1"])
+        self.pairs = _tree("agreementPairs", [self.tr("Coaches"), self.tr("Visits / month"),
+                                               *FIGURES])
+        self.behaviors = _tree("agreementBehaviors", [
+            self.tr("Behavior"), self.tr("Items"), self.tr("Exact"), self.tr("Within one"),
+            self.tr("Mean difference")])
+        self.tabs.addTab(self.behaviors, self.tr("Calibrate first"))
+        self.tabs.addTab(self.pairs, self.tr("Pairs of coaches"))
+        self.tabs.addTab(self.visits, self.tr("Visits"))
+        layout.addWidget(self.tabs, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.pdf_button = QPushButton(self.tr("Save as &PDF\u2026"))
+        self.pdf_button.setObjectName("agreementPdf")
+        buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button.clicked.connect(self.pdf_requested)
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)
+
+    def show_report(self, report: AgreementReport) -> None:
+        """Fill the three tabs."""
+        self.visits.clear()
+        for visit in report.visits:
+            self.visits.addTopLevelItem(QTreeWidgetItem([
+                visit.started_at.astimezone().strftime("%Y-%m-%d"), visit.worker_name,
+                " & ".join(visit.coaches), *_figures(visit.agreement),
+                _number(visit.alpha) if len(visit.coaches) > 2 else DASH]))
+        self.pairs.clear()
+        for pair in report.coach_pairs:
+            row = QTreeWidgetItem([" & ".join(pair.coaches),
+                                   self.tr("%1 visits").replace("%1", str(pair.visits)),
+                                   *_figures(pair.agreement)])
+            for month, agreement in pair.by_month:
+                row.addChild(QTreeWidgetItem(["", month, *_figures(agreement)]))
+            self.pairs.addTopLevelItem(row)
+            row.setExpanded(True)
+        self.pairs.setRootIsDecorated(True)
+        self.behaviors.clear()
+        for behavior in report.behaviors:
+            self.behaviors.addTopLevelItem(QTreeWidgetItem([
+                behavior.label, str(behavior.items), _share(behavior.exact),
+                _share(behavior.within_one), _number(behavior.mean_difference)]))
+        if not report.visits:
+            self.behaviors.addTopLevelItem(QTreeWidgetItem([self.tr(
+                "No co-observed visits yet: start an observation with a pair code, and import "
+                "the other coach's bundle (or sync with the hub).")]))
+        self.pdf_button.setEnabled(bool(report.visits))
+        for tree in (self.visits, self.pairs, self.behaviors):
+            for column in range(tree.columnCount()):
+                tree.resizeColumnToContents(column)
