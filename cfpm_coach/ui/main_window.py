@@ -115,6 +115,9 @@ class MainWindow(QMainWindow):
         self.unit_report_action = self._action(
             tr("&Unit summary\u2026"), self.reports.unit_summary, None,
             tr("An office's summary as PDF"), "unitReport")
+        self.agreement_action = self._action(
+            tr("Inter-rater &agreement\u2026"), self.reports.agreement, None,
+            tr("How alike coaches rated the visits they co-observed"), "agreement")
         self.reports_action = QAction(tr("&Reports"), self)
         self.reports_action.setObjectName("reports")
         self.reports_action.setToolTip(tr("Coaching summaries as PDF (Ctrl+R)"))
@@ -160,7 +163,7 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         reports_menu = bar.addMenu(self.tr("&Reports"))
         for action in (self.worker_report_action, self.observation_report_action,
-                       self.unit_report_action):
+                       self.unit_report_action, self.agreement_action):
             reports_menu.addAction(action)
         self.reports_action.setMenu(reports_menu)
         edit_menu = bar.addMenu(self.tr("&Edit"))

@@ -13,6 +13,8 @@ from cfpm_coach.ui.errors import show_error
 
 if TYPE_CHECKING:
     from cfpm_coach.reports.document import Paper
+    from cfpm_coach.services.read_models import AgreementReport
+    from cfpm_coach.ui.agreement_dialog import AgreementDialog
     from cfpm_coach.ui.main_window import MainWindow
     from cfpm_coach.ui.report_dialog import ReportRequest
 
@@ -30,6 +32,7 @@ class ReportFlow(QObject):
         super().__init__(window)
         self.window = window
         self.last_path: Path | None = None
+        self.agreement_dialog: AgreementDialog | None = None
 
     def _folder(self) -> Path:
         workspace = self.window.workspace
@@ -101,6 +104,41 @@ class ReportFlow(QObject):
         self.window.statusBar().showMessage(self.tr("Creating the PDF\u2026"))
         self.window.backend.read(build, lambda path: self._done(path, request.print_after),
                                  self._failed)
+
+    @Slot()
+    def agreement(self) -> None:
+        """Inter-rater agreement over every co-observed visit."""
+        from cfpm_coach.services.agreement_views import agreement_report
+
+        self.window.backend.read(agreement_report, self._show_agreement, self._failed)
+
+    def _show_agreement(self, report: "AgreementReport") -> None:
+        from cfpm_coach.ui.agreement_dialog import AgreementDialog
+
+        if self.agreement_dialog is None:
+            self.agreement_dialog = AgreementDialog(self.window)
+            self.agreement_dialog.pdf_requested.connect(self.agreement_pdf)
+        self.agreement_dialog.show_report(report)
+        self.agreement_dialog.show()
+        self.agreement_dialog.raise_()
+
+    def ask_pdf_path(self, name: str) -> Path | None:
+        """Where to save a PDF (a file dialog; tests replace this)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save the PDF"),
+                                                str(self._folder() / name), "PDF (*.pdf)")
+        return Path(chosen) if chosen else None
+
+    @Slot()
+    def agreement_pdf(self) -> None:
+        """Save the agreement report as PDF and open it."""
+        path = self.ask_pdf_path("inter-rater-agreement.pdf")
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.window.backend.read(lambda ws: ws.reports.agreement_pdf(path),
+                                 lambda done: self._done(done, False), self._failed)
 
     def _done(self, path: Path, print_after: bool) -> None:
         self.last_path = path
