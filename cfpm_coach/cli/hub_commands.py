@@ -72,6 +72,11 @@ def register(
     p.add_argument("--end", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
     p.set_defaults(handler=report)
 
+    p = cmds.add_parser("agreement", parents=[common],
+                        help="inter-rater agreement PDF over every co-observed visit")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.set_defaults(handler=agreement)
+
     p = cmds.add_parser("status", parents=[common], help="schema, devices and record counts")
     p.set_defaults(handler=status)
 
@@ -193,6 +198,13 @@ def report(args: argparse.Namespace) -> int:
     start = args.start or end - timedelta(days=365)
     with _open(args) as hub:
         print(hub.report_pdf(args.output, start, end, args.office))
+    return 0
+
+
+def agreement(args: argparse.Namespace) -> int:
+    """Write the hub's agreement PDF."""
+    with _open(args) as hub:
+        print(hub.agreement_pdf(args.output))
     return 0
 
 

@@ -321,6 +321,10 @@ class Hub:
         """The unit summary over every office (or one), as the central team prints it."""
         return self.workspace.reports.unit_pdf(office, start, end, path, author=HUB_AUTHOR)
 
+    def agreement_pdf(self, path: Path) -> Path:
+        """Inter-rater agreement over every co-observed visit that reached the hub."""
+        return self.workspace.reports.agreement_pdf(path, author=HUB_AUTHOR)
+
     def status(self) -> dict[str, Any]:
         """What the hub holds, for `hub status` and /healthz."""
         counts = self.workspace.maintenance.counts()

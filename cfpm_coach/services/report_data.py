@@ -187,10 +187,10 @@ class ReportService:
                                   deterministic=deterministic)
 
     def agreement_pdf(self, path: Path, *, paper: "Paper" = "letter",
-                      deterministic: bool = False) -> Path:
+                      deterministic: bool = False, author: str | None = None) -> Path:
         """Write the inter-rater agreement report over every co-observed visit."""
         from cfpm_coach.reports import agreement_report
         from cfpm_coach.services.agreement_views import agreement_report as build
 
-        return agreement_report.render(build(self._ws), path, author=self._author(),
+        return agreement_report.render(build(self._ws), path, author=author or self._author(),
                                        paper=paper, deterministic=deterministic)

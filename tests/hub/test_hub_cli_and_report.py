@@ -62,3 +62,20 @@ def test_hub_report_covers_every_office(hub: Hub, hub_setup: HubSetup, laptop: W
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("office,observations,ratings")
     assert {line.split(",")[0] for line in lines[1:]} == {w.office for w in laptop.workers.find()}
+
+
+def test_co_observations_meet_at_the_hub(hub: Hub, hub_setup: HubSetup, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.services.test_agreement_views import rate_visit
+
+    for name, special in (("Coach A", {"engagement.1": 1}), ("Coach B", {"engagement.1": 3})):
+        with Workspace.open(tmp_path / name) as laptop:
+            laptop.profile.update_coach(name=name)
+            rate_visit(laptop, "Ana Reyes", special)
+            token = hub.enroll(laptop.exchange.device_public_key(), name).token
+            bundle = laptop.exchange.export(tmp_path / "out", hub_setup.recipient, full=True)
+            assert hub.receive(token, bundle.path.read_bytes()).created
+    pdf = tmp_path / "agreement.pdf"
+    assert main(["hub", "agreement", "--data-dir", str(hub_setup.folder), "-o", str(pdf)]) == 0
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Coach A &" in text and "Coach B" in text and "95%" in text
