@@ -63,6 +63,12 @@ class SyncFlow(QObject):
         self.status_timer = QTimer(self)
         self.status_timer.setInterval(STATUS_REFRESH_MS)
         self.status_timer.timeout.connect(self.refresh)
+        # A child timer, not QTimer.singleShot with a callable: it dies with this object, so it
+        # can never call into a window that was closed and deleted in the meantime.
+        self.network_timer = QTimer(self)
+        self.network_timer.setSingleShot(True)
+        self.network_timer.setInterval(2000)
+        self.network_timer.timeout.connect(self._watch_network)
 
     @property
     def workspace(self) -> Workspace | None:
@@ -96,7 +102,7 @@ class SyncFlow(QObject):
         self.refresh()
         self.status_timer.start()
         # QtNetwork and its backend load after the window is up, not during start-up.
-        QTimer.singleShot(2000, self._watch_network)
+        self.network_timer.start()
 
     def _apply_settings(self, settings: "SyncSettings") -> None:
         self.settings = settings
@@ -109,6 +115,7 @@ class SyncFlow(QObject):
         """Stop the schedule and let a sync in progress finish (its bundle waits in the outbox)."""
         self.auto_timer.stop()
         self.status_timer.stop()
+        self.network_timer.stop()
         self.network.shutdown(timeout_ms=20_000)
 
     # -- status ------------------------------------------------------------------------------
