@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from cfpm_coach import APP_ID, APP_NAME, __version__
 from cfpm_coach.applog import setup_logging
 from cfpm_coach.paths import resolve_paths
+from cfpm_coach.ui import gc_guard
 from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.errors import install_crash_handler
 from cfpm_coach.ui.main_window import MainWindow
@@ -19,6 +20,7 @@ def application() -> QApplication:
     """The QApplication, created once with the app's names, style and fonts."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        gc_guard.install(existing)
         return existing
     QCoreApplication.setApplicationName(APP_ID)
     QCoreApplication.setOrganizationName(APP_ID)
@@ -26,6 +28,7 @@ def application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationDisplayName(APP_NAME)
     apply_theme(app)
+    gc_guard.install(app)
     return app
 
 

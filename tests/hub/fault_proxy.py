@@ -32,6 +32,9 @@ class KillingProxy:
         return f"http://127.0.0.1:{self.port}"
 
     def close(self) -> None:
+        # shutdown() wakes the thread blocked in accept(); close() alone would leave it there.
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)
         self._listener.close()
 
     def _accept(self) -> None:
