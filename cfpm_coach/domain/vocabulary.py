@@ -12,6 +12,8 @@ class Setting(StrEnum):
     PHONE_VIDEO = "phone_video"
     COURT = "court"
     SCHOOL = "school"
+    TEAM_MEETING = "team_meeting"
+    SELF_ASSESSMENT = "self_assessment"  # a leader rating themselves
     OTHER = "other"
 
     @property
@@ -27,6 +29,8 @@ _SETTING_LABELS = {
     Setting.PHONE_VIDEO: "Phone or video",
     Setting.COURT: "Court",
     Setting.SCHOOL: "School",
+    Setting.TEAM_MEETING: "Team or unit meeting",
+    Setting.SELF_ASSESSMENT: "Self-assessment",
     Setting.OTHER: "Other",
 }
 
