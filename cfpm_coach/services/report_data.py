@@ -194,3 +194,13 @@ class ReportService:
 
         return agreement_report.render(build(self._ws), path, author=author or self._author(),
                                        paper=paper, deterministic=deterministic)
+
+    def leadership_pdf(self, worker_id: uuid.UUID, path: Path, *, paper: "Paper" = "letter",
+                       deterministic: bool = False) -> Path:
+        """Write a leader's self-assessment next to others' ratings."""
+        from cfpm_coach.reports import leadership_report
+        from cfpm_coach.services.leadership import self_vs_others
+
+        return leadership_report.render(self_vs_others(self._ws, worker_id), path,
+                                        author=self._author(), paper=paper,
+                                        deterministic=deterministic)

@@ -118,6 +118,9 @@ class MainWindow(QMainWindow):
         self.agreement_action = self._action(
             tr("Inter-rater &agreement\u2026"), self.reports.agreement, None,
             tr("How alike coaches rated the visits they co-observed"), "agreement")
+        self.leadership_action = self._action(
+            tr("&Leadership: self vs others\u2026"), self.reports.leadership, None,
+            tr("A leader's self-assessment next to others' ratings"), "leadership")
         self.reports_action = QAction(tr("&Reports"), self)
         self.reports_action.setObjectName("reports")
         self.reports_action.setToolTip(tr("Coaching summaries as PDF (Ctrl+R)"))
@@ -163,7 +166,7 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         reports_menu = bar.addMenu(self.tr("&Reports"))
         for action in (self.worker_report_action, self.observation_report_action,
-                       self.unit_report_action, self.agreement_action):
+                       self.unit_report_action, self.agreement_action, self.leadership_action):
             reports_menu.addAction(action)
         self.reports_action.setMenu(reports_menu)
         edit_menu = bar.addMenu(self.tr("&Edit"))

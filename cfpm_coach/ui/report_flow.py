@@ -13,8 +13,9 @@ from cfpm_coach.ui.errors import show_error
 
 if TYPE_CHECKING:
     from cfpm_coach.reports.document import Paper
-    from cfpm_coach.services.read_models import AgreementReport
+    from cfpm_coach.services.read_models import AgreementReport, WorkerView
     from cfpm_coach.ui.agreement_dialog import AgreementDialog
+    from cfpm_coach.ui.leadership_dialog import LeadershipDialog
     from cfpm_coach.ui.main_window import MainWindow
     from cfpm_coach.ui.report_dialog import ReportRequest
 
@@ -33,6 +34,7 @@ class ReportFlow(QObject):
         self.window = window
         self.last_path: Path | None = None
         self.agreement_dialog: AgreementDialog | None = None
+        self.leadership_dialog: LeadershipDialog | None = None
 
     def _folder(self) -> Path:
         workspace = self.window.workspace
@@ -138,6 +140,52 @@ class ReportFlow(QObject):
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         self.window.backend.read(lambda ws: ws.reports.agreement_pdf(path),
+                                 lambda done: self._done(done, False), self._failed)
+
+    @Slot()
+    def leadership(self) -> None:
+        """A leader's self-assessment next to others' ratings."""
+        self.window.backend.read(lambda ws: ws.workers.find(include_inactive=False),
+                                 self._open_leadership, self._failed)
+
+    def _open_leadership(self, workers: "list[WorkerView]") -> None:
+        from cfpm_coach.ui.leadership_dialog import LeadershipDialog
+
+        if self.leadership_dialog is None:
+            self.leadership_dialog = LeadershipDialog(self.window, workers,
+                                                      self.window.worker_page.worker_id)
+            self.leadership_dialog.leader_chosen.connect(self._load_leadership)
+            self.leadership_dialog.pdf_requested.connect(self.leadership_pdf)
+        self.leadership_dialog.show()
+        self.leadership_dialog.raise_()
+        self._load_leadership(self.leadership_dialog.leader.currentData())
+
+    @Slot(object)
+    def _load_leadership(self, worker_id: uuid.UUID | None) -> None:
+        from cfpm_coach.errors import NotFoundError
+        from cfpm_coach.services.leadership import self_vs_others
+
+        dialog = self.leadership_dialog
+        if dialog is None or worker_id is None:
+            return
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, NotFoundError):
+                dialog.show_missing(str(error))
+            else:
+                self._failed(error)
+
+        self.window.backend.read(lambda ws: self_vs_others(ws, worker_id),
+                                 dialog.show_comparison, failed)
+
+    @Slot(object)
+    def leadership_pdf(self, worker_id: uuid.UUID) -> None:
+        """Save the self-vs-others report as PDF and open it."""
+        path = self.ask_pdf_path("leadership-self-vs-others.pdf")
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.window.backend.read(lambda ws: ws.reports.leadership_pdf(worker_id, path),
                                  lambda done: self._done(done, False), self._failed)
 
     def _done(self, path: Path, print_after: bool) -> None:
