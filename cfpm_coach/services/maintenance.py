@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
+AUTO_PREFIX = "auto-"
+KEEP_KEY = "auto_backup_keep"
+DEFAULT_KEEP = 7
 
 
 class MaintenanceService:
@@ -67,3 +70,32 @@ class MaintenanceService:
         upgrade(store_file, self._ws.paths.backups)
         log.info("store restored from a backup; previous content kept as a backup")
         return safety
+
+    def automatic_backups(self) -> list[Path]:
+        """The rolling daily backups, newest first."""
+        folder = self._ws.paths.backups
+        if not folder.is_dir():
+            return []
+        return sorted(folder.glob(f"{AUTO_PREFIX}*.sqlite3"), reverse=True)
+
+    def auto_backup(self, *, keep: int | None = None, today: str | None = None) -> Path | None:
+        """Once a day: a verified copy named by the date; only the newest `keep` are kept.
+
+        Returns the new backup, or None when today's exists already (or the store is a server).
+        """
+        if self._ws.store.path is None:
+            return None
+        if keep is None:
+            setting = self._ws.profile.setting(KEEP_KEY, DEFAULT_KEEP)
+            keep = setting if isinstance(setting, int) and setting >= 1 else DEFAULT_KEEP
+        day = today or utcnow().astimezone().strftime("%Y%m%d")
+        target = self._ws.paths.backups / f"{AUTO_PREFIX}{day}.sqlite3"
+        if target.exists():
+            return None
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        backup_database(self._ws.store.path, target)
+        verify_backup(target)
+        for old in self.automatic_backups()[keep:]:
+            old.unlink(missing_ok=True)
+        log.info("automatic backup written; %s kept", min(keep, len(self.automatic_backups())))
+        return target

@@ -232,6 +232,8 @@ class MainWindow(QMainWindow):
         self._set_enabled(True)
         self.backend.read(lambda ws: ws.profile.coach(), self._on_coach)
         self.refresh_workers()
+        # Today's rolling backup, on the database worker after the list is loaded.
+        self.backend.write(lambda ws: ws.maintenance.auto_backup(), lambda _path: None)
         self.sync.start()
         self.flow.offer_recovery()
 
