@@ -82,9 +82,3 @@ def test_sync_settings_dialog_and_saving_them(qtbot: QtBot, window: MainWindow, 
     qtbot.waitUntil(lambda: window.sync.label.text() == "Sync: 1 waiting", timeout=10_000)
     assert window.workspace is not None
     assert window.workspace.sync.settings().folder == str(tmp_path)
-
-
-def test_opening_the_window_takes_todays_backup(qtbot: QtBot, window: MainWindow) -> None:
-    assert window.workspace is not None
-    backups = window.workspace.paths.backups
-    qtbot.waitUntil(lambda: len(list(backups.glob("auto-*.sqlite3"))) == 1, timeout=10_000)
