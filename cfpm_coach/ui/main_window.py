@@ -19,6 +19,8 @@ from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.checklist import ChecklistPage
 from cfpm_coach.ui.errors import show_error
+from cfpm_coach.ui.idle_lock import SETTING_KEY as IDLE_KEY
+from cfpm_coach.ui.idle_lock import IdleLock
 from cfpm_coach.ui.observation_flow import ObservationFlow
 from cfpm_coach.ui.report_flow import ReportFlow
 from cfpm_coach.ui.sync_flow import SyncFlow
@@ -55,6 +57,7 @@ class MainWindow(QMainWindow):
         self.reports = ReportFlow(self)
         self.tools = ToolsFlow(self)
         self.sync = SyncFlow(self)
+        self.idle_lock = IdleLock(self)
         self._make_actions()
         self._make_menus()
         self._make_status_bar()
@@ -232,6 +235,7 @@ class MainWindow(QMainWindow):
         self._set_enabled(True)
         self.backend.read(lambda ws: ws.profile.coach(), self._on_coach)
         self.refresh_workers()
+        self.backend.read(lambda ws: ws.profile.setting(IDLE_KEY), self.idle_lock.apply_setting)
         # Today's rolling backup, on the database worker after the list is loaded.
         self.backend.write(lambda ws: ws.maintenance.auto_backup(), lambda _path: None)
         self.sync.start()

@@ -33,13 +33,15 @@ class SettingsValues:
     office: str
     default_instrument: str
     not_observed_weeks: int
+    idle_lock_minutes: int = 10
 
 
 class SettingsDialog(QDialog):
     """Profile and preferences."""
 
     def __init__(self, parent: QWidget | None, coach: CoachView, instruments: list[Instrument],
-                 default_instrument: str, data_dir: Path, not_observed_weeks: int = 6) -> None:
+                 default_instrument: str, data_dir: Path, not_observed_weeks: int = 6,
+                 idle_lock_minutes: int = 10) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
@@ -73,6 +75,14 @@ class SettingsDialog(QDialog):
         self.weeks.setAccessibleName(self.tr("Not observed for"))
         self.weeks.setToolTip(self.tr("Coming up lists workers not observed for this long"))
         prefs_form.addRow(self.tr("&Not observed for"), self.weeks)
+        self.idle = QSpinBox()
+        self.idle.setRange(0, 240)
+        self.idle.setValue(idle_lock_minutes)
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setSpecialValueText(self.tr("Never"))
+        self.idle.setAccessibleName(self.tr("Lock after idle"))
+        self.idle.setToolTip(self.tr("Hide the window's content after this long without use"))
+        prefs_form.addRow(self.tr("&Lock after idle"), self.idle)
         layout.addWidget(prefs)
 
         storage = QGroupBox(self.tr("Data"))
@@ -109,13 +119,14 @@ class SettingsDialog(QDialog):
         """What was typed."""
         return SettingsValues(self.name.text().strip(), self.role.text().strip(),
                               self.county.text().strip(), self.office.text().strip(),
-                              self.instrument.currentData(), self.weeks.value())
+                              self.instrument.currentData(), self.weeks.value(),
+                              self.idle.value())
 
     @classmethod
     def ask(cls, parent: QWidget | None, coach: CoachView, instruments: list[Instrument],
-            default_instrument: str, data_dir: Path, not_observed_weeks: int = 6
-            ) -> SettingsValues | None:
+            default_instrument: str, data_dir: Path, not_observed_weeks: int = 6,
+            idle_lock_minutes: int = 10) -> SettingsValues | None:
         """Open the dialog; the values, or None when cancelled."""
         dialog = cls(parent, coach, instruments, default_instrument, data_dir,
-                     not_observed_weeks)
+                     not_observed_weeks, idle_lock_minutes)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None

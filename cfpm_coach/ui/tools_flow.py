@@ -11,6 +11,8 @@ from cfpm_coach.services.coming_up import ComingUp, coming_up, set_weeks, weeks_
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.coming_up_dialog import ComingUpDialog
 from cfpm_coach.ui.errors import show_error
+from cfpm_coach.ui.idle_lock import DEFAULT_MINUTES as DEFAULT_IDLE
+from cfpm_coach.ui.idle_lock import SETTING_KEY as IDLE_KEY
 
 if TYPE_CHECKING:
     from cfpm_coach.ui.main_window import MainWindow
@@ -90,26 +92,29 @@ class ToolsFlow(QObject):
         self.backend.read(
             lambda ws: (ws.profile.coach(), ws.profile.setting("default_instrument",
                                                                 "cpm-practice"),
-                        weeks_setting(ws)),
+                        weeks_setting(ws), ws.profile.setting(IDLE_KEY, DEFAULT_IDLE)),
             self._show_settings)
 
-    def _show_settings(self, result: tuple[object, str, int]) -> None:
-        coach, default_instrument, weeks = result
+    def _show_settings(self, result: tuple[object, str, int, int]) -> None:
+        coach, default_instrument, weeks, idle = result
         if self.workspace is None:
             return
         from cfpm_coach.ui.settings_dialog import SettingsDialog
 
         values = SettingsDialog.ask(self.window, coach, self.workspace.catalog.latest(),  # type: ignore[arg-type]
-                                    default_instrument, self.workspace.paths.data_dir, weeks)
+                                    default_instrument, self.workspace.paths.data_dir, weeks,
+                                    idle if isinstance(idle, int) else DEFAULT_IDLE)
         if values is None:
             return
 
         def save(ws: Workspace) -> object:
             ws.profile.set_setting("default_instrument", values.default_instrument)
             set_weeks(ws, values.not_observed_weeks)
+            ws.profile.set_setting(IDLE_KEY, values.idle_lock_minutes)
             return ws.profile.update_coach(name=values.name, role=values.role,
                                            county=values.county, office=values.office)
 
+        self.window.idle_lock.set_minutes(values.idle_lock_minutes)
         self.backend.write(save, self._on_coach, self._on_error)
 
     @Slot()

@@ -1,0 +1,128 @@
+"""Idle lock: after a quiet spell the window hides its content behind a lock screen.
+
+A laptop left open at a family's kitchen table must not show coaching notes to whoever sits down.
+Any key, click or wheel resets the clock. While locked, keyboard shortcuts are swallowed and other
+windows of the app are hidden until the coach unlocks. (With encryption at rest, unlocking will
+ask for the passphrase; until then it is one click.)
+"""
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from cfpm_coach.ui.main_window import MainWindow
+
+DEFAULT_MINUTES = 10
+SETTING_KEY = "idle_lock_minutes"
+_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
+             QEvent.Type.MouseMove, QEvent.Type.TouchBegin}
+_SWALLOWED = {QEvent.Type.Shortcut, QEvent.Type.ShortcutOverride}
+
+
+class LockScreen(QWidget):
+    """Covers the whole window; only the Unlock button works."""
+
+    unlock_requested = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockScreen")
+        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        title = QLabel(self.tr("<h2>CFPM Coach is locked</h2>"))
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(self.tr("Locked after a quiet spell to keep coaching records private. "
+                              "Everything is saved."))
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setWordWrap(True)
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
+        self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.unlock_requested)
+        for widget in (title, text):
+            layout.addWidget(widget)
+        layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.hide()
+
+
+class IdleLock(QObject):
+    """Watches input application-wide and locks the main window when it has been idle."""
+
+    locked_changed = Signal(bool)
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.locked = False
+        self.screen = LockScreen(window)
+        self.screen.unlock_requested.connect(self.unlock)
+        self._hidden: list[QWidget] = []
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.lock)
+        self.set_minutes(DEFAULT_MINUTES)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def apply_setting(self, value: object) -> None:
+        """The saved idle time (minutes; 0 never locks)."""
+        self.set_minutes(value if isinstance(value, int) and value >= 0 else DEFAULT_MINUTES)
+
+    def set_minutes(self, minutes: int) -> None:
+        """Lock after this many idle minutes; 0 never locks."""
+        self.minutes = max(0, minutes)
+        self.timer.stop()
+        if self.minutes:
+            self.timer.start(self.minutes * 60_000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Activity restarts the clock; while locked, shortcuts do nothing."""
+        kind = event.type()
+        if watched is self.window and kind == QEvent.Type.Resize:
+            self.follow_resize()
+        if self.locked:
+            return kind in _SWALLOWED
+        if kind in _ACTIVITY and self.minutes and self.timer.isActive():
+            self.timer.start()
+        return False
+
+    @Slot()
+    def lock(self) -> None:
+        """Hide everything behind the lock screen (notes being typed are saved first)."""
+        if self.locked:
+            return
+        self.window.checklist.flush_notes()
+        self._hidden = [w for w in QApplication.topLevelWidgets()
+                        if w is not self.window and w.isVisible() and not w.isModal()]
+        for widget in self._hidden:
+            widget.hide()
+        self.locked = True
+        self.screen.setGeometry(self.window.rect())
+        self.screen.show()
+        self.screen.raise_()
+        self.screen.unlock_button.setFocus()
+        self.locked_changed.emit(True)
+
+    @Slot()
+    def unlock(self) -> None:
+        """Show the window's content again and restart the clock."""
+        if not self.locked:
+            return
+        self.locked = False
+        self.screen.hide()
+        for widget in self._hidden:
+            widget.show()
+        self._hidden = []
+        self.set_minutes(self.minutes)
+        self.locked_changed.emit(False)
+
+    def follow_resize(self) -> None:
+        """Keep the lock screen over the whole window."""
+        if self.locked:
+            self.screen.setGeometry(self.window.rect())
