@@ -83,8 +83,11 @@ class IdleLock(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Activity restarts the clock; while locked, shortcuts do nothing."""
+        window = getattr(self, "window", None)
+        if window is None:  # being torn down with its window: watch nothing
+            return False
         kind = event.type()
-        if watched is self.window and kind == QEvent.Type.Resize:
+        if watched is window and kind == QEvent.Type.Resize:
             self.follow_resize()
         if self.locked:
             return kind in _SWALLOWED
@@ -121,6 +124,13 @@ class IdleLock(QObject):
         self._hidden = []
         self.set_minutes(self.minutes)
         self.locked_changed.emit(False)
+
+    def shutdown(self) -> None:
+        """Stop watching the application (the window is closing)."""
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     def follow_resize(self) -> None:
         """Keep the lock screen over the whole window."""

@@ -397,6 +397,7 @@ class MainWindow(QMainWindow):
         """Close: the draft is already saved; flush a note still waiting for its typing pause."""
         self.checklist.flush_notes()
         self.sync.shutdown()
+        self.idle_lock.shutdown()
         settings = self._window_settings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/splitter", self.splitter.saveState())
