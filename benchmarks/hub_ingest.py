@@ -1,10 +1,10 @@
 """Ingest at the hub (check, decrypt, merge one uploaded bundle) on SQLite and on PostgreSQL,
 against the driver's raw `executemany` of the same rows into an empty database of the same kind."""
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
+from benchmarks.baselines import empty_stores, sqlite_executemany, stored_rows
 from benchmarks.harness import Row, measure
 from cfpm_coach.hub.service import Hub
 from cfpm_coach.services.workspace import Workspace
@@ -39,18 +39,6 @@ def _raw_postgres(url: str, rows: dict[str, list[dict[str, Any]]]) -> None:
                 cursor.executemany(f"INSERT INTO {name} ({', '.join(columns)}, local_seq) "
                                    f"VALUES ({marks})", values)
         conn.commit()
-
-
-def _raw_sqlite(path: Path, rows: dict[str, list[tuple[Any, ...]]]) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    for name, table_rows in rows.items():
-        if table_rows:
-            marks = ", ".join("?" * len(table_rows[0]))
-            conn.executemany(f"INSERT INTO {name} VALUES ({marks})", table_rows)
-    conn.commit()
-    conn.close()
 
 
 def hub_ingest(ws: Workspace, work: Path, size: str, repeat: int) -> list[Row]:
@@ -95,15 +83,8 @@ def _backend(ws: Workspace, work: Path, size: str, runs: int, backend: str,
             urls.append(url)
         baseline = measure(lambda: _raw_postgres(urls.pop(), typed), runs)
     else:
-        source = sqlite3.connect(ws.store.path)  # type: ignore[arg-type]
-        raw_rows = {name: source.execute(f"SELECT * FROM {name}").fetchall()
-                    for name in BUNDLE_TABLES}
-        source.close()
-        paths = []
-        for n in range(runs):
-            path = work / f"raw-{backend}-{n}.sqlite3"
-            Store(path, work / "backups").close()
-            paths.append(path)
-        baseline = measure(lambda: _raw_sqlite(paths.pop(), raw_rows), runs)
+        raw_rows = stored_rows(ws)
+        paths = empty_stores(work, f"raw-{backend}", runs)
+        baseline = measure(lambda: sqlite_executemany(paths.pop(), raw_rows), runs)
     return Row(f"hub ingest on {backend}", size, ingest, baseline, BUDGET)
 

@@ -15,6 +15,7 @@ import time
 import uuid
 from pathlib import Path
 
+from benchmarks.baselines import empty_stores, sqlite_executemany, stored_rows
 from benchmarks.harness import Row, measure, print_growth, print_table, stats_of, write_json
 from benchmarks.hub_ingest import hub_ingest
 from cfpm_coach.services.workspace import Workspace
@@ -138,8 +139,6 @@ def worker_summary_pdf(ws: Workspace, worker_id: uuid.UUID, size: str, repeat: i
 
 def bundles(ws: Workspace, work: Path, size: str, repeat: int) -> list[Row]:
     """Export everything to a sealed, signed bundle; import it into empty stores; vs executemany."""
-    from cfpm_coach.storage.exchange_repo import BUNDLE_TABLES
-    from cfpm_coach.storage.migrate import upgrade
     from cfpm_coach.sync import keys
 
     work.mkdir(parents=True, exist_ok=True)
@@ -157,27 +156,9 @@ def bundles(ws: Workspace, work: Path, size: str, repeat: int) -> list[Row]:
     for target in targets:
         target.close()
 
-    source = sqlite3.connect(ws.store.path)
-    tables = {name: source.execute(f"SELECT * FROM {name}").fetchall() for name in BUNDLE_TABLES}
-    source.close()
-    raw_paths = []
-    for n in range(runs):
-        raw = work / f"raw-{n}.sqlite3"
-        upgrade(raw, work / "backups")
-        raw_paths.append(raw)
-
-    def raw_insert() -> None:
-        conn = sqlite3.connect(raw_paths.pop())
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        for name, rows in tables.items():
-            if rows:
-                marks = ", ".join("?" * len(rows[0]))
-                conn.executemany(f"INSERT INTO {name} VALUES ({marks})", rows)
-        conn.commit()
-        conn.close()
-
-    baseline = measure(raw_insert, runs)
+    tables = stored_rows(ws)
+    raw_paths = empty_stores(work, "raw", runs)
+    baseline = measure(lambda: sqlite_executemany(raw_paths.pop(), tables), runs)
     ratings = len(tables["rating"])
     return [
         Row("export, sealed and signed", size, export, None, "<3000 ms (10k obs)",

@@ -138,9 +138,9 @@ def create_app(hub: Hub) -> FastAPI:
     async def upload_bundle(request: Request, credentials: Credentials) -> JSONResponse:
         """Upload one sealed bundle from an enrolled device (idempotent on the bundle id)."""
         token = credentials.credentials if credentials else None
-        await run_in_threadpool(hub.check_device_token, token)
+        device = await run_in_threadpool(hub.check_device_token, token)
         sealed = await _read_limited(request, hub.config.max_bundle_bytes)
-        delivery = await run_in_threadpool(hub.receive, token, sealed)
+        delivery = await run_in_threadpool(hub.receive_from, device, sealed)
         return JSONResponse(delivery.receipt, status_code=201 if delivery.created else 200)
 
     @app.get(

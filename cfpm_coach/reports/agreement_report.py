@@ -6,7 +6,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable
 
 from cfpm_coach.domain.agreement import PairAgreement
-from cfpm_coach.reports.common import facts, grid, local_date, para, percent
+from cfpm_coach.reports.common import decimal, facts, grid, local_date, para, percent
 from cfpm_coach.reports.document import (
     CONTENT_WIDTH,
     Paper,
@@ -22,13 +22,9 @@ FIGURES = ["Items", "Exact", "Within 1", "\u03ba lin.", "\u03ba quad."]
 FIGURE_WIDTH = 0.62 * inch
 
 
-def _kappa(value: float | None) -> str:
-    return "\u2014" if value is None else f"{value:.2f}"
-
-
 def _figures(agreement: PairAgreement) -> list[object]:
     return [str(agreement.items), percent(agreement.exact), percent(agreement.within_one),
-            _kappa(agreement.kappa_linear), _kappa(agreement.kappa_quadratic)]
+            decimal(agreement.kappa_linear), decimal(agreement.kappa_quadratic)]
 
 
 def _calibrate(report: AgreementReport) -> list[Flowable]:
@@ -38,7 +34,7 @@ def _calibrate(report: AgreementReport) -> list[Flowable]:
                 para("Every behavior both coaches scored was rated alike.")]
     data: list[list[object]] = [["Behavior", "Items", "Exact", "Within 1", "Mean diff."]]
     data += [[para(b.label, "cell"), str(b.items), percent(b.exact), percent(b.within_one),
-              f"{b.mean_difference:.2f}" if b.mean_difference is not None else "\u2014"]
+              decimal(b.mean_difference)]
              for b in rows]
     note = para("The behaviors coaches rated least alike across every co-observed visit, "
                 "first the lowest exact agreement, then the largest mean difference in scale "
@@ -66,7 +62,7 @@ def _visits(report: AgreementReport) -> list[Flowable]:
     data: list[list[object]] = [["Date", "Worker", "Coaches", *FIGURES, "\u03b1"]]
     data += [[local_date(v.started_at), para(v.worker_name, "cell"),
               para(" & ".join(v.coaches), "cell"), *_figures(v.agreement),
-              _kappa(v.alpha) if len(v.coaches) > 2 else "\u2014"] for v in report.visits]
+              decimal(v.alpha) if len(v.coaches) > 2 else "\u2014"] for v in report.visits]
     rest = WIDTH - 0.85 * inch - 6 * FIGURE_WIDTH
     widths = [0.85 * inch, rest / 2, rest / 2] + [FIGURE_WIDTH] * 6
     note = para("Krippendorff's alpha (ordinal) is given for visits rated by more than two "

@@ -28,6 +28,11 @@ def percent(share: float | None) -> str:
     return "\u2014" if share is None else f"{round(share * 100)}%"
 
 
+def decimal(value: float | None, places: int = 2) -> str:
+    """A number to fixed places; an em dash for no data."""
+    return "\u2014" if value is None else f"{value:.{places}f}"
+
+
 def local_date(value: datetime | None) -> str:
     """A UTC time as a local date."""
     return "" if value is None else value.astimezone().strftime("%Y-%m-%d")

@@ -5,7 +5,7 @@ from pathlib import Path
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable
 
-from cfpm_coach.reports.common import facts, grid, local_date, para, percent
+from cfpm_coach.reports.common import decimal, facts, grid, local_date, para, percent
 from cfpm_coach.reports.document import (
     CONTENT_WIDTH,
     Paper,
@@ -41,7 +41,7 @@ def _behaviors(data: LeadershipComparison) -> list[Flowable]:
     rows: list[list[object]] = [["Behavior", "Group", "Self", "Others", "Ratings"]]
     rows += [[para(b.label, "cell"), para(labels.get(b.group_id, b.group_id), "cell"),
               DASH if b.self_value is None else str(b.self_value),
-              DASH if b.others_mean is None else f"{b.others_mean:.1f}", str(b.others_count)]
+              decimal(b.others_mean, 1), str(b.others_count)]
              for b in data.behaviors]
     widths = [WIDTH - 1.2 * inch - 3 * 0.9 * inch, 1.2 * inch] + [0.9 * inch] * 3
     note = para("Self: the latest self-rating (1 to 3). Others: the mean of others' ratings in the "

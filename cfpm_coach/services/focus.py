@@ -58,13 +58,8 @@ def suggest(instrument: "Instrument", observations: list[ObservationSummary],
 def recent_ratings(recent: list[ObservationSummary],
                    values: dict[uuid.UUID, dict[str, int | None]]) -> dict[str, list[int | None]]:
     """Each behavior's values in the recent observations, newest first (None: not rated)."""
-    found: dict[str, list[int | None]] = {}
-    for obs in recent:
-        for behavior_id in values.get(obs.id, {}):
-            found.setdefault(behavior_id, [])
-    for behavior_id, column in found.items():
-        column.extend(values.get(obs.id, {}).get(behavior_id) for obs in recent)
-    return found
+    behaviors = {b for obs in recent for b in values.get(obs.id, {})}
+    return {b: [values.get(obs.id, {}).get(b) for obs in recent] for b in behaviors}
 
 
 def analyse(ws: "Workspace", observations: list[ObservationSummary]

@@ -133,9 +133,7 @@ class SyncService:
     def status(self) -> SyncStatus:
         """Waiting bundles and changes, the last attempt and receipt, and refused bundles."""
         settings = self.settings()
-        with self._ws.store.read() as session:
-            unsent = exchange_repo.changed_count(
-                session=session, since_seq=exchange_repo.bundled_seq(session=session))
+        unsent = self._unsent_changes()
         last = self._ws.profile.setting(LAST_KEY, {}) or {}
         destination = ""
         if settings.mode == "hub":
@@ -161,7 +159,7 @@ class SyncService:
                 raise DeliveryError(f"{transport.describe()} does not answer; the changes stay "
                                     "in the outbox until it does")
             self._deliver_waiting(transport, report)
-            if self.status().unsent_changes:
+            if self._unsent_changes():
                 self.outbox.ensure()
                 self._ws.exchange.export(self.outbox.root, settings.recipient)
                 self._deliver_waiting(transport, report)
@@ -170,6 +168,12 @@ class SyncService:
             report.error = str(exc)
         self._remember(report)
         return report
+
+    def _unsent_changes(self) -> int:
+        """Records changed since the newest bundle that is waiting or acknowledged."""
+        with self._ws.store.read() as session:
+            return exchange_repo.changed_count(
+                session=session, since_seq=exchange_repo.bundled_seq(session=session))
 
     def _deliver_waiting(self, transport: "Transport", report: SyncReport) -> None:
         for entry in self.outbox.pending():

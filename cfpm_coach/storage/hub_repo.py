@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, and_, cast, func, select
+from sqlalchemy import and_, func, select
 from sqlmodel import Session, col
 
 from cfpm_coach.storage.models import HubDevice, HubUpload, Observation, Rating, SyncState, Worker
@@ -137,7 +137,7 @@ def observation_counts(*, session: Session, instrument_id: str, since: datetime 
     month = _month(session, Observation.started_at).label("month")
     statement = (
         select(col(Worker.office), col(Worker.county), month,
-               func.count(cast(col(Observation.id), String)))
+               func.count(col(Observation.id)))
         .join(Observation, col(Observation.worker_id) == col(Worker.id))
         .where(_finished(instrument_id, since))
         .group_by(col(Worker.office), col(Worker.county), month)

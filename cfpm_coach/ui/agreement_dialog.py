@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTabWidget,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -15,34 +14,15 @@ from PySide6.QtWidgets import (
 
 from cfpm_coach.domain.agreement import PairAgreement
 from cfpm_coach.services.read_models import AgreementReport
-
-DASH = "\u2014"
-
-
-def _share(value: float | None) -> str:
-    return DASH if value is None else f"{round(value * 100)}%"
-
-
-def _number(value: float | None) -> str:
-    return DASH if value is None else f"{value:.2f}"
+from cfpm_coach.ui.figure_trees import DASH, decimal, figure_tree, percent, resize_columns
 
 
 def _figures(agreement: PairAgreement) -> list[str]:
-    return [str(agreement.items), _share(agreement.exact), _share(agreement.within_one),
-            _number(agreement.kappa_linear), _number(agreement.kappa_quadratic)]
+    return [str(agreement.items), percent(agreement.exact), percent(agreement.within_one),
+            decimal(agreement.kappa_linear), decimal(agreement.kappa_quadratic)]
 
 
 FIGURES = ["Items", "Exact", "Within one", "\u03ba linear", "\u03ba quadratic"]
-
-
-def _tree(name: str, headers: list[str]) -> QTreeWidget:
-    tree = QTreeWidget()
-    tree.setObjectName(name)
-    tree.setHeaderLabels(headers)
-    tree.setRootIsDecorated(False)
-    tree.setAlternatingRowColors(True)
-    tree.setUniformRowHeights(True)
-    return tree
 
 
 class AgreementDialog(QDialog):
@@ -64,11 +44,11 @@ class AgreementDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.tabs = QTabWidget()
-        self.visits = _tree("agreementVisits", [self.tr("Date"), self.tr("Worker"),
+        self.visits = figure_tree("agreementVisits", [self.tr("Date"), self.tr("Worker"),
                                                  self.tr("Coaches"), *FIGURES, "\u03b1"])
-        self.pairs = _tree("agreementPairs", [self.tr("Coaches"), self.tr("Visits / month"),
+        self.pairs = figure_tree("agreementPairs", [self.tr("Coaches"), self.tr("Visits / month"),
                                                *FIGURES])
-        self.behaviors = _tree("agreementBehaviors", [
+        self.behaviors = figure_tree("agreementBehaviors", [
             self.tr("Behavior"), self.tr("Items"), self.tr("Exact"), self.tr("Within one"),
             self.tr("Mean difference")])
         self.tabs.addTab(self.behaviors, self.tr("Calibrate first"))
@@ -90,7 +70,7 @@ class AgreementDialog(QDialog):
             self.visits.addTopLevelItem(QTreeWidgetItem([
                 visit.started_at.astimezone().strftime("%Y-%m-%d"), visit.worker_name,
                 " & ".join(visit.coaches), *_figures(visit.agreement),
-                _number(visit.alpha) if len(visit.coaches) > 2 else DASH]))
+                decimal(visit.alpha) if len(visit.coaches) > 2 else DASH]))
         self.pairs.clear()
         for pair in report.coach_pairs:
             row = QTreeWidgetItem([" & ".join(pair.coaches),
@@ -104,13 +84,11 @@ class AgreementDialog(QDialog):
         self.behaviors.clear()
         for behavior in report.behaviors:
             self.behaviors.addTopLevelItem(QTreeWidgetItem([
-                behavior.label, str(behavior.items), _share(behavior.exact),
-                _share(behavior.within_one), _number(behavior.mean_difference)]))
+                behavior.label, str(behavior.items), percent(behavior.exact),
+                percent(behavior.within_one), decimal(behavior.mean_difference)]))
         if not report.visits:
             self.behaviors.addTopLevelItem(QTreeWidgetItem([self.tr(
                 "No co-observed visits yet: start an observation with a pair code, and import "
                 "the other coach's bundle (or sync with the hub).")]))
         self.pdf_button.setEnabled(bool(report.visits))
-        for tree in (self.visits, self.pairs, self.behaviors):
-            for column in range(tree.columnCount()):
-                tree.resizeColumnToContents(column)
+        resize_columns(self.visits, self.pairs, self.behaviors)

@@ -9,27 +9,16 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from cfpm_coach.services.coming_up import ComingUp
+from cfpm_coach.ui.figure_trees import figure_tree, resize_columns
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE = QColor("#b3261e")
-
-
-def _tree(name: str, headers: list[str], accessible: str) -> QTreeWidget:
-    tree = QTreeWidget()
-    tree.setObjectName(name)
-    tree.setAccessibleName(accessible)
-    tree.setHeaderLabels(headers)
-    tree.setRootIsDecorated(False)
-    tree.setAlternatingRowColors(True)
-    tree.setUniformRowHeights(True)
-    return tree
 
 
 class ComingUpDialog(QDialog):
@@ -45,11 +34,11 @@ class ComingUpDialog(QDialog):
         self.resize(760, 520)
         layout = QVBoxLayout(self)
         self.follow_ups_title = QLabel()
-        self.follow_ups = _tree("comingUpFollowUps", [self.tr("Due"), self.tr("Worker"),
+        self.follow_ups = figure_tree("comingUpFollowUps", [self.tr("Due"), self.tr("Worker"),
                                                        self.tr("Goal"), self.tr("Behaviors")],
                                 self.tr("Follow-ups due"))
         self.quiet_title = QLabel()
-        self.quiet = _tree("comingUpNotObserved", [self.tr("Worker"), self.tr("Office"),
+        self.quiet = figure_tree("comingUpNotObserved", [self.tr("Worker"), self.tr("Office"),
                                                     self.tr("Last observed")],
                            self.tr("Workers not observed lately"))
         for title, tree in ((self.follow_ups_title, self.follow_ups),
@@ -97,9 +86,7 @@ class ComingUpDialog(QDialog):
             self.quiet.addTopLevelItem(row)
         if not data.not_observed:
             self.quiet.addTopLevelItem(QTreeWidgetItem([self.tr("Everyone was observed lately.")]))
-        for tree in (self.follow_ups, self.quiet):
-            for column in range(tree.columnCount() - 1):
-                tree.resizeColumnToContents(column)
+        resize_columns(self.follow_ups, self.quiet)
 
     @Slot(QTreeWidgetItem, int)
     def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:

@@ -54,14 +54,13 @@ class FocusPanel(QWidget):
             return
         lines = []
         for item in suggestions:
-            dated = item.evidence
             if item.reason == focus.LOWEST:
                 ratings = ", ".join(
                     f"{html.escape(e.level, quote=False) if e.value is not None else NOT_RATED} "
-                    f"({e.started_at.astimezone().strftime('%d %b')})" for e in dated)
+                    f"({e.started_at.astimezone().strftime('%d %b')})" for e in item.evidence)
                 why = self.tr("rated lowest: %1").replace("%1", ratings)
             else:
                 why = self.tr("not seen in the last %1 observations").replace(
-                    "%1", str(len(dated)))
+                    "%1", str(len(item.evidence)))
             lines.append(f"\u2022 <b>{html.escape(item.label, quote=False)}</b> \u2014 {why}")
         self.body.setText("<br>".join(lines))

@@ -11,32 +11,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTabWidget,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from cfpm_coach.services.read_models import LeadershipComparison, WorkerView
-
-DASH = "\u2014"
-
-
-def _share(value: float | None) -> str:
-    return DASH if value is None else f"{round(value * 100)}%"
+from cfpm_coach.ui.figure_trees import DASH, decimal, figure_tree, percent, resize_columns
 
 
 def _points(gap: float | None) -> str:
     return DASH if gap is None else f"{round(gap * 100):+d} pts"
-
-
-def _tree(name: str, headers: list[str]) -> QTreeWidget:
-    tree = QTreeWidget()
-    tree.setObjectName(name)
-    tree.setHeaderLabels(headers)
-    tree.setRootIsDecorated(False)
-    tree.setAlternatingRowColors(True)
-    return tree
 
 
 class LeadershipDialog(QDialog):
@@ -67,12 +52,12 @@ class LeadershipDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.tabs = QTabWidget()
-        self.groups = _tree("leadershipGroups", [self.tr("Group"), self.tr("Self"),
+        self.groups = figure_tree("leadershipGroups", [self.tr("Group"), self.tr("Self"),
                                                   self.tr("Others"), self.tr("Gap")])
-        self.behaviors = _tree("leadershipBehaviors", [self.tr("Behavior"), self.tr("Self"),
+        self.behaviors = figure_tree("leadershipBehaviors", [self.tr("Behavior"), self.tr("Self"),
                                                         self.tr("Others (mean)"),
                                                         self.tr("Ratings")])
-        self.over_time = _tree("leadershipOverTime", [self.tr("Quarter"), self.tr("Group"),
+        self.over_time = figure_tree("leadershipOverTime", [self.tr("Quarter"), self.tr("Group"),
                                                        self.tr("Self"), self.tr("Others")])
         self.tabs.addTab(self.groups, self.tr("By group"))
         self.tabs.addTab(self.behaviors, self.tr("By behavior"))
@@ -123,20 +108,18 @@ class LeadershipDialog(QDialog):
         self.groups.clear()
         for group in data.groups:
             self.groups.addTopLevelItem(QTreeWidgetItem([
-                group.label, _share(group.self_score.share_proficient),
-                f"{_share(group.others_score.share_proficient)} "
+                group.label, percent(group.self_score.share_proficient),
+                f"{percent(group.others_score.share_proficient)} "
                 f"({group.others_score.observed})", _points(group.gap)]))
         self.behaviors.clear()
         for behavior in data.behaviors:
             self.behaviors.addTopLevelItem(QTreeWidgetItem([
                 behavior.label, DASH if behavior.self_value is None else str(behavior.self_value),
-                DASH if behavior.others_mean is None else f"{behavior.others_mean:.1f}",
+                decimal(behavior.others_mean, 1),
                 str(behavior.others_count)]))
         self.over_time.clear()
         for quarter, group_id, mine, theirs in data.over_time:
             self.over_time.addTopLevelItem(QTreeWidgetItem([
-                quarter, labels.get(group_id, group_id), _share(mine), _share(theirs)]))
+                quarter, labels.get(group_id, group_id), percent(mine), percent(theirs)]))
         self.pdf_button.setEnabled(True)
-        for tree in (self.groups, self.behaviors, self.over_time):
-            for column in range(tree.columnCount()):
-                tree.resizeColumnToContents(column)
+        resize_columns(self.groups, self.behaviors, self.over_time)
