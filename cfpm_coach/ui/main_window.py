@@ -3,13 +3,12 @@
 import uuid
 
 from PySide6.QtCore import QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QWidget,
 )
 
@@ -21,6 +20,7 @@ from cfpm_coach.ui.checklist import ChecklistPage
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.idle_lock import SETTING_KEY as IDLE_KEY
 from cfpm_coach.ui.idle_lock import IdleLock
+from cfpm_coach.ui.main_actions import MainActions
 from cfpm_coach.ui.observation_flow import ObservationFlow
 from cfpm_coach.ui.report_flow import ReportFlow
 from cfpm_coach.ui.sync_flow import SyncFlow
@@ -58,8 +58,8 @@ class MainWindow(QMainWindow):
         self.tools = ToolsFlow(self)
         self.sync = SyncFlow(self)
         self.idle_lock = IdleLock(self)
-        self._make_actions()
-        self._make_menus()
+        self.commands = MainActions(self)
+        self.commands.build_menus()
         self._make_status_bar()
 
         self.workers_panel.filters_changed.connect(self.refresh_workers)
@@ -82,119 +82,6 @@ class MainWindow(QMainWindow):
 
     # -- building ----------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: object,
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                tip: str = "", name: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        plain = text.replace("&", "").rstrip(".\u2026")
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{plain} ({keys})" if keys else plain)
-        action.setObjectName(name)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _make_actions(self) -> None:
-        tr = self.tr
-        self.new_observation_action = self._action(
-            tr("&New observation\u2026"), self.flow.start, QKeySequence.StandardKey.New,
-            tr("Start observing a worker"), "newObservation")
-        self.add_worker_action = self._action(
-            tr("&Add worker\u2026"), self.add_worker, "Ctrl+Shift+N", tr("Add a worker to coach"),
-            "addWorker")
-        self.sync_action = self._action(
-            tr("&Export bundle\u2026"), self.tools.export_bundle, "Ctrl+E",
-            tr("Write a sealed bundle for the central team to a folder or USB stick"),
-            "exportSync")
-        self.worker_report_action = self._action(
-            tr("&Worker coaching summary\u2026"), self.reports.worker_summary, "Ctrl+R",
-            tr("The selected worker's coaching summary as PDF"), "workerReport")
-        self.observation_report_action = self._action(
-            tr("&Observation record\u2026"), self.reports.observation_record, "Ctrl+Shift+R",
-            tr("The open observation's record as PDF"), "observationReport")
-        self.unit_report_action = self._action(
-            tr("&Unit summary\u2026"), self.reports.unit_summary, None,
-            tr("An office's summary as PDF"), "unitReport")
-        self.agreement_action = self._action(
-            tr("Inter-rater &agreement\u2026"), self.reports.agreement, None,
-            tr("How alike coaches rated the visits they co-observed"), "agreement")
-        self.leadership_action = self._action(
-            tr("&Leadership: self vs others\u2026"), self.reports.leadership, None,
-            tr("A leader's self-assessment next to others' ratings"), "leadership")
-        self.reports_action = QAction(tr("&Reports"), self)
-        self.reports_action.setObjectName("reports")
-        self.reports_action.setToolTip(tr("Coaching summaries as PDF (Ctrl+R)"))
-        self.reports_action.triggered.connect(self.reports.worker_summary)
-        self.backup_action = self._action(
-            tr("&Backup\u2026"), self.tools.backup, "Ctrl+B", tr("Write a copy of your data"), "backup")
-        self.settings_action = self._action(
-            tr("&Settings\u2026"), self.tools.open_settings, QKeySequence.StandardKey.Preferences,
-            tr("Your profile and preferences"), "settings")
-        if self.settings_action.shortcut().isEmpty():
-            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
-                                        name="quit")
-        self.find_action = self._action(tr("&Find worker"), self._focus_search,
-                                        QKeySequence.StandardKey.Find, name="findWorker")
-        self.refresh_action = self._action(tr("Re&fresh"), self.refresh_all,
-                                           QKeySequence.StandardKey.Refresh, name="refresh")
-        self.finalize_action = self._action(
-            tr("&Finish and finalize\u2026"), self.flow.finish, "Ctrl+Return",
-            tr("Debrief notes, goals, finalize"), "finalize")
-        self.finalize_action.setShortcuts([QKeySequence("Ctrl+Return"),
-                                           QKeySequence("Ctrl+Enter")])
-        self.amend_action = self._action(tr("&Amend\u2026"), self.flow.amend, None,
-                                         tr("Correct a finalized observation"), "amend")
-        self.coming_up_action = self._action(
-            tr("&Coming up\u2026"), self.tools.coming_up, "Ctrl+U",
-            tr("Follow-ups due this week and workers not observed lately"), "comingUp")
-        self.undo_action = self.checklist.undo_stack.createUndoAction(self, tr("&Undo rating"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.checklist.undo_stack.createRedoAction(self, tr("&Redo rating"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.shortcuts_action = self._action(tr("&Keyboard shortcuts"), self.tools.show_shortcuts,
-                                             "F1", name="shortcuts")
-        self.about_action = self._action(tr("&About CFPM Coach"), self.tools.about, name="about")
-
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        for action in (self.new_observation_action, self.add_worker_action, None,
-                       self.sync.sync_now_action, self.sync.panel_action,
-                       self.sync.settings_action, self.sync_action, self.backup_action, None,
-                       self.settings_action, None, self.quit_action):
-            file_menu.addSeparator() if action is None else file_menu.addAction(action)
-        reports_menu = bar.addMenu(self.tr("&Reports"))
-        for action in (self.worker_report_action, self.observation_report_action,
-                       self.unit_report_action, self.agreement_action, self.leadership_action):
-            reports_menu.addAction(action)
-        self.reports_action.setMenu(reports_menu)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        for action in (self.undo_action, self.redo_action, None, self.find_action,
-                       self.refresh_action):
-            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
-        observation_menu = bar.addMenu(self.tr("&Observation"))
-        observation_menu.addAction(self.finalize_action)
-        observation_menu.addAction(self.amend_action)
-        observation_menu.addSeparator()
-        observation_menu.addAction(self.coming_up_action)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.shortcuts_action)
-        help_menu.addAction(self.about_action)
-
-        toolbar = QToolBar(self.tr("Main toolbar"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.new_observation_action, self.add_worker_action,
-                       self.sync.sync_now_action, self.reports_action, self.backup_action,
-                       self.settings_action):
-            toolbar.addAction(action)
-        self.addToolBar(toolbar)
-
     def _make_status_bar(self) -> None:
         self.store_label = QLabel()
         self.store_label.setObjectName("storeLabel")
@@ -205,11 +92,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
 
     def _set_enabled(self, enabled: bool) -> None:
-        for action in (self.new_observation_action, self.add_worker_action, self.backup_action,
-                       self.settings_action, self.refresh_action, self.reports_action,
-                       self.sync_action,
-                       self.worker_report_action, self.unit_report_action):
-            action.setEnabled(enabled)
+        self.commands.set_store_open(enabled)
         central = self.centralWidget()
         if central is not None:
             central.setEnabled(enabled)
@@ -217,10 +100,8 @@ class MainWindow(QMainWindow):
 
     def _update_observation_actions(self) -> None:
         detail = self.checklist.detail
-        on_checklist = self.pages.currentWidget() is self.checklist and detail is not None
-        self.finalize_action.setEnabled(on_checklist and bool(detail and detail.editable))
-        self.amend_action.setEnabled(on_checklist and bool(detail and not detail.editable))
-        self.observation_report_action.setEnabled(on_checklist)
+        on_checklist = self.pages.currentWidget() is self.checklist
+        self.commands.follow_observation(detail if on_checklist else None)
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -365,7 +246,8 @@ class MainWindow(QMainWindow):
     # -- other actions -----------------------------------------------------------------------
 
     @Slot()
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
+        """Put the cursor in the workers' search box."""
         self.workers_panel.search.setFocus()
         self.workers_panel.search.selectAll()
 

@@ -52,7 +52,7 @@ def main(data_dir: str) -> None:
             print("READY", flush=True)
 
     def opened() -> None:
-        window.new_observation_action.trigger()
+        window.commands.new_observation_action.trigger()
 
     window.backend.opened.connect(opened)
     timer = QTimer()

@@ -26,7 +26,7 @@ def co_observed(data_dir: Path, tmp_path: Path) -> None:
 
 def test_agreement_view_and_pdf(qtbot: QtBot, co_observed: None, window: MainWindow,
                                 tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    window.agreement_action.trigger()
+    window.commands.agreement_action.trigger()
     qtbot.waitUntil(lambda: window.reports.agreement_dialog is not None
                     and window.reports.agreement_dialog.isVisible(), timeout=10_000)
     dialog = window.reports.agreement_dialog

@@ -43,7 +43,7 @@ def planned(data_dir: Path) -> dict[str, object]:
 
 def test_coming_up_lists_follow_ups_and_quiet_workers(
         qtbot: QtBot, planned: dict[str, object], window: MainWindow) -> None:
-    window.coming_up_action.trigger()
+    window.commands.coming_up_action.trigger()
     qtbot.waitUntil(lambda: window.tools.coming_up_dialog is not None
                     and window.tools.coming_up_dialog.isVisible(), timeout=10_000)
     dialog = window.tools.coming_up_dialog

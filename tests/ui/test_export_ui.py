@@ -27,7 +27,7 @@ def test_export_writes_a_bundle_the_team_can_open(qtbot: QtBot, window: MainWind
         return ExportRequest(recipient, folder, False, False, False)
 
     monkeypatch.setattr(ExportDialog, "ask", classmethod(answer))
-    window.sync_action.trigger()
+    window.commands.sync_action.trigger()
     qtbot.waitUntil(lambda: folder.exists() and any(folder.glob("*.cfpm-bundle")),
                     timeout=20_000)
     wait_idle(qtbot, window)
@@ -36,7 +36,7 @@ def test_export_writes_a_bundle_the_team_can_open(qtbot: QtBot, window: MainWind
     assert opened.manifest.files["worker"].records == 1
     assert "Bundle written" in window.statusBar().currentMessage()
 
-    window.sync_action.trigger()  # the second time the key is offered back
+    window.commands.sync_action.trigger()  # the second time the key is offered back
     qtbot.waitUntil(lambda: len(offered) == 2, timeout=10_000)
     wait_idle(qtbot, window)
     assert offered == ["", recipient]

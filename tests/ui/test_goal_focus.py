@@ -18,7 +18,7 @@ GOAL = "Ask the parent who they want at the next CFT"
 def _start(qtbot: QtBot, win: MainWindow, monkeypatch: pytest.MonkeyPatch,
            request: StartRequest) -> None:
     monkeypatch.setattr(StartDialog, "ask", classmethod(lambda cls, *a, **k: request))
-    win.new_observation_action.trigger()
+    win.commands.new_observation_action.trigger()
     qtbot.waitUntil(lambda: win.pages.currentWidget() is win.checklist and
                     win.checklist.detail is not None, timeout=10_000)
     wait_idle(qtbot, win)
@@ -33,7 +33,7 @@ def test_goal_from_the_checklist_is_highlighted_in_the_next_observation(
     assert first is not None
     assert not any(row.property("goal") for row in window.checklist.rows.values())
 
-    window.finalize_action.trigger()
+    window.commands.finalize_action.trigger()
     qtbot.waitUntil(lambda: window.flow.finish_dialog is not None, timeout=10_000)
     dialog = window.flow.finish_dialog
     assert dialog is not None

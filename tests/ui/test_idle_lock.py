@@ -12,7 +12,7 @@ from cfpm_coach.ui.main_window import MainWindow
 def test_idle_lock_hides_content_and_swallows_shortcuts(qtbot: QtBot,
                                                         window: MainWindow) -> None:
     lock = window.idle_lock
-    window.coming_up_action.trigger()
+    window.commands.coming_up_action.trigger()
     qtbot.waitUntil(lambda: window.tools.coming_up_dialog is not None
                     and window.tools.coming_up_dialog.isVisible(), timeout=10_000)
     lock.timer.start(100)  # the setting is in minutes; a tenth of a second for the test

@@ -27,7 +27,7 @@ def test_self_vs_others_view_and_pdf(qtbot: QtBot, leader: object, window: MainW
                                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     window.show_worker(leader)  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: window.worker_page.worker_id == leader, timeout=10_000)
-    window.leadership_action.trigger()
+    window.commands.leadership_action.trigger()
     qtbot.waitUntil(lambda: window.reports.leadership_dialog is not None, timeout=10_000)
     dialog = window.reports.leadership_dialog
     assert dialog is not None

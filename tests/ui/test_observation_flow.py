@@ -31,7 +31,7 @@ def _start(qtbot: QtBot, win: MainWindow, monkeypatch: pytest.MonkeyPatch,
     request = StartRequest(None, new_worker, "cpm-practice", "cft_meeting",
                            datetime.now().astimezone(), "", "")
     monkeypatch.setattr(StartDialog, "ask", classmethod(lambda cls, *a, **k: request))
-    win.new_observation_action.trigger()
+    win.commands.new_observation_action.trigger()
     qtbot.waitUntil(lambda: win.pages.currentWidget() is win.checklist, timeout=10_000)
     wait_idle(qtbot, win)
 
@@ -55,7 +55,7 @@ def test_add_worker_from_the_menu(qtbot: QtBot, window: MainWindow,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     fields = WorkerFields("Nguyễn Thị Hồng", "Social Worker III", "Unit 2", "Harbor", "Sample")
     monkeypatch.setattr(WorkerDialog, "ask", classmethod(lambda cls, *a, **k: fields))
-    window.add_worker_action.trigger()
+    window.commands.add_worker_action.trigger()
     qtbot.waitUntil(lambda: window.workers_panel.model.rowCount() == 1, timeout=10_000)
     qtbot.waitUntil(lambda: window.worker_page.worker_id is not None, timeout=10_000)
     assert window.worker_page.name.text() == "Nguyễn Thị Hồng"
@@ -137,20 +137,20 @@ def test_amend_with_a_reason(qtbot: QtBot, window: MainWindow,
     monkeypatch.setattr(prompts, "confirm_partial", lambda *a: True)
     qtbot.keyClick(_focus(qtbot, window, "engagement.1"), Qt.Key.Key_1)
     wait_idle(qtbot, window)
-    window.finalize_action.trigger()
+    window.commands.finalize_action.trigger()
     qtbot.waitUntil(lambda: window.flow.finish_dialog is not None, timeout=10_000)
     window.flow.finish_dialog.finalize_button.click()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: checklist.detail.summary.status == "final", timeout=10_000)  # type: ignore[union-attr]
     assert checklist.detail.scores.unrated == 21  # type: ignore[union-attr]
 
     monkeypatch.setattr(prompts, "ask_amend_reason", lambda *a: "Rated the wrong visit segment")
-    assert window.amend_action.isEnabled()
-    window.amend_action.trigger()
+    assert window.commands.amend_action.isEnabled()
+    window.commands.amend_action.trigger()
     qtbot.waitUntil(lambda: checklist.detail.editable, timeout=10_000)  # type: ignore[union-attr]
     assert "Rated the wrong visit segment" in checklist.banner.text()
     qtbot.keyClick(_focus(qtbot, window, "engagement.1"), Qt.Key.Key_3)
     wait_idle(qtbot, window)
-    window.finalize_action.trigger()
+    window.commands.finalize_action.trigger()
     qtbot.waitUntil(lambda: window.flow.finish_dialog is not None, timeout=10_000)
     window.flow.finish_dialog.finalize_button.click()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: not checklist.detail.editable, timeout=10_000)  # type: ignore[union-attr]
@@ -183,7 +183,7 @@ def test_finalize_refused_then_kept_rating(qtbot: QtBot, window: MainWindow,
     _start(qtbot, window, monkeypatch, WorkerFields("Rosa Delgado", "", "", "", ""))
     asked: list[list[str]] = []
     monkeypatch.setattr(prompts, "confirm_partial", lambda _p, labels: asked.append(labels))
-    window.finalize_action.trigger()
+    window.commands.finalize_action.trigger()
     qtbot.waitUntil(lambda: window.flow.finish_dialog is not None, timeout=10_000)
     window.flow.finish_dialog.finalize_button.click()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: bool(asked), timeout=10_000)

@@ -55,6 +55,6 @@ def test_worker_summary_from_the_worker_page(qtbot: QtBot, window: MainWindow,
 
 def test_observation_record_needs_an_open_observation(qtbot: QtBot,
                                                       window: MainWindow) -> None:
-    assert not window.observation_report_action.isEnabled()
+    assert not window.commands.observation_report_action.isEnabled()
     window.reports.observation_record()
     assert "Open an observation first" in window.statusBar().currentMessage()

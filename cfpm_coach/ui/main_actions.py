@@ -1,0 +1,146 @@
+"""The main window's actions, menus and toolbar, kept apart from the window's behaviour."""
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+if TYPE_CHECKING:
+    from cfpm_coach.services.read_models import ObservationDetail
+    from cfpm_coach.ui.main_window import MainWindow
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+
+
+def tr(text: str) -> str:
+    """Translate in the main window's context, where these strings have always lived."""
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainActions:
+    """Every command of the main window, with its shortcut, tip and object name."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        self.window = window
+        flow, reports, tools = window.flow, window.reports, window.tools
+        self.new_observation_action = self._action(
+            tr("&New observation\u2026"), flow.start, QKeySequence.StandardKey.New,
+            tr("Start observing a worker"), "newObservation")
+        self.add_worker_action = self._action(
+            tr("&Add worker\u2026"), window.add_worker, "Ctrl+Shift+N", tr("Add a worker to coach"),
+            "addWorker")
+        self.sync_action = self._action(
+            tr("&Export bundle\u2026"), tools.export_bundle, "Ctrl+E",
+            tr("Write a sealed bundle for the central team to a folder or USB stick"),
+            "exportSync")
+        self.worker_report_action = self._action(
+            tr("&Worker coaching summary\u2026"), reports.worker_summary, "Ctrl+R",
+            tr("The selected worker's coaching summary as PDF"), "workerReport")
+        self.observation_report_action = self._action(
+            tr("&Observation record\u2026"), reports.observation_record, "Ctrl+Shift+R",
+            tr("The open observation's record as PDF"), "observationReport")
+        self.unit_report_action = self._action(
+            tr("&Unit summary\u2026"), reports.unit_summary, None,
+            tr("An office's summary as PDF"), "unitReport")
+        self.agreement_action = self._action(
+            tr("Inter-rater &agreement\u2026"), reports.agreement, None,
+            tr("How alike coaches rated the visits they co-observed"), "agreement")
+        self.leadership_action = self._action(
+            tr("&Leadership: self vs others\u2026"), reports.leadership, None,
+            tr("A leader's self-assessment next to others' ratings"), "leadership")
+        self.reports_action = QAction(tr("&Reports"), window)
+        self.reports_action.setObjectName("reports")
+        self.reports_action.setToolTip(tr("Coaching summaries as PDF (Ctrl+R)"))
+        self.reports_action.triggered.connect(reports.worker_summary)
+        self.backup_action = self._action(
+            tr("&Backup\u2026"), tools.backup, "Ctrl+B", tr("Write a copy of your data"), "backup")
+        self.settings_action = self._action(
+            tr("&Settings\u2026"), tools.open_settings, QKeySequence.StandardKey.Preferences,
+            tr("Your profile and preferences"), "settings")
+        if self.settings_action.shortcut().isEmpty():
+            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.quit_action = self._action(tr("&Quit"), window.close, QKeySequence.StandardKey.Quit,
+                                        name="quit")
+        self.find_action = self._action(tr("&Find worker"), window.focus_search,
+                                        QKeySequence.StandardKey.Find, name="findWorker")
+        self.refresh_action = self._action(tr("Re&fresh"), window.refresh_all,
+                                           QKeySequence.StandardKey.Refresh, name="refresh")
+        self.finalize_action = self._action(
+            tr("&Finish and finalize\u2026"), flow.finish, "Ctrl+Return",
+            tr("Debrief notes, goals, finalize"), "finalize")
+        self.finalize_action.setShortcuts([QKeySequence("Ctrl+Return"),
+                                           QKeySequence("Ctrl+Enter")])
+        self.amend_action = self._action(tr("&Amend\u2026"), flow.amend, None,
+                                         tr("Correct a finalized observation"), "amend")
+        self.coming_up_action = self._action(
+            tr("&Coming up\u2026"), tools.coming_up, "Ctrl+U",
+            tr("Follow-ups due this week and workers not observed lately"), "comingUp")
+        undo_stack = window.checklist.undo_stack
+        self.undo_action = undo_stack.createUndoAction(window, tr("&Undo rating"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = undo_stack.createRedoAction(window, tr("&Redo rating"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.shortcuts_action = self._action(tr("&Keyboard shortcuts"), tools.show_shortcuts,
+                                             "F1", name="shortcuts")
+        self.about_action = self._action(tr("&About CFPM Coach"), tools.about, name="about")
+
+    def _action(self, text: str, slot: object, shortcut: Shortcut = None, tip: str = "",
+                name: str = "") -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        plain = text.replace("&", "").rstrip(".\u2026")
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{plain} ({keys})" if keys else plain)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        return action
+
+    def _menu(self, title: str, actions: tuple[QAction | None, ...]) -> QMenu:
+        menu = self.window.menuBar().addMenu(title)
+        for action in actions:
+            menu.addSeparator() if action is None else menu.addAction(action)
+        return menu
+
+    def build_menus(self) -> None:
+        """The menu bar and the toolbar."""
+        sync = self.window.sync
+        self.file_menu = self._menu(tr("&File"), (
+            self.new_observation_action, self.add_worker_action, None,
+            sync.sync_now_action, sync.panel_action, sync.settings_action, self.sync_action,
+            self.backup_action, None, self.settings_action, None, self.quit_action))
+        self.reports_menu = self._menu(tr("&Reports"), (
+            self.worker_report_action, self.observation_report_action, self.unit_report_action,
+            self.agreement_action, self.leadership_action))
+        self.reports_action.setMenu(self.reports_menu)
+        self.edit_menu = self._menu(tr("&Edit"), (
+            self.undo_action, self.redo_action, None, self.find_action, self.refresh_action))
+        self.observation_menu = self._menu(tr("&Observation"), (
+            self.finalize_action, self.amend_action, None, self.coming_up_action))
+        self.help_menu = self._menu(tr("&Help"), (self.shortcuts_action, self.about_action))
+
+        toolbar = QToolBar(tr("Main toolbar"), self.window)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_observation_action, self.add_worker_action,
+                       sync.sync_now_action, self.reports_action, self.backup_action,
+                       self.settings_action):
+            toolbar.addAction(action)
+        self.window.addToolBar(toolbar)
+
+    def set_store_open(self, is_open: bool) -> None:
+        """Commands that need an open store follow it."""
+        for action in (self.new_observation_action, self.add_worker_action, self.backup_action,
+                       self.settings_action, self.refresh_action, self.reports_action,
+                       self.sync_action, self.worker_report_action, self.unit_report_action):
+            action.setEnabled(is_open)
+
+    def follow_observation(self, detail: "ObservationDetail | None") -> None:
+        """Finish, amend and the record follow the observation shown (None: none shown)."""
+        self.finalize_action.setEnabled(bool(detail and detail.editable))
+        self.amend_action.setEnabled(bool(detail and not detail.editable))
+        self.observation_report_action.setEnabled(detail is not None)
