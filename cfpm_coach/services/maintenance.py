@@ -8,6 +8,7 @@ from cfpm_coach.errors import BackupError
 from cfpm_coach.services.read_models import StoreStatus
 from cfpm_coach.storage import counts
 from cfpm_coach.storage.backup import backup_database, restore_database, verify_backup
+from cfpm_coach.storage.cipher import is_encrypted
 from cfpm_coach.storage.migrate import check_not_newer, upgrade
 from cfpm_coach.storage.types import utcnow
 
@@ -49,25 +50,26 @@ class MaintenanceService:
             stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
             target = self._ws.paths.backups / f"cfpm-coach-{stamp}.sqlite3"
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path = backup_database(source, target)
+        path = backup_database(source, target, self._ws.store.key)
         log.info("backup written")
         return path
 
     def restore(self, source: Path) -> Path:
         """Replace the store's content with a backup's; the current content is backed up first."""
         store_file = self._file()
-        verify_backup(source)
+        key = self._ws.store.key
+        verify_backup(source, key)
         try:
-            check_not_newer(source)
+            check_not_newer(source, key if is_encrypted(source) else None)
         except Exception as exc:
             raise BackupError(str(exc)) from exc
         safety = self.backup(
             self._ws.paths.backups / f"before-restore-{utcnow().strftime('%Y%m%dT%H%M%SZ')}.sqlite3"
         )
         self._ws.store.close()
-        restore_database(source, store_file)
+        restore_database(source, store_file, key)
         # A backup from an older version is brought up to this version's schema.
-        upgrade(store_file, self._ws.paths.backups)
+        upgrade(store_file, self._ws.paths.backups, key=key)
         log.info("store restored from a backup; previous content kept as a backup")
         return safety
 
@@ -93,8 +95,9 @@ class MaintenanceService:
         if target.exists():
             return None
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        backup_database(self._ws.store.path, target)
-        verify_backup(target)
+        key = self._ws.store.key
+        backup_database(self._ws.store.path, target, key)
+        verify_backup(target, key)
         for old in self.automatic_backups()[keep:]:
             old.unlink(missing_ok=True)
         log.info("automatic backup written; %s kept", min(keep, len(self.automatic_backups())))

@@ -16,12 +16,14 @@ from cfpm_coach.services.profile import ProfileService
 from cfpm_coach.services.report_data import ReportService
 from cfpm_coach.services.workers import WorkerService
 from cfpm_coach.storage import profile_repo, records
+from cfpm_coach.storage.cipher import DatabaseKey, PassphraseRequiredError, is_encrypted
 from cfpm_coach.storage.models import Coach
 from cfpm_coach.storage.records import Author
 from cfpm_coach.storage.store import Store
 
 if TYPE_CHECKING:
     from cfpm_coach.services.exchange import ExchangeService
+    from cfpm_coach.services.security import SecurityService
     from cfpm_coach.services.sync import SyncService
 
 log = logging.getLogger(__name__)
@@ -77,6 +79,13 @@ class Workspace:
         return ExchangeService(self)
 
     @cached_property
+    def security(self) -> "SecurityService":
+        """The passphrase that encrypts the store."""
+        from cfpm_coach.services.security import SecurityService
+
+        return SecurityService(self)
+
+    @cached_property
     def sync(self) -> "SyncService":
         """Outbox, transports and receipts; loaded on first use."""
         from cfpm_coach.services.sync import SyncService
@@ -88,11 +97,18 @@ class Workspace:
         return next((i for i in self.catalog.latest() if i.kind == "practice"), None)
 
     @classmethod
-    def open(cls, data_dir: str | Path | None = None) -> "Workspace":
-        """Open (creating and migrating as needed) the store in data_dir or the default folder."""
+    def open(cls, data_dir: str | Path | None = None, passphrase: str | None = None
+             ) -> "Workspace":
+        """Open (creating and migrating as needed) the store in data_dir or the default folder.
+
+        An encrypted store needs its passphrase (PassphraseRequiredError without one).
+        """
         paths = resolve_paths(data_dir).ensure()
         catalog = load_catalog(paths)
-        store = Store(paths.database, paths.backups)
+        key = DatabaseKey(passphrase) if passphrase else None
+        if key is None and is_encrypted(paths.database):
+            raise PassphraseRequiredError("Your data is protected by a passphrase")
+        store = Store(paths.database, paths.backups, key)
         try:
             return cls(paths, store, catalog)
         except Exception:

@@ -2,25 +2,39 @@
 
 import contextlib
 import os
-import sqlite3
+import shutil
 from pathlib import Path
+from typing import Any
 
-from cfpm_coach.errors import BackupError
+from cfpm_coach.errors import BackupError, StoreError
+from cfpm_coach.storage.cipher import (
+    DatabaseKey,
+    WrongPassphraseError,
+    connect,
+    driver_errors,
+    is_encrypted,
+    rekey_file,
+)
 from cfpm_coach.storage.engine import BUSY_TIMEOUT_MS, create_owner_only
 
+TIMEOUT = BUSY_TIMEOUT_MS / 1000
 
-def _copy(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
+
+def _copy(source: Any, target: Any) -> None:
     source.backup(target, pages=1024)
 
 
-def _check(connection: sqlite3.Connection, label: Path) -> None:
+def _check(connection: Any, label: Path) -> None:
     result = connection.execute("PRAGMA integrity_check").fetchone()[0]
     if result != "ok":
         raise BackupError(f"{label} failed its integrity check: {result}")
 
 
-def backup_database(database: Path, target: Path) -> Path:
-    """Write a consistent, verified copy of database to target (temp file, then rename)."""
+def backup_database(database: Path, target: Path, key: DatabaseKey | None = None) -> Path:
+    """Write a consistent, verified copy of database to target (temp file, then rename).
+
+    The copy of an encrypted store is encrypted under the same key.
+    """
     if not database.exists():
         raise BackupError(f"There is no data file at {database} to back up")
     target = target.resolve()
@@ -29,8 +43,8 @@ def backup_database(database: Path, target: Path) -> Path:
         temp.unlink()
     create_owner_only(temp)
     try:
-        source = sqlite3.connect(database, timeout=BUSY_TIMEOUT_MS / 1000)
-        destination = sqlite3.connect(temp)
+        source = connect(database, key, timeout=TIMEOUT)
+        destination = connect(temp, key)
         try:
             _copy(source, destination)
             # A backup is one self-contained file: no -wal beside it.
@@ -42,7 +56,7 @@ def backup_database(database: Path, target: Path) -> Path:
         with open(temp, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(temp, target)
-    except sqlite3.Error as exc:
+    except driver_errors() as exc:
         raise BackupError(f"The backup to {target} failed: {exc}") from exc
     except OSError as exc:
         raise BackupError(f"The backup to {target} failed: {exc.strerror}") from exc
@@ -52,27 +66,58 @@ def backup_database(database: Path, target: Path) -> Path:
     return target
 
 
-def verify_backup(path: Path) -> None:
-    """Raise BackupError unless path is a readable SQLite file that passes integrity_check."""
+def verify_backup(path: Path, key: DatabaseKey | None = None) -> None:
+    """Raise BackupError unless path is a readable SQLite file that passes integrity_check.
+
+    An encrypted backup is read with key; a plain one needs none.
+    """
     if not path.is_file():
         raise BackupError(f"There is no backup file at {path}")
+    encrypted = is_encrypted(path)
+    if encrypted and key is None:
+        raise BackupError(f"{path} is encrypted; it can be restored only into a store "
+                          "protected by the passphrase it was made under")
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = connect(path, key if encrypted else None, read_only=True)
         try:
             _check(connection, path)
         finally:
             connection.close()
-    except sqlite3.DatabaseError as exc:
+    except WrongPassphraseError as exc:
+        raise BackupError(f"{path} was made under a different passphrase") from exc
+    except driver_errors() as exc:
         raise BackupError(f"{path} is not a readable backup ({exc})") from exc
 
 
-def restore_database(backup: Path, database: Path) -> None:
-    """Copy a verified backup over the live database, page by page, inside SQLite's locking."""
-    verify_backup(backup)
-    create_owner_only(database)
+def _matching_copy(backup: Path, database: Path, key: DatabaseKey | None) -> Path | None:
+    """A temporary copy of a plain backup re-keyed for an encrypted store (None if not needed)."""
+    if key is None or is_encrypted(backup):
+        return None
+    temp = database.with_name(f".{database.name}.restore")
+    temp.unlink(missing_ok=True)
     try:
-        source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-        destination = sqlite3.connect(database, timeout=BUSY_TIMEOUT_MS / 1000)
+        shutil.copyfile(backup, temp)
+        os.chmod(temp, 0o600)
+        rekey_file(temp, None, key)
+    except (OSError, StoreError) as exc:
+        temp.unlink(missing_ok=True)
+        raise BackupError(f"Restoring from {backup} failed: {exc}") from exc
+    return temp
+
+
+def restore_database(backup: Path, database: Path, key: DatabaseKey | None = None) -> None:
+    """Copy a verified backup over the live database, page by page, inside SQLite's locking.
+
+    Into an encrypted store, a plain backup is first re-keyed in a temporary copy.
+    """
+    verify_backup(backup, key)
+    create_owner_only(database)
+    keyed = _matching_copy(backup, database, key)
+    source_file = keyed or backup
+    source_key = key if is_encrypted(source_file) else None
+    try:
+        source = connect(source_file, source_key, read_only=True)
+        destination = connect(database, key, timeout=TIMEOUT)
         try:
             _copy(source, destination)
             destination.execute("PRAGMA journal_mode = WAL")
@@ -80,5 +125,8 @@ def restore_database(backup: Path, database: Path) -> None:
         finally:
             destination.close()
             source.close()
-    except sqlite3.Error as exc:
+    except driver_errors() as exc:
         raise BackupError(f"Restoring from {backup} failed: {exc}") from exc
+    finally:
+        if keyed is not None:
+            keyed.unlink(missing_ok=True)

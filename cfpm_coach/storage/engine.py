@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 
 from cfpm_coach.errors import StoreError
+from cfpm_coach.storage.cipher import DatabaseKey, connect, sqlcipher
 
 BUSY_TIMEOUT_MS = 5000
 IMMEDIATE = "cfpm_immediate"
@@ -39,20 +40,31 @@ def apply_pragmas(dbapi_connection: sqlite3.Connection, *, foreign_keys: bool = 
         cursor.close()
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+def make_engine(path: Path, *, foreign_keys: bool = True, key: DatabaseKey | None = None
+                ) -> Engine:
     """An engine on the SQLite file at path, with the pragmas on every new connection.
+
+    With a key the file is a SQLCipher database: each connection is keyed before anything
+    else touches it, and SQLAlchemy maps the SQLCipher driver's errors like sqlite3's.
 
     pysqlite's own transaction handling is switched off so that SQLAlchemy emits BEGIN itself:
     DDL in migrations then runs inside the transaction, and writers take the lock up front
     (BEGIN IMMEDIATE) instead of failing on a lock upgrade.
     """
     create_owner_only(path)
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-        # Error messages and logs must not carry names or notes: keep statement values out.
-        hide_parameters=True,
-    )
+    timeout = BUSY_TIMEOUT_MS / 1000
+    if key is None:
+        engine = create_engine(
+            f"sqlite:///{path}",
+            connect_args={"check_same_thread": False, "timeout": timeout},
+            # Error messages and logs must not carry names or notes: keep statement values out.
+            hide_parameters=True,
+        )
+    else:
+        engine = create_engine(
+            f"sqlite:///{path}", module=sqlcipher(), hide_parameters=True,
+            creator=lambda: connect(path, key, timeout=timeout, check_same_thread=False),
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

@@ -2,13 +2,13 @@
 
 import logging
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cfpm_coach.errors import SchemaTooNewError, StoreError
 from cfpm_coach.storage.backup import backup_database
+from cfpm_coach.storage.cipher import DatabaseKey, driver_errors, open_checked
 from cfpm_coach.storage.engine import make_engine
 from cfpm_coach.storage.types import utcnow
 
@@ -42,13 +42,13 @@ def head_revision() -> str:
     return known_revisions()[-1]
 
 
-def read_revision(path: Path) -> str | None:
+def read_revision(path: Path, key: DatabaseKey | None = None) -> str | None:
     """The schema version of a database file, read without changing it; None if it has none."""
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        connection = open_checked(path, key, read_only=True)
+    except driver_errors() as exc:
         raise StoreError(f"{path} cannot be opened: {exc}") from exc
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
@@ -58,15 +58,15 @@ def read_revision(path: Path) -> str | None:
             return None
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
-    except sqlite3.DatabaseError as exc:
+    except driver_errors() as exc:
         raise StoreError(f"{path} is not a readable CFPM Coach database ({exc})") from exc
     finally:
         connection.close()
 
 
-def check_not_newer(path: Path) -> str | None:
+def check_not_newer(path: Path, key: DatabaseKey | None = None) -> str | None:
     """Refuse, untouched, a database written by a newer app; return its revision."""
-    revision = read_revision(path)
+    revision = read_revision(path, key)
     if revision is not None and revision not in known_revisions():
         raise SchemaTooNewError(
             f"{path} was written by a newer version of CFPM Coach (schema {revision}). "
@@ -84,9 +84,10 @@ class MigrationResult:
     backup: Path | None
 
 
-def upgrade(path: Path, backups_dir: Path, target: str = "head") -> MigrationResult:
+def upgrade(path: Path, backups_dir: Path, target: str = "head",
+            key: DatabaseKey | None = None) -> MigrationResult:
     """Bring the database at path to target, copying it first when it holds data."""
-    current = check_not_newer(path)
+    current = check_not_newer(path, key)
     wanted = head_revision() if target == "head" else target
     if current == wanted:
         return MigrationResult(current, wanted, None)
@@ -94,11 +95,11 @@ def upgrade(path: Path, backups_dir: Path, target: str = "head") -> MigrationRes
     if current is not None:
         stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
         backup = backups_dir / f"pre-migration-{current}-{stamp}.sqlite3"
-        backup_database(path, backup)
+        backup_database(path, backup, key)
     # Foreign keys off: batch migrations copy and drop tables, which would cascade (DESIGN.md 4).
     from alembic import command
 
-    engine = make_engine(path, foreign_keys=False)
+    engine = make_engine(path, foreign_keys=False, key=key)
     try:
         with engine.connect() as connection:
             config = alembic_config()

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from cfpm_coach.errors import ConstraintError, StoreError
+from cfpm_coach.storage.cipher import DatabaseKey
 from cfpm_coach.storage.engine import make_engine, writer
 from cfpm_coach.storage.migrate import MigrationResult, upgrade, upgrade_server
 
@@ -19,10 +20,11 @@ log = logging.getLogger(__name__)
 class Store:
     """An open, migrated database file. Every write() is one durable transaction."""
 
-    def __init__(self, path: Path, backups_dir: Path) -> None:
+    def __init__(self, path: Path, backups_dir: Path, key: DatabaseKey | None = None) -> None:
         self.path: Path | None = path
-        self.migration: MigrationResult = upgrade(path, backups_dir)
-        self.engine: Engine = make_engine(path)
+        self.key = key
+        self.migration: MigrationResult = upgrade(path, backups_dir, key=key)
+        self.engine: Engine = make_engine(path, key=key)
         self._writer = writer(self.engine)
 
     @classmethod
@@ -35,6 +37,7 @@ class Store:
             return cls(Path(parsed.database), backups_dir)
         store = cls.__new__(cls)
         store.path = None
+        store.key = None
         try:
             engine = create_engine(url, hide_parameters=True, pool_pre_ping=True)
             store.migration = upgrade_server(engine)
