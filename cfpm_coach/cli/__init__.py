@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     data_commands.register(commands, common)
     store_commands.register(commands, common)
+    store_commands.register_passphrase(commands, common)
     report_commands.register(commands, common)
     exchange_commands.register(commands, common)
     hub_commands.register(commands, common)

@@ -1,14 +1,37 @@
 """Opening the workspace a command works on."""
 
 import argparse
+import getpass
+import os
+import sys
 
 from cfpm_coach.applog import setup_logging
 from cfpm_coach.paths import resolve_paths
 from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.storage.cipher import PassphraseRequiredError, is_encrypted
+
+PASSPHRASE_ENV = "CFPM_COACH_PASSPHRASE"
+
+
+def ask_passphrase(prompt: str = "Passphrase: ") -> str | None:
+    """The passphrase from $CFPM_COACH_PASSPHRASE, else typed at a terminal (None: neither)."""
+    from_env = os.environ.get(PASSPHRASE_ENV)
+    if from_env:
+        return from_env
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return None
 
 
 def open_workspace(args: argparse.Namespace) -> Workspace:
     """The workspace in --data-dir (or the default folder), with logging to its log folder."""
     paths = resolve_paths(args.data_dir).ensure()
     setup_logging(paths.logs, verbose=getattr(args, "verbose", False))
-    return Workspace.open(paths.data_dir)
+    passphrase = None
+    if is_encrypted(paths.database):
+        passphrase = ask_passphrase()
+        if passphrase is None:
+            raise PassphraseRequiredError(
+                f"The data in {paths.data_dir} is protected by a passphrase: type it at a "
+                f"terminal, or set {PASSPHRASE_ENV} for scripts")
+    return Workspace.open(paths.data_dir, passphrase=passphrase)

@@ -1,10 +1,16 @@
-"""Commands on the store itself: check, backup, restore."""
+"""Commands on the store itself: check, backup, restore, passphrase."""
 
 import argparse
+import getpass
+import os
+import sys
 from pathlib import Path
 
-from cfpm_coach.cli.context import open_workspace
+from cfpm_coach.cli.context import ask_passphrase, open_workspace
 from cfpm_coach.cli.output import print_json, print_table
+from cfpm_coach.errors import InvalidInputError
+
+NEW_PASSPHRASE_ENV = "CFPM_COACH_NEW_PASSPHRASE"
 
 
 def register(
@@ -61,4 +67,50 @@ def restore(args: argparse.Namespace) -> int:
         counts = ws.maintenance.counts()
     print(f"Restored from {args.file} ({counts['observation']} observations, "
           f"{counts['worker']} workers). The previous content was kept in {safety}.")
+    return 0
+
+
+def register_passphrase(
+    commands: "argparse._SubParsersAction[argparse.ArgumentParser]",
+    common: argparse.ArgumentParser,
+) -> None:
+    """Add `passphrase set|remove` (encryption at rest)."""
+    p = commands.add_parser("passphrase", parents=[common],
+                            help="encrypt the store behind a passphrase, change or remove it")
+    actions = p.add_subparsers(dest="passphrase_command", required=True, metavar="ACTION")
+    q = actions.add_parser("set", parents=[common], help="set or change the passphrase")
+    q.set_defaults(handler=set_passphrase)
+    q = actions.add_parser("remove", parents=[common], help="store the data unencrypted again")
+    q.set_defaults(handler=remove_passphrase)
+
+
+def _new_passphrase() -> str:
+    """The new passphrase: $CFPM_COACH_NEW_PASSPHRASE, or typed twice at a terminal."""
+    from_env = os.environ.get(NEW_PASSPHRASE_ENV)
+    if from_env:
+        return from_env
+    if not sys.stdin.isatty():
+        raise InvalidInputError(f"Type the new passphrase at a terminal, or set "
+                                f"{NEW_PASSPHRASE_ENV}")
+    first = getpass.getpass("New passphrase: ")
+    if getpass.getpass("Repeat it: ") != first:
+        raise InvalidInputError("The two passphrases differ; nothing was changed")
+    return first
+
+
+def set_passphrase(args: argparse.Namespace) -> int:
+    """Encrypt the store under a new passphrase (re-encrypt when it has one)."""
+    with open_workspace(args) as ws:
+        current = ask_passphrase() if ws.security.encrypted else None
+        ws.security.set_passphrase(_new_passphrase(), current_passphrase=current)
+    print("The store and its backups are encrypted under the new passphrase. Keep it safe: "
+          "without it the data cannot be read.")
+    return 0
+
+
+def remove_passphrase(args: argparse.Namespace) -> int:
+    """Decrypt the store (asks for the passphrase)."""
+    with open_workspace(args) as ws:
+        ws.security.remove_passphrase(ask_passphrase() or "")
+    print("The store is no longer encrypted.")
     return 0
