@@ -31,9 +31,9 @@ class Backend(QObject):
         self._runner.busy_changed.connect(self.busy_changed)
         self._runner.task_failed.connect(self._on_unhandled)
 
-    def open(self) -> None:
+    def open(self, passphrase: str | None = None) -> None:
         """Open (create, migrate) the store; emits opened or open_failed."""
-        self._runner.run(lambda: Workspace.open(self.data_dir), self._on_opened,
+        self._runner.run(lambda: Workspace.open(self.data_dir, passphrase), self._on_opened,
                          self.open_failed.emit)
 
     @Slot(object)

@@ -2,14 +2,16 @@
 
 A laptop left open at a family's kitchen table must not show coaching notes to whoever sits down.
 Any key, click or wheel resets the clock. While locked, keyboard shortcuts are swallowed and other
-windows of the app are hidden until the coach unlocks. (With encryption at rest, unlocking will
-ask for the passphrase; until then it is one click.)
+windows of the app are hidden until the coach unlocks. With a passphrase set (encryption at
+rest), unlocking asks for it; without one it is a click.
 """
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from cfpm_coach.ui.passphrase_dialogs import passphrase_field
 
 if TYPE_CHECKING:
     from cfpm_coach.ui.main_window import MainWindow
@@ -39,12 +41,23 @@ class LockScreen(QWidget):
                               "Everything is saved."))
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)
+        self.passphrase = passphrase_field(self.tr("Passphrase"))
+        self.passphrase.setObjectName("lockPassphrase")
+        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
+        self.passphrase.setFixedWidth(self.fontMetrics().averageCharWidth() * 36)
+        self.passphrase.returnPressed.connect(self.unlock_requested)
+        self.message = QLabel()
+        self.message.setObjectName("lockMessage")
+        self.message.setProperty("role", "error")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setObjectName("unlockButton")
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.unlock_requested)
         for widget in (title, text):
             layout.addWidget(widget)
+        layout.addWidget(self.passphrase, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.message)
         layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         self.hide()
@@ -59,6 +72,7 @@ class IdleLock(QObject):
         super().__init__(window)
         self.window = window
         self.locked = False
+        self.needs_passphrase = False
         self.screen = LockScreen(window)
         self.screen.unlock_requested.connect(self.unlock)
         self._hidden: list[QWidget] = []
@@ -106,17 +120,29 @@ class IdleLock(QObject):
         for widget in self._hidden:
             widget.hide()
         self.locked = True
+        needs_passphrase = self.needs_passphrase = self.window.security.store_encrypted()
+        self.screen.passphrase.clear()
+        self.screen.passphrase.setVisible(needs_passphrase)
+        self.screen.message.clear()
         self.screen.setGeometry(self.window.rect())
         self.screen.show()
         self.screen.raise_()
-        self.screen.unlock_button.setFocus()
+        (self.screen.passphrase if needs_passphrase else self.screen.unlock_button).setFocus()
         self.locked_changed.emit(True)
 
     @Slot()
     def unlock(self) -> None:
-        """Show the window's content again and restart the clock."""
+        """Show the window's content again (given the passphrase, when set); restart the clock."""
         if not self.locked:
             return
+        if self.needs_passphrase:
+            typed = self.screen.passphrase.text()
+            self.screen.passphrase.clear()
+            if not self.window.security.check(typed):
+                self.screen.message.setText(self.tr("That is not the passphrase."))
+                self.screen.passphrase.setFocus()
+                return
+        self.screen.message.clear()
         self.locked = False
         self.screen.hide()
         for widget in self._hidden:

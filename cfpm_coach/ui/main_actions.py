@@ -111,7 +111,8 @@ class MainActions:
         self.file_menu = self._menu(tr("&File"), (
             self.new_observation_action, self.add_worker_action, None,
             sync.sync_now_action, sync.panel_action, sync.settings_action, self.sync_action,
-            self.backup_action, None, self.settings_action, None, self.quit_action))
+            self.backup_action, self.window.security.passphrase_action, None,
+            self.settings_action, None, self.quit_action))
         self.reports_menu = self._menu(tr("&Reports"), (
             self.worker_report_action, self.observation_report_action, self.unit_report_action,
             self.agreement_action, self.leadership_action))
@@ -136,7 +137,8 @@ class MainActions:
         """Commands that need an open store follow it."""
         for action in (self.new_observation_action, self.add_worker_action, self.backup_action,
                        self.settings_action, self.refresh_action, self.reports_action,
-                       self.sync_action, self.worker_report_action, self.unit_report_action):
+                       self.sync_action, self.worker_report_action, self.unit_report_action,
+                       self.window.security.passphrase_action):
             action.setEnabled(is_open)
 
     def follow_observation(self, detail: "ObservationDetail | None") -> None:

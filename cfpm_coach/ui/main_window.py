@@ -23,6 +23,7 @@ from cfpm_coach.ui.idle_lock import IdleLock
 from cfpm_coach.ui.main_actions import MainActions
 from cfpm_coach.ui.observation_flow import ObservationFlow
 from cfpm_coach.ui.report_flow import ReportFlow
+from cfpm_coach.ui.security_flow import SecurityFlow
 from cfpm_coach.ui.sync_flow import SyncFlow
 from cfpm_coach.ui.tools_flow import ToolsFlow
 from cfpm_coach.ui.worker_page import WorkerPage
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.tools = ToolsFlow(self)
         self.sync = SyncFlow(self)
         self.idle_lock = IdleLock(self)
+        self.security = SecurityFlow(self)
         self.commands = MainActions(self)
         self.commands.build_menus()
         self._make_status_bar()
@@ -124,6 +126,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_open_failed(self, error: BaseException) -> None:
+        if self.security.handle_open_failure(error):
+            return
         self.store_label.setText(self.tr("The store could not be opened"))
         show_error(self, error, self.tr("Your data could not be opened"))
 

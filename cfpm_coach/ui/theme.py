@@ -16,6 +16,7 @@ QLabel#saveState, QLabel#statusSaved { color: palette(link); }
 QLabel#lockedBanner { background: palette(alternate-base); border: 1px solid palette(mid);
     border-radius: 4px; padding: 0.4em 0.6em; }
 QLabel#privacyWarning { color: #B35C00; }
+QLabel[role="error"] { color: #b3261e; }
 QLabel#emptyState { color: palette(placeholder-text); font-size: 12pt; }
 QFrame#behaviorRow { border: 1px solid palette(midlight); border-radius: 6px;
     background: palette(base); }
