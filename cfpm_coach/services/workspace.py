@@ -22,6 +22,7 @@ from cfpm_coach.storage.records import Author
 from cfpm_coach.storage.store import Store
 
 if TYPE_CHECKING:
+    from cfpm_coach.services.audit import AuditService
     from cfpm_coach.services.exchange import ExchangeService
     from cfpm_coach.services.security import SecurityService
     from cfpm_coach.services.sync import SyncService
@@ -77,6 +78,13 @@ class Workspace:
         from cfpm_coach.services.exchange import ExchangeService
 
         return ExchangeService(self)
+
+    @cached_property
+    def audit(self) -> "AuditService":
+        """The audit trail, for people."""
+        from cfpm_coach.services.audit import AuditService
+
+        return AuditService(self)
 
     @cached_property
     def security(self) -> "SecurityService":
