@@ -111,7 +111,8 @@ class MainActions:
         self.file_menu = self._menu(tr("&File"), (
             self.new_observation_action, self.add_worker_action, None,
             sync.sync_now_action, sync.panel_action, sync.settings_action, self.sync_action,
-            self.backup_action, self.window.security.passphrase_action, None,
+            self.backup_action, self.window.security.passphrase_action,
+            self.window.audit.store_action, None,
             self.settings_action, None, self.quit_action))
         self.reports_menu = self._menu(tr("&Reports"), (
             self.worker_report_action, self.observation_report_action, self.unit_report_action,
@@ -120,7 +121,8 @@ class MainActions:
         self.edit_menu = self._menu(tr("&Edit"), (
             self.undo_action, self.redo_action, None, self.find_action, self.refresh_action))
         self.observation_menu = self._menu(tr("&Observation"), (
-            self.finalize_action, self.amend_action, None, self.coming_up_action))
+            self.finalize_action, self.amend_action, self.window.audit.observation_action, None,
+            self.coming_up_action))
         self.help_menu = self._menu(tr("&Help"), (self.shortcuts_action, self.about_action))
 
         toolbar = QToolBar(tr("Main toolbar"), self.window)
@@ -138,7 +140,7 @@ class MainActions:
         for action in (self.new_observation_action, self.add_worker_action, self.backup_action,
                        self.settings_action, self.refresh_action, self.reports_action,
                        self.sync_action, self.worker_report_action, self.unit_report_action,
-                       self.window.security.passphrase_action):
+                       self.window.security.passphrase_action, self.window.audit.store_action):
             action.setEnabled(is_open)
 
     def follow_observation(self, detail: "ObservationDetail | None") -> None:
@@ -146,3 +148,4 @@ class MainActions:
         self.finalize_action.setEnabled(bool(detail and detail.editable))
         self.amend_action.setEnabled(bool(detail and not detail.editable))
         self.observation_report_action.setEnabled(detail is not None)
+        self.window.audit.observation_action.setEnabled(detail is not None)

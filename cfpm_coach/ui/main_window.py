@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from cfpm_coach import APP_NAME
 from cfpm_coach.services.read_models import WorkerHistory, WorkerView
 from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui.audit_flow import AuditFlow
 from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.checklist import ChecklistPage
 from cfpm_coach.ui.errors import show_error
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.sync = SyncFlow(self)
         self.idle_lock = IdleLock(self)
         self.security = SecurityFlow(self)
+        self.audit = AuditFlow(self)
         self.commands = MainActions(self)
         self.commands.build_menus()
         self._make_status_bar()

@@ -25,6 +25,7 @@ SHORTCUTS = (
         ("Enter", "Write the evidence note; Enter or Esc returns"),
         ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo the last ratings"),
         ("Ctrl+Enter", "Finish: notes, goals, finalize"),
+        ("Ctrl+Shift+H", "Change history of the observation (who changed what, when)"),
     )),
 )
 
