@@ -6,7 +6,7 @@ from pathlib import Path
 
 from cfpm_coach.cli.context import open_workspace
 from cfpm_coach.cli.output import print_table
-from cfpm_coach.services import demo
+from cfpm_coach.services import first_run
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
@@ -48,9 +48,7 @@ def prepare_demo(args: argparse.Namespace) -> None:
     with open_workspace(args) as ws:
         if not ws.workers.find():
             print(f"Preparing demo data in {ws.paths.data_dir} ...", flush=True)
-            ws.profile.update_coach(name="Demo Coach", role="Practice coach",
-                                    county=demo.COUNTY, office=demo.OFFICES[0])
-            demo.generate(ws)
+            first_run.fill_demo(ws)
 
 
 def print_status(args: argparse.Namespace) -> int:

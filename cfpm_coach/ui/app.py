@@ -1,5 +1,6 @@
 """Start the desktop app."""
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -52,4 +53,7 @@ def run_app(data_dir: Path | None = None, *, verbose: bool = False) -> int:
     window.show()
     code = app.exec()
     window.backend.shutdown()
+    if window.first_run.remove_on_close:
+        # The demo's "Close and remove" (only a marked demo store shows that button).
+        shutil.rmtree(window.backend.data_dir, ignore_errors=True)
     return int(code)

@@ -2,13 +2,14 @@
 
 import uuid
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -18,7 +19,9 @@ from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.audit_flow import AuditFlow
 from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.checklist import ChecklistPage
+from cfpm_coach.ui.demo_banner import DemoBanner
 from cfpm_coach.ui.errors import show_error
+from cfpm_coach.ui.first_run_flow import FirstRunFlow
 from cfpm_coach.ui.idle_lock import SETTING_KEY as IDLE_KEY
 from cfpm_coach.ui.idle_lock import IdleLock
 from cfpm_coach.ui.main_actions import MainActions
@@ -33,6 +36,8 @@ from cfpm_coach.ui.workers_panel import WorkersPanel
 
 class MainWindow(QMainWindow):
     """The coach's workspace."""
+
+    closed = Signal()
 
     def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +58,14 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.demo_banner = DemoBanner()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.demo_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self.flow = ObservationFlow(self)
         self.reports = ReportFlow(self)
@@ -62,6 +74,7 @@ class MainWindow(QMainWindow):
         self.idle_lock = IdleLock(self)
         self.security = SecurityFlow(self)
         self.audit = AuditFlow(self)
+        self.first_run = FirstRunFlow(self)
         self.commands = MainActions(self)
         self.commands.build_menus()
         self._make_status_bar()
@@ -118,13 +131,14 @@ class MainWindow(QMainWindow):
         if practice is not None:
             self.workers_panel.model.element_labels = {g.id: g.label for g in practice.groups}
         self._set_enabled(True)
-        self.backend.read(lambda ws: ws.profile.coach(), self._on_coach)
+        self.backend.read(lambda ws: ws.profile.coach(), self.show_coach)
         self.refresh_workers()
         self.backend.read(lambda ws: ws.profile.setting(IDLE_KEY), self.idle_lock.apply_setting)
         # Today's rolling backup, on the database worker after the list is loaded.
         self.backend.write(lambda ws: ws.maintenance.auto_backup(), lambda _path: None)
         self.sync.start()
         self.flow.offer_recovery()
+        self.first_run.check()
 
     @Slot(object)
     def _on_open_failed(self, error: BaseException) -> None:
@@ -133,7 +147,8 @@ class MainWindow(QMainWindow):
         self.store_label.setText(self.tr("The store could not be opened"))
         show_error(self, error, self.tr("Your data could not be opened"))
 
-    def _on_coach(self, coach: object) -> None:
+    def show_coach(self, coach: object) -> None:
+        """The coach's name in the title."""
         name = getattr(coach, "name", "")
         self.setWindowTitle(f"{APP_NAME} \u2014 {name}" if name else APP_NAME)
 
@@ -289,4 +304,6 @@ class MainWindow(QMainWindow):
         settings = self._window_settings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/splitter", self.splitter.saveState())
+        settings.sync()  # now, not when the object goes: a removed demo folder must stay gone
         event.accept()
+        self.closed.emit()

@@ -17,6 +17,8 @@ QLabel#lockedBanner { background: palette(alternate-base); border: 1px solid pal
     border-radius: 4px; padding: 0.4em 0.6em; }
 QLabel#privacyWarning { color: #B35C00; }
 QLabel[role="error"] { color: #b3261e; }
+QFrame#demoBanner { background: #fff4d6; border-bottom: 2px solid #d08a00; }
+QFrame#demoBanner QLabel { color: #3d2a00; }
 QLabel#emptyState { color: palette(placeholder-text); font-size: 12pt; }
 QFrame#behaviorRow { border: 1px solid palette(midlight); border-radius: 6px;
     background: palette(base); }

@@ -36,7 +36,7 @@ class ToolsFlow(QObject):
         show_error(self.window, error)
 
     def _on_coach(self, coach: object) -> None:
-        self.window._on_coach(coach)
+        self.window.show_coach(coach)
 
     @Slot()
     def export_bundle(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtTest import QTest
 
 from cfpm_coach.ui.app import application, open_main_window
 from cfpm_coach.ui.start_dialog import StartDialog, StartRequest
+from cfpm_coach.ui.welcome_dialog import WelcomeDialog
 from cfpm_coach.ui.worker_dialog import WorkerFields
 
 
@@ -25,6 +26,7 @@ def main(data_dir: str) -> None:
     request = StartRequest(None, WorkerFields("Ana Reyes", "", "", "North", ""), "cpm-practice",
                            "home_visit", datetime.now().astimezone(), "", "")
     StartDialog.ask = classmethod(lambda cls, *a, **k: request)  # type: ignore[method-assign,assignment]
+    WelcomeDialog.ask = classmethod(lambda cls, *a, **k: None)  # type: ignore[method-assign,assignment]
     window = open_main_window(Path(data_dir))
     window.show()
     keys = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3)

@@ -28,6 +28,14 @@ def _no_unexpected_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(QMessageBox, name, staticmethod(refuse_static))
 
 
+@pytest.fixture(autouse=True)
+def _welcome_answered_later(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every fresh store greets its coach; tests answer Later unless they walk the welcome."""
+    from cfpm_coach.ui.welcome_dialog import WelcomeDialog
+
+    monkeypatch.setattr(WelcomeDialog, "ask", classmethod(lambda cls, *_a, **_k: None))
+
+
 @pytest.fixture(scope="session")
 def qapp_cls():  # type: ignore[no-untyped-def]
     """pytest-qt's qapp is our configured application."""

@@ -1,0 +1,117 @@
+"""The first run: the welcome on a new store, and the demo store opened in its own window."""
+
+import logging
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Slot
+
+from cfpm_coach import APP_NAME
+from cfpm_coach.services import first_run
+from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui.errors import show_error
+from cfpm_coach.ui.welcome_dialog import WelcomeAnswers, WelcomeDialog
+
+if TYPE_CHECKING:
+    from cfpm_coach.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class FirstRunFlow(QObject):
+    """Welcomes a new coach once; marks and removes demo stores."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.demo_window: MainWindow | None = None
+        self.remove_on_close = False
+        window.demo_banner.remove_requested.connect(self.remove_this_demo)
+
+    def check(self) -> None:
+        """After opening: a demo store shows its banner; a new store gets the welcome."""
+        self.window.backend.read(
+            lambda ws: (first_run.is_demo(ws), first_run.needs_welcome(ws)), self._on_state)
+
+    def _on_state(self, state: tuple[bool, bool]) -> None:
+        demo, welcome = state
+        if demo:
+            self.window.demo_banner.show()
+            self.window.setWindowTitle(self.tr("%s \u2014 DEMO (sample data)") % APP_NAME)
+        elif welcome:
+            # After the window has painted, so the welcome opens over a finished window.
+            QTimer.singleShot(0, self, self.welcome)
+
+    @Slot()
+    def welcome(self) -> None:
+        """Ask who the coach is and what to set up now."""
+        if self.window.backend.workspace is None or not self.window.isVisible():
+            return  # closed before the welcome came up: it will greet next time
+        answers = WelcomeDialog.ask(self.window)
+        if answers is None:
+            self.window.backend.write(first_run.skip_welcome)
+            return
+        self.window.statusBar().showMessage(self.tr("Setting up\u2026"))
+        self.window.backend.write(lambda ws: _apply(ws, answers),
+                                  lambda _r: self._after_welcome(answers), self._on_error)
+
+    def _after_welcome(self, answers: WelcomeAnswers) -> None:
+        self.window.statusBar().showMessage(self.tr("Welcome, %s.") % answers.name, 8000)
+        self.window.backend.read(lambda ws: ws.profile.coach(), self.window.show_coach)
+        if answers.explore_demo:
+            self.open_demo()
+        if answers.set_up_sync:
+            self.window.sync.edit_settings()
+
+    @Slot()
+    def open_demo(self) -> None:
+        """Fill (once) and open the demo store in a window of its own."""
+        folder = first_run.demo_folder(self.window.backend.data_dir)
+        self.window.statusBar().showMessage(self.tr("Preparing sample data\u2026"))
+        self.window.backend.read(lambda _ws: _fill_demo(folder), self._show_demo,
+                                 self._on_error)
+
+    def _show_demo(self, folder: Path) -> None:
+        from cfpm_coach.ui.app import open_main_window
+
+        self.window.statusBar().clearMessage()
+        self.demo_window = open_main_window(folder)
+        self.demo_window.closed.connect(self._on_demo_closed)
+        self.demo_window.show()
+
+    @Slot()
+    def _on_demo_closed(self) -> None:
+        demo = self.demo_window
+        self.demo_window = None
+        if demo is None:
+            return
+        demo.backend.shutdown()
+        if demo.first_run.remove_on_close:
+            shutil.rmtree(demo.backend.data_dir, ignore_errors=True)
+            log.info("demo store removed")
+        demo.deleteLater()
+
+    @Slot()
+    def remove_this_demo(self) -> None:
+        """The banner's button: close this demo window; its store is removed once closed."""
+        self.remove_on_close = True
+        self.window.close()
+
+    def _on_error(self, error: BaseException) -> None:
+        self.window.statusBar().clearMessage()
+        show_error(self.window, error)
+
+
+def _apply(ws: Workspace, answers: WelcomeAnswers) -> None:
+    first_run.complete_welcome(ws, name=answers.name, role=answers.role, county=answers.county,
+                               office=answers.office)
+    if answers.passphrase:
+        ws.security.set_passphrase(answers.passphrase)
+
+
+def _fill_demo(folder: Path) -> Path:
+    with Workspace.open(folder) as demo:
+        if not first_run.is_demo(demo):
+            first_run.fill_demo(demo)
+    return folder
