@@ -81,8 +81,13 @@ class MainActions:
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = undo_stack.createRedoAction(window, tr("&Redo rating"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.guide_action = self._action(
+            tr("&Guide"), tools.guide, QKeySequence.StandardKey.HelpContents,
+            tr("The practice model's elements and behaviors, the scale, the shortcuts"), "guide")
+        if self.guide_action.shortcut().isEmpty():
+            self.guide_action.setShortcut(QKeySequence("F1"))
         self.shortcuts_action = self._action(tr("&Keyboard shortcuts"), tools.show_shortcuts,
-                                             "F1", name="shortcuts")
+                                             "Ctrl+/", name="shortcuts")
         self.about_action = self._action(tr("&About CFPM Coach"), tools.about, name="about")
 
     def _action(self, text: str, slot: object, shortcut: Shortcut = None, tip: str = "",
@@ -123,7 +128,8 @@ class MainActions:
         self.observation_menu = self._menu(tr("&Observation"), (
             self.finalize_action, self.amend_action, self.window.audit.observation_action, None,
             self.coming_up_action))
-        self.help_menu = self._menu(tr("&Help"), (self.shortcuts_action, self.about_action))
+        self.help_menu = self._menu(tr("&Help"), (self.guide_action, self.shortcuts_action,
+                                                  None, self.about_action))
 
         toolbar = QToolBar(tr("Main toolbar"), self.window)
         toolbar.setObjectName("mainToolbar")

@@ -14,6 +14,8 @@ SHORTCUTS = (
         ("Ctrl+B", "Back up your data"),
         ("Ctrl+,", "Settings"),
         ("F5", "Refresh"),
+        ("F1", "Guide to the practice model"),
+        ("Ctrl+/", "This list of shortcuts"),
         ("Ctrl+Q", "Quit (everything is already saved)"),
     )),
     ("On the checklist", (

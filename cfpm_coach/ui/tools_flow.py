@@ -4,9 +4,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
-from cfpm_coach import __version__
 from cfpm_coach.services.coming_up import ComingUp, coming_up, set_weeks, weeks_setting
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.coming_up_dialog import ComingUpDialog
@@ -141,13 +140,18 @@ class ToolsFlow(QObject):
     @Slot()
     def about(self) -> None:
         """Versions and licences."""
-        from PySide6 import __version__ as pyside_version
+        from cfpm_coach.ui.about_dialog import AboutDialog
 
-        QMessageBox.about(self.window, self.tr("About CFPM Coach"), self.tr(
-            "<h3>CFPM Coach %1</h3><p>Field coaching for California's Child and Family Practice "
-            "Model.</p><p>Built with PySide6 %2 (Qt, LGPL v3) and the DejaVu fonts "
-            "(Bitstream Vera licence).</p>").replace("%1", __version__).replace(
-                "%2", pyside_version))
+        AboutDialog(self.window).exec()
+
+    @Slot()
+    def guide(self) -> None:
+        """The built-in guide to the practice model and the shortcuts."""
+        from cfpm_coach.ui.guide_dialog import GuideDialog
+
+        if self.workspace is None:
+            return
+        GuideDialog(self.window, self.workspace.catalog.latest()).exec()
 
 
 def _coming_up_data(ws: Workspace) -> tuple[ComingUp, dict[str, str]]:

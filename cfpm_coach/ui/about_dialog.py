@@ -1,0 +1,63 @@
+"""Help > About: what this is, the versions of what it runs on, and their licences."""
+
+import platform
+import sqlite3
+import sys
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import qVersion
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from cfpm_coach import __version__
+from cfpm_coach.paths import resources_dir
+
+
+def component_versions() -> list[tuple[str, str, str]]:
+    """(component, version, licence) for everything the app ships with."""
+    import reportlab
+
+    rows = [
+        ("CFPM Coach", __version__, "see the county's licence agreement"),
+        ("Python", platform.python_version(), "PSF License"),
+        ("Qt", qVersion(), "LGPL v3"),
+        ("PySide6 (Qt for Python)", pyside_version, "LGPL v3"),
+        ("SQLite", sqlite3.sqlite_version, "public domain"),
+        ("ReportLab", reportlab.Version, "BSD"),
+        ("DejaVu fonts", "2.37", "Bitstream Vera / DejaVu licence (free)"),
+    ]
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    if cipher is not None:
+        rows.append(("SQLCipher", str(getattr(cipher, "sqlite_version", "")), "BSD-style"))
+    return rows
+
+
+class AboutDialog(QDialog):
+    """Versions and licences, selectable so they can be pasted into a support request."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle(self.tr("About CFPM Coach"))
+        layout = QVBoxLayout(self)
+        rows = "".join(f"<tr><td>{name}</td><td><b>{version}</b></td><td>{licence}</td></tr>"
+                       for name, version, licence in component_versions())
+        fonts = (resources_dir() / "fonts" / "LICENSE-DejaVu.txt").as_uri()
+        text = QLabel(
+            "<h2>CFPM Coach " + __version__ + "</h2><p>"
+            + self.tr("Field coaching for California's Child and Family Practice Model: "
+                      "observe, rate with evidence, coach, and follow fidelity over time.")
+            + "</p><table cellspacing='6'><tr><th align='left'>" + self.tr("Component")
+            + "</th><th align='left'>" + self.tr("Version") + "</th><th align='left'>"
+            + self.tr("Licence") + "</th></tr>" + rows + "</table><p>"
+            + self.tr("Qt and PySide6 are used under the GNU LGPL v3, dynamically linked, so "
+                      "they can be replaced. The DejaVu fonts' licence: %s.")
+            .replace("%s", f"<a href='{fonts}'>LICENSE-DejaVu.txt</a>") + "</p>")
+        text.setObjectName("aboutText")
+        text.setOpenExternalLinks(True)
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(text.textInteractionFlags()
+                                     | text.textInteractionFlags().TextSelectableByMouse)
+        layout.addWidget(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

@@ -1,0 +1,79 @@
+"""Help > Guide: the practice model's elements and behaviors, the scale, and the shortcuts.
+
+Written from the instrument files themselves, so the guide always matches what is rated.
+"""
+
+from html import escape
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.ui.shortcuts_dialog import SHORTCUTS
+
+
+class GuideDialog(QDialog):
+    """A browsable page; the table of contents links to each instrument and the shortcuts."""
+
+    def __init__(self, parent: QWidget | None, instruments: list[Instrument]) -> None:
+        super().__init__(parent)
+        self.setObjectName("guideDialog")
+        self.setWindowTitle(self.tr("CFPM Coach guide"))
+        self.resize(820, 640)
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("guideText")
+        self.browser.setOpenLinks(True)
+        self.browser.setHtml(self.page(instruments))
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def page(self, instruments: list[Instrument]) -> str:
+        """The guide as HTML (the practice behaviors first: most coaching is about them)."""
+        instruments = sorted(instruments, key=lambda i: (i.kind != "practice", i.title))
+        parts = [
+            "<h2>", self.tr("Coaching with CFPM Coach"), "</h2><p>",
+            self.tr("The Child and Family Practice Model describes how social workers and "
+                    "leaders work with children, youth, families and each other. A coach sits "
+                    "in on a real interaction, rates each behavior they saw on the instrument's "
+                    "scale with a short note of the evidence, and then coaches on it: what went "
+                    "well, what to grow, and the next steps agreed."), "</p><p>",
+            self.tr("Rate what you saw, not the worker in general. When a behavior had no "
+                    "chance to show, mark it <i>no opportunity</i>: it is left out of scores. "
+                    "Never write a child's or family's name."), "</p><ul>"]
+        for instrument in instruments:
+            parts.append(f"<li><a href='#{escape(instrument.id)}'>{escape(instrument.title)}"
+                         "</a></li>")
+        parts += ["<li><a href='#shortcuts'>", self.tr("Keyboard shortcuts"), "</a></li></ul>"]
+        for instrument in instruments:
+            parts += self._instrument(instrument)
+        parts += [f"<h2><a name='shortcuts'></a>{self.tr('Keyboard shortcuts')}</h2>"]
+        for section, rows in SHORTCUTS:
+            parts.append(f"<h3>{escape(self.tr(section))}</h3><table cellspacing='4'>")
+            parts += [f"<tr><td><b>{escape(keys)}</b></td><td>{escape(self.tr(what))}</td></tr>"
+                      for keys, what in rows]
+            parts.append("</table>")
+        return "".join(parts)
+
+    def _instrument(self, instrument: Instrument) -> list[str]:
+        parts = [f"<h2><a name='{escape(instrument.id)}'></a>{escape(instrument.title)}</h2>"]
+        if instrument.source_note:
+            parts.append(f"<p><i>{escape(instrument.source_note)}</i></p>")
+        parts.append(f"<h3>{self.tr('Rating scale')}</h3><ul>")
+        for level in instrument.scale.levels:
+            scored = "" if level.scored else \
+                " " + self.tr("(left out of scores)")
+            parts.append(f"<li><b>{escape(level.label)}</b>{scored}: "
+                         f"{escape(level.description)}</li>")
+        parts.append("</ul>")
+        for group in instrument.groups:
+            parts.append(f"<h3>{escape(group.label)}</h3>")
+            if group.description:
+                parts.append(f"<p>{escape(group.description)}</p>")
+            parts.append("<ul>")
+            for item in group.items:
+                parts.append(f"<li><b>{escape(item.label)}</b> \u2014 "
+                             f"{escape(item.description)}</li>")
+            parts.append("</ul>")
+        return parts
