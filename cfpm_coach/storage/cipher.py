@@ -217,3 +217,12 @@ def _verify_copy(temp: Path, key: DatabaseKey | None, expected: dict[str, int],
         check.close()
     if result != "ok" or counts != expected:
         raise StoreError("The re-encrypted copy did not match the data file; nothing was changed")
+
+
+def database_versions() -> dict[str, str]:
+    """The SQLite library's version, and SQLCipher's once it has been loaded (for About)."""
+    versions = {"SQLite": sqlite3.sqlite_version}
+    loaded = sys.modules.get("sqlcipher3.dbapi2")
+    if loaded is not None:
+        versions["SQLCipher"] = str(getattr(loaded, "sqlite_version", ""))
+    return versions

@@ -1,8 +1,6 @@
 """Help > About: what this is, the versions of what it runs on, and their licences."""
 
 import platform
-import sqlite3
-import sys
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
@@ -10,24 +8,25 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from cfpm_coach import __version__
 from cfpm_coach.paths import resources_dir
+from cfpm_coach.storage.cipher import database_versions
 
 
 def component_versions() -> list[tuple[str, str, str]]:
     """(component, version, licence) for everything the app ships with."""
     import reportlab
 
+    databases = database_versions()
     rows = [
         ("CFPM Coach", __version__, "see the county's licence agreement"),
         ("Python", platform.python_version(), "PSF License"),
         ("Qt", qVersion(), "LGPL v3"),
         ("PySide6 (Qt for Python)", pyside_version, "LGPL v3"),
-        ("SQLite", sqlite3.sqlite_version, "public domain"),
+        ("SQLite", databases["SQLite"], "public domain"),
         ("ReportLab", reportlab.Version, "BSD"),
         ("DejaVu fonts", "2.37", "Bitstream Vera / DejaVu licence (free)"),
     ]
-    cipher = sys.modules.get("sqlcipher3.dbapi2")
-    if cipher is not None:
-        rows.append(("SQLCipher", str(getattr(cipher, "sqlite_version", "")), "BSD-style"))
+    if "SQLCipher" in databases:
+        rows.append(("SQLCipher", databases["SQLCipher"], "BSD-style"))
     return rows
 
 
