@@ -84,9 +84,34 @@ def take_screenshots(out_dir: Path, data_dir: Path | None = None) -> list[Path]:
     _settle(window)
     window.flow.close_checklist()
     _settle(window)
+    shots += _dialogs(window, out_dir)
     window.close()
     window.backend.shutdown()
     return shots + report_pages(out_dir, data, busiest.id)
+
+
+def _dialogs(window: MainWindow, out_dir: Path) -> list[Path]:
+    """The store's audit trail and the first-run welcome (filled in as a coach would)."""
+    from cfpm_coach.ui.welcome_dialog import WelcomeDialog
+
+    window.audit.show_store_trail()
+    trail = window.audit.store_dialog
+    assert trail is not None
+    _wait(lambda: trail.model.rowCount() > 0)
+    _settle(window)
+    shots = [_save(trail, out_dir / "audit-trail.png")]
+    trail.close()
+    welcome = WelcomeDialog(window)
+    for field, text in ((welcome.name, "Rosa Delgado"), (welcome.role, "Practice coach"),
+                        (welcome.county, demo.COUNTY), (welcome.office, demo.OFFICES[0])):
+        field.setText(text)
+    welcome.protect.setChecked(True)
+    welcome.demo.setChecked(True)
+    welcome.show()
+    _settle(window)
+    shots.append(_save(welcome, out_dir / "welcome.png"))
+    welcome.reject()
+    return shots
 
 
 def report_pages(out_dir: Path, data: Path, worker_id: object) -> list[Path]:
