@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.baselines import empty_stores, sqlite_executemany, stored_rows
@@ -96,6 +97,24 @@ def rating_commit(ws: Workspace, size: str, repeat: int) -> Row:
     baseline = measure(raw_insert, repeat)
     raw.close()
     return Row("rating to durable commit", size, ours, baseline, "<10 ms median")
+
+
+def encrypted_rating_commit(ws: Workspace, work: Path, size: str, repeat: int) -> Row:
+    """A rating on a SQLCipher store vs the same on the plain store, both in this run."""
+    ws.maintenance.backup(work / "cfpm-coach.sqlite3")
+    with Workspace.open(work) as encrypted:
+        encrypted.security.set_passphrase("benchmark passphrase")
+
+        def rate_on(store: Workspace) -> Callable[[], object]:
+            worker = store.workers.add("Rater")
+            obs = store.observations.start(worker.id, "cpm-practice", "home_visit")
+            items = itertools.cycle(obs.instrument.items)
+            values = itertools.cycle((1, 2, 3, 0))
+            return lambda: store.observations.rate(obs.id, next(items).id, next(values))
+
+        ours = measure(rate_on(encrypted), repeat)
+        baseline = measure(rate_on(ws), repeat)
+    return Row("rating commit, encrypted store (vs plain)", size, ours, baseline, "<10 ms median")
 
 
 def history(ws: Workspace, deep: uuid.UUID, size: str, repeat: int) -> Row:
@@ -201,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(history(ws, deep, label, repeat))
                 rows.append(worker_list(ws, label, repeat))
                 rows.append(worker_summary_pdf(ws, two_hundred, label, repeat))
+                if size == 10_000 or args.smoke:
+                    rows.append(encrypted_rating_commit(ws, Path(tmp) / f"encrypted-{size}",
+                                                        label, repeat * 5))
                 if size <= 10_000:
                     rows += bundles(ws, Path(tmp) / f"bundles-{size}", label, repeat)
                     rows += hub_ingest(ws, Path(tmp) / f"hub-{size}", label, repeat)
