@@ -1,6 +1,8 @@
 """Render resources/icons/cfpm-coach.svg to the hicolor PNG sizes (Qt's SVG renderer, no network).
 
-    python packaging/render_icons.py OUT_DIR   ->  OUT_DIR/hicolor/NxN/apps/cfpm-coach.png
+    python packaging/render_icons.py OUT_DIR [SIZE ...]  ->  OUT_DIR/hicolor/NxN/apps/cfpm-coach.png
+
+Without sizes: the freedesktop hicolor sizes, 16 to 512. macOS's iconset also wants 1024.
 """
 
 import os
@@ -13,7 +15,7 @@ NAME = "cfpm-coach"
 SOURCE = Path(__file__).resolve().parent.parent / "resources" / "icons" / f"{NAME}.svg"
 
 
-def render(out_dir: Path) -> list[Path]:
+def render(out_dir: Path, sizes: tuple[int, ...] = SIZES) -> list[Path]:
     """Write every size (and the SVG as scalable); returns the files written."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
@@ -25,7 +27,7 @@ def render(out_dir: Path) -> list[Path]:
     if not renderer.isValid():
         raise SystemExit(f"{SOURCE} is not a valid SVG")
     written = []
-    for size in SIZES:
+    for size in sizes:
         image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
@@ -44,7 +46,8 @@ def render(out_dir: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) < 2:
         raise SystemExit(__doc__)
-    for path in render(Path(sys.argv[1])):
+    chosen = tuple(int(size) for size in sys.argv[2:]) or SIZES
+    for path in render(Path(sys.argv[1]), chosen):
         print(path)

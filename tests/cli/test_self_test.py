@@ -73,6 +73,7 @@ def test_self_test_checks_every_part_and_leaves_user_data_alone(tmp_path: Path) 
     assert not (tmp_path / "user-data").exists()
     assert not (tmp_path / "home" / ".local" / "share" / "cfpm-coach").exists()
     assert "propagateSizeHints" not in result.stderr
+    assert (kept / "self-test.txt").read_text() == result.stdout  # for builds with no console
 
 
 def test_self_test_removes_its_temporary_folder(tmp_path: Path) -> None:
