@@ -9,9 +9,11 @@ ARGS ?=
 # Debian packages Qt needs to run headless (offscreen), fonts so glyphs are not boxes,
 # and the command-line tools the tests use to read PDFs back and open sealed bundles.
 QT_DEBS := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
-TEST_DEBS := $(QT_DEBS) poppler-utils age postgresql
+# The validators `make package` (and its test) check the desktop file and AppStream metainfo with.
+PACKAGE_DEBS := desktop-file-utils appstream
+TEST_DEBS := $(QT_DEBS) poppler-utils age postgresql $(PACKAGE_DEBS)
 
-.PHONY: run test lint typecheck pytest system-deps test-deps demo screenshots bench bench-smoke clean
+.PHONY: run test lint typecheck pytest system-deps test-deps demo screenshots bench bench-smoke clean package
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
@@ -64,6 +66,12 @@ test: test-deps lint typecheck pytest bench-smoke
 screenshots: $(STAMP)
 	@$(MAKE) --no-print-directory system-deps DEBS="$(QT_DEBS)"
 	QT_QPA_PLATFORM=offscreen $(BIN)/cfpm-coach screenshots docs/screenshots
+
+## The Linux app folder, .tar.gz and .deb in dist/; the built folder runs its self-test (packaging/README.md).
+package: $(STAMP)
+	@$(MAKE) --no-print-directory system-deps DEBS="$(QT_DEBS) $(PACKAGE_DEBS)"
+	$(BIN)/python -c 'import PyInstaller' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[package]'
+	$(BIN)/python packaging/linux/build.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

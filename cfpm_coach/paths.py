@@ -1,6 +1,7 @@
 """Where the app keeps its files: resolved once, Qt-free, overridable by --data-dir."""
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,8 +59,18 @@ def resolve_paths(data_dir: str | Path | None = None) -> AppPaths:
     return AppPaths(chosen.resolve())
 
 
+def frozen_root() -> Path | None:
+    """The unpacked folder of a PyInstaller build (its `_internal`); None when run by Python."""
+    if not getattr(sys, "frozen", False):
+        return None
+    return Path(getattr(sys, "_MEIPASS", Path(sys.executable).resolve().parent))
+
+
 def resources_dir() -> Path:
-    """The shipped resources: inside the package when installed as a wheel, else the repo's."""
+    """The shipped resources: in a frozen build's folder, in the package as a wheel, else the repo's."""
+    root = frozen_root()
+    if root is not None:
+        return root / "resources"  # where packaging/cfpm-coach.spec puts them
     packaged = Path(__file__).parent / "resources"
     if packaged.is_dir():
         return packaged

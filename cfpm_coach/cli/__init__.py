@@ -11,6 +11,7 @@ from cfpm_coach.cli import (
     exchange_commands,
     hub_commands,
     report_commands,
+    self_test,
     store_commands,
     sync_commands,
 )
@@ -31,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", default=None, help=data_dir_help)
     parser.add_argument("--version", action="version", version=f"cfpm-coach {__version__}")
     app_launch.add_options(parser)
+    self_test.add_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     data_commands.register(commands, common)
     store_commands.register(commands, common)
@@ -47,7 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    handler = getattr(args, "handler", None) or app_launch.launch
+    handler = getattr(args, "handler", None) or (
+        self_test.run if args.self_test else app_launch.launch)
     try:
         return int(handler(args) or 0)
     except CoachError as exc:

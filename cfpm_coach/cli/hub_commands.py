@@ -151,9 +151,14 @@ def team_token(args: argparse.Namespace) -> int:
 
 def serve(args: argparse.Namespace) -> int:
     """Serve the API until interrupted."""
-    import uvicorn
+    try:
+        import uvicorn
 
-    from cfpm_coach.hub.api import create_app
+        from cfpm_coach.hub.api import create_app
+    except ImportError as exc:  # the desktop packages leave the server out
+        raise InvalidInputError(
+            "This build of CFPM Coach has no hub server; install it with "
+            "`pip install 'cfpm-coach[hub]'` to serve the hub") from exc
 
     with _open(args) as hub:
         print(f"CFPM Coach hub on http://{args.host}:{args.port} ({hub.store.describe()})",

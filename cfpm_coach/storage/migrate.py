@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cfpm_coach.errors import SchemaTooNewError, StoreError
+from cfpm_coach.paths import frozen_root
 from cfpm_coach.storage.backup import backup_database
 from cfpm_coach.storage.cipher import DatabaseKey, driver_errors, open_checked
 from cfpm_coach.storage.engine import make_engine
@@ -16,7 +17,10 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Engine
 
-MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# Alembic loads env.py and the versions from files, so a frozen build ships them as source.
+_FROZEN = frozen_root()
+MIGRATIONS_DIR = (_FROZEN / "cfpm_coach" / "storage" / "migrations" if _FROZEN is not None
+                  else Path(__file__).parent / "migrations")
 # Migration files are named after their revision id, which counts up: NNNN_what_it_does.py.
 _REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 log = logging.getLogger(__name__)

@@ -16,7 +16,8 @@ from cfpm_coach.ui.observation_flow import OPEN_OBSERVATION_KEY
 SIZE = QSize(1360, 860)
 
 
-def _wait(condition: Callable[[], bool], timeout_ms: int = 20_000) -> None:
+def wait_until(condition: Callable[[], bool], timeout_ms: int = 20_000) -> None:
+    """Process events until condition holds; TimeoutError after timeout_ms."""
     deadline = QDeadlineTimer(timeout_ms)
     while not condition():
         if deadline.hasExpired():
@@ -25,7 +26,7 @@ def _wait(condition: Callable[[], bool], timeout_ms: int = 20_000) -> None:
 
 
 def _settle(window: MainWindow) -> None:
-    _wait(lambda: window.backend.pending == 0)
+    wait_until(lambda: window.backend.pending == 0)
     for _ in range(5):
         QCoreApplication.processEvents()
 
@@ -52,17 +53,17 @@ def take_screenshots(out_dir: Path, data_dir: Path | None = None) -> list[Path]:
     window = open_main_window(data)
     window.resize(SIZE)
     window.show()
-    _wait(lambda: window.workspace is not None)
+    wait_until(lambda: window.workspace is not None)
     _settle(window)
     shots = []
     window.workers_panel.select(busiest.id)
-    _wait(lambda: window.worker_page.worker_id == busiest.id)
+    wait_until(lambda: window.worker_page.worker_id == busiest.id)
     _settle(window)
     shots.append(_save(window, out_dir / "main-window.png"))
 
     draft = drafts[0]
     window.flow.open(draft.id)
-    _wait(lambda: window.checklist.detail is not None and window.checklist.detail.id == draft.id)
+    wait_until(lambda: window.checklist.detail is not None and window.checklist.detail.id == draft.id)
     _settle(window)
     missing = window.checklist.missing()
     if missing:
@@ -72,7 +73,7 @@ def take_screenshots(out_dir: Path, data_dir: Path | None = None) -> list[Path]:
     shots.append(_save(window, out_dir / "checklist.png"))
 
     window.flow.finish()
-    _wait(lambda: window.flow.finish_dialog is not None)
+    wait_until(lambda: window.flow.finish_dialog is not None)
     dialog = window.flow.finish_dialog
     assert dialog is not None
     dialog.strengths.setPlainText("Opened by asking what the family hoped to get from the visit.")
