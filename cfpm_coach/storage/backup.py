@@ -25,8 +25,7 @@ def backup_database(database: Path, target: Path) -> Path:
         raise BackupError(f"There is no data file at {database} to back up")
     target = target.resolve()
     temp = target.with_name(f".{target.name}.partial")
-    with contextlib.suppress(FileNotFoundError):
-        temp.unlink()
+    _remove_temp(temp)
     create_owner_only(temp)
     try:
         source = sqlite3.connect(database, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -47,9 +46,15 @@ def backup_database(database: Path, target: Path) -> Path:
     except OSError as exc:
         raise BackupError(f"The backup to {target} failed: {exc.strerror}") from exc
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+        _remove_temp(temp)
     return target
+
+
+def _remove_temp(temp: Path) -> None:
+    """A temp copy and its journal: a stale journal left by a crash must not roll into the next."""
+    for path in (temp, temp.with_name(temp.name + "-journal")):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
 
 
 def verify_backup(path: Path) -> None:
