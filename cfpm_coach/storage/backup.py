@@ -51,8 +51,8 @@ def backup_database(database: Path, target: Path) -> Path:
 
 
 def _remove_temp(temp: Path) -> None:
-    """A temp copy and its journal: a stale journal left by a crash must not roll into the next."""
-    for path in (temp, temp.with_name(temp.name + "-journal")):
+    """A temp copy and its journals: a stale one left by a crash must not roll into the next."""
+    for path in (temp, *(temp.with_name(temp.name + end) for end in ("-journal", "-wal", "-shm"))):
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
 

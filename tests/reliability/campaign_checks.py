@@ -17,8 +17,8 @@ from cfpm_coach.storage.backup import verify_backup
 
 State = dict[tuple[str, ...], Any]
 # Temp files the app writes before renaming into place (".name.partial" and "name.partial"),
-# with SQLite's journal of a temp database.
-TEMP_NAME = re.compile(r"^\.?[^/]+\.partial(-journal)?$")
+# with SQLite's journals of a temp database.
+TEMP_NAME = re.compile(r"^\.?[^/]+\.partial(-journal|-wal|-shm)?$")
 
 
 def read_state(db: Path) -> State:
