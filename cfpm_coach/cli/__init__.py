@@ -10,12 +10,13 @@ from cfpm_coach.cli import (
     data_commands,
     exchange_commands,
     hub_commands,
+    recovery_commands,
     report_commands,
     store_commands,
     sync_commands,
 )
 from cfpm_coach.cli.output import fail
-from cfpm_coach.errors import CoachError
+from cfpm_coach.errors import CoachError, DamagedStoreError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     data_commands.register(commands, common)
     store_commands.register(commands, common)
+    recovery_commands.register(commands, common)
     report_commands.register(commands, common)
     exchange_commands.register(commands, common)
     hub_commands.register(commands, common)
@@ -49,6 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", None) or app_launch.launch
     try:
         return int(handler(args) or 0)
+    except DamagedStoreError as exc:
+        return fail(recovery_commands.damaged_message(exc))
     except CoachError as exc:
         return fail(str(exc))
     except KeyboardInterrupt:
