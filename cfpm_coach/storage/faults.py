@@ -82,7 +82,8 @@ def translate(error: BaseException, action: str, place: Path | str) -> CoachErro
         return read_only(action, place)
     if primary in (_CORRUPT, _NOTADB) or "malformed" in message or "not a database" in message:
         return damaged(place, message)
-    if primary == _IOERR and getattr(found, "sqlite_errorname", "").endswith("NOSPC"):
+    # Even reading a WAL database needs its -shm file: on a full disk it cannot be made.
+    if primary == _IOERR and getattr(found, "sqlite_errorname", "") == "SQLITE_IOERR_SHMSIZE":
         return disk_full(action, place)
     return None
 

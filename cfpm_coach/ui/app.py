@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QApplication
 
 from cfpm_coach import APP_ID, APP_NAME, __version__
 from cfpm_coach.applog import setup_logging
+from cfpm_coach.errors import CoachError
 from cfpm_coach.paths import resolve_paths
 from cfpm_coach.ui import gc_guard
 from cfpm_coach.ui.backend import Backend
-from cfpm_coach.ui.errors import install_crash_handler
+from cfpm_coach.ui.errors import install_crash_handler, show_error
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.theme import apply_theme
 
@@ -44,8 +45,14 @@ def open_main_window(data_dir: Path | None = None) -> MainWindow:
 
 def run_app(data_dir: Path | None = None, *, verbose: bool = False) -> int:
     """Open the window and run until it closes; returns the exit code."""
-    paths = resolve_paths(data_dir).ensure()
-    setup_logging(paths.logs, verbose=verbose)
+    try:
+        paths = resolve_paths(data_dir).ensure()
+        setup_logging(paths.logs, verbose=verbose)
+    except CoachError as exc:
+        # A data folder that cannot be written: say so in a window, not only on a console.
+        application()
+        show_error(None, exc, QCoreApplication.translate("app", "CFPM Coach cannot start"))
+        return 1
     app = application()
     install_crash_handler()
     window = open_main_window(paths.data_dir)

@@ -64,6 +64,17 @@ class Backend(QObject):
 
         self._runner.run(lambda: function(workspace), done, on_failure)
 
+    def call(self, function: Callable[[], T], on_success: Callable[[T], None],
+             on_failure: Callable[[BaseException], None] | None = None) -> None:
+        """Run work that needs no open workspace (recovering a damaged file) on the worker."""
+        self._runner.run(function, on_success, on_failure)
+
+    def close_workspace(self) -> None:
+        """Close the store after the calls already queued; open() opens it again."""
+        workspace, self.workspace = self.workspace, None
+        if workspace is not None:
+            self._runner.run(workspace.close)
+
     def _require(self) -> Workspace:
         if self.workspace is None:
             raise RuntimeError("the workspace is not open yet")

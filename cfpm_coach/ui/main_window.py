@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach import APP_NAME
+from cfpm_coach.errors import DamagedStoreError
 from cfpm_coach.services.read_models import WorkerHistory, WorkerView
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.backend import Backend
@@ -22,6 +23,7 @@ from cfpm_coach.ui.idle_lock import SETTING_KEY as IDLE_KEY
 from cfpm_coach.ui.idle_lock import IdleLock
 from cfpm_coach.ui.main_actions import MainActions
 from cfpm_coach.ui.observation_flow import ObservationFlow
+from cfpm_coach.ui.recovery_flow import RecoveryFlow
 from cfpm_coach.ui.report_flow import ReportFlow
 from cfpm_coach.ui.sync_flow import SyncFlow
 from cfpm_coach.ui.tools_flow import ToolsFlow
@@ -57,6 +59,7 @@ class MainWindow(QMainWindow):
         self.reports = ReportFlow(self)
         self.tools = ToolsFlow(self)
         self.sync = SyncFlow(self)
+        self.recovery = RecoveryFlow(self)
         self.idle_lock = IdleLock(self)
         self.commands = MainActions(self)
         self.commands.build_menus()
@@ -117,14 +120,17 @@ class MainWindow(QMainWindow):
         self.backend.read(lambda ws: ws.profile.coach(), self._on_coach)
         self.refresh_workers()
         self.backend.read(lambda ws: ws.profile.setting(IDLE_KEY), self.idle_lock.apply_setting)
-        # Today's rolling backup, on the database worker after the list is loaded.
-        self.backend.write(lambda ws: ws.maintenance.auto_backup(), lambda _path: None)
+        # After the list is loaded: a quick check of the file, then today's rolling backup.
+        self.recovery.check_then_back_up()
         self.sync.start()
         self.flow.offer_recovery()
 
     @Slot(object)
     def _on_open_failed(self, error: BaseException) -> None:
         self.store_label.setText(self.tr("The store could not be opened"))
+        if isinstance(error, DamagedStoreError):
+            self.recovery.offer_damaged(error)
+            return
         show_error(self, error, self.tr("Your data could not be opened"))
 
     def _on_coach(self, coach: object) -> None:
