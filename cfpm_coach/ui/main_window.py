@@ -139,6 +139,9 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_error(self, error: BaseException) -> None:
+        if isinstance(error, DamagedStoreError):
+            self.recovery.offer_damaged(error)
+            return
         show_error(self, error)
 
     @Slot(bool)

@@ -26,6 +26,8 @@ class RecoveryFlow(QObject):
         self.window = window
         self.backend = window.backend
         self._reloading = False
+        # A damaged file is offered back once, however many reads fail; declined, not again.
+        self._offering = False
         self.backend.opened.connect(self._after_reopen)
 
     @property
@@ -60,6 +62,9 @@ class RecoveryFlow(QObject):
 
     def offer_damaged(self, error: DamagedStoreError) -> None:
         """Find the newest good backup (off the GUI thread), then offer it."""
+        if self._offering:
+            return
+        self._offering = True
         self.window._set_enabled(False)
         self.window.store_label.setText(self.tr("The data file is damaged"))
         paths = self.paths
@@ -77,6 +82,7 @@ class RecoveryFlow(QObject):
                           self._on_damaged_restored, self._on_error)
 
     def _on_damaged_restored(self, aside: Path) -> None:
+        self._offering = False
         self._reopen(self.tr("The backup was restored. The damaged file was kept as %s.")
                      % aside.name)
 
