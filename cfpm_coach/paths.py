@@ -27,6 +27,11 @@ class AppPaths:
         return self.data_dir / DATABASE_NAME
 
     @property
+    def lock_file(self) -> Path:
+        """Held while the app has this data folder open (one window per folder)."""
+        return self.data_dir / "cfpm-coach.lock"
+
+    @property
     def backups(self) -> Path:
         """Automatic and pre-migration backups."""
         return self.data_dir / "backups"

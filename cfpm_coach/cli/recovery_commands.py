@@ -9,6 +9,7 @@ from cfpm_coach.cli.output import fail
 from cfpm_coach.errors import DamagedStoreError
 from cfpm_coach.paths import AppPaths, resolve_paths
 from cfpm_coach.services import recovery
+from cfpm_coach.services.instance import refuse_if_open
 from cfpm_coach.services.recovery import BackupView
 from cfpm_coach.storage.migrate import read_revision
 
@@ -56,6 +57,7 @@ def _damage(paths: AppPaths) -> DamagedStoreError | None:
 def recover(args: argparse.Namespace) -> int:
     """Move a damaged data file aside and restore a backup, after asking."""
     paths = resolve_paths(args.data_dir).ensure()
+    refuse_if_open(paths, "recovering its data")
     damage = _damage(paths)
     if damage is None:
         print(f"The data file {paths.database} is sound; there is nothing to recover. To go back "

@@ -10,7 +10,7 @@ from cfpm_coach import APP_ID, APP_NAME, __version__
 from cfpm_coach.applog import setup_logging
 from cfpm_coach.errors import CoachError
 from cfpm_coach.paths import resolve_paths
-from cfpm_coach.ui import gc_guard
+from cfpm_coach.ui import gc_guard, instance
 from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.errors import install_crash_handler, show_error
 from cfpm_coach.ui.main_window import MainWindow
@@ -48,15 +48,20 @@ def run_app(data_dir: Path | None = None, *, verbose: bool = False) -> int:
     try:
         paths = resolve_paths(data_dir).ensure()
         setup_logging(paths.logs, verbose=verbose)
+        lock = instance.acquire(paths)
     except CoachError as exc:
-        # A data folder that cannot be written: say so in a window, not only on a console.
+        # A data folder that cannot be written, or one open in another window: say so in a
+        # window, not only on a console.
         application()
         show_error(None, exc, QCoreApplication.translate("app", "CFPM Coach cannot start"))
         return 1
-    app = application()
-    install_crash_handler()
-    window = open_main_window(paths.data_dir)
-    window.show()
-    code = app.exec()
-    window.backend.shutdown()
+    try:
+        app = application()
+        install_crash_handler()
+        window = open_main_window(paths.data_dir)
+        window.show()
+        code = app.exec()
+        window.backend.shutdown()
+    finally:
+        lock.unlock()
     return int(code)
