@@ -12,7 +12,6 @@ from cfpm_coach.services import recovery
 from cfpm_coach.services.recovery import BackupView
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.errors import show_error
-from cfpm_coach.ui.restore_dialog import DamagedDialog, RestoreDialog
 
 if TYPE_CHECKING:
     from cfpm_coach.ui.main_window import MainWindow
@@ -72,6 +71,8 @@ class RecoveryFlow(QObject):
                           lambda backup: self._ask_damaged(error, backup), self._on_error)
 
     def _ask_damaged(self, error: DamagedStoreError, backup: BackupView | None) -> None:
+        from cfpm_coach.ui.restore_dialog import DamagedDialog  # dialogs load when first opened
+
         if backup is None or not DamagedDialog.ask(self.window, str(error), backup):
             self.window.statusBar().showMessage(self.tr(
                 "The damaged data file was left as it is; nothing was changed."))
@@ -95,6 +96,8 @@ class RecoveryFlow(QObject):
                           self._on_error)
 
     def _ask_restore(self, backups: list[BackupView]) -> None:
+        from cfpm_coach.ui.restore_dialog import RestoreDialog
+
         chosen = RestoreDialog.ask(self.window, backups)
         if chosen is None:
             return
