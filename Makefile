@@ -13,7 +13,7 @@ QT_DEBS := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 
 PACKAGE_DEBS := desktop-file-utils appstream
 TEST_DEBS := $(QT_DEBS) poppler-utils age postgresql $(PACKAGE_DEBS)
 
-.PHONY: run test lint typecheck pytest system-deps test-deps demo screenshots bench bench-smoke clean package
+.PHONY: run test lint typecheck pytest system-deps test-deps demo screenshots bench bench-smoke clean package reliability
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
@@ -61,6 +61,12 @@ bench-smoke: test-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run --smoke
 
 test: test-deps lint typecheck pytest bench-smoke
+
+## The long crash campaign: 200 SIGKILLs of children rating, exporting and backing up; prints
+## kills, acknowledged ratings, lost ratings and integrity failures, fails on any loss.
+SEED ?= 1
+reliability: test-deps
+	$(BIN)/python -m tests.reliability.campaign --kills 200 --seed $(SEED)
 
 ## Render the app's main screens from demo data into docs/screenshots/.
 screenshots: $(STAMP)

@@ -97,3 +97,23 @@ class BundleRefusedError(CoachError):
 
 class NotAcceptedError(DeliveryError):
     """The hub does not accept this laptop (unknown token, revoked device): nothing is sent."""
+
+
+class DiskFullError(StoreError):
+    """The disk is full: the write was refused, and what was saved before is intact."""
+
+
+class ReadOnlyStoreError(StoreError):
+    """The data folder or file cannot be written (read-only drive, folder or permissions)."""
+
+
+class StoreInUseError(StoreError):
+    """Another program holds the database's write lock (or the data folder is open elsewhere)."""
+
+
+class DamagedStoreError(StoreError):
+    """The data file is not a database or fails SQLite's checks; it is never changed or deleted."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path

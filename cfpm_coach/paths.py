@@ -1,13 +1,16 @@
 """Where the app keeps its files: resolved once, Qt-free, overridable by --data-dir."""
 
+import errno
 import os
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
 from cfpm_coach import APP_ID
+from cfpm_coach.errors import ReadOnlyStoreError, StoreError
 
 DATA_DIR_ENV = "CFPM_COACH_DATA_DIR"
 DATABASE_NAME = "cfpm-coach.sqlite3"
@@ -25,6 +28,11 @@ class AppPaths:
         return self.data_dir / DATABASE_NAME
 
     @property
+    def lock_file(self) -> Path:
+        """Held while the app has this data folder open (one window per folder)."""
+        return self.data_dir / "cfpm-coach.lock"
+
+    @property
     def backups(self) -> Path:
         """Automatic and pre-migration backups."""
         return self.data_dir / "backups"
@@ -40,8 +48,22 @@ class AppPaths:
         return self.data_dir / "instruments"
 
     def ensure(self) -> "AppPaths":
-        """Create the data folder owner-only if it does not exist yet."""
-        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        """Create the data folder owner-only if it does not exist yet; refuse one that cannot be
+        written before anything (a log, a database) is created in it."""
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            # An unnamed temp file where the system allows it: the probe leaves nothing behind.
+            with tempfile.TemporaryFile(dir=self.data_dir):
+                pass
+        except OSError as exc:
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise ReadOnlyStoreError(
+                    f"The data folder {self.data_dir} cannot be written (a read-only drive or "
+                    "folder, or no permission), so CFPM Coach cannot keep your work there; "
+                    "nothing was created or changed. Check the folder's permissions, or start "
+                    "CFPM Coach with another data folder (--data-dir).") from exc
+            raise StoreError(f"The data folder {self.data_dir} cannot be used: {exc.strerror}"
+                             ) from exc
         return self
 
 

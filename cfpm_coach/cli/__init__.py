@@ -10,13 +10,14 @@ from cfpm_coach.cli import (
     data_commands,
     exchange_commands,
     hub_commands,
+    recovery_commands,
     report_commands,
     self_test,
     store_commands,
     sync_commands,
 )
 from cfpm_coach.cli.output import fail
-from cfpm_coach.errors import CoachError
+from cfpm_coach.errors import CoachError, DamagedStoreError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_commands.register(commands, common)
     store_commands.register(commands, common)
     store_commands.register_passphrase(commands, common)
+    recovery_commands.register(commands, common)
     report_commands.register(commands, common)
     exchange_commands.register(commands, common)
     hub_commands.register(commands, common)
@@ -53,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         self_test.run if args.self_test else app_launch.launch)
     try:
         return int(handler(args) or 0)
+    except DamagedStoreError as exc:
+        return fail(recovery_commands.damaged_message(exc))
     except CoachError as exc:
         return fail(str(exc))
     except KeyboardInterrupt:

@@ -7,8 +7,9 @@ import sys
 
 from cfpm_coach.applog import setup_logging
 from cfpm_coach.paths import resolve_paths
+from cfpm_coach.services.recovery import check_store
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.storage.cipher import PassphraseRequiredError, is_encrypted
+from cfpm_coach.storage.cipher import DatabaseKey, PassphraseRequiredError, is_encrypted
 
 PASSPHRASE_ENV = "CFPM_COACH_PASSPHRASE"
 
@@ -24,7 +25,11 @@ def ask_passphrase(prompt: str = "Passphrase: ") -> str | None:
 
 
 def open_workspace(args: argparse.Namespace) -> Workspace:
-    """The workspace in --data-dir (or the default folder), with logging to its log folder."""
+    """The workspace in --data-dir (or the default folder), with logging to its log folder.
+
+    A data folder that cannot be written is refused before anything is created in it; a damaged
+    data file before anything touches it.
+    """
     paths = resolve_paths(args.data_dir).ensure()
     setup_logging(paths.logs, verbose=getattr(args, "verbose", False))
     passphrase = None
@@ -34,4 +39,5 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
             raise PassphraseRequiredError(
                 f"The data in {paths.data_dir} is protected by a passphrase: type it at a "
                 f"terminal, or set {PASSPHRASE_ENV} for scripts")
+    check_store(paths, DatabaseKey(passphrase) if passphrase else None)
     return Workspace.open(paths.data_dir, passphrase=passphrase)

@@ -9,6 +9,8 @@ from pathlib import Path
 from cfpm_coach.cli.context import ask_passphrase, open_workspace
 from cfpm_coach.cli.output import print_json, print_table
 from cfpm_coach.errors import InvalidInputError
+from cfpm_coach.paths import resolve_paths
+from cfpm_coach.services.instance import refuse_if_open
 
 NEW_PASSPHRASE_ENV = "CFPM_COACH_NEW_PASSPHRASE"
 
@@ -61,6 +63,7 @@ def backup(args: argparse.Namespace) -> int:
 
 def restore(args: argparse.Namespace) -> int:
     """Restore the store from FILE, keeping the current content as a backup first."""
+    refuse_if_open(resolve_paths(args.data_dir), "restoring a backup")
     with open_workspace(args) as ws:
         safety = ws.maintenance.restore(args.file)
     with open_workspace(args) as ws:

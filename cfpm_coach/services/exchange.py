@@ -1,8 +1,8 @@
 """Export bundles, import them, inspect them, and hand analysts CSV."""
 
 import csv
+import io
 import logging
-import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from cfpm_coach import __version__
 from cfpm_coach.errors import BundleError, ConstraintError
 from cfpm_coach.services.bundle_import import Receipt, merge_opened, refused_for_missing_parents
-from cfpm_coach.storage import exchange_repo
+from cfpm_coach.storage import exchange_repo, faults, files
 from cfpm_coach.storage.exchange_repo import AUDIT_TABLE, BUNDLE_TABLES
 from cfpm_coach.storage.types import utcnow
 from cfpm_coach.sync import bundle, keys
@@ -82,11 +82,12 @@ class ExchangeService:
             "instruments": [{"id": i, "version": v, "content_hash": h} for i, v, h in instruments],
         }
         sealed = bundle.write(tables, header, device, team)
-        out_dir.mkdir(parents=True, exist_ok=True)
         stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
         # The full bundle id in the name lets the outbox acknowledge a file without opening it.
         path = out_dir / f"cfpm-{self._ws.author.device_id.hex[:8]}-{stamp}-{bundle_id.hex}{SUFFIX}"
-        _atomic_write(path, sealed)
+        with faults.translated("the bundle could not be written", out_dir):
+            out_dir.mkdir(parents=True, exist_ok=True)
+            files.write_atomic(path, sealed)
         counts = {name: len(rows) for name, rows in tables.items()}
         with self._ws.store.write() as session:
             exchange_repo.log_bundle(session=session, bundle_id=bundle_id, direction="export",
@@ -133,7 +134,8 @@ class ExchangeService:
 
     def export_csv(self, out_dir: Path) -> list[Path]:
         """One CSV per table, plus ratings in long format with instrument labels joined."""
-        out_dir.mkdir(parents=True, exist_ok=True)
+        with faults.translated("the CSV files could not be written", out_dir):
+            out_dir.mkdir(parents=True, exist_ok=True)
         written = []
         with self._ws.store.read() as session:
             tables = {name: exchange_repo.changed_rows(session=session, table=table, since_seq=-1)
@@ -186,20 +188,10 @@ def _is_number(text: str) -> bool:
 
 
 def _write_csv(path: Path, columns: list[str], rows: list[dict[str, Any]]) -> Path:
-    temp = path.with_name(f".{path.name}.partial")
-    with open(temp, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([safe_cell(row.get(c)) for c in columns])
-    os.replace(temp, path)
-    return path
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    temp = path.with_name(f".{path.name}.partial")
-    with open(temp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temp, path)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([safe_cell(row.get(c)) for c in columns])
+    with faults.translated("the CSV files could not be written", path.parent):
+        return files.write_atomic(path, buffer.getvalue().encode("utf-8-sig"))

@@ -1,12 +1,14 @@
 """Store health, counts, backup and restore."""
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cfpm_coach.errors import BackupError
+from cfpm_coach.errors import BackupError, DiskFullError, ReadOnlyStoreError
 from cfpm_coach.services.read_models import StoreStatus
-from cfpm_coach.storage import counts
+from cfpm_coach.storage import counts, faults
 from cfpm_coach.storage.backup import backup_database, restore_database, verify_backup
 from cfpm_coach.storage.cipher import is_encrypted
 from cfpm_coach.storage.migrate import check_not_newer, upgrade
@@ -19,6 +21,19 @@ log = logging.getLogger(__name__)
 AUTO_PREFIX = "auto-"
 KEEP_KEY = "auto_backup_keep"
 DEFAULT_KEEP = 7
+
+
+@contextmanager
+def _disk_faults(action: str, place: Path) -> Iterator[None]:
+    """A backup or restore that failed for a full disk or a read-only folder says so."""
+    try:
+        yield
+    except (BackupError, OSError) as exc:
+        cause = exc.__cause__ if isinstance(exc, BackupError) else exc
+        mapped = faults.translate(cause, action, place) if cause is not None else None
+        if isinstance(mapped, DiskFullError | ReadOnlyStoreError):
+            raise mapped from exc
+        raise
 
 
 class MaintenanceService:
@@ -49,8 +64,9 @@ class MaintenanceService:
         if target is None:
             stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
             target = self._ws.paths.backups / f"cfpm-coach-{stamp}.sqlite3"
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path = backup_database(source, target, self._ws.store.key)
+        with _disk_faults("the backup could not be written", target.parent):
+            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            path = backup_database(source, target, self._ws.store.key)
         log.info("backup written")
         return path
 
@@ -67,7 +83,8 @@ class MaintenanceService:
             self._ws.paths.backups / f"before-restore-{utcnow().strftime('%Y%m%dT%H%M%SZ')}.sqlite3"
         )
         self._ws.store.close()
-        restore_database(source, store_file, key)
+        with _disk_faults("the backup could not be restored", store_file.parent):
+            restore_database(source, store_file, key)
         # A backup from an older version is brought up to this version's schema.
         upgrade(store_file, self._ws.paths.backups, key=key)
         log.info("store restored from a backup; previous content kept as a backup")
@@ -94,9 +111,10 @@ class MaintenanceService:
         target = self._ws.paths.backups / f"{AUTO_PREFIX}{day}.sqlite3"
         if target.exists():
             return None
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         key = self._ws.store.key
-        backup_database(self._ws.store.path, target, key)
+        with _disk_faults("today's automatic backup could not be written", target.parent):
+            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            backup_database(self._ws.store.path, target, key)
         verify_backup(target, key)
         for old in self.automatic_backups()[keep:]:
             old.unlink(missing_ok=True)

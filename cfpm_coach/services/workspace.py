@@ -105,15 +105,16 @@ class Workspace:
         return next((i for i in self.catalog.latest() if i.kind == "practice"), None)
 
     @classmethod
-    def open(cls, data_dir: str | Path | None = None, passphrase: str | None = None
-             ) -> "Workspace":
+    def open(cls, data_dir: str | Path | None = None,
+             passphrase: "str | DatabaseKey | None" = None) -> "Workspace":
         """Open (creating and migrating as needed) the store in data_dir or the default folder.
 
         An encrypted store needs its passphrase (PassphraseRequiredError without one).
         """
         paths = resolve_paths(data_dir).ensure()
         catalog = load_catalog(paths)
-        key = DatabaseKey(passphrase) if passphrase else None
+        key = passphrase if isinstance(passphrase, DatabaseKey) else (
+            DatabaseKey(passphrase) if passphrase else None)
         if key is None and is_encrypted(paths.database):
             raise PassphraseRequiredError("Your data is protected by a passphrase")
         store = Store(paths.database, paths.backups, key)

@@ -39,8 +39,7 @@ def backup_database(database: Path, target: Path, key: DatabaseKey | None = None
         raise BackupError(f"There is no data file at {database} to back up")
     target = target.resolve()
     temp = target.with_name(f".{target.name}.partial")
-    with contextlib.suppress(FileNotFoundError):
-        temp.unlink()
+    _remove_temp(temp)
     create_owner_only(temp)
     try:
         source = connect(database, key, timeout=TIMEOUT)
@@ -61,9 +60,15 @@ def backup_database(database: Path, target: Path, key: DatabaseKey | None = None
     except OSError as exc:
         raise BackupError(f"The backup to {target} failed: {exc.strerror}") from exc
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+        _remove_temp(temp)
     return target
+
+
+def _remove_temp(temp: Path) -> None:
+    """A temp copy and its journals: a stale one left by a crash must not roll into the next."""
+    for path in (temp, *(temp.with_name(temp.name + end) for end in ("-journal", "-wal", "-shm"))):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
 
 
 def verify_backup(path: Path, key: DatabaseKey | None = None) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from cfpm_coach.errors import SchemaTooNewError, StoreError
 from cfpm_coach.paths import frozen_root
+from cfpm_coach.storage import faults
 from cfpm_coach.storage.backup import backup_database
 from cfpm_coach.storage.cipher import DatabaseKey, driver_errors, open_checked
 from cfpm_coach.storage.engine import make_engine
@@ -53,7 +54,8 @@ def read_revision(path: Path, key: DatabaseKey | None = None) -> str | None:
     try:
         connection = open_checked(path, key, read_only=True)
     except driver_errors() as exc:
-        raise StoreError(f"{path} cannot be opened: {exc}") from exc
+        raise faults.translate(exc, "the data could not be opened", path) or StoreError(
+            f"{path} cannot be opened: {exc}") from exc
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
         if "alembic_version" not in tables:
@@ -63,7 +65,8 @@ def read_revision(path: Path, key: DatabaseKey | None = None) -> str | None:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
     except driver_errors() as exc:
-        raise StoreError(f"{path} is not a readable CFPM Coach database ({exc})") from exc
+        raise faults.translate(exc, "the data could not be opened", path) or StoreError(
+            f"{path} is not a readable CFPM Coach database ({exc})") from exc
     finally:
         connection.close()
 
@@ -111,7 +114,8 @@ def upgrade(path: Path, backups_dir: Path, target: str = "head",
             command.upgrade(config, target)
             connection.commit()
     except Exception as exc:
-        raise StoreError(f"The data file could not be upgraded: {exc}") from exc
+        raise faults.translate(exc, "the data could not be upgraded", path) or StoreError(
+            f"The data file could not be upgraded: {exc}") from exc
     finally:
         engine.dispose()
     log.info("schema upgraded from %s to %s", current, wanted)

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from cfpm_coach.errors import ConstraintError, StoreError
+from cfpm_coach.storage import faults
 from cfpm_coach.storage.cipher import DatabaseKey
 from cfpm_coach.storage.engine import make_engine, writer
 from cfpm_coach.storage.migrate import MigrationResult, upgrade, upgrade_server
@@ -23,7 +24,8 @@ class Store:
     def __init__(self, path: Path, backups_dir: Path, key: DatabaseKey | None = None) -> None:
         self.path: Path | None = path
         self.key = key
-        self.migration: MigrationResult = upgrade(path, backups_dir, key=key)
+        with faults.translated("the data could not be opened", path):
+            self.migration: MigrationResult = upgrade(path, backups_dir, key=key)
         self.engine: Engine = make_engine(path, key=key)
         self._writer = writer(self.engine)
 
@@ -63,7 +65,8 @@ class Store:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for queries; nothing it does is committed."""
-        with Session(self.engine, expire_on_commit=False) as session:
+        with faults.translated("the data could not be read", self.describe()), \
+                Session(self.engine, expire_on_commit=False) as session:
             yield session
             session.rollback()
 
@@ -79,9 +82,12 @@ class Store:
                 raise ConstraintError("The change breaks a rule of the data (a record it refers "
                                       "to is missing, or it repeats one); nothing was saved"
                                       ) from exc
-            except Exception:
+            except Exception as exc:
                 session.rollback()
-                raise
+                mapped = faults.translate(exc, "the change could not be saved", self.describe())
+                if mapped is None:
+                    raise
+                raise mapped from exc
 
     def integrity_check(self) -> list[str]:
         """Problems SQLite finds in the file; empty when it is sound (a server checks itself)."""

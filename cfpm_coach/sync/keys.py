@@ -1,7 +1,6 @@
 """Device signing keys (Ed25519) and the central team's age identity (X25519)."""
 
 import base64
-import os
 from pathlib import Path
 
 import pyrage
@@ -10,19 +9,14 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from cfpm_coach.errors import KeyFileError
+from cfpm_coach.storage import files
 
 DEVICE_KEY = "device-ed25519.pem"
 
 
 def _write_private(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    temp = path.with_name(path.name + ".partial")
-    fd = os.open(temp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temp, path)
+    files.write_atomic(path, data, mode=0o600)
 
 
 def device_key(keys_dir: Path) -> Ed25519PrivateKey:

@@ -14,6 +14,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from cfpm_coach.storage import files
+
 SUFFIX = ".cfpm-bundle"
 _BUNDLE_ID = re.compile(r"-([0-9a-f]{32})\.cfpm-bundle$")
 KEEP_SENT_DAYS = 30
@@ -36,12 +38,7 @@ def bundle_id_of(path: Path) -> uuid.UUID | None:
 
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
-    temp = path.with_name(f".{path.name}.partial")
-    with open(temp, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, indent=2, default=str)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temp, path)
+    files.write_atomic(path, json.dumps(data, indent=2, default=str).encode("utf-8"))
 
 
 class Outbox:

@@ -18,6 +18,7 @@ from tenacity import (
 
 from cfpm_coach import __version__
 from cfpm_coach.errors import BundleRefusedError, DeliveryError, NotAcceptedError
+from cfpm_coach.storage import files
 
 log = logging.getLogger(__name__)
 
@@ -131,16 +132,10 @@ class FolderTransport:
     def send(self, name: str, sealed: bytes) -> dict[str, Any]:
         """Write the copy, read it back, and give a receipt of what landed."""
         target = self.folder / name
-        temp = self.folder / f".{name}.partial"
         try:
-            with open(temp, "wb") as handle:
-                handle.write(sealed)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, target)
+            files.write_atomic(target, sealed)
             landed = hashlib.sha256(target.read_bytes()).hexdigest()
         except OSError as exc:
-            temp.unlink(missing_ok=True)
             raise DeliveryError(f"The bundle could not be copied to {self.folder} "
                                 f"({exc.strerror}); it stays in the outbox") from exc
         if landed != hashlib.sha256(sealed).hexdigest():

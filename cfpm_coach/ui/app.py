@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QApplication
 
 from cfpm_coach import APP_ID, APP_NAME, __version__
 from cfpm_coach.applog import setup_logging
+from cfpm_coach.errors import CoachError
 from cfpm_coach.paths import resolve_paths
-from cfpm_coach.ui import gc_guard
+from cfpm_coach.ui import gc_guard, instance
 from cfpm_coach.ui.backend import Backend
-from cfpm_coach.ui.errors import install_crash_handler
+from cfpm_coach.ui.errors import install_crash_handler, show_error
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.theme import apply_theme
 
@@ -45,15 +46,26 @@ def open_main_window(data_dir: Path | None = None) -> MainWindow:
 
 def run_app(data_dir: Path | None = None, *, verbose: bool = False) -> int:
     """Open the window and run until it closes; returns the exit code."""
-    paths = resolve_paths(data_dir).ensure()
-    setup_logging(paths.logs, verbose=verbose)
-    app = application()
-    install_crash_handler()
-    window = open_main_window(paths.data_dir)
-    window.show()
-    code = app.exec()
-    window.backend.shutdown()
-    if window.first_run.remove_on_close:
-        # The demo's "Close and remove" (only a marked demo store shows that button).
-        shutil.rmtree(window.backend.data_dir, ignore_errors=True)
+    try:
+        paths = resolve_paths(data_dir).ensure()
+        setup_logging(paths.logs, verbose=verbose)
+        lock = instance.acquire(paths)
+    except CoachError as exc:
+        # A data folder that cannot be written, or one open in another window: say so in a
+        # window, not only on a console.
+        application()
+        show_error(None, exc, QCoreApplication.translate("app", "CFPM Coach cannot start"))
+        return 1
+    try:
+        app = application()
+        install_crash_handler()
+        window = open_main_window(paths.data_dir)
+        window.show()
+        code = app.exec()
+        window.backend.shutdown()
+        if window.first_run.remove_on_close:
+            # The demo's "Close and remove" (only a marked demo store shows that button).
+            shutil.rmtree(window.backend.data_dir, ignore_errors=True)
+    finally:
+        lock.unlock()
     return int(code)

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal, Slot
 
 from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.storage.cipher import DatabaseKey
 from cfpm_coach.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -27,13 +28,18 @@ class Backend(QObject):
         super().__init__(parent)
         self.data_dir = data_dir
         self.workspace: Workspace | None = None
+        self._key: DatabaseKey | None = None
         self._runner = TaskRunner(self)
         self._runner.busy_changed.connect(self.busy_changed)
         self._runner.task_failed.connect(self._on_unhandled)
 
     def open(self, passphrase: str | None = None) -> None:
-        """Open (create, migrate) the store; emits opened or open_failed."""
-        self._runner.run(lambda: Workspace.open(self.data_dir, passphrase), self._on_opened,
+        """Open (create, migrate) the store; emits opened or open_failed.
+
+        Reopened after a restore, an encrypted store uses the key it was open with.
+        """
+        key = passphrase or self._key
+        self._runner.run(lambda: Workspace.open(self.data_dir, key), self._on_opened,
                          self.open_failed.emit)
 
     @Slot(object)
@@ -63,6 +69,18 @@ class Backend(QObject):
                 on_success(result)
 
         self._runner.run(lambda: function(workspace), done, on_failure)
+
+    def call(self, function: Callable[[], T], on_success: Callable[[T], None],
+             on_failure: Callable[[BaseException], None] | None = None) -> None:
+        """Run work that needs no open workspace (recovering a damaged file) on the worker."""
+        self._runner.run(function, on_success, on_failure)
+
+    def close_workspace(self) -> None:
+        """Close the store after the calls already queued; open() opens it again."""
+        workspace, self.workspace = self.workspace, None
+        if workspace is not None:
+            self._key = workspace.store.key
+            self._runner.run(workspace.close)
 
     def _require(self) -> Workspace:
         if self.workspace is None:

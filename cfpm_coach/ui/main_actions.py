@@ -55,6 +55,9 @@ class MainActions:
         self.reports_action.triggered.connect(reports.worker_summary)
         self.backup_action = self._action(
             tr("&Backup\u2026"), tools.backup, "Ctrl+B", tr("Write a copy of your data"), "backup")
+        self.restore_action = self._action(
+            tr("&Restore from backup\u2026"), window.recovery.restore_from_backup, None,
+            tr("Go back to a backup; your current data is backed up first"), "restoreBackup")
         self.settings_action = self._action(
             tr("&Settings\u2026"), tools.open_settings, QKeySequence.StandardKey.Preferences,
             tr("Your profile and preferences"), "settings")
@@ -116,7 +119,7 @@ class MainActions:
         self.file_menu = self._menu(tr("&File"), (
             self.new_observation_action, self.add_worker_action, None,
             sync.sync_now_action, sync.panel_action, sync.settings_action, self.sync_action,
-            self.backup_action, self.window.security.passphrase_action,
+            self.backup_action, self.restore_action, self.window.security.passphrase_action,
             self.window.audit.store_action, None,
             self.settings_action, None, self.quit_action))
         self.reports_menu = self._menu(tr("&Reports"), (
@@ -144,8 +147,9 @@ class MainActions:
     def set_store_open(self, is_open: bool) -> None:
         """Commands that need an open store follow it."""
         for action in (self.new_observation_action, self.add_worker_action, self.backup_action,
-                       self.settings_action, self.refresh_action, self.reports_action,
-                       self.sync_action, self.worker_report_action, self.unit_report_action,
+                       self.restore_action, self.settings_action, self.refresh_action,
+                       self.reports_action, self.sync_action, self.worker_report_action,
+                       self.unit_report_action,
                        self.window.security.passphrase_action, self.window.audit.store_action):
             action.setEnabled(is_open)
 

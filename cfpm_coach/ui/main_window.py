@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach import APP_NAME
+from cfpm_coach.errors import DamagedStoreError
 from cfpm_coach.services.read_models import WorkerHistory, WorkerView
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.audit_flow import AuditFlow
@@ -26,6 +27,7 @@ from cfpm_coach.ui.idle_lock import SETTING_KEY as IDLE_KEY
 from cfpm_coach.ui.idle_lock import IdleLock
 from cfpm_coach.ui.main_actions import MainActions
 from cfpm_coach.ui.observation_flow import ObservationFlow
+from cfpm_coach.ui.recovery_flow import RecoveryFlow
 from cfpm_coach.ui.report_flow import ReportFlow
 from cfpm_coach.ui.security_flow import SecurityFlow
 from cfpm_coach.ui.sync_flow import SyncFlow
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         self.reports = ReportFlow(self)
         self.tools = ToolsFlow(self)
         self.sync = SyncFlow(self)
+        self.recovery = RecoveryFlow(self)
         self.idle_lock = IdleLock(self)
         self.security = SecurityFlow(self)
         self.audit = AuditFlow(self)
@@ -134,8 +137,8 @@ class MainWindow(QMainWindow):
         self.backend.read(lambda ws: ws.profile.coach(), self.show_coach)
         self.refresh_workers()
         self.backend.read(lambda ws: ws.profile.setting(IDLE_KEY), self.idle_lock.apply_setting)
-        # Today's rolling backup, on the database worker after the list is loaded.
-        self.backend.write(lambda ws: ws.maintenance.auto_backup(), lambda _path: None)
+        # After the list is loaded: a quick check of the file, then today's rolling backup.
+        self.recovery.check_then_back_up()
         self.sync.start()
         self.flow.offer_recovery()
         self.first_run.check()
@@ -145,6 +148,9 @@ class MainWindow(QMainWindow):
         if self.security.handle_open_failure(error):
             return
         self.store_label.setText(self.tr("The store could not be opened"))
+        if isinstance(error, DamagedStoreError):
+            self.recovery.offer_damaged(error)
+            return
         show_error(self, error, self.tr("Your data could not be opened"))
 
     def show_coach(self, coach: object) -> None:
@@ -154,6 +160,9 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_error(self, error: BaseException) -> None:
+        if isinstance(error, DamagedStoreError):
+            self.recovery.offer_damaged(error)
+            return
         show_error(self, error)
 
     @Slot(bool)

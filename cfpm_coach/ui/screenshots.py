@@ -98,7 +98,7 @@ def _dialogs(window: MainWindow, out_dir: Path) -> list[Path]:
     window.audit.show_store_trail()
     trail = window.audit.store_dialog
     assert trail is not None
-    _wait(lambda: trail.model.rowCount() > 0)
+    wait_until(lambda: trail.model.rowCount() > 0)
     _settle(window)
     shots = [_save(trail, out_dir / "audit-trail.png")]
     trail.close()

@@ -138,3 +138,18 @@ def test_a_crash_before_the_swap_leaves_the_old_file_working(
     workspace.close()
     with Workspace.open(data_dir) as reopened:
         assert reopened.maintenance.check().problems == []
+
+
+def test_backup_previews_and_the_quick_check_work_under_the_key(
+        workspace: Workspace, worker: WorkerView) -> None:
+    from cfpm_coach.services import recovery
+
+    workspace.security.set_passphrase(PASSPHRASE)
+    workspace.maintenance.auto_backup(keep=3, today="20261102")
+    key = workspace.store.key
+    listed = recovery.list_backups(workspace.paths, key)
+    assert [(b.workers, b.kind) for b in listed] == [(1, "automatic")]
+    assert recovery.list_backups(workspace.paths) == []  # unreadable without the key: skipped
+    recovery.check_store(workspace.paths, key)  # sound, and read through SQLCipher
+    newest = recovery.newest_good_backup(workspace.paths, key)
+    assert newest is not None and newest.path == listed[0].path

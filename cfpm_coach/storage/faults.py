@@ -1,0 +1,100 @@
+"""SQLite and file-system failures as sentences: a full disk, a read-only folder, a database in
+use by another program, a damaged file. Everything else passes through unchanged."""
+
+import errno
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from cfpm_coach.errors import (
+    CoachError,
+    DamagedStoreError,
+    DiskFullError,
+    ReadOnlyStoreError,
+    StoreInUseError,
+)
+from cfpm_coach.storage.cipher import driver_errors
+
+# SQLite's primary result codes (the low byte of an extended code).
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _NOTADB = 5, 6, 8, 10, 11, 13, 26
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_READONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def disk_full(action: str, place: Path | str) -> DiskFullError:
+    """The full-disk sentence."""
+    return DiskFullError(
+        f"The disk is full: {action}, and nothing was changed. Everything saved before is safe. "
+        f"Free some space on the drive that holds {place}, then try again.")
+
+
+def read_only(action: str, place: Path | str) -> ReadOnlyStoreError:
+    """The read-only sentence."""
+    return ReadOnlyStoreError(
+        f"{place} cannot be written (a read-only drive or folder, or no permission): {action}, "
+        "and nothing was changed. Check its permissions, or start CFPM Coach with another data "
+        "folder (--data-dir).")
+
+
+def in_use(action: str, place: Path | str) -> StoreInUseError:
+    """The database-in-use sentence."""
+    return StoreInUseError(
+        f"The data file {place} is in use by another program (perhaps CFPM Coach in another "
+        f"window, or a backup or sync tool): {action}, and nothing was changed. Close the other "
+        "program, then try again.")
+
+
+def damaged(place: Path | str, detail: str) -> DamagedStoreError:
+    """The damaged-file sentence."""
+    return DamagedStoreError(
+        f"The data file {place} is damaged ({detail}). It was left exactly as it is.", str(place))
+
+
+def _sqlite_error(error: BaseException) -> Exception | None:
+    # SQLAlchemy wraps the driver's exception as .orig; SQLCipher's driver has its own classes.
+    for candidate in (error, getattr(error, "orig", None), error.__cause__):
+        if isinstance(candidate, driver_errors()):
+            return candidate
+    return None
+
+
+def translate(error: BaseException, action: str, place: Path | str) -> CoachError | None:
+    """The error for a person, or None when this is not a storage fault we can name."""
+    if isinstance(error, CoachError):
+        return None
+    if isinstance(error, OSError):
+        if error.errno in _FULL_ERRNOS:
+            return disk_full(action, place)
+        if error.errno in _READONLY_ERRNOS:
+            return read_only(action, place)
+        return None
+    found = _sqlite_error(error)
+    if found is None:
+        return None
+    code = getattr(found, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    message = str(found)
+    if primary == _FULL or "database or disk is full" in message:
+        return disk_full(action, place)
+    if primary in (_BUSY, _LOCKED) or "database is locked" in message:
+        return in_use(action, place)
+    if primary == _READONLY or "readonly database" in message:
+        return read_only(action, place)
+    if primary in (_CORRUPT, _NOTADB) or "malformed" in message or "not a database" in message:
+        return damaged(place, message)
+    # Even reading a WAL database needs its -shm file: on a full disk it cannot be made.
+    if primary == _IOERR and getattr(found, "sqlite_errorname", "") == "SQLITE_IOERR_SHMSIZE":
+        return disk_full(action, place)
+    return None
+
+
+@contextmanager
+def translated(action: str, place: Path | str) -> Iterator[None]:
+    """Re-raise storage faults inside the block as the app's own errors (the cause kept)."""
+    try:
+        yield
+    except Exception as exc:
+        mapped = translate(exc, action, place)
+        if mapped is None:
+            raise
+        raise mapped from exc
