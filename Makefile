@@ -13,6 +13,11 @@ QT_DEBS := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 
 PACKAGE_DEBS := desktop-file-utils appstream
 TEST_DEBS := $(QT_DEBS) poppler-utils age postgresql $(PACKAGE_DEBS)
 
+# Qt Linguist sources are committed; the compiled .qm files are built here, never committed.
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+
+.PHONY: translations translations-update
 .PHONY: run test lint typecheck pytest system-deps test-deps demo screenshots bench bench-smoke clean package reliability
 
 $(STAMP): pyproject.toml
@@ -31,11 +36,21 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
-run: $(STAMP)
+## Compile the translations (.ts -> .qm) for the app, the tests and the package.
+translations: $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+## Refresh the .ts files from the UI's source after adding or changing texts.
+translations-update: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none cfpm_coach/ui/*.py -ts $(TS)
+
+run: $(STAMP) translations
 	@$(MAKE) --no-print-directory system-deps DEBS="$(QT_DEBS)"
 	$(BIN)/cfpm-coach $(ARGS)
 
-demo: $(STAMP)
+demo: $(STAMP) translations
 	@$(MAKE) --no-print-directory system-deps DEBS="$(QT_DEBS)"
 	$(BIN)/cfpm-coach --demo $(ARGS)
 
@@ -49,7 +64,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: test-deps
+pytest: test-deps translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
 
 ## Benchmarks against baselines measured in the same run (several minutes); see README.
@@ -69,12 +84,12 @@ reliability: test-deps
 	$(BIN)/python -m tests.reliability.campaign --kills 200 --seed $(SEED)
 
 ## Render the app's main screens from demo data into docs/screenshots/.
-screenshots: $(STAMP)
+screenshots: $(STAMP) translations
 	@$(MAKE) --no-print-directory system-deps DEBS="$(QT_DEBS)"
 	QT_QPA_PLATFORM=offscreen $(BIN)/cfpm-coach screenshots docs/screenshots
 
 ## The Linux app folder, .tar.gz and .deb in dist/; the built folder runs its self-test (packaging/README.md).
-package: $(STAMP)
+package: $(STAMP) translations
 	@$(MAKE) --no-print-directory system-deps DEBS="$(QT_DEBS) $(PACKAGE_DEBS)"
 	$(BIN)/python -c 'import PyInstaller' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[package]'
 	$(BIN)/python packaging/linux/build.py $(ARGS)

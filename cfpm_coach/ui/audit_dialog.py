@@ -19,14 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.services.audit import ENTITY_LABELS, AuditLine, AuditPage
-from cfpm_coach.ui.table_models import SORT_ROLE, RowsModel
+from cfpm_coach.ui.table_models import QT_TR_NOOP, SORT_ROLE, RowsModel
 
 
 class AuditModel(RowsModel[AuditLine]):
     """Audit lines: when, who, what, action, the fields changed (names only), revision."""
 
     WHEN, WHO, KIND, WHAT, ACTION, FIELDS, REVISION = range(7)
-    HEADERS = ("When", "Who", "Record", "About", "Change", "Fields", "Rev.")
+    HEADERS = (QT_TR_NOOP("When"), QT_TR_NOOP("Who"), QT_TR_NOOP("Record"), QT_TR_NOOP("About"),
+               QT_TR_NOOP("Change"), QT_TR_NOOP("Fields"), QT_TR_NOOP("Rev."))
 
     def display(self, row: AuditLine, column: int) -> str:
         values = (row.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), row.who, row.entity,

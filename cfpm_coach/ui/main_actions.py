@@ -14,8 +14,8 @@ Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
 
 def tr(text: str) -> str:
-    """Translate in the main window's context, where these strings have always lived."""
-    return QCoreApplication.translate("MainWindow", text)
+    """Translate in the shared context of module-level texts (lupdate reads tr() calls)."""
+    return QCoreApplication.translate("", text)
 
 
 class MainActions:

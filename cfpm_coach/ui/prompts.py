@@ -7,8 +7,9 @@ from cfpm_coach.services.read_models import ObservationSummary
 from cfpm_coach.ui.table_models import local_time
 
 
-def _tr(text: str, count: int = -1) -> str:
-    return QCoreApplication.translate("prompts", text, None, count)
+def tr(text: str, disambiguation: str | None = None, count: int = -1) -> str:
+    """Translate in the shared context of module-level texts (lupdate reads tr() calls)."""
+    return QCoreApplication.translate("", text, disambiguation, count)
 
 
 def confirm_partial(parent: QWidget | None, missing_labels: list[str]) -> bool:
@@ -16,16 +17,16 @@ def confirm_partial(parent: QWidget | None, missing_labels: list[str]) -> bool:
     shown = "\n".join(f"\u2022 {label}" for label in missing_labels[:12])
     more = len(missing_labels) - 12
     if more > 0:
-        shown += "\n" + _tr("\u2026 and %n more", more)
+        shown += "\n" + tr("\u2026 and %n more", None, more)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Finalize a partial observation?"))
-    box.setText(_tr("%n behaviors are neither rated nor marked \u201cno opportunity\u201d:",
-                    len(missing_labels)))
-    box.setInformativeText(shown + "\n\n" + _tr(
+    box.setWindowTitle(tr("Finalize a partial observation?"))
+    box.setText(tr("%n behaviors are neither rated nor marked \u201cno opportunity\u201d:",
+                   None, len(missing_labels)))
+    box.setInformativeText(shown + "\n\n" + tr(
         "Finalize anyway? They will be reported as not rated."))
-    finalize = box.addButton(_tr("Finalize partial"), QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton(_tr("Keep rating"), QMessageBox.ButtonRole.RejectRole)
+    finalize = box.addButton(tr("Finalize partial"), QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(tr("Keep rating"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.exec()
     return box.clickedButton() is finalize
@@ -34,8 +35,8 @@ def confirm_partial(parent: QWidget | None, missing_labels: list[str]) -> bool:
 def ask_amend_reason(parent: QWidget | None) -> str | None:
     """The reason for an amendment, or None when cancelled."""
     text, ok = QInputDialog.getMultiLineText(
-        parent, _tr("Amend observation"),
-        _tr("Why does this finalized observation need a correction? "
+        parent, tr("Amend observation"),
+        tr("Why does this finalized observation need a correction? "
                         "The reason is kept with the record."))
     return text.strip() if ok and text.strip() else None
 
@@ -43,8 +44,8 @@ def ask_amend_reason(parent: QWidget | None) -> str | None:
 def confirm_discard(parent: QWidget | None) -> bool:
     """Ask before discarding a draft."""
     answer = QMessageBox.question(
-        parent, _tr("Discard draft?"),
-        _tr("Discard this draft observation and its ratings? This cannot be undone."),
+        parent, tr("Discard draft?"),
+        tr("Discard this draft observation and its ratings? This cannot be undone."),
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel)
     return answer == QMessageBox.StandardButton.Discard
@@ -53,8 +54,8 @@ def confirm_discard(parent: QWidget | None) -> bool:
 def offer_recovery(parent: QWidget | None, draft: ObservationSummary) -> bool:
     """Offer back a draft that was open when the app last stopped."""
     answer = QMessageBox.question(
-        parent, _tr("Resume your observation?"),
-        _tr("The observation of %1 started %2 was still open when CFPM Coach last "
+        parent, tr("Resume your observation?"),
+        tr("The observation of %1 started %2 was still open when CFPM Coach last "
                        "closed. Every rating you saw as saved is there. Resume it now?")
         .replace("%1", draft.worker_name).replace("%2", local_time(draft.started_at)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

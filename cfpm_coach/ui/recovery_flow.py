@@ -49,6 +49,8 @@ class RecoveryFlow(QObject):
                           self._on_check_failed)
 
     def _checked(self, _result: object) -> None:
+        if self.backend.workspace is None:
+            return  # the window closed while the check ran: no backup of a closed store
         self.backend.write(lambda ws: ws.maintenance.auto_backup(), lambda _path: None)
 
     def _on_check_failed(self, error: BaseException) -> None:

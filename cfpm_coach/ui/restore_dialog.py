@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 from cfpm_coach.errors import CoachError
 from cfpm_coach.services.recovery import BackupView, describe_backup
 from cfpm_coach.ui.errors import show_error
-from cfpm_coach.ui.table_models import RowsModel, local_time
+from cfpm_coach.ui.table_models import QT_TR_NOOP, RowsModel, local_time
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("restore", text)
+def tr(text: str) -> str:
+    """Translate in the shared context of module-level texts (lupdate reads tr() calls)."""
+    return QCoreApplication.translate("", text)
 
 
 def size_text(size: int) -> str:
@@ -36,8 +37,8 @@ def size_text(size: int) -> str:
 
 def preview_text(backup: BackupView) -> str:
     """One backup in words: when, what kind, what it holds."""
-    return _tr("Written %1 (%2, %3): %4 workers, %5 observations, %6 ratings.") \
-        .replace("%1", local_time(backup.taken_at)).replace("%2", _tr(backup.kind)) \
+    return tr("Written %1 (%2, %3): %4 workers, %5 observations, %6 ratings.") \
+        .replace("%1", local_time(backup.taken_at)).replace("%2", tr(backup.kind)) \
         .replace("%3", size_text(backup.size)).replace("%4", str(backup.workers)) \
         .replace("%5", str(backup.observations)).replace("%6", str(backup.ratings))
 
@@ -46,7 +47,8 @@ class BackupsModel(RowsModel[BackupView]):
     """Backups, newest first."""
 
     WRITTEN, KIND, SIZE, WORKERS, OBSERVATIONS, RATINGS = range(6)
-    HEADERS = ("Written", "Kind", "Size", "Workers", "Observations", "Ratings")
+    HEADERS = (QT_TR_NOOP("Written"), QT_TR_NOOP("Kind"), QT_TR_NOOP("Size"),
+               QT_TR_NOOP("Workers"), QT_TR_NOOP("Observations"), QT_TR_NOOP("Ratings"))
 
     def display(self, row: BackupView, column: int) -> str:
         if column == self.WRITTEN:
@@ -157,21 +159,21 @@ class DamagedDialog:
         box = QMessageBox(parent)
         box.setObjectName("damagedStore")
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(_tr("Your data file is damaged"))
+        box.setWindowTitle(tr("Your data file is damaged"))
         box.setText(message)
         if backup is None:
-            box.setInformativeText(_tr(
+            box.setInformativeText(tr(
                 "No good backup was found in the data folder. Nothing was changed; ask your "
                 "county's support contact for help, and keep the file."))
             box.addButton(QMessageBox.StandardButton.Close)
             box.exec()
             return False
         box.setInformativeText(
-            _tr("The newest good backup: %1\n\nRestore it? The damaged file is moved aside "
+            tr("The newest good backup: %1\n\nRestore it? The damaged file is moved aside "
                 "(renamed, never deleted) and the backup is put in its place.")
             .replace("%1", preview_text(backup)))
-        restore = box.addButton(_tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
-        later = box.addButton(_tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+        restore = box.addButton(tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
+        later = box.addButton(tr("Not now"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(later)
         box.exec()
         return box.clickedButton() is restore

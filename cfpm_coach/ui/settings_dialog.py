@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.services.read_models import CoachView
+from cfpm_coach.ui.i18n import LANGUAGES, chosen_language
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class SettingsValues:
     default_instrument: str
     not_observed_weeks: int
     idle_lock_minutes: int = 10
+    language: str = ""
 
 
 class SettingsDialog(QDialog):
@@ -97,6 +99,14 @@ class SettingsDialog(QDialog):
         open_button.clicked.connect(self._open_folder)
         folder_row.addWidget(open_button)
         storage_form.addRow(self.tr("Data folder"), folder_row)
+        self.language = QComboBox()
+        self.language.setObjectName("languageChoice")
+        self.language.setAccessibleName(self.tr("Language"))
+        for code, name in LANGUAGES:
+            self.language.addItem(name if code else self.tr("System default"), code)
+        self.language.setCurrentIndex(max(0, self.language.findData(chosen_language(data_dir))))
+        self.language.setToolTip(self.tr("Takes effect the next time CFPM Coach starts"))
+        storage_form.addRow(self.tr("&Language"), self.language)
         layout.addWidget(storage)
 
         self.buttons = QDialogButtonBox(
@@ -120,7 +130,7 @@ class SettingsDialog(QDialog):
         return SettingsValues(self.name.text().strip(), self.role.text().strip(),
                               self.county.text().strip(), self.office.text().strip(),
                               self.instrument.currentData(), self.weeks.value(),
-                              self.idle.value())
+                              self.idle.value(), self.language.currentData())
 
     @classmethod
     def ask(cls, parent: QWidget | None, coach: CoachView, instruments: list[Instrument],

@@ -1,33 +1,42 @@
 """Help › Keyboard shortcuts: every key the app answers to, on one page."""
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from cfpm_coach.ui.table_models import QT_TR_NOOP
+
+
+def translate(text: str) -> str:
+    """A shortcut's description in the UI language (marked QT_TR_NOOP in the table)."""
+    return QCoreApplication.translate("", text)
+
+
 SHORTCUTS = (
-    ("Anywhere", (
-        ("Ctrl+N", "New observation"),
-        ("Ctrl+Shift+N", "Add worker"),
-        ("Ctrl+F", "Find a worker"),
-        ("Ctrl+U", "Coming up: follow-ups due and workers not observed lately"),
-        ("F9", "Sync now"),
-        ("Ctrl+Shift+Y", "Sync status"),
-        ("Ctrl+E", "Export a bundle to a folder"),
-        ("Ctrl+B", "Back up your data"),
-        ("Ctrl+,", "Settings"),
-        ("F5", "Refresh"),
-        ("F1", "Guide to the practice model"),
-        ("Ctrl+/", "This list of shortcuts"),
-        ("Ctrl+Q", "Quit (everything is already saved)"),
+    (QT_TR_NOOP("Anywhere"), (
+        ("Ctrl+N", QT_TR_NOOP("New observation")),
+        ("Ctrl+Shift+N", QT_TR_NOOP("Add worker")),
+        ("Ctrl+F", QT_TR_NOOP("Find a worker")),
+        ("Ctrl+U", QT_TR_NOOP("Coming up: follow-ups due and workers not observed lately")),
+        ("F9", QT_TR_NOOP("Sync now")),
+        ("Ctrl+Shift+Y", QT_TR_NOOP("Sync status")),
+        ("Ctrl+E", QT_TR_NOOP("Export a bundle to a folder")),
+        ("Ctrl+B", QT_TR_NOOP("Back up your data")),
+        ("Ctrl+,", QT_TR_NOOP("Settings")),
+        ("F5", QT_TR_NOOP("Refresh")),
+        ("F1", QT_TR_NOOP("Guide to the practice model")),
+        ("Ctrl+/", QT_TR_NOOP("This list of shortcuts")),
+        ("Ctrl+Q", QT_TR_NOOP("Quit (everything is already saved)")),
     )),
-    ("On the checklist", (
-        ("J / \u2193", "Next behavior"),
-        ("K / \u2191", "Previous behavior"),
-        ("1, 2, 3", "Rate Emerging, Acquiring, Accomplished (then moves on)"),
-        ("N or 0", "No opportunity to observe"),
-        ("Delete", "Clear the rating"),
-        ("Enter", "Write the evidence note; Enter or Esc returns"),
-        ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo the last ratings"),
-        ("Ctrl+Enter", "Finish: notes, goals, finalize"),
-        ("Ctrl+Shift+H", "Change history of the observation (who changed what, when)"),
+    (QT_TR_NOOP("On the checklist"), (
+        ("J / \u2193", QT_TR_NOOP("Next behavior")),
+        ("K / \u2191", QT_TR_NOOP("Previous behavior")),
+        ("1, 2, 3", QT_TR_NOOP("Rate Emerging, Acquiring, Accomplished (then moves on)")),
+        ("N or 0", QT_TR_NOOP("No opportunity to observe")),
+        ("Delete", QT_TR_NOOP("Clear the rating")),
+        ("Enter", QT_TR_NOOP("Write the evidence note; Enter or Esc returns")),
+        ("Ctrl+Z / Ctrl+Shift+Z", QT_TR_NOOP("Undo / redo the last ratings")),
+        ("Ctrl+Enter", QT_TR_NOOP("Finish: notes, goals, finalize")),
+        ("Ctrl+Shift+H", QT_TR_NOOP("Change history of the observation (who changed what, when)")),
     )),
 )
 
@@ -42,8 +51,8 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         parts = []
         for section, rows in SHORTCUTS:
-            parts.append(f"<h3>{self.tr(section)}</h3><table cellspacing='6'>")
-            parts += [f"<tr><td><b>{keys}</b></td><td>{self.tr(what)}</td></tr>"
+            parts.append(f"<h3>{translate(section)}</h3><table cellspacing='6'>")
+            parts += [f"<tr><td><b>{keys}</b></td><td>{translate(what)}</td></tr>"
                       for keys, what in rows]
             parts.append("</table>")
         text = QLabel("".join(parts))

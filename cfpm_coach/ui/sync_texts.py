@@ -8,8 +8,9 @@ from PySide6.QtCore import QCoreApplication
 from cfpm_coach.services.sync import SyncReport, SyncStatus
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Sync", text)
+def tr(text: str) -> str:
+    """Translate in the shared context of module-level texts (lupdate reads tr() calls)."""
+    return QCoreApplication.translate("", text)
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -20,7 +21,7 @@ def when(moment: datetime) -> str:
     """A local date and time a coach reads at a glance."""
     local = moment.astimezone()
     if local.date() == datetime.now().astimezone().date():
-        return _tr("Today at %1").replace("%1", local.strftime("%H:%M"))
+        return tr("Today at %1").replace("%1", local.strftime("%H:%M"))
     return local.strftime("%d %b %Y %H:%M")
 
 
@@ -28,50 +29,50 @@ def changed_records(receipt: dict[str, Any]) -> str:
     """'245 records new or updated' from a hub receipt, or where a folder copy landed."""
     tables = receipt.get("tables")
     if not isinstance(tables, dict):
-        return _tr("Copied to %1").replace("%1", str(receipt.get("path", "")))
+        return tr("Copied to %1").replace("%1", str(receipt.get("path", "")))
     changed = sum(int(c.get("inserted", 0)) + int(c.get("updated", 0)) for c in tables.values())
-    text = _tr("%1 records new or updated at the hub").replace("%1", str(changed))
+    text = tr("%1 records new or updated at the hub").replace("%1", str(changed))
     if receipt.get("duplicate"):
-        text += _tr(" (it had them already)")
+        text += tr(" (it had them already)")
     return text
 
 
 def waiting_text(status: SyncStatus) -> str:
     """What has not reached the central team yet."""
     if status.waiting_bundles == 0 and status.unsent_changes == 0:
-        return _tr("Nothing: everything is delivered")
+        return tr("Nothing: everything is delivered")
     parts = []
     if status.waiting_bundles:
-        parts.append(_count(status.waiting_bundles, _tr("1 bundle in the outbox"),
-                            _tr("%1 bundles in the outbox")))
+        parts.append(_count(status.waiting_bundles, tr("1 bundle in the outbox"),
+                            tr("%1 bundles in the outbox")))
     if status.unsent_changes:
-        parts.append(_count(status.unsent_changes, _tr("1 changed record not bundled yet"),
-                            _tr("%1 changed records not bundled yet")))
+        parts.append(_count(status.unsent_changes, tr("1 changed record not bundled yet"),
+                            tr("%1 changed records not bundled yet")))
     return ", ".join(parts)
 
 
 def sent_summary(report: SyncReport) -> str:
     """What one sync did, in a sentence."""
     if report.error:
-        return _tr("Not delivered: %1").replace("%1", report.error)
+        return tr("Not delivered: %1").replace("%1", report.error)
     parts = []
     if report.sent:
-        parts.append(_count(len(report.sent), _tr("Sent 1 bundle"), _tr("Sent %1 bundles"))
+        parts.append(_count(len(report.sent), tr("Sent 1 bundle"), tr("Sent %1 bundles"))
                      + ": " + changed_records(report.sent[-1]) + ".")
     if report.rejected:
-        parts.append(_count(len(report.rejected), _tr("1 bundle was refused by the hub"),
-                            _tr("%1 bundles were refused by the hub")) + _tr("; see below."))
-    return " ".join(parts) or _tr("Nothing to send: everything is delivered.")
+        parts.append(_count(len(report.rejected), tr("1 bundle was refused by the hub"),
+                            tr("%1 bundles were refused by the hub")) + tr("; see below."))
+    return " ".join(parts) or tr("Nothing to send: everything is delivered.")
 
 
 def status_bar_text(status: SyncStatus) -> str:
     """The short text in the window's status bar."""
     if status.mode is None:
-        return _tr("Sync: not set up")
+        return tr("Sync: not set up")
     if status.last_error:
-        return _tr("Sync: not delivered, %1 waiting").replace("%1", str(status.waiting))
+        return tr("Sync: not delivered, %1 waiting").replace("%1", str(status.waiting))
     if status.waiting:
-        return _tr("Sync: %1 waiting").replace("%1", str(status.waiting))
+        return tr("Sync: %1 waiting").replace("%1", str(status.waiting))
     if status.last_sent_at:
-        return _tr("Sync: up to date (%1)").replace("%1", when(status.last_sent_at))
-    return _tr("Sync: up to date")
+        return tr("Sync: up to date (%1)").replace("%1", when(status.last_sent_at))
+    return tr("Sync: up to date")

@@ -3,12 +3,23 @@
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from cfpm_coach.domain.vocabulary import Setting
 from cfpm_coach.services.read_models import GoalView, ObservationSummary, WorkerView
 
 RowT = TypeVar("RowT")
+
+
+def QT_TR_NOOP(text: str) -> str:
+    """Mark a text for translation where it is defined; it is translated where shown."""
+    return text
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -72,7 +83,8 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self.HEADERS)):
-            return self.tr(self.HEADERS[section])
+            # The headers are marked QT_TR_NOOP at class level: lupdate files them context-free.
+            return QCoreApplication.translate("", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -113,7 +125,8 @@ class WorkersModel(RowsModel[WorkerView]):
         self.element_labels: dict[str, str] = {}
 
     NAME, OFFICE, LAST_OBSERVED, FIDELITY = range(4)
-    HEADERS = ("Name", "Office", "Last observed", "Fidelity")
+    HEADERS = (QT_TR_NOOP("Name"), QT_TR_NOOP("Office"), QT_TR_NOOP("Last observed"),
+               QT_TR_NOOP("Fidelity"))
 
     def display(self, row: WorkerView, column: int) -> str:
         if column == self.NAME:
@@ -148,7 +161,8 @@ class ObservationsModel(RowsModel[ObservationSummary]):
     """A worker's observation history."""
 
     DATE, SETTING, INSTRUMENT, STATUS, RATED, SCORE = range(6)
-    HEADERS = ("Date", "Setting", "Instrument", "Status", "Rated", "Accomplished")
+    HEADERS = (QT_TR_NOOP("Date"), QT_TR_NOOP("Setting"), QT_TR_NOOP("Instrument"),
+               QT_TR_NOOP("Status"), QT_TR_NOOP("Rated"), QT_TR_NOOP("Accomplished"))
 
     def display(self, row: ObservationSummary, column: int) -> str:
         if column == self.DATE:
@@ -181,7 +195,8 @@ class GoalsModel(RowsModel[GoalView]):
     """A worker's coaching goals, with the recent ratings of the behaviors they are about."""
 
     TEXT, BEHAVIORS, RECENT, DUE, STATUS = range(5)
-    HEADERS = ("Goal", "Behaviors", "Recent ratings, newest first", "Due", "Status")
+    HEADERS = (QT_TR_NOOP("Goal"), QT_TR_NOOP("Behaviors"),
+               QT_TR_NOOP("Recent ratings, newest first"), QT_TR_NOOP("Due"), QT_TR_NOOP("Status"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

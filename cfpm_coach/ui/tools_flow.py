@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from cfpm_coach.services.coming_up import ComingUp, coming_up, set_weeks, weeks_setting
 from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui import i18n
 from cfpm_coach.ui.coming_up_dialog import ComingUpDialog
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.idle_lock import DEFAULT_MINUTES as DEFAULT_IDLE
@@ -114,6 +115,11 @@ class ToolsFlow(QObject):
                                            county=values.county, office=values.office)
 
         self.window.idle_lock.set_minutes(values.idle_lock_minutes)
+        data_dir = self.workspace.paths.data_dir
+        if values.language != i18n.chosen_language(data_dir):
+            i18n.set_language(data_dir, values.language)
+            self.window.statusBar().showMessage(
+                self.tr("The new language is used the next time CFPM Coach starts."), 10_000)
         self.backend.write(save, self._on_coach, self._on_error)
 
     @Slot()

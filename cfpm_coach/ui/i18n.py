@@ -1,0 +1,73 @@
+"""The UI language: the system's by default, or the one chosen in Settings (next start).
+
+Compiled translations (`resources/translations/cfpm_coach_<lang>.qm`) are built by `make` from
+the `.ts` files (Qt Linguist); Qt's own (`qtbase_<lang>.qm`, standard buttons and dialogs) come
+with PySide6. A missing file falls back to English, never to an error.
+"""
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from cfpm_coach.paths import resources_dir
+
+SETTING_KEY = "ui/language"
+# The choices in Settings: "" follows the system.
+LANGUAGES = (("", "System default"), ("en", "English"), ("es", "Espa\u00f1ol"))
+SHIPPED = ("en", "es")
+log = logging.getLogger(__name__)
+_installed: list[QTranslator] = []
+
+
+def translations_dir() -> Path:
+    """Where the compiled .qm files are."""
+    return resources_dir() / "translations"
+
+
+def _settings(data_dir: Path) -> QSettings:
+    return QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
+
+
+def chosen_language(data_dir: Path) -> str:
+    """The language chosen in Settings ("" for the system's)."""
+    value = _settings(data_dir).value(SETTING_KEY, "")
+    return value if isinstance(value, str) and value in dict(LANGUAGES) else ""
+
+
+def set_language(data_dir: Path, code: str) -> None:
+    """Remember the language for the next start."""
+    settings = _settings(data_dir)
+    settings.setValue(SETTING_KEY, code)
+    settings.sync()
+
+
+def effective_language(code: str) -> str:
+    """The language to show: the chosen one, else the system's if shipped, else English."""
+    if code:
+        return code
+    system = QLocale.system().name().split("_")[0]
+    return system if system in SHIPPED else "en"
+
+
+def install(app: QCoreApplication, code: str) -> str:
+    """Load the translations for code (or the system's language); returns the language shown."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    language = effective_language(code)
+    ours = QTranslator(app)
+    if language != "en" and not ours.load(f"cfpm_coach_{language}", str(translations_dir())):
+        log.warning("no compiled translation for %s; showing English", language)
+        language = "en"
+    QLocale.setDefault(QLocale(language))
+    if language == "en":
+        return "en"
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{language}",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
+    app.installTranslator(ours)
+    _installed.append(ours)
+    return language

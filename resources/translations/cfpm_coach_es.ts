@@ -1,0 +1,2384 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="es_ES">
+<context>
+    <name />
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Campos</translation>
+    </message>
+    <message>
+        <source>Rev.</source>
+        <translation>Rev.</translation>
+    </message>
+    <message>
+        <source>&amp;New observation…</source>
+        <translation>&amp;Nueva observación…</translation>
+    </message>
+    <message>
+        <source>Start observing a worker</source>
+        <translation>Empezar a observar a un trabajador</translation>
+    </message>
+    <message>
+        <source>&amp;Add worker…</source>
+        <translation>&amp;Agregar trabajador…</translation>
+    </message>
+    <message>
+        <source>Add a worker to coach</source>
+        <translation>Agregar un trabajador para dar coaching</translation>
+    </message>
+    <message>
+        <source>&amp;Export bundle…</source>
+        <translation>&amp;Exportar paquete…</translation>
+    </message>
+    <message>
+        <source>Write a sealed bundle for the central team to a folder or USB stick</source>
+        <translation>Escribir un paquete sellado para el equipo central en una carpeta o memoria USB</translation>
+    </message>
+    <message>
+        <source>&amp;Worker coaching summary…</source>
+        <translation>Resumen de coaching del &amp;trabajador…</translation>
+    </message>
+    <message>
+        <source>The selected worker's coaching summary as PDF</source>
+        <translation>El resumen de coaching del trabajador seleccionado en PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Observation record…</source>
+        <translation>Registro de la &amp;observación…</translation>
+    </message>
+    <message>
+        <source>The open observation's record as PDF</source>
+        <translation>El registro de la observación abierta en PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Unit summary…</source>
+        <translation>Resumen de la &amp;unidad…</translation>
+    </message>
+    <message>
+        <source>An office's summary as PDF</source>
+        <translation>El resumen de una oficina en PDF</translation>
+    </message>
+    <message>
+        <source>Inter-rater &amp;agreement…</source>
+        <translation>&amp;Concordancia entre evaluadores…</translation>
+    </message>
+    <message>
+        <source>How alike coaches rated the visits they co-observed</source>
+        <translation>Qué tan parecido calificaron los coaches las visitas que observaron juntos</translation>
+    </message>
+    <message>
+        <source>&amp;Leadership: self vs others…</source>
+        <translation>&amp;Liderazgo: uno mismo frente a otros…</translation>
+    </message>
+    <message>
+        <source>A leader's self-assessment next to others' ratings</source>
+        <translation>La autoevaluación de un líder junto a las calificaciones de otros</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Informes</translation>
+    </message>
+    <message>
+        <source>Coaching summaries as PDF (Ctrl+R)</source>
+        <translation>Resúmenes de coaching en PDF (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Backup…</source>
+        <translation>Copia de &amp;seguridad…</translation>
+    </message>
+    <message>
+        <source>Write a copy of your data</source>
+        <translation>Escribir una copia de sus datos</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Restaurar desde una copia…</translation>
+    </message>
+    <message>
+        <source>Go back to a backup; your current data is backed up first</source>
+        <translation>Volver a una copia de seguridad; antes se hace una copia de sus datos actuales</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>Your profile and preferences</source>
+        <translation>Su perfil y preferencias</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Find worker</source>
+        <translation>&amp;Buscar trabajador</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Actuali&amp;zar</translation>
+    </message>
+    <message>
+        <source>&amp;Finish and finalize…</source>
+        <translation>&amp;Terminar y finalizar…</translation>
+    </message>
+    <message>
+        <source>Debrief notes, goals, finalize</source>
+        <translation>Notas de cierre, metas, finalizar</translation>
+    </message>
+    <message>
+        <source>&amp;Amend…</source>
+        <translation>&amp;Enmendar…</translation>
+    </message>
+    <message>
+        <source>Correct a finalized observation</source>
+        <translation>Corregir una observación finalizada</translation>
+    </message>
+    <message>
+        <source>&amp;Coming up…</source>
+        <translation>&amp;Próximamente…</translation>
+    </message>
+    <message>
+        <source>Follow-ups due this week and workers not observed lately</source>
+        <translation>Seguimientos que vencen esta semana y trabajadores no observados recientemente</translation>
+    </message>
+    <message>
+        <source>&amp;Undo rating</source>
+        <translation>&amp;Deshacer calificación</translation>
+    </message>
+    <message>
+        <source>&amp;Redo rating</source>
+        <translation>&amp;Rehacer calificación</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Guía</translation>
+    </message>
+    <message>
+        <source>The practice model's elements and behaviors, the scale, the shortcuts</source>
+        <translation>Los elementos y conductas del modelo de práctica, la escala, los atajos</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>&amp;About CFPM Coach</source>
+        <translation>&amp;Acerca de CFPM Coach</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Observation</source>
+        <translation>&amp;Observación</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barra de herramientas principal</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation><numerusform>… y %n más</numerusform><numerusform>… y %n más</numerusform></translation>
+    </message>
+    <message>
+        <source>Finalize a partial observation?</source>
+        <translation>¿Finalizar una observación parcial?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n behaviors are neither rated nor marked “no opportunity”:</source>
+        <translation><numerusform>%n conducta no está calificada ni marcada como «sin oportunidad»:</numerusform><numerusform>%n conductas no están calificadas ni marcadas como «sin oportunidad»:</numerusform></translation>
+    </message>
+    <message>
+        <source>Finalize anyway? They will be reported as not rated.</source>
+        <translation>¿Finalizar de todos modos? Aparecerán como no calificadas.</translation>
+    </message>
+    <message>
+        <source>Finalize partial</source>
+        <translation>Finalizar parcial</translation>
+    </message>
+    <message>
+        <source>Keep rating</source>
+        <translation>Seguir calificando</translation>
+    </message>
+    <message>
+        <source>Amend observation</source>
+        <translation>Enmendar la observación</translation>
+    </message>
+    <message>
+        <source>Why does this finalized observation need a correction? The reason is kept with the record.</source>
+        <translation>¿Por qué necesita una corrección esta observación finalizada? El motivo se guarda con el registro.</translation>
+    </message>
+    <message>
+        <source>Discard draft?</source>
+        <translation>¿Descartar el borrador?</translation>
+    </message>
+    <message>
+        <source>Discard this draft observation and its ratings? This cannot be undone.</source>
+        <translation>¿Descartar esta observación en borrador y sus calificaciones? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Resume your observation?</source>
+        <translation>¿Continuar su observación?</translation>
+    </message>
+    <message>
+        <source>The observation of %1 started %2 was still open when CFPM Coach last closed. Every rating you saw as saved is there. Resume it now?</source>
+        <translation>La observación de %1 iniciada el %2 seguía abierta cuando CFPM Coach se cerró por última vez. Todas las calificaciones que vio como guardadas están ahí. ¿Continuarla ahora?</translation>
+    </message>
+    <message>
+        <source>Written %1 (%2, %3): %4 workers, %5 observations, %6 ratings.</source>
+        <translation>Escrita el %1 (%2, %3): %4 trabajadores, %5 observaciones, %6 calificaciones.</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Escrita</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Trabajadores</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>Observaciones</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Calificaciones</translation>
+    </message>
+    <message>
+        <source>Your data file is damaged</source>
+        <translation>Su archivo de datos está dañado</translation>
+    </message>
+    <message>
+        <source>No good backup was found in the data folder. Nothing was changed; ask your county's support contact for help, and keep the file.</source>
+        <translation>No se encontró ninguna copia de seguridad válida en la carpeta de datos. No se cambió nada; pida ayuda al contacto de soporte de su condado y conserve el archivo.</translation>
+    </message>
+    <message>
+        <source>The newest good backup: %1
+
+Restore it? The damaged file is moved aside (renamed, never deleted) and the backup is put in its place.</source>
+        <translation>La copia válida más reciente: %1
+
+¿Restaurarla? El archivo dañado se aparta (se renombra, nunca se borra) y la copia ocupa su lugar.</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>Restaurar la copia</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+    <message>
+        <source>Anywhere</source>
+        <translation>En cualquier lugar</translation>
+    </message>
+    <message>
+        <source>New observation</source>
+        <translation>Nueva observación</translation>
+    </message>
+    <message>
+        <source>Add worker</source>
+        <translation>Agregar trabajador</translation>
+    </message>
+    <message>
+        <source>Find a worker</source>
+        <translation>Buscar un trabajador</translation>
+    </message>
+    <message>
+        <source>Coming up: follow-ups due and workers not observed lately</source>
+        <translation>Próximamente: seguimientos pendientes y trabajadores no observados recientemente</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Estado de la sincronización</translation>
+    </message>
+    <message>
+        <source>Export a bundle to a folder</source>
+        <translation>Exportar un paquete a una carpeta</translation>
+    </message>
+    <message>
+        <source>Back up your data</source>
+        <translation>Hacer una copia de seguridad de sus datos</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Guide to the practice model</source>
+        <translation>Guía del modelo de práctica</translation>
+    </message>
+    <message>
+        <source>This list of shortcuts</source>
+        <translation>Esta lista de atajos</translation>
+    </message>
+    <message>
+        <source>Quit (everything is already saved)</source>
+        <translation>Salir (todo ya está guardado)</translation>
+    </message>
+    <message>
+        <source>On the checklist</source>
+        <translation>En la lista de verificación</translation>
+    </message>
+    <message>
+        <source>Next behavior</source>
+        <translation>Conducta siguiente</translation>
+    </message>
+    <message>
+        <source>Previous behavior</source>
+        <translation>Conducta anterior</translation>
+    </message>
+    <message>
+        <source>Rate Emerging, Acquiring, Accomplished (then moves on)</source>
+        <translation>Calificar Emergente, En adquisición, Logrado (y pasa a la siguiente)</translation>
+    </message>
+    <message>
+        <source>No opportunity to observe</source>
+        <translation>Sin oportunidad de observar</translation>
+    </message>
+    <message>
+        <source>Clear the rating</source>
+        <translation>Borrar la calificación</translation>
+    </message>
+    <message>
+        <source>Write the evidence note; Enter or Esc returns</source>
+        <translation>Escribir la nota de evidencia; Intro o Esc para volver</translation>
+    </message>
+    <message>
+        <source>Undo / redo the last ratings</source>
+        <translation>Deshacer / rehacer las últimas calificaciones</translation>
+    </message>
+    <message>
+        <source>Finish: notes, goals, finalize</source>
+        <translation>Terminar: notas, metas, finalizar</translation>
+    </message>
+    <message>
+        <source>Change history of the observation (who changed what, when)</source>
+        <translation>Historial de cambios de la observación (quién cambió qué y cuándo)</translation>
+    </message>
+    <message>
+        <source>Today at %1</source>
+        <translation>Hoy a las %1</translation>
+    </message>
+    <message>
+        <source>Copied to %1</source>
+        <translation>Copiado en %1</translation>
+    </message>
+    <message>
+        <source>%1 records new or updated at the hub</source>
+        <translation>%1 registros nuevos o actualizados en el hub</translation>
+    </message>
+    <message>
+        <source> (it had them already)</source>
+        <translation> (ya los tenía)</translation>
+    </message>
+    <message>
+        <source>Nothing: everything is delivered</source>
+        <translation>Nada: todo está entregado</translation>
+    </message>
+    <message>
+        <source>1 bundle in the outbox</source>
+        <translation>1 paquete en la bandeja de salida</translation>
+    </message>
+    <message>
+        <source>%1 bundles in the outbox</source>
+        <translation>%1 paquetes en la bandeja de salida</translation>
+    </message>
+    <message>
+        <source>1 changed record not bundled yet</source>
+        <translation>1 registro cambiado aún sin empaquetar</translation>
+    </message>
+    <message>
+        <source>%1 changed records not bundled yet</source>
+        <translation>%1 registros cambiados aún sin empaquetar</translation>
+    </message>
+    <message>
+        <source>Not delivered: %1</source>
+        <translation>No entregado: %1</translation>
+    </message>
+    <message>
+        <source>Sent 1 bundle</source>
+        <translation>Se envió 1 paquete</translation>
+    </message>
+    <message>
+        <source>Sent %1 bundles</source>
+        <translation>Se enviaron %1 paquetes</translation>
+    </message>
+    <message>
+        <source>1 bundle was refused by the hub</source>
+        <translation>El hub rechazó 1 paquete</translation>
+    </message>
+    <message>
+        <source>%1 bundles were refused by the hub</source>
+        <translation>El hub rechazó %1 paquetes</translation>
+    </message>
+    <message>
+        <source>; see below.</source>
+        <translation>; vea abajo.</translation>
+    </message>
+    <message>
+        <source>Nothing to send: everything is delivered.</source>
+        <translation>Nada que enviar: todo está entregado.</translation>
+    </message>
+    <message>
+        <source>Sync: not set up</source>
+        <translation>Sincronización: sin configurar</translation>
+    </message>
+    <message>
+        <source>Sync: not delivered, %1 waiting</source>
+        <translation>Sincronización: no entregado, %1 en espera</translation>
+    </message>
+    <message>
+        <source>Sync: %1 waiting</source>
+        <translation>Sincronización: %1 en espera</translation>
+    </message>
+    <message>
+        <source>Sync: up to date (%1)</source>
+        <translation>Sincronización: al día (%1)</translation>
+    </message>
+    <message>
+        <source>Sync: up to date</source>
+        <translation>Sincronización: al día</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Oficina</translation>
+    </message>
+    <message>
+        <source>Last observed</source>
+        <translation>Última observación</translation>
+    </message>
+    <message>
+        <source>Fidelity</source>
+        <translation>Fidelidad</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Entorno</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>Calificadas</translation>
+    </message>
+    <message>
+        <source>Accomplished</source>
+        <translation>Logrado</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>Behaviors</source>
+        <translation>Conductas</translation>
+    </message>
+    <message>
+        <source>Recent ratings, newest first</source>
+        <translation>Calificaciones recientes, la más nueva primero</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About CFPM Coach</source>
+        <translation>Acerca de CFPM Coach</translation>
+    </message>
+    <message>
+        <source>Field coaching for California's Child and Family Practice Model: observe, rate with evidence, coach, and follow fidelity over time.</source>
+        <translation>Coaching en el terreno para el Modelo de Práctica con Niños y Familias de California: observar, calificar con evidencia, dar coaching y seguir la fidelidad en el tiempo.</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Componente</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licencia</translation>
+    </message>
+    <message>
+        <source>Qt and PySide6 are used under the GNU LGPL v3, dynamically linked, so they can be replaced. The DejaVu fonts' licence: %s.</source>
+        <translation>Qt y PySide6 se usan bajo la GNU LGPL v3, enlazados dinámicamente, de modo que pueden reemplazarse. La licencia de las fuentes DejaVu: %s.</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Inter-rater agreement</source>
+        <translation>Concordancia entre evaluadores</translation>
+    </message>
+    <message>
+        <source>Visits two coaches rated with the same pair code. Exact and within-one agreement count the behaviors both rated; Cohen's weighted kappa corrects for chance (1 is perfect, 0 is chance); Krippendorff's alpha covers visits with more than two coaches. Every figure says how many items it rests on.</source>
+        <translation>Visitas que dos coaches calificaron con el mismo código de pareja. La concordancia exacta y a un punto cuentan las conductas que ambos calificaron; la kappa ponderada de Cohen corrige el azar (1 es perfecta, 0 es azar); la alfa de Krippendorff cubre las visitas con más de dos coaches. Cada cifra indica en cuántos ítems se basa.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Trabajador</translation>
+    </message>
+    <message>
+        <source>Coaches</source>
+        <translation>Coaches</translation>
+    </message>
+    <message>
+        <source>Visits / month</source>
+        <translation>Visitas / mes</translation>
+    </message>
+    <message>
+        <source>Behavior</source>
+        <translation>Conducta</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Ítems</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Exacta</translation>
+    </message>
+    <message>
+        <source>Within one</source>
+        <translation>A un punto</translation>
+    </message>
+    <message>
+        <source>Mean difference</source>
+        <translation>Diferencia media</translation>
+    </message>
+    <message>
+        <source>Calibrate first</source>
+        <translation>Calibrar primero</translation>
+    </message>
+    <message>
+        <source>Pairs of coaches</source>
+        <translation>Parejas de coaches</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visitas</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Guardar como &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>%1 visits</source>
+        <translation>%1 visitas</translation>
+    </message>
+    <message>
+        <source>No co-observed visits yet: start an observation with a pair code, and import the other coach's bundle (or sync with the hub).</source>
+        <translation>Aún no hay visitas observadas en pareja: empiece una observación con un código de pareja e importe el paquete del otro coach (o sincronice con el hub).</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Every change, newest first: who made it, on which record, and which fields changed. What was written is not shown here.</source>
+        <translation>Cada cambio, el más nuevo primero: quién lo hizo, en qué registro y qué campos cambiaron. Lo que se escribió no se muestra aquí.</translation>
+    </message>
+    <message>
+        <source>Show changes to</source>
+        <translation>Mostrar cambios de</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>Todos los registros</translation>
+    </message>
+    <message>
+        <source>Load &amp;older changes</source>
+        <translation>Cargar cambios &amp;anteriores</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes</source>
+        <translation>%1 de %2 cambios</translation>
+    </message>
+</context>
+<context>
+    <name>AuditFlow</name>
+    <message>
+        <source>Audit &amp;trail…</source>
+        <translation>Registro de &amp;auditoría…</translation>
+    </message>
+    <message>
+        <source>Who changed what and when, in all your data</source>
+        <translation>Quién cambió qué y cuándo, en todos sus datos</translation>
+    </message>
+    <message>
+        <source>Change &amp;history…</source>
+        <translation>&amp;Historial de cambios…</translation>
+    </message>
+    <message>
+        <source>Who changed this observation and when</source>
+        <translation>Quién cambió esta observación y cuándo</translation>
+    </message>
+    <message>
+        <source>Change history: %s, %s</source>
+        <translation>Historial de cambios: %s, %s</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be read</source>
+        <translation>No se pudo leer el registro de auditoría</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>Device %s, record %s</source>
+        <translation>Dispositivo %s, registro %s</translation>
+    </message>
+    <message>
+        <source>Fields changed: %s</source>
+        <translation>Campos cambiados: %s</translation>
+    </message>
+</context>
+<context>
+    <name>BehaviorRow</name>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>A coaching goal is on this behavior</source>
+        <translation>Hay una meta de coaching sobre esta conducta</translation>
+    </message>
+    <message>
+        <source>What to look for: %s</source>
+        <translation>Qué observar: %s</translation>
+    </message>
+    <message>
+        <source>N/O</source>
+        <translation>S/O</translation>
+    </message>
+    <message>
+        <source>Evidence: what you saw or heard (Enter)</source>
+        <translation>Evidencia: lo que vio u oyó (Intro)</translation>
+    </message>
+    <message>
+        <source>Evidence note for %s</source>
+        <translation>Nota de evidencia de %s</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPage</name>
+    <message>
+        <source>Time since the observation started</source>
+        <translation>Tiempo desde que empezó la observación</translation>
+    </message>
+    <message>
+        <source>%v of %m behaviors rated</source>
+        <translation>%v de %m conductas calificadas</translation>
+    </message>
+    <message>
+        <source>Overall progress</source>
+        <translation>Avance general</translation>
+    </message>
+    <message>
+        <source>Save state</source>
+        <translation>Estado del guardado</translation>
+    </message>
+    <message>
+        <source>Discard draft…</source>
+        <translation>Descartar borrador…</translation>
+    </message>
+    <message>
+        <source>J/K move · 1–3 rate · N no opportunity · Enter note · Ctrl+Z undo</source>
+        <translation>J/K mover · 1–3 calificar · N sin oportunidad · Intro nota · Ctrl+Z deshacer</translation>
+    </message>
+    <message>
+        <source>Back to worker</source>
+        <translation>Volver al trabajador</translation>
+    </message>
+    <message>
+        <source>Print record…</source>
+        <translation>Imprimir registro…</translation>
+    </message>
+    <message>
+        <source>This observation's record as PDF (Ctrl+Shift+R)</source>
+        <translation>El registro de esta observación en PDF (Ctrl+Mayús+R)</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>Enmendar…</translation>
+    </message>
+    <message>
+        <source>Finish…</source>
+        <translation>Terminar…</translation>
+    </message>
+    <message>
+        <source>Notes, next steps and finalize (Ctrl+Enter)</source>
+        <translation>Notas, próximos pasos y finalizar (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>Todos los cambios guardados</translation>
+    </message>
+    <message>
+        <source>started %s</source>
+        <translation>iniciada %s</translation>
+    </message>
+    <message>
+        <source>coach %s</source>
+        <translation>coach %s</translation>
+    </message>
+    <message>
+        <source>co-observer %s</source>
+        <translation>co-observador %s</translation>
+    </message>
+    <message>
+        <source>pair code %s</source>
+        <translation>código de pareja %s</translation>
+    </message>
+    <message>
+        <source>case ref. %s</source>
+        <translation>ref. de caso %s</translation>
+    </message>
+    <message>
+        <source>Amending: %s</source>
+        <translation>Enmendando: %s</translation>
+    </message>
+    <message>
+        <source>Finalized %s. Read-only: use Amend, with a reason, to correct it.</source>
+        <translation>Finalizada %s. Solo lectura: use Enmendar, con un motivo, para corregirla.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rated</source>
+        <translation>%1 de %2 calificadas</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Saved %s</source>
+        <translation>Guardado %s</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No guardado</translation>
+    </message>
+    <message>
+        <source>That change was not saved</source>
+        <translation>Ese cambio no se guardó</translation>
+    </message>
+</context>
+<context>
+    <name>ComingUpDialog</name>
+    <message>
+        <source>Coming up</source>
+        <translation>Próximamente</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Trabajador</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>Behaviors</source>
+        <translation>Conductas</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>Seguimientos pendientes</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Oficina</translation>
+    </message>
+    <message>
+        <source>Last observed</source>
+        <translation>Última observación</translation>
+    </message>
+    <message>
+        <source>Workers not observed lately</source>
+        <translation>Trabajadores no observados recientemente</translation>
+    </message>
+    <message>
+        <source>Double-click a row to open the worker. The number of weeks is in Settings.</source>
+        <translation>Haga doble clic en una fila para abrir al trabajador. El número de semanas está en Configuración.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Follow-ups due by %1&lt;/b&gt; (and overdue)</source>
+        <translation>&lt;b&gt;Seguimientos que vencen antes del %1&lt;/b&gt; (y vencidos)</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>Vencido desde el %1</translation>
+    </message>
+    <message>
+        <source>Nothing due this week.</source>
+        <translation>Nada vence esta semana.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not observed for %1 weeks or more&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Sin observar desde hace %1 semanas o más&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>Everyone was observed lately.</source>
+        <translation>Todos fueron observados recientemente.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>CFPM Coach ran into a problem</source>
+        <translation>CFPM Coach encontró un problema</translation>
+    </message>
+    <message>
+        <source>Something unexpected happened. Everything you saved is safe: each rating is on disk as soon as it shows “Saved”.
+
+If this keeps happening, copy the details below and send them to your county's support contact. They are meant to hold no names or notes; please read them before sending.</source>
+        <translation>Ocurrió algo inesperado. Todo lo que guardó está a salvo: cada calificación está en el disco en cuanto muestra «Guardado».
+
+Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de soporte de su condado. No deberían contener nombres ni notas; léalos antes de enviarlos.</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>Detalles del error</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copiar detalles</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBanner</name>
+    <message>
+        <source>&lt;b&gt;Demo&lt;/b&gt;: sample data to explore, nothing here is real. It is kept apart from your own data and never synced.</source>
+        <translation>&lt;b&gt;Demostración&lt;/b&gt;: datos de ejemplo para explorar; nada aquí es real. Se guardan aparte de sus datos y nunca se sincronizan.</translation>
+    </message>
+    <message>
+        <source>Close and &amp;remove the demo</source>
+        <translation>Cerrar y &amp;eliminar la demostración</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export for the central team</source>
+        <translation>Exportar para el equipo central</translation>
+    </message>
+    <message>
+        <source>Writes one sealed, signed file with everything changed since your last export. Only the central team can open it. Copy it to the shared drive or a USB stick.</source>
+        <translation>Escribe un archivo sellado y firmado con todo lo que cambió desde su última exportación. Solo el equipo central puede abrirlo. Cópielo a la unidad compartida o a una memoria USB.</translation>
+    </message>
+    <message>
+        <source>Central team's public key</source>
+        <translation>Clave pública del equipo central</translation>
+    </message>
+    <message>
+        <source>Team's &amp;key</source>
+        <translation>&amp;Clave del equipo</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder</source>
+        <translation>&amp;Carpeta</translation>
+    </message>
+    <message>
+        <source>Everything, not only what changed</source>
+        <translation>Todo, no solo lo que cambió</translation>
+    </message>
+    <message>
+        <source>Include case references</source>
+        <translation>Incluir referencias de caso</translation>
+    </message>
+    <message>
+        <source>Leave out evidence notes and other free text</source>
+        <translation>Omitir las notas de evidencia y otros textos libres</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+</context>
+<context>
+    <name>FinishDialog</name>
+    <message>
+        <source>Finish observation — %s</source>
+        <translation>Terminar la observación — %s</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>Cierre</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>Fortalezas</translation>
+    </message>
+    <message>
+        <source>Growth areas</source>
+        <translation>Áreas de crecimiento</translation>
+    </message>
+    <message>
+        <source>Agreed next steps</source>
+        <translation>Próximos pasos acordados</translation>
+    </message>
+    <message>
+        <source>&amp;Strengths</source>
+        <translation>&amp;Fortalezas</translation>
+    </message>
+    <message>
+        <source>&amp;Growth areas</source>
+        <translation>Áreas de &amp;crecimiento</translation>
+    </message>
+    <message>
+        <source>Agreed &amp;next steps</source>
+        <translation>&amp;Próximos pasos acordados</translation>
+    </message>
+    <message>
+        <source>Goal (optional)</source>
+        <translation>Meta (opcional)</translation>
+    </message>
+    <message>
+        <source>What the worker will practise</source>
+        <translation>Lo que el trabajador va a practicar</translation>
+    </message>
+    <message>
+        <source>Goal text</source>
+        <translation>Texto de la meta</translation>
+    </message>
+    <message>
+        <source>G&amp;oal</source>
+        <translation>&amp;Meta</translation>
+    </message>
+    <message>
+        <source>Behaviors the goal is about</source>
+        <translation>Conductas a las que se refiere la meta</translation>
+    </message>
+    <message>
+        <source>&amp;Behaviors</source>
+        <translation>C&amp;onductas</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Goal due date</source>
+        <translation>Fecha límite de la meta</translation>
+    </message>
+    <message>
+        <source>Add goal</source>
+        <translation>Agregar meta</translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation>Dejar como borrador</translation>
+    </message>
+    <message>
+        <source>Finalize</source>
+        <translation>Finalizar</translation>
+    </message>
+    <message>
+        <source>%1 behaviors rated, %2 marked no opportunity, %3 still open. Accomplished: %4 of observed behaviors.</source>
+        <translation>%1 conductas calificadas, %2 marcadas sin oportunidad, %3 aún abiertas. Logrado: %4 de las conductas observadas.</translation>
+    </message>
+    <message>
+        <source>Not yet rated: </source>
+        <translation>Aún sin calificar: </translation>
+    </message>
+    <message>
+        <source>A goal needs its text and at least one behavior.</source>
+        <translation>Una meta necesita su texto y al menos una conducta.</translation>
+    </message>
+    <message>
+        <source>Goal added: %s</source>
+        <translation>Meta agregada: %s</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunFlow</name>
+    <message>
+        <source>%s — DEMO (sample data)</source>
+        <translation>%s — DEMOSTRACIÓN (datos de ejemplo)</translation>
+    </message>
+    <message>
+        <source>Setting up…</source>
+        <translation>Preparando…</translation>
+    </message>
+    <message>
+        <source>Welcome, %s.</source>
+        <translation>Bienvenido/a, %s.</translation>
+    </message>
+    <message>
+        <source>Preparing sample data…</source>
+        <translation>Preparando los datos de ejemplo…</translation>
+    </message>
+</context>
+<context>
+    <name>FocusPanel</name>
+    <message>
+        <source>Suggested focus</source>
+        <translation>Enfoque sugerido</translation>
+    </message>
+    <message>
+        <source>&lt;a href='#'&gt;How are these chosen?&lt;/a&gt;</source>
+        <translation>&lt;a href='#'&gt;¿Cómo se eligen?&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>How suggestions are chosen</source>
+        <translation>Cómo se eligen las sugerencias</translation>
+    </message>
+    <message>
+        <source>Nothing stands out yet: finish an observation or two and the lowest-rated behaviors appear here.</source>
+        <translation>Todavía no destaca nada: termine una o dos observaciones y aquí aparecerán las conductas con calificación más baja.</translation>
+    </message>
+    <message>
+        <source>rated lowest: %1</source>
+        <translation>calificación más baja: %1</translation>
+    </message>
+    <message>
+        <source>not seen in the last %1 observations</source>
+        <translation>no vista en las últimas %1 observaciones</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsModel</name>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Cumplida</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Descartada</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>CFPM Coach guide</source>
+        <translation>Guía de CFPM Coach</translation>
+    </message>
+    <message>
+        <source>Coaching with CFPM Coach</source>
+        <translation>El coaching con CFPM Coach</translation>
+    </message>
+    <message>
+        <source>The Child and Family Practice Model describes how social workers and leaders work with children, youth, families and each other. A coach sits in on a real interaction, rates each behavior they saw on the instrument's scale with a short note of the evidence, and then coaches on it: what went well, what to grow, and the next steps agreed.</source>
+        <translation>El Modelo de Práctica con Niños y Familias describe cómo los trabajadores sociales y los líderes trabajan con niños, jóvenes, familias y entre sí. Un coach acompaña una interacción real, califica cada conducta que vio en la escala del instrumento con una nota breve de la evidencia y luego da coaching sobre ello: lo que salió bien, lo que hay que desarrollar y los próximos pasos acordados.</translation>
+    </message>
+    <message>
+        <source>Rate what you saw, not the worker in general. When a behavior had no chance to show, mark it &lt;i&gt;no opportunity&lt;/i&gt;: it is left out of scores. Never write a child's or family's name.</source>
+        <translation>Califique lo que vio, no al trabajador en general. Cuando una conducta no tuvo ocasión de mostrarse, márquela como &lt;i&gt;sin oportunidad&lt;/i&gt;: queda fuera de los puntajes. Nunca escriba el nombre de un niño o de una familia.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>(left out of scores)</source>
+        <translation>(fuera de los puntajes)</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <source>That is not the passphrase.</source>
+        <translation>Esa no es la frase de contraseña.</translation>
+    </message>
+</context>
+<context>
+    <name>LeadershipDialog</name>
+    <message>
+        <source>Leadership: self vs others</source>
+        <translation>Liderazgo: uno mismo frente a otros</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Líder</translation>
+    </message>
+    <message>
+        <source>&amp;Leader</source>
+        <translation>&amp;Líder</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Self</source>
+        <translation>Uno mismo</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>Otros</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Brecha</translation>
+    </message>
+    <message>
+        <source>Behavior</source>
+        <translation>Conducta</translation>
+    </message>
+    <message>
+        <source>Others (mean)</source>
+        <translation>Otros (media)</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Calificaciones</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
+        <source>By group</source>
+        <translation>Por grupo</translation>
+    </message>
+    <message>
+        <source>By behavior</source>
+        <translation>Por conducta</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>En el tiempo</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Guardar como &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>no self-assessment yet</source>
+        <translation>aún sin autoevaluación</translation>
+    </message>
+    <message>
+        <source>Self: the latest self-assessment (%1). Others: %2 by coaches or staff in the last year. Shares are of behaviors rated Accomplished; a positive gap means the leader rates themselves higher than others do.</source>
+        <translation>Uno mismo: la autoevaluación más reciente (%1). Otros: %2 de coaches o personal en el último año. Los porcentajes son de conductas calificadas como Logrado; una brecha positiva significa que el líder se califica más alto que los demás.</translation>
+    </message>
+    <message>
+        <source>1 observation</source>
+        <translation>1 observación</translation>
+    </message>
+    <message>
+        <source>%1 observations</source>
+        <translation>%1 observaciones</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>&lt;h2&gt;CFPM Coach is locked&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;CFPM Coach está bloqueado&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Locked after a quiet spell to keep coaching records private. Everything is saved.</source>
+        <translation>Bloqueado tras un rato sin uso para mantener privados los registros de coaching. Todo está guardado.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Store: %s</source>
+        <translation>Datos: %s</translation>
+    </message>
+    <message>
+        <source>The store could not be opened</source>
+        <translation>No se pudieron abrir los datos</translation>
+    </message>
+    <message>
+        <source>Your data could not be opened</source>
+        <translation>No se pudieron abrir sus datos</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Trabajando…</translation>
+    </message>
+    <message>
+        <source>Saved %s</source>
+        <translation>Guardado %s</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationFlow</name>
+    <message>
+        <source>Observation finalized.</source>
+        <translation>Observación finalizada.</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationsModel</name>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>Amended</source>
+        <translation>Enmendada</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Cambiar la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Protect your data with a passphrase</source>
+        <translation>Proteger sus datos con una frase de contraseña</translation>
+    </message>
+    <message>
+        <source>With a passphrase, the data file and its backups are encrypted: a lost or shared laptop shows nothing without it. &lt;b&gt;There is no way to recover the data if the passphrase is forgotten&lt;/b&gt;, so keep it somewhere safe.</source>
+        <translation>Con una frase de contraseña, el archivo de datos y sus copias se cifran: una computadora perdida o compartida no muestra nada sin ella. &lt;b&gt;No hay forma de recuperar los datos si se olvida la frase&lt;/b&gt;, así que guárdela en un lugar seguro.</translation>
+    </message>
+    <message>
+        <source>Your data is encrypted. Type the current passphrase to change or remove it.</source>
+        <translation>Sus datos están cifrados. Escriba la frase actual para cambiarla o quitarla.</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Frase actual</translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase</source>
+        <translation>Frase &amp;actual</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Frase nueva</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Repita la frase nueva</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase</source>
+        <translation>Frase &amp;nueva</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it</source>
+        <translation>&amp;Repítala</translation>
+    </message>
+    <message>
+        <source>&amp;Show what I type</source>
+        <translation>&amp;Mostrar lo que escribo</translation>
+    </message>
+    <message>
+        <source>&amp;Change passphrase</source>
+        <translation>&amp;Cambiar la frase</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt</source>
+        <translation>&amp;Cifrar</translation>
+    </message>
+    <message>
+        <source>&amp;Remove passphrase</source>
+        <translation>&amp;Quitar la frase</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters; a few unrelated words are easy to remember and hard to guess.</source>
+        <translation><numerusform>Al menos %n carácter; unas cuantas palabras sin relación son fáciles de recordar y difíciles de adivinar.</numerusform><numerusform>Al menos %n caracteres; unas cuantas palabras sin relación son fáciles de recordar y difíciles de adivinar.</numerusform></translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ.</source>
+        <translation>Las dos frases nuevas no coinciden.</translation>
+    </message>
+    <message>
+        <source>Type the current passphrase too.</source>
+        <translation>Escriba también la frase actual.</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Listo.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryFlow</name>
+    <message>
+        <source>The data file is damaged</source>
+        <translation>El archivo de datos está dañado</translation>
+    </message>
+    <message>
+        <source>The damaged data file was left as it is; nothing was changed.</source>
+        <translation>El archivo de datos dañado se dejó como estaba; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The damaged file was kept as %s.</source>
+        <translation>Se restauró la copia. El archivo dañado se conservó como %s.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Restaurando…</translation>
+    </message>
+    <message>
+        <source>The backup was restored. Your data from before it was kept in %s.</source>
+        <translation>Se restauró la copia. Sus datos de antes se conservaron en %s.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Observation record</source>
+        <translation>Registro de la observación</translation>
+    </message>
+    <message>
+        <source>Worker coaching summary</source>
+        <translation>Resumen de coaching del trabajador</translation>
+    </message>
+    <message>
+        <source>Unit summary</source>
+        <translation>Resumen de la unidad</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Oficina</translation>
+    </message>
+    <message>
+        <source>&amp;Office</source>
+        <translation>&amp;Oficina</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Período</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>Tamaño de papel</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>Carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>P&amp;aper</source>
+        <translation>P&amp;apel</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>Guardar en</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>&amp;Save to</source>
+        <translation>&amp;Guardar en</translation>
+    </message>
+    <message>
+        <source>Print it too</source>
+        <translation>Imprimirlo también</translation>
+    </message>
+    <message>
+        <source>Create PDF</source>
+        <translation>Crear PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFlow</name>
+    <message>
+        <source>Open an observation first.</source>
+        <translation>Primero abra una observación.</translation>
+    </message>
+    <message>
+        <source>Select a worker first.</source>
+        <translation>Primero seleccione un trabajador.</translation>
+    </message>
+    <message>
+        <source>No worker has an office yet.</source>
+        <translation>Ningún trabajador tiene oficina todavía.</translation>
+    </message>
+    <message>
+        <source>Creating the PDF…</source>
+        <translation>Creando el PDF…</translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation>Guardar el PDF</translation>
+    </message>
+    <message>
+        <source>Saved %s</source>
+        <translation>Guardado %s</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>No se imprimió</translation>
+    </message>
+    <message>
+        <source>The report could not be made</source>
+        <translation>No se pudo crear el informe</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restaurar desde una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Choose the backup to go back to. What CFPM Coach holds now is backed up first, so a restore can be undone by restoring that copy.</source>
+        <translation>Elija la copia a la que quiere volver. Antes se hace una copia de lo que CFPM Coach tiene ahora, así que una restauración se puede deshacer restaurando esa copia.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <source>There are no backups in the data folder yet.</source>
+        <translation>Todavía no hay copias en la carpeta de datos.</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Elegir un archivo…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Elegir una copia</translation>
+    </message>
+    <message>
+        <source>CFPM Coach backup (*.sqlite3)</source>
+        <translation>Copia de CFPM Coach (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>That file is not a backup</source>
+        <translation>Ese archivo no es una copia de seguridad</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityFlow</name>
+    <message>
+        <source>&amp;Passphrase…</source>
+        <translation>&amp;Frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>Encrypt your data behind a passphrase, or change or remove it</source>
+        <translation>Cifrar sus datos con una frase de contraseña, o cambiarla o quitarla</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open your data. Check Caps Lock and try again.</source>
+        <translation>Esa frase no abre sus datos. Revise Bloq Mayús e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Opening your encrypted data…</source>
+        <translation>Abriendo sus datos cifrados…</translation>
+    </message>
+    <message>
+        <source>Encrypting your data…</source>
+        <translation>Cifrando sus datos…</translation>
+    </message>
+    <message>
+        <source>Your data and its backups are encrypted under the new passphrase.</source>
+        <translation>Sus datos y sus copias están cifrados con la frase nueva.</translation>
+    </message>
+    <message>
+        <source>Your data is no longer encrypted.</source>
+        <translation>Sus datos ya no están cifrados.</translation>
+    </message>
+    <message>
+        <source>The passphrase was not changed</source>
+        <translation>La frase de contraseña no se cambió</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Coach profile</source>
+        <translation>Perfil del coach</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Cargo</translation>
+    </message>
+    <message>
+        <source>&amp;County</source>
+        <translation>Con&amp;dado</translation>
+    </message>
+    <message>
+        <source>&amp;Office</source>
+        <translation>&amp;Oficina</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>Observaciones</translation>
+    </message>
+    <message>
+        <source>Default instrument</source>
+        <translation>Instrumento predeterminado</translation>
+    </message>
+    <message>
+        <source>Default &amp;instrument</source>
+        <translation>&amp;Instrumento predeterminado</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> semanas</translation>
+    </message>
+    <message>
+        <source>Not observed for</source>
+        <translation>Sin observar desde hace</translation>
+    </message>
+    <message>
+        <source>Coming up lists workers not observed for this long</source>
+        <translation>Próximamente muestra a los trabajadores sin observar desde hace este tiempo</translation>
+    </message>
+    <message>
+        <source>&amp;Not observed for</source>
+        <translation>&amp;Sin observar desde hace</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>Lock after idle</source>
+        <translation>Bloquear tras inactividad</translation>
+    </message>
+    <message>
+        <source>Hide the window's content after this long without use</source>
+        <translation>Ocultar el contenido de la ventana tras este tiempo sin uso</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after idle</source>
+        <translation>&amp;Bloquear tras inactividad</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Carpeta de datos</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Abrir carpeta</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>El del sistema</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time CFPM Coach starts</source>
+        <translation>Se aplica la próxima vez que se inicie CFPM Coach</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <source>New observation</source>
+        <translation>Nueva observación</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Trabajador</translation>
+    </message>
+    <message>
+        <source>New worker…</source>
+        <translation>Nuevo trabajador…</translation>
+    </message>
+    <message>
+        <source>Create a new worker</source>
+        <translation>Crear un trabajador nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Worker</source>
+        <translation>&amp;Trabajador</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <source>&amp;Instrument</source>
+        <translation>&amp;Instrumento</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Entorno</translation>
+    </message>
+    <message>
+        <source>&amp;Setting</source>
+        <translation>&amp;Entorno</translation>
+    </message>
+    <message>
+        <source>Date and start time</source>
+        <translation>Fecha y hora de inicio</translation>
+    </message>
+    <message>
+        <source>&amp;Date and start</source>
+        <translation>&amp;Fecha e inicio</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. a case number</source>
+        <translation>Opcional, p. ej. un número de caso</translation>
+    </message>
+    <message>
+        <source>Case reference</source>
+        <translation>Referencia de caso</translation>
+    </message>
+    <message>
+        <source>&amp;Case reference</source>
+        <translation>&amp;Referencia de caso</translation>
+    </message>
+    <message>
+        <source>⚠ Never type a child's or family's name here: a case number only. It stays on this laptop unless an export is told to include it.</source>
+        <translation>⚠ Nunca escriba aquí el nombre de un niño o de una familia: solo un número de caso. Se queda en esta computadora salvo que una exportación indique incluirlo.</translation>
+    </message>
+    <message>
+        <source>Optional: another coach rating this visit</source>
+        <translation>Opcional: otro coach que califica esta visita</translation>
+    </message>
+    <message>
+        <source>Co-observer</source>
+        <translation>Co-observador</translation>
+    </message>
+    <message>
+        <source>C&amp;o-observer</source>
+        <translation>C&amp;o-observador</translation>
+    </message>
+    <message>
+        <source>Both coaches type the same code</source>
+        <translation>Ambos coaches escriben el mismo código</translation>
+    </message>
+    <message>
+        <source>Pair code</source>
+        <translation>Código de pareja</translation>
+    </message>
+    <message>
+        <source>When two coaches rate the same visit, one makes a code and the other types it: the two observations are then compared for agreement.</source>
+        <translation>Cuando dos coaches califican la misma visita, uno genera un código y el otro lo escribe: luego se comparan las dos observaciones para medir la concordancia.</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>Código nuevo</translation>
+    </message>
+    <message>
+        <source>Make a new pair code</source>
+        <translation>Generar un código de pareja nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Pair code</source>
+        <translation>Código de &amp;pareja</translation>
+    </message>
+    <message>
+        <source>Start observing</source>
+        <translation>Empezar a observar</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFlow</name>
+    <message>
+        <source>Sync status</source>
+        <translation>Estado de la sincronización</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>Sincro&amp;nizar ahora</translation>
+    </message>
+    <message>
+        <source>Send what changed to the central team now (F9)</source>
+        <translation>Enviar ahora lo que cambió al equipo central (F9)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;status…</source>
+        <translation>&amp;Estado de la sincronización…</translation>
+    </message>
+    <message>
+        <source>Sync se&amp;ttings…</source>
+        <translation>Con&amp;figuración de sincronización…</translation>
+    </message>
+    <message>
+        <source>Sync: sending…</source>
+        <translation>Sincronización: enviando…</translation>
+    </message>
+    <message>
+        <source>Sync did not run</source>
+        <translation>La sincronización no se realizó</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sync with the central team&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Sincronización con el equipo central&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Sync with the central team</source>
+        <translation>Sincronización con el equipo central</translation>
+    </message>
+    <message>
+        <source>Changes are sealed into a bundle that waits in your outbox until the hub confirms it. Nothing is lost when you are offline.</source>
+        <translation>Los cambios se sellan en un paquete que espera en su bandeja de salida hasta que el hub lo confirma. No se pierde nada cuando está sin conexión.</translation>
+    </message>
+    <message>
+        <source>Sends to</source>
+        <translation>Envía a</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation>Último envío</translation>
+    </message>
+    <message>
+        <source>Last receipt</source>
+        <translation>Último acuse</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>Sincronizando</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Refused by the hub (kept aside; their records travel again in the next bundle):</source>
+        <translation>Rechazados por el hub (guardados aparte; sus registros viajan de nuevo en el próximo paquete):</translation>
+    </message>
+    <message>
+        <source>Bundles refused by the hub</source>
+        <translation>Paquetes rechazados por el hub</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>C&amp;onfiguración…</translation>
+    </message>
+    <message>
+        <source>Not set up yet: choose Settings to enter the hub's address or a shared folder.</source>
+        <translation>Aún sin configurar: elija Configuración para indicar la dirección del hub o una carpeta compartida.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsDialog</name>
+    <message>
+        <source>Sync settings</source>
+        <translation>Configuración de sincronización</translation>
+    </message>
+    <message>
+        <source>Your records go to the central team sealed with their key. Ask them for the hub's address and your enrollment token, or use a shared folder.</source>
+        <translation>Sus registros llegan al equipo central sellados con su clave. Pídales la dirección del hub y su token de inscripción, o use una carpeta compartida.</translation>
+    </message>
+    <message>
+        <source>Central &amp;hub</source>
+        <translation>&amp;Hub central</translation>
+    </message>
+    <message>
+        <source>Shared &amp;folder</source>
+        <translation>&amp;Carpeta compartida</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>Enviar a</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Dirección del hub</translation>
+    </message>
+    <message>
+        <source>Hub &amp;address</source>
+        <translation>&amp;Dirección del hub</translation>
+    </message>
+    <message>
+        <source>Enrollment token</source>
+        <translation>Token de inscripción</translation>
+    </message>
+    <message>
+        <source>Enrollment &amp;token</source>
+        <translation>&amp;Token de inscripción</translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation>Carpeta compartida</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder</source>
+        <translation>Elegir la carpeta compartida</translation>
+    </message>
+    <message>
+        <source>Shared f&amp;older</source>
+        <translation>Carpeta c&amp;ompartida</translation>
+    </message>
+    <message>
+        <source>Central team's public key</source>
+        <translation>Clave pública del equipo central</translation>
+    </message>
+    <message>
+        <source>Team's &amp;key</source>
+        <translation>&amp;Clave del equipo</translation>
+    </message>
+    <message>
+        <source>Sync by itself when a connection is available</source>
+        <translation>Sincronizar sola cuando haya conexión</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Sync every</source>
+        <translation>Sincronizar cada</translation>
+    </message>
+    <message>
+        <source>Sync &amp;every</source>
+        <translation>Sincronizar &amp;cada</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsFlow</name>
+    <message>
+        <source>Sealing the bundle…</source>
+        <translation>Sellando el paquete…</translation>
+    </message>
+    <message>
+        <source>Bundle written: %1 (%2 records)</source>
+        <translation>Paquete escrito: %1 (%2 registros)</translation>
+    </message>
+    <message>
+        <source>Back up your data</source>
+        <translation>Hacer una copia de seguridad de sus datos</translation>
+    </message>
+    <message>
+        <source>CFPM Coach backup (*.sqlite3)</source>
+        <translation>Copia de CFPM Coach (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Backup written to %s</source>
+        <translation>Copia escrita en %s</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time CFPM Coach starts.</source>
+        <translation>El nuevo idioma se usará la próxima vez que se inicie CFPM Coach.</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Practice element trend</source>
+        <translation>Tendencia de los elementos de práctica</translation>
+    </message>
+    <message>
+        <source>No finalized practice observations yet.</source>
+        <translation>Aún no hay observaciones de práctica finalizadas.</translation>
+    </message>
+    <message>
+        <source>Latest month: </source>
+        <translation>Último mes: </translation>
+    </message>
+    <message>
+        <source>The trend appears after the first finalized observation.</source>
+        <translation>La tendencia aparece después de la primera observación finalizada.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock CFPM Coach</source>
+        <translation>Desbloquear CFPM Coach</translation>
+    </message>
+    <message>
+        <source>Your coaching data is encrypted. Type your passphrase to open it.</source>
+        <translation>Sus datos de coaching están cifrados. Escriba su frase de contraseña para abrirlos.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to CFPM Coach</source>
+        <translation>Bienvenido/a a CFPM Coach</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Bienvenido/a&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>CFPM Coach helps you observe practice behaviors of the Child and Family Practice Model in the field, rate them with short evidence notes, and coach on them. Everything is saved on this laptop as you go, with or without a connection. &lt;b&gt;No child or family names belong here&lt;/b&gt;: the records are about staff practice.</source>
+        <translation>CFPM Coach le ayuda a observar en el terreno las conductas de práctica del Modelo de Práctica con Niños y Familias, calificarlas con notas breves de evidencia y dar coaching sobre ellas. Todo se guarda en esta computadora sobre la marcha, con o sin conexión. &lt;b&gt;Aquí no van nombres de niños ni de familias&lt;/b&gt;: los registros tratan de la práctica del personal.</translation>
+    </message>
+    <message>
+        <source>About you</source>
+        <translation>Sobre usted</translation>
+    </message>
+    <message>
+        <source>As your reports should show it</source>
+        <translation>Como debe aparecer en sus informes</translation>
+    </message>
+    <message>
+        <source>e.g. Practice coach, Supervisor</source>
+        <translation>p. ej. Coach de práctica, Supervisor(a)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Cargo</translation>
+    </message>
+    <message>
+        <source>&amp;County</source>
+        <translation>Con&amp;dado</translation>
+    </message>
+    <message>
+        <source>&amp;Office</source>
+        <translation>&amp;Oficina</translation>
+    </message>
+    <message>
+        <source>Optional (all of these are in the menus later)</source>
+        <translation>Opcional (todo esto está después en los menús)</translation>
+    </message>
+    <message>
+        <source>&amp;Protect my data with a passphrase</source>
+        <translation>&amp;Proteger mis datos con una frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Encrypts the data file and its backups; recommended on a laptop that leaves the office</source>
+        <translation>Cifra el archivo de datos y sus copias; recomendado en una computadora que sale de la oficina</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message numerus="yes">
+        <source>Passphrase (at least %n characters)</source>
+        <translation><numerusform>Frase de contraseña (al menos %n carácter)</numerusform><numerusform>Frase de contraseña (al menos %n caracteres)</numerusform></translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Repita la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat it</source>
+        <translation>Repítala</translation>
+    </message>
+    <message>
+        <source>&amp;Explore sample data first, in a separate demo window</source>
+        <translation>&amp;Explorar primero datos de ejemplo, en una ventana de demostración aparte</translation>
+    </message>
+    <message>
+        <source>Never mixed with your data, never synced, and removed in one click</source>
+        <translation>Nunca se mezclan con sus datos, nunca se sincronizan y se eliminan con un clic</translation>
+    </message>
+    <message>
+        <source>Set up &amp;sync with the central team now</source>
+        <translation>Configurar ahora la &amp;sincronización con el equipo central</translation>
+    </message>
+    <message>
+        <source>You need the hub address and token from your central team; File &gt; Sync settings does the same later</source>
+        <translation>Necesita la dirección del hub y el token de su equipo central; Archivo &gt; Configuración de sincronización hace lo mismo más tarde</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Empezar</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Más tarde</translation>
+    </message>
+    <message>
+        <source>Your name is needed for the reports you print.</source>
+        <translation>Su nombre es necesario para los informes que imprima.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The passphrase needs at least %n characters.</source>
+        <translation><numerusform>La frase de contraseña necesita al menos %n carácter.</numerusform><numerusform>La frase de contraseña necesita al menos %n caracteres.</numerusform></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerDialog</name>
+    <message>
+        <source>Edit worker</source>
+        <translation>Editar trabajador</translation>
+    </message>
+    <message>
+        <source>Add worker</source>
+        <translation>Agregar trabajador</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>Worker name</source>
+        <translation>Nombre del trabajador</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Cargo</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>&amp;Unidad</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>&amp;Office</source>
+        <translation>&amp;Oficina</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Oficina</translation>
+    </message>
+    <message>
+        <source>&amp;County</source>
+        <translation>Con&amp;dado</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>Condado</translation>
+    </message>
+    <message>
+        <source>Staff being coached only: never a child's or family's name.</source>
+        <translation>Solo personal que recibe coaching: nunca el nombre de un niño o de una familia.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerPage</name>
+    <message>
+        <source>Select a worker on the left, or add one with File › Add worker (Ctrl+Shift+N).</source>
+        <translation>Seleccione un trabajador a la izquierda, o agregue uno con Archivo › Agregar trabajador (Ctrl+Mayús+N).</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Coaching summary…</source>
+        <translation>Resumen de coaching…</translation>
+    </message>
+    <message>
+        <source>This worker's coaching summary as PDF (Ctrl+R)</source>
+        <translation>El resumen de coaching de este trabajador en PDF (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>New observation</source>
+        <translation>Nueva observación</translation>
+    </message>
+    <message>
+        <source>Practice elements over time (share Accomplished)</source>
+        <translation>Elementos de práctica en el tiempo (porcentaje Logrado)</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>Observaciones</translation>
+    </message>
+    <message>
+        <source>Observation history</source>
+        <translation>Historial de observaciones</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Metas</translation>
+    </message>
+    <message>
+        <source>Coaching goals</source>
+        <translation>Metas de coaching</translation>
+    </message>
+    <message>
+        <source>Mark goal met</source>
+        <translation>Marcar meta cumplida</translation>
+    </message>
+    <message>
+        <source>Reopen goal</source>
+        <translation>Reabrir meta</translation>
+    </message>
+    <message>
+        <source>Drop goal</source>
+        <translation>Descartar meta</translation>
+    </message>
+    <message>
+        <source> (inactive)</source>
+        <translation> (inactivo)</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Reactivar</translation>
+    </message>
+    <message>
+        <source>N/O</source>
+        <translation>S/O</translation>
+    </message>
+</context>
+<context>
+    <name>WorkersModel</name>
+    <message>
+        <source>Latest finalized observation, share Accomplished:</source>
+        <translation>Última observación finalizada, porcentaje Logrado:</translation>
+    </message>
+    <message>
+        <source>No finalized practice observation yet</source>
+        <translation>Aún no hay observación de práctica finalizada</translation>
+    </message>
+</context>
+<context>
+    <name>WorkersPanel</name>
+    <message>
+        <source>Search workers (Ctrl+F)</source>
+        <translation>Buscar trabajadores (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search workers</source>
+        <translation>Buscar trabajadores</translation>
+    </message>
+    <message>
+        <source>Office filter</source>
+        <translation>Filtro de oficina</translation>
+    </message>
+    <message>
+        <source>All offices</source>
+        <translation>Todas las oficinas</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactivos</translation>
+    </message>
+    <message>
+        <source>Show workers who are no longer active</source>
+        <translation>Mostrar trabajadores que ya no están activos</translation>
+    </message>
+    <message>
+        <source>Show inactive workers</source>
+        <translation>Mostrar trabajadores inactivos</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Trabajadores</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>CFPM Coach cannot start</source>
+        <translation>CFPM Coach no puede iniciarse</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Could not do that</source>
+        <translation>No se pudo hacer</translation>
+    </message>
+</context>
+<context>
+    <name>instance</name>
+    <message>
+        <source>CFPM Coach is already open on the data folder %1 in another window. Switch to that window, or close it and start again; nothing was changed.</source>
+        <translation>CFPM Coach ya está abierto con la carpeta de datos %1 en otra ventana. Cambie a esa ventana, o ciérrela y vuelva a empezar; no se cambió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <source>Rate %s</source>
+        <translation>Calificar %s</translation>
+    </message>
+</context>
+</TS>
