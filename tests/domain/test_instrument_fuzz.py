@@ -21,6 +21,7 @@ from cfpm_coach.errors import InstrumentError
 from tests.conftest import INSTRUMENTS_DIR
 from tests.fuzzing import examples
 
+pytestmark = pytest.mark.fuzz
 SOURCES = sorted(INSTRUMENTS_DIR.glob("*.yaml"))
 TEXTS = {path.name: path.read_text(encoding="utf-8") for path in SOURCES}
 DATA = {name: yaml.safe_load(text) for name, text in TEXTS.items()}
