@@ -96,5 +96,16 @@ def validated(model: type[ModelT], data: dict[str, Any]) -> ModelT:
         parts = []
         for error in exc.errors():
             where = ".".join(str(p) for p in error["loc"]) or "input"
-            parts.append(f"{where.replace('_', ' ')}: {error['msg']}")
+            parts.append(f"{where.replace('_', ' ')}: {_plain_message(error)}")
         raise InvalidInputError("; ".join(parts)) from exc
+
+
+def _plain_message(error: Any) -> str:
+    """Pydantic's message, in a coach's words for the errors people meet."""
+    limits = error.get("ctx") or {}
+    if error["type"] == "string_too_long":
+        return (f"at most {limits['max_length']:,} characters "
+                f"(this has {len(error['input']):,})")
+    if error["type"] == "string_too_short" and limits.get("min_length") == 1:
+        return "is required"
+    return str(error["msg"])

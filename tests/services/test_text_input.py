@@ -120,7 +120,7 @@ def test_a_100_kb_note_is_stored_exactly_and_a_bigger_one_refused(
 
     for too_long in (note + "!", "x" * 1_000_000):
         with pytest.raises(InvalidInputError,
-                           match=rf"^strengths: String should have at most {NOTE_MAX} characters"):
+                           match=rf"^strengths: at most {NOTE_MAX:,} characters \(this has "):
             workspace.observations.write_notes(draft.id, strengths=too_long)
     assert workspace.observations.get(draft.id).strengths == note
 
