@@ -11,7 +11,7 @@ ARGS ?=
 QT_DEBS := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
 TEST_DEBS := $(QT_DEBS) poppler-utils age postgresql
 
-.PHONY: run test lint typecheck pytest system-deps test-deps demo screenshots bench bench-smoke clean
+.PHONY: run test lint typecheck pytest system-deps test-deps demo screenshots bench bench-smoke clean fuzz
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
@@ -59,6 +59,10 @@ bench-smoke: test-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run --smoke
 
 test: test-deps lint typecheck pytest bench-smoke
+
+## The bad-input suites (hypothesis, marked `fuzz`) with 25 times the examples `make test` runs.
+fuzz: test-deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m fuzz --hypothesis-profile=fuzz $(ARGS)
 
 ## Render the app's main screens from demo data into docs/screenshots/.
 screenshots: $(STAMP)
