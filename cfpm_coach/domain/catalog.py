@@ -131,12 +131,13 @@ def parse_instrument(text: str, source: str = "<text>") -> Instrument:
 def load_instrument(path: Path) -> Instrument:
     """Read and validate one instrument file."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # never a whole mistaken multi-GB file
     except OSError as exc:
         raise InstrumentError(f"{path}: cannot be read ({exc.strerror})") from exc
     if len(raw) > MAX_FILE_BYTES:
-        raise InstrumentError(f"{path}: {len(raw):,} bytes is too large for an instrument file "
-                              f"(at most {MAX_FILE_BYTES:,})")
+        raise InstrumentError(f"{path}: too large for an instrument file "
+                              f"(at most {MAX_FILE_BYTES:,} bytes)")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

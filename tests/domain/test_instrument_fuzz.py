@@ -15,7 +15,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cfpm_coach.domain.catalog import InstrumentCatalog, load_instrument
+from cfpm_coach.domain.catalog import MAX_FILE_BYTES, InstrumentCatalog, load_instrument
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.errors import InstrumentError
 from tests.conftest import INSTRUMENTS_DIR
@@ -177,3 +177,10 @@ def test_a_repeated_field_names_both_lines(tmp_path: Path) -> None:
         assert re.search(r"line 4, field title: appears twice \(also on line 3\)", str(error))
     else:
         raise AssertionError("a repeated field must be refused, not silently overwritten")
+
+
+def test_an_oversized_file_is_refused_without_reading_it_all(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    path.write_text(TEXTS["cpm-practice.v1.yaml"] + "#" * MAX_FILE_BYTES, encoding="utf-8")
+    with pytest.raises(InstrumentError, match=r"huge\.yaml: too large .*1,000,000 bytes"):
+        load_instrument(path)
