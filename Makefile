@@ -60,9 +60,10 @@ bench-smoke: test-deps
 
 test: test-deps lint typecheck pytest bench-smoke
 
-## The bad-input suites (hypothesis, marked `fuzz`) with 25 times the examples `make test` runs.
+## The bad-input suites (hypothesis, marked `fuzz`) with 25 times the examples `make test` runs
+## (about 15 minutes; the state machine alone is past pytest's usual 300 s limit).
 fuzz: test-deps
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m fuzz --hypothesis-profile=fuzz $(ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m fuzz --hypothesis-profile=fuzz --timeout=3600 $(ARGS)
 
 ## Render the app's main screens from demo data into docs/screenshots/.
 screenshots: $(STAMP)
