@@ -18,7 +18,7 @@ TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
 .PHONY: translations translations-update
-.PHONY: run test lint typecheck pytest system-deps test-deps demo screenshots bench bench-smoke clean package reliability
+.PHONY: run test lint typecheck pytest system-deps test-deps demo screenshots bench bench-smoke clean package reliability fuzz
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
@@ -82,6 +82,11 @@ test: test-deps lint typecheck pytest bench-smoke
 SEED ?= 1
 reliability: test-deps
 	$(BIN)/python -m tests.reliability.campaign --kills 200 --seed $(SEED)
+
+## The bad-input suites (hypothesis, marked `fuzz`) with 25 times the examples `make test` runs
+## (about 15 minutes; the state machine alone is past pytest's usual 300 s limit).
+fuzz: test-deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m fuzz --hypothesis-profile=fuzz --timeout=3600 $(ARGS)
 
 ## Render the app's main screens from demo data into docs/screenshots/.
 screenshots: $(STAMP) translations

@@ -1,11 +1,13 @@
 """Load instrument files (YAML) with errors that name the file, line and field."""
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from yaml.reader import ReaderError
 
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.errors import InstrumentError
@@ -13,58 +15,105 @@ from cfpm_coach.errors import InstrumentError
 PathKey = tuple[str, ...]
 
 
-def _node_lines(node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) -> None:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            _node_lines(value_node, (*path, key), lines)
-            # A field's error points at its key's line, where a person looks for it.
-            lines[(*path, key)] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, child in enumerate(node.value):
-            _node_lines(child, (*path, str(index)), lines)
+MAX_FILE_BYTES = 1_000_000  # the shipped files are about 30 KB; more is a mistake, not a county
+MAX_PROBLEMS = 20  # a broken file can fail on every item; the first problems say enough
+
+
+def _field(path: PathKey | tuple[int | str, ...]) -> str:
+    """A field path as people read it; odd keys (spaces, line breaks) quoted."""
+    return ".".join(str(p) if re.fullmatch(r"[\w-]+", str(p)) else repr(p) for p in path) \
+        or "(top level)"
+
+
+def _node_lines(root: yaml.Node, source: str) -> dict[PathKey, int]:
+    """The line of every field; refuses repeated keys and anchors used twice (aliases).
+
+    Walked with a stack, not recursion: a file nested a thousand deep is an error, not a crash.
+    A node met twice is an alias; following aliases can cost exponential time (a "billion
+    laughs" file), and an instrument never needs them.
+    """
+    lines: dict[PathKey, int] = {(): root.start_mark.line + 1}
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, PathKey]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            raise InstrumentError(
+                f"{source}, line {lines.get(path, node.start_mark.line + 1)}, field "
+                f"{_field(path)}: repeats an anchored part (*alias); write it out in full")
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key = str(key_node.value)
+                child = (*path, key)
+                line = key_node.start_mark.line + 1
+                if child in lines:
+                    raise InstrumentError(
+                        f"{source}, line {line}, field {_field(child)}: appears twice "
+                        f"(also on line {lines[child]})")
+                # A field's error points at its key's line, where a person looks for it.
+                lines[child] = line
+                stack.append((value_node, child))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                lines[(*path, str(index))] = item.start_mark.line + 1
+                stack.append((item, (*path, str(index))))
+    return lines
 
 
 # libyaml's loader is ~15x faster than the pure-Python one (start-up time); same nodes and marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def _yaml_problem(exc: yaml.YAMLError, text: str, source: str) -> InstrumentError:
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        where = f"line {exc.problem_mark.line + 1}"
+    elif isinstance(exc, ReaderError):
+        where = f"line {text.count(chr(10), 0, exc.position) + 1}"
+    else:
+        where = "somewhere"
+    reason = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "unreadable"
+    if isinstance(exc, ReaderError) and isinstance(exc.character, int):
+        reason = f"character U+{exc.character:04X}: {reason}"
+    return InstrumentError(f"{source}, {where}: not valid YAML ({reason})")
+
+
 def _parse(text: str, source: str) -> tuple[Any, dict[PathKey, int]]:
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise InstrumentError(f"{source}: the file is empty")
-        data = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"line {mark.line + 1}" if mark else "somewhere"
-        raise InstrumentError(f"{source}, {where}: not valid YAML ({exc.problem})") from exc
-    finally:
-        loader.dispose()
-    lines: dict[PathKey, int] = {}
-    _node_lines(node, (), lines)
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                raise InstrumentError(f"{source}: the file is empty")
+            lines = _node_lines(node, source)
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        raise _yaml_problem(exc, text, source) from exc
+    except RecursionError:
+        raise InstrumentError(f"{source}: nested too deeply to be an instrument") from None
     return data, lines
 
 
-def _line_for(loc: tuple[int | str, ...], lines: dict[PathKey, int]) -> int | None:
+def _line_for(loc: tuple[int | str, ...], lines: dict[PathKey, int]) -> int:
     path = tuple(str(part) for part in loc)
     while path:
         if path in lines:
             return lines[path]
         path = path[:-1]
-    return lines.get(())
+    return lines[()]
 
 
 def _describe(exc: ValidationError, source: str, lines: dict[PathKey, int]) -> str:
+    errors = exc.errors()
     problems = []
-    for error in exc.errors():
+    for error in errors[:MAX_PROBLEMS]:
         loc = tuple(error["loc"])
-        field = ".".join(str(part) for part in loc) or "(top level)"
-        line = _line_for(loc, lines)
-        where = f"line {line}, " if line else ""
-        problems.append(f"{source}, {where}field {field}: {error['msg']}")
+        message = " ".join(str(error["msg"]).split())  # one problem, one line
+        problems.append(f"{source}, line {_line_for(loc, lines)}, field {_field(loc)}: {message}")
+    if len(errors) > MAX_PROBLEMS:
+        problems.append(f"{source}: and {len(errors) - MAX_PROBLEMS} more problems")
     return "\n".join(problems)
 
 
@@ -82,9 +131,15 @@ def parse_instrument(text: str, source: str = "<text>") -> Instrument:
 def load_instrument(path: Path) -> Instrument:
     """Read and validate one instrument file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # never a whole mistaken multi-GB file
     except OSError as exc:
         raise InstrumentError(f"{path}: cannot be read ({exc.strerror})") from exc
+    if len(raw) > MAX_FILE_BYTES:
+        raise InstrumentError(f"{path}: too large for an instrument file "
+                              f"(at most {MAX_FILE_BYTES:,} bytes)")
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InstrumentError(f"{path}: is not UTF-8 text") from exc
     return parse_instrument(text, str(path))

@@ -5,7 +5,14 @@ import json
 from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 SLUG = r"^[a-z][a-z0-9_]*$"
 INSTRUMENT_ID = r"^[a-z][a-z0-9-]*$"
@@ -130,14 +137,19 @@ class Instrument(_Strict):
             raise ValueError(f"item ids must be unique; repeated: {', '.join(dupes)}")
         return groups
 
-    @model_validator(mode="after")
-    def _anchors_on_scale(self) -> "Instrument":
-        scored = set(self.scale.scored_values)
-        for item in self.items:
+    @field_validator("groups")
+    @classmethod
+    def _anchors_on_scale(cls, groups: list[Group], info: ValidationInfo) -> list[Group]:
+        # A field validator, not a model one, so that an error points at the groups' line.
+        scale = info.data.get("scale")
+        if scale is None:  # the scale failed on its own; that error is reported instead
+            return groups
+        scored = set(scale.scored_values)
+        for item in (item for group in groups for item in group.items):
             stray = set(item.anchors) - scored
             if stray:
                 raise ValueError(f"item {item.id}: anchors for values not scored: {sorted(stray)}")
-        return self
+        return groups
 
     @property
     def key(self) -> tuple[str, int]:

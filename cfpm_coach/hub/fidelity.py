@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from cfpm_coach.domain.csv_cells import safe_cell
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.scoring import score_tally
 from cfpm_coach.errors import InvalidInputError
@@ -55,13 +56,14 @@ class FidelityTable:
             for row in self.rows]}
 
     def as_csv(self) -> str:
-        """The same as CSV for spreadsheets (dimension columns first)."""
+        """The same as CSV for spreadsheets (dimension columns first; text made formula-safe)."""
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
+        # RFC 4180's CRLF: with "\n" alone, a CR inside a field went unquoted and split the row.
+        writer = csv.writer(out, lineterminator="\r\n")
         columns = [*self.by, "observations", "ratings", "proficient", "share_proficient", "mean"]
         writer.writerow(columns)
         for row in self.as_dict()["rows"]:
-            writer.writerow(["" if row[c] is None else row[c] for c in columns])
+            writer.writerow([safe_cell(row[c]) for c in columns])
         return out.getvalue()
 
 

@@ -54,7 +54,8 @@ def setting_label(value: str) -> str:
 def facts(rows: Sequence[tuple[str, str]], width: float) -> Table:
     """A two-column block of labels and values (wrapping long values)."""
     data = [[para(label, "small"), para(value, "cell")] for label, value in rows]
-    table = Table(data, colWidths=[1.3 * inch, width - 1.3 * inch])
+    # splitInRow: a row taller than a page (a long amendment reason) continues on the next page.
+    table = Table(data, colWidths=[1.3 * inch, width - 1.3 * inch], splitInRow=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # a Table's default is unembedded Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -67,7 +68,7 @@ def facts(rows: Sequence[tuple[str, str]], width: float) -> Table:
 def grid(data: list[list[object]], widths: Sequence[float], *, header_rows: int = 1,
          extra: Sequence[tuple[object, ...]] = ()) -> Table:
     """A ruled table with a shaded, repeating header."""
-    table = Table(data, colWidths=list(widths), repeatRows=header_rows)
+    table = Table(data, colWidths=list(widths), repeatRows=header_rows, splitInRow=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), REGULAR), ("FONTSIZE", (0, 0), (-1, -1), 8.5),
         ("FONTNAME", (0, 0), (-1, header_rows - 1), BOLD),

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cfpm_coach import __version__
+from cfpm_coach.domain.csv_cells import safe_cell
 from cfpm_coach.errors import BundleError, ConstraintError
 from cfpm_coach.services.bundle_import import Receipt, merge_opened, refused_for_missing_parents
 from cfpm_coach.storage import exchange_repo, faults, files
@@ -169,22 +170,6 @@ class ExchangeService:
                    "instrument_version", "element", "behavior_id", "behavior", "value", "level"]
         written.append(_write_csv(out_dir / "ratings_long.csv", columns, long_rows))
         return written
-
-
-def safe_cell(value: Any) -> str:
-    """A CSV cell a spreadsheet will not run: text starting = + - @ (or tab/CR) gets a quote."""
-    text = "" if value is None else value.isoformat() if hasattr(value, "isoformat") else str(value)
-    if text and text[0] in "=+-@\t\r" and not _is_number(text):
-        return "'" + text
-    return text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _write_csv(path: Path, columns: list[str], rows: list[dict[str, Any]]) -> Path:

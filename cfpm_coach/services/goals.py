@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.vocabulary import GoalStatus
 from cfpm_coach.errors import InvalidInputError, NotFoundError
-from cfpm_coach.services.inputs import NOTE_MAX
+from cfpm_coach.services.inputs import NOTE_MAX, check_text
 from cfpm_coach.services.read_models import GoalView
 from cfpm_coach.storage import goal_repo, records, worker_repo
 from cfpm_coach.storage.models import Goal
@@ -39,7 +39,7 @@ class GoalService:
 
     @staticmethod
     def _text(text: str) -> str:
-        text = text.strip()
+        text = check_text("goal", text.strip())
         if not text:
             raise InvalidInputError("goal: the text is required")
         if len(text) > NOTE_MAX:

@@ -15,7 +15,7 @@ from cfpm_coach.errors import (
     ObservationLockedError,
 )
 from cfpm_coach.services import observation_views
-from cfpm_coach.services.inputs import NOTE_MAX, NotesInput, validated
+from cfpm_coach.services.inputs import NAME_MAX, NotesInput, check_text, validated
 from cfpm_coach.services.read_models import ObservationDetail, ObservationSummary, RatingView
 from cfpm_coach.storage import observation_repo, records, worker_repo
 from cfpm_coach.storage.models import Observation, ObservationAmendment, Rating
@@ -96,7 +96,7 @@ class ObservationService:
                 instrument_version=instrument.version, instrument_hash=instrument.content_hash,
                 setting=setting_value,
                 started_at=_aware(started_at, "start time") if started_at else utcnow(),
-                case_reference=reference, co_observer=(co_observer or "").strip() or None,
+                case_reference=reference, co_observer=self._co_observer(co_observer),
                 pair_code=pair, status=ObservationStatus.DRAFT.value,
             )
             records.insert(session, author, obs)
@@ -113,13 +113,27 @@ class ObservationService:
 
     @staticmethod
     def _case_reference(value: str | None) -> str | None:
-        reference = (value or "").strip()
+        reference = check_text("case reference", (value or "").strip(), one_line=True)
         if len(reference) > CASE_REFERENCE_MAX:
             raise InvalidInputError(
                 f"case reference: at most {CASE_REFERENCE_MAX} characters (a case number, "
                 "never a child's or family's name)"
             )
         return reference or None
+
+    @staticmethod
+    def _co_observer(value: str | None) -> str | None:
+        name = check_text("co-observer", (value or "").strip(), one_line=True)
+        if len(name) > NAME_MAX:
+            raise InvalidInputError(f"co-observer: at most {NAME_MAX} characters")
+        return name or None
+
+    @staticmethod
+    def _evidence(note: str) -> str:
+        note = check_text("evidence note", note.strip())
+        if len(note) > EVIDENCE_MAX:
+            raise InvalidInputError(f"evidence note: at most {EVIDENCE_MAX} characters")
+        return note
 
     # -- editing -----------------------------------------------------------------------------
 
@@ -195,15 +209,13 @@ class ObservationService:
                 self._check_value(obs, value)
                 changes: dict[str, object] = {"value": value}
                 if note is not None:
-                    changes["note"] = note.strip()[:EVIDENCE_MAX]
+                    changes["note"] = self._evidence(note)
                 self._upsert_rating(session, obs, behavior_id, changes, rows)
         return len(ratings)
 
     def set_evidence(self, observation_id: uuid.UUID, behavior_id: str, note: str) -> RatingView:
         """Write a behavior's evidence note; committed durably before returning."""
-        note = note.strip()
-        if len(note) > EVIDENCE_MAX:
-            raise InvalidInputError(f"evidence note: at most {EVIDENCE_MAX} characters")
+        note = self._evidence(note)
         with self._ws.store.write() as session:
             obs = self._load_editable(session, observation_id)
             row = self._upsert_rating(session, obs, behavior_id, {"note": note})
@@ -237,7 +249,7 @@ class ObservationService:
         if case_reference is not None:
             changes["case_reference"] = self._case_reference(case_reference)
         if co_observer is not None:
-            changes["co_observer"] = co_observer.strip()[:NOTE_MAX] or None
+            changes["co_observer"] = self._co_observer(co_observer)
         with self._ws.store.write() as session:
             obs = self._load_editable(session, observation_id)
             start = changes.get("started_at", obs.started_at)
@@ -281,7 +293,7 @@ class ObservationService:
 
     def amend(self, observation_id: uuid.UUID, reason: str) -> ObservationDetail:
         """Reopen a finalized observation for a correction; the reason is required and kept."""
-        reason = reason.strip()
+        reason = check_text("reason", reason.strip())
         if not reason:
             raise InvalidInputError("reason: an amendment needs a reason")
         if len(reason) > EVIDENCE_MAX:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach import __version__
+from cfpm_coach.applog import describe_exception
 from cfpm_coach.errors import CoachError
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,7 @@ class CrashDialog(QDialog):
         details = f"CFPM Coach {__version__}\n" + "".join(
             traceback.format_exception(kind, error, tb))
         log.error("unexpected error: %s", kind.__name__)
-        log.debug("%s", details)
+        log.debug("%s", describe_exception(kind, error, tb))  # the dialog alone shows messages
         dialog = cls(details, parent)
         dialog.exec()
 

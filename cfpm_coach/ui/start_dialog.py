@@ -104,6 +104,7 @@ class StartDialog(QDialog):
         self.co_observer = QLineEdit()
         self.co_observer.setPlaceholderText(self.tr("Optional: another coach rating this visit"))
         self.co_observer.setAccessibleName(self.tr("Co-observer"))
+        self.co_observer.setMaxLength(120)  # a name; the services refuse longer
         form.addRow(self.tr("C&o-observer"), self.co_observer)
         self.pair_code = QLineEdit()
         self.pair_code.setPlaceholderText(self.tr("Both coaches type the same code"))

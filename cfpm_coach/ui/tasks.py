@@ -8,11 +8,12 @@ a queued signal and the callback runs on the GUI thread.
 import itertools
 import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from cfpm_coach.applog import describe_exception
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,8 @@ class _Runner(QObject):
         try:
             result = function()
         except BaseException as exc:  # reported to the GUI, which decides what to show
-            log.debug("task %s failed: %s", task_id, traceback.format_exc())
+            log.debug("task %s failed:\n%s", task_id,
+                      describe_exception(type(exc), exc, exc.__traceback__))
             self.failed.emit(task_id, exc)
         else:
             self.finished.emit(task_id, result)

@@ -115,7 +115,10 @@ def test_analyst_csv_is_safe_to_open(laptop: Workspace, tmp_path: Path) -> None:
         rows = list(csv.DictReader(handle))
     row = next(r for r in rows if r["id"] == str(hostile.id))
     assert row["name"].startswith("'=") and row["office"] == "'+Harbor" and row["role"] == "'@admin"
-    assert any(r["office"] == "-5" for r in rows)  # a plain number stays a number
+    # "-5" typed as an office is text and is neutralized like any text; numbers the app writes
+    # (revisions, rating values) stay numbers.
+    assert any(r["office"] == "'-5" for r in rows)
+    assert all(r["revision"].isdigit() for r in rows)
     with open(files["ratings_long.csv"], encoding="utf-8-sig", newline="") as handle:
         long_rows = list(csv.DictReader(handle))
     assert long_rows and {"element", "behavior", "level"} <= set(long_rows[0])
