@@ -196,6 +196,30 @@ class InstrumentCatalog:
                 f"Instrument {instrument_id!r} version {version} is not installed"
             ) from None
 
+    def translated(self, language: str, *folders: Path) -> "InstrumentCatalog":
+        """The same instruments showing their text in language where an i18n file gives it.
+
+        Translation files live in `i18n/` inside the instrument folders; a bad one is an error
+        naming its file, ids the instrument lacks are ignored.
+        """
+        from cfpm_coach.domain.instrument_text import FILE_NAME, load_text, translated
+
+        copies = dict(self._by_key)
+        for folder in folders:
+            for path in sorted((folder / "i18n").glob(f"*.{language}.yaml")):
+                match = FILE_NAME.match(path.name)
+                if match is None:
+                    continue
+                key = (match["id"], int(match["version"]))
+                text = load_text(path)
+                if (text.instrument, text.version, text.language) != (*key, language):
+                    raise InstrumentError(f"{path}: the file says {text.instrument} version "
+                                          f"{text.version} ({text.language}); its name says "
+                                          f"otherwise")
+                if key in copies:
+                    copies[key] = translated(copies[key], text)
+        return InstrumentCatalog(copies.values())
+
     def latest(self) -> list[Instrument]:
         """The newest version of each instrument id."""
         ids = sorted({key[0] for key in self._by_key})

@@ -100,6 +100,12 @@ class Workspace:
 
         return SyncService(self)
 
+    def show_instruments_in(self, language: str) -> None:
+        """Show instrument text in language where a translation file gives it (display only)."""
+        if language != "en":
+            self.catalog = self.catalog.translated(
+                language, resources_dir() / "instruments", self.paths.instruments)
+
     def practice_instrument(self) -> "Instrument | None":
         """The practice instrument whose elements the worker list and trends show (latest version)."""
         return next((i for i in self.catalog.latest() if i.kind == "practice"), None)

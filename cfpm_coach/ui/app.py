@@ -1,11 +1,10 @@
 """Start the desktop app."""
 
-import gc
 import shutil
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from cfpm_coach import APP_ID, APP_NAME, __version__
@@ -68,10 +67,7 @@ def run_app(data_dir: Path | None = None, *, verbose: bool = False) -> int:
         if window.first_run.remove_on_close:
             # The demo's "Close and remove" (only a marked demo store shows that button).
             shutil.rmtree(window.backend.data_dir, ignore_errors=True)
-        # Collected here, with Qt alive, not during interpreter shutdown (see self_test.release).
-        window.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-        gc.collect()
+        gc_guard.release(window)
     finally:
         lock.unlock()
     return int(code)

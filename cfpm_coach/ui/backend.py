@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.cipher import DatabaseKey
+from cfpm_coach.ui import i18n
 from cfpm_coach.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -39,8 +40,18 @@ class Backend(QObject):
         Reopened after a restore, an encrypted store uses the key it was open with.
         """
         key = passphrase or self._key
-        self._runner.run(lambda: Workspace.open(self.data_dir, key), self._on_opened,
-                         self.open_failed.emit)
+        language = i18n.current_language()
+
+        def open_in_language() -> Workspace:
+            workspace = Workspace.open(self.data_dir, key)
+            try:
+                workspace.show_instruments_in(language)
+            except Exception:
+                workspace.close()
+                raise
+            return workspace
+
+        self._runner.run(open_in_language, self._on_opened, self.open_failed.emit)
 
     @Slot(object)
     def _on_opened(self, workspace: Workspace) -> None:

@@ -6,8 +6,8 @@ collector off and collect on the GUI thread, from a timer, as often as the thres
 
 import gc
 
-from PySide6.QtCore import QObject, QTimer, Slot
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
+from PySide6.QtWidgets import QApplication, QWidget
 
 CHECK_MS = 200
 
@@ -39,3 +39,15 @@ def install(app: QApplication) -> MainThreadCollector:
     """Move cycle collection to the GUI thread (once per application)."""
     existing = app.findChild(MainThreadCollector, "mainThreadCollector")
     return existing if existing is not None else MainThreadCollector(app)
+
+
+def release(window: QWidget) -> None:
+    """Delete a closed window and collect its garbage now, while the QApplication lives.
+
+    With the automatic collector off and no event loop left to run the timer, leftover Qt
+    wrappers would otherwise be collected during interpreter shutdown, after Qt's own objects
+    are gone: that once crashed a packaged self-test after its summary line (none_dealloc).
+    """
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gc.collect()

@@ -18,6 +18,12 @@ LANGUAGES = (("", "System default"), ("en", "English"), ("es", "Espa\u00f1ol"))
 SHIPPED = ("en", "es")
 log = logging.getLogger(__name__)
 _installed: list[QTranslator] = []
+_current = ["en"]
+
+
+def current_language() -> str:
+    """The language the UI shows (set by install)."""
+    return _current[0]
 
 
 def translations_dir() -> Path:
@@ -61,6 +67,7 @@ def install(app: QCoreApplication, code: str) -> str:
         log.warning("no compiled translation for %s; showing English", language)
         language = "en"
     QLocale.setDefault(QLocale(language))
+    _current[0] = language
     if language == "en":
         return "en"
     qt_own = QTranslator(app)

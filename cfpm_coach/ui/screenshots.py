@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui import gc_guard
 from cfpm_coach.ui.app import application, open_main_window
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.observation_flow import OPEN_OBSERVATION_KEY
@@ -88,6 +89,7 @@ def take_screenshots(out_dir: Path, data_dir: Path | None = None) -> list[Path]:
     shots += _dialogs(window, out_dir)
     window.close()
     window.backend.shutdown()
+    gc_guard.release(window)
     return shots + report_pages(out_dir, data, busiest.id)
 
 

@@ -1,20 +1,17 @@
 """The self-test's window step: open the real main window on the test store and save a PNG."""
 
-import gc
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
     QMessageLogContext,
     QSize,
     QtMsgType,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
 
+from cfpm_coach.ui import gc_guard
 from cfpm_coach.ui.app import application, open_main_window
 from cfpm_coach.ui.screenshots import wait_until
 
@@ -34,18 +31,6 @@ def _colours(image: QImage, step: int = 7) -> int:
     """Distinct colours on a sparse grid: enough to tell a drawn window from an empty one."""
     return len({image.pixel(x, y) for x in range(0, image.width(), step)
                 for y in range(0, image.height(), step)})
-
-
-def release(window: QWidget) -> None:
-    """Delete a closed window and collect its garbage now, while the QApplication lives.
-
-    The app collects garbage on a GUI-thread timer (gc_guard); with no event loop running after
-    this, leftover Qt wrappers would otherwise be collected during interpreter shutdown, after
-    Qt's own objects are gone, which once crashed a packaged self-test after its summary line.
-    """
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    gc.collect()
 
 
 def render_main_window(data_dir: Path, png: Path) -> tuple[int, int]:
@@ -69,4 +54,4 @@ def render_main_window(data_dir: Path, png: Path) -> tuple[int, int]:
         window.close()
         window.backend.shutdown()
         qInstallMessageHandler(previous)
-        release(window)
+        gc_guard.release(window)

@@ -23,6 +23,7 @@ from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.vocabulary import Setting
 from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.services.read_models import WorkerView
+from cfpm_coach.ui.table_models import setting_label
 from cfpm_coach.ui.worker_dialog import WorkerDialog, WorkerFields
 
 
@@ -80,7 +81,7 @@ class StartDialog(QDialog):
         self.setting = QComboBox()
         self.setting.setAccessibleName(self.tr("Setting"))
         for setting in Setting:
-            self.setting.addItem(self.tr(setting.label), setting.value)
+            self.setting.addItem(setting_label(setting.value), setting.value)
         form.addRow(self.tr("&Setting"), self.setting)
 
         self.started = QDateTimeEdit(QDateTime.currentDateTime())

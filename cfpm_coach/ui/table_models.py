@@ -40,10 +40,17 @@ def percent(share: float | None) -> str:
     return "\u2014" if share is None else f"{round(share * 100)}%"
 
 
+# The domain's setting labels, marked here so that lupdate (which reads the UI) offers them.
+SETTING_TEXTS = (QT_TR_NOOP("Home visit"), QT_TR_NOOP("Child and Family Team meeting"),
+                 QT_TR_NOOP("Office visit"), QT_TR_NOOP("Phone or video"), QT_TR_NOOP("Court"),
+                 QT_TR_NOOP("School"), QT_TR_NOOP("Team or unit meeting"),
+                 QT_TR_NOOP("Self-assessment"), QT_TR_NOOP("Other"))
+
+
 def setting_label(value: str) -> str:
-    """The label of a setting code."""
+    """The label of a setting code, in the UI's language."""
     try:
-        return Setting(value).label
+        return QCoreApplication.translate("", Setting(value).label)
     except ValueError:
         return value
 

@@ -208,7 +208,10 @@
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation><numerusform>… y %n más</numerusform><numerusform>… y %n más</numerusform></translation>
+        <translation>
+            <numerusform>… y %n más</numerusform>
+            <numerusform>… y %n más</numerusform>
+        </translation>
     </message>
     <message>
         <source>Finalize a partial observation?</source>
@@ -216,7 +219,10 @@
     </message>
     <message numerus="yes">
         <source>%n behaviors are neither rated nor marked “no opportunity”:</source>
-        <translation><numerusform>%n conducta no está calificada ni marcada como «sin oportunidad»:</numerusform><numerusform>%n conductas no están calificadas ni marcadas como «sin oportunidad»:</numerusform></translation>
+        <translation>
+            <numerusform>%n conducta no está calificada ni marcada como «sin oportunidad»:</numerusform>
+            <numerusform>%n conductas no están calificadas ni marcadas como «sin oportunidad»:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Finalize anyway? They will be reported as not rated.</source>
@@ -487,6 +493,42 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Sincronización: al día</translation>
     </message>
     <message>
+        <source>Home visit</source>
+        <translation>Visita al hogar</translation>
+    </message>
+    <message>
+        <source>Child and Family Team meeting</source>
+        <translation>Reunión del Equipo del Niño y la Familia</translation>
+    </message>
+    <message>
+        <source>Office visit</source>
+        <translation>Visita en la oficina</translation>
+    </message>
+    <message>
+        <source>Phone or video</source>
+        <translation>Teléfono o video</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>Tribunal</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Escuela</translation>
+    </message>
+    <message>
+        <source>Team or unit meeting</source>
+        <translation>Reunión de equipo o de unidad</translation>
+    </message>
+    <message>
+        <source>Self-assessment</source>
+        <translation>Autoevaluación</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -496,7 +538,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
     </message>
     <message>
         <source>Last observed</source>
-        <translation>Última observación</translation>
+        <translation>Observado</translation>
     </message>
     <message>
         <source>Fidelity</source>
@@ -868,7 +910,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
     </message>
     <message>
         <source>Last observed</source>
-        <translation>Última observación</translation>
+        <translation>Observado</translation>
     </message>
     <message>
         <source>Workers not observed lately</source>
@@ -1381,7 +1423,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     </message>
     <message numerus="yes">
         <source>At least %n characters; a few unrelated words are easy to remember and hard to guess.</source>
-        <translation><numerusform>Al menos %n carácter; unas cuantas palabras sin relación son fáciles de recordar y difíciles de adivinar.</numerusform><numerusform>Al menos %n caracteres; unas cuantas palabras sin relación son fáciles de recordar y difíciles de adivinar.</numerusform></translation>
+        <translation>
+            <numerusform>Al menos %n carácter; unas cuantas palabras sin relación son fáciles de recordar y difíciles de adivinar.</numerusform>
+            <numerusform>Al menos %n caracteres; unas cuantas palabras sin relación son fáciles de recordar y difíciles de adivinar.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The two new passphrases differ.</source>
@@ -2134,7 +2179,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     </message>
     <message numerus="yes">
         <source>Passphrase (at least %n characters)</source>
-        <translation><numerusform>Frase de contraseña (al menos %n carácter)</numerusform><numerusform>Frase de contraseña (al menos %n caracteres)</numerusform></translation>
+        <translation>
+            <numerusform>Frase de contraseña (al menos %n carácter)</numerusform>
+            <numerusform>Frase de contraseña (al menos %n caracteres)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Repeat the passphrase</source>
@@ -2174,7 +2222,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     </message>
     <message numerus="yes">
         <source>The passphrase needs at least %n characters.</source>
-        <translation><numerusform>La frase de contraseña necesita al menos %n carácter.</numerusform><numerusform>La frase de contraseña necesita al menos %n caracteres.</numerusform></translation>
+        <translation>
+            <numerusform>La frase de contraseña necesita al menos %n carácter.</numerusform>
+            <numerusform>La frase de contraseña necesita al menos %n caracteres.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>

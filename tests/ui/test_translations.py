@@ -62,6 +62,13 @@ def test_the_main_window_speaks_spanish_when_chosen(qtbot: QtBot, data_dir: Path
         assert welcome.start.text() == "&Empezar"
         model = window.workers_panel.model
         assert model.headerData(0, Qt.Orientation.Horizontal) == "Nombre"
+        # The instrument's own Spanish file: behaviors and elements shown in Spanish.
+        assert window.workspace is not None
+        practice = window.workspace.practice_instrument()
+        assert practice is not None
+        assert practice.item("engagement.1").label == \
+            "Aclarar su función, el propósito y el proceso"
+        assert model.element_labels["engagement"] == "Vinculación"
         if os.environ.get("CFPM_SCREENSHOTS"):
             window.resize(1280, 800)
             window.grab().save(os.environ["CFPM_SCREENSHOTS"] + "/main-window-es.png")
