@@ -44,7 +44,8 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 
 ## Refresh the .ts files from the UI's source after adding or changing texts.
 translations-update: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete -locations none cfpm_coach/ui/*.py -ts $(TS)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none cfpm_coach/ui/*.py cfpm_coach/reports/*.py \
+		-ts $(TS)
 
 run: $(STAMP) translations
 	@$(MAKE) --no-print-directory system-deps DEBS="$(QT_DEBS)"

@@ -14,11 +14,13 @@ from cfpm_coach.reports.document import (
     generation_time,
     write_pdf,
 )
+from cfpm_coach.reports.texts import fill, translate
 from cfpm_coach.services.read_models import AgreementReport
 
 WIDTH = CONTENT_WIDTH
 CALIBRATE_LIMIT = 10
-FIGURES = ["Items", "Exact", "Within 1", "\u03ba lin.", "\u03ba quad."]
+FIGURES = [translate("reports", "Items"), translate("reports", "Exact"),
+           translate("reports", "Within 1"), "\u03ba lin.", "\u03ba quad."]
 FIGURE_WIDTH = 0.62 * inch
 
 
@@ -32,41 +34,48 @@ def _calibrate(report: AgreementReport) -> list[Flowable]:
     if not rows:
         return [para("Calibrate first", "heading"),
                 para("Every behavior both coaches scored was rated alike.")]
-    data: list[list[object]] = [["Behavior", "Items", "Exact", "Within 1", "Mean diff."]]
+    data: list[list[object]] = [[translate("reports", "Behavior"), translate("reports", "Items"),
+                                 translate("reports", "Exact"), translate("reports", "Within 1"),
+                                 translate("reports", "Mean diff.")]]
     data += [[para(b.label, "cell"), str(b.items), percent(b.exact), percent(b.within_one),
               decimal(b.mean_difference)]
              for b in rows]
-    note = para("The behaviors coaches rated least alike across every co-observed visit, "
+    note = para(translate(
+        "reports", "The behaviors coaches rated least alike across every co-observed visit, "
                 "first the lowest exact agreement, then the largest mean difference in scale "
-                "points. Talk these through with anchors and examples before the next round.",
-                "small")
+                "points. Talk these through with anchors and examples before the next round."), "small")
     widths = [WIDTH - 4 * 0.8 * inch] + [0.8 * inch] * 4
     return [para("Calibrate first", "heading"), note, grid(data, widths)]
 
 
 def _pairs(report: AgreementReport) -> list[Flowable]:
-    data: list[list[object]] = [["Coaches", "Visits / month", *FIGURES]]
+    data: list[list[object]] = [[translate("reports", "Coaches"),
+                                 translate("reports", "Visits / month"), *FIGURES]]
     for pair in report.coach_pairs:
-        data.append([para(" & ".join(pair.coaches), "cell"), f"{pair.visits} visits",
+        data.append([para(" & ".join(pair.coaches), "cell"),
+                     fill(translate("reports", "%1 visits"), pair.visits),
                      *_figures(pair.agreement)])
         data += [["", month, *_figures(agreement)] for month, agreement in pair.by_month]
     widths = [WIDTH - 1.2 * inch - 5 * FIGURE_WIDTH, 1.2 * inch] + [FIGURE_WIDTH] * 5
-    note = para("Each pair of coaches over all the visits they rated together, then month by "
+    note = para(translate(
+        "reports", "Each pair of coaches over all the visits they rated together, then month by "
                 "month. Exact and within-one count the behaviors both scored; Cohen's weighted "
                 "kappa corrects for chance agreement (1 perfect, 0 chance, below 0 worse than "
-                "chance).", "small")
+                "chance)."), "small")
     return [para("Pairs of coaches over time", "heading"), note, grid(data, widths)]
 
 
 def _visits(report: AgreementReport) -> list[Flowable]:
-    data: list[list[object]] = [["Date", "Worker", "Coaches", *FIGURES, "\u03b1"]]
+    data: list[list[object]] = [[translate("reports", "Date"), translate("reports", "Worker"),
+                                 translate("reports", "Coaches"), *FIGURES, "\u03b1"]]
     data += [[local_date(v.started_at), para(v.worker_name, "cell"),
               para(" & ".join(v.coaches), "cell"), *_figures(v.agreement),
               decimal(v.alpha) if len(v.coaches) > 2 else "\u2014"] for v in report.visits]
     rest = WIDTH - 0.85 * inch - 6 * FIGURE_WIDTH
     widths = [0.85 * inch, rest / 2, rest / 2] + [FIGURE_WIDTH] * 6
-    note = para("Krippendorff's alpha (ordinal) is given for visits rated by more than two "
-                "coaches.", "small")
+    note = para(translate(
+        "reports", "Krippendorff's alpha (ordinal) is given for visits rated by more than two "
+                "coaches."), "small")
     return [para("Co-observed visits", "heading"), note, grid(data, widths)]
 
 
@@ -80,7 +89,8 @@ def render(report: AgreementReport, path: Path, *, author: str, paper: Paper = "
     ], WIDTH)
     story: list[Flowable] = [para("Inter-rater agreement", "title"), header,
                              *_calibrate(report), *_pairs(report), *_visits(report)]
-    meta = ReportMeta(title="Inter-rater agreement",
-                      subject=f"{report.instrument.title}: agreement between coaches",
+    meta = ReportMeta(title=translate("reports", "Inter-rater agreement"),
+                      subject=fill(translate("reports", "%1: agreement between coaches"),
+                                   report.instrument.title),
                       author=author, generated_at=generation_time(deterministic))
     return write_pdf(path, story, meta, paper=paper, deterministic=deterministic)

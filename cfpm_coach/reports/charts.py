@@ -8,6 +8,7 @@ from reportlab.lib import colors
 
 from cfpm_coach.reports.fonts import REGULAR
 from cfpm_coach.reports.styles import MUTED, SERIES
+from cfpm_coach.reports.texts import translate
 from cfpm_coach.services.trends import Trend
 
 
@@ -15,7 +16,8 @@ def trend_chart(trend: Trend, width: float, height: float = 170) -> Drawing:
     """One line per group over months (gaps where a group was not observed)."""
     drawing = Drawing(width, height)
     if trend.empty:
-        drawing.add(String(width / 2, height / 2, "No finished observations in this period.",
+        empty = translate("reports", "No finished observations in this period.")
+        drawing.add(String(width / 2, height / 2, empty,
                            fontName=REGULAR, fontSize=9, fillColor=MUTED, textAnchor="middle"))
         return drawing
     legend_height = 16 * ((len(trend.groups) + 2) // 3)

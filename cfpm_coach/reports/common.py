@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from cfpm_coach.domain.vocabulary import Setting
 from cfpm_coach.reports.fonts import BOLD, REGULAR
 from cfpm_coach.reports.styles import INK, RULE, SHADE, styles
+from cfpm_coach.reports.texts import translate
 
 
 def para(text: str, style: str = "body") -> Paragraph:
@@ -43,10 +44,19 @@ def local_time(value: datetime | None) -> str:
     return "" if value is None else value.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+# The domain's setting labels, listed so that lupdate offers them in the "reports" context.
+SETTING_TEXTS = (translate("reports", "Home visit"),
+                 translate("reports", "Child and Family Team meeting"),
+                 translate("reports", "Office visit"), translate("reports", "Phone or video"),
+                 translate("reports", "Court"), translate("reports", "School"),
+                 translate("reports", "Team or unit meeting"),
+                 translate("reports", "Self-assessment"), translate("reports", "Other"))
+
+
 def setting_label(value: str) -> str:
-    """The label of a setting code."""
+    """The label of a setting code, in the report language."""
     try:
-        return Setting(value).label
+        return translate("reports", Setting(value).label)
     except ValueError:
         return value
 
@@ -84,8 +94,9 @@ def grid(data: list[list[object]], widths: Sequence[float], *, header_rows: int 
 
 def signatures(width: float) -> Table:
     """Signature and date lines for coach, worker and supervisor."""
-    rows = [[para(who, "small"), "", para("Date", "small"), ""]
-            for who in ("Coach", "Worker", "Supervisor")]
+    rows = [[para(who, "small"), "", para(translate("reports", "Date"), "small"), ""]
+            for who in (translate("reports", "Coach"), translate("reports", "Worker"),
+                        translate("reports", "Supervisor"))]
     table = Table(rows, colWidths=[1.0 * inch, width - 2.9 * inch, 0.5 * inch, 1.4 * inch],
                   rowHeights=[0.45 * inch] * 3)
     table.setStyle(TableStyle([
@@ -105,3 +116,15 @@ def gap(height: float = 6) -> Spacer:
 def block(*flowables: Flowable) -> list[Flowable]:
     """A list of flowables (readability helper)."""
     return list(flowables)
+
+
+def goal_headings() -> list[object]:
+    """The column headings of a goals table."""
+    return [translate("reports", "Goal"), translate("reports", "Behaviors"),
+            translate("reports", "Due"), translate("reports", "Status")]
+
+
+def goal_status(status: str) -> str:
+    """A goal's status as a report prints it."""
+    return {"open": translate("reports", "Open"), "met": translate("reports", "Met"),
+            "dropped": translate("reports", "Dropped")}.get(status, status.title())

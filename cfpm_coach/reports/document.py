@@ -16,10 +16,11 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 from cfpm_coach import APP_NAME, __version__
 from cfpm_coach.reports.fonts import REGULAR, register_fonts
 from cfpm_coach.reports.styles import MUTED, RULE
+from cfpm_coach.reports.texts import fill, language, translate
 
 Paper = Literal["letter", "a4"]
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
-CONFIDENTIAL = "Confidential coaching record"
+CONFIDENTIAL = translate("reports", "Confidential coaching record")  # marked; shown translated
 MARGIN = 0.75 * inch
 # One width that fits both papers: A4 is the narrower; a frame keeps 6 pt of padding each side.
 CONTENT_WIDTH = min(LETTER[0], A4[0]) - 2 * MARGIN - 12
@@ -60,7 +61,8 @@ class _NumberedCanvas(Canvas):
         self.setFont(REGULAR, 8)
         self.setFillColor(MUTED)
         self.drawRightString(width - 0.75 * inch, 0.5 * inch,
-                             f"page {self._pageNumber} of {total}")
+                             fill(translate("reports", "page %1 of %2"), self._pageNumber,
+                                  total))
 
 
 def _decorate(meta: ReportMeta) -> Any:
@@ -72,8 +74,9 @@ def _decorate(meta: ReportMeta) -> Any:
         canvas.setFont(REGULAR, 8)
         canvas.setFillColor(MUTED)
         top = height - 0.5 * inch
-        canvas.drawString(doc.leftMargin, top, CONFIDENTIAL)
-        canvas.drawRightString(width - doc.rightMargin, top, f"Generated {stamp}")
+        canvas.drawString(doc.leftMargin, top, translate("reports", CONFIDENTIAL))
+        canvas.drawRightString(width - doc.rightMargin, top,
+                               fill(translate("reports", "Generated %1"), stamp))
         canvas.setStrokeColor(RULE)
         canvas.line(doc.leftMargin, top - 4, width - doc.rightMargin, top - 4)
         canvas.drawString(doc.leftMargin, 0.5 * inch, f"{APP_NAME} {__version__}")
@@ -91,7 +94,8 @@ def write_pdf(path: Path, story: Sequence[Flowable], meta: ReportMeta, *,
     temp = path.with_name(f".{path.name}.partial")
     doc = SimpleDocTemplate(
         str(temp), pagesize=PAGE_SIZES[paper], title=meta.title, author=meta.author,
-        subject=meta.subject, creator=f"{APP_NAME} {__version__}", lang=meta.language,
+        subject=meta.subject, creator=f"{APP_NAME} {__version__}",
+        lang=meta.language if language() == "en" else language(),
         invariant=1 if deterministic else 0, leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=0.8 * inch, bottomMargin=0.8 * inch, displayDocTitle=1,
         initialFontName=REGULAR,  # else ReportLab starts every page in (unembedded) Helvetica

@@ -13,6 +13,7 @@ from cfpm_coach.reports.document import (
     generation_time,
     write_pdf,
 )
+from cfpm_coach.reports.texts import fill, translate
 from cfpm_coach.services.read_models import LeadershipComparison
 
 WIDTH = CONTENT_WIDTH
@@ -20,38 +21,45 @@ DASH = "\u2014"
 
 
 def _gap(value: float | None) -> str:
-    return DASH if value is None else f"{round(value * 100):+d} pts"
+    return DASH if value is None else fill(translate("reports", "%1 pts"), f"{round(value * 100):+d}")
 
 
 def _groups(data: LeadershipComparison) -> list[Flowable]:
-    rows: list[list[object]] = [["Group", "Self", "Others", "Ratings", "Gap"]]
+    rows: list[list[object]] = [[translate("reports", "Group"), translate("reports", "Self"),
+                                 translate("reports", "Others"), translate("reports", "Ratings"),
+                                 translate("reports", "Gap")]]
     rows += [[para(g.label, "cell"), percent(g.self_score.share_proficient),
               percent(g.others_score.share_proficient), str(g.others_score.observed),
               _gap(g.gap)] for g in data.groups]
-    note = para("Share of behaviors rated Accomplished. Self: the latest self-assessment. "
+    note = para(translate(
+        "reports", "Share of behaviors rated Accomplished. Self: the latest self-assessment. "
                 "Others: every coach's or staff member's rating in the last year. A positive gap: "
                 "the leader rates themselves higher than others do. Ratings: how many ratings by "
-                "others each figure rests on.", "small")
+                "others each figure rests on."), "small")
     return [para("By group", "heading"), note,
             grid(rows, [WIDTH - 4 * 1.1 * inch] + [1.1 * inch] * 4)]
 
 
 def _behaviors(data: LeadershipComparison) -> list[Flowable]:
     labels = {g.id: g.label for g in data.instrument.groups}
-    rows: list[list[object]] = [["Behavior", "Group", "Self", "Others", "Ratings"]]
+    rows: list[list[object]] = [[translate("reports", "Behavior"), translate("reports", "Group"),
+                                 translate("reports", "Self"), translate("reports", "Others"),
+                                 translate("reports", "Ratings")]]
     rows += [[para(b.label, "cell"), para(labels.get(b.group_id, b.group_id), "cell"),
               DASH if b.self_value is None else str(b.self_value),
               decimal(b.others_mean, 1), str(b.others_count)]
              for b in data.behaviors]
     widths = [WIDTH - 1.2 * inch - 3 * 0.9 * inch, 1.2 * inch] + [0.9 * inch] * 3
-    note = para("Self: the latest self-rating (1 to 3). Others: the mean of others' ratings in the "
-                "last year.", "small")
+    note = para(translate(
+        "reports", "Self: the latest self-rating (1 to 3). Others: the mean of others' ratings in the "
+                "last year."), "small")
     return [para("By behavior", "heading"), note, grid(rows, widths)]
 
 
 def _over_time(data: LeadershipComparison) -> list[Flowable]:
     labels = {g.id: g.label for g in data.instrument.groups}
-    rows: list[list[object]] = [["Quarter", "Group", "Self", "Others"]]
+    rows: list[list[object]] = [[translate("reports", "Quarter"), translate("reports", "Group"),
+                                 translate("reports", "Self"), translate("reports", "Others")]]
     rows += [[quarter, labels.get(group_id, group_id), percent(mine), percent(theirs)]
              for quarter, group_id, mine, theirs in data.over_time]
     return [para("Over time", "heading"),
@@ -65,13 +73,16 @@ def render(data: LeadershipComparison, path: Path, *, author: str, paper: Paper 
         ("Leader", data.worker.name),
         ("Role and office", " \u00b7 ".join(p for p in (data.worker.role, data.worker.office)
                                              if p) or DASH),
-        ("Latest self-assessment", local_date(data.self_assessed_at) or "none yet"),
-        ("Others' observations", f"{data.others_observations} in the last year"),
+        ("Latest self-assessment", local_date(data.self_assessed_at) or translate("reports", "none yet")),
+        ("Others' observations", fill(translate("reports", "%1 in the last year"),
+                                       data.others_observations)),
         ("Instrument", data.instrument.title),
     ], WIDTH)
     story: list[Flowable] = [para("Leadership: self vs others", "title"), header,
                              *_groups(data), *_behaviors(data), *_over_time(data)]
-    meta = ReportMeta(title=f"Leadership self vs others: {data.worker.name}",
-                      subject=f"{data.instrument.title}: self vs others", author=author,
+    meta = ReportMeta(title=fill(translate("reports", "Leadership self vs others: %1"),
+                                 data.worker.name),
+                      subject=fill(translate("reports", "%1: self vs others"),
+                                   data.instrument.title), author=author,
                       generated_at=generation_time(deterministic))
     return write_pdf(path, story, meta, paper=paper, deterministic=deterministic)

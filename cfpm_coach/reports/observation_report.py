@@ -8,6 +8,8 @@ from reportlab.platypus import Flowable, KeepTogether
 from cfpm_coach.reports.common import (
     facts,
     gap,
+    goal_headings,
+    goal_status,
     grid,
     local_date,
     local_time,
@@ -25,6 +27,7 @@ from cfpm_coach.reports.document import (
     write_pdf,
 )
 from cfpm_coach.reports.styles import LEVEL_COLOURS
+from cfpm_coach.reports.texts import fill, translate
 from cfpm_coach.services.read_models import ObservationReport
 
 WIDTH = CONTENT_WIDTH
@@ -35,15 +38,19 @@ def _duration(report: ObservationReport) -> str:
     if summary.ended_at is None:
         return "\u2014"
     minutes = int((summary.ended_at - summary.started_at).total_seconds() // 60)
-    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+    if minutes >= 60:
+        return fill(translate("reports", "%1 h %2 min"), minutes // 60, f"{minutes % 60:02d}")
+    return fill(translate("reports", "%1 min"), minutes)
 
 
 def _status(report: ObservationReport) -> str:
     detail = report.detail
-    status = {"draft": "Draft (not finalized)", "final": "Final",
-              "amended": "Amended"}.get(detail.summary.status, detail.summary.status)
+    status = {"draft": translate("reports", "Draft (not finalized)"),
+              "final": translate("reports", "Final"),
+              "amended": translate("reports", "Amended")}.get(detail.summary.status,
+                                                               detail.summary.status)
     if detail.finalized_at:
-        status += f", finalized {local_time(detail.finalized_at)}"
+        status += fill(translate("reports", ", finalized %1"), local_time(detail.finalized_at))
     return status
 
 
@@ -52,30 +59,34 @@ def _header(report: ObservationReport) -> list[Flowable]:
     summary = detail.summary
     instrument = detail.instrument
     rows = [
-        ("Worker", worker.name),
-        ("Role, unit, office", ", ".join(p for p in (worker.role, worker.unit, worker.office) if p)
-         or "\u2014"),
-        ("Coach", summary.coach_name + (f" (co-observer: {detail.co_observer})"
-                                        if detail.co_observer else "")),
-        ("Date", local_time(summary.started_at)),
-        ("Setting", setting_label(summary.setting)),
-        ("Duration", _duration(report)),
-        ("Instrument", f"{instrument.title}, version {instrument.version}"),
-        ("Status", _status(report)),
+        (translate("reports", "Worker"), worker.name),
+        (translate("reports", "Role, unit, office"),
+         ", ".join(p for p in (worker.role, worker.unit, worker.office) if p) or "\u2014"),
+        (translate("reports", "Coach"), summary.coach_name + (
+            fill(translate("reports", " (co-observer: %1)"), detail.co_observer)
+            if detail.co_observer else "")),
+        (translate("reports", "Date"), local_time(summary.started_at)),
+        (translate("reports", "Setting"), setting_label(summary.setting)),
+        (translate("reports", "Duration"), _duration(report)),
+        (translate("reports", "Instrument"),
+         fill(translate("reports", "%1, version %2"), instrument.title, instrument.version)),
+        (translate("reports", "Status"), _status(report)),
     ]
     for amendment in detail.amendments:
-        rows.append((f"Amended {local_date(amendment.opened_at)}", amendment.reason))
-    return [para("Observation record", "title"), facts(rows, WIDTH)]
+        rows.append((fill(translate("reports", "Amended %1"), local_date(amendment.opened_at)),
+                     amendment.reason))
+    return [para(translate("reports", "Observation record"), "title"), facts(rows, WIDTH)]
 
 
 def _scores(report: ObservationReport) -> Flowable:
     scores = report.detail.scores
     overall = scores.overall
     mean = "\u2014" if overall.mean is None else f"{overall.mean:.2f}"
-    return rich(
-        f"<b>Overall:</b> {percent(overall.share_proficient)} of observed behaviors rated "
-        f"Accomplished ({overall.proficient} of {overall.observed}); mean rating {mean}. "
-        f"{scores.no_opportunity} marked no opportunity to observe, {scores.unrated} not rated.")
+    return rich(fill(translate(
+        "reports", "<b>Overall:</b> %1 of observed behaviors rated Accomplished (%2 of %3); mean "
+        "rating %4. %5 marked no opportunity to observe, %6 not rated."),
+        percent(overall.share_proficient), overall.proficient, overall.observed, mean,
+        scores.no_opportunity, scores.unrated))
 
 
 def _groups(report: ObservationReport) -> list[Flowable]:
@@ -85,16 +96,21 @@ def _groups(report: ObservationReport) -> list[Flowable]:
     story: list[Flowable] = []
     for group in instrument.groups:
         score = detail.scores.by_group[group.id]
-        mean = "" if score.mean is None else f", mean {score.mean:.2f}"
-        title = rich(f"{group.label} <font size='8.5' color='#5b6673'>\u00b7 "
-                     f"{percent(score.share_proficient)} Accomplished ({score.proficient} of "
-                     f"{score.observed} observed){mean}</font>", "subheading")
-        data: list[list[object]] = [["Behavior", "Rating", "Evidence"]]
+        mean = "" if score.mean is None else fill(translate("reports", ", mean %1"),
+                                                  f"{score.mean:.2f}")
+        title = rich(f"{group.label} <font size='8.5' color='#5b6673'>\u00b7 " + fill(
+            translate("reports", "%1 Accomplished (%2 of %3 observed)"),
+            percent(score.share_proficient), score.proficient, score.observed)
+            + f"{mean}</font>", "subheading")
+        data: list[list[object]] = [[translate("reports", "Behavior"),
+                                     translate("reports", "Rating"),
+                                     translate("reports", "Evidence")]]
         shading = []
         for row, item in enumerate(group.items, start=1):
             rating = detail.ratings.get(item.id)
             value = rating.value if rating else None
-            label = "Not rated" if value is None else scale.level(value).label
+            label = translate("reports", "Not rated") if value is None \
+                else scale.level(value).label
             data.append([para(item.label, "cell"), para(label, "cell"),
                          para(rating.note if rating else "", "cell")])
             if value in LEVEL_COLOURS:
@@ -106,19 +122,20 @@ def _groups(report: ObservationReport) -> list[Flowable]:
 
 def _notes(report: ObservationReport) -> list[Flowable]:
     detail = report.detail
-    story: list[Flowable] = [para("Debrief", "heading")]
-    for label, text in (("Strengths", detail.strengths), ("Growth areas", detail.growth_areas),
-                        ("Agreed next steps", detail.next_steps)):
+    story: list[Flowable] = [para(translate("reports", "Debrief"), "heading")]
+    for label, text in ((translate("reports", "Strengths"), detail.strengths),
+                        (translate("reports", "Growth areas"), detail.growth_areas),
+                        (translate("reports", "Agreed next steps"), detail.next_steps)):
         story += [para(label, "subheading"), para(text or "\u2014")]
     if report.goals:
-        story.append(para("Goals", "subheading"))
-        data: list[list[object]] = [["Goal", "Behaviors", "Due", "Status"]]
+        story.append(para(translate("reports", "Goals"), "subheading"))
+        data: list[list[object]] = [goal_headings()]
         for goal in report.goals:
             labels = ", ".join(detail.instrument.item(b).label if detail.instrument.has_item(b)
                                else b for b in goal.behavior_ids)
             data.append([para(goal.text, "cell"), para(labels, "cell"),
                          goal.due_date.isoformat() if goal.due_date else "\u2014",
-                         goal.status.title()])
+                         goal_status(goal.status)])
         story.append(grid(data, [WIDTH - 4.3 * inch, 2.5 * inch, 0.9 * inch, 0.9 * inch]))
     return story
 
@@ -129,11 +146,13 @@ def render(report: ObservationReport, path: Path, *, author: str, paper: Paper =
     story: list[Flowable] = [*_header(report), gap(8), _scores(report), gap(4)]
     story += _groups(report)
     story += _notes(report)
-    story += [gap(18), KeepTogether([para("Signatures", "subheading"), signatures(WIDTH)])]
+    story += [gap(18), KeepTogether([para(translate("reports", "Signatures"), "subheading"),
+                                     signatures(WIDTH)])]
     meta = ReportMeta(
-        title=f"Observation record: {report.worker.name}, "
-              f"{local_date(report.detail.summary.started_at)}",
-        subject=f"{report.detail.instrument.title} observation", author=author,
+        title=fill(translate("reports", "Observation record: %1, %2"), report.worker.name,
+                   local_date(report.detail.summary.started_at)),
+        subject=fill(translate("reports", "%1 observation"), report.detail.instrument.title),
+        author=author,
         generated_at=generation_time(deterministic))
     return write_pdf(path, story, meta, paper=paper, deterministic=deterministic)
 

@@ -14,6 +14,7 @@ from cfpm_coach.reports.document import (
     write_pdf,
 )
 from cfpm_coach.reports.styles import LEVEL_COLOURS
+from cfpm_coach.reports.texts import fill, translate
 from cfpm_coach.services.read_models import UnitReport
 
 WIDTH = CONTENT_WIDTH
@@ -27,7 +28,8 @@ def _short(label: str) -> str:
 
 def _workers(report: UnitReport) -> list[Flowable]:
     groups = report.instrument.groups
-    header: list[object] = ["Worker", "Obs.", *[_short(g.label) for g in groups]]
+    header: list[object] = [translate("reports", "Worker"), translate("reports", "Obs."),
+                            *[_short(g.label) for g in groups]]
     data: list[list[object]] = [header]
     extra: list[tuple[object, ...]] = [("ALIGN", (1, 0), (-1, -1), "CENTER"),
                                        ("FONTSIZE", (1, 0), (-1, 0), 7.5)]
@@ -48,40 +50,53 @@ def _workers(report: UnitReport) -> list[Flowable]:
     name_width = 1.8 * inch
     widths = [name_width, 0.5 * inch] + [(WIDTH - name_width - 0.5 * inch) / len(groups)] * \
         len(groups)
-    legend = para("Share of observed behaviors rated Accomplished in each worker's latest "
-                  "finished observation of the period; in brackets the change in points since "
-                  "their first one in the period. Obs. counts finished observations.", "small")
-    return [para(f"Workers by {report.instrument.group_noun.lower()}", "heading"), legend,
+    legend = para(translate(
+        "reports", "Share of observed behaviors rated Accomplished in each worker's latest "
+        "finished observation of the period; in brackets the change in points since "
+        "their first one in the period. Obs. counts finished observations."), "small")
+    heading = translate("reports", "Workers by practice element") \
+        if report.instrument.kind == "practice" else \
+        translate("reports", "Workers by leadership group")
+    return [para(heading, "heading"), legend,
             grid(data, widths, extra=extra)]
 
 
 def _stale(report: UnitReport) -> list[Flowable]:
-    story: list[Flowable] = [para(f"Not observed in the last {report.stale_days} days", "heading")]
+    story: list[Flowable] = [para(fill(translate("reports", "Not observed in the last %1 days"),
+                                       report.stale_days), "heading")]
     if not report.not_observed_lately:
-        return [*story, para("Every active worker was observed recently.")]
-    data: list[list[object]] = [["Worker", "Last observed"]]
-    data += [[para(w.name, "cell"), local_date(w.last_observed_at) or "never"]
+        return [*story, para(translate("reports", "Every active worker was observed recently."))]
+    data: list[list[object]] = [[translate("reports", "Worker"),
+                                 translate("reports", "Last observed")]]
+    data += [[para(w.name, "cell"),
+              local_date(w.last_observed_at) or translate("reports", "never")]
              for w in report.not_observed_lately]
     return [*story, grid(data, [3.5 * inch, 1.5 * inch])]
 
 
 def _rare(report: UnitReport) -> list[Flowable]:
     total = report.observations
-    story: list[Flowable] = [para("Behaviors the unit rarely shows", "heading")]
+    story: list[Flowable] = [para(translate("reports", "Behaviors the unit rarely shows"),
+                                  "heading")]
     if not total:
-        return [*story, para("No finished observations in this period.")]
+        return [*story, para(translate("reports", "No finished observations in this period."))]
     # Shown Accomplished in the fewest observations: rarely observed and rarely strong both count.
     ranked = sorted(
         ((report.behavior_scores[item.id].proficient, report.behavior_scores[item.id].observed,
           item.label, report.behavior_scores[item.id]) for item in report.instrument.items),
         key=lambda r: (r[0], r[1]))[:RARE_LIMIT]
-    data: list[list[object]] = [["Behavior", "Observed in", "Accomplished in", "Share"]]
-    data += [[para(label, "cell"), f"{score.observed} of {total}",
-              f"{proficient} of {total}", percent(score.share_proficient)]
+    data: list[list[object]] = [[translate("reports", "Behavior"),
+                                 translate("reports", "Observed in"),
+                                 translate("reports", "Accomplished in"),
+                                 translate("reports", "Share")]]
+    of = translate("reports", "%1 of %2")
+    data += [[para(label, "cell"), fill(of, score.observed, total), fill(of, proficient, total),
+              percent(score.share_proficient)]
              for proficient, _observed, label, score in ranked]
-    note = para(f"The {len(ranked)} behaviors rated Accomplished in the fewest of the unit's "
-                f"{total} finished observations; Share is of the observations where each was "
-                "observed.", "small")
+    note = para(fill(translate(
+        "reports", "The %1 behaviors rated Accomplished in the fewest of the unit's %2 finished "
+        "observations; Share is of the observations where each was observed."),
+        len(ranked), total), "small")
     return [*story, note, grid(data, [WIDTH - 3.6 * inch, 1.2 * inch, 1.4 * inch, 1.0 * inch])]
 
 
@@ -90,16 +105,21 @@ def render(report: UnitReport, path: Path, *, author: str, paper: Paper = "lette
     """Write the unit summary to path."""
     active = sum(1 for r in report.rows if r.worker.active)
     header = facts([
-        ("Office", report.office),
-        ("Period", f"{report.start.isoformat()} to {report.end.isoformat()}"),
-        ("Instrument", report.instrument.title),
-        ("Workers", f"{len(report.rows)} ({active} active), {report.observations} finished "
-                    "observations in the period"),
+        (translate("reports", "Office"), report.office),
+        (translate("reports", "Period"), fill(translate("reports", "%1 to %2"),
+                                              report.start.isoformat(), report.end.isoformat())),
+        (translate("reports", "Instrument"), report.instrument.title),
+        (translate("reports", "Workers"), fill(translate(
+            "reports", "%1 (%2 active), %3 finished observations in the period"),
+            len(report.rows), active, report.observations)),
     ], WIDTH)
-    story: list[Flowable] = [para("Unit coaching summary", "title"), header, *_workers(report),
+    story: list[Flowable] = [para(translate("reports", "Unit coaching summary"), "title"),
+                             header, *_workers(report),
                              *_stale(report), *_rare(report)]
     meta = ReportMeta(
-        title=f"Unit summary: {report.office}, {report.start} to {report.end}",
-        subject=f"{report.instrument.title}: unit summary", author=author,
+        title=fill(translate("reports", "Unit summary: %1, %2 to %3"), report.office,
+                   report.start, report.end),
+        subject=fill(translate("reports", "%1: unit summary"), report.instrument.title),
+        author=author,
         generated_at=generation_time(deterministic))
     return write_pdf(path, story, meta, paper=paper, deterministic=deterministic)

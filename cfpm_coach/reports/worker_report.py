@@ -7,7 +7,17 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether
 
 from cfpm_coach.reports.charts import trend_chart
-from cfpm_coach.reports.common import facts, gap, grid, local_date, para, percent, setting_label
+from cfpm_coach.reports.common import (
+    facts,
+    gap,
+    goal_headings,
+    goal_status,
+    grid,
+    local_date,
+    para,
+    percent,
+    setting_label,
+)
 from cfpm_coach.reports.document import (
     CONTENT_WIDTH,
     Paper,
@@ -16,6 +26,7 @@ from cfpm_coach.reports.document import (
     write_pdf,
 )
 from cfpm_coach.reports.styles import LEVEL_COLOURS, MUTED
+from cfpm_coach.reports.texts import fill, translate
 from cfpm_coach.services.read_models import WorkerReport
 from cfpm_coach.services.trends import monthly_trend
 
@@ -29,27 +40,29 @@ def _header(report: WorkerReport) -> list[Flowable]:
     settings = ", ".join(f"{setting_label(s)} {n}" for s, n in
                          sorted(report.by_setting.items(), key=lambda kv: -kv[1])) or "\u2014"
     rows = [
-        ("Worker", worker.name),
-        ("Role, unit, office", ", ".join(p for p in (worker.role, worker.unit, worker.office) if p)
-         or "\u2014"),
-        ("Period", f"{report.start.isoformat()} to {report.end.isoformat()}"),
-        ("Instrument", f"{report.instrument.title}"),
-        ("Observations", f"{count} finished, by setting: {settings}"),
+        (translate("reports", "Worker"), worker.name),
+        (translate("reports", "Role, unit, office"),
+         ", ".join(p for p in (worker.role, worker.unit, worker.office) if p) or "\u2014"),
+        (translate("reports", "Period"), fill(translate("reports", "%1 to %2"),
+                                              report.start.isoformat(), report.end.isoformat())),
+        (translate("reports", "Instrument"), report.instrument.title),
+        (translate("reports", "Observations"),
+         fill(translate("reports", "%1 finished, by setting: %2"), count, settings)),
     ]
-    return [para("Worker coaching summary", "title"), facts(rows, WIDTH)]
+    return [para(translate("reports", "Worker coaching summary"), "title"), facts(rows, WIDTH)]
 
 
 def _month_heading(month: str) -> str:
     """A month ("2026-03") as two short lines, "Mar" over "26", so twelve fit side by side."""
     year, number = month.split("-")
-    names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    names = translate("reports", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec").split()
     return f"{names[int(number) - 1]}\n{year[2:]}"
 
 
 def _cell(score: object) -> tuple[str, object | None]:
     observed = getattr(score, "observed", 0)
     if not observed:
-        return "n/o", None
+        return translate("reports", "n/o"), None
     mean = getattr(score, "mean", 0.0) or 0.0
     level = 3 if mean >= 2.5 else 2 if mean >= 1.5 else 1
     return f"{mean:.1f}", LEVEL_COLOURS[level]
@@ -61,7 +74,8 @@ def _grid(report: WorkerReport) -> list[Flowable]:
         return []
     label_width = 2.4 * inch
     month_width = min(0.6 * inch, (WIDTH - label_width - 0.45 * inch) / len(months))
-    header: list[object] = ["Behavior", *[_month_heading(m) for m in months], "Obs."]
+    header: list[object] = [translate("reports", "Behavior"),
+                            *[_month_heading(m) for m in months], translate("reports", "Obs.")]
     data: list[list[object]] = [header]
     extra: list[tuple[object, ...]] = [("ALIGN", (1, 0), (-1, -1), "CENTER"),
                                        ("FONTSIZE", (1, 0), (-1, -1), 7.5),
@@ -82,23 +96,24 @@ def _grid(report: WorkerReport) -> list[Flowable]:
                 row_values.append(text)
                 if colour is not None:
                     extra.append(("BACKGROUND", (column, len(data)), (column, len(data)), colour))
-                elif text == "n/o":
+                elif text == translate("reports", "n/o"):
                     extra.append(("TEXTCOLOR", (column, len(data)), (column, len(data)), MUTED))
             row_values.append(str(observed))
             data.append(row_values)
     widths = [label_width, *[month_width] * len(months), 0.45 * inch]
-    legend = para("Each cell is the mean rating that month (1 Emerging \u2013 3 Accomplished): "
-                  "green strong, yellow growing, orange emerging; n/o only marked no opportunity; "
-                  "blank not rated. Obs. counts the ratings that scored.", "small")
-    return [para("Behaviors by month", "heading"), legend, gap(3),
+    legend = para(translate(
+        "reports", "Each cell is the mean rating that month (1 Emerging \u2013 3 Accomplished): "
+        "green strong, yellow growing, orange emerging; n/o only marked no opportunity; "
+        "blank not rated. Obs. counts the ratings that scored."), "small")
+    return [para(translate("reports", "Behaviors by month"), "heading"), legend, gap(3),
             grid(data, widths, extra=extra)]
 
 
 def _goals(report: WorkerReport) -> list[Flowable]:
-    story: list[Flowable] = [para("Goals", "heading")]
+    story: list[Flowable] = [para(translate("reports", "Goals"), "heading")]
     if not report.goals:
-        return [*story, para("No goals recorded.")]
-    data: list[list[object]] = [["Goal", "Behaviors", "Due", "Status"]]
+        return [*story, para(translate("reports", "No goals recorded."))]
+    data: list[list[object]] = [goal_headings()]
     instrument = report.instrument
     for goal in report.goals:
         if goal.status == "dropped":
@@ -107,22 +122,27 @@ def _goals(report: WorkerReport) -> list[Flowable]:
                            for b in goal.behavior_ids)
         data.append([para(goal.text, "cell"), para(labels, "cell"),
                      goal.due_date.isoformat() if goal.due_date else "\u2014",
-                     goal.status.title()])
+                     goal_status(goal.status)])
     return [*story, grid(data, [WIDTH - 4.3 * inch, 2.5 * inch, 0.9 * inch, 0.9 * inch])]
 
 
 def _elements(report: WorkerReport) -> list[Flowable]:
     trend = monthly_trend(report.instrument, report.observations)
     latest = report.observations[0] if report.observations else None
-    rows: list[list[object]] = [["Element", "Latest", "First in period", "Change"]]
+    rows: list[list[object]] = [[translate("reports", "Element"), translate("reports", "Latest"),
+                                 translate("reports", "First in period"),
+                                 translate("reports", "Change")]]
     first = report.observations[-1] if report.observations else None
     for group in report.instrument.groups:
         now = latest.group_scores[group.id].share_proficient if latest else None
         then = first.group_scores[group.id].share_proficient if first else None
-        change = "\u2014" if now is None or then is None else f"{round((now - then) * 100):+d} pts"
+        change = "\u2014" if now is None or then is None else fill(
+            translate("reports", "%1 pts"), f"{round((now - then) * 100):+d}")
         rows.append([para(group.label, "cell"), percent(now), percent(then), change])
     return [
-        para(f"{report.instrument.group_noun}s over time (share Accomplished)", "heading"),
+        para(translate("reports", "Practice elements over time (share Accomplished)")
+             if report.instrument.kind == "practice" else
+             translate("reports", "Leadership groups over time (share Accomplished)"), "heading"),
         trend_chart(trend, WIDTH),
         grid(rows, [WIDTH - 3.9 * inch, 1.3 * inch, 1.3 * inch, 1.3 * inch]),
     ]
@@ -135,10 +155,13 @@ def render(report: WorkerReport, path: Path, *, author: str, paper: Paper = "let
                              *_goals(report)]
     steps = report.last_next_steps or "\u2014"
     story.append(KeepTogether([
-        para(f"Last agreed next steps ({local_date(report.last_next_steps_at) or 'none'})",
+        para(fill(translate("reports", "Last agreed next steps (%1)"),
+                  local_date(report.last_next_steps_at) or translate("reports", "none")),
              "heading"), para(steps)]))
     meta = ReportMeta(
-        title=f"Coaching summary: {report.worker.name}, {report.start} to {report.end}",
-        subject=f"{report.instrument.title}: worker coaching summary", author=author,
+        title=fill(translate("reports", "Coaching summary: %1, %2 to %3"), report.worker.name,
+                   report.start, report.end),
+        subject=fill(translate("reports", "%1: worker coaching summary"),
+                     report.instrument.title), author=author,
         generated_at=generation_time(deterministic))
     return write_pdf(path, story, meta, paper=paper, deterministic=deterministic)

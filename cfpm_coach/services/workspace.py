@@ -100,8 +100,15 @@ class Workspace:
 
         return SyncService(self)
 
-    def show_instruments_in(self, language: str) -> None:
-        """Show instrument text in language where a translation file gives it (display only)."""
+    def use_language(self, language: str) -> None:
+        """Show instrument text and print reports in language where translations exist.
+
+        Instrument translations are display only; the reports' language is process-wide
+        (one app, one language).
+        """
+        from cfpm_coach.reports import texts
+
+        texts.use_language(language)
         if language != "en":
             self.catalog = self.catalog.translated(
                 language, resources_dir() / "instruments", self.paths.instruments)

@@ -45,7 +45,7 @@ class Backend(QObject):
         def open_in_language() -> Workspace:
             workspace = Workspace.open(self.data_dir, key)
             try:
-                workspace.show_instruments_in(language)
+                workspace.use_language(language)
             except Exception:
                 workspace.close()
                 raise

@@ -2432,4 +2432,479 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Calificar %s</translation>
     </message>
 </context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>Items</source>
+        <translation>Ítems</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Exacta</translation>
+    </message>
+    <message>
+        <source>Within 1</source>
+        <translation>A un punto</translation>
+    </message>
+    <message>
+        <source>Behavior</source>
+        <translation>Conducta</translation>
+    </message>
+    <message>
+        <source>Mean diff.</source>
+        <translation>Dif. media</translation>
+    </message>
+    <message>
+        <source>The behaviors coaches rated least alike across every co-observed visit, first the lowest exact agreement, then the largest mean difference in scale points. Talk these through with anchors and examples before the next round.</source>
+        <translation>Las conductas que los coaches calificaron de forma menos parecida en todas las visitas observadas en pareja: primero la menor concordancia exacta, luego la mayor diferencia media en puntos de la escala. Conversen sobre ellas con anclas y ejemplos antes de la próxima ronda.</translation>
+    </message>
+    <message>
+        <source>Coaches</source>
+        <translation>Coaches</translation>
+    </message>
+    <message>
+        <source>Visits / month</source>
+        <translation>Visitas / mes</translation>
+    </message>
+    <message>
+        <source>%1 visits</source>
+        <translation>%1 visitas</translation>
+    </message>
+    <message>
+        <source>Each pair of coaches over all the visits they rated together, then month by month. Exact and within-one count the behaviors both scored; Cohen's weighted kappa corrects for chance agreement (1 perfect, 0 chance, below 0 worse than chance).</source>
+        <translation>Cada pareja de coaches en todas las visitas que calificaron juntos y luego mes a mes. La concordancia exacta y a un punto cuentan las conductas que ambos puntuaron; la kappa ponderada de Cohen corrige la concordancia por azar (1 perfecta, 0 azar, menos de 0 peor que el azar).</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Trabajador</translation>
+    </message>
+    <message>
+        <source>Krippendorff's alpha (ordinal) is given for visits rated by more than two coaches.</source>
+        <translation>La alfa de Krippendorff (ordinal) se da para las visitas calificadas por más de dos coaches.</translation>
+    </message>
+    <message>
+        <source>Inter-rater agreement</source>
+        <translation>Concordancia entre evaluadores</translation>
+    </message>
+    <message>
+        <source>%1: agreement between coaches</source>
+        <translation>%1: concordancia entre coaches</translation>
+    </message>
+    <message>
+        <source>No finished observations in this period.</source>
+        <translation>No hay observaciones terminadas en este período.</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Visita al hogar</translation>
+    </message>
+    <message>
+        <source>Child and Family Team meeting</source>
+        <translation>Reunión del Equipo del Niño y la Familia</translation>
+    </message>
+    <message>
+        <source>Office visit</source>
+        <translation>Visita en la oficina</translation>
+    </message>
+    <message>
+        <source>Phone or video</source>
+        <translation>Teléfono o video</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>Tribunal</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Escuela</translation>
+    </message>
+    <message>
+        <source>Team or unit meeting</source>
+        <translation>Reunión de equipo o de unidad</translation>
+    </message>
+    <message>
+        <source>Self-assessment</source>
+        <translation>Autoevaluación</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor(a)</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>Behaviors</source>
+        <translation>Conductas</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Cumplida</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Descartada</translation>
+    </message>
+    <message>
+        <source>Confidential coaching record</source>
+        <translation>Registro de coaching confidencial</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>página %1 de %2</translation>
+    </message>
+    <message>
+        <source>Generated %1</source>
+        <translation>Generado el %1</translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 pts</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Self</source>
+        <translation>Uno mismo</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>Otros</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Calificaciones</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Brecha</translation>
+    </message>
+    <message>
+        <source>Share of behaviors rated Accomplished. Self: the latest self-assessment. Others: every coach's or staff member's rating in the last year. A positive gap: the leader rates themselves higher than others do. Ratings: how many ratings by others each figure rests on.</source>
+        <translation>Porcentaje de conductas calificadas como Logrado. Uno mismo: la autoevaluación más reciente. Otros: todas las calificaciones de coaches o personal en el último año. Una brecha positiva: el líder se califica más alto que los demás. Calificaciones: en cuántas calificaciones de otros se basa cada cifra.</translation>
+    </message>
+    <message>
+        <source>Self: the latest self-rating (1 to 3). Others: the mean of others' ratings in the last year.</source>
+        <translation>Uno mismo: la autocalificación más reciente (1 a 3). Otros: la media de las calificaciones de otros en el último año.</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>aún ninguna</translation>
+    </message>
+    <message>
+        <source>%1 in the last year</source>
+        <translation>%1 en el último año</translation>
+    </message>
+    <message>
+        <source>Leadership self vs others: %1</source>
+        <translation>Liderazgo, uno mismo frente a otros: %1</translation>
+    </message>
+    <message>
+        <source>%1: self vs others</source>
+        <translation>%1: uno mismo frente a otros</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Draft (not finalized)</source>
+        <translation>Borrador (no finalizado)</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>Amended</source>
+        <translation>Enmendada</translation>
+    </message>
+    <message>
+        <source>, finalized %1</source>
+        <translation>, finalizada el %1</translation>
+    </message>
+    <message>
+        <source>Role, unit, office</source>
+        <translation>Cargo, unidad, oficina</translation>
+    </message>
+    <message>
+        <source> (co-observer: %1)</source>
+        <translation> (co-observador: %1)</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Entorno</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, versión %2</translation>
+    </message>
+    <message>
+        <source>Amended %1</source>
+        <translation>Enmendada el %1</translation>
+    </message>
+    <message>
+        <source>Observation record</source>
+        <translation>Registro de la observación</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Overall:&lt;/b&gt; %1 of observed behaviors rated Accomplished (%2 of %3); mean rating %4. %5 marked no opportunity to observe, %6 not rated.</source>
+        <translation>&lt;b&gt;En general:&lt;/b&gt; %1 de las conductas observadas calificadas como Logrado (%2 de %3); calificación media %4. %5 marcadas sin oportunidad de observar, %6 sin calificar.</translation>
+    </message>
+    <message>
+        <source>, mean %1</source>
+        <translation>, media %1</translation>
+    </message>
+    <message>
+        <source>%1 Accomplished (%2 of %3 observed)</source>
+        <translation>%1 Logrado (%2 de %3 observadas)</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Calificación</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidencia</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>Sin calificar</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>Cierre</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>Fortalezas</translation>
+    </message>
+    <message>
+        <source>Growth areas</source>
+        <translation>Áreas de crecimiento</translation>
+    </message>
+    <message>
+        <source>Agreed next steps</source>
+        <translation>Próximos pasos acordados</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Metas</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Firmas</translation>
+    </message>
+    <message>
+        <source>Observation record: %1, %2</source>
+        <translation>Registro de la observación: %1, %2</translation>
+    </message>
+    <message>
+        <source>%1 observation</source>
+        <translation>Observación de %1</translation>
+    </message>
+    <message>
+        <source>Obs.</source>
+        <translation>Obs.</translation>
+    </message>
+    <message>
+        <source>Share of observed behaviors rated Accomplished in each worker's latest finished observation of the period; in brackets the change in points since their first one in the period. Obs. counts finished observations.</source>
+        <translation>Porcentaje de conductas observadas calificadas como Logrado en la última observación terminada de cada trabajador en el período; entre paréntesis, el cambio en puntos desde la primera del período. Obs. cuenta las observaciones terminadas.</translation>
+    </message>
+    <message>
+        <source>Workers by practice element</source>
+        <translation>Trabajadores por elemento de práctica</translation>
+    </message>
+    <message>
+        <source>Workers by leadership group</source>
+        <translation>Trabajadores por grupo de liderazgo</translation>
+    </message>
+    <message>
+        <source>Not observed in the last %1 days</source>
+        <translation>Sin observar en los últimos %1 días</translation>
+    </message>
+    <message>
+        <source>Every active worker was observed recently.</source>
+        <translation>Todos los trabajadores activos fueron observados recientemente.</translation>
+    </message>
+    <message>
+        <source>Last observed</source>
+        <translation>Última observación</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Behaviors the unit rarely shows</source>
+        <translation>Conductas que la unidad rara vez muestra</translation>
+    </message>
+    <message>
+        <source>Observed in</source>
+        <translation>Observada en</translation>
+    </message>
+    <message>
+        <source>Accomplished in</source>
+        <translation>Lograda en</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Porcentaje</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>The %1 behaviors rated Accomplished in the fewest of the unit's %2 finished observations; Share is of the observations where each was observed.</source>
+        <translation>Las %1 conductas calificadas como Logrado en menos de las %2 observaciones terminadas de la unidad; el porcentaje es sobre las observaciones en que se observó cada una.</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Oficina</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Trabajadores</translation>
+    </message>
+    <message>
+        <source>%1 (%2 active), %3 finished observations in the period</source>
+        <translation>%1 (%2 activos), %3 observaciones terminadas en el período</translation>
+    </message>
+    <message>
+        <source>Unit coaching summary</source>
+        <translation>Resumen de coaching de la unidad</translation>
+    </message>
+    <message>
+        <source>Unit summary: %1, %2 to %3</source>
+        <translation>Resumen de la unidad: %1, %2 a %3</translation>
+    </message>
+    <message>
+        <source>%1: unit summary</source>
+        <translation>%1: resumen de la unidad</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>Observaciones</translation>
+    </message>
+    <message>
+        <source>%1 finished, by setting: %2</source>
+        <translation>%1 terminadas, por entorno: %2</translation>
+    </message>
+    <message>
+        <source>Worker coaching summary</source>
+        <translation>Resumen de coaching del trabajador</translation>
+    </message>
+    <message>
+        <source>Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec</source>
+        <translation>Ene Feb Mar Abr May Jun Jul Ago Sep Oct Nov Dic</translation>
+    </message>
+    <message>
+        <source>n/o</source>
+        <translation>s/o</translation>
+    </message>
+    <message>
+        <source>Each cell is the mean rating that month (1 Emerging – 3 Accomplished): green strong, yellow growing, orange emerging; n/o only marked no opportunity; blank not rated. Obs. counts the ratings that scored.</source>
+        <translation>Cada celda es la calificación media de ese mes (1 Emergente – 3 Logrado): verde sólida, amarillo en crecimiento, naranja emergente; s/o solo marcada sin oportunidad; en blanco sin calificar. Obs. cuenta las calificaciones que puntuaron.</translation>
+    </message>
+    <message>
+        <source>Behaviors by month</source>
+        <translation>Conductas por mes</translation>
+    </message>
+    <message>
+        <source>No goals recorded.</source>
+        <translation>No hay metas registradas.</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Última</translation>
+    </message>
+    <message>
+        <source>First in period</source>
+        <translation>Primera del período</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Practice elements over time (share Accomplished)</source>
+        <translation>Elementos de práctica en el tiempo (porcentaje Logrado)</translation>
+    </message>
+    <message>
+        <source>Leadership groups over time (share Accomplished)</source>
+        <translation>Grupos de liderazgo en el tiempo (porcentaje Logrado)</translation>
+    </message>
+    <message>
+        <source>Last agreed next steps (%1)</source>
+        <translation>Últimos próximos pasos acordados (%1)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Coaching summary: %1, %2 to %3</source>
+        <translation>Resumen de coaching: %1, %2 a %3</translation>
+    </message>
+    <message>
+        <source>%1: worker coaching summary</source>
+        <translation>%1: resumen de coaching del trabajador</translation>
+    </message>
+</context>
 </TS>

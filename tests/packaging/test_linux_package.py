@@ -46,7 +46,8 @@ def test_the_folder_carries_resources_and_migrations_but_no_hub_server(
         linux_build: LinuxBuild, tmp_path: Path) -> None:
     internal = linux_build.folder / "_internal"
     for name in ("instruments/cpm-practice.v1.yaml", "instruments/i18n/cpm-practice.v1.es.yaml",
-                 "translations/cfpm_coach_es.qm", "fonts/DejaVuSans.ttf", "icons/cfpm-coach.svg"):
+                 "translations/cfpm_coach_es.qm", "translations/cfpm_coach_es.ts",
+                 "fonts/DejaVuSans.ttf", "icons/cfpm-coach.svg"):
         assert (internal / "resources" / name).is_file(), name
     versions = internal / "cfpm_coach" / "storage" / "migrations" / "versions"
     assert sorted(p.name for p in versions.glob("*.py")) == sorted(
