@@ -7,7 +7,7 @@ committed. Ctrl+Z undoes the last ratings of this session.
 import uuid
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -34,7 +34,7 @@ class RateCommand(QUndoCommand):
 
     def __init__(self, page: "ChecklistPage", behavior_id: str, old: int | None,
                  new: int | None) -> None:
-        super().__init__(page.tr("Rate %s") % page.label_of(behavior_id))
+        super().__init__(QCoreApplication.translate("ChecklistPage", "Rate %s") % page.label_of(behavior_id))
         self._page, self._behavior_id, self._old, self._new = page, behavior_id, old, new
 
     def redo(self) -> None:

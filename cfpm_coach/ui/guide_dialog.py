@@ -48,7 +48,8 @@ class GuideDialog(QDialog):
         parts += ["<li><a href='#shortcuts'>", self.tr("Keyboard shortcuts"), "</a></li></ul>"]
         for instrument in instruments:
             parts += self._instrument(instrument)
-        parts += [f"<h2><a name='shortcuts'></a>{self.tr('Keyboard shortcuts')}</h2>"]
+        shortcuts = self.tr("Keyboard shortcuts")
+        parts += [f"<h2><a name='shortcuts'></a>{shortcuts}</h2>"]
         for section, rows in SHORTCUTS:
             parts.append(f"<h3>{escape(translate(section))}</h3><table cellspacing='4'>")
             parts += [f"<tr><td><b>{escape(keys)}</b></td><td>{escape(translate(what))}</td></tr>"
@@ -60,7 +61,8 @@ class GuideDialog(QDialog):
         parts = [f"<h2><a name='{escape(instrument.id)}'></a>{escape(instrument.title)}</h2>"]
         if instrument.source_note:
             parts.append(f"<p><i>{escape(instrument.source_note)}</i></p>")
-        parts.append(f"<h3>{self.tr('Rating scale')}</h3><ul>")
+        scale_title = self.tr("Rating scale")
+        parts.append(f"<h3>{scale_title}</h3><ul>")
         for level in instrument.scale.levels:
             scored = "" if level.scored else \
                 " " + self.tr("(left out of scores)")

@@ -136,7 +136,8 @@ class StartDialog(QDialog):
         if fields is None:
             return
         self._new_worker = fields
-        self.worker.insertItem(0, f"{fields.name} ({self.tr('new')})", None)
+        new = self.tr("new")
+        self.worker.insertItem(0, f"{fields.name} ({new})", None)
         self.worker.setCurrentIndex(0)
         self._update_ok()
 

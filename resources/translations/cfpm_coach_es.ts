@@ -778,6 +778,10 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
 <context>
     <name>ChecklistPage</name>
     <message>
+        <source>Rate %s</source>
+        <translation>Calificar %s</translation>
+    </message>
+    <message>
         <source>Time since the observation started</source>
         <translation>Tiempo desde que empezó la observación</translation>
     </message>
@@ -1207,6 +1211,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Rating scale</source>
+        <translation>Escala de calificación</translation>
     </message>
     <message>
         <source>(left out of scores)</source>
@@ -1864,6 +1872,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <source>Start observing</source>
         <translation>Empezar a observar</translation>
     </message>
+    <message>
+        <source>new</source>
+        <translation>nuevo</translation>
+    </message>
 </context>
 <context>
     <name>SyncFlow</name>
@@ -2423,13 +2435,6 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>CFPM Coach is already open on the data folder %1 in another window. Switch to that window, or close it and start again; nothing was changed.</source>
         <translation>CFPM Coach ya está abierto con la carpeta de datos %1 en otra ventana. Cambie a esa ventana, o ciérrela y vuelva a empezar; no se cambió nada.</translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <source>Rate %s</source>
-        <translation>Calificar %s</translation>
     </message>
 </context>
 <context>
