@@ -1,6 +1,6 @@
 """Inter-rater agreement: co-observed visits, pairs of coaches over time, behaviors to calibrate."""
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from cfpm_coach.domain.agreement import PairAgreement
 from cfpm_coach.services.read_models import AgreementReport
 from cfpm_coach.ui.figure_trees import DASH, decimal, figure_tree, percent, resize_columns
+from cfpm_coach.ui.table_models import QT_TR_NOOP
 
 
 def _figures(agreement: PairAgreement) -> list[str]:
@@ -22,7 +23,13 @@ def _figures(agreement: PairAgreement) -> list[str]:
             decimal(agreement.kappa_linear), decimal(agreement.kappa_quadratic)]
 
 
-FIGURES = ["Items", "Exact", "Within one", "\u03ba linear", "\u03ba quadratic"]
+FIGURES = [QT_TR_NOOP("Items"), QT_TR_NOOP("Exact"), QT_TR_NOOP("Within one"),
+           QT_TR_NOOP("\u03ba linear"), QT_TR_NOOP("\u03ba quadratic")]
+
+
+def figure_headings() -> list[str]:
+    """The figures' column headings in the UI language."""
+    return [QCoreApplication.translate("", text) for text in FIGURES]
 
 
 class AgreementDialog(QDialog):
@@ -45,9 +52,9 @@ class AgreementDialog(QDialog):
         layout.addWidget(intro)
         self.tabs = QTabWidget()
         self.visits = figure_tree("agreementVisits", [self.tr("Date"), self.tr("Worker"),
-                                                 self.tr("Coaches"), *FIGURES, "\u03b1"])
+                                                 self.tr("Coaches"), *figure_headings(), "\u03b1"])
         self.pairs = figure_tree("agreementPairs", [self.tr("Coaches"), self.tr("Visits / month"),
-                                               *FIGURES])
+                                               *figure_headings()])
         self.behaviors = figure_tree("agreementBehaviors", [
             self.tr("Behavior"), self.tr("Items"), self.tr("Exact"), self.tr("Within one"),
             self.tr("Mean difference")])

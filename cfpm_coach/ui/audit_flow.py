@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction
 from cfpm_coach.services.audit import PAGE, AuditLine, AuditPage
 from cfpm_coach.ui.audit_dialog import AuditDialog
 from cfpm_coach.ui.errors import show_error
+from cfpm_coach.ui.table_models import locale_date
 
 if TYPE_CHECKING:
     from cfpm_coach.ui.main_window import MainWindow
@@ -63,7 +64,7 @@ class AuditFlow(QObject):
             return
         observation_id = detail.id
         title = self.tr("Change history: %s, %s") % (
-            detail.summary.worker_name, detail.summary.started_at.astimezone().strftime("%d %b %Y"))
+            detail.summary.worker_name, locale_date(detail.summary.started_at))
         if self.observation_dialog is not None:
             self.observation_dialog.close()
         self.observation_dialog = AuditDialog(self.window, observation_id, title)

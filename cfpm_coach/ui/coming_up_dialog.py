@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from cfpm_coach.services.coming_up import ComingUp
 from cfpm_coach.ui.figure_trees import figure_tree, resize_columns
+from cfpm_coach.ui.table_models import locale_date
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE = QColor("#b3261e")
@@ -60,10 +61,10 @@ class ComingUpDialog(QDialog):
     def show_data(self, data: ComingUp, labels: dict[str, str]) -> None:
         """Fill both lists."""
         self.follow_ups_title.setText(self.tr("<b>Follow-ups due by %1</b> (and overdue)").replace(
-            "%1", data.until.strftime("%a %d %b")))
+            "%1", locale_date(data.until, "ddd dd MMM")))
         self.follow_ups.clear()
         for item in data.follow_ups:
-            due = item.due_date.strftime("%a %d %b")
+            due = locale_date(item.due_date, "ddd dd MMM")
             row = QTreeWidgetItem([
                 self.tr("Overdue since %1").replace("%1", due) if item.overdue else due,
                 item.worker_name, item.text,
@@ -79,7 +80,7 @@ class ComingUpDialog(QDialog):
             "%1", str(data.weeks)))
         self.quiet.clear()
         for worker in data.not_observed:
-            last = (worker.last_observed_at.astimezone().strftime("%d %b %Y")
+            last = (locale_date(worker.last_observed_at)
                     if worker.last_observed_at else self.tr("Never"))
             row = QTreeWidgetItem([worker.name, worker.office, last])
             row.setData(0, ID_ROLE, worker.worker_id)

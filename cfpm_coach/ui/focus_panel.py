@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidge
 
 from cfpm_coach.services import focus
 from cfpm_coach.services.read_models import FocusSuggestion
+from cfpm_coach.ui.table_models import locale_date
 
 NOT_RATED = "\u2014"
 
@@ -57,7 +58,7 @@ class FocusPanel(QWidget):
             if item.reason == focus.LOWEST:
                 ratings = ", ".join(
                     f"{html.escape(e.level, quote=False) if e.value is not None else NOT_RATED} "
-                    f"({e.started_at.astimezone().strftime('%d %b')})" for e in item.evidence)
+                    f"({locale_date(e.started_at, 'dd MMM')})" for e in item.evidence)
                 why = self.tr("rated lowest: %1").replace("%1", ratings)
             else:
                 why = self.tr("not seen in the last %1 observations").replace(

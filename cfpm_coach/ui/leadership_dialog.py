@@ -2,7 +2,7 @@
 
 import uuid
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 
 from cfpm_coach.services.read_models import LeadershipComparison, WorkerView
 from cfpm_coach.ui.figure_trees import DASH, decimal, figure_tree, percent, resize_columns
+from cfpm_coach.ui.table_models import locale_date
 
 
 def _points(gap: float | None) -> str:
-    return DASH if gap is None else f"{round(gap * 100):+d} pts"
+    return DASH if gap is None else QCoreApplication.translate("", "%1 pts").replace(
+        "%1", f"{round(gap * 100):+d}")
 
 
 class LeadershipDialog(QDialog):
@@ -96,7 +98,7 @@ class LeadershipDialog(QDialog):
 
     def show_comparison(self, data: LeadershipComparison) -> None:
         """Fill the three tabs."""
-        when = (data.self_assessed_at.astimezone().strftime("%d %b %Y")
+        when = (locale_date(data.self_assessed_at)
                 if data.self_assessed_at else self.tr("no self-assessment yet"))
         self.summary.setText(self.tr(
             "Self: the latest self-assessment (%1). Others: %2 by coaches or staff in the last "

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from cfpm_coach.errors import CoachError
@@ -24,8 +24,11 @@ def print_file(path: Path) -> None:
         return
     command = shutil.which("lp") or shutil.which("lpr")
     if command is None:
-        raise CoachError("No print command is available on this computer. The PDF is open in "
-                         "your viewer: print it from there.")
+        raise CoachError(QCoreApplication.translate(
+            "", "No print command is available on this computer. The PDF is open in your "
+            "viewer: print it from there."))
     result = subprocess.run([command, str(path)], capture_output=True, text=True, timeout=60)
     if result.returncode != 0:
-        raise CoachError(f"The printer did not accept the document: {result.stderr.strip()}")
+        raise CoachError(QCoreApplication.translate(
+            "", "The printer did not accept the document: %1").replace(
+                "%1", result.stderr.strip()))

@@ -6,6 +6,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from cfpm_coach.services.sync import SyncReport, SyncStatus
+from cfpm_coach.ui.table_models import locale_date
 
 
 def tr(text: str) -> str:
@@ -22,7 +23,7 @@ def when(moment: datetime) -> str:
     local = moment.astimezone()
     if local.date() == datetime.now().astimezone().date():
         return tr("Today at %1").replace("%1", local.strftime("%H:%M"))
-    return local.strftime("%d %b %Y %H:%M")
+    return locale_date(local, "dd MMM yyyy HH:mm")
 
 
 def changed_records(receipt: dict[str, Any]) -> str:

@@ -1,14 +1,18 @@
 """Small Qt table models over read models: column constants, set_rows() with a model reset."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QDate,
+    QDateTime,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTime,
 )
 
 from cfpm_coach.domain.vocabulary import Setting
@@ -137,7 +141,7 @@ class WorkersModel(RowsModel[WorkerView]):
 
     def display(self, row: WorkerView, column: int) -> str:
         if column == self.NAME:
-            return row.name if row.active else f"{row.name} (inactive)"
+            return row.name if row.active else row.name + self.tr(" (inactive)")
         if column == self.OFFICE:
             return row.office
         if column == self.LAST_OBSERVED:
@@ -221,3 +225,12 @@ class GoalsModel(RowsModel[GoalView]):
             return row.due_date.isoformat() if row.due_date else "\u2014"
         return {"open": self.tr("Open"), "met": self.tr("Met"),
                 "dropped": self.tr("Dropped")}.get(row.status, row.status)
+
+
+def locale_date(value: date | datetime, pattern: str = "dd MMM yyyy") -> str:
+    """A date (a UTC time shown in local time) with month and day names in the UI language."""
+    if isinstance(value, datetime):
+        local = value.astimezone()
+        return QLocale().toString(QDateTime(QDate(local.year, local.month, local.day),
+                                            QTime(local.hour, local.minute)), pattern)
+    return QLocale().toString(QDate(value.year, value.month, value.day), pattern)

@@ -584,6 +584,46 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <source>Due</source>
         <translation>Vence</translation>
     </message>
+    <message>
+        <source>Items</source>
+        <translation>Ítems</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Exacta</translation>
+    </message>
+    <message>
+        <source>Within one</source>
+        <translation>A un punto</translation>
+    </message>
+    <message>
+        <source>κ linear</source>
+        <translation>κ lineal</translation>
+    </message>
+    <message>
+        <source>κ quadratic</source>
+        <translation>κ cuadrática</translation>
+    </message>
+    <message>
+        <source>Look for</source>
+        <translation>Qué observar</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>Niveles</translation>
+    </message>
+    <message>
+        <source>%1 pts</source>
+        <translation>%1 pts</translation>
+    </message>
+    <message>
+        <source>No print command is available on this computer. The PDF is open in your viewer: print it from there.</source>
+        <translation>No hay un comando de impresión en esta computadora. El PDF está abierto en su visor: imprímalo desde ahí.</translation>
+    </message>
+    <message>
+        <source>The printer did not accept the document: %1</source>
+        <translation>La impresora no aceptó el documento: %1</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -2372,6 +2412,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 </context>
 <context>
     <name>WorkersModel</name>
+    <message>
+        <source> (inactive)</source>
+        <translation> (inactivo)</translation>
+    </message>
     <message>
         <source>Latest finalized observation, share Accomplished:</source>
         <translation>Última observación finalizada, porcentaje Logrado:</translation>

@@ -130,3 +130,13 @@ def test_the_translation_file_covers_the_current_source(tmp_path: Path) -> None:
          *map(str, sorted((ROOT / "cfpm_coach" / "reports").glob("*.py"))), "-ts", str(copy)],
         capture_output=True, text=True, check=True)
     assert "(0 new and" in result.stdout + result.stderr, result.stdout + result.stderr
+
+
+def test_dates_in_the_window_use_the_languages_month_names(spanish: None) -> None:
+    from datetime import date
+
+    from cfpm_coach.ui.table_models import locale_date
+
+    assert locale_date(date(2026, 11, 5), "ddd dd MMM") == "jue 05 nov"
+    i18n.install(application(), "en")
+    assert locale_date(date(2026, 11, 5), "ddd dd MMM") == "Thu 05 Nov"
