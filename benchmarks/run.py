@@ -76,13 +76,18 @@ def cold_start(data_dir: Path, size: str, repeat: int) -> list[Row]:
     ]
 
 
-def rating_commit(ws: Workspace, size: str, repeat: int) -> Row:
-    """One rating through the services to durable commit vs raw sqlite3 insert + commit."""
+def _rater(ws: Workspace) -> Callable[[], object]:
+    """One rating per call through the services, on a fresh draft, cycling behaviors and values."""
     worker = ws.workers.add("Rater")
     obs = ws.observations.start(worker.id, "cpm-practice", "home_visit")
     items = itertools.cycle(obs.instrument.items)
     values = itertools.cycle((1, 2, 3, 0))
-    ours = measure(lambda: ws.observations.rate(obs.id, next(items).id, next(values)), repeat)
+    return lambda: ws.observations.rate(obs.id, next(items).id, next(values))
+
+
+def rating_commit(ws: Workspace, size: str, repeat: int) -> Row:
+    """One rating through the services to durable commit vs raw sqlite3 insert + commit."""
+    ours = measure(_rater(ws), repeat)
     raw_path = ws.paths.data_dir / "raw-baseline.sqlite3"
     raw = sqlite3.connect(raw_path, timeout=BUSY_TIMEOUT_MS / 1000)
     for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
@@ -104,16 +109,8 @@ def encrypted_rating_commit(ws: Workspace, work: Path, size: str, repeat: int) -
     ws.maintenance.backup(work / "cfpm-coach.sqlite3")
     with Workspace.open(work) as encrypted:
         encrypted.security.set_passphrase("benchmark passphrase")
-
-        def rate_on(store: Workspace) -> Callable[[], object]:
-            worker = store.workers.add("Rater")
-            obs = store.observations.start(worker.id, "cpm-practice", "home_visit")
-            items = itertools.cycle(obs.instrument.items)
-            values = itertools.cycle((1, 2, 3, 0))
-            return lambda: store.observations.rate(obs.id, next(items).id, next(values))
-
-        ours = measure(rate_on(encrypted), repeat)
-        baseline = measure(rate_on(ws), repeat)
+        ours = measure(_rater(encrypted), repeat)
+        baseline = measure(_rater(ws), repeat)
     return Row("rating commit, encrypted store (vs plain)", size, ours, baseline, "<10 ms median")
 
 

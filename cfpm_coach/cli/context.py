@@ -6,7 +6,7 @@ import os
 import sys
 
 from cfpm_coach.applog import setup_logging
-from cfpm_coach.paths import resolve_paths
+from cfpm_coach.paths import AppPaths, resolve_paths
 from cfpm_coach.services.recovery import check_store
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.cipher import DatabaseKey, PassphraseRequiredError, is_encrypted
@@ -32,12 +32,18 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
     """
     paths = resolve_paths(args.data_dir).ensure()
     setup_logging(paths.logs, verbose=getattr(args, "verbose", False))
-    passphrase = None
-    if is_encrypted(paths.database):
-        passphrase = ask_passphrase()
-        if passphrase is None:
-            raise PassphraseRequiredError(
-                f"The data in {paths.data_dir} is protected by a passphrase: type it at a "
-                f"terminal, or set {PASSPHRASE_ENV} for scripts")
-    check_store(paths, DatabaseKey(passphrase) if passphrase else None)
-    return Workspace.open(paths.data_dir, passphrase=passphrase)
+    key = store_key(paths)
+    check_store(paths, key)
+    return Workspace.open(paths.data_dir, passphrase=key)
+
+
+def store_key(paths: AppPaths) -> DatabaseKey | None:
+    """The key of an encrypted store (asked for, or from the environment); None for a plain one."""
+    if not is_encrypted(paths.database):
+        return None
+    passphrase = ask_passphrase()
+    if passphrase is None:
+        raise PassphraseRequiredError(
+            f"The data in {paths.data_dir} is protected by a passphrase: type it at a "
+            f"terminal, or set {PASSPHRASE_ENV} for scripts")
+    return DatabaseKey(passphrase)

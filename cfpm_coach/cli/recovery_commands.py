@@ -5,14 +5,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from cfpm_coach.cli.context import ask_passphrase
+from cfpm_coach.cli.context import store_key
 from cfpm_coach.cli.output import fail
 from cfpm_coach.errors import DamagedStoreError
 from cfpm_coach.paths import AppPaths, resolve_paths
 from cfpm_coach.services import recovery
 from cfpm_coach.services.instance import refuse_if_open
 from cfpm_coach.services.recovery import BackupView
-from cfpm_coach.storage.cipher import DatabaseKey, is_encrypted
+from cfpm_coach.storage.cipher import DatabaseKey
 from cfpm_coach.storage.migrate import read_revision
 
 
@@ -60,13 +60,7 @@ def recover(args: argparse.Namespace) -> int:
     """Move a damaged data file aside and restore a backup, after asking."""
     paths = resolve_paths(args.data_dir).ensure()
     refuse_if_open(paths, "recovering its data")
-    key = None
-    if is_encrypted(paths.database):
-        passphrase = ask_passphrase()
-        if passphrase is None:
-            return fail("The data is protected by a passphrase: type it at a terminal, or set "
-                        "CFPM_COACH_PASSPHRASE")
-        key = DatabaseKey(passphrase)
+    key = store_key(paths)
     damage = _damage(paths, key)
     if damage is None:
         print(f"The data file {paths.database} is sound; there is nothing to recover. To go back "

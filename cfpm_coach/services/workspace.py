@@ -16,7 +16,7 @@ from cfpm_coach.services.profile import ProfileService
 from cfpm_coach.services.report_data import ReportService
 from cfpm_coach.services.workers import WorkerService
 from cfpm_coach.storage import profile_repo, records
-from cfpm_coach.storage.cipher import DatabaseKey, PassphraseRequiredError, is_encrypted
+from cfpm_coach.storage.cipher import DatabaseKey
 from cfpm_coach.storage.models import Coach
 from cfpm_coach.storage.records import Author
 from cfpm_coach.storage.store import Store
@@ -128,8 +128,6 @@ class Workspace:
         catalog = load_catalog(paths)
         key = passphrase if isinstance(passphrase, DatabaseKey) else (
             DatabaseKey(passphrase) if passphrase else None)
-        if key is None and is_encrypted(paths.database):
-            raise PassphraseRequiredError("Your data is protected by a passphrase")
         store = Store(paths.database, paths.backups, key)
         try:
             return cls(paths, store, catalog)

@@ -1,6 +1,6 @@
 """Inter-rater agreement: co-observed visits, pairs of coaches over time, behaviors to calibrate."""
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from cfpm_coach.domain.agreement import PairAgreement
 from cfpm_coach.services.read_models import AgreementReport
 from cfpm_coach.ui.figure_trees import DASH, decimal, figure_tree, percent, resize_columns
-from cfpm_coach.ui.table_models import QT_TR_NOOP
+from cfpm_coach.ui.texts import QT_TR_NOOP, tr
 
 
 def _figures(agreement: PairAgreement) -> list[str]:
@@ -29,7 +29,7 @@ FIGURES = [QT_TR_NOOP("Items"), QT_TR_NOOP("Exact"), QT_TR_NOOP("Within one"),
 
 def figure_headings() -> list[str]:
     """The figures' column headings in the UI language."""
-    return [QCoreApplication.translate("", text) for text in FIGURES]
+    return [tr(text) for text in FIGURES]
 
 
 class AgreementDialog(QDialog):

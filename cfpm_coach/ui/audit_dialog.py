@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.services.audit import ENTITY_LABELS, AuditLine, AuditPage
-from cfpm_coach.ui.table_models import QT_TR_NOOP, SORT_ROLE, RowsModel
+from cfpm_coach.ui.table_models import SORT_ROLE, RowsModel
+from cfpm_coach.ui.texts import QT_TR_NOOP
 
 
 class AuditModel(RowsModel[AuditLine]):

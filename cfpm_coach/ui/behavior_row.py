@@ -2,7 +2,7 @@
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.domain.instruments import Item, RatingScale
+from cfpm_coach.ui.texts import tr
 
 NOTE_SAVE_DELAY_MS = 600
 
@@ -26,12 +27,12 @@ NOTE_SAVE_DELAY_MS = 600
 def item_help(item: Item, scale: RatingScale) -> str:
     """Rich text: description, indicators and what each level looks like."""
     parts = [f"<b>{html.escape(item.label)}</b><br>{html.escape(item.description)}",
-             "<br><br><b>" + html.escape(QCoreApplication.translate("", "Look for"))
+             "<br><br><b>" + html.escape(tr("Look for"))
              + "</b><ul>"]
     parts += [f"<li>{html.escape(text)}</li>" for text in item.indicators]
     parts.append("</ul>")
     if item.anchors:
-        parts.append("<b>" + html.escape(QCoreApplication.translate("", "Levels")) + "</b><ul>")
+        parts.append("<b>" + html.escape(tr("Levels")) + "</b><ul>")
         for value in scale.scored_values:
             if value in item.anchors:
                 label = html.escape(scale.level(value).label)

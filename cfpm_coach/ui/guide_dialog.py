@@ -8,7 +8,8 @@ from html import escape
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from cfpm_coach.domain.instruments import Instrument
-from cfpm_coach.ui.shortcuts_dialog import SHORTCUTS, translate
+from cfpm_coach.ui.shortcuts_dialog import SHORTCUTS
+from cfpm_coach.ui.texts import tr
 
 
 class GuideDialog(QDialog):
@@ -51,8 +52,8 @@ class GuideDialog(QDialog):
         shortcuts = self.tr("Keyboard shortcuts")
         parts += [f"<h2><a name='shortcuts'></a>{shortcuts}</h2>"]
         for section, rows in SHORTCUTS:
-            parts.append(f"<h3>{escape(translate(section))}</h3><table cellspacing='4'>")
-            parts += [f"<tr><td><b>{escape(keys)}</b></td><td>{escape(translate(what))}</td></tr>"
+            parts.append(f"<h3>{escape(tr(section))}</h3><table cellspacing='4'>")
+            parts += [f"<tr><td><b>{escape(keys)}</b></td><td>{escape(tr(what))}</td></tr>"
                       for keys, what in rows]
             parts.append("</table>")
         return "".join(parts)

@@ -2,7 +2,7 @@
 
 import uuid
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 from cfpm_coach.services.read_models import LeadershipComparison, WorkerView
 from cfpm_coach.ui.figure_trees import DASH, decimal, figure_tree, percent, resize_columns
 from cfpm_coach.ui.table_models import locale_date
+from cfpm_coach.ui.texts import tr
 
 
 def _points(gap: float | None) -> str:
-    return DASH if gap is None else QCoreApplication.translate("", "%1 pts").replace(
+    return DASH if gap is None else tr("%1 pts").replace(
         "%1", f"{round(gap * 100):+d}")
 
 

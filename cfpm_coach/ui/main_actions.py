@@ -2,9 +2,11 @@
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
+
+from cfpm_coach.ui.texts import tr
 
 if TYPE_CHECKING:
     from cfpm_coach.services.read_models import ObservationDetail
@@ -13,9 +15,6 @@ if TYPE_CHECKING:
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
 
-def tr(text: str) -> str:
-    """Translate in the shared context of module-level texts (lupdate reads tr() calls)."""
-    return QCoreApplication.translate("", text)
 
 
 class MainActions:

@@ -1,15 +1,10 @@
 """Small questions the app asks; each is one function so tests can answer it."""
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from cfpm_coach.services.read_models import ObservationSummary
 from cfpm_coach.ui.table_models import local_time
-
-
-def tr(text: str, disambiguation: str | None = None, count: int = -1) -> str:
-    """Translate in the shared context of module-level texts (lupdate reads tr() calls)."""
-    return QCoreApplication.translate("", text, disambiguation, count)
+from cfpm_coach.ui.texts import tr
 
 
 def confirm_partial(parent: QWidget | None, missing_labels: list[str]) -> bool:

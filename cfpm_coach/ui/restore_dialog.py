@@ -4,7 +4,7 @@ question asked when the data file is damaged."""
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,12 +22,8 @@ from PySide6.QtWidgets import (
 from cfpm_coach.errors import CoachError
 from cfpm_coach.services.recovery import BackupView, describe_backup
 from cfpm_coach.ui.errors import show_error
-from cfpm_coach.ui.table_models import QT_TR_NOOP, RowsModel, local_time
-
-
-def tr(text: str) -> str:
-    """Translate in the shared context of module-level texts (lupdate reads tr() calls)."""
-    return QCoreApplication.translate("", text)
+from cfpm_coach.ui.table_models import RowsModel, local_time
+from cfpm_coach.ui.texts import QT_TR_NOOP, tr
 
 
 def size_text(size: int) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.services.read_models import CoachView
 from cfpm_coach.ui.i18n import LANGUAGES, chosen_language
+from cfpm_coach.ui.profile_fields import ProfileFields
 
 
 @dataclass(frozen=True)
@@ -49,17 +50,9 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         layout = QVBoxLayout(self)
 
-        profile = QGroupBox(self.tr("Coach profile"))
-        form = QFormLayout(profile)
-        self.name = QLineEdit(coach.name)
-        self.role = QLineEdit(coach.role)
-        self.county = QLineEdit(coach.county)
-        self.office = QLineEdit(coach.office)
-        for label, field in ((self.tr("&Name"), self.name), (self.tr("&Role"), self.role),
-                             (self.tr("&County"), self.county), (self.tr("&Office"), self.office)):
-            field.setAccessibleName(label.replace("&", ""))
-            field.setMaxLength(120)
-            form.addRow(label, field)
+        profile = ProfileFields(self.tr("Coach profile"), coach)
+        self.name, self.role = profile.name, profile.role
+        self.county, self.office = profile.county, profile.office
         layout.addWidget(profile)
 
         prefs = QGroupBox(self.tr("Observations"))

@@ -1,15 +1,8 @@
 """Help › Keyboard shortcuts: every key the app answers to, on one page."""
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from cfpm_coach.ui.table_models import QT_TR_NOOP
-
-
-def translate(text: str) -> str:
-    """A shortcut's description in the UI language (marked QT_TR_NOOP in the table)."""
-    return QCoreApplication.translate("", text)
-
+from cfpm_coach.ui.texts import QT_TR_NOOP, tr
 
 SHORTCUTS = (
     (QT_TR_NOOP("Anywhere"), (
@@ -51,8 +44,8 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         parts = []
         for section, rows in SHORTCUTS:
-            parts.append(f"<h3>{translate(section)}</h3><table cellspacing='6'>")
-            parts += [f"<tr><td><b>{keys}</b></td><td>{translate(what)}</td></tr>"
+            parts.append(f"<h3>{tr(section)}</h3><table cellspacing='6'>")
+            parts += [f"<tr><td><b>{keys}</b></td><td>{tr(what)}</td></tr>"
                       for keys, what in rows]
             parts.append("</table>")
         text = QLabel("".join(parts))

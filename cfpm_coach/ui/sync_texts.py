@@ -3,15 +3,9 @@
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from cfpm_coach.services.sync import SyncReport, SyncStatus
 from cfpm_coach.ui.table_models import locale_date
-
-
-def tr(text: str) -> str:
-    """Translate in the shared context of module-level texts (lupdate reads tr() calls)."""
-    return QCoreApplication.translate("", text)
+from cfpm_coach.ui.texts import tr
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -5,7 +5,6 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QDate,
     QDateTime,
     QLocale,
@@ -17,13 +16,10 @@ from PySide6.QtCore import (
 
 from cfpm_coach.domain.vocabulary import Setting
 from cfpm_coach.services.read_models import GoalView, ObservationSummary, WorkerView
+from cfpm_coach.ui.texts import QT_TR_NOOP, tr
 
 RowT = TypeVar("RowT")
 
-
-def QT_TR_NOOP(text: str) -> str:
-    """Mark a text for translation where it is defined; it is translated where shown."""
-    return text
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -54,7 +50,7 @@ SETTING_TEXTS = (QT_TR_NOOP("Home visit"), QT_TR_NOOP("Child and Family Team mee
 def setting_label(value: str) -> str:
     """The label of a setting code, in the UI's language."""
     try:
-        return QCoreApplication.translate("", Setting(value).label)
+        return tr(Setting(value).label)
     except ValueError:
         return value
 
@@ -95,7 +91,7 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self.HEADERS)):
             # The headers are marked QT_TR_NOOP at class level: lupdate files them context-free.
-            return QCoreApplication.translate("", self.HEADERS[section])
+            return tr(self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -7,16 +7,15 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from cfpm_coach.storage.cipher import MIN_PASSPHRASE
 from cfpm_coach.ui.passphrase_dialogs import passphrase_field
+from cfpm_coach.ui.profile_fields import ProfileFields
 
 
 @dataclass(frozen=True)
@@ -52,19 +51,11 @@ class WelcomeDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(intro)
 
-        profile = QGroupBox(self.tr("About you"))
-        form = QFormLayout(profile)
-        self.name = QLineEdit()
+        profile = ProfileFields(self.tr("About you"))
+        self.name, self.role = profile.name, profile.role
+        self.county, self.office = profile.county, profile.office
         self.name.setPlaceholderText(self.tr("As your reports should show it"))
-        self.role = QLineEdit()
         self.role.setPlaceholderText(self.tr("e.g. Practice coach, Supervisor"))
-        self.county = QLineEdit()
-        self.office = QLineEdit()
-        for label, field in ((self.tr("&Name"), self.name), (self.tr("&Role"), self.role),
-                             (self.tr("&County"), self.county), (self.tr("&Office"), self.office)):
-            field.setAccessibleName(label.replace("&", ""))
-            field.setMaxLength(120)
-            form.addRow(label, field)
         layout.addWidget(profile)
 
         choices = QGroupBox(self.tr("Optional (all of these are in the menus later)"))

@@ -1490,6 +1490,25 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     </message>
 </context>
 <context>
+    <name>ProfileFields</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Cargo</translation>
+    </message>
+    <message>
+        <source>&amp;County</source>
+        <translation>Con&amp;dado</translation>
+    </message>
+    <message>
+        <source>&amp;Office</source>
+        <translation>&amp;Oficina</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryFlow</name>
     <message>
         <source>The data file is damaged</source>
@@ -1709,22 +1728,6 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>Coach profile</source>
         <translation>Perfil del coach</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Nombre</translation>
-    </message>
-    <message>
-        <source>&amp;Role</source>
-        <translation>&amp;Cargo</translation>
-    </message>
-    <message>
-        <source>&amp;County</source>
-        <translation>Con&amp;dado</translation>
-    </message>
-    <message>
-        <source>&amp;Office</source>
-        <translation>&amp;Oficina</translation>
     </message>
     <message>
         <source>Observations</source>
@@ -2196,22 +2199,6 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>e.g. Practice coach, Supervisor</source>
         <translation>p. ej. Coach de práctica, Supervisor(a)</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Nombre</translation>
-    </message>
-    <message>
-        <source>&amp;Role</source>
-        <translation>&amp;Cargo</translation>
-    </message>
-    <message>
-        <source>&amp;County</source>
-        <translation>Con&amp;dado</translation>
-    </message>
-    <message>
-        <source>&amp;Office</source>
-        <translation>&amp;Oficina</translation>
     </message>
     <message>
         <source>Optional (all of these are in the menus later)</source>
