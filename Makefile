@@ -3,15 +3,27 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Two installs in one venv: `make run` installs the app alone (PySide6-Essentials and the libraries
+# it imports, about 350 MB); `make test` adds the test, hub and build tools on top.
+RUN_STAMP := $(VENV)/.installed-app
 STAMP := $(VENV)/.installed
 ARGS ?=
 
 # Debian packages Qt needs to run headless (offscreen), fonts so glyphs are not boxes,
 # and the command-line tools the tests use to read PDFs back and open sealed bundles.
 QT_DEBS := libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
+# What Qt's xcb platform plugin (a real X11 desktop) loads on top of that. Qt's error blames
+# xcb-cursor0 whatever is missing; the truth is
+#   ldd .venv/lib/python3*/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so | grep "not found"
+XCB_DEBS := libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0 \
+	libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 \
+	libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
+RUN_DEBS := $(QT_DEBS) $(XCB_DEBS)
+# A real X display for the test that starts the app with the xcb plugin (tests/ui/test_xcb_launch.py).
+X_TEST_DEBS := xvfb xauth xdotool
 # The validators `make package` (and its test) check the desktop file and AppStream metainfo with.
 PACKAGE_DEBS := desktop-file-utils appstream
-TEST_DEBS := $(QT_DEBS) poppler-utils age postgresql $(PACKAGE_DEBS)
+TEST_DEBS := $(RUN_DEBS) $(X_TEST_DEBS) poppler-utils age postgresql $(PACKAGE_DEBS)
 
 # Qt Linguist sources are committed; the compiled .qm files are built here, never committed.
 TS := $(wildcard resources/translations/*.ts)
@@ -20,12 +32,20 @@ QM := $(TS:.ts=.qm)
 .PHONY: translations translations-update
 .PHONY: run test lint typecheck pytest system-deps test-deps demo screenshots bench bench-smoke clean package reliability fuzz
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+
+## The app and what it imports, nothing else (make run, demo, screenshots).
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUN_STAMP)
+
+## The app plus the test, hub and build tools (make test and the targets that need them).
+$(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	touch $(STAMP) $(RUN_STAMP)
 
 ## Install only the Debian packages that are missing (needs root or sudo).
 system-deps:
@@ -39,7 +59,7 @@ system-deps:
 ## Compile the translations (.ts -> .qm) for the app, the tests and the package.
 translations: $(QM)
 
-resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+resources/translations/%.qm: resources/translations/%.ts | $(RUN_STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 ## Refresh the .ts files from the UI's source after adding or changing texts.
@@ -47,12 +67,12 @@ translations-update: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none cfpm_coach/ui/*.py cfpm_coach/reports/*.py \
 		-ts $(TS)
 
-run: $(STAMP) translations
-	@$(MAKE) --no-print-directory system-deps DEBS="$(QT_DEBS)"
+run: $(RUN_STAMP) translations
+	@$(MAKE) --no-print-directory system-deps DEBS="$(RUN_DEBS)"
 	$(BIN)/cfpm-coach $(ARGS)
 
-demo: $(STAMP) translations
-	@$(MAKE) --no-print-directory system-deps DEBS="$(QT_DEBS)"
+demo: $(RUN_STAMP) translations
+	@$(MAKE) --no-print-directory system-deps DEBS="$(RUN_DEBS)"
 	$(BIN)/cfpm-coach --demo $(ARGS)
 
 test-deps: $(STAMP)
@@ -90,8 +110,8 @@ fuzz: test-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m fuzz --hypothesis-profile=fuzz --timeout=3600 $(ARGS)
 
 ## Render the app's main screens from demo data into docs/screenshots/.
-screenshots: $(STAMP) translations
-	@$(MAKE) --no-print-directory system-deps DEBS="$(QT_DEBS)"
+screenshots: $(RUN_STAMP) translations
+	@$(MAKE) --no-print-directory system-deps DEBS="$(RUN_DEBS)"
 	QT_QPA_PLATFORM=offscreen $(BIN)/cfpm-coach screenshots docs/screenshots
 
 ## The Linux app folder, .tar.gz and .deb in dist/; the built folder runs its self-test (packaging/README.md).

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cfpm_coach.ui.form_rows import add_row
+
 
 @dataclass(frozen=True)
 class ExportRequest:
@@ -53,7 +55,7 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        form.addRow(self.tr("&Folder"), row)
+        add_row(form, self.tr("&Folder"), row, self.folder)
         self.full = QCheckBox(self.tr("Everything, not only what changed"))
         self.case_refs = QCheckBox(self.tr("Include case references"))
         self.omit_notes = QCheckBox(self.tr("Leave out evidence notes and other free text"))

@@ -81,7 +81,7 @@ class FinishDialog(QDialog):
         self.goal_behaviors = QListWidget()
         self.goal_behaviors.setAccessibleName(self.tr("Behaviors the goal is about"))
         for item in detail.instrument.items:
-            entry = QListWidgetItem(f"{item.id}  {item.label}")
+            entry = QListWidgetItem(item.label)
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Unchecked)

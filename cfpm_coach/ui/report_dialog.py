@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cfpm_coach.ui.form_rows import add_row
+
 KINDS = ("observation", "worker", "unit")
 
 
@@ -71,7 +73,7 @@ class ReportDialog(QDialog):
             period.addWidget(self.start)
             period.addWidget(QLabel(self.tr("to")))
             period.addWidget(self.end)
-            form.addRow(self.tr("&Period"), period)
+            add_row(form, self.tr("&Period"), period, self.start)
         self.paper = QComboBox()
         self.paper.setAccessibleName(self.tr("Paper size"))
         self.paper.addItem(self.tr("US Letter"), "letter")
@@ -84,7 +86,7 @@ class ReportDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(browse)
-        form.addRow(self.tr("&Save to"), where)
+        add_row(form, self.tr("&Save to"), where, self.path)
         self.print_after = QCheckBox(self.tr("Print it too"))
         form.addRow("", self.print_after)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -23,6 +23,7 @@ from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.vocabulary import Setting
 from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.services.read_models import WorkerView
+from cfpm_coach.ui.form_rows import add_row
 from cfpm_coach.ui.table_models import setting_label
 from cfpm_coach.ui.worker_dialog import WorkerDialog, WorkerFields
 
@@ -119,7 +120,7 @@ class StartDialog(QDialog):
         pair_row = QHBoxLayout()
         pair_row.addWidget(self.pair_code, 1)
         pair_row.addWidget(new_code)
-        form.addRow(self.tr("&Pair code"), pair_row)
+        add_row(form, self.tr("&Pair code"), pair_row, self.pair_code)
         self.pair_code.textChanged.connect(self._update_ok)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.services.sync import SyncSettings
+from cfpm_coach.ui.form_rows import add_row
 
 
 class SyncSettingsDialog(QDialog):
@@ -60,7 +61,7 @@ class SyncSettingsDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
-        form.addRow(self.tr("Shared f&older"), row)
+        add_row(form, self.tr("Shared f&older"), row, self.folder)
         self.recipient = QLineEdit(current.recipient)
         self.recipient.setPlaceholderText("age1\u2026")
         self.recipient.setAccessibleName(self.tr("Central team's public key"))

@@ -1,5 +1,6 @@
 """GUI tests run offscreen, each on a fresh data folder, waiting on signals, never sleeping."""
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -8,6 +9,13 @@ from pytestqt.qtbot import QtBot
 
 from cfpm_coach.ui.app import application, open_main_window
 from cfpm_coach.ui.main_window import MainWindow
+
+# The offscreen screen is 800x800 unless told otherwise; the UI tests see the smallest laptop
+# coaches use, 1366x768, so "fits the screen" means what it means for them. Set before the
+# QApplication exists (collection imports this first).
+LAPTOP_SCREEN = Path(__file__).with_name("laptop_screen.json")
+if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={LAPTOP_SCREEN}"
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,115 @@
+"""Look at a window or dialog the way a person does: what text is on screen, how big it is.
+
+Each check returns what is wrong, in words, so one assertion lists every offender at once.
+"""
+
+import re
+from collections.abc import Iterator
+
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QLabel,
+    QLineEdit,
+    QTextEdit,
+    QWidget,
+)
+
+# A 1366x768 laptop, the smallest screen coaches use.
+LAPTOP = QSize(1366, 768)
+# "&" then a letter, after taking out "&&" (an escaped, really-meant ampersand).
+_MNEMONIC = re.compile(r"&[^&\s]")
+# Internal ids of behaviors and elements ("engagement.1", "lean_in.3"): never for a person's eyes.
+INTERNAL_ID = re.compile(r"\b[a-z][a-z_]+\.\d+\b")
+
+
+def _shown(widget: QWidget) -> bool:
+    return widget.isVisible() and widget.width() > 0 and widget.height() > 0
+
+
+def _plain(label: QLabel) -> str:
+    text = label.text()
+    if label.textFormat() == Qt.TextFormat.RichText or (
+            label.textFormat() == Qt.TextFormat.AutoText and text.lstrip().startswith("<")):
+        return QTextDocumentFragment.fromHtml(text).toPlainText()
+    return text
+
+
+def _item_texts(view: QAbstractItemView) -> Iterator[str]:
+    model = view.model()
+    if model is None:
+        return
+
+    def columns(parent: QModelIndex) -> int:
+        try:
+            return model.columnCount(parent)
+        except TypeError:  # QListWidget's model keeps it private: one column
+            return 1
+
+    def walk(parent: QModelIndex, depth: int) -> Iterator[str]:
+        for row in range(min(model.rowCount(parent), 200)):
+            for column in range(columns(parent)):
+                index = model.index(row, column, parent)
+                value = model.data(index, Qt.ItemDataRole.DisplayRole)
+                if isinstance(value, str):
+                    yield value
+                if column == 0 and depth < 3 and model.rowCount(index) > 0:
+                    yield from walk(index, depth + 1)
+
+    yield from walk(QModelIndex(), 0)
+    header = getattr(view, "horizontalHeader", None)
+    if header is not None:
+        for column in range(columns(QModelIndex())):
+            value = model.headerData(column, Qt.Orientation.Horizontal)
+            if isinstance(value, str):
+                yield value
+
+
+def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
+    """(where, text) for every text a person can read in root: title, labels, list rows."""
+    yield f"{type(root).__name__} title", root.windowTitle()
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not _shown(widget):
+            continue
+        where = f"{type(widget).__name__} {widget.objectName() or widget.accessibleName()}".strip()
+        if isinstance(widget, QLabel):
+            yield where, _plain(widget)
+        elif isinstance(widget, QAbstractItemView):
+            for text in _item_texts(widget):
+                yield where, text
+        elif isinstance(widget, QLineEdit | QTextEdit | QAbstractSpinBox):
+            continue  # what was typed is the coach's, not the app's
+
+
+def literal_ampersands(root: QWidget) -> list[str]:
+    """Texts that show an "&" meant as a keyboard mnemonic: a QLabel with no buddy shows the
+    "&" itself; buttons, menus and group boxes turn it into an underline, so they are fine."""
+    found = []
+    if _MNEMONIC.search(root.windowTitle().replace("&&", "")):
+        found.append(f"window title {root.windowTitle()!r}")
+    for label in root.findChildren(QLabel):
+        if not _shown(label) or label.buddy() is not None:
+            continue
+        text = _plain(label)
+        if _MNEMONIC.search(text.replace("&&", "")):
+            found.append(f"label {text!r} in {type(root).__name__}")
+    return found
+
+
+def internal_ids(root: QWidget) -> list[str]:
+    """Visible texts that carry an internal id such as `engagement.1`."""
+    return [f"{where}: {text!r}" for where, text in visible_texts(root)
+            if INTERNAL_ID.search(text)]
+
+
+def too_big(root: QWidget, screen: QSize = LAPTOP) -> list[str]:
+    """root's size or its smallest possible size past screen (a window that cannot fit)."""
+    found = []
+    name = f"{type(root).__name__} {root.windowTitle()!r}"
+    for what, size in (("size", root.size()), ("minimum size", root.minimumSizeHint())):
+        if size.width() > screen.width() or size.height() > screen.height():
+            found.append(f"{name} {what} {size.width()}x{size.height()} is larger than "
+                         f"{screen.width()}x{screen.height()}")
+    return found
