@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
         self._make_status_bar()
 
         self.workers_panel.filters_changed.connect(self.refresh_workers)
+        self.workers_panel.width_wanted.connect(self._give_workers_room)
+        self.splitter.splitterMoved.connect(self._on_split_moved)
         self.workers_panel.worker_selected.connect(self._on_worker_selected)
         self.workers_panel.worker_activated.connect(self.flow.start)
         self.worker_page.new_observation_requested.connect(self.flow.start)
@@ -294,10 +296,30 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main_window/geometry")
         splitter = settings.value("main_window/splitter")
         if geometry is None or not self.restoreGeometry(geometry):
+            # Roomy, but never past the screen: a 1366x768 laptop with large fonts included.
             line = self.fontMetrics().height()
-            self.resize(line * 80, line * 50)
+            available = self.screen().availableGeometry()
+            self.resize(min(line * 80, available.width()), min(line * 50, available.height()))
         # The split is restored once the window has its real size (see showEvent).
         self._pending_split = splitter
+        # Once the coach drags the split, theirs wins over fitting the names.
+        self._split_chosen = settings.value("main_window/split_chosen", False, type=bool)
+
+    @Slot(int)
+    def _give_workers_room(self, wanted: int) -> None:
+        """Move the split so the list shows whole names, taking room from the page down to its
+        minimum: the window itself never grows (it once grew past a laptop's screen)."""
+        sizes = self.splitter.sizes()
+        if self._split_chosen or len(sizes) != 2 or sizes[0] >= wanted:
+            return
+        total = sum(sizes)
+        panel = min(wanted, total - self.pages.minimumSizeHint().width())
+        if panel > sizes[0]:
+            self.splitter.setSizes([panel, total - panel])
+
+    @Slot(int, int)
+    def _on_split_moved(self, _position: int, _index: int) -> None:
+        self._split_chosen = True
 
     def showEvent(self, event: QShowEvent) -> None:
         """Restore the saved split on the first show, when the window has its real width."""
@@ -314,6 +336,7 @@ class MainWindow(QMainWindow):
         settings = self._window_settings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/splitter", self.splitter.saveState())
+        settings.setValue("main_window/split_chosen", self._split_chosen)
         settings.sync()  # now, not when the object goes: a removed demo folder must stay gone
         event.accept()
         self.closed.emit()

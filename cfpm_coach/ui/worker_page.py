@@ -76,6 +76,9 @@ class WorkerPage(QWidget):
         self.name.setObjectName("pageTitle")
         self.details = QLabel()
         self.details.setObjectName("subtitle")
+        # A long name or office wraps rather than widening the page (and with it the window).
+        for label in (self.name, self.details):
+            label.setWordWrap(True)
         titles.addWidget(self.name)
         titles.addWidget(self.details)
         header.addLayout(titles, 1)
@@ -95,6 +98,7 @@ class WorkerPage(QWidget):
 
         self.chart_title = QLabel(self.tr("Practice elements over time (share Accomplished)"))
         self.chart_title.setObjectName("sectionTitle")
+        self.chart_title.setWordWrap(True)
         layout.addWidget(self.chart_title)
         self.chart = TrendChart()
         splitter = QSplitter(Qt.Orientation.Vertical)

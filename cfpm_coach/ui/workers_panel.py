@@ -28,6 +28,7 @@ class WorkersPanel(QWidget):
     filters_changed = Signal()
     worker_selected = Signal(object)  # uuid.UUID or None
     worker_activated = Signal(object)  # double click / Enter: start an observation
+    width_wanted = Signal(int)  # the width at which every listed name shows whole
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,8 +79,8 @@ class WorkersPanel(QWidget):
         for column in (WorkersModel.OFFICE, WorkersModel.LAST_OBSERVED, WorkersModel.FIDELITY):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
-        # Wide enough for a name, an office, a date and the element bars at any font size.
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 62)
+        # The least the list can be; the window widens it to show whole names (width_wanted).
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
 
         self.search.textChanged.connect(self.filters_changed)
         self.office.currentIndexChanged.connect(self.filters_changed)
@@ -112,8 +113,18 @@ class WorkersPanel(QWidget):
             still_listed = selected is not None and self.select(selected)
         finally:
             self._restoring = False
+        self.width_wanted.emit(self.wanted_width())
         if selected is not None and not still_listed:
             self.worker_selected.emit(None)
+
+    def wanted_width(self) -> int:
+        """The panel width at which every listed name, office, date and the bars show whole."""
+        header = self.table.horizontalHeader()
+        columns = sum(max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+                      for column in range(header.count()))
+        margins = self.layout().contentsMargins()
+        chrome = self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth()
+        return columns + chrome + margins.left() + margins.right()
 
     def selected_id(self) -> uuid.UUID | None:
         """The selected worker's id."""
