@@ -6,6 +6,7 @@ The same seed gives the same workers, settings and ratings; dates count back fro
 
 import logging
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -104,9 +105,16 @@ def _observe(
         ws.observations.finalize(obs.id, ended_at=when + timedelta(minutes=rng.randint(35, 110)))
 
 
-def generate(ws: Workspace, *, workers: int = 24, months: int = 12, seed: int = 7) -> DemoResult:
+# Told (workers done, workers in all) as the demo is written: it takes a while on a slow laptop.
+Progress = Callable[[int, int], None]
+
+
+def generate(ws: Workspace, *, workers: int = 24, months: int = 12, seed: int = 7,
+             progress: Progress | None = None) -> DemoResult:
     """Fill the workspace with sample workers, observations (a few left as drafts) and goals."""
     rng = random.Random(seed)
+    if progress is not None:
+        progress(0, workers)
     practice = ws.catalog.get("cpm-practice")
     leadership = ws.catalog.get("cpm-leadership")
     now = utcnow().replace(minute=0, second=0, microsecond=0)
@@ -151,5 +159,7 @@ def generate(ws: Workspace, *, workers: int = 24, months: int = 12, seed: int = 
                                [group.items[-1].id], due_date=(now - timedelta(days=20)).date())
             ws.goals.update(met.id, status=GoalStatus.MET.value)
             n_goals += 1
+        if progress is not None:
+            progress(index + 1, workers)
     log.info("demo data written: %s workers, %s observations", workers, n_obs)
     return DemoResult(workers, n_obs, n_drafts, n_goals)

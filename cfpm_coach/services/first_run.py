@@ -48,14 +48,15 @@ def is_demo(ws: "Workspace") -> bool:
     return bool(ws.profile.setting(DEMO_KEY, False))
 
 
-def fill_demo(ws: "Workspace", *, workers: int = 24, months: int = 12) -> None:
+def fill_demo(ws: "Workspace", *, workers: int = 24, months: int = 12,
+              progress: demo.Progress | None = None) -> None:
     """Fill an empty store with sample data and mark it as a demo."""
     if ws.maintenance.counts().get("worker", 0) and not is_demo(ws):
         raise StoreError("Demo data goes only into an empty store, never beside real data")
     ws.profile.set_setting(DEMO_KEY, True)
     ws.profile.update_coach(name="Demo Coach", role="Practice coach", county=demo.COUNTY,
                             office=demo.OFFICES[0])
-    demo.generate(ws, workers=workers, months=months)
+    demo.generate(ws, workers=workers, months=months, progress=progress)
 
 
 def demo_folder(data_dir: Path) -> Path:

@@ -5,10 +5,12 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog
 
 from cfpm_coach import APP_NAME
 from cfpm_coach.services import first_run
+from cfpm_coach.services.demo import Progress
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.welcome_dialog import WelcomeAnswers, WelcomeDialog
@@ -19,6 +21,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+class DemoProgress(QObject):
+    """Carries the demo's progress from the database thread to the dialog (a queued signal)."""
+
+    advanced = Signal(int, int)  # workers written, workers in all
+
+
 class FirstRunFlow(QObject):
     """Welcomes a new coach once; marks and removes demo stores."""
 
@@ -26,6 +34,7 @@ class FirstRunFlow(QObject):
         super().__init__(window)
         self.window = window
         self.demo_window: MainWindow | None = None
+        self.demo_progress: QProgressDialog | None = None
         self.remove_on_close = False
         window.demo_banner.remove_requested.connect(self.remove_this_demo)
 
@@ -69,12 +78,42 @@ class FirstRunFlow(QObject):
         """Fill (once) and open the demo store in a window of its own."""
         folder = first_run.demo_folder(self.window.backend.data_dir)
         self.window.statusBar().showMessage(self.tr("Preparing sample data\u2026"))
-        self.window.backend.read(lambda _ws: _fill_demo(folder), self._show_demo,
-                                 self._on_error)
+        # Writing a year of sample observations takes a while on a slow laptop: say what is
+        # happening and how far along it is, not only a line in the status bar.
+        dialog = QProgressDialog(self.tr("Preparing sample data\u2026"), "", 0, 0, self.window)
+        dialog.setWindowTitle(self.tr("Sample data"))
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(0)
+        dialog.show()
+        self.demo_progress = dialog
+        reporter = DemoProgress(self)
+        reporter.advanced.connect(self._on_demo_progress)
+        self.window.backend.read(lambda _ws: _fill_demo(folder, reporter.advanced.emit),
+                                 self._show_demo, self._on_error)
+
+    @Slot(int, int)
+    def _on_demo_progress(self, done: int, total: int) -> None:
+        if self.demo_progress is None:
+            return
+        self.demo_progress.setMaximum(total)
+        self.demo_progress.setValue(done)
+        self.demo_progress.setLabelText(self.tr(
+            "Writing sample workers, each with a year of observations and goals: "
+            "%d of %d done.") % (done, total))
+
+    def _close_progress(self) -> None:
+        if self.demo_progress is not None:
+            self.demo_progress.close()
+            self.demo_progress.deleteLater()
+            self.demo_progress = None
 
     def _show_demo(self, folder: Path) -> None:
         from cfpm_coach.ui.app import open_main_window
 
+        self._close_progress()
         self.window.statusBar().clearMessage()
         self.demo_window = open_main_window(folder)
         self.demo_window.closed.connect(self._on_demo_closed)
@@ -99,6 +138,7 @@ class FirstRunFlow(QObject):
         self.window.close()
 
     def _on_error(self, error: BaseException) -> None:
+        self._close_progress()
         self.window.statusBar().clearMessage()
         show_error(self.window, error)
 
@@ -110,8 +150,8 @@ def _apply(ws: Workspace, answers: WelcomeAnswers) -> None:
         ws.security.set_passphrase(answers.passphrase)
 
 
-def _fill_demo(folder: Path) -> Path:
+def _fill_demo(folder: Path, progress: Progress) -> Path:
     with Workspace.open(folder) as demo:
         if not first_run.is_demo(demo):
-            first_run.fill_demo(demo)
+            first_run.fill_demo(demo, progress=progress)
     return folder

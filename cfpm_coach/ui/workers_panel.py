@@ -122,7 +122,9 @@ class WorkersPanel(QWidget):
         header = self.table.horizontalHeader()
         columns = sum(max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
                       for column in range(header.count()))
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        margins = layout.contentsMargins()
         chrome = self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth()
         return columns + chrome + margins.left() + margins.right()
 

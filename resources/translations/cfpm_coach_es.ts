@@ -1172,6 +1172,14 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>FirstRunFlow</name>
     <message>
+        <source>Sample data</source>
+        <translation>Datos de ejemplo</translation>
+    </message>
+    <message>
+        <source>Writing sample workers, each with a year of observations and goals: %d of %d done.</source>
+        <translation>Escribiendo trabajadores de ejemplo, cada uno con un año de observaciones y metas: %d de %d listos.</translation>
+    </message>
+    <message>
         <source>%s — DEMO (sample data)</source>
         <translation>%s — DEMOSTRACIÓN (datos de ejemplo)</translation>
     </message>
