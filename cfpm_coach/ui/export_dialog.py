@@ -45,6 +45,7 @@ class ExportDialog(QDialog):
         intro.setWordWrap(True)
         form.addRow(intro)
         self.recipient = QLineEdit(recipient)
+        self.recipient.setCursorPosition(0)  # a long key shows its start (age1...)
         self.recipient.setPlaceholderText("age1\u2026")
         self.recipient.setAccessibleName(self.tr("Central team's public key"))
         form.addRow(self.tr("Team's &key"), self.recipient)

@@ -1,20 +1,26 @@
-"""Render the main window, a checklist mid-observation and the finish dialog to PNG (docs)."""
+"""Render the main window, a checklist mid-observation and the dialogs to PNG (docs), at the
+size of a 1366x768 laptop, in English and (in es/) Spanish."""
 
+import gc
 import tempfile
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QSize
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QEventLoop, QSize
 from PySide6.QtWidgets import QWidget
 
 from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.ui import gc_guard
+from cfpm_coach.ui import gc_guard, i18n
 from cfpm_coach.ui.app import application, open_main_window
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.observation_flow import OPEN_OBSERVATION_KEY
 
-SIZE = QSize(1360, 860)
+# The smallest laptop coaches use: what it shows is what the pictures show.
+SIZE = QSize(1366, 768)
+# English pictures in the folder itself (the README shows them), Spanish ones in es/.
+LANGUAGES = (("en", ""), ("es", "es"))
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 20_000) -> None:
@@ -50,21 +56,39 @@ def take_screenshots(out_dir: Path, data_dir: Path | None = None) -> list[Path]:
         drafts = [d for d in ws.observations.drafts() if d.instrument_id == "cpm-practice"]
         busiest = max(ws.workers.find(include_inactive=False), key=lambda w: w.observation_count)
 
-    application()
+    app = application()
+    shots = []
+    for language, folder in LANGUAGES:
+        i18n.install(app, language)
+        shots += _window_shots(out_dir / folder if folder else out_dir, data, busiest.id,
+                               drafts[0].id, english=language == "en")
+    i18n.install(app, "en")
+    # Collect the translators' and windows' leftovers now, while Qt lives (see gc_guard.release).
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    gc.collect()
+    return shots + report_pages(out_dir, data, busiest.id)
+
+
+def _window_shots(out_dir: Path, data: Path, busiest: uuid.UUID, draft: uuid.UUID, *,
+                  english: bool) -> list[Path]:
+    """The main window, checklist and dialogs in the language installed now."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with Workspace.open(data) as ws:  # the last window left its checklist open: no resume question
+        ws.profile.set_setting(OPEN_OBSERVATION_KEY, None)
     window = open_main_window(data)
     window.resize(SIZE)
     window.show()
     wait_until(lambda: window.workspace is not None)
     _settle(window)
     shots = []
-    window.workers_panel.select(busiest.id)
-    wait_until(lambda: window.worker_page.worker_id == busiest.id)
+    window.workers_panel.select(busiest)
+    wait_until(lambda: window.worker_page.worker_id == busiest)
     _settle(window)
     shots.append(_save(window, out_dir / "main-window.png"))
+    shots += _form_dialogs(window, out_dir, busiest)
 
-    draft = drafts[0]
-    window.flow.open(draft.id)
-    wait_until(lambda: window.checklist.detail is not None and window.checklist.detail.id == draft.id)
+    window.flow.open(draft)
+    wait_until(lambda: window.checklist.detail is not None and window.checklist.detail.id == draft)
     _settle(window)
     missing = window.checklist.missing()
     if missing:
@@ -82,15 +106,39 @@ def take_screenshots(out_dir: Path, data_dir: Path | None = None) -> list[Path]:
     dialog.next_steps.setPlainText("Before the next CFT, ask the parent who they want there.")
     _settle(window)
     shots.append(_save(dialog, out_dir / "finish-dialog.png"))
+    # Saved now, while the checklist is open, not by the typing-pause timer after it closed.
+    dialog.flush()
+    _settle(window)
     dialog.reject()
     _settle(window)
     window.flow.close_checklist()
     _settle(window)
-    shots += _dialogs(window, out_dir)
+    if english:
+        shots += _dialogs(window, out_dir)
     window.close()
     window.backend.shutdown()
     gc_guard.release(window)
-    return shots + report_pages(out_dir, data, busiest.id)
+    return shots
+
+
+def _form_dialogs(window: MainWindow, out_dir: Path, worker: uuid.UUID) -> list[Path]:
+    """New observation (the worker preselected) and Export, as a coach first sees them."""
+    from cfpm_coach.ui.export_dialog import ExportDialog
+    from cfpm_coach.ui.start_dialog import StartDialog
+
+    workspace = window.workspace
+    assert workspace is not None
+    start = StartDialog(window, workspace.workers.find(include_inactive=False),
+                        workspace.catalog.latest(), selected_worker=worker)
+    export = ExportDialog(window, "age1" + "q" * 58, Path.home() / "Desktop")
+    shots = []
+    for dialog, name in ((start, "new-observation.png"), (export, "export-dialog.png")):
+        dialog.show()
+        _settle(window)
+        shots.append(_save(dialog, out_dir / name))
+        dialog.reject()
+        dialog.deleteLater()
+    return shots
 
 
 def _dialogs(window: MainWindow, out_dir: Path) -> list[Path]:

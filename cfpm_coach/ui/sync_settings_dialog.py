@@ -63,6 +63,7 @@ class SyncSettingsDialog(QDialog):
         row.addWidget(browse)
         add_row(form, self.tr("Shared f&older"), row, self.folder)
         self.recipient = QLineEdit(current.recipient)
+        self.recipient.setCursorPosition(0)  # a long key shows its start (age1...)
         self.recipient.setPlaceholderText("age1\u2026")
         self.recipient.setAccessibleName(self.tr("Central team's public key"))
         form.addRow(self.tr("Team's &key"), self.recipient)

@@ -177,7 +177,8 @@ class ObservationsModel(RowsModel[ObservationSummary]):
         if column == self.SETTING:
             return setting_label(row.setting)
         if column == self.INSTRUMENT:
-            return f"{row.instrument_id} v{row.instrument_version}"
+            # The title a coach knows, not the file's id ("cpm-practice").
+            return f"{row.instrument_title} (v{row.instrument_version})"
         if column == self.STATUS:
             return {"draft": self.tr("Draft"), "final": self.tr("Final"),
                     "amended": self.tr("Amended")}.get(row.status, row.status)
@@ -187,7 +188,7 @@ class ObservationsModel(RowsModel[ObservationSummary]):
 
     def tooltip(self, row: ObservationSummary, column: int) -> str | None:
         if column == self.INSTRUMENT:
-            return row.instrument_title
+            return f"{row.instrument_id} v{row.instrument_version}"
         return None
 
     def sort_key(self, row: ObservationSummary, column: int) -> Any:

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 LAPTOP = QSize(1366, 768)
 # "&" then a letter, after taking out "&&" (an escaped, really-meant ampersand).
 _MNEMONIC = re.compile(r"&[^&\s]")
-# Internal ids of behaviors and elements ("engagement.1", "lean_in.3"): never for a person's eyes.
-INTERNAL_ID = re.compile(r"\b[a-z][a-z_]+\.\d+\b")
+# Internal ids of behaviors and elements ("engagement.1", "lean_in.3") and instruments
+# ("cpm-practice"): never for a person's eyes.
+INTERNAL_ID = re.compile(r"\b[a-z][a-z_]+\.\d+\b|\bcpm-[a-z]+\b")
 
 
 def _shown(widget: QWidget) -> bool:
