@@ -1,6 +1,9 @@
 """`cfpm-coach` with no command: open the desktop app (on a demo store with --demo)."""
 
 import argparse
+import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -28,16 +31,35 @@ def register(
     p = commands.add_parser("screenshots", parents=[common],
                             help="render the app's main screens to PNG (for the docs)")
     p.add_argument("out_dir", type=Path, nargs="?", default=Path("docs/screenshots"))
+    p.add_argument("--language", choices=("en", "es"), default=None,
+                   help="one language only, into OUT_DIR (default: English into OUT_DIR, "
+                        "then Spanish into OUT_DIR/es)")
     p.set_defaults(handler=screenshots)
 
 
 def screenshots(args: argparse.Namespace) -> int:
-    """Render the main window, a checklist and the finish dialog from demo data."""
-    from cfpm_coach.ui.screenshots import take_screenshots  # Qt only when asked for
+    """Render the main window, the checklist and the dialogs from demo data, per language."""
+    from cfpm_coach.ui.screenshots import LANGUAGES, take_screenshots  # Qt only when asked for
 
-    data_dir = Path(args.data_dir) if args.data_dir else None
-    for path in take_screenshots(args.out_dir, data_dir):
-        print(path)
+    data_dir = Path(args.data_dir) if args.data_dir else Path(
+        tempfile.mkdtemp(prefix="cfpm-coach-shots-"))
+    if args.language is not None:
+        for path in take_screenshots(args.out_dir, data_dir, args.language):
+            print(path, flush=True)
+        sys.stderr.flush()
+        # After a long unattended run PySide6 (on Python 3.11, where None is not immortal) can
+        # crash in the interpreter's teardown ("none_dealloc"), failing a run whose files are
+        # all written and closed by now: leave without the teardown.
+        os._exit(0)
+    # Each language in a process of its own, on the same demo store (filled by the first).
+    for language in LANGUAGES:
+        out_dir = args.out_dir if language == LANGUAGES[0] else args.out_dir / language
+        done = subprocess.run([sys.executable, "-m", "cfpm_coach", "screenshots", "--data-dir",
+                               str(data_dir), "--language", language, str(out_dir)], check=False)
+        if done.returncode != 0:
+            print(f"The {language} screenshots failed (exit code {done.returncode}).",
+                  file=sys.stderr)
+            return 1
     return 0
 
 

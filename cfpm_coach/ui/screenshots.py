@@ -1,13 +1,12 @@
 """Render the main window, a checklist mid-observation and the dialogs to PNG (docs), at the
 size of a 1366x768 laptop, in English and (in es/) Spanish."""
 
-import gc
 import tempfile
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QEventLoop, QSize
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QSize
 from PySide6.QtWidgets import QWidget
 
 from cfpm_coach.services import demo
@@ -19,8 +18,8 @@ from cfpm_coach.ui.observation_flow import OPEN_OBSERVATION_KEY
 
 # The smallest laptop coaches use: what it shows is what the pictures show.
 SIZE = QSize(1366, 768)
-# English pictures in the folder itself (the README shows them), Spanish ones in es/.
-LANGUAGES = (("en", ""), ("es", "es"))
+# English pictures in the folder itself (the README shows them), the others in a subfolder.
+LANGUAGES = ("en", "es")
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 20_000) -> None:
@@ -43,37 +42,35 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def take_screenshots(out_dir: Path, data_dir: Path | None = None) -> list[Path]:
-    """Fill a demo store (unless data_dir has one), open the app offscreen, save PNGs."""
+def take_screenshots(out_dir: Path, data_dir: Path | None = None, language: str = "en"
+                     ) -> list[Path]:
+    """Fill a demo store (unless data_dir has one), open the app offscreen in language, save
+    PNGs; in English also the audit trail, the welcome and the report pages.
+
+    One language per process: a second window in another language crashed PySide at the
+    interpreter's exit (none_dealloc), so the CLI runs each language in a process of its own.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     data = data_dir or Path(tempfile.mkdtemp(prefix="cfpm-coach-shots-"))
     with Workspace.open(data) as ws:
         if not ws.workers.find():
             ws.profile.update_coach(name="Demo Coach", role="Practice coach", county=demo.COUNTY)
             demo.generate(ws)
-        # No "resume your observation?" question in the middle of an unattended run.
-        ws.profile.set_setting(OPEN_OBSERVATION_KEY, None)
         drafts = [d for d in ws.observations.drafts() if d.instrument_id == "cpm-practice"]
         busiest = max(ws.workers.find(include_inactive=False), key=lambda w: w.observation_count)
 
-    app = application()
-    shots = []
-    for language, folder in LANGUAGES:
-        i18n.install(app, language)
-        shots += _window_shots(out_dir / folder if folder else out_dir, data, busiest.id,
-                               drafts[0].id, english=language == "en")
-    i18n.install(app, "en")
-    # Collect the translators' and windows' leftovers now, while Qt lives (see gc_guard.release).
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-    gc.collect()
-    return shots + report_pages(out_dir, data, busiest.id)
+    i18n.install(application(), language)
+    english = language == "en"
+    shots = _window_shots(out_dir, data, busiest.id, drafts[0].id, english=english)
+    return shots + report_pages(out_dir, data, busiest.id) if english else shots
 
 
 def _window_shots(out_dir: Path, data: Path, busiest: uuid.UUID, draft: uuid.UUID, *,
                   english: bool) -> list[Path]:
     """The main window, checklist and dialogs in the language installed now."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    with Workspace.open(data) as ws:  # the last window left its checklist open: no resume question
+    with Workspace.open(data) as ws:
+        # No "resume your observation?" question in the middle of an unattended run.
         ws.profile.set_setting(OPEN_OBSERVATION_KEY, None)
     window = open_main_window(data)
     window.resize(SIZE)
