@@ -51,7 +51,7 @@ class ReportFlow(QObject):
     @Slot()
     def observation_record(self) -> None:
         """The record of the observation on screen."""
-        detail = self.window.checklist.detail
+        detail = self.window.state.observation
         if detail is None:
             self.window.statusBar().showMessage(self.tr("Open an observation first."), 5000)
             return
@@ -65,7 +65,7 @@ class ReportFlow(QObject):
     def worker_summary(self) -> None:
         """The coaching summary of the worker shown."""
         history = self.window.worker_page.history
-        if history is None:
+        if history is None or history.worker.id != self.window.state.worker_id:
             self.window.statusBar().showMessage(self.tr("Select a worker first."), 5000)
             return
         worker = history.worker
@@ -153,7 +153,7 @@ class ReportFlow(QObject):
 
         if self.leadership_dialog is None:
             self.leadership_dialog = LeadershipDialog(self.window, workers,
-                                                      self.window.worker_page.worker_id)
+                                                      self.window.state.worker_id)
             self.leadership_dialog.leader_chosen.connect(self._load_leadership)
             self.leadership_dialog.pdf_requested.connect(self.leadership_pdf)
         self.leadership_dialog.show()

@@ -57,7 +57,7 @@ def take_screenshots(out_dir: Path, data_dir: Path | None = None) -> list[Path]:
     wait_until(lambda: window.workspace is not None)
     _settle(window)
     shots = []
-    window.workers_panel.select(busiest.id)
+    window.state.set_worker(busiest.id)
     wait_until(lambda: window.worker_page.worker_id == busiest.id)
     _settle(window)
     shots.append(_save(window, out_dir / "main-window.png"))
