@@ -1,6 +1,10 @@
 """Shortcuts from the search field, the Finish dialog's goal list, and Later's name (issue 16)."""
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -24,6 +28,7 @@ from tests.ui.journeys.driver import (
 )
 from tests.ui.windows import window_on
 
+ROOT = Path(__file__).resolve().parents[3]
 INTERNAL_ID = re.compile(r"\b[a-z_]+\.\d+\b")
 
 
@@ -99,3 +104,19 @@ def test_later_asks_for_the_name_at_the_first_observation(qtbot: QtBot, data_dir
         assert window.checklist.detail is not None
         assert window.checklist.detail.summary.coach_name == "Dana Whitfield"
         assert "Dana Whitfield" in window.windowTitle()
+
+
+def test_ctrl_e_from_the_search_field_on_a_real_x_server(data_dir: Path, workspace: object,
+                                                         worker: object) -> None:
+    """Problem 7 as seen on X11: there a line edit binds Ctrl+E itself (offscreen Qt does not)."""
+    workspace.profile.update_coach(name="Dana Whitfield")  # type: ignore[attr-defined]
+    workspace.close()  # type: ignore[attr-defined]
+    assert shutil.which("xvfb-run"), "xvfb-run is needed (Debian package xvfb)"
+    done = subprocess.run(
+        ["xvfb-run", "-a", sys.executable, "-m", "tests.ui.journeys.x11_child", str(data_dir)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "xcb"})
+    lines = done.stdout.splitlines()
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert lines[:2] == ["FOCUS search", "FOCUS search"], done.stdout
+    assert lines[-1] == "OPENED ExportDialog StartDialog", done.stdout
