@@ -79,8 +79,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.flow = ObservationFlow(self, self)
-        self.workers = WorkerFlow(self, self.worker_page, self)
-        self.reports = ReportFlow(self)
+        self.workers = WorkerFlow(self, self)
+        self.reports = ReportFlow(self, self)
         self.tools = ToolsFlow(self)
         self.sync = SyncFlow(self)
         self.recovery = RecoveryFlow(self)
@@ -137,6 +137,13 @@ class MainWindow(QMainWindow):
     def dialog_parent(self) -> QWidget:
         """Dialogs open over the main window."""
         return self
+
+    def current_worker(self) -> WorkerView | None:
+        """The current worker as the page shows them (None while none is, or while loading)."""
+        history = self.worker_page.history
+        if history is None or history.worker.id != self.state.worker_id:
+            return None
+        return history.worker
 
     def show_status(self, text: str, timeout_ms: int = 0) -> None:
         """A line in the status bar."""

@@ -119,11 +119,9 @@ class ObservationFlow(QObject):
 
     def _show(self, loaded: tuple[ObservationDetail, list[GoalView]]) -> None:
         detail, goals = loaded
-        current = self.shell.state.observation
-        reopened = current is not None and current.id == detail.id
         self.shell.state.set_observation(detail)
         self.shell.checklist.show_goals(goals)
-        if detail.editable and not reopened:
+        if detail.editable:  # offered back after a crash
             observation_id = str(detail.id)
             self.backend.write(lambda ws: ws.profile.set_setting(OPEN_OBSERVATION_KEY,
                                                                  observation_id))

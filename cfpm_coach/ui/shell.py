@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from cfpm_coach.services.read_models import WorkerView
     from cfpm_coach.services.workspace import Workspace
     from cfpm_coach.ui.backend import Backend
     from cfpm_coach.ui.checklist import ChecklistPage
@@ -21,6 +22,10 @@ class Shell(Protocol):
 
     def dialog_parent(self) -> "QWidget":
         """The widget dialogs open over."""
+        ...
+
+    def current_worker(self) -> "WorkerView | None":
+        """The current worker as last loaded (None while none is, or while they load)."""
         ...
 
     def show_status(self, text: str, timeout_ms: int = 0) -> None:

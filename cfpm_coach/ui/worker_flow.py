@@ -8,26 +8,20 @@ from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.shell import Shell
 from cfpm_coach.ui.window_state import Changed
-from cfpm_coach.ui.worker_page import WorkerPage
 
 
 class WorkerFlow(QObject):
     """Each edit reports what it changed; the list and the page reload from that."""
 
-    def __init__(self, shell: Shell, page: WorkerPage, parent: QObject | None = None) -> None:
+    def __init__(self, shell: Shell, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.shell = shell
-        self.page = page
 
     def _failed(self, error: BaseException) -> None:
         show_error(self.shell.dialog_parent(), error)
 
     def _shown(self) -> WorkerView | None:
-        """The current worker as the page shows them (None while none is shown)."""
-        history = self.page.history
-        if history is None or history.worker.id != self.shell.state.worker_id:
-            return None
-        return history.worker
+        return self.shell.current_worker()
 
     @Slot()
     def add_worker(self, default_office: str = "") -> None:
