@@ -2,12 +2,14 @@
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.ui.start_dialog import StartDialog
+from cfpm_coach.ui.worker_dialog import WorkerDialog
 from tests.ui.conftest import wait_idle
 from tests.ui.journeys import steps
-from tests.ui.journeys.driver import click, find_button, when_modal
+from tests.ui.journeys.driver import click, find_button, press, type_text, when_modal
 from tests.ui.windows import window_on
 
 
@@ -66,3 +68,28 @@ def test_new_observation_preselects_the_worker_just_added(qtbot: QtBot, data_dir
         assert preselected == ["Bruno Lima"]
         qtbot.waitUntil(lambda: steps.on_checklist_of(window, "Bruno Lima"), timeout=10_000)
         assert steps.highlighted_worker(window) == "Bruno Lima"
+
+
+def test_an_edit_reloads_the_list_and_the_page_by_itself(qtbot: QtBot, data_dir: Path) -> None:
+    """Screens follow what a write reports it changed: no refresh by hand after Edit."""
+    welcomed = steps.answer_welcome("Dana Whitfield")
+    with window_on(qtbot, data_dir) as window:
+        qtbot.waitUntil(lambda: bool(welcomed), timeout=10_000)
+        wait_idle(qtbot, window)
+        steps.add_worker(qtbot, window, "Amelia Ortiz")
+        steps.add_worker(qtbot, window, "Bruno Lima")
+        steps.click_worker_row(qtbot, window, "Amelia Ortiz")
+
+        def rename(_dialog: WorkerDialog) -> None:
+            press(Qt.Key.Key_A, steps.CTRL)
+            type_text("Amelia Ortiz Vega")
+            press(Qt.Key.Key_Return)
+
+        renamed = when_modal(WorkerDialog, rename)
+        click(qtbot, window.worker_page.edit_button)
+        qtbot.waitUntil(lambda: bool(renamed), timeout=10_000)
+        wait_idle(qtbot, window)
+        assert steps.shown_worker(window) == "Amelia Ortiz Vega"
+        assert steps.highlighted_worker(window) == "Amelia Ortiz Vega"
+        assert sorted(r.name for r in window.workers_panel.model.rows()) == [
+            "Amelia Ortiz Vega", "Bruno Lima"]
