@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.backend = backend
         self.workspace: Workspace | None = None
         self.state = WindowState(self)
+        self._store_open = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
 
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
 
     def set_store_open(self, is_open: bool) -> None:
         """Enable what needs an open store (each action says whether it does), or disable it."""
+        self._store_open = is_open
         self.commands.set_store_open(is_open)
         central = self.centralWidget()
         if central is not None:
@@ -154,8 +156,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
 
     def _update_observation_actions(self) -> None:
-        store_open = self.backend.workspace is not None
-        self.commands.follow_observation(self.state.observation if store_open else None)
+        self.commands.follow_observation(self.state.observation if self._store_open else None)
 
     # -- opening -----------------------------------------------------------------------------
 
