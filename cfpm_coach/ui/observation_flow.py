@@ -111,13 +111,15 @@ class ObservationFlow(QObject):
     def reload(self) -> None:
         """Show what the database holds now for the open observation."""
         detail = self.shell.state.observation
-        if detail is None:
-            return
+        if detail is None or self.backend.workspace is None:
+            return  # nothing open, or the window is closing (the finish dialog closes with it)
         observation_id = detail.id
         self.backend.read(lambda ws: _with_open_goals(ws, observation_id), self._show,
                           self._failed)
 
     def _show(self, loaded: tuple[ObservationDetail, list[GoalView]]) -> None:
+        if self.backend.workspace is None:
+            return  # answered after the store closed: the window is going
         detail, goals = loaded
         self.shell.state.set_observation(detail)
         self.shell.checklist.show_goals(goals)
