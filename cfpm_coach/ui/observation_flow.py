@@ -121,9 +121,14 @@ class ObservationFlow(QObject):
         if self.backend.workspace is None:
             return  # answered after the store closed: the window is going
         detail, goals = loaded
+        before = self.shell.state.observation
+        newly_editable = detail.editable and (before is None or before.id != detail.id
+                                              or not before.editable)
         self.shell.state.set_observation(detail)
         self.shell.checklist.show_goals(goals)
-        if detail.editable:  # offered back after a crash
+        # Remembered once when it opens (or is amended), so it is offered back after a crash;
+        # not on every reload, which follows a failed save and would fail the same way.
+        if newly_editable:
             observation_id = str(detail.id)
             self.backend.write(lambda ws: ws.profile.set_setting(OPEN_OBSERVATION_KEY,
                                                                  observation_id))
