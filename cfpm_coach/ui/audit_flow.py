@@ -59,7 +59,7 @@ class AuditFlow(QObject):
     @Slot()
     def show_observation_trail(self) -> None:
         """The open observation's trail."""
-        detail = self.window.checklist.detail
+        detail = self.window.state.observation
         if detail is None:
             return
         observation_id = detail.id

@@ -11,6 +11,7 @@ from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.cipher import DatabaseKey
 from cfpm_coach.ui import i18n
 from cfpm_coach.ui.tasks import TaskRunner
+from cfpm_coach.ui.window_state import Changed
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -23,6 +24,7 @@ class Backend(QObject):
     open_failed = Signal(object)  # the exception
     error = Signal(object)  # an exception from a call without its own failure handler
     saved = Signal()  # a write was committed
+    changed = Signal(object)  # Changed: what a committed write changed (screens reload it)
     busy_changed = Signal(bool)
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
@@ -70,12 +72,15 @@ class Backend(QObject):
 
     def write(self, function: Callable[[Workspace], T],
               on_success: Callable[[T], None] | None = None,
-              on_failure: Callable[[BaseException], None] | None = None) -> None:
-        """Run a change on the worker; `saved` is emitted once it is committed."""
+              on_failure: Callable[[BaseException], None] | None = None,
+              changes: Changed = Changed.NOTHING) -> None:
+        """Run a change on the worker; `saved` (and `changed` with `changes`) once committed."""
         workspace = self._require()
 
         def done(result: Any) -> None:
             self.saved.emit()
+            if changes:
+                self.changed.emit(changes)
             if on_success is not None:
                 on_success(result)
 

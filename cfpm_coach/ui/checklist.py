@@ -57,6 +57,7 @@ class ChecklistPage(QWidget):
     amend_requested = Signal()
     discard_requested = Signal()
     report_requested = Signal()
+    reload_requested = Signal()  # show what the database holds now (after a failed save)
     saved_at = Signal(str)  # local time text of the last commit
 
     def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
@@ -183,8 +184,16 @@ class ChecklistPage(QWidget):
         self.meta.setText(" \u00b7 ".join(meta))
         self._update_state()
         self._update_progress()
-        if not same and self._order:
-            self.rows[self._order[0]].setFocus()
+        if not same:
+            # A resumed draft must not put the first key press on a behavior already rated.
+            self.focus_first_missing()
+
+    def clear(self) -> None:
+        """No observation shown (the window is back on the worker's page)."""
+        self.flush_notes()
+        self.detail = None
+        self.undo_stack.clear()
+        self._clock.stop()
 
     def show_goals(self, goals: list[GoalView]) -> None:
         """Highlight the behaviors the worker's open goals are about."""
@@ -323,14 +332,7 @@ class ChecklistPage(QWidget):
         self._in_flight = max(0, self._in_flight - 1)
         self.save_state.setText(self.tr("Not saved"))
         show_error(self, error, self.tr("That change was not saved"))
-        self.reload()
-
-    def reload(self) -> None:
-        """Show what the database holds now."""
-        if self.detail is None:
-            return
-        observation_id = self.detail.id
-        self.backend.read(lambda ws: ws.observations.get(observation_id), self.load)
+        self.reload_requested.emit()
 
     # -- moving ------------------------------------------------------------------------------
 
@@ -364,10 +366,13 @@ class ChecklistPage(QWidget):
         return [b for b in self._order if self.rows[b].value is None]
 
     def focus_first_missing(self) -> None:
-        """Put the focus on the first behavior still open."""
+        """Put the focus on the first behavior still open (the first one when all are done)."""
+        if not self._order:
+            return
         missing = self.missing()
-        if missing:
-            self.rows[missing[0]].setFocus()
+        row = self.rows[missing[0] if missing else self._order[0]]
+        row.setFocus()
+        self.scroll_area.ensureWidgetVisible(row, 0, 40)
 
     @property
     def idle(self) -> bool:

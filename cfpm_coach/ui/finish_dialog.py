@@ -80,12 +80,15 @@ class FinishDialog(QDialog):
         goal_form.addRow(self.tr("G&oal"), self.goal_text)
         self.goal_behaviors = QListWidget()
         self.goal_behaviors.setAccessibleName(self.tr("Behaviors the goal is about"))
-        for item in detail.instrument.items:
-            entry = QListWidgetItem(item.label)
-            entry.setData(Qt.ItemDataRole.UserRole, item.id)
-            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            entry.setCheckState(Qt.CheckState.Unchecked)
-            self.goal_behaviors.addItem(entry)
+        for group in detail.instrument.groups:
+            for item in group.items:
+                # Labels only: an id like "engagement.1" means nothing to a coach.
+                entry = QListWidgetItem(item.label)
+                entry.setToolTip(f"{group.label}: {item.description}")
+                entry.setData(Qt.ItemDataRole.UserRole, item.id)
+                entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                entry.setCheckState(Qt.CheckState.Unchecked)
+                self.goal_behaviors.addItem(entry)
         self.goal_behaviors.setMaximumHeight(self.fontMetrics().height() * 7)
         goal_form.addRow(self.tr("&Behaviors"), self.goal_behaviors)
         due_row = QHBoxLayout()

@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
 from cfpm_coach.ui.texts import tr
 
@@ -13,8 +13,18 @@ if TYPE_CHECKING:
     from cfpm_coach.ui.main_window import MainWindow
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+NEEDS_STORE = "needs_store"  # a QAction property every action of the window sets
 
 
+def declare(action: QAction, *, needs_store: bool) -> QAction:
+    """Say whether an action needs an open store; enabling follows from it (set_store_open)."""
+    action.setProperty(NEEDS_STORE, needs_store)
+    return action
+
+
+def store_actions(window: QWidget) -> list[QAction]:
+    """Every action of the window that said it needs an open store."""
+    return [a for a in window.findChildren(QAction) if a.property(NEEDS_STORE) is True]
 
 
 class MainActions:
@@ -48,7 +58,7 @@ class MainActions:
         self.leadership_action = self._action(
             tr("&Leadership: self vs others\u2026"), reports.leadership, None,
             tr("A leader's self-assessment next to others' ratings"), "leadership")
-        self.reports_action = QAction(tr("&Reports"), window)
+        self.reports_action = declare(QAction(tr("&Reports"), window), needs_store=True)
         self.reports_action.setObjectName("reports")
         self.reports_action.setToolTip(tr("Coaching summaries as PDF (Ctrl+R)"))
         self.reports_action.triggered.connect(reports.worker_summary)
@@ -63,7 +73,7 @@ class MainActions:
         if self.settings_action.shortcut().isEmpty():
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.quit_action = self._action(tr("&Quit"), window.close, QKeySequence.StandardKey.Quit,
-                                        name="quit")
+                                        name="quit", needs_store=False)
         self.find_action = self._action(tr("&Find worker"), window.focus_search,
                                         QKeySequence.StandardKey.Find, name="findWorker")
         self.refresh_action = self._action(tr("Re&fresh"), window.refresh_all,
@@ -79,22 +89,33 @@ class MainActions:
             tr("&Coming up\u2026"), tools.coming_up, "Ctrl+U",
             tr("Follow-ups due this week and workers not observed lately"), "comingUp")
         undo_stack = window.checklist.undo_stack
-        self.undo_action = undo_stack.createUndoAction(window, tr("&Undo rating"))
+        # The undo stack enables these: only a rating made on the open store can be undone.
+        self.undo_action = declare(undo_stack.createUndoAction(window, tr("&Undo rating")),
+                                   needs_store=False)
+        self.undo_action.setObjectName("undoRating")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = undo_stack.createRedoAction(window, tr("&Redo rating"))
+        self.redo_action = declare(undo_stack.createRedoAction(window, tr("&Redo rating")),
+                                   needs_store=False)
+        self.redo_action.setObjectName("redoRating")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         self.guide_action = self._action(
             tr("&Guide"), tools.guide, QKeySequence.StandardKey.HelpContents,
-            tr("The practice model's elements and behaviors, the scale, the shortcuts"), "guide")
+            tr("The practice model's elements and behaviors, the scale, the shortcuts"), "guide",
+            needs_store=False)
         if self.guide_action.shortcut().isEmpty():
             self.guide_action.setShortcut(QKeySequence("F1"))
         self.shortcuts_action = self._action(tr("&Keyboard shortcuts"), tools.show_shortcuts,
-                                             "Ctrl+/", name="shortcuts")
-        self.about_action = self._action(tr("&About CFPM Coach"), tools.about, name="about")
+                                             "Ctrl+/", name="shortcuts", needs_store=False)
+        self.about_action = self._action(tr("&About CFPM Coach"), tools.about, name="about",
+                                         needs_store=False)
+        for action in (window.sync.sync_now_action, window.sync.panel_action,
+                       window.sync.settings_action, window.security.passphrase_action,
+                       window.audit.store_action, window.audit.observation_action):
+            declare(action, needs_store=True)
 
     def _action(self, text: str, slot: object, shortcut: Shortcut = None, tip: str = "",
-                name: str = "") -> QAction:
-        action = QAction(text, self.window)
+                name: str = "", *, needs_store: bool = True) -> QAction:
+        action = declare(QAction(text, self.window), needs_store=needs_store)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.setStatusTip(tip)
@@ -144,12 +165,8 @@ class MainActions:
         self.window.addToolBar(toolbar)
 
     def set_store_open(self, is_open: bool) -> None:
-        """Commands that need an open store follow it."""
-        for action in (self.new_observation_action, self.add_worker_action, self.backup_action,
-                       self.restore_action, self.settings_action, self.refresh_action,
-                       self.reports_action, self.sync_action, self.worker_report_action,
-                       self.unit_report_action,
-                       self.window.security.passphrase_action, self.window.audit.store_action):
+        """Every action that declared it needs an open store follows it."""
+        for action in store_actions(self.window):
             action.setEnabled(is_open)
 
     def follow_observation(self, detail: "ObservationDetail | None") -> None:

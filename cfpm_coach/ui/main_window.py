@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach import APP_NAME
-from cfpm_coach.errors import DamagedStoreError
-from cfpm_coach.services.read_models import WorkerHistory, WorkerView
+from cfpm_coach.errors import DamagedStoreError, NotFoundError
+from cfpm_coach.services.read_models import ObservationDetail, WorkerHistory, WorkerView
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.audit_flow import AuditFlow
 from cfpm_coach.ui.backend import Backend
@@ -32,6 +32,13 @@ from cfpm_coach.ui.report_flow import ReportFlow
 from cfpm_coach.ui.security_flow import SecurityFlow
 from cfpm_coach.ui.sync_flow import SyncFlow
 from cfpm_coach.ui.tools_flow import ToolsFlow
+from cfpm_coach.ui.window_state import (
+    WORKER_LIST_CHANGES,
+    WORKER_PAGE_CHANGES,
+    Changed,
+    WindowState,
+)
+from cfpm_coach.ui.worker_flow import WorkerFlow
 from cfpm_coach.ui.worker_page import WorkerPage
 from cfpm_coach.ui.workers_panel import WorkersPanel
 
@@ -45,6 +52,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.backend = backend
         self.workspace: Workspace | None = None
+        self.state = WindowState(self)
+        self._store_open = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
 
@@ -70,8 +79,9 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-        self.flow = ObservationFlow(self)
-        self.reports = ReportFlow(self)
+        self.flow = ObservationFlow(self, self)
+        self.workers = WorkerFlow(self, self)
+        self.reports = ReportFlow(self, self)
         self.tools = ToolsFlow(self)
         self.sync = SyncFlow(self)
         self.recovery = RecoveryFlow(self)
@@ -86,13 +96,15 @@ class MainWindow(QMainWindow):
         self.workers_panel.filters_changed.connect(self.refresh_workers)
         self.workers_panel.width_wanted.connect(self._give_workers_room)
         self.splitter.splitterMoved.connect(self._on_split_moved)
-        self.workers_panel.worker_selected.connect(self._on_worker_selected)
+        self.workers_panel.worker_selected.connect(self._on_user_selected_worker)
         self.workers_panel.worker_activated.connect(self.flow.start)
+        self.state.worker_changed.connect(self._on_current_worker)
+        self.state.observation_changed.connect(self._on_current_observation)
         self.worker_page.new_observation_requested.connect(self.flow.start)
         self.worker_page.observation_opened.connect(self.flow.open)
-        self.worker_page.edit_worker_requested.connect(self.edit_worker)
-        self.worker_page.toggle_active_requested.connect(self.toggle_worker_active)
-        self.worker_page.goal_status_requested.connect(self.set_goal_status)
+        self.worker_page.edit_worker_requested.connect(self.workers.edit_worker)
+        self.worker_page.toggle_active_requested.connect(self.workers.toggle_worker_active)
+        self.worker_page.goal_status_requested.connect(self.workers.set_goal_status)
         self.worker_page.report_requested.connect(self.reports.worker_summary)
         self.checklist.report_requested.connect(self.reports.observation_record)
         self.checklist.saved_at.connect(self._on_saved_at)
@@ -100,7 +112,8 @@ class MainWindow(QMainWindow):
         backend.open_failed.connect(self._on_open_failed)
         backend.error.connect(self._on_error)
         backend.busy_changed.connect(self._on_busy)
-        self._set_enabled(False)
+        backend.changed.connect(self._on_store_changed)
+        self.set_store_open(False)
         self._restore_geometry()
 
     # -- building ----------------------------------------------------------------------------
@@ -114,17 +127,38 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync.label)
         self.statusBar().addPermanentWidget(self.save_label)
 
-    def _set_enabled(self, enabled: bool) -> None:
-        self.commands.set_store_open(enabled)
+    # -- the shell the flows use --------------------------------------------------------------
+
+    def set_store_open(self, is_open: bool) -> None:
+        """Enable what needs an open store (each action says whether it does), or disable it."""
+        self._store_open = is_open
+        self.commands.set_store_open(is_open)
         central = self.centralWidget()
         if central is not None:
-            central.setEnabled(enabled)
+            central.setEnabled(is_open)
         self._update_observation_actions()
 
+    def dialog_parent(self) -> QWidget:
+        """Dialogs open over the main window."""
+        return self
+
+    def current_worker(self) -> WorkerView | None:
+        """The current worker as the page shows them (None while none is, or while loading)."""
+        history = self.worker_page.history
+        if history is None or history.worker.id != self.state.worker_id:
+            return None
+        return history.worker
+
+    def show_status(self, text: str, timeout_ms: int = 0) -> None:
+        """A line in the status bar."""
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def clear_status(self) -> None:
+        """Clear the status bar's message."""
+        self.statusBar().clearMessage()
+
     def _update_observation_actions(self) -> None:
-        detail = self.checklist.detail
-        on_checklist = self.pages.currentWidget() is self.checklist
-        self.commands.follow_observation(detail if on_checklist else None)
+        self.commands.follow_observation(self.state.observation if self._store_open else None)
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -136,7 +170,7 @@ class MainWindow(QMainWindow):
         practice = workspace.practice_instrument()
         if practice is not None:
             self.workers_panel.model.element_labels = {g.id: g.label for g in practice.groups}
-        self._set_enabled(True)
+        self.set_store_open(True)
         self.backend.read(lambda ws: ws.profile.coach(), self.show_coach)
         self.refresh_workers()
         self.backend.read(lambda ws: ws.profile.setting(IDLE_KEY), self.idle_lock.apply_setting)
@@ -181,6 +215,44 @@ class MainWindow(QMainWindow):
         self._idle_text = self.tr("Saved %s") % stamp
         self.save_label.setText(self._idle_text)
 
+    # -- the current worker and observation ---------------------------------------------------
+
+    @Slot(object)
+    def _on_user_selected_worker(self, worker_id: uuid.UUID | None) -> None:
+        if worker_id is not None:
+            self.state.set_worker(worker_id)
+
+    @Slot(object)
+    def _on_current_worker(self, worker_id: uuid.UUID | None) -> None:
+        observation = self.state.observation
+        if observation is not None and observation.summary.worker_id != worker_id:
+            # Another worker chosen while rating: the draft stays saved, the checklist closes.
+            self.flow.close_checklist()
+        if worker_id is None:
+            self.workers_panel.select(None)
+            self.worker_page.clear()
+            return
+        self.workers_panel.select(worker_id)
+        self._load_history(worker_id)
+
+    @Slot(object)
+    def _on_current_observation(self, detail: ObservationDetail | None) -> None:
+        if detail is None:
+            self.checklist.clear()
+            self.pages.setCurrentWidget(self.worker_page)
+        else:
+            self.checklist.load(detail)
+            self.pages.setCurrentWidget(self.checklist)
+        self._update_observation_actions()
+
+    @Slot(object)
+    def _on_store_changed(self, changes: Changed) -> None:
+        if changes & WORKER_LIST_CHANGES:
+            self.refresh_workers()
+        worker_id = self.state.worker_id
+        if changes & WORKER_PAGE_CHANGES and worker_id is not None:
+            self._load_history(worker_id)
+
     # -- workers -----------------------------------------------------------------------------
 
     @Slot()
@@ -193,90 +265,41 @@ class MainWindow(QMainWindow):
     def _on_workers(self, result: tuple[list[WorkerView], list[str]]) -> None:
         workers, offices = result
         self.workers_panel.set_offices(offices)
-        self.workers_panel.set_workers(workers)
-        if self.worker_page.worker_id is not None and \
-                self.workers_panel.selected_id() is None:
-            self.workers_panel.select(self.worker_page.worker_id)
-
-    @Slot(object)
-    def _on_worker_selected(self, worker_id: uuid.UUID | None) -> None:
-        if worker_id is None:
-            return
-        if self.pages.currentWidget() is self.checklist:
-            self.flow.close_checklist()
-        self.show_worker(worker_id)
+        self.workers_panel.set_workers(workers, self.state.worker_id)
 
     def show_worker(self, worker_id: uuid.UUID) -> None:
-        """Load and show a worker's page."""
-        self.backend.read(lambda ws: ws.workers.history(worker_id), self._on_history)
+        """Make a worker current: the list highlights them, the page shows them."""
+        self.state.set_worker(worker_id)
+
+    def _load_history(self, worker_id: uuid.UUID) -> None:
+        self.backend.read(lambda ws: ws.workers.history(worker_id), self._on_history,
+                          self._on_history_failed)
 
     def _on_history(self, history: WorkerHistory) -> None:
+        if history.worker.id != self.state.worker_id:
+            return  # another worker was chosen while this one loaded
         practice = None
         if self.workspace is not None:
             practice = self.workspace.practice_instrument()
         self.worker_page.show_history(history, practice)
-        self.pages.setCurrentWidget(self.worker_page)
-        self._update_observation_actions()
+
+    def _on_history_failed(self, error: BaseException) -> None:
+        if isinstance(error, NotFoundError):
+            # The worker is gone (a restored backup without them): nobody is current.
+            self.state.set_worker(None)
+            return
+        self._on_error(error)
 
     def refresh_all(self) -> None:
         """Reload the list and the page shown."""
-        self.refresh_workers()
-        if self.worker_page.worker_id is not None:
-            self.show_worker(self.worker_page.worker_id)
+        self._on_store_changed(WORKER_PAGE_CHANGES)
+
+    # -- other actions -----------------------------------------------------------------------
 
     @Slot()
     def add_worker(self) -> None:
-        """Ask for a new worker and add them."""
-        from cfpm_coach.ui.worker_dialog import WorkerDialog  # dialogs load when first opened
-
-        fields = WorkerDialog.ask(self, default_office=self.workers_panel.office.currentData() or "")
-        if fields is None:
-            return
-        self.backend.write(
-            lambda ws: ws.workers.add(fields.name, role=fields.role, unit=fields.unit,
-                                      office=fields.office, county=fields.county),
-            self._on_worker_added, self._on_error)
-
-    def _on_worker_added(self, worker: WorkerView) -> None:
-        self.workers_panel.search.clear()
-        self.refresh_workers()
-        self.show_worker(worker.id)
-
-    @Slot()
-    def edit_worker(self) -> None:
-        """Edit the shown worker."""
-        history = self.worker_page.history
-        if history is None:
-            return
-        from cfpm_coach.ui.worker_dialog import WorkerDialog
-
-        fields = WorkerDialog.ask(self, history.worker)
-        if fields is None:
-            return
-        worker_id = history.worker.id
-        self.backend.write(
-            lambda ws: ws.workers.edit(worker_id, name=fields.name, role=fields.role,
-                                       unit=fields.unit, office=fields.office,
-                                       county=fields.county),
-            lambda _w: self.refresh_all(), self._on_error)
-
-    @Slot()
-    def toggle_worker_active(self) -> None:
-        """Deactivate or reactivate the shown worker."""
-        history = self.worker_page.history
-        if history is None:
-            return
-        worker_id, active = history.worker.id, not history.worker.active
-        self.backend.write(lambda ws: ws.workers.set_active(worker_id, active),
-                           lambda _w: self.refresh_all(), self._on_error)
-
-    @Slot(object, str)
-    def set_goal_status(self, goal_id: uuid.UUID, status: str) -> None:
-        """Mark a goal met, open again, or dropped."""
-        self.backend.write(lambda ws: ws.goals.update(goal_id, status=status),
-                           lambda _g: self.refresh_all(), self._on_error)
-
-    # -- other actions -----------------------------------------------------------------------
+        """Ask for a new worker (the office filter's office by default) and add them."""
+        self.workers.add_worker(self.workers_panel.office.currentData() or "")
 
     @Slot()
     def focus_search(self) -> None:

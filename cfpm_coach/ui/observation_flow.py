@@ -4,6 +4,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QWidget
 
 from cfpm_coach.errors import IncompleteObservationError
 from cfpm_coach.services.read_models import (
@@ -12,14 +13,15 @@ from cfpm_coach.services.read_models import (
     ObservationSummary,
     WorkerView,
 )
-from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.services.workspace import PLACEHOLDER_COACH_NAME, Workspace
 from cfpm_coach.ui import prompts
 from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.errors import show_error
+from cfpm_coach.ui.shell import Shell
+from cfpm_coach.ui.window_state import Changed
 
 if TYPE_CHECKING:
     from cfpm_coach.ui.finish_dialog import FinishDialog, GoalDraft
-    from cfpm_coach.ui.main_window import MainWindow
     from cfpm_coach.ui.start_dialog import StartRequest
 
 OPEN_OBSERVATION_KEY = "open_observation_id"
@@ -41,46 +43,63 @@ def _start(ws: Workspace, request: "StartRequest") -> tuple[ObservationDetail, l
 
 
 class ObservationFlow(QObject):
-    """Drives dialogs and the checklist page for the main window."""
+    """Drives dialogs and the checklist; the open observation lives in the window's state."""
 
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: Shell, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.shell = shell
         self.finish_dialog: FinishDialog | None = None  # dialogs load when first opened
-        checklist = window.checklist
+        checklist = shell.checklist
         checklist.close_requested.connect(self.close_checklist)
         checklist.finish_requested.connect(self.finish)
         checklist.amend_requested.connect(self.amend)
         checklist.discard_requested.connect(self.discard)
+        checklist.reload_requested.connect(self.reload)
 
     @property
     def backend(self) -> Backend:
         """The window's backend."""
-        return self.window.backend
+        return self.shell.backend
+
+    @property
+    def _parent(self) -> QWidget:
+        return self.shell.dialog_parent()
 
     # -- start and open ----------------------------------------------------------------------
 
     @Slot()
     def start(self) -> None:
-        """Ask what to observe, then open the checklist on a new draft."""
-        selected = self.window.workers_panel.selected_id()
+        """Ask what to observe (the current worker preselected), then open the checklist."""
         self.backend.read(
             lambda ws: (ws.workers.find(include_inactive=False),
-                        ws.profile.setting("default_instrument", "cpm-practice")),
-            lambda result: self._ask_start(result, selected))
+                        ws.profile.setting("default_instrument", "cpm-practice"),
+                        ws.profile.coach().name),
+            self._ask_start)
 
-    def _ask_start(self, result: tuple[list[WorkerView], str], selected: uuid.UUID | None) -> None:
-        workers, default_instrument = result
-        workspace = self.window.workspace
+    def _ask_start(self, result: tuple[list[WorkerView], str, str]) -> None:
+        workers, default_instrument, coach_name = result
+        workspace = self.shell.workspace
         if workspace is None:
             return
+        if coach_name == PLACEHOLDER_COACH_NAME:
+            # The welcome was answered "Later": every record carries the coach's name.
+            name = prompts.ask_coach_name(self._parent)
+            if name is None:
+                return
+            self.backend.write(lambda ws: ws.profile.update_coach(name=name),
+                               self._on_named, self._failed, changes=Changed.PROFILE)
         from cfpm_coach.ui.start_dialog import StartDialog
 
-        request = StartDialog.ask(self.window, workers, workspace.catalog.latest(),
-                                  selected_worker=selected, default_instrument=default_instrument)
+        request = StartDialog.ask(self._parent, workers, workspace.catalog.latest(),
+                                  selected_worker=self.shell.state.worker_id,
+                                  default_instrument=default_instrument)
         if request is None:
             return
-        self.backend.write(lambda ws: _start(ws, request), self._show, self._failed)
+        self.backend.write(lambda ws: _start(ws, request), self._show, self._failed,
+                           changes=Changed.WORKERS | Changed.OBSERVATIONS)
+
+    def _on_named(self, coach: object) -> None:
+        self.shell.show_coach(coach)
 
     @Slot(object)
     def open(self, observation_id: uuid.UUID) -> None:
@@ -88,57 +107,62 @@ class ObservationFlow(QObject):
         self.backend.read(lambda ws: _with_open_goals(ws, observation_id), self._show,
                           self._failed)
 
+    @Slot()
+    def reload(self) -> None:
+        """Show what the database holds now for the open observation."""
+        detail = self.shell.state.observation
+        if detail is None or self.backend.workspace is None:
+            return  # nothing open, or the window is closing (the finish dialog closes with it)
+        observation_id = detail.id
+        self.backend.read(lambda ws: _with_open_goals(ws, observation_id), self._show,
+                          self._failed)
+
     def _show(self, loaded: tuple[ObservationDetail, list[GoalView]]) -> None:
+        if self.backend.workspace is None:
+            return  # answered after the store closed: the window is going
         detail, goals = loaded
-        window = self.window
-        window.checklist.load(detail)
-        window.checklist.show_goals(goals)
-        window.pages.setCurrentWidget(window.checklist)
-        window._update_observation_actions()
-        if detail.editable:
+        before = self.shell.state.observation
+        newly_editable = detail.editable and (before is None or before.id != detail.id
+                                              or not before.editable)
+        self.shell.state.set_observation(detail)
+        self.shell.checklist.show_goals(goals)
+        # Remembered once when it opens (or is amended), so it is offered back after a crash;
+        # not on every reload, which follows a failed save and would fail the same way.
+        if newly_editable:
             observation_id = str(detail.id)
             self.backend.write(lambda ws: ws.profile.set_setting(OPEN_OBSERVATION_KEY,
                                                                  observation_id))
-        window.refresh_workers()
 
     def _failed(self, error: BaseException) -> None:
-        show_error(self.window, error)
+        show_error(self._parent, error)
 
     @Slot()
     def close_checklist(self) -> None:
         """Back to the worker's page; the draft stays saved and in the history."""
-        window = self.window
-        window.checklist.flush_notes()
-        detail = window.checklist.detail
-        self.backend.write(lambda ws: ws.profile.set_setting(OPEN_OBSERVATION_KEY, None))
-        window.checklist.detail = None
-        window.checklist.undo_stack.clear()
-        window.pages.setCurrentWidget(window.worker_page)
-        window._update_observation_actions()
-        if detail is not None:
-            window.show_worker(detail.summary.worker_id)
-            window.workers_panel.select(detail.summary.worker_id)
+        if self.shell.state.observation is None:
+            return
+        self.shell.checklist.flush_notes()
+        self.backend.write(lambda ws: ws.profile.set_setting(OPEN_OBSERVATION_KEY, None),
+                           changes=Changed.OBSERVATIONS)
+        self.shell.state.set_observation(None)
 
     # -- finish ------------------------------------------------------------------------------
 
     @Slot()
     def finish(self) -> None:
         """Open the finish dialog for the observation being rated."""
-        checklist = self.window.checklist
-        if checklist.detail is None or not checklist.detail.editable:
+        detail = self.shell.state.observation
+        if detail is None or not detail.editable:
             return
-        checklist.flush_notes()
-        observation_id = checklist.detail.id
-        focused = checklist.focused_behavior()
-        self.backend.read(lambda ws: ws.observations.get(observation_id),
-                          lambda detail: self._open_finish(detail, focused))
+        self.shell.checklist.flush_notes()
+        observation_id = detail.id
+        self.backend.read(lambda ws: ws.observations.get(observation_id), self._open_finish)
 
-    def _open_finish(self, detail: ObservationDetail, focused: str | None) -> None:
+    def _open_finish(self, detail: ObservationDetail) -> None:
         from cfpm_coach.ui.finish_dialog import FinishDialog
 
-        dialog = FinishDialog(detail, self.window)
-        if focused:
-            dialog.check_behaviors([focused])
+        # No behavior is ticked for the coach: a goal is about what they pick, nothing else.
+        dialog = FinishDialog(detail, self._parent)
         dialog.notes_changed.connect(self._save_notes)
         dialog.goal_added.connect(self._add_goal)
         dialog.finalize_requested.connect(self._finalize)
@@ -154,32 +178,32 @@ class ObservationFlow(QObject):
 
     @Slot(object)
     def _add_goal(self, goal: "GoalDraft") -> None:
-        detail = self.window.checklist.detail
+        detail = self.shell.state.observation
         if detail is None:
             return
         worker_id, observation_id = detail.summary.worker_id, detail.id
         self.backend.write(
             lambda ws: ws.goals.add(worker_id, goal.text, goal.behavior_ids,
                                     due_date=goal.due_date, observation_id=observation_id),
-            None, self._failed)
+            None, self._failed, changes=Changed.GOALS)
 
     @Slot()
     def _finalize(self, allow_partial: bool = False) -> None:
         observation_id = self._current_id()
         self.backend.write(
             lambda ws: ws.observations.finalize(observation_id, allow_partial=allow_partial),
-            self._finalized, self._finalize_failed)
+            self._finalized, self._finalize_failed, changes=Changed.OBSERVATIONS)
 
     def _finalize_failed(self, error: BaseException) -> None:
         if isinstance(error, IncompleteObservationError):
-            detail = self.window.checklist.detail
+            detail = self.shell.state.observation
             labels = [detail.instrument.item(m).label for m in error.missing] if detail else []
-            if prompts.confirm_partial(self.finish_dialog or self.window, labels):
+            if prompts.confirm_partial(self.finish_dialog or self._parent, labels):
                 self._finalize(allow_partial=True)
             else:
                 if self.finish_dialog is not None:
                     self.finish_dialog.reject()
-                self.window.checklist.focus_first_missing()
+                self.shell.checklist.focus_first_missing()
             return
         self._failed(error)
 
@@ -187,19 +211,17 @@ class ObservationFlow(QObject):
         if self.finish_dialog is not None:
             self.finish_dialog.accept()
         self.backend.write(lambda ws: ws.profile.set_setting(OPEN_OBSERVATION_KEY, None))
-        self.window.checklist.undo_stack.clear()
-        self.window.checklist.load(detail)
-        self.window._update_observation_actions()
-        self.window.statusBar().showMessage(self.tr("Observation finalized."), 6000)
-        self.window.refresh_workers()
+        self.shell.checklist.undo_stack.clear()
+        self.shell.state.set_observation(detail)
+        self.shell.show_status(self.tr("Observation finalized."), 6000)
 
     @Slot()
     def _on_finish_closed(self) -> None:
         self.finish_dialog = None
-        self.window.checklist.reload()
+        self.reload()
 
     def _current_id(self) -> uuid.UUID:
-        detail = self.window.checklist.detail
+        detail = self.shell.state.observation
         assert detail is not None
         return detail.id
 
@@ -208,28 +230,29 @@ class ObservationFlow(QObject):
     @Slot()
     def amend(self) -> None:
         """Ask for a reason, then reopen the finalized observation for correction."""
-        detail = self.window.checklist.detail
+        detail = self.shell.state.observation
         if detail is None or detail.editable:
             return
-        reason = prompts.ask_amend_reason(self.window)
+        reason = prompts.ask_amend_reason(self._parent)
         if reason is None:
             return
         observation_id = detail.id
         self.backend.write(
             lambda ws: _with_open_goals(ws, ws.observations.amend(observation_id, reason).id),
-            self._show, self._failed)
+            self._show, self._failed, changes=Changed.OBSERVATIONS)
 
     @Slot()
     def discard(self) -> None:
         """Discard the draft after asking."""
-        detail = self.window.checklist.detail
+        detail = self.shell.state.observation
         if detail is None or detail.summary.status != "draft":
             return
-        if not prompts.confirm_discard(self.window):
+        if not prompts.confirm_discard(self._parent):
             return
         observation_id = detail.id
         self.backend.write(lambda ws: ws.observations.discard_draft(observation_id),
-                           lambda _r: self.close_checklist(), self._failed)
+                           lambda _r: self.close_checklist(), self._failed,
+                           changes=Changed.OBSERVATIONS)
 
     # -- recovery ----------------------------------------------------------------------------
 
@@ -248,8 +271,7 @@ class ObservationFlow(QObject):
     def _on_open_draft(self, draft: ObservationSummary | None) -> None:
         if draft is None:
             return
-        if prompts.offer_recovery(self.window, draft):
-            self.window.workers_panel.select(draft.worker_id)
+        if prompts.offer_recovery(self._parent, draft):
             self.open(draft.id)
 
 

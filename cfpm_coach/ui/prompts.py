@@ -47,12 +47,36 @@ def confirm_discard(parent: QWidget | None) -> bool:
 
 
 def offer_recovery(parent: QWidget | None, draft: ObservationSummary) -> bool:
-    """Offer back a draft that was open when the app last stopped."""
-    answer = QMessageBox.question(
-        parent, tr("Resume your observation?"),
-        tr("The observation of %1 started %2 was still open when CFPM Coach last "
-                       "closed. Every rating you saw as saved is there. Resume it now?")
-        .replace("%1", draft.worker_name).replace("%2", local_time(draft.started_at)),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes)
-    return answer == QMessageBox.StandardButton.Yes
+    """Offer back a draft that was open when the app last stopped; each button says what it does."""
+    box = QMessageBox(parent)
+    box.setObjectName("resumePrompt")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(tr("Resume your observation?"))
+    box.setText(tr("The observation of %1 started %2 was still open when CFPM Coach last "
+                   "closed. Every rating you saw as saved is there.")
+                .replace("%1", draft.worker_name).replace("%2", local_time(draft.started_at)))
+    box.setInformativeText(tr(
+        "\u201cResume rating\u201d opens it at the first behavior not yet rated. "
+        "\u201cNot now\u201d keeps the draft as it is: open it later from %1\u2019s "
+        "observation history.").replace("%1", draft.worker_name))
+    resume = box.addButton(tr("Resume rating"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Not now (keep the draft)"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(resume)
+    box.exec()
+    return box.clickedButton() is resume
+
+
+def ask_coach_name(parent: QWidget | None) -> str | None:
+    """The coach's name before their first observation (the welcome was answered Later)."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("coachNamePrompt")
+    dialog.setWindowTitle(tr("Your name"))
+    dialog.setLabelText(tr("Your name, as your observation records and reports should show it "
+                           "(Settings can change it later):"))
+    dialog.setTextValue("")
+    dialog.setOkButtonText(tr("Continue"))
+    while dialog.exec() == QInputDialog.DialogCode.Accepted:
+        name = dialog.textValue().strip()
+        if name:
+            return name
+    return None

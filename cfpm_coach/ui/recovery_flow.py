@@ -35,7 +35,7 @@ class RecoveryFlow(QObject):
         return AppPaths(self.backend.data_dir)
 
     def _on_error(self, error: BaseException) -> None:
-        self.window._set_enabled(self.backend.workspace is not None)
+        self.window.set_store_open(self.backend.workspace is not None)
         show_error(self.window, error)
 
     # -- after opening -----------------------------------------------------------------------
@@ -66,7 +66,7 @@ class RecoveryFlow(QObject):
         if self._offering:
             return
         self._offering = True
-        self.window._set_enabled(False)
+        self.window.set_store_open(False)
         self.window.store_label.setText(self.tr("The data file is damaged"))
         paths = self.paths
         self.backend.call(lambda: recovery.newest_good_backup(paths),
@@ -107,9 +107,8 @@ class RecoveryFlow(QObject):
                                    lambda path: recovery.describe_backup(path, key))
         if chosen is None:
             return
-        if self.window.pages.currentWidget() is self.window.checklist:
-            self.window.flow.close_checklist()
-        self.window._set_enabled(False)
+        self.window.flow.close_checklist()
+        self.window.set_store_open(False)
         self.window.statusBar().showMessage(self.tr("Restoring\u2026"))
 
         def restore(ws: Workspace) -> Path:
@@ -135,8 +134,5 @@ class RecoveryFlow(QObject):
             return
         self._reloading = False
         self.window.statusBar().showMessage(self._message, 20_000)
-        worker_id = self.window.worker_page.worker_id
-        if worker_id is not None:
-            # The worker shown may not be in the backup: then the page is simply emptied.
-            self.backend.read(lambda ws: ws.workers.history(worker_id), self.window._on_history,
-                              lambda _error: self.window.worker_page.clear())
+        # The worker shown may not be in the backup: then nobody is current.
+        self.window.refresh_all()

@@ -10,13 +10,13 @@ from PySide6.QtCore import QObject, Slot
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui import printing
 from cfpm_coach.ui.errors import show_error
+from cfpm_coach.ui.shell import Shell
 
 if TYPE_CHECKING:
     from cfpm_coach.reports.document import Paper
     from cfpm_coach.services.read_models import AgreementReport, WorkerView
     from cfpm_coach.ui.agreement_dialog import AgreementDialog
     from cfpm_coach.ui.leadership_dialog import LeadershipDialog
-    from cfpm_coach.ui.main_window import MainWindow
     from cfpm_coach.ui.report_dialog import ReportRequest
 
 
@@ -29,15 +29,15 @@ def _file_name(*parts: str) -> str:
 class ReportFlow(QObject):
     """The Reports menu and the report buttons of the worker page and checklist."""
 
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: Shell, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.shell = shell
         self.last_path: Path | None = None
         self.agreement_dialog: AgreementDialog | None = None
         self.leadership_dialog: LeadershipDialog | None = None
 
     def _folder(self) -> Path:
-        workspace = self.window.workspace
+        workspace = self.shell.workspace
         assert workspace is not None
         return workspace.paths.data_dir / "reports"
 
@@ -45,15 +45,16 @@ class ReportFlow(QObject):
              offices: list[str] | None = None) -> "ReportRequest | None":
         from cfpm_coach.ui.report_dialog import ReportDialog  # loads with the first report
 
-        return ReportDialog.ask(self.window, kind, subject, label,  # type: ignore[arg-type]
+        parent = self.shell.dialog_parent()
+        return ReportDialog.ask(parent, kind, subject, label,  # type: ignore[arg-type]
                                 self._folder() / name, offices)
 
     @Slot()
     def observation_record(self) -> None:
         """The record of the observation on screen."""
-        detail = self.window.checklist.detail
+        detail = self.shell.state.observation
         if detail is None:
-            self.window.statusBar().showMessage(self.tr("Open an observation first."), 5000)
+            self.shell.show_status(self.tr("Open an observation first."), 5000)
             return
         summary = detail.summary
         request = self._ask("observation", detail.id, summary.worker_name, _file_name(
@@ -64,11 +65,10 @@ class ReportFlow(QObject):
     @Slot()
     def worker_summary(self) -> None:
         """The coaching summary of the worker shown."""
-        history = self.window.worker_page.history
-        if history is None:
-            self.window.statusBar().showMessage(self.tr("Select a worker first."), 5000)
+        worker = self.shell.current_worker()
+        if worker is None:
+            self.shell.show_status(self.tr("Select a worker first."), 5000)
             return
-        worker = history.worker
         request = self._ask("worker", worker.id, worker.name,
                             _file_name("coaching-summary", worker.name))
         if request is not None:
@@ -77,14 +77,14 @@ class ReportFlow(QObject):
     @Slot()
     def unit_summary(self) -> None:
         """The summary of an office."""
-        self.window.backend.read(lambda ws: ws.workers.offices(), self._ask_unit)
+        self.shell.backend.read(lambda ws: ws.workers.offices(), self._ask_unit)
 
     def _ask_unit(self, offices: list[str]) -> None:
         if not offices:
-            self.window.statusBar().showMessage(self.tr("No worker has an office yet."), 5000)
+            self.shell.show_status(self.tr("No worker has an office yet."), 5000)
             return
-        history = self.window.worker_page.history
-        current = history.worker.office if history and history.worker.office else offices[0]
+        worker = self.shell.current_worker()
+        current = worker.office if worker and worker.office else offices[0]
         request = self._ask("unit", current, current, _file_name("unit-summary", current),
                             offices)
         if request is not None:
@@ -103,8 +103,8 @@ class ReportFlow(QObject):
             return ws.reports.worker_pdf(subject, request.start, request.end, request.path,
                                          paper=paper)
 
-        self.window.statusBar().showMessage(self.tr("Creating the PDF\u2026"))
-        self.window.backend.read(build, lambda path: self._done(path, request.print_after),
+        self.shell.show_status(self.tr("Creating the PDF\u2026"))
+        self.shell.backend.read(build, lambda path: self._done(path, request.print_after),
                                  self._failed)
 
     @Slot()
@@ -112,13 +112,13 @@ class ReportFlow(QObject):
         """Inter-rater agreement over every co-observed visit."""
         from cfpm_coach.services.agreement_views import agreement_report
 
-        self.window.backend.read(agreement_report, self._show_agreement, self._failed)
+        self.shell.backend.read(agreement_report, self._show_agreement, self._failed)
 
     def _show_agreement(self, report: "AgreementReport") -> None:
         from cfpm_coach.ui.agreement_dialog import AgreementDialog
 
         if self.agreement_dialog is None:
-            self.agreement_dialog = AgreementDialog(self.window)
+            self.agreement_dialog = AgreementDialog(self.shell.dialog_parent())
             self.agreement_dialog.pdf_requested.connect(self.agreement_pdf)
         self.agreement_dialog.show_report(report)
         self.agreement_dialog.show()
@@ -128,7 +128,8 @@ class ReportFlow(QObject):
         """Where to save a PDF (a file dialog; tests replace this)."""
         from PySide6.QtWidgets import QFileDialog
 
-        chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save the PDF"),
+        chosen, _ = QFileDialog.getSaveFileName(self.shell.dialog_parent(),
+                                                self.tr("Save the PDF"),
                                                 str(self._folder() / name), "PDF (*.pdf)")
         return Path(chosen) if chosen else None
 
@@ -139,21 +140,21 @@ class ReportFlow(QObject):
         if path is None:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.window.backend.read(lambda ws: ws.reports.agreement_pdf(path),
+        self.shell.backend.read(lambda ws: ws.reports.agreement_pdf(path),
                                  lambda done: self._done(done, False), self._failed)
 
     @Slot()
     def leadership(self) -> None:
         """A leader's self-assessment next to others' ratings."""
-        self.window.backend.read(lambda ws: ws.workers.find(include_inactive=False),
+        self.shell.backend.read(lambda ws: ws.workers.find(include_inactive=False),
                                  self._open_leadership, self._failed)
 
     def _open_leadership(self, workers: "list[WorkerView]") -> None:
         from cfpm_coach.ui.leadership_dialog import LeadershipDialog
 
         if self.leadership_dialog is None:
-            self.leadership_dialog = LeadershipDialog(self.window, workers,
-                                                      self.window.worker_page.worker_id)
+            self.leadership_dialog = LeadershipDialog(self.shell.dialog_parent(), workers,
+                                                      self.shell.state.worker_id)
             self.leadership_dialog.leader_chosen.connect(self._load_leadership)
             self.leadership_dialog.pdf_requested.connect(self.leadership_pdf)
         self.leadership_dialog.show()
@@ -175,7 +176,7 @@ class ReportFlow(QObject):
             else:
                 self._failed(error)
 
-        self.window.backend.read(lambda ws: self_vs_others(ws, worker_id),
+        self.shell.backend.read(lambda ws: self_vs_others(ws, worker_id),
                                  dialog.show_comparison, failed)
 
     @Slot(object)
@@ -185,19 +186,19 @@ class ReportFlow(QObject):
         if path is None:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.window.backend.read(lambda ws: ws.reports.leadership_pdf(worker_id, path),
+        self.shell.backend.read(lambda ws: ws.reports.leadership_pdf(worker_id, path),
                                  lambda done: self._done(done, False), self._failed)
 
     def _done(self, path: Path, print_after: bool) -> None:
         self.last_path = path
-        self.window.statusBar().showMessage(self.tr("Saved %s") % path, 8000)
+        self.shell.show_status(self.tr("Saved %s") % path, 8000)
         printing.open_in_viewer(path)
         if print_after:
             try:
                 printing.print_file(path)
             except Exception as error:  # shown as a sentence; the PDF stays open in the viewer
-                show_error(self.window, error, self.tr("Not printed"))
+                show_error(self.shell.dialog_parent(), error, self.tr("Not printed"))
 
     def _failed(self, error: BaseException) -> None:
-        self.window.statusBar().clearMessage()
-        show_error(self.window, error, self.tr("The report could not be made"))
+        self.shell.clear_status()
+        show_error(self.shell.dialog_parent(), error, self.tr("The report could not be made"))

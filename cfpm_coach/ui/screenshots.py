@@ -78,7 +78,7 @@ def _window_shots(out_dir: Path, data: Path, busiest: uuid.UUID, draft: uuid.UUI
     wait_until(lambda: window.workspace is not None)
     _settle(window)
     shots = []
-    window.workers_panel.select(busiest)
+    window.state.set_worker(busiest)
     wait_until(lambda: window.worker_page.worker_id == busiest)
     _settle(window)
     shots.append(_save(window, out_dir / "main-window.png"))

@@ -60,10 +60,14 @@ class StartDialog(QDialog):
             if worker.active:
                 self.worker.addItem(f"{worker.name} \u2014 {worker.office}".rstrip(" \u2014"),
                                     worker.id)
-        if selected_worker is not None:
-            self.worker.setCurrentIndex(max(0, self.worker.findData(selected_worker)))
+        # Compared in Python: QComboBox.findData never matches a uuid.UUID, so the first worker
+        # was preselected whoever was current.
+        ids = [self.worker.itemData(i) for i in range(self.worker.count())]
+        if selected_worker in ids:
+            self.worker.setCurrentIndex(ids.index(selected_worker))
         new_worker = QPushButton(self.tr("New worker\u2026"))
         new_worker.setAccessibleName(self.tr("Create a new worker"))
+        new_worker.setAutoDefault(False)  # Enter starts observing; it never adds a worker
         new_worker.clicked.connect(self._create_worker)
         row = QHBoxLayout()
         row.addWidget(self.worker, 1)
@@ -116,6 +120,7 @@ class StartDialog(QDialog):
             "the two observations are then compared for agreement."))
         new_code = QPushButton(self.tr("New code"))
         new_code.setAccessibleName(self.tr("Make a new pair code"))
+        new_code.setAutoDefault(False)
         new_code.clicked.connect(self._new_pair_code)
         pair_row = QHBoxLayout()
         pair_row.addWidget(self.pair_code, 1)
@@ -126,10 +131,12 @@ class StartDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.start_button = self.buttons.addButton(self.tr("Start observing"),
                                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        self.start_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
+        # Made default once inside the dialog: set before, Qt let the first button win (Enter
+        # opened "New worker").
+        self.start_button.setDefault(True)
         self._update_ok()
 
     def _create_worker(self) -> None:

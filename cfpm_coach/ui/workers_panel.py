@@ -2,7 +2,8 @@
 
 import uuid
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,6 +21,25 @@ from cfpm_coach.ui.fidelity_delegate import FidelityDelegate
 from cfpm_coach.ui.table_models import ROW_ROLE, SORT_ROLE, WorkersModel
 
 RESIZE_PRECISION = 40  # rows sampled to size a column (Qt's default: 1000)
+EDITING_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo,
+                QKeySequence.StandardKey.Cut, QKeySequence.StandardKey.Copy,
+                QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.SelectAll)
+
+
+class WindowShortcutsFirst(QObject):
+    """The window's Ctrl shortcuts reach it from a line edit that would eat them.
+
+    A line edit claims Ctrl+E (end of line), Ctrl+K and others for itself on Linux, so Ctrl+E
+    (Export) did nothing while the search field had the focus. Editing keys stay the field's.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier \
+                and not any(event.matches(key) for key in EDITING_KEYS):
+            event.ignore()  # not claimed: the shortcut map gets the key first
+            return True
+        return super().eventFilter(watched, event)
 
 
 class WorkersPanel(QWidget):
@@ -40,6 +60,8 @@ class WorkersPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Search workers (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search workers"))
         self.search.setClearButtonEnabled(True)
+        self._shortcuts_first = WindowShortcutsFirst(self)
+        self.search.installEventFilter(self._shortcuts_first)
         layout.addWidget(self.search)
         filters = QHBoxLayout()
         self.office = QComboBox()
@@ -104,18 +126,15 @@ class WorkersPanel(QWidget):
         self.office.setCurrentIndex(max(0, self.office.findData(current)))
         self.office.blockSignals(False)
 
-    def set_workers(self, workers: list[WorkerView]) -> None:
-        """Show workers, keeping the selection when the worker is still listed."""
-        selected = self.selected_id()
+    def set_workers(self, workers: list[WorkerView], current: uuid.UUID | None) -> None:
+        """Show workers with the current worker highlighted (when listed)."""
         self._restoring = True
         try:
             self.model.set_rows(workers)
-            still_listed = selected is not None and self.select(selected)
         finally:
             self._restoring = False
+        self.select(current)
         self.width_wanted.emit(self.wanted_width())
-        if selected is not None and not still_listed:
-            self.worker_selected.emit(None)
 
     def wanted_width(self) -> int:
         """The panel width at which every listed name, office, date and the bars show whole."""
@@ -129,23 +148,32 @@ class WorkersPanel(QWidget):
         return columns + chrome + margins.left() + margins.right()
 
     def selected_id(self) -> uuid.UUID | None:
-        """The selected worker's id."""
+        """The highlighted worker's id."""
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
         worker = self.proxy.data(rows[0], ROW_ROLE)
         return worker.id if worker else None
 
-    def select(self, worker_id: uuid.UUID) -> bool:
-        """Select a worker by id; False if not listed."""
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            worker = self.proxy.data(index, ROW_ROLE)
-            if worker is not None and worker.id == worker_id:
-                self.table.selectRow(row)
-                self.table.scrollTo(index)
-                return True
-        return False
+    def select(self, worker_id: uuid.UUID | None) -> bool:
+        """Highlight a worker (None: nobody), silently; False if not listed.
+
+        Only a person's click or key emits worker_selected: the list follows the window's
+        current worker, it never decides it.
+        """
+        self._restoring = True
+        try:
+            for row in range(self.proxy.rowCount()):
+                index = self.proxy.index(row, 0)
+                worker = self.proxy.data(index, ROW_ROLE)
+                if worker_id is not None and worker is not None and worker.id == worker_id:
+                    self.table.selectRow(row)
+                    self.table.scrollTo(index)
+                    return True
+            self.table.clearSelection()
+            return False
+        finally:
+            self._restoring = False
 
     @Slot(QItemSelection, QItemSelection)
     def _on_selection(self, *_args: object) -> None:

@@ -257,8 +257,32 @@
         <translation>¿Continuar su observación?</translation>
     </message>
     <message>
-        <source>The observation of %1 started %2 was still open when CFPM Coach last closed. Every rating you saw as saved is there. Resume it now?</source>
-        <translation>La observación de %1 iniciada el %2 seguía abierta cuando CFPM Coach se cerró por última vez. Todas las calificaciones que vio como guardadas están ahí. ¿Continuarla ahora?</translation>
+        <source>The observation of %1 started %2 was still open when CFPM Coach last closed. Every rating you saw as saved is there.</source>
+        <translation>La observación de %1 iniciada el %2 seguía abierta cuando CFPM Coach se cerró por última vez. Todas las calificaciones que vio como guardadas están ahí.</translation>
+    </message>
+    <message>
+        <source>“Resume rating” opens it at the first behavior not yet rated. “Not now” keeps the draft as it is: open it later from %1’s observation history.</source>
+        <translation>“Seguir calificando” la abre en la primera conducta aún sin calificar. “Ahora no” conserva el borrador tal como está: ábralo más tarde desde el historial de observaciones de %1.</translation>
+    </message>
+    <message>
+        <source>Resume rating</source>
+        <translation>Seguir calificando</translation>
+    </message>
+    <message>
+        <source>Not now (keep the draft)</source>
+        <translation>Ahora no (conservar el borrador)</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Su nombre</translation>
+    </message>
+    <message>
+        <source>Your name, as your observation records and reports should show it (Settings can change it later):</source>
+        <translation>Su nombre, tal como deben mostrarlo sus registros de observación e informes (puede cambiarlo luego en Configuración):</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
     </message>
     <message>
         <source>Written %1 (%2, %3): %4 workers, %5 observations, %6 ratings.</source>

@@ -1,7 +1,8 @@
 """A real app process for the crash test: it rates by keyboard and reports each "Saved".
 
 It starts an observation through the window, then presses number keys on the checklist; after each
-key it waits until the checklist says "Saved" and prints "ACK <behavior> <value>".
+key it waits until the checklist says "Saved" and prints "ACK <behavior> <value>". Given a count,
+it stops after that many ratings, prints "DONE" and waits to be killed.
 """
 
 import os
@@ -14,19 +15,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 
+from cfpm_coach.ui import prompts
 from cfpm_coach.ui.app import application, open_main_window
 from cfpm_coach.ui.start_dialog import StartDialog, StartRequest
 from cfpm_coach.ui.welcome_dialog import WelcomeDialog
 from cfpm_coach.ui.worker_dialog import WorkerFields
 
 
-def main(data_dir: str) -> None:
+def main(data_dir: str, count: int = 200) -> None:
     """Open the window, start an observation, rate until killed."""
     app = application()
     request = StartRequest(None, WorkerFields("Ana Reyes", "", "", "North", ""), "cpm-practice",
                            "home_visit", datetime.now().astimezone(), "", "")
     StartDialog.ask = classmethod(lambda cls, *a, **k: request)  # type: ignore[method-assign,assignment]
     WelcomeDialog.ask = classmethod(lambda cls, *a, **k: None)  # type: ignore[method-assign,assignment]
+    prompts.ask_coach_name = lambda _parent: "Child Coach"  # type: ignore[assignment]
     window = open_main_window(Path(data_dir))
     window.show()
     keys = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3)
@@ -40,7 +43,10 @@ def main(data_dir: str) -> None:
         if index > 0:
             done = checklist._order[(index - 1) % 22]
             print(f"ACK {done} {checklist.rows[done].value}", flush=True)
-        if index >= 200:
+        if index >= count:
+            if index == count:
+                print("DONE", flush=True)
+                state["index"] = index + 1
             return
         behavior = checklist._order[index % 22]
         row = checklist.rows[behavior]
@@ -65,4 +71,4 @@ def main(data_dir: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], *(int(arg) for arg in sys.argv[2:3]))

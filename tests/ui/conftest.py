@@ -38,10 +38,13 @@ def _no_unexpected_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def _welcome_answered_later(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every fresh store greets its coach; tests answer Later unless they walk the welcome."""
+    """Every fresh store greets its coach; tests answer Later unless they walk the welcome, and
+    give a name when their first observation asks for it (tests/ui/journeys answer for real)."""
+    from cfpm_coach.ui import prompts
     from cfpm_coach.ui.welcome_dialog import WelcomeDialog
 
     monkeypatch.setattr(WelcomeDialog, "ask", classmethod(lambda cls, *_a, **_k: None))
+    monkeypatch.setattr(prompts, "ask_coach_name", lambda _parent: "Test Coach", raising=False)
 
 
 @pytest.fixture(scope="session")

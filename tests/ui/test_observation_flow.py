@@ -212,7 +212,7 @@ def test_mark_a_goal_met_from_the_worker_page(qtbot: QtBot, window: MainWindow,
     goal = workspace.goals.add(worker.id, "Invite supports", ["engagement.5"])  # type: ignore[attr-defined]
     window.refresh_workers()
     qtbot.waitUntil(lambda: window.workers_panel.model.rowCount() == 1, timeout=10_000)
-    window.workers_panel.select(worker.id)  # type: ignore[attr-defined]
+    window.show_worker(worker.id)  # type: ignore[attr-defined]
     page = window.worker_page
     qtbot.waitUntil(lambda: page.goals_model.rowCount() == 1, timeout=10_000)
     assert not page.goal_met_button.isEnabled()

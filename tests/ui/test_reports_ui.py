@@ -41,7 +41,7 @@ def test_worker_summary_from_the_worker_page(qtbot: QtBot, window: MainWindow,
 
     window.refresh_workers()
     qtbot.waitUntil(lambda: window.workers_panel.model.rowCount() == 1, timeout=10_000)
-    window.workers_panel.select(worker.id)
+    window.show_worker(worker.id)
     qtbot.waitUntil(lambda: window.worker_page.worker_id == worker.id, timeout=10_000)
     window.worker_page.report_button.click()
     qtbot.waitUntil(lambda: bool(opened), timeout=20_000)

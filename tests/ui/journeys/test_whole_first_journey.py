@@ -1,0 +1,163 @@
+"""The first journey end to end, by keyboard and mouse on the real dialogs, from an empty data
+folder: welcome, a worker, New observation + Enter, 22 ratings and two notes, Finish with a goal
+on the behaviors ticked, Finalize, the coaching summary PDF read back, an export bundle. Once in
+English and once in Spanish."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from cfpm_coach.sync import keys
+from cfpm_coach.ui import i18n, printing
+from cfpm_coach.ui.app import application
+from cfpm_coach.ui.export_dialog import ExportDialog
+from cfpm_coach.ui.finish_dialog import FinishDialog
+from cfpm_coach.ui.main_window import MainWindow
+from cfpm_coach.ui.report_dialog import ReportDialog
+from tests.ui.conftest import wait_idle
+from tests.ui.journeys import steps
+from tests.ui.journeys.driver import activate, click, find_button, press, type_text, when_modal
+from tests.ui.windows import window_on
+
+NOTES = {2: "Named her role and why she came", 7: "Asked the youth what matters to him"}
+RATING_KEYS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3)
+GOAL = "Invite the family's supports to the next meeting"
+TICKED = (1, 4)  # rows of the goal's behavior list the coach ticks
+
+
+@pytest.fixture(params=["en", "es"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The UI language of the journey (the Spanish .qm is compiled by `make translations`)."""
+    app = application()
+    assert i18n.install(app, request.param) == request.param
+    yield request.param
+    i18n.install(app, "en")
+
+
+def rate_everything(qtbot: QtBot, window: MainWindow) -> None:
+    """22 ratings by number keys, moving on by itself, with two evidence notes (Enter, text, Enter)."""
+    checklist = window.checklist
+    for index in range(22):
+        if index in NOTES:
+            press(Qt.Key.Key_Return)
+            type_text(NOTES[index])
+            press(Qt.Key.Key_Return)
+        press(RATING_KEYS[index % 3])
+    wait_idle(qtbot, window)
+    values = [checklist.rows[b].value for b in checklist._order]
+    assert values == [1 + i % 3 for i in range(22)]
+
+
+def finish_with_a_goal(qtbot: QtBot, window: MainWindow) -> list[str]:
+    """Ctrl+Enter; the debrief typed; a goal on two behaviors ticked by keyboard; Finalize."""
+    ticked: list[str] = []
+
+    def answer(dialog: FinishDialog) -> None:
+        qtbot.mouseClick(dialog.strengths, Qt.MouseButton.LeftButton)
+        type_text("Clear about the purpose of the visit")
+        press(Qt.Key.Key_Tab)
+        type_text("Summarise before moving on")
+        press(Qt.Key.Key_Tab)
+        type_text("Practise summaries at the next two visits")
+        qtbot.mouseClick(dialog.goal_text, Qt.MouseButton.LeftButton)
+        type_text(GOAL)
+        goals = dialog.goal_behaviors
+        qtbot.mouseClick(goals.viewport(), Qt.MouseButton.LeftButton,
+                         pos=goals.visualItemRect(goals.item(0)).center())
+        row = 0
+        for wanted in TICKED:
+            while row < wanted:
+                press(Qt.Key.Key_Down)
+                row += 1
+            press(Qt.Key.Key_Space)
+            ticked.append(goals.item(row).text())
+        click(qtbot, dialog.add_goal_button)
+        click(qtbot, dialog.finalize_button)
+
+    answered = when_modal(FinishDialog, answer)
+    press(Qt.Key.Key_Return, steps.CTRL)
+    qtbot.waitUntil(lambda: bool(answered), timeout=10_000)
+    qtbot.waitUntil(lambda: window.checklist.detail is not None
+                    and window.checklist.detail.summary.status == "final", timeout=20_000)
+    wait_idle(qtbot, window)
+    return ticked
+
+
+def test_the_whole_first_journey(qtbot: QtBot, data_dir: Path, tmp_path: Path, language: str,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    viewed: list[Path] = []
+    # The edge of the machine: no PDF viewer is launched, the file is read back instead.
+    monkeypatch.setattr(printing, "open_in_viewer", viewed.append)
+    identity = tmp_path / "team.key"
+    recipient = keys.new_team_identity(identity)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+
+    welcomed = steps.answer_welcome("Dana Whitfield")
+    with window_on(qtbot, data_dir) as window:
+        qtbot.waitUntil(lambda: bool(welcomed), timeout=10_000)
+        wait_idle(qtbot, window)
+        if language == "es":
+            assert window.commands.new_observation_action.text() == "&Nueva observación…"
+        worker = steps.add_worker(qtbot, window, "Amelia Ortiz")
+        steps.start_by_keyboard(qtbot, window)
+        qtbot.waitUntil(lambda: steps.on_checklist_of(window, "Amelia Ortiz"), timeout=10_000)
+        activate(qtbot, window)
+        rate_everything(qtbot, window)
+
+        ticked = finish_with_a_goal(qtbot, window)
+        workspace = window.workspace
+        assert workspace is not None
+        practice = workspace.practice_instrument()
+        assert practice is not None
+        label_to_id = {item.label: item.id for item in practice.items}
+        [goal] = workspace.goals.of_worker(worker)
+        assert goal.text == GOAL
+        assert goal.behavior_ids == [label_to_id[label] for label in ticked]
+        detail = workspace.observations.get(window.checklist.detail.id)  # type: ignore[union-attr]
+        notes = {b: r.note for b, r in detail.ratings.items() if r.note}
+        order = window.checklist._order
+        assert notes == {order[i]: text for i, text in NOTES.items()}
+        assert detail.strengths == "Clear about the purpose of the visit"
+
+        click(qtbot, window.checklist.close_button)
+        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.worker_page, timeout=5_000)
+        wait_idle(qtbot, window)
+        goals_model = window.worker_page.goals_model
+        shown = goals_model.display(goals_model.rows()[0], goals_model.BEHAVIORS)
+        assert shown == ", ".join(ticked)
+
+        create = QCoreApplication.translate("ReportDialog", "Create PDF")
+        report = when_modal(ReportDialog, lambda d: click(qtbot, find_button(d, create)))
+        click(qtbot, window.worker_page.report_button)
+        qtbot.waitUntil(lambda: bool(viewed), timeout=30_000)
+        assert report
+        text = "\n".join(page.extract_text() for page in PdfReader(viewed[0]).pages)
+        assert "Amelia Ortiz" in text
+        assert " ".join(GOAL.split()[:4]) in " ".join(text.split())
+
+        def export(dialog: ExportDialog) -> None:
+            qtbot.mouseClick(dialog.recipient, Qt.MouseButton.LeftButton)
+            type_text(recipient)
+            qtbot.mouseClick(dialog.folder, Qt.MouseButton.LeftButton)
+            press(Qt.Key.Key_A, steps.CTRL)
+            type_text(str(usb))
+            click(qtbot, dialog.export_button)
+
+        activate(qtbot, window)
+        exported = when_modal(ExportDialog, export)
+        press(Qt.Key.Key_E, steps.CTRL)
+        qtbot.waitUntil(lambda: bool(exported) and any(usb.glob("*.cfpm-bundle")),
+                        timeout=30_000)
+        wait_idle(qtbot, window)
+        opened = workspace.exchange.open(next(usb.glob("*.cfpm-bundle")), identity, [])
+        files = opened.manifest.files
+        assert files["worker"].records == 1 and files["observation"].records == 1
+        assert files["goal"].records == 1 and files["rating"].records == 22
+        if language == "es":
+            assert QCoreApplication.translate("FinishDialog", "Finalize") != "Finalize"
