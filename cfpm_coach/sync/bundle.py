@@ -16,8 +16,9 @@ from typing import Any
 
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
+from cfpm_coach.domain.record_rules import plain_message
 from cfpm_coach.errors import BundleError, ForbiddenError
 from cfpm_coach.sync import keys
 from cfpm_coach.sync.records import FORMAT, FORMAT_VERSION, Manifest, record_models
@@ -188,17 +189,29 @@ def read_records(archive: zipfile.ZipFile, manifest: Manifest) -> dict[str, list
         if len(lines) != entry.records:
             raise BundleError(f"{entry.path} holds {len(lines)} records; the manifest says "
                               f"{entry.records}")
-        rows = []
-        for number, line in enumerate(lines, start=1):
-            try:
-                rows.append(models[table].model_validate_json(line).model_dump())
-            except ValidationError as exc:
-                error = exc.errors()[0]
-                where = ".".join(str(p) for p in error["loc"]) or "record"
-                raise BundleError(f"{entry.path}, record {number}, field {where}: "
-                                  f"{error['msg']}") from exc
-        records[table] = rows
+        records[table] = [_record(models[table], line, entry.path, number)
+                          for number, line in enumerate(lines, start=1)]
     return records
+
+
+def _record(model: type[BaseModel], line: str, path: str, number: int) -> dict[str, Any]:
+    """One validated record, or BundleError naming file, record and field."""
+    try:
+        return model.model_validate_json(line).model_dump()
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        if error["type"] == "json_invalid":
+            # pydantic's parser refuses a lone surrogate (\ud800) in a string outright;
+            # Python's parser reads it, so the field's own rule can name the field.
+            try:
+                model.model_validate(json.loads(line))
+            except ValidationError as named:
+                error = named.errors()[0]
+            except (ValueError, RecursionError):
+                pass
+        where = ".".join(str(p) for p in error["loc"]) or "record"
+        raise BundleError(f"{path}, record {number}, field {where}: "
+                          f"{plain_message(error)}") from exc
 
 
 def open_bundle(sealed: bytes, identity: pyrage.x25519.Identity,
