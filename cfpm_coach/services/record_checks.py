@@ -42,7 +42,12 @@ def check_records(session: "Session", catalog: InstrumentCatalog, records: Recor
     keys: dict[uuid.UUID, InstrumentKey] = {}
     for number, obs in enumerate(records.get("observation", []), start=1):
         key = (obs["instrument_id"], obs["instrument_version"], obs["instrument_hash"])
-        _pinned(catalog, key, _where("observation", number, "instrument_version"))
+        try:
+            catalog.get(key[0], key[1])
+            field = "instrument_hash"  # that version is installed: its content differs
+        except InstrumentError:
+            field = "instrument_version"
+        _pinned(catalog, key, _where("observation", number, field))
         keys[obs["id"]] = key
     ratings = records.get("rating", [])
     earlier = {r["observation_id"] for r in ratings} - set(keys)
