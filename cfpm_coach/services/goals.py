@@ -5,9 +5,9 @@ import uuid
 from datetime import date
 from typing import TYPE_CHECKING
 
+from cfpm_coach.domain import record_rules
 from cfpm_coach.domain.vocabulary import GoalStatus
 from cfpm_coach.errors import InvalidInputError, NotFoundError
-from cfpm_coach.domain import record_rules
 from cfpm_coach.services.inputs import checked
 from cfpm_coach.services.read_models import GoalView
 from cfpm_coach.storage import goal_repo, records, worker_repo

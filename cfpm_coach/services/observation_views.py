@@ -84,7 +84,7 @@ def detail(
         instrument=instrument, case_reference=obs.case_reference, co_observer=obs.co_observer,
         strengths=obs.strengths, growth_areas=obs.growth_areas, next_steps=obs.next_steps,
         finalized_at=obs.finalized_at, ratings=ratings, amendments=amendments,
-        scores=score_observation(instrument, on_scale(instrument, values)), editable=editable, revision=obs.revision,
-        pair_code=obs.pair_code,
+        scores=score_observation(instrument, on_scale(instrument, values)), editable=editable,
+        revision=obs.revision, pair_code=obs.pair_code,
     )
 

@@ -5,7 +5,8 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from cfpm_coach.domain import pairing
+from cfpm_coach.domain import pairing, record_rules
+from cfpm_coach.domain.record_rules import CASE_REFERENCE_MAX, EVIDENCE_MAX
 from cfpm_coach.domain.scoring import missing_behaviors
 from cfpm_coach.domain.vocabulary import ObservationStatus, Setting
 from cfpm_coach.errors import (
@@ -15,8 +16,6 @@ from cfpm_coach.errors import (
     ObservationLockedError,
 )
 from cfpm_coach.services import observation_views
-from cfpm_coach.domain import record_rules
-from cfpm_coach.domain.record_rules import CASE_REFERENCE_MAX, EVIDENCE_MAX
 from cfpm_coach.services.inputs import NotesInput, checked, validated
 from cfpm_coach.services.read_models import ObservationDetail, ObservationSummary, RatingView
 from cfpm_coach.storage import observation_repo, records, worker_repo
