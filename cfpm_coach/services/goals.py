@@ -36,13 +36,13 @@ class GoalService:
         if unknown:
             raise InvalidInputError(f"behaviors: unknown ids {', '.join(unknown)}")
         unique = list(dict.fromkeys(behavior_ids))
-        return checked(record_rules.RECORD_RULES["goal"]["behavior_ids"], "behaviors", unique)  # type: ignore[no-any-return]
+        return checked(record_rules.RECORD_RULES["goal"]["behavior_ids"], "behaviors", unique)
 
     @staticmethod
     def _text(text: str) -> str:
         if not text.strip():
             raise InvalidInputError("goal: the text is required")
-        return checked(record_rules.GoalText, "goal", text)  # type: ignore[no-any-return]
+        return checked(record_rules.GoalText, "goal", text)
 
     @staticmethod
     def _due(due_date: date | None) -> date | None:

@@ -35,7 +35,7 @@ __all__ = ["CASE_REFERENCE_MAX", "EVIDENCE_MAX", "ObservationService"]
 def _aware(value: datetime, field: str) -> datetime:
     if value.tzinfo is None:
         raise InvalidInputError(f"{field}: a time zone is required")
-    return checked(record_rules.Time, field, value)  # type: ignore[no-any-return]
+    return checked(record_rules.Time, field, value)
 
 
 class ObservationService:
@@ -128,7 +128,7 @@ class ObservationService:
 
     @staticmethod
     def _evidence(note: str) -> str:
-        return checked(record_rules.Evidence, "evidence note", note)  # type: ignore[no-any-return]
+        return checked(record_rules.Evidence, "evidence note", note)
 
     # -- editing -----------------------------------------------------------------------------
 

@@ -41,7 +41,8 @@ def check_records(session: "Session", catalog: InstrumentCatalog, records: Recor
     """Refuse (BundleError naming file, record and field) what this installation cannot hold."""
     keys: dict[uuid.UUID, InstrumentKey] = {}
     for number, obs in enumerate(records.get("observation", []), start=1):
-        key = (obs["instrument_id"], obs["instrument_version"], obs["instrument_hash"])
+        key: InstrumentKey = (obs["instrument_id"], obs["instrument_version"],
+                              obs["instrument_hash"])
         try:
             catalog.get(key[0], key[1])
             field = "instrument_hash"  # that version is installed: its content differs
@@ -54,10 +55,10 @@ def check_records(session: "Session", catalog: InstrumentCatalog, records: Recor
     if earlier:  # ratings whose observation arrived in an earlier bundle
         keys.update(observation_repo.instrument_keys(session=session, observation_ids=earlier))
     for number, rating in enumerate(ratings, start=1):
-        key = keys.get(rating["observation_id"])
-        if key is None:
+        pinned = keys.get(rating["observation_id"])
+        if pinned is None:
             continue  # no such observation anywhere: the merge refuses the missing parent
-        instrument = _pinned(catalog, key, _where("rating", number, "observation_id"))
+        instrument = _pinned(catalog, pinned, _where("rating", number, "observation_id"))
         if not instrument.has_item(rating["behavior_id"]):
             raise BundleError(f"{_where('rating', number, 'behavior_id')}: "
                               f"{rating['behavior_id']!r} is not a behavior of "

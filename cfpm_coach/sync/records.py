@@ -29,7 +29,7 @@ def _rule(table: str, column: str, annotation: Any) -> Any:
     except KeyError:
         raise LookupError(f"record_rules.RECORD_RULES has no rule for {table}.{column}: every "
                           "column a bundle carries needs one") from None
-    return rule | None if _nullable(annotation) else rule  # type: ignore[operator]
+    return rule | None if _nullable(annotation) else rule
 
 
 @cache
