@@ -147,10 +147,22 @@ def read_manifest(archive: zipfile.ZipFile) -> tuple[Manifest, bytes, bytes]:
                           f"{FORMAT_VERSION}. Update CFPM Coach to import it.")
     try:
         manifest = Manifest.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise BundleError(f"manifest.json is malformed: field {_field_path(error['loc'])}: "
+                          f"{plain_message(error)}") from exc
+    try:
         signature = base64.b64decode(signature_text, validate=True)
-    except (ValidationError, ValueError) as exc:
-        raise BundleError(f"manifest.json is malformed: {exc}") from exc
+    except ValueError as exc:
+        raise BundleError("manifest.json is malformed: its signature is not base64") from exc
     return manifest, body, signature
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    """A validation error's location as text that any response can carry (a key may hold a
+    lone surrogate or a control character: escaped), cut to a readable length."""
+    where = ".".join(str(part) for part in loc) or "record"
+    return where.encode("ascii", "backslashreplace").decode("ascii")[:100]
 
 
 def check_signature(manifest: Manifest, body: bytes, signature: bytes,
@@ -209,7 +221,7 @@ def _record(model: type[BaseModel], line: str, path: str, number: int) -> dict[s
                 error = named.errors()[0]
             except (ValueError, RecursionError):
                 pass
-        where = ".".join(str(p) for p in error["loc"]) or "record"
+        where = _field_path(error["loc"])
         raise BundleError(f"{path}, record {number}, field {where}: "
                           f"{plain_message(error)}") from exc
 
