@@ -280,7 +280,7 @@ class ObservationService:
             else:
                 changes = {
                     "status": ObservationStatus.FINAL.value, "finalized_at": now,
-                    "ended_at": ended_at or obs.ended_at or now,
+                    "ended_at": (_aware(ended_at, "end time") if ended_at else obs.ended_at) or now,
                 }
                 records.update(session, self._ws.author, obs, changes, action="finalize")
         log.info("observation %s finalized (partial=%s)", observation_id, bool(missing))
