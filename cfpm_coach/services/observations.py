@@ -118,8 +118,8 @@ class ObservationService:
         except InvalidInputError as exc:
             if "at most" not in str(exc):
                 raise
-            raise InvalidInputError(f"{exc} (a case number, never a child's or family's "
-                                    "name)") from exc
+            raise InvalidInputError(f"{exc}: a case number, never a child's or family's "
+                                    "name") from exc
         return reference or None
 
     @staticmethod
