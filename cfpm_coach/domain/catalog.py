@@ -196,6 +196,27 @@ class InstrumentCatalog:
                 f"Instrument {instrument_id!r} version {version} is not installed"
             ) from None
 
+    def pinned(self, instrument_id: str, version: int, content_hash: str) -> Instrument:
+        """The version an observation pinned, only if its content is the same here.
+
+        InstrumentError names the instrument when it is not installed or its content differs.
+        """
+        pinned = f"{instrument_id} version {version} (content hash {content_hash[:64]})"
+        instrument = self._by_key.get((instrument_id, version))
+        if instrument is None:
+            raise InstrumentError(f"instrument {pinned} is not installed here; install its file "
+                                  "in the instruments folder first")
+        if instrument.content_hash != content_hash:
+            raise InstrumentError(f"instrument {pinned} differs from the one installed here "
+                                  f"(content hash {instrument.content_hash}); a changed "
+                                  "instrument needs a new version")
+        return instrument
+
+    def unknown_behaviors(self, behavior_ids: Iterable[str]) -> list[str]:
+        """The ids that are no behavior of any installed instrument, in the order given."""
+        known = {item.id for instrument in self._by_key.values() for item in instrument.items}
+        return [b for b in behavior_ids if b not in known]
+
     def translated(self, language: str, *folders: Path) -> "InstrumentCatalog":
         """The same instruments showing their text in language where an i18n file gives it.
 

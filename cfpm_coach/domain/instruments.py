@@ -71,6 +71,10 @@ class RatingScale(_Strict):
                 return level
         raise ValueError(f"{value} is not a value of this scale")
 
+    def has_value(self, value: int) -> bool:
+        """True when the value is one of the scale's levels (scored or not)."""
+        return any(level.value == value for level in self.levels)
+
     def is_scored(self, value: int) -> bool:
         """True when the value counts towards scores."""
         return value in self.scored_values

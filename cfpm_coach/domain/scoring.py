@@ -77,6 +77,17 @@ def score_tally(tally: Mapping[int, int], scale: RatingScale) -> Score:
                  share_proficient=proficient / observed)
 
 
+def on_scale(instrument: Instrument, ratings: Mapping[str, int | None]) -> dict[str, int | None]:
+    """The ratings a score can use: behaviors of the instrument, values of its scale.
+
+    Record checks keep other values out; a store that took them in before those checks still
+    reads: an unknown behavior counts nowhere, a value off the scale counts as unrated.
+    """
+    scale = instrument.scale
+    return {item_id: value if value is None or scale.has_value(value) else None
+            for item_id, value in ratings.items() if instrument.has_item(item_id)}
+
+
 def _check_items(instrument: Instrument, ratings: Mapping[str, int | None]) -> None:
     unknown = sorted(item_id for item_id in ratings if not instrument.has_item(item_id))
     if unknown:

@@ -14,7 +14,6 @@ from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.storage.hub_repo import TallyRow
 
 DIMENSIONS = ("office", "county", "element", "month")
-UNKNOWN_ELEMENT = "other"
 
 
 def parse_dimensions(text: str) -> tuple[str, ...]:
@@ -67,11 +66,6 @@ class FidelityTable:
         return out.getvalue()
 
 
-def _element(instrument: Instrument, behavior_id: str) -> str:
-    return instrument.group_of(behavior_id).id if instrument.has_item(behavior_id) \
-        else UNKNOWN_ELEMENT
-
-
 def aggregate(instrument: Instrument, tallies: Iterable[TallyRow],
               observations: Mapping[tuple[str, str, str], int], by: Sequence[str]
               ) -> FidelityTable:
@@ -79,8 +73,12 @@ def aggregate(instrument: Instrument, tallies: Iterable[TallyRow],
     coarse = [d for d in by if d != "element"]
     counted: dict[tuple[str, ...], Counter[int]] = defaultdict(Counter)
     for row in tallies:
+        # Record checks keep unknown behaviors and values off the scale out of the hub; any
+        # stored before them count nowhere (as "other" they once skewed every office's figures).
+        if not instrument.has_item(row.behavior_id) or not instrument.scale.has_value(row.value):
+            continue
         values = {"office": row.office, "county": row.county, "month": row.month,
-                  "element": _element(instrument, row.behavior_id)}
+                  "element": instrument.group_of(row.behavior_id).id}
         counted[tuple(values[d] for d in by)][row.value] += row.count
     seen: Counter[tuple[str, ...]] = Counter()
     for (office, county, month), n in observations.items():

@@ -237,7 +237,7 @@ class Hub:
                 return Delivery(prior, False)
             try:
                 with self.store.write() as session:
-                    merged = merge_opened(session, opened)
+                    merged = merge_opened(session, opened, self.workspace.catalog)
                     receipt = {**merged.as_dict(), "duplicate": False,
                                "received_at": utcnow().isoformat(),
                                "hub_device_id": str(device.id)}

@@ -6,11 +6,14 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from cfpm_coach.errors import BundleError, ReplayError
+from cfpm_coach.services.record_checks import check_records
 from cfpm_coach.storage import exchange_repo
 from cfpm_coach.sync.bundle import OpenedBundle
 
 if TYPE_CHECKING:
     from sqlmodel import Session
+
+    from cfpm_coach.domain.catalog import InstrumentCatalog
 
 log = logging.getLogger(__name__)
 MISSING_PARENTS = ("The bundle refers to records this store does not have (import the earlier "
@@ -30,7 +33,8 @@ class Receipt:
         return asdict(self)
 
 
-def merge_opened(session: "Session", opened: OpenedBundle) -> Receipt:
+def merge_opened(session: "Session", opened: OpenedBundle, catalog: "InstrumentCatalog"
+                 ) -> Receipt:
     """Merge a checked bundle inside the caller's transaction; a repeat of the same bytes is a no-op."""
     bundle_id = uuid.UUID(opened.manifest.bundle_id)
     seen = exchange_repo.bundle_seen(session=session, bundle_id=bundle_id)
@@ -42,6 +46,7 @@ def merge_opened(session: "Session", opened: OpenedBundle) -> Receipt:
         return Receipt(str(bundle_id), True, {
             t: {"inserted": 0, "updated": 0, "unchanged": sum(c.values()), "conflicts": 0}
             for t, c in tables.items()})
+    check_records(session, catalog, opened.records)  # what needs this store and its instruments
     result = exchange_repo.merge(session, bundle_id, opened.records)
     counted = {t: asdict(c) for t, c in result.tables.items()}
     exchange_repo.log_bundle(

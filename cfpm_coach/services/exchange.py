@@ -127,7 +127,7 @@ class ExchangeService:
         opened = self.open(path, identity_file, trust or [])
         try:
             with self._ws.store.write() as session:
-                return merge_opened(session, opened)
+                return merge_opened(session, opened, self._ws.catalog)
         except ConstraintError as exc:
             raise refused_for_missing_parents() from exc
 

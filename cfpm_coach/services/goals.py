@@ -5,9 +5,10 @@ import uuid
 from datetime import date
 from typing import TYPE_CHECKING
 
+from cfpm_coach.domain import record_rules
 from cfpm_coach.domain.vocabulary import GoalStatus
 from cfpm_coach.errors import InvalidInputError, NotFoundError
-from cfpm_coach.services.inputs import NOTE_MAX, check_text
+from cfpm_coach.services.inputs import checked
 from cfpm_coach.services.read_models import GoalView
 from cfpm_coach.storage import goal_repo, records, worker_repo
 from cfpm_coach.storage.models import Goal
@@ -31,20 +32,21 @@ class GoalService:
         self._ws = workspace
 
     def _check_behaviors(self, behavior_ids: list[str]) -> list[str]:
-        known = {item.id for inst in self._ws.catalog for item in inst.items}
-        unknown = [b for b in behavior_ids if b not in known]
+        unknown = self._ws.catalog.unknown_behaviors(behavior_ids)
         if unknown:
             raise InvalidInputError(f"behaviors: unknown ids {', '.join(unknown)}")
-        return list(dict.fromkeys(behavior_ids))
+        unique = list(dict.fromkeys(behavior_ids))
+        return checked(record_rules.RECORD_RULES["goal"]["behavior_ids"], "behaviors", unique)
 
     @staticmethod
     def _text(text: str) -> str:
-        text = check_text("goal", text.strip())
-        if not text:
+        if not text.strip():
             raise InvalidInputError("goal: the text is required")
-        if len(text) > NOTE_MAX:
-            raise InvalidInputError(f"goal: at most {NOTE_MAX} characters")
-        return text
+        return checked(record_rules.GoalText, "goal", text)
+
+    @staticmethod
+    def _due(due_date: date | None) -> date | None:
+        return None if due_date is None else checked(record_rules.Day, "due date", due_date)
 
     def add(self, worker_id: uuid.UUID, text: str, behavior_ids: list[str], *,
             due_date: date | None = None, observation_id: uuid.UUID | None = None) -> GoalView:
@@ -52,7 +54,7 @@ class GoalService:
         goal = Goal(  # type: ignore[call-arg]
             worker_id=worker_id, observation_id=observation_id,
             behavior_ids=self._check_behaviors(behavior_ids), text=self._text(text),
-            due_date=due_date, status=GoalStatus.OPEN.value,
+            due_date=self._due(due_date), status=GoalStatus.OPEN.value,
         )
         with self._ws.store.write() as session:
             if worker_repo.get_worker(session=session, worker_id=worker_id) is None:
@@ -71,7 +73,7 @@ class GoalService:
         if behavior_ids is not None:
             changes["behavior_ids"] = self._check_behaviors(behavior_ids)
         if due_date is not None:
-            changes["due_date"] = due_date
+            changes["due_date"] = self._due(due_date)
         if status is not None:
             try:
                 changes["status"] = GoalStatus(status).value

@@ -1,36 +1,24 @@
-"""Validation of what people type, before it reaches a table (table models do not validate)."""
+"""Validation of what people type, before it reaches a table (table models do not validate).
 
-import re
-from typing import Any, ClassVar, TypeVar
+The rules themselves (lengths, one-line names, no NUL or lone surrogates, times, vocabularies)
+live in domain/record_rules.py, where the bundle reader takes them too: what a person cannot
+type here, no bundle can bring in.
+"""
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from pydantic_core import PydanticCustomError
+from functools import cache
+from typing import Any, TypeVar
 
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, field_validator
+
+from cfpm_coach.domain import record_rules
+from cfpm_coach.domain.record_rules import NAME_MAX, NOTE_MAX, Label, Name, Note, plain_message
 from cfpm_coach.errors import InvalidInputError
 
-NAME_MAX = 120
-NOTE_MAX = 100_000
+__all__ = ["NAME_MAX", "NOTE_MAX", "CoachInput", "NotesInput", "WorkerInput", "check_text",
+           "checked", "text_problem", "validated"]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
-
-# A lone surrogate cannot be encoded as UTF-8 (SQLite, bundles); NUL cannot be stored by
-# PostgreSQL at the hub and ends strings in C libraries. Both are refused, never silently dropped.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_NUL = "\x00"
-# Control characters (C0, DEL, C1): tabs and line breaks included, which a one-line field refuses.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-
-
-def text_problem(value: str, *, one_line: bool = False) -> str | None:
-    """Why (stripped) text cannot be stored as typed, or None when it can."""
-    if _SURROGATE.search(value):
-        return ("contains a broken character (half of a UTF-16 pair) that cannot be saved; "
-                "type or paste that part again")
-    if _NUL in value:
-        return "contains a NUL character (\\0), which cannot be saved"
-    if one_line and _CONTROL.search(value):
-        return "must be one line, without tabs, line breaks or other control characters"
-    return None
+text_problem = record_rules.text_problem
 
 
 def check_text(field: str, value: str, *, one_line: bool = False) -> str:
@@ -41,51 +29,57 @@ def check_text(field: str, value: str, *, one_line: bool = False) -> str:
     return value
 
 
+@cache
+def _adapter(rule: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(rule)
+
+
+def checked(rule: Any, field: str, value: Any) -> Any:
+    """value validated by one of record_rules' types (stripped first when it is text), else
+    InvalidInputError naming the field."""
+    if isinstance(value, str):
+        value = value.strip()
+    try:
+        return _adapter(rule).validate_python(value)
+    except ValidationError as exc:
+        raise InvalidInputError(f"{field}: {plain_message(exc.errors()[0])}") from exc
+
+
 class _Input(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    one_line: ClassVar[bool] = False
 
     @field_validator("*", mode="before")
     @classmethod
-    def _storable(cls, value: Any) -> Any:
-        """Python's strip (as for evidence notes and reasons), then refuse what cannot be stored."""
-        if isinstance(value, str):
-            value = value.strip()
-            problem = text_problem(value, one_line=cls.one_line)
-            if problem:
-                raise PydanticCustomError("unstorable_text", problem)
-        return value
+    def _stripped(cls, value: Any) -> Any:
+        """Python's strip (as for evidence notes and reasons) before the field's rule."""
+        return value.strip() if isinstance(value, str) else value
 
 
-class _OneLineInput(_Input):
-    one_line: ClassVar[bool] = True
-
-
-class WorkerInput(_OneLineInput):
+class WorkerInput(_Input):
     """A worker's editable fields."""
 
-    name: str = Field(min_length=1, max_length=NAME_MAX)
-    role: str = Field(default="", max_length=NAME_MAX)
-    unit: str = Field(default="", max_length=NAME_MAX)
-    office: str = Field(default="", max_length=NAME_MAX)
-    county: str = Field(default="", max_length=NAME_MAX)
+    name: Name
+    role: Label = ""
+    unit: Label = ""
+    office: Label = ""
+    county: Label = ""
 
 
-class CoachInput(_OneLineInput):
+class CoachInput(_Input):
     """The coach profile's editable fields."""
 
-    name: str = Field(min_length=1, max_length=NAME_MAX)
-    role: str = Field(default="", max_length=NAME_MAX)
-    county: str = Field(default="", max_length=NAME_MAX)
-    office: str = Field(default="", max_length=NAME_MAX)
+    name: Name
+    role: Label = ""
+    county: Label = ""
+    office: Label = ""
 
 
 class NotesInput(_Input):
     """The free-text parts of an observation."""
 
-    strengths: str = Field(default="", max_length=NOTE_MAX)
-    growth_areas: str = Field(default="", max_length=NOTE_MAX)
-    next_steps: str = Field(default="", max_length=NOTE_MAX)
+    strengths: Note = ""
+    growth_areas: Note = ""
+    next_steps: Note = ""
 
 
 def validated(model: type[ModelT], data: dict[str, Any]) -> ModelT:
@@ -96,16 +90,5 @@ def validated(model: type[ModelT], data: dict[str, Any]) -> ModelT:
         parts = []
         for error in exc.errors():
             where = ".".join(str(p) for p in error["loc"]) or "input"
-            parts.append(f"{where.replace('_', ' ')}: {_plain_message(error)}")
+            parts.append(f"{where.replace('_', ' ')}: {plain_message(error)}")
         raise InvalidInputError("; ".join(parts)) from exc
-
-
-def _plain_message(error: Any) -> str:
-    """Pydantic's message, in a coach's words for the errors people meet."""
-    limits = error.get("ctx") or {}
-    if error["type"] == "string_too_long":
-        return (f"at most {limits['max_length']:,} characters "
-                f"(this has {len(error['input']):,})")
-    if error["type"] == "string_too_short" and limits.get("min_length") == 1:
-        return "is required"
-    return str(error["msg"])

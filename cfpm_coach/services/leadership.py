@@ -5,7 +5,7 @@ from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from cfpm_coach.domain.scoring import score_values
+from cfpm_coach.domain.scoring import on_scale, score_values
 from cfpm_coach.domain.vocabulary import Setting
 from cfpm_coach.errors import NotFoundError
 from cfpm_coach.services.read_models import (
@@ -39,8 +39,9 @@ def self_vs_others(ws: "Workspace", worker_id: uuid.UUID,
     if not finished:
         raise NotFoundError(f"No finished leadership observations of {worker.name} yet")
     with ws.store.read() as session:
-        values = observation_repo.rating_values(session=session,
-                                                observation_ids=[o.id for o in finished])
+        values = {obs_id: on_scale(instrument, ratings) for obs_id, ratings in
+                  observation_repo.rating_values(session=session,
+                                                 observation_ids=[o.id for o in finished]).items()}
     selves = [o for o in finished if o.setting == Setting.SELF_ASSESSMENT]
     cutoff = (now or datetime.now(UTC)) - timedelta(days=OTHERS_WINDOW_DAYS)
     others = [o for o in finished if o.setting != Setting.SELF_ASSESSMENT

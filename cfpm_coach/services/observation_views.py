@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.catalog import InstrumentCatalog
-from cfpm_coach.domain.scoring import EMPTY_SCORE, score_observation
+from cfpm_coach.domain.scoring import EMPTY_SCORE, on_scale, score_observation
 from cfpm_coach.errors import InstrumentError
 from cfpm_coach.services.read_models import (
     AmendmentView,
@@ -49,8 +49,7 @@ def summary(
     if instrument is None:
         title, score, groups, rated, total = obs.instrument_id, EMPTY_SCORE, {}, 0, 0
     else:
-        known = {k: v for k, v in values.items() if instrument.has_item(k)}
-        scores = score_observation(instrument, known)
+        scores = score_observation(instrument, on_scale(instrument, values))
         title, score, groups = instrument.title, scores.overall, scores.by_group
         rated, total = scores.rated + scores.no_opportunity, len(instrument.items)
     return ObservationSummary(
@@ -85,7 +84,7 @@ def detail(
         instrument=instrument, case_reference=obs.case_reference, co_observer=obs.co_observer,
         strengths=obs.strengths, growth_areas=obs.growth_areas, next_steps=obs.next_steps,
         finalized_at=obs.finalized_at, ratings=ratings, amendments=amendments,
-        scores=score_observation(instrument, values), editable=editable, revision=obs.revision,
-        pair_code=obs.pair_code,
+        scores=score_observation(instrument, on_scale(instrument, values)), editable=editable,
+        revision=obs.revision, pair_code=obs.pair_code,
     )
 

@@ -5,7 +5,8 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from cfpm_coach.domain import pairing
+from cfpm_coach.domain import pairing, record_rules
+from cfpm_coach.domain.record_rules import CASE_REFERENCE_MAX, EVIDENCE_MAX
 from cfpm_coach.domain.scoring import missing_behaviors
 from cfpm_coach.domain.vocabulary import ObservationStatus, Setting
 from cfpm_coach.errors import (
@@ -15,7 +16,7 @@ from cfpm_coach.errors import (
     ObservationLockedError,
 )
 from cfpm_coach.services import observation_views
-from cfpm_coach.services.inputs import NAME_MAX, NotesInput, check_text, validated
+from cfpm_coach.services.inputs import NotesInput, checked, validated
 from cfpm_coach.services.read_models import ObservationDetail, ObservationSummary, RatingView
 from cfpm_coach.storage import observation_repo, records, worker_repo
 from cfpm_coach.storage.models import Observation, ObservationAmendment, Rating
@@ -28,14 +29,13 @@ if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
-CASE_REFERENCE_MAX = 40
-EVIDENCE_MAX = 4_000
+__all__ = ["CASE_REFERENCE_MAX", "EVIDENCE_MAX", "ObservationService"]
 
 
 def _aware(value: datetime, field: str) -> datetime:
     if value.tzinfo is None:
         raise InvalidInputError(f"{field}: a time zone is required")
-    return value
+    return checked(record_rules.Time, field, value)
 
 
 class ObservationService:
@@ -113,27 +113,22 @@ class ObservationService:
 
     @staticmethod
     def _case_reference(value: str | None) -> str | None:
-        reference = check_text("case reference", (value or "").strip(), one_line=True)
-        if len(reference) > CASE_REFERENCE_MAX:
-            raise InvalidInputError(
-                f"case reference: at most {CASE_REFERENCE_MAX} characters (a case number, "
-                "never a child's or family's name)"
-            )
+        try:
+            reference = checked(record_rules.CaseReference, "case reference", value or "")
+        except InvalidInputError as exc:
+            if "at most" not in str(exc):
+                raise
+            raise InvalidInputError(f"{exc}: a case number, never a child's or family's "
+                                    "name") from exc
         return reference or None
 
     @staticmethod
     def _co_observer(value: str | None) -> str | None:
-        name = check_text("co-observer", (value or "").strip(), one_line=True)
-        if len(name) > NAME_MAX:
-            raise InvalidInputError(f"co-observer: at most {NAME_MAX} characters")
-        return name or None
+        return checked(record_rules.Label, "co-observer", value or "") or None
 
     @staticmethod
     def _evidence(note: str) -> str:
-        note = check_text("evidence note", note.strip())
-        if len(note) > EVIDENCE_MAX:
-            raise InvalidInputError(f"evidence note: at most {EVIDENCE_MAX} characters")
-        return note
+        return checked(record_rules.Evidence, "evidence note", note)
 
     # -- editing -----------------------------------------------------------------------------
 
@@ -187,7 +182,7 @@ class ObservationService:
 
     def _check_value(self, obs: Observation, value: int | None) -> None:
         scale = self._instrument(obs).scale
-        if value is not None and value not in scale.scored_values + scale.unscored_values:
+        if value is not None and not scale.has_value(value):
             raise InvalidInputError(f"rating: {value} is not a value of the scale")
 
     def rate(self, observation_id: uuid.UUID, behavior_id: str, value: int | None) -> RatingView:
@@ -285,7 +280,7 @@ class ObservationService:
             else:
                 changes = {
                     "status": ObservationStatus.FINAL.value, "finalized_at": now,
-                    "ended_at": ended_at or obs.ended_at or now,
+                    "ended_at": (_aware(ended_at, "end time") if ended_at else obs.ended_at) or now,
                 }
                 records.update(session, self._ws.author, obs, changes, action="finalize")
         log.info("observation %s finalized (partial=%s)", observation_id, bool(missing))
@@ -293,11 +288,9 @@ class ObservationService:
 
     def amend(self, observation_id: uuid.UUID, reason: str) -> ObservationDetail:
         """Reopen a finalized observation for a correction; the reason is required and kept."""
-        reason = check_text("reason", reason.strip())
-        if not reason:
+        if not reason.strip():
             raise InvalidInputError("reason: an amendment needs a reason")
-        if len(reason) > EVIDENCE_MAX:
-            raise InvalidInputError(f"reason: at most {EVIDENCE_MAX} characters")
+        reason = checked(record_rules.Reason, "reason", reason)
         with self._ws.store.write() as session:
             obs = self._load(session, observation_id)
             if obs.status == ObservationStatus.DRAFT.value:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.instruments import Instrument
-from cfpm_coach.domain.scoring import Score, score_values
+from cfpm_coach.domain.scoring import Score, on_scale, score_values
 from cfpm_coach.errors import InvalidInputError, NotFoundError
 from cfpm_coach.services.read_models import (
     ObservationReport,
@@ -83,9 +83,8 @@ class ReportService:
         collected: dict[str, dict[str, list[int | None]]] = defaultdict(lambda: defaultdict(list))
         for obs in finished:
             month = _month(obs.started_at)
-            for behavior_id, value in values.get(obs.id, {}).items():
-                if instrument.has_item(behavior_id):
-                    collected[behavior_id][month].append(value)
+            for behavior_id, value in on_scale(instrument, values.get(obs.id, {})).items():
+                collected[behavior_id][month].append(value)
         behavior_months: dict[str, dict[str, Score]] = {
             behavior_id: {m: score_values(v, instrument.scale) for m, v in months.items()}
             for behavior_id, months in collected.items()
@@ -139,9 +138,8 @@ class ReportService:
                                                     observation_ids=[o.id for o in finished])
         pooled: dict[str, list[int | None]] = {item.id: [] for item in instrument.items}
         for ratings in values.values():
-            for behavior_id, value in ratings.items():
-                if behavior_id in pooled:
-                    pooled[behavior_id].append(value)
+            for behavior_id, value in on_scale(instrument, ratings).items():
+                pooled[behavior_id].append(value)
         return UnitReport(
             office=office if office is not None else ALL_OFFICES, instrument=instrument,
             start=start, end=end, rows=rows,

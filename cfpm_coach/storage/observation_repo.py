@@ -196,3 +196,17 @@ def paired_observations(*, session: Session, instrument_id: str, statuses: Itera
         col(Observation.status).in_(list(statuses)),
     ).order_by(col(Observation.started_at))
     return list(session.exec(query))
+
+
+def instrument_keys(*, session: Session, observation_ids: Iterable[uuid.UUID]
+                    ) -> dict[uuid.UUID, tuple[str, int, str]]:
+    """(instrument id, version, content hash) of the stored observations with these ids."""
+    wanted = list(dict.fromkeys(observation_ids))
+    found: dict[uuid.UUID, tuple[str, int, str]] = {}
+    for start in range(0, len(wanted), 5_000):  # under every driver's bound-parameter limit
+        query = core_select(col(Observation.id), col(Observation.instrument_id),
+                            col(Observation.instrument_version), col(Observation.instrument_hash)
+                            ).where(col(Observation.id).in_(wanted[start : start + 5_000]))
+        for obs_id, instrument_id, version, content_hash in session.execute(query):
+            found[obs_id] = (str(instrument_id), int(version), str(content_hash))
+    return found

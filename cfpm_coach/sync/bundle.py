@@ -16,8 +16,9 @@ from typing import Any
 
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
+from cfpm_coach.domain.record_rules import plain_message
 from cfpm_coach.errors import BundleError, ForbiddenError
 from cfpm_coach.sync import keys
 from cfpm_coach.sync.records import FORMAT, FORMAT_VERSION, Manifest, record_models
@@ -146,10 +147,22 @@ def read_manifest(archive: zipfile.ZipFile) -> tuple[Manifest, bytes, bytes]:
                           f"{FORMAT_VERSION}. Update CFPM Coach to import it.")
     try:
         manifest = Manifest.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise BundleError(f"manifest.json is malformed: field {_field_path(error['loc'])}: "
+                          f"{plain_message(error)}") from exc
+    try:
         signature = base64.b64decode(signature_text, validate=True)
-    except (ValidationError, ValueError) as exc:
-        raise BundleError(f"manifest.json is malformed: {exc}") from exc
+    except ValueError as exc:
+        raise BundleError("manifest.json is malformed: its signature is not base64") from exc
     return manifest, body, signature
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    """A validation error's location as text that any response can carry (a key may hold a
+    lone surrogate or a control character: escaped), cut to a readable length."""
+    where = ".".join(str(part) for part in loc) or "record"
+    return where.encode("ascii", "backslashreplace").decode("ascii")[:100]
 
 
 def check_signature(manifest: Manifest, body: bytes, signature: bytes,
@@ -188,17 +201,29 @@ def read_records(archive: zipfile.ZipFile, manifest: Manifest) -> dict[str, list
         if len(lines) != entry.records:
             raise BundleError(f"{entry.path} holds {len(lines)} records; the manifest says "
                               f"{entry.records}")
-        rows = []
-        for number, line in enumerate(lines, start=1):
-            try:
-                rows.append(models[table].model_validate_json(line).model_dump())
-            except ValidationError as exc:
-                error = exc.errors()[0]
-                where = ".".join(str(p) for p in error["loc"]) or "record"
-                raise BundleError(f"{entry.path}, record {number}, field {where}: "
-                                  f"{error['msg']}") from exc
-        records[table] = rows
+        records[table] = [_record(models[table], line, entry.path, number)
+                          for number, line in enumerate(lines, start=1)]
     return records
+
+
+def _record(model: type[BaseModel], line: str, path: str, number: int) -> dict[str, Any]:
+    """One validated record, or BundleError naming file, record and field."""
+    try:
+        return model.model_validate_json(line).model_dump()
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        if error["type"] == "json_invalid":
+            # pydantic's parser refuses a lone surrogate (\ud800) in a string outright;
+            # Python's parser reads it, so the field's own rule can name the field.
+            try:
+                model.model_validate(json.loads(line))
+            except ValidationError as named:
+                error = named.errors()[0]
+            except (ValueError, RecursionError):
+                pass
+        where = _field_path(error["loc"])
+        raise BundleError(f"{path}, record {number}, field {where}: "
+                          f"{plain_message(error)}") from exc
 
 
 def open_bundle(sealed: bytes, identity: pyrage.x25519.Identity,

@@ -1,12 +1,13 @@
 """Pydantic models of bundle records, derived from the tables so the two cannot drift apart."""
 
 import types
-from datetime import datetime
+import uuid
 from functools import cache
-from typing import Any, Union, get_args, get_origin
+from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, create_model
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, create_model
 
+from cfpm_coach.domain.record_rules import RECORD_RULES
 from cfpm_coach.storage.exchange_repo import AUDIT_TABLE, BUNDLE_TABLES, columns
 from cfpm_coach.storage.models import AuditEntry
 
@@ -16,22 +17,28 @@ FORMAT_VERSION = 1
 LATER_OPTIONAL: dict[str, tuple[str, ...]] = {"observation": ("pair_code",)}
 
 
-def _aware(annotation: Any) -> Any:
-    """datetime becomes AwareDatetime (a bundle never carries naive times), also inside Optional."""
-    if annotation is datetime:
-        return AwareDatetime
-    if get_origin(annotation) in (Union, types.UnionType):
-        return Union[tuple(_aware(a) for a in get_args(annotation))]  # noqa: UP007
-    return annotation
+def _nullable(annotation: Any) -> bool:
+    return get_origin(annotation) in (Union, types.UnionType) and \
+        type(None) in get_args(annotation)
+
+
+def _rule(table: str, column: str, annotation: Any) -> Any:
+    """The domain's rule for a column (record_rules), accepting None where the table does."""
+    try:
+        rule = RECORD_RULES[table][column]
+    except KeyError:
+        raise LookupError(f"record_rules.RECORD_RULES has no rule for {table}.{column}: every "
+                          "column a bundle carries needs one") from None
+    return rule | None if _nullable(annotation) else rule
 
 
 @cache
 def record_models() -> dict[str, type[BaseModel]]:
-    """One strict model per bundle file, with the table's column types."""
+    """One model per bundle file: the table's columns, each with the domain's rule."""
     tables: dict[str, type[Any]] = {**BUNDLE_TABLES, AUDIT_TABLE: AuditEntry}
     models: dict[str, type[BaseModel]] = {}
     for name, table in tables.items():
-        fields = {column: (_aware(table.model_fields[column].annotation),
+        fields = {column: (_rule(name, column, table.model_fields[column].annotation),
                            None if column in LATER_OPTIONAL.get(name, ()) else ...)
                   for column in columns(table)}
         models[name] = create_model(  # type: ignore[call-overload]
@@ -51,6 +58,19 @@ class FileEntry(BaseModel):
     sha256: str
 
 
+def _uuid_text(value: str) -> str:
+    """A UUID in its usual form (a manifest keeps ids as text: they are signed as written)."""
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise ValueError("must be a UUID") from None
+
+
+UuidText = Annotated[str, Field(max_length=45, json_schema_extra={"format": "uuid"}),
+                     AfterValidator(_uuid_text)]
+ShortText = Annotated[str, Field(max_length=200)]
+
+
 class Manifest(BaseModel):
     """manifest.json: what the bundle holds and who wrote it (signed by the device key)."""
 
@@ -58,13 +78,13 @@ class Manifest(BaseModel):
 
     format: str
     format_version: int
-    bundle_id: str
+    bundle_id: UuidText
     created_at: AwareDatetime
-    app_version: str
-    schema_version: str
-    device_id: str
-    device_public_key: str
-    coach_id: str | None
+    app_version: ShortText
+    schema_version: ShortText
+    device_id: UuidText
+    device_public_key: ShortText
+    coach_id: UuidText | None
     full: bool
     includes_case_references: bool
     includes_notes: bool

@@ -131,7 +131,7 @@ def test_a_100_kb_note_is_stored_exactly_and_a_bigger_one_refused(
         lambda: workspace.observations.set_evidence(draft.id, "engagement.2", evidence + "x"),
         lambda: workspace.observations.rate_many(draft.id, {"engagement.2": (2, evidence + "x")}),
     ):
-        with pytest.raises(InvalidInputError, match=f"evidence note: at most {EVIDENCE_MAX}"):
+        with pytest.raises(InvalidInputError, match=f"evidence note: at most {EVIDENCE_MAX:,}"):
             call()
     assert workspace.observations.get(draft.id).ratings["engagement.2"].note == evidence
     assert workspace.observations.get(draft.id).ratings["engagement.2"].value is None

@@ -1,0 +1,76 @@
+"""Checks of arriving records that need the receiver's instruments and stored observations.
+
+The bundle reader already applied every rule that needs nothing but the record
+(domain/record_rules.py). What is left needs this installation: an observation's pinned
+instrument (id, version and content hash) must be installed here; each rating's behavior must
+be on its observation's instrument and its value on that instrument's scale; a goal's behaviors
+must exist. These are the desktop services' own checks (InstrumentCatalog.pinned,
+Instrument.has_item, RatingScale.has_value, InstrumentCatalog.unknown_behaviors).
+
+Decision: an observation on an instrument the receiver lacks is refused, naming the instrument;
+once its file is installed, the laptop's next bundle carries the same records again.
+"""
+
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from cfpm_coach.domain.catalog import InstrumentCatalog
+from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.errors import BundleError, InstrumentError
+from cfpm_coach.storage import observation_repo
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+Records = dict[str, list[dict[str, Any]]]
+InstrumentKey = tuple[str, int, str]
+
+
+def _where(table: str, number: int, field: str) -> str:
+    return f"data/{table}.jsonl, record {number}, field {field}"
+
+
+def _pinned(catalog: InstrumentCatalog, key: InstrumentKey, where: str) -> Instrument:
+    try:
+        return catalog.pinned(*key)
+    except InstrumentError as exc:
+        raise BundleError(f"{where}: {exc}") from None
+
+
+def check_records(session: "Session", catalog: InstrumentCatalog, records: Records) -> None:
+    """Refuse (BundleError naming file, record and field) what this installation cannot hold."""
+    keys: dict[uuid.UUID, InstrumentKey] = {}
+    for number, obs in enumerate(records.get("observation", []), start=1):
+        key: InstrumentKey = (obs["instrument_id"], obs["instrument_version"],
+                              obs["instrument_hash"])
+        try:
+            catalog.get(key[0], key[1])
+            field = "instrument_hash"  # that version is installed: its content differs
+        except InstrumentError:
+            field = "instrument_version"
+        _pinned(catalog, key, _where("observation", number, field))
+        keys[obs["id"]] = key
+    ratings = records.get("rating", [])
+    earlier = {r["observation_id"] for r in ratings} - set(keys)
+    if earlier:  # ratings whose observation arrived in an earlier bundle
+        keys.update(observation_repo.instrument_keys(session=session, observation_ids=earlier))
+    for number, rating in enumerate(ratings, start=1):
+        pinned = keys.get(rating["observation_id"])
+        if pinned is None:
+            continue  # no such observation anywhere: the merge refuses the missing parent
+        instrument = _pinned(catalog, pinned, _where("rating", number, "observation_id"))
+        if not instrument.has_item(rating["behavior_id"]):
+            raise BundleError(f"{_where('rating', number, 'behavior_id')}: "
+                              f"{rating['behavior_id']!r} is not a behavior of "
+                              f"{instrument.id} version {instrument.version}")
+        value = rating["value"]
+        if value is not None and not instrument.scale.has_value(value):
+            allowed = ", ".join(str(level.value) for level in instrument.scale.levels)
+            raise BundleError(f"{_where('rating', number, 'value')}: {value} is not a value of "
+                              f"the scale of {instrument.id} version {instrument.version} "
+                              f"({allowed}, or empty)")
+    for number, goal in enumerate(records.get("goal", []), start=1):
+        unknown = catalog.unknown_behaviors(goal["behavior_ids"])
+        if unknown:
+            raise BundleError(f"{_where('goal', number, 'behavior_ids')}: no installed "
+                              f"instrument has the behaviors {', '.join(map(repr, unknown[:5]))}")
