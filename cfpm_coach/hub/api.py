@@ -30,7 +30,6 @@ from cfpm_coach.storage import faults
 
 log = logging.getLogger(__name__)
 BUNDLE_TYPE = "application/octet-stream"
-UPLOAD_SLOT_WAIT_SECONDS = 10.0
 RETRY_AFTER_SECONDS = 5
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(HTTPBearer(auto_error=False))]
 
@@ -119,7 +118,7 @@ class UploadSlots:
     """At most N uploads are read and merged at once; the next waits a little for a slot,
     then is told to come back (503 with Retry-After: the laptop retries with backoff)."""
 
-    def __init__(self, slots: int, wait_seconds: float = UPLOAD_SLOT_WAIT_SECONDS) -> None:
+    def __init__(self, slots: int, wait_seconds: float) -> None:
         self._slots = asyncio.Semaphore(slots)
         self._wait = wait_seconds
 
@@ -155,7 +154,7 @@ def create_app(hub: Hub) -> FastAPI:
                   description="Receives sealed, signed bundles from enrolled coaches' laptops, "
                               "merges them, and reports fidelity to the central team.")
 
-    uploads = UploadSlots(hub.config.max_concurrent_uploads)
+    uploads = UploadSlots(hub.config.max_concurrent_uploads, hub.config.upload_wait_seconds)
 
     @app.exception_handler(CoachError)
     async def _coach_error(_request: Request, exc: CoachError) -> JSONResponse:

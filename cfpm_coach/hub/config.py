@@ -17,6 +17,7 @@ DEFAULT_MAX_BUNDLE_BYTES = 64 * 1024 * 1024
 UNCOMPRESSED_PER_BUNDLE_BYTE = 10
 DEFAULT_MAX_COMPRESSION_RATIO = 10
 DEFAULT_MAX_CONCURRENT_UPLOADS = 4
+DEFAULT_UPLOAD_WAIT_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class HubConfig:
     max_uncompressed_bytes: int = 0  # 0: UNCOMPRESSED_PER_BUNDLE_BYTE x max_bundle_bytes
     max_compression_ratio: int = DEFAULT_MAX_COMPRESSION_RATIO
     max_concurrent_uploads: int = DEFAULT_MAX_CONCURRENT_UPLOADS
+    upload_wait_seconds: float = DEFAULT_UPLOAD_WAIT_SECONDS  # for a slot, before a 503
 
     @property
     def uncompressed_cap(self) -> int:
@@ -88,7 +90,8 @@ def load_config(data_dir: Path) -> HubConfig:
             int(raw.get("max_bundle_bytes", DEFAULT_MAX_BUNDLE_BYTES)),
             int(raw.get("max_uncompressed_bytes", 0)),
             int(raw.get("max_compression_ratio", DEFAULT_MAX_COMPRESSION_RATIO)),
-            int(raw.get("max_concurrent_uploads", DEFAULT_MAX_CONCURRENT_UPLOADS)))
+            int(raw.get("max_concurrent_uploads", DEFAULT_MAX_CONCURRENT_UPLOADS)),
+            float(raw.get("upload_wait_seconds", DEFAULT_UPLOAD_WAIT_SECONDS)))
     except (KeyError, TypeError, ValueError) as exc:
         raise StoreError(f"{path} is missing or has a wrong value for {exc}") from exc
     limits = ("max_bundle_bytes", "max_compression_ratio", "max_concurrent_uploads")
