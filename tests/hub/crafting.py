@@ -61,7 +61,7 @@ class Forger:
 
     def with_records(self, table: str, rows: list[dict[str, Any]]) -> dict[str, bytes]:
         """Entries with one table's records replaced (validly signed)."""
-        data = b"".join(json.dumps(r, ensure_ascii=False).encode("utf-8") + b"\n" for r in rows)
+        data = b"".join(json.dumps(r).encode("utf-8") + b"\n" for r in rows)
         return self.with_data(table, data, records=len(rows))
 
     def signed(self, entries: dict[str, bytes], manifest: dict[str, Any] | None = None
