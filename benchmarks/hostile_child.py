@@ -4,6 +4,7 @@ Prints one JSON line: the HTTP status the upload would get, CPU seconds for the 
 (open, check, merge) and for opening and checking alone, and the peak resident memory above the
 open hub's (VmHWM is reset through /proc/self/clear_refs just before the upload)."""
 
+import contextlib
 import gc
 import json
 import resource
@@ -48,10 +49,8 @@ def main(hub_dir: str, sealed_path: str, token: str) -> None:
     cpu = _cpu() - began
     peak_kb = _status_kb("VmHWM")
     began = _cpu()
-    try:
+    with contextlib.suppress(CoachError):
         bundle.open_from_device(sealed, hub.identity, device.public_key, hub.limits)
-    except CoachError:
-        pass
     open_cpu = _cpu() - began
     hub.close()
     print(json.dumps({"status": status, "cpu_s": cpu, "open_cpu_s": open_cpu,

@@ -140,7 +140,7 @@ def _receive(hub: Hub, device: DeviceView, sealed: bytes) -> Delivery:
     only an unavailable database left as a 503: no input surfaces as a 500."""
     try:
         return hub.receive_from(device, sealed)
-    except Exception as exc:  # noqa: BLE001 - classified, never swallowed
+    except Exception as exc:  # classified below, never swallowed
         refusal = faults.refusal_of_input(exc, hub.store.describe())
         if refusal is exc:
             raise

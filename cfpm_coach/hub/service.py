@@ -282,7 +282,7 @@ class Hub:
                 delivery = self._ingest_file(path)
             except FileNotFoundError:
                 continue  # taken by another ingest run meanwhile
-            except Exception as exc:  # noqa: BLE001 - any failure refuses this file alone
+            except Exception as exc:  # any failure refuses this file alone
                 refusal = faults.refusal_of_input(exc, self.store.describe())
                 if _unavailable(refusal):
                     raise refusal from exc  # the database, not the file: leave it for next time

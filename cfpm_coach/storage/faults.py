@@ -115,7 +115,7 @@ def refusal_of_input(error: BaseException, place: Path | str) -> CoachError:
     if mapped is not None:
         return mapped
     if isinstance(error, sa.OperationalError | sa.InterfaceError | sa.TimeoutError) or \
-            isinstance(error, sa.DBAPIError) and error.connection_invalidated:
+            (isinstance(error, sa.DBAPIError) and error.connection_invalidated):
         return StoreError(f"The database {place} is unavailable; try again later")
     return BundleError(f"The bundle holds a value the database refuses ({_kind(error)}); "
                        "nothing was changed")

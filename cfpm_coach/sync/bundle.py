@@ -25,6 +25,8 @@ from cfpm_coach.sync.records import FORMAT, FORMAT_VERSION, FileEntry, Manifest,
 
 MAX_SEALED_BYTES = 512 * 1024 * 1024
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
+# A desktop import (a person chose the file): generous, but a zip bomb is still refused.
+DESKTOP_LIMITS = container.Limits()
 
 
 def _default(value: Any) -> Any:
@@ -216,7 +218,7 @@ def _guarded(read: Callable[[], OpenedBundle]) -> OpenedBundle:
 
 def open_bundle(sealed: bytes, identity: pyrage.x25519.Identity,
                 trusted: Iterable[Ed25519PublicKey],
-                limits: container.Limits = container.Limits()) -> OpenedBundle:
+                limits: container.Limits = DESKTOP_LIMITS) -> OpenedBundle:
     """Decrypt, check the archive, verify the signature, checksums and every record."""
     trusted_keys = list(trusted)
 
@@ -231,7 +233,7 @@ def open_bundle(sealed: bytes, identity: pyrage.x25519.Identity,
 
 
 def open_from_device(sealed: bytes, identity: pyrage.x25519.Identity, device_public_key: str,
-                     limits: container.Limits = container.Limits()) -> OpenedBundle:
+                     limits: container.Limits = DESKTOP_LIMITS) -> OpenedBundle:
     """Open a bundle that must be signed by one given device (the hub's check of an upload)."""
     def read() -> OpenedBundle:
         digest = hashlib.sha256(sealed).hexdigest()

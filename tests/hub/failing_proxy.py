@@ -43,10 +43,10 @@ class FailingProxy:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            def do_GET(self) -> None:
                 self._relay("GET")
 
-            def do_POST(self) -> None:  # noqa: N802 - http.server's name
+            def do_POST(self) -> None:
                 self._relay("POST")
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

@@ -29,7 +29,7 @@ def _ingest(hub_setup: HubSetup, shared: Path) -> list[dict[str, object]]:
         [sys.executable, "-m", "cfpm_coach", "hub", "ingest-folder", "--data-dir",
          str(hub_setup.folder), "--json", str(shared)],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
-        preexec_fn=lambda: os.umask(0))  # noqa: PLW1509 - a test's child, no threads involved
+        preexec_fn=lambda: os.umask(0))
     assert done.returncode in (0, 1), done.stderr
     results: list[dict[str, object]] = json.loads(done.stdout)
     return results
