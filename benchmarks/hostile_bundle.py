@@ -114,12 +114,14 @@ def hostile_bundle(ws: Workspace, work: Path, size: str) -> list[Row]:
           f"{config.uncompressed_cap} bytes): HTTP {result['status']}, "
           f"{result['cpu_s']:.2f} s CPU (open and check {result['open_cpu_s']:.2f} s) "
           f"[budget {CPU_BUDGET_S} s], +{result['extra_mb']:.0f} MB peak "
-          f"[budget {MEMORY_BUDGET_MB:.0f} MB]", flush=True)
+          f"[budget {MEMORY_BUDGET_MB:.0f} MB], {result['retained_mb']:.0f} MB still held "
+          "after it", flush=True)
     return [
         Row("hostile 2 MB bundle at the hub, CPU", size, stats_of([result["cpu_s"] * 1000]),
             None, f"<= {CPU_BUDGET_S * 1000:.0f} ms CPU",
             notes={"open_cpu_ms": result["open_cpu_s"] * 1000, "records": records,
                    "inflated_bytes": inflated}),
         Row("hostile 2 MB bundle at the hub, extra memory", size,
-            stats_of([result["extra_mb"]]), None, f"<= {MEMORY_BUDGET_MB:.0f} MB", unit="MB"),
+            stats_of([result["extra_mb"]]), None, f"<= {MEMORY_BUDGET_MB:.0f} MB", unit="MB",
+            notes={"retained_mb": result["retained_mb"]}),
     ]

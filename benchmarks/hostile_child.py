@@ -1,8 +1,9 @@
 """Child for the hostile-bundle benchmark: open the hub, take one upload, print CPU and memory.
 
 Prints one JSON line: the HTTP status the upload would get, CPU seconds for the whole upload
-(open, check, merge) and for opening and checking alone, and the peak resident memory above the
-open hub's (VmHWM is reset through /proc/self/clear_refs just before the upload)."""
+(open, check, merge) and for opening and checking alone, the peak resident memory above the
+open hub's (VmHWM is reset through /proc/self/clear_refs just before the upload), and what is
+still held once the upload is done and memory given back."""
 
 import contextlib
 import gc
@@ -48,13 +49,18 @@ def main(hub_dir: str, sealed_path: str, token: str) -> None:
         status = exc.status if isinstance(exc, HubError) else 422
     cpu = _cpu() - began
     peak_kb = _status_kb("VmHWM")
+    from cfpm_coach.hub import memory
+
+    memory.give_back()  # what the API does after each upload
+    retained_kb = _status_kb("VmRSS") - before_kb
     began = _cpu()
     with contextlib.suppress(CoachError):
         bundle.open_from_device(sealed, hub.identity, device.public_key, hub.limits)
     open_cpu = _cpu() - began
     hub.close()
     print(json.dumps({"status": status, "cpu_s": cpu, "open_cpu_s": open_cpu,
-                      "extra_mb": (peak_kb - before_kb) / 1024}), flush=True)
+                      "extra_mb": (peak_kb - before_kb) / 1024,
+                      "retained_mb": retained_kb / 1024}), flush=True)
 
 
 if __name__ == "__main__":

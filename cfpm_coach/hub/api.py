@@ -25,6 +25,7 @@ from cfpm_coach.errors import (
     StoreError,
     TooLargeError,
 )
+from cfpm_coach.hub import memory
 from cfpm_coach.hub.service import Delivery, DeviceView, Hub
 from cfpm_coach.storage import faults
 
@@ -139,7 +140,10 @@ def _receive(hub: Hub, device: DeviceView, sealed: bytes) -> Delivery:
     """hub.receive_from, with every failure the bundle provokes turned into a refusal (4xx) and
     only an unavailable database left as a 503: no input surfaces as a 500."""
     try:
-        return hub.receive_from(device, sealed)
+        try:
+            return hub.receive_from(device, sealed)
+        finally:
+            memory.give_back()
     except Exception as exc:  # classified below, never swallowed
         refusal = faults.refusal_of_input(exc, hub.store.describe())
         if refusal is exc:
