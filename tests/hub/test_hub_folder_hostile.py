@@ -125,3 +125,24 @@ def test_a_bundle_deleted_from_the_folder_before_the_hub_took_it_is_copied_again
     copied.unlink()
     assert laptop.sync.sync_now().awaiting_receipt == [copied.name]
     assert copied.exists() and len(laptop.sync.outbox.pending()) == 1
+
+
+def test_the_sync_command_says_a_folder_bundle_waits_for_the_hubs_receipt(
+        capsys: pytest.CaptureFixture[str], hub: Hub, hub_setup: HubSetup, tmp_path: Path
+        ) -> None:
+    from cfpm_coach.cli import main
+
+    shared, data = tmp_path / "shared", tmp_path / "cli-laptop"
+    shared.mkdir()
+    assert main(["--data-dir", str(data), "demo", "--workers", "2", "--months", "1"]) == 0
+    assert main(["sync", "setup", "--data-dir", str(data), "--folder", str(shared),
+                 "--team-key", hub_setup.recipient]) == 0
+    capsys.readouterr()
+    assert main(["sync", "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "waiting for the hub's receipt" in out and "everything is delivered" not in out
+    with Workspace.open(data) as laptop:
+        hub.enroll(laptop.exchange.device_public_key(), "Coach C")
+    hub.ingest_folder(shared)
+    assert main(["sync", "--data-dir", str(data)]) == 0
+    assert capsys.readouterr().out.startswith("sent ")
