@@ -277,29 +277,47 @@ class Hub:
         Nothing one file holds (or is: a link, a pipe, a huge file) stops the files after it."""
         results = []
         for name in shared_folder.bundle_names(folder, BUNDLE_SUFFIX):
-            path = folder / name
-            try:
-                delivery = self._ingest_file(path)
-            except FileNotFoundError:
-                continue  # taken by another ingest run meanwhile
-            except Exception as exc:  # any failure refuses this file alone
-                refusal = faults.refusal_of_input(exc, self.store.describe())
-                if _unavailable(refusal):
-                    raise refusal from exc  # the database, not the file: leave it for next time
-                reason = str(refusal)
-                shared_folder.write_receipt(folder, name, {
-                    "status": "refused", "http_status": _http_status(refusal),
-                    "error": type(refusal).__name__, "detail": reason})
-                shared_folder.set_aside(path, folder / "rejected", reason)
-                results.append(IngestResult(name, None, reason))
-                log.info("folder bundle refused: %s", type(refusal).__name__)
-                continue
-            shared_folder.write_receipt(folder, name, {
-                "status": "imported", "http_status": 201 if delivery.created else 200,
-                "receipt": delivery.receipt})
-            shared_folder.set_aside(path, folder / "imported")
-            results.append(IngestResult(name, delivery.receipt, None))
+            result = self._ingest_one(folder, name)
+            if result is not None:
+                results.append(result)
         return results
+
+    def _ingest_one(self, folder: Path, name: str) -> IngestResult | None:
+        path = folder / name
+        try:
+            delivery = self._ingest_file(path)
+        except FileNotFoundError:
+            return None  # taken by another ingest run meanwhile
+        except Exception as exc:  # any failure refuses this file alone
+            refusal = faults.refusal_of_input(exc, self.store.describe())
+            if _unavailable(refusal):
+                raise refusal from exc  # the database, not the file: leave it for next time
+            reason = str(refusal)
+            log.info("folder bundle refused: %s", type(refusal).__name__)
+            return self._file_outcome(folder, name, IngestResult(name, None, reason), {
+                "status": "refused", "http_status": _http_status(refusal),
+                "error": type(refusal).__name__, "detail": reason})
+        return self._file_outcome(folder, name, IngestResult(name, delivery.receipt, None), {
+            "status": "imported", "http_status": 201 if delivery.created else 200,
+            "receipt": delivery.receipt})
+
+    def _file_outcome(self, folder: Path, name: str, result: IngestResult,
+                      receipt: dict[str, Any]) -> IngestResult:
+        """Write the receipt, then move the file aside; a failure to do so is reported for
+        this file only (the next file still goes on)."""
+        try:
+            shared_folder.write_receipt(folder, name, receipt)
+            if result.error is None:
+                shared_folder.set_aside(folder / name, folder / "imported")
+            else:
+                shared_folder.set_aside(folder / name, folder / "rejected", result.error)
+        except OSError as exc:
+            log.warning("folder bundle could not be set aside: %s", type(exc).__name__)
+            problem = f"it could not be moved aside ({exc.strerror or exc})"
+            return IngestResult(name, result.receipt,
+                                f"{result.error}; {problem}" if result.error else
+                                f"Imported, but {problem}")
+        return result
 
     def _ingest_file(self, path: Path) -> Delivery:
         sealed = shared_folder.read_regular_file(path, self.config.max_bundle_bytes)

@@ -41,7 +41,18 @@ def _not_regular(name: str, mode: int) -> BundleError:
 
 def read_regular_file(path: Path, limit: int) -> bytes:
     """The bytes of a regular file of at most `limit` bytes, checked with lstat before opening
-    and fstat after (a file swapped in between is refused), read in chunks up to the limit."""
+    and fstat after (a file swapped in between is refused), read in chunks up to the limit.
+    A file that cannot be read (its mode, an I/O error) is the file's problem: a BundleError,
+    never a fault of the hub's own storage that would stop the files after it."""
+    try:
+        return _read_regular_file(path, limit)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise BundleError(f"{path.name} cannot be read ({exc.strerror or exc}); refused") from exc
+
+
+def _read_regular_file(path: Path, limit: int) -> bytes:
     before = os.lstat(path)
     if not stat.S_ISREG(before.st_mode):
         raise _not_regular(path.name, before.st_mode)

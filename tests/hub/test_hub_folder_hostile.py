@@ -61,6 +61,7 @@ def test_poison_files_are_set_aside_and_the_bundles_beside_them_go_in(
         "b-fifo.cfpm-bundle": "pipe",
         "c-zero.cfpm-bundle": "link",
         "d-huge.cfpm-bundle": "over the hub's limit",
+        "e-folder.cfpm-bundle": "a folder",
     }
     (shared / "a-bad-crc.cfpm-bundle").write_bytes(
         forger.seal(bad_crc(forger.entries, "manifest.json")))
@@ -68,6 +69,7 @@ def test_poison_files_are_set_aside_and_the_bundles_beside_them_go_in(
     os.symlink("/dev/zero", shared / "c-zero.cfpm-bundle")
     with open(shared / "d-huge.cfpm-bundle", "wb") as huge:
         huge.truncate(6 * 1024**3)  # sparse: 6 GB to stat, nothing on disk
+    (shared / "e-folder.cfpm-bundle").mkdir()
 
     for ws in (laptop, stranger):
         ws.sync.save_settings(SyncSettings(folder=str(shared), recipient=hub_setup.recipient))
