@@ -18,6 +18,7 @@ from pathlib import Path
 
 from benchmarks.baselines import empty_stores, sqlite_executemany, stored_rows
 from benchmarks.harness import Row, measure, print_growth, print_table, stats_of, write_json
+from benchmarks.hostile_bundle import hostile_bundle
 from benchmarks.hub_ingest import hub_ingest
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.bulk import seed_observations_for, seed_synthetic
@@ -227,6 +228,10 @@ def main(argv: list[str] | None = None) -> int:
                 rows += cold_start(data_dir, label, 3 if args.smoke else repeat)
             if size == max(sizes):
                 rows.append(memory(data_dir, label))
+        with Workspace.open(Path(tmp) / "attacker") as attacker:
+            attacker.workers.add("Template Worker", role="Social Worker III", unit="Unit 1",
+                                 office="North Valley", county="Sample County")
+            rows += hostile_bundle(attacker, Path(tmp) / "hostile", "<= 2 MB")
     print()
     print_table(rows)
     print_growth(rows)

@@ -83,12 +83,27 @@ class TooLargeError(HubError):
     status = 413
 
 
+class BusyError(HubError):
+    """Every upload slot is taken; the client should try again shortly (Retry-After)."""
+
+    status = 503
+
+
 class DeliveryError(CoachError):
     """A bundle could not be delivered now (no connection, a server error); it stays queued."""
 
 
 class BundleRefusedError(CoachError):
     """The hub refused one bundle for what it holds (4xx); it moves aside and never blocks the queue."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class HubFailedError(DeliveryError):
+    """The hub answered this bundle with a server error (or dropped it mid-upload) every try;
+    after a few syncs like that it is set aside so it cannot block newer changes."""
 
     def __init__(self, message: str, status: int) -> None:
         super().__init__(message)

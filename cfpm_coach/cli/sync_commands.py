@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         waiting = ws.sync.status().waiting_bundles
     if args.json:
         print_json({"sent": report.sent, "rejected": report.rejected, "error": report.error,
-                    "waiting": waiting})
+                    "awaiting_receipt": report.awaiting_receipt, "waiting": waiting})
     else:
         for receipt in report.sent:
             tables = receipt.get("tables", {})
@@ -46,7 +46,10 @@ def run(args: argparse.Namespace) -> int:
                   if tables else f"sent to {receipt.get('path', '')}")
         for name, reason in report.rejected:
             print(f"refused {name}: {reason}")
-        if not report.sent and not report.rejected and report.error is None:
+        for name in report.awaiting_receipt:
+            print(f"in the shared folder, waiting for the hub's receipt: {name}")
+        if not report.sent and not report.rejected and not report.awaiting_receipt and \
+                report.error is None:
             print("Nothing to send: everything is delivered.")
         if report.error:
             print(f"Not delivered: {report.error}")

@@ -1,5 +1,9 @@
 """The hub's HTTP API (FastAPI): health, bundle uploads from devices, fidelity for the team."""
 
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, time
 from typing import Annotated, Any, Literal
 
@@ -13,16 +17,21 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from cfpm_coach import __version__
 from cfpm_coach.errors import (
-    BundleError,
+    BusyError,
     CoachError,
+    ConstraintError,
     HubError,
-    InvalidInputError,
     NotFoundError,
+    StoreError,
     TooLargeError,
 )
-from cfpm_coach.hub.service import Hub
+from cfpm_coach.hub import memory
+from cfpm_coach.hub.service import Delivery, DeviceView, Hub
+from cfpm_coach.storage import faults
 
+log = logging.getLogger(__name__)
 BUNDLE_TYPE = "application/octet-stream"
+RETRY_AFTER_SECONDS = 5
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(HTTPBearer(auto_error=False))]
 
 
@@ -73,17 +82,18 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         401: "No token, or an unknown one", 403: "A revoked device, or another device's bundle",
         409: "The bundle id was received before with other bytes",
         413: "The body is over the hub's limit", 422: "A malformed request or bundle",
-        503: "The hub's database is unavailable"}.items()}
+        503: "The hub's database is unavailable, or every upload slot is busy (Retry-After)"
+        }.items()}
 
 
 def _status(error: CoachError) -> int:
     if isinstance(error, HubError):
         return error.status
-    if isinstance(error, BundleError | InvalidInputError):
-        return 422
     if isinstance(error, NotFoundError):
         return 404
-    return 503
+    if isinstance(error, StoreError) and not isinstance(error, ConstraintError):
+        return 503  # the database is unavailable: the only refusal that is not the input's
+    return 422  # BundleError, InvalidInputError and the rest: what was sent is at fault
 
 
 def _error(status: int, code: str, detail: str) -> JSONResponse:
@@ -91,6 +101,9 @@ def _error(status: int, code: str, detail: str) -> JSONResponse:
 
 
 async def _read_limited(request: Request, limit: int) -> bytes:
+    """The body, refused as soon as it (or its declared length) passes the limit: at most
+    `limit` bytes are ever held per upload, and uploads run at most max_concurrent_uploads at
+    once, so memory for bodies stays under their product."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise TooLargeError(f"The bundle is over the hub's limit of {limit} bytes")
@@ -102,15 +115,57 @@ async def _read_limited(request: Request, limit: int) -> bytes:
     return bytes(body)
 
 
+class UploadSlots:
+    """At most N uploads are read and merged at once; the next waits a little for a slot,
+    then is told to come back (503 with Retry-After: the laptop retries with backoff)."""
+
+    def __init__(self, slots: int, wait_seconds: float) -> None:
+        self._slots = asyncio.Semaphore(slots)
+        self._wait = wait_seconds
+
+    @contextlib.asynccontextmanager
+    async def slot(self) -> AsyncIterator[None]:
+        """Hold one slot for the block, or raise BusyError."""
+        try:
+            await asyncio.wait_for(self._slots.acquire(), self._wait)
+        except TimeoutError:
+            raise BusyError("The hub is taking other uploads; try again shortly") from None
+        try:
+            yield
+        finally:
+            self._slots.release()
+
+
+def _receive(hub: Hub, device: DeviceView, sealed: bytes) -> Delivery:
+    """hub.receive_from, with every failure the bundle provokes turned into a refusal (4xx) and
+    only an unavailable database left as a 503: no input surfaces as a 500."""
+    try:
+        try:
+            return hub.receive_from(device, sealed)
+        finally:
+            memory.give_back()
+    except Exception as exc:  # classified below, never swallowed
+        refusal = faults.refusal_of_input(exc, hub.store.describe())
+        if refusal is exc:
+            raise
+        log.info("upload refused: %s from %s", type(refusal).__name__, type(exc).__name__)
+        raise refusal from exc
+
+
 def create_app(hub: Hub) -> FastAPI:
     """The ASGI app serving one open hub."""
     app = FastAPI(title="CFPM Coach hub", version=__version__,
                   description="Receives sealed, signed bundles from enrolled coaches' laptops, "
                               "merges them, and reports fidelity to the central team.")
 
+    uploads = UploadSlots(hub.config.max_concurrent_uploads, hub.config.upload_wait_seconds)
+
     @app.exception_handler(CoachError)
     async def _coach_error(_request: Request, exc: CoachError) -> JSONResponse:
-        return _error(_status(exc), type(exc).__name__, str(exc))
+        response = _error(_status(exc), type(exc).__name__, str(exc))
+        if isinstance(exc, BusyError):
+            response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -139,8 +194,9 @@ def create_app(hub: Hub) -> FastAPI:
         """Upload one sealed bundle from an enrolled device (idempotent on the bundle id)."""
         token = credentials.credentials if credentials else None
         device = await run_in_threadpool(hub.check_device_token, token)
-        sealed = await _read_limited(request, hub.config.max_bundle_bytes)
-        delivery = await run_in_threadpool(hub.receive_from, device, sealed)
+        async with uploads.slot():
+            sealed = await _read_limited(request, hub.config.max_bundle_bytes)
+            delivery = await run_in_threadpool(_receive, hub, device, sealed)
         return JSONResponse(delivery.receipt, status_code=201 if delivery.created else 200)
 
     @app.get(

@@ -11,6 +11,14 @@ CONFIG_NAME = "hub.json"
 IDENTITY_NAME = "team-identity.txt"
 DATABASE_NAME = "hub.sqlite3"
 DEFAULT_MAX_BUNDLE_BYTES = 64 * 1024 * 1024
+# A legitimate bundle inflates 7-11x (demo data 6.8x, the benchmarks' synthetic stores 10.6x;
+# random UUIDs barely compress). A legitimate bundle refused here would be refused again in
+# every later bundle, so the guard keeps a 1.5x margin; the total cap is a multiple of the upload
+# cap. benchmarks/hostile_bundle.py measures what the worst bundle within them costs.
+UNCOMPRESSED_PER_BUNDLE_BYTE = 16
+DEFAULT_MAX_COMPRESSION_RATIO = 16
+DEFAULT_MAX_CONCURRENT_UPLOADS = 4
+DEFAULT_UPLOAD_WAIT_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -21,6 +29,15 @@ class HubConfig:
     database_url: str
     identity_file: Path
     max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES
+    max_uncompressed_bytes: int = 0  # 0: UNCOMPRESSED_PER_BUNDLE_BYTE x max_bundle_bytes
+    max_compression_ratio: int = DEFAULT_MAX_COMPRESSION_RATIO
+    max_concurrent_uploads: int = DEFAULT_MAX_CONCURRENT_UPLOADS
+    upload_wait_seconds: float = DEFAULT_UPLOAD_WAIT_SECONDS  # for a slot, before a 503
+
+    @property
+    def uncompressed_cap(self) -> int:
+        """The most a bundle's zip may inflate to, in bytes."""
+        return self.max_uncompressed_bytes or self.max_bundle_bytes * UNCOMPRESSED_PER_BUNDLE_BYTE
 
     @property
     def config_file(self) -> Path:
@@ -69,7 +86,19 @@ def load_config(data_dir: Path) -> HubConfig:
     except (OSError, ValueError) as exc:
         raise StoreError(f"{path} cannot be read: {exc}") from exc
     try:
-        return HubConfig(data_dir.resolve(), str(raw["database_url"]), Path(raw["identity_file"]),
-                         int(raw.get("max_bundle_bytes", DEFAULT_MAX_BUNDLE_BYTES)))
+        config = HubConfig(
+            data_dir.resolve(), str(raw["database_url"]), Path(raw["identity_file"]),
+            int(raw.get("max_bundle_bytes", DEFAULT_MAX_BUNDLE_BYTES)),
+            int(raw.get("max_uncompressed_bytes", 0)),
+            int(raw.get("max_compression_ratio", DEFAULT_MAX_COMPRESSION_RATIO)),
+            int(raw.get("max_concurrent_uploads", DEFAULT_MAX_CONCURRENT_UPLOADS)),
+            float(raw.get("upload_wait_seconds", DEFAULT_UPLOAD_WAIT_SECONDS)))
     except (KeyError, TypeError, ValueError) as exc:
         raise StoreError(f"{path} is missing or has a wrong value for {exc}") from exc
+    limits = ("max_bundle_bytes", "max_compression_ratio", "max_concurrent_uploads")
+    for name in limits:
+        if getattr(config, name) < 1:
+            raise StoreError(f"{path}: {name} must be at least 1")
+    if config.max_uncompressed_bytes < 0:
+        raise StoreError(f"{path}: max_uncompressed_bytes must be 0 (the default) or more")
+    return config

@@ -14,22 +14,24 @@ from cfpm_coach.errors import (
     CoachError,
     ConstraintError,
     ForbiddenError,
+    HubError,
     InvalidInputError,
     NotFoundError,
     ReplayError,
+    StoreError,
     TooLargeError,
     UnauthorizedError,
 )
-from cfpm_coach.hub import fidelity
+from cfpm_coach.hub import fidelity, shared_folder
 from cfpm_coach.hub.config import HubConfig, load_config, new_config
 from cfpm_coach.paths import AppPaths
 from cfpm_coach.services.bundle_import import merge_opened, refused_for_missing_parents
 from cfpm_coach.services.workspace import Workspace, load_catalog
-from cfpm_coach.storage import hub_repo
+from cfpm_coach.storage import faults, hub_repo
 from cfpm_coach.storage.records import Author
 from cfpm_coach.storage.store import Store
 from cfpm_coach.storage.types import utcnow
-from cfpm_coach.sync import bundle, keys
+from cfpm_coach.sync import bundle, container, keys
 
 log = logging.getLogger(__name__)
 TEAM_TOKEN_KEY = "hub_team_token_sha256"
@@ -80,11 +82,14 @@ class IngestResult:
     error: str | None
 
 
-def _move(path: Path, folder: Path, reason: str | None = None) -> None:
-    folder.mkdir(exist_ok=True)
-    path.replace(folder / path.name)
-    if reason is not None:
-        (folder / f"{path.name}.reason.txt").write_text(reason + "\n", encoding="utf-8")
+def _unavailable(error: CoachError) -> bool:
+    """A database that cannot be reached: nothing the file did (it is tried again next run)."""
+    return isinstance(error, StoreError) and not isinstance(error, ConstraintError)
+
+
+def _http_status(error: CoachError) -> int:
+    """The status the HTTP route would have answered with for the same refusal."""
+    return error.status if isinstance(error, HubError) else 422
 
 
 def _view(device: Any) -> DeviceView:
@@ -226,7 +231,7 @@ class Hub:
         if len(sealed) > self.config.max_bundle_bytes:
             raise TooLargeError(f"The bundle is over the hub's limit of "
                                 f"{self.config.max_bundle_bytes} bytes")
-        opened = bundle.open_from_device(sealed, self.identity, device.public_key)
+        opened = bundle.open_from_device(sealed, self.identity, device.public_key, self.limits)
         return self._accept(device, opened, len(sealed))
 
     def _accept(self, device: DeviceView, opened: bundle.OpenedBundle, size: int) -> Delivery:
@@ -266,34 +271,68 @@ class Hub:
         return {**receipt, "duplicate": True}
 
     def ingest_folder(self, folder: Path) -> list[IngestResult]:
-        """Import every bundle in a shared folder; done ones move to imported/, refused ones to
-        rejected/ with the reason beside them. Bundles must be signed by an enrolled device."""
+        """Import every bundle in a shared folder, one file at a time: done ones move to
+        imported/, refused ones to rejected/ with the reason beside them, and each gets a receipt
+        in receipts/ for the laptop that left it. Bundles must be signed by an enrolled device.
+        Nothing one file holds (or is: a link, a pipe, a huge file) stops the files after it."""
         results = []
-        for path in sorted(folder.glob(f"*{BUNDLE_SUFFIX}")):
-            if path.name.startswith("."):
-                continue  # still being copied (laptops write a dot-name, then rename)
-            try:
-                delivery = self._ingest_file(path)
-            except CoachError as exc:
-                _move(path, folder / "rejected", reason=str(exc))
-                results.append(IngestResult(path.name, None, str(exc)))
-                log.info("folder bundle refused: %s", type(exc).__name__)
-                continue
-            _move(path, folder / "imported")
-            results.append(IngestResult(path.name, delivery.receipt, None))
+        for name in shared_folder.bundle_names(folder, BUNDLE_SUFFIX):
+            result = self._ingest_one(folder, name)
+            if result is not None:
+                results.append(result)
         return results
 
+    def _ingest_one(self, folder: Path, name: str) -> IngestResult | None:
+        path = folder / name
+        try:
+            delivery = self._ingest_file(path)
+        except FileNotFoundError:
+            return None  # taken by another ingest run meanwhile
+        except Exception as exc:  # any failure refuses this file alone
+            refusal = faults.refusal_of_input(exc, self.store.describe())
+            if _unavailable(refusal):
+                raise refusal from exc  # the database, not the file: leave it for next time
+            reason = str(refusal)
+            log.info("folder bundle refused: %s", type(refusal).__name__)
+            return self._file_outcome(folder, name, IngestResult(name, None, reason), {
+                "status": "refused", "http_status": _http_status(refusal),
+                "error": type(refusal).__name__, "detail": reason})
+        return self._file_outcome(folder, name, IngestResult(name, delivery.receipt, None), {
+            "status": "imported", "http_status": 201 if delivery.created else 200,
+            "receipt": delivery.receipt})
+
+    def _file_outcome(self, folder: Path, name: str, result: IngestResult,
+                      receipt: dict[str, Any]) -> IngestResult:
+        """Write the receipt, then move the file aside; a failure to do so is reported for
+        this file only (the next file still goes on)."""
+        try:
+            shared_folder.write_receipt(folder, name, receipt)
+            if result.error is None:
+                shared_folder.set_aside(folder / name, folder / "imported")
+            else:
+                shared_folder.set_aside(folder / name, folder / "rejected", result.error)
+        except OSError as exc:
+            log.warning("folder bundle could not be set aside: %s", type(exc).__name__)
+            problem = f"it could not be moved aside ({exc.strerror or exc})"
+            return IngestResult(name, result.receipt,
+                                f"{result.error}; {problem}" if result.error else
+                                f"Imported, but {problem}")
+        return result
+
     def _ingest_file(self, path: Path) -> Delivery:
-        sealed = path.read_bytes()
-        if len(sealed) > self.config.max_bundle_bytes:
-            raise TooLargeError(f"The bundle is over the hub's limit of "
-                                f"{self.config.max_bundle_bytes} bytes")
+        sealed = shared_folder.read_regular_file(path, self.config.max_bundle_bytes)
         with self.store.read() as session:
             active = [_view(d) for d in hub_repo.devices(session=session) if d.revoked_at is None]
         opened = bundle.open_bundle(sealed, self.identity,
-                                    [keys.public_from_text(d.public_key) for d in active])
+                                    [keys.public_from_text(d.public_key) for d in active],
+                                    self.limits)
         device = next(d for d in active if d.public_key == opened.manifest.device_public_key)
         return self._accept(device, opened, len(sealed))
+
+    @property
+    def limits(self) -> container.Limits:
+        """How far this hub lets a bundle inflate (hub.json)."""
+        return container.Limits(self.config.uncompressed_cap, self.config.max_compression_ratio)
 
     # -- the central team --------------------------------------------------------------------
 

@@ -6,10 +6,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cfpm_coach.errors import BundleRefusedError, DeliveryError, InvalidInputError
+from cfpm_coach.errors import (
+    BundleRefusedError,
+    DeliveryError,
+    HubFailedError,
+    InvalidInputError,
+)
 from cfpm_coach.storage import exchange_repo
 from cfpm_coach.storage.types import utcnow
-from cfpm_coach.sync.outbox import Outbox, OutboxEntry
+from cfpm_coach.sync.outbox import STUCK_AFTER, Outbox, OutboxEntry
 
 if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace
@@ -70,6 +75,7 @@ class SyncReport:
 
     sent: list[dict[str, Any]] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    awaiting_receipt: list[str] = field(default_factory=list)  # in the shared folder, not yet
     error: str | None = None
 
     @property
@@ -180,14 +186,23 @@ class SyncService:
             try:
                 receipt = transport.send(entry.path.name, entry.path.read_bytes())
             except BundleRefusedError as exc:
-                self.outbox.mark_rejected(entry, str(exc), exc.status)
-                with self._ws.store.write() as session:
-                    exchange_repo.set_bundle_status(session=session, bundle_id=entry.bundle_id,
-                                                    status="rejected",
-                                                    receipt={"status": exc.status,
-                                                             "reason": str(exc)})
-                report.rejected.append((entry.path.name, str(exc)))
+                self._set_aside(entry, str(exc), exc.status, report)
                 log.info("bundle %s refused by the hub (HTTP %s)", entry.bundle_id, exc.status)
+                continue
+            except HubFailedError as exc:
+                failures = self.outbox.note_failure(entry, str(exc), exc.status)
+                if failures < STUCK_AFTER:
+                    raise
+                # One bundle the hub keeps failing on must not hold back every newer change:
+                # set it aside like a refusal; the next bundle carries its records again.
+                self._set_aside(entry, _stuck_reason(exc, failures), exc.status, report,
+                                stuck=True)
+                log.info("bundle %s set aside after %s failed syncs", entry.bundle_id, failures)
+                continue
+            if receipt is None:
+                if entry.path.name not in report.awaiting_receipt:
+                    report.awaiting_receipt.append(entry.path.name)
+                log.info("bundle %s handed over; waiting for the hub's receipt", entry.bundle_id)
                 continue
             try:
                 self._ws.exchange.acknowledge(entry.bundle_id, receipt)
@@ -198,6 +213,17 @@ class SyncService:
             report.sent.append(receipt)
             log.info("bundle %s delivered", entry.bundle_id)
 
+    def _set_aside(self, entry: OutboxEntry, reason: str, status: int, report: SyncReport, *,
+                   stuck: bool = False) -> None:
+        """Move the bundle to rejected/ and stop counting it as bundled, so the next export
+        carries its records again (each bundle holds everything since the last acknowledged)."""
+        self.outbox.mark_rejected(entry, reason, status, stuck=stuck)
+        with self._ws.store.write() as session:
+            exchange_repo.set_bundle_status(session=session, bundle_id=entry.bundle_id,
+                                            status="stuck" if stuck else "rejected",
+                                            receipt={"status": status, "reason": reason})
+        report.rejected.append((entry.path.name, reason))
+
     def _remember(self, report: SyncReport) -> None:
         last = dict(self._ws.profile.setting(LAST_KEY, {}) or {})
         now = utcnow().isoformat()
@@ -205,6 +231,12 @@ class SyncService:
         if report.sent:
             last.update(sent_at=now, receipt=report.sent[-1])
         self._ws.profile.set_setting(LAST_KEY, last)
+
+
+def _stuck_reason(error: HubFailedError, failures: int) -> str:
+    return (f"The hub failed on this bundle in {failures} syncs in a row; it was set aside so "
+            f"that newer changes can go, and its records travel again in the next bundle. "
+            f"Last answer: {error}")
 
 
 def _time(text: Any) -> datetime | None:

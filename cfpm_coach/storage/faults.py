@@ -7,10 +7,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from cfpm_coach.errors import (
+    BundleError,
     CoachError,
     DamagedStoreError,
     DiskFullError,
     ReadOnlyStoreError,
+    StoreError,
     StoreInUseError,
 )
 from cfpm_coach.storage.cipher import driver_errors
@@ -98,3 +100,27 @@ def translated(action: str, place: Path | str) -> Iterator[None]:
         if mapped is None:
             raise
         raise mapped from exc
+
+
+def refusal_of_input(error: BaseException, place: Path | str) -> CoachError:
+    """What a failed import of sent data means: the database being unavailable is a StoreError
+    (the hub answers 503, the sender tries later); anything else the data provoked (a value out
+    of the column's range, a NUL PostgreSQL refuses, a broken rule) is a BundleError (a 4xx the
+    sender sets aside), never a crash."""
+    from sqlalchemy import exc as sa
+
+    if isinstance(error, CoachError):
+        return error
+    mapped = translate(error, "the bundle could not be stored", place)
+    if mapped is not None:
+        return mapped
+    if isinstance(error, sa.OperationalError | sa.InterfaceError | sa.TimeoutError) or \
+            (isinstance(error, sa.DBAPIError) and error.connection_invalidated):
+        return StoreError(f"The database {place} is unavailable; try again later")
+    return BundleError(f"The bundle holds a value the database refuses ({_kind(error)}); "
+                       "nothing was changed")
+
+
+def _kind(error: BaseException) -> str:
+    cause = getattr(error, "orig", None) or error
+    return type(cause).__name__

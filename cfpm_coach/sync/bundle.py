@@ -1,15 +1,16 @@
 """Bundle format v1: a zip (manifest.json, manifest.sig, data/<table>.jsonl), signed by the
 device's Ed25519 key and sealed to the central team's age recipient. Reading checks everything
-before anything is trusted, with limits so a hostile file cannot exhaust the machine."""
+before anything is trusted, with limits so a hostile file cannot exhaust the machine (the zip
+itself is read by sync.container); any failure on the way is a BundleError, never a crash."""
 
 import base64
 import hashlib
+import hmac
 import io
 import json
-import re
 import uuid
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -19,16 +20,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from pydantic import BaseModel, ValidationError
 
 from cfpm_coach.domain.record_rules import plain_message
-from cfpm_coach.errors import BundleError, ForbiddenError
-from cfpm_coach.sync import keys
-from cfpm_coach.sync.records import FORMAT, FORMAT_VERSION, Manifest, record_models
+from cfpm_coach.errors import BundleError, CoachError, ForbiddenError
+from cfpm_coach.sync import container, keys
+from cfpm_coach.sync.records import FORMAT, FORMAT_VERSION, FileEntry, Manifest, record_models
 
 MAX_SEALED_BYTES = 512 * 1024 * 1024
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
-MAX_MANIFEST_BYTES = 1024 * 1024
-MAX_ENTRIES = 32
-CHUNK = 1024 * 1024
-_DATA_NAME = re.compile(r"^data/([a-z_]+)\.jsonl$")
+# A desktop import (a person chose the file): generous, but a zip bomb is still refused.
+DESKTOP_LIMITS = container.Limits()
 
 
 def _default(value: Any) -> Any:
@@ -85,36 +84,6 @@ class OpenedBundle:
     sha256: str  # of the sealed bytes
 
 
-def _read_entry(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
-    """Read one entry, stopping as soon as it grows past the limit (zip bombs stay small)."""
-    buffer = bytearray()
-    with archive.open(name) as handle:
-        while chunk := handle.read(CHUNK):
-            buffer += chunk
-            if len(buffer) > limit:
-                raise BundleError(f"{name} is larger than its manifest says; refused")
-    return bytes(buffer)
-
-
-def _open_zip(plain: bytes) -> zipfile.ZipFile:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(plain))
-    except zipfile.BadZipFile as exc:
-        raise BundleError("The bundle is not a valid zip archive (truncated or damaged)") from exc
-    names = [info.filename for info in archive.infolist()]
-    if len(names) > MAX_ENTRIES:
-        raise BundleError(f"The bundle holds {len(names)} files; at most {MAX_ENTRIES} allowed")
-    if len(set(names)) != len(names):
-        raise BundleError("The bundle holds two files with the same name")
-    for name in names:
-        if name.startswith(("/", "\\")) or ".." in name.split("/") or ":" in name or \
-                "\\" in name:
-            raise BundleError(f"Unsafe path in the bundle: {name!r}")
-        if name not in ("manifest.json", "manifest.sig") and not _DATA_NAME.match(name):
-            raise BundleError(f"Unexpected file in the bundle: {name!r}")
-    return archive
-
-
 def decrypt(sealed: bytes, identity: pyrage.x25519.Identity) -> bytes:
     """The zip inside an age-sealed bundle."""
     if len(sealed) > MAX_SEALED_BYTES:
@@ -126,24 +95,32 @@ def decrypt(sealed: bytes, identity: pyrage.x25519.Identity) -> bytes:
                           "to another team, or it is damaged or truncated") from exc
 
 
+def _parse_manifest(body: bytes) -> dict[str, Any]:
+    if container.json_depth(body) > container.MAX_JSON_DEPTH:
+        raise BundleError(f"manifest.json nests deeper than {container.MAX_JSON_DEPTH} levels; "
+                          "refused")
+    try:
+        raw = json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise BundleError("manifest.json is not valid JSON") from exc
+    if not isinstance(raw, dict):
+        raise BundleError("manifest.json is not an object")
+    return raw
+
+
 def read_manifest(archive: zipfile.ZipFile) -> tuple[Manifest, bytes, bytes]:
     """The manifest (validated), its exact bytes, and its signature."""
     names = archive.namelist()
     if "manifest.json" not in names or "manifest.sig" not in names:
         raise BundleError("The bundle has no manifest or no signature")
-    body = _read_entry(archive, "manifest.json", MAX_MANIFEST_BYTES)
-    signature_text = _read_entry(archive, "manifest.sig", 1024)
-    try:
-        raw = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BundleError("manifest.json is not valid JSON") from exc
-    if not isinstance(raw, dict):
-        raise BundleError("manifest.json is not an object")
+    body = container.read_small(archive, "manifest.json", container.MAX_MANIFEST_BYTES)
+    signature_text = container.read_small(archive, "manifest.sig", container.MAX_SIGNATURE_BYTES)
+    raw = _parse_manifest(body)
     if raw.get("format") != FORMAT:
         raise BundleError("This file is not a CFPM Coach bundle")
     version = raw.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise BundleError(f"The bundle uses format version {version}; this app reads up to "
+        raise BundleError(f"The bundle uses format version {version!r}; this app reads up to "
                           f"{FORMAT_VERSION}. Update CFPM Coach to import it.")
     try:
         manifest = Manifest.model_validate(raw)
@@ -179,31 +156,64 @@ def check_signature(manifest: Manifest, body: bytes, signature: bytes,
                       f"(device {manifest.device_id}); enroll its key or pass --trust-device")
 
 
+def _read_table(archive: zipfile.ZipFile, table: str, entry: FileEntry,
+                model: type[BaseModel]) -> list[dict[str, Any]]:
+    """One data file streamed line by line: each record validated as it arrives, then the
+    count, size and SHA-256 compared with the manifest."""
+    if entry.bytes > MAX_ENTRY_BYTES or entry.bytes < 0:
+        raise BundleError(f"{entry.path}: the manifest gives a size of {entry.bytes} bytes; "
+                          "refused")
+    rows: list[dict[str, Any]] = []
+    seen = container.EntryDigest()
+    for number, line in enumerate(container.stream_lines(archive, entry.path, entry.bytes, seen),
+                                  start=1):
+        if number > entry.records:
+            raise BundleError(f"{entry.path} holds more records than the {entry.records} its "
+                              "manifest says")
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise BundleError(f"{entry.path}, record {number}: not UTF-8 text (byte "
+                              f"{exc.start})") from exc
+        rows.append(_record(model, text, entry.path, number))
+    if seen.size != entry.bytes or not hmac.compare_digest(seen.sha256, entry.sha256):
+        raise BundleError(f"{entry.path} does not match its checksum in the manifest")
+    if len(rows) != entry.records:
+        raise BundleError(f"{entry.path} holds {len(rows)} records; the manifest says "
+                          f"{entry.records}")
+    return rows
+
+
 def read_records(archive: zipfile.ZipFile, manifest: Manifest) -> dict[str, list[dict[str, Any]]]:
     """Every data file: size, SHA-256 and count as the manifest says, every record validated."""
     models = record_models()
     listed = {entry.path for entry in manifest.files.values()}
-    extra = [n for n in archive.namelist() if _DATA_NAME.match(n) and n not in listed]
+    names = archive.namelist()
+    extra = [n for n in names if container.data_table(n) and n not in listed]
     if extra:
         raise BundleError(f"{extra[0]} is in the bundle but not in its manifest")
     records: dict[str, list[dict[str, Any]]] = {}
     for table, entry in manifest.files.items():
         if table not in models or entry.path != f"data/{table}.jsonl":
             raise BundleError(f"The manifest lists an unknown table {table!r}")
-        if entry.path not in archive.namelist():
+        if entry.path not in names:
             raise BundleError(f"{entry.path} is listed in the manifest but missing")
-        if entry.bytes > MAX_ENTRY_BYTES:
-            raise BundleError(f"{entry.path} is larger than 256 MB; refused")
-        data = _read_entry(archive, entry.path, entry.bytes)
-        if len(data) != entry.bytes or hashlib.sha256(data).hexdigest() != entry.sha256:
-            raise BundleError(f"{entry.path} does not match its checksum in the manifest")
-        lines = data.decode("utf-8").splitlines()
-        if len(lines) != entry.records:
-            raise BundleError(f"{entry.path} holds {len(lines)} records; the manifest says "
-                              f"{entry.records}")
-        records[table] = [_record(models[table], line, entry.path, number)
-                          for number, line in enumerate(lines, start=1)]
+        records[table] = _read_table(archive, table, entry, models[table])
     return records
+
+
+def _guarded(read: Callable[[], OpenedBundle]) -> OpenedBundle:
+    """Run a read; anything but our own refusals (a library failing on a hostile byte) becomes a
+    BundleError, so no input can surface as a crash or a 500."""
+    try:
+        return read()
+    except CoachError:
+        raise
+    except (RecursionError, MemoryError) as exc:
+        raise BundleError(f"The bundle is too deeply nested or too large to read "
+                          f"({type(exc).__name__}); refused") from exc
+    except Exception as exc:
+        raise BundleError(f"The bundle cannot be read ({type(exc).__name__}); refused") from exc
 
 
 def _record(model: type[BaseModel], line: str, path: str, number: int) -> dict[str, Any]:
@@ -227,29 +237,37 @@ def _record(model: type[BaseModel], line: str, path: str, number: int) -> dict[s
 
 
 def open_bundle(sealed: bytes, identity: pyrage.x25519.Identity,
-                trusted: Iterable[Ed25519PublicKey]) -> OpenedBundle:
+                trusted: Iterable[Ed25519PublicKey],
+                limits: container.Limits = DESKTOP_LIMITS) -> OpenedBundle:
     """Decrypt, check the archive, verify the signature, checksums and every record."""
-    digest = hashlib.sha256(sealed).hexdigest()
-    archive = _open_zip(decrypt(sealed, identity))
-    with archive:
-        manifest, body, signature = read_manifest(archive)
-        check_signature(manifest, body, signature, list(trusted))
-        return OpenedBundle(manifest, read_records(archive, manifest), digest)
+    trusted_keys = list(trusted)
+
+    def read() -> OpenedBundle:
+        digest = hashlib.sha256(sealed).hexdigest()
+        with container.open_zip(decrypt(sealed, identity), limits) as archive:
+            manifest, body, signature = read_manifest(archive)
+            check_signature(manifest, body, signature, trusted_keys)
+            return OpenedBundle(manifest, read_records(archive, manifest), digest)
+
+    return _guarded(read)
 
 
-def open_from_device(sealed: bytes, identity: pyrage.x25519.Identity, device_public_key: str
-                     ) -> OpenedBundle:
+def open_from_device(sealed: bytes, identity: pyrage.x25519.Identity, device_public_key: str,
+                     limits: container.Limits = DESKTOP_LIMITS) -> OpenedBundle:
     """Open a bundle that must be signed by one given device (the hub's check of an upload)."""
-    digest = hashlib.sha256(sealed).hexdigest()
-    archive = _open_zip(decrypt(sealed, identity))
-    with archive:
-        manifest, body, signature = read_manifest(archive)
-        if manifest.device_public_key != device_public_key:
-            raise ForbiddenError("The bundle was signed by another device than the one this "
-                                 "token belongs to; refused")
-        try:
-            check_signature(manifest, body, signature, [keys.public_from_text(device_public_key)])
-        except BundleError as exc:
-            raise ForbiddenError("The bundle's signature does not verify with this device's "
-                                 "key; refused") from exc
-        return OpenedBundle(manifest, read_records(archive, manifest), digest)
+    def read() -> OpenedBundle:
+        digest = hashlib.sha256(sealed).hexdigest()
+        with container.open_zip(decrypt(sealed, identity), limits) as archive:
+            manifest, body, signature = read_manifest(archive)
+            if manifest.device_public_key != device_public_key:
+                raise ForbiddenError("The bundle was signed by another device than the one "
+                                     "this token belongs to; refused")
+            try:
+                check_signature(manifest, body, signature,
+                                [keys.public_from_text(device_public_key)])
+            except BundleError as exc:
+                raise ForbiddenError("The bundle's signature does not verify with this "
+                                     "device's key; refused") from exc
+            return OpenedBundle(manifest, read_records(archive, manifest), digest)
+
+    return _guarded(read)

@@ -2,7 +2,9 @@
 
     outbox/            sealed bundles waiting, oldest first by name
     outbox/sent/       delivered bundles with their receipts, kept for a while
-    outbox/rejected/   bundles the hub refused (4xx), with its reason; they never block the queue
+    outbox/rejected/   bundles the hub refused (4xx), with its reason; they never block the queue,
+                       and bundles the hub kept failing on (5xx in STUCK_AFTER syncs), set aside
+                       so that newer changes still go (their records travel again, see below)
 """
 
 import json
@@ -19,6 +21,9 @@ from cfpm_coach.storage import files
 SUFFIX = ".cfpm-bundle"
 _BUNDLE_ID = re.compile(r"-([0-9a-f]{32})\.cfpm-bundle$")
 KEEP_SENT_DAYS = 30
+# Syncs in a row in which the hub failed on one bundle (every retry) before it is set aside.
+STUCK_AFTER = 3
+FAILURES_SUFFIX = ".failures.json"
 
 
 @dataclass(frozen=True)
@@ -88,14 +93,35 @@ class Outbox:
         # answered with the same receipt (the hub is idempotent), never a sent one without it.
         _write_json(self.sent_dir / (entry.path.name + ".receipt.json"), receipt)
         os.replace(entry.path, self.sent_dir / entry.path.name)
+        self._failures_file(entry).unlink(missing_ok=True)
 
-    def mark_rejected(self, entry: OutboxEntry, reason: str, status: int) -> None:
-        """Move a refused bundle aside with the hub's reason."""
+    def _failures_file(self, entry: OutboxEntry) -> Path:
+        return self.root / (entry.path.name + FAILURES_SUFFIX)
+
+    def failures(self, entry: OutboxEntry) -> int:
+        """Syncs in a row in which the hub failed on this waiting bundle."""
+        try:
+            return int(json.loads(self._failures_file(entry).read_text("utf-8"))["count"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return 0
+
+    def note_failure(self, entry: OutboxEntry, reason: str, status: int) -> int:
+        """Count one more sync in which the hub failed on this bundle; returns the count."""
+        count = self.failures(entry) + 1
+        _write_json(self._failures_file(entry), {"count": count, "status": status,
+                                                 "reason": reason,
+                                                 "at": datetime.now(UTC).isoformat()})
+        return count
+
+    def mark_rejected(self, entry: OutboxEntry, reason: str, status: int, *,
+                      stuck: bool = False) -> None:
+        """Move a refused bundle (or one the hub kept failing on: stuck) aside with the reason."""
         self.ensure()
         _write_json(self.rejected_dir / (entry.path.name + ".reason.json"),
-                    {"status": status, "reason": reason,
+                    {"status": status, "reason": reason, "stuck": stuck,
                      "refused_at": datetime.now(UTC).isoformat()})
         os.replace(entry.path, self.rejected_dir / entry.path.name)
+        self._failures_file(entry).unlink(missing_ok=True)
 
     def prune_sent(self, keep_days: int = KEEP_SENT_DAYS, now: datetime | None = None) -> int:
         """Delete delivered bundles (and receipts) older than keep_days; returns how many."""

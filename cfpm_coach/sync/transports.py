@@ -1,9 +1,11 @@
 """How a sealed bundle leaves the laptop: HTTPS to the hub, or a copy into a shared folder."""
 
 import hashlib
+import json
 import logging
 import os
-from datetime import UTC, datetime
+import stat
+import uuid
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -17,8 +19,9 @@ from tenacity import (
 )
 
 from cfpm_coach import __version__
-from cfpm_coach.errors import BundleRefusedError, DeliveryError, NotAcceptedError
+from cfpm_coach.errors import BundleRefusedError, DeliveryError, HubFailedError, NotAcceptedError
 from cfpm_coach.storage import files
+from cfpm_coach.sync.outbox import bundle_id_of
 
 log = logging.getLogger(__name__)
 
@@ -32,12 +35,27 @@ class Transport(Protocol):
     def available(self) -> bool:
         """True when delivery can be tried now."""
 
-    def send(self, name: str, sealed: bytes) -> dict[str, Any]:
-        """Deliver; the receipt, or BundleRefusedError / DeliveryError."""
+    def send(self, name: str, sealed: bytes) -> dict[str, Any] | None:
+        """Deliver; the receipt, None when it comes later (a shared folder), or
+        BundleRefusedError / DeliveryError (HubFailedError when the hub failed on this bundle)."""
 
 
 class _TransientError(Exception):
-    """A failure worth another try: no connection, a timeout, a 5xx."""
+    """A failure worth another try: no connection, a timeout, a 5xx.
+
+    `status` is set when the failure was the hub failing on this bundle (a 500, or the
+    connection dropped mid-upload) rather than the hub being away or busy (502/503/504, no
+    connection, a timeout): only those count towards setting a bundle aside."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+# The hub (or the proxy before it) is away or busy: nothing this bundle did.
+_AWAY_STATUSES = (502, 503, 504)
+# The hub dropped the connection after taking the request: maybe something in the bundle.
+DROPPED = 0
 
 
 def _detail(response: httpx.Response) -> str:
@@ -84,10 +102,14 @@ class HttpTransport:
                 "Content-Type": "application/octet-stream"})
         except httpx.TransportError as exc:
             log.info("upload attempt failed: %s", type(exc).__name__)
-            raise _TransientError(f"the connection failed ({type(exc).__name__})") from exc
+            dropped = isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError)
+            raise _TransientError(f"the connection failed ({type(exc).__name__})",
+                                  DROPPED if dropped else None) from exc
         if response.status_code >= 500:
             log.info("upload attempt failed: HTTP %s", response.status_code)
-            raise _TransientError(f"the hub had an error (HTTP {response.status_code})")
+            status = response.status_code
+            raise _TransientError(f"the hub had an error (HTTP {status}: {_detail(response)})",
+                                  None if status in _AWAY_STATUSES else status)
         if response.status_code in (401, 403):
             raise NotAcceptedError(f"The hub does not accept this laptop: {_detail(response)}. "
                                    "Check the enrollment token in Sync settings.")
@@ -96,7 +118,7 @@ class HttpTransport:
         receipt: dict[str, Any] = response.json()
         return receipt
 
-    def send(self, name: str, sealed: bytes) -> dict[str, Any]:
+    def send(self, name: str, sealed: bytes) -> dict[str, Any] | None:
         """Upload the whole bundle; an interrupted upload is sent again whole."""
         retrying = Retrying(
             retry=retry_if_exception_type(_TransientError), reraise=True,
@@ -110,13 +132,19 @@ class HttpTransport:
                     with attempt:
                         return self._post(client, sealed)
         except _TransientError as exc:
+            if exc.status is not None:
+                raise HubFailedError(f"The hub failed on this bundle {self._attempts} times: "
+                                     f"{exc}. The bundle stays in the outbox.", exc.status
+                                     ) from exc
             raise DeliveryError(f"The hub could not be reached after {self._attempts} tries: "
                                 f"{exc}. The bundle stays in the outbox.") from exc
         raise DeliveryError("The upload was not attempted")  # pragma: no cover
 
 
 class FolderTransport:
-    """Copy into a shared folder under a dot-name, fsync, then rename: the hub never sees half."""
+    """Copy into a shared folder under a dot-name, fsync, then rename: the hub never sees half.
+    Delivered means imported here too: the bundle waits in the outbox until the hub's receipt
+    for it appears in the folder's receipts/ (or its refusal, which sets it aside)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -129,9 +157,15 @@ class FolderTransport:
         """The folder is there and writable (a network drive may not be mounted)."""
         return self.folder.is_dir() and os.access(self.folder, os.W_OK)
 
-    def send(self, name: str, sealed: bytes) -> dict[str, Any]:
-        """Write the copy, read it back, and give a receipt of what landed."""
+    def send(self, name: str, sealed: bytes) -> dict[str, Any] | None:
+        """The hub's receipt when it has imported the bundle; otherwise make sure the bundle is
+        in the folder (copied again if it went missing) and answer None: not yet."""
+        note = _read_receipt(self.folder / RECEIPTS / f"{name}.json")
+        if note is not None:
+            return _outcome(name, note)
         target = self.folder / name
+        if target.is_file() and target.stat().st_size == len(sealed):
+            return None  # copied on an earlier sync; the hub has not taken it yet
         try:
             files.write_atomic(target, sealed)
             landed = hashlib.sha256(target.read_bytes()).hexdigest()
@@ -141,5 +175,47 @@ class FolderTransport:
         if landed != hashlib.sha256(sealed).hexdigest():
             raise DeliveryError(f"The copy in {self.folder} does not match; it stays in the "
                                 "outbox")
-        return {"transport": "folder", "path": str(target), "sha256": landed,
-                "received_at": datetime.now(UTC).isoformat()}
+        return None
+
+
+RECEIPTS = "receipts"
+MAX_RECEIPT_BYTES = 256 * 1024
+
+
+def _read_receipt(path: Path) -> dict[str, Any] | None:
+    """A receipt the hub left, or None when there is none (or none that can be read: anyone
+    can write to the folder, so a broken file is ignored, never trusted or fatal)."""
+    try:
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_RECEIPT_BYTES:
+            log.info("receipt %s ignored: not a small regular file", path.name)
+            return None
+        note = json.loads(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, RecursionError) as exc:
+        log.info("receipt %s ignored: %s", path.name, type(exc).__name__)
+        return None
+    return note if isinstance(note, dict) else None
+
+
+def _outcome(name: str, note: dict[str, Any]) -> dict[str, Any] | None:
+    """The receipt to keep, or BundleRefusedError for a refusal; None when it is not this
+    bundle's (a receipt naming another bundle id is ignored)."""
+    if note.get("status") == "refused":
+        status = note.get("http_status")
+        detail = note.get("detail")
+        raise BundleRefusedError(str(detail) if detail else "The hub refused the bundle",
+                                 status if isinstance(status, int) else 422)
+    receipt = note.get("receipt")
+    if note.get("status") != "imported" or not isinstance(receipt, dict):
+        return None
+    expected = bundle_id_of(Path(name))
+    try:
+        claimed = uuid.UUID(str(receipt.get("bundle_id")))
+    except ValueError:
+        return None
+    if expected is not None and claimed != expected:
+        log.info("receipt for %s names another bundle; ignored", name)
+        return None
+    return {**receipt, "transport": "folder"}

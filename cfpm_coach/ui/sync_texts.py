@@ -54,6 +54,12 @@ def sent_summary(report: SyncReport) -> str:
     if report.sent:
         parts.append(_count(len(report.sent), tr("Sent 1 bundle"), tr("Sent %1 bundles"))
                      + ": " + changed_records(report.sent[-1]) + ".")
+    if report.awaiting_receipt:
+        # The shared folder's route: copied is not delivered until the hub's receipt is back.
+        parts.append(_count(len(report.awaiting_receipt),
+                            tr("1 bundle is in the shared folder, waiting for the hub's receipt."),
+                            tr("%1 bundles are in the shared folder, waiting for the hub's "
+                               "receipt.")))
     if report.rejected:
         parts.append(_count(len(report.rejected), tr("1 bundle was refused by the hub"),
                             tr("%1 bundles were refused by the hub")) + tr("; see below."))

@@ -493,6 +493,14 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>; vea abajo.</translation>
     </message>
     <message>
+        <source>1 bundle is in the shared folder, waiting for the hub's receipt.</source>
+        <translation>1 paquete está en la carpeta compartida, esperando el recibo del hub.</translation>
+    </message>
+    <message>
+        <source>%1 bundles are in the shared folder, waiting for the hub's receipt.</source>
+        <translation>%1 paquetes están en la carpeta compartida, esperando el recibo del hub.</translation>
+    </message>
+    <message>
         <source>Nothing to send: everything is delivered.</source>
         <translation>Nada que enviar: todo está entregado.</translation>
     </message>

@@ -91,7 +91,7 @@ def test_folder_sync_then_hub_ingest(laptop: Workspace, tmp_path: Path) -> None:
         shared.mkdir()
         laptop.sync.save_settings(SyncSettings(folder=str(shared), recipient=recipient))
         report = laptop.sync.sync_now()
-        assert report.ok and report.sent[0]["transport"] == "folder"
+        assert report.ok and report.sent == [] and len(report.awaiting_receipt) == 1
         landed = sorted(p.name for p in shared.iterdir())
         assert len(landed) == 1 and not landed[0].startswith(".")
         (shared / "cfpm-forged-20260101T000000Z-0123456789abcdef0123456789abcdef.cfpm-bundle"
@@ -104,6 +104,10 @@ def test_folder_sync_then_hub_ingest(laptop: Workspace, tmp_path: Path) -> None:
         assert (shared / "imported" / landed[0]).exists()
         assert "decrypted" in (shared / "rejected" / f"{forged.name}.reason.txt").read_text()
         assert [p.name for p in shared.glob("*.cfpm-bundle")] == []
+        # The hub's receipt comes back through the folder: only now is the bundle delivered.
+        delivered = laptop.sync.sync_now()
+        assert delivered.sent[0]["transport"] == "folder" and not delivered.sent[0]["duplicate"]
+        assert laptop.sync.outbox.pending() == [] and laptop.sync.status().unsent_changes == 0
         with hub.store.read() as session, laptop.store.read() as mine:
             assert counts.live_counts(session=session) == counts.live_counts(session=mine)
     finally:

@@ -82,3 +82,40 @@ def test_sync_settings_dialog_and_saving_them(qtbot: QtBot, window: MainWindow, 
     qtbot.waitUntil(lambda: window.sync.label.text() == "Sync: 1 waiting", timeout=10_000)
     assert window.workspace is not None
     assert window.workspace.sync.settings().folder == str(tmp_path)
+
+
+@pytest.fixture
+def folder_for_laptop(data_dir: Path, tmp_path: Path) -> Iterator[tuple[Path, Hub]]:
+    """A shared folder the laptop (data_dir, demo data, enrolled) syncs to, and the hub."""
+    hub, recipient, _team = Hub.init(tmp_path / "hub")
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    with Workspace.open(data_dir) as laptop:
+        demo.generate(laptop, workers=3, months=1, seed=2)
+        hub.enroll(laptop.exchange.device_public_key(), "Coach A")
+        laptop.sync.save_settings(SyncSettings(folder=str(shared), recipient=recipient,
+                                               automatic=False))
+    yield shared, hub
+    hub.close()
+
+
+def test_a_folder_sync_waits_for_the_hubs_receipt_before_saying_delivered(
+        qtbot: QtBot, folder_for_laptop: tuple[Path, Hub], window: MainWindow) -> None:
+    shared, hub = folder_for_laptop
+    window.sync.panel_action.trigger()
+    panel = window.sync.panel
+    assert panel is not None
+    qtbot.waitUntil(lambda: "not bundled yet" in panel.waiting.text(), timeout=10_000)
+    with qtbot.waitSignal(window.sync.sync_finished, timeout=30_000):
+        qtbot.mouseClick(panel.sync_button, qtbot_left_button())
+    assert panel.message.text() == \
+        "1 bundle is in the shared folder, waiting for the hub's receipt.", panel.message.text()
+    qtbot.waitUntil(lambda: panel.waiting.text() == "1 bundle in the outbox", timeout=10_000)
+
+    [result] = hub.ingest_folder(shared)
+    assert result.error is None
+    with qtbot.waitSignal(window.sync.sync_finished, timeout=30_000):
+        qtbot.mouseClick(panel.sync_button, qtbot_left_button())
+    assert panel.message.text().startswith("Sent 1 bundle:"), panel.message.text()
+    qtbot.waitUntil(lambda: panel.waiting.text() == "Nothing: everything is delivered",
+                    timeout=10_000)
