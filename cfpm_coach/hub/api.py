@@ -104,9 +104,13 @@ async def _read_limited(request: Request, limit: int) -> bytes:
 
 def create_app(hub: Hub) -> FastAPI:
     """The ASGI app serving one open hub."""
+    # No /docs or /redoc: FastAPI's pages load Swagger UI and ReDoc from a CDN, which an
+    # intranet hub cannot reach (and a hub should not make browsers fetch). The schema itself,
+    # /openapi.json, stays: any OpenAPI viewer or client generator reads it.
     app = FastAPI(title="CFPM Coach hub", version=__version__,
                   description="Receives sealed, signed bundles from enrolled coaches' laptops, "
-                              "merges them, and reports fidelity to the central team.")
+                              "merges them, and reports fidelity to the central team.",
+                  docs_url=None, redoc_url=None, swagger_ui_oauth2_redirect_url=None)
 
     @app.exception_handler(CoachError)
     async def _coach_error(_request: Request, exc: CoachError) -> JSONResponse:
