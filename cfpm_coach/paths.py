@@ -43,6 +43,11 @@ class AppPaths:
         return self.data_dir / "logs"
 
     @property
+    def keys(self) -> Path:
+        """This device's signing key (encrypted under the store's passphrase when it has one)."""
+        return self.data_dir / "keys"
+
+    @property
     def instruments(self) -> Path:
         """A county's own instrument files, loaded beside the shipped ones."""
         return self.data_dir / "instruments"
