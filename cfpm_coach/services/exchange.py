@@ -93,7 +93,7 @@ class ExchangeService:
         # The full bundle id in the name lets the outbox acknowledge a file without opening it.
         path = out_dir / f"cfpm-{self._ws.author.device_id.hex[:8]}-{stamp}-{bundle_id.hex}{SUFFIX}"
         with faults.translated("the bundle could not be written", out_dir):
-            out_dir.mkdir(parents=True, exist_ok=True)
+            files.private_dir(out_dir)
             files.write_atomic(path, sealed)
         counts = {name: len(rows) for name, rows in tables.items()}
         with self._ws.store.write() as session:
@@ -142,7 +142,7 @@ class ExchangeService:
     def export_csv(self, out_dir: Path) -> list[Path]:
         """One CSV per table, plus ratings in long format with instrument labels joined."""
         with faults.translated("the CSV files could not be written", out_dir):
-            out_dir.mkdir(parents=True, exist_ok=True)
+            files.private_dir(out_dir)
         written = []
         with self._ws.store.read() as session:
             tables = {name: exchange_repo.changed_rows(session=session, table=table, since_seq=-1)
