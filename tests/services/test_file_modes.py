@@ -89,3 +89,13 @@ def test_a_hub_folder_and_its_reports_are_owner_only_under_umask_0(
     assert report.exists() and (hub / "hub.sqlite3").exists() and (hub / "logs").is_dir()
     found = _open_to_others(tmp_path / "srv", tmp_path / "reports")
     assert found == [], "\n".join(found)
+
+
+def test_a_folder_the_coach_chose_keeps_its_permissions_but_the_files_are_private(
+        umask_0: None, workspace: Workspace, tmp_path: Path) -> None:
+    shared = tmp_path / "team-share"
+    shared.mkdir()
+    shared.chmod(0o755)  # the coach's own choice: not ours to change
+    written = workspace.exchange.export_csv(shared)
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o755
+    assert {stat.S_IMODE(p.stat().st_mode) for p in written} == {0o600}

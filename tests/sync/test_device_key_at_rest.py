@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from cfpm_coach.errors import KeyFileError
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.storage.cipher import is_encrypted
-from cfpm_coach.sync import bundle, keys
+from cfpm_coach.storage.cipher import DatabaseKey, is_encrypted
+from cfpm_coach.sync import bundle, device_key_file, keys
 from tests.sync.conftest import Team
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -188,3 +189,30 @@ def test_a_kill_during_a_conversion_never_loses_the_key(
     assert sorted(p.name for p in _key_file(data_dir).parent.iterdir()) == [keys.DEVICE_KEY]
     password = now.encode() if now else None
     assert keys.public_text(_as_thief(_key_file(data_dir), password)) == public
+
+
+
+def _hostile_key_files() -> dict[str, bytes]:
+    other = device_key_file.to_pem(Ed25519PrivateKey.generate(), DatabaseKey("someone else's"))
+    return {
+        "empty": b"", "zeros": b"\x00" * 64, "truncated-encrypted": other[:90],
+        "bad-base64": b"-----BEGIN PRIVATE KEY-----\nnot base64 at all\n-----END PRIVATE KEY-----\n",
+        "not-ed25519": X25519PrivateKey.generate().private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption()),
+        "another-passphrase": other,
+    }
+
+
+@pytest.mark.parametrize("passphrase", [None, OLD], ids=["plain-store", "protected-store"])
+@pytest.mark.parametrize("name", sorted(_hostile_key_files()))
+def test_a_damaged_or_foreign_key_file_is_refused_with_its_name(
+        tmp_path: Path, name: str, passphrase: str | None) -> None:
+    folder = tmp_path / "keys"
+    folder.mkdir(mode=0o700)
+    content = _hostile_key_files()[name]
+    (folder / keys.DEVICE_KEY).write_bytes(content)
+    with pytest.raises(KeyFileError, match=r"device-ed25519\.pem"):
+        keys.device_key(folder, DatabaseKey(passphrase) if passphrase else None)
+    # Never silently replaced by a new key: the hub would refuse this laptop from then on.
+    assert (folder / keys.DEVICE_KEY).read_bytes() == content
