@@ -40,8 +40,13 @@ def device_key(keys_dir: Path, passphrase: DatabaseKey | None = None) -> Ed25519
     data = device_key_file.read(path)
     key = device_key_file.from_pem(path, data, passphrase)
     if passphrase is not None and not device_key_file.is_protected(data):
-        device_key_file.write(path, key, passphrase)
-        log.info("device key now protected by the store's passphrase")
+        try:
+            device_key_file.write(path, key, passphrase)
+            log.info("device key now protected by the store's passphrase")
+        except OSError as exc:
+            # A full disk must not stop signing; the plain file stays whole and is converted
+            # the next time the key is opened.
+            log.warning("device key not yet re-encrypted (%s)", type(exc).__name__)
     return key
 
 

@@ -17,6 +17,7 @@ from cfpm_coach.errors import KeyFileError
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.cipher import DatabaseKey, is_encrypted
 from cfpm_coach.sync import bundle, device_key_file, keys
+from tests.fault_env import full_disk
 from tests.sync.conftest import Team
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -216,3 +217,22 @@ def test_a_damaged_or_foreign_key_file_is_refused_with_its_name(
         keys.device_key(folder, DatabaseKey(passphrase) if passphrase else None)
     # Never silently replaced by a new key: the hub would refuse this laptop from then on.
     assert (folder / keys.DEVICE_KEY).read_bytes() == content
+
+
+def test_a_full_disk_during_the_conversion_keeps_the_plain_key_whole_and_signing(
+        tmp_path: Path) -> None:
+    """A key from before the passphrase, opened under one on a full disk: it still signs, and
+    the conversion happens the next time there is space."""
+    with full_disk("limits", tmp_path) as disk:
+        folder = disk.data_dir / "keys"
+        original = keys.device_key(folder)  # plain, as every laptop enrolled so far has
+        plain = (folder / keys.DEVICE_KEY).read_bytes()
+        disk.fill()
+        opened = keys.device_key(folder, DatabaseKey(OLD))
+        assert keys.public_text(opened) == keys.public_text(original)
+        assert (folder / keys.DEVICE_KEY).read_bytes() == plain
+        assert sorted(p.name for p in folder.iterdir()) == [keys.DEVICE_KEY]
+        disk.free()
+        keys.device_key(folder, DatabaseKey(OLD))
+        assert keys.public_text(_as_thief(folder / keys.DEVICE_KEY, OLD.encode())) == \
+            keys.public_text(original)
