@@ -9,6 +9,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from cfpm_coach.storage import files
+
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 LOG_NAME = "cfpm-coach.log"
 MAX_BYTES = 1_000_000
@@ -62,8 +64,7 @@ class _OwnerOnlyRotatingHandler(logging.handlers.RotatingFileHandler):
 
 def setup_logging(log_dir: Path, *, verbose: bool = False) -> Path:
     """Send the app's log records to log_dir/cfpm-coach.log (rotating, owner-only)."""
-    log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    log_dir.chmod(0o700)
+    files.private_dir(log_dir).chmod(files.PRIVATE_DIR)
     path = log_dir / LOG_NAME
     root = logging.getLogger("cfpm_coach")
     stop_logging()

@@ -11,6 +11,7 @@ import platformdirs
 
 from cfpm_coach import APP_ID
 from cfpm_coach.errors import ReadOnlyStoreError, StoreError
+from cfpm_coach.storage import files
 
 DATA_DIR_ENV = "CFPM_COACH_DATA_DIR"
 DATABASE_NAME = "cfpm-coach.sqlite3"
@@ -43,6 +44,11 @@ class AppPaths:
         return self.data_dir / "logs"
 
     @property
+    def keys(self) -> Path:
+        """This device's signing key (encrypted under the store's passphrase when it has one)."""
+        return self.data_dir / "keys"
+
+    @property
     def instruments(self) -> Path:
         """A county's own instrument files, loaded beside the shipped ones."""
         return self.data_dir / "instruments"
@@ -51,7 +57,7 @@ class AppPaths:
         """Create the data folder owner-only if it does not exist yet; refuse one that cannot be
         written before anything (a log, a database) is created in it."""
         try:
-            self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            files.private_dir(self.data_dir)
             # An unnamed temp file where the system allows it: the probe leaves nothing behind.
             with tempfile.TemporaryFile(dir=self.data_dir):
                 pass

@@ -154,9 +154,13 @@ def _receive(hub: Hub, device: DeviceView, sealed: bytes) -> Delivery:
 
 def create_app(hub: Hub) -> FastAPI:
     """The ASGI app serving one open hub."""
+    # No /docs or /redoc: FastAPI's pages load Swagger UI and ReDoc from a CDN, which an
+    # intranet hub cannot reach (and a hub should not make browsers fetch). The schema itself,
+    # /openapi.json, stays: any OpenAPI viewer or client generator reads it.
     app = FastAPI(title="CFPM Coach hub", version=__version__,
                   description="Receives sealed, signed bundles from enrolled coaches' laptops, "
-                              "merges them, and reports fidelity to the central team.")
+                              "merges them, and reports fidelity to the central team.",
+                  docs_url=None, redoc_url=None, swagger_ui_oauth2_redirect_url=None)
 
     uploads = UploadSlots(hub.config.max_concurrent_uploads, hub.config.upload_wait_seconds)
 

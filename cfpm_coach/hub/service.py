@@ -27,7 +27,7 @@ from cfpm_coach.hub.config import HubConfig, load_config, new_config
 from cfpm_coach.paths import AppPaths
 from cfpm_coach.services.bundle_import import merge_opened, refused_for_missing_parents
 from cfpm_coach.services.workspace import Workspace, load_catalog
-from cfpm_coach.storage import faults, hub_repo
+from cfpm_coach.storage import faults, files, hub_repo
 from cfpm_coach.storage.records import Author
 from cfpm_coach.storage.store import Store
 from cfpm_coach.storage.types import utcnow
@@ -125,7 +125,9 @@ class Hub:
              ) -> tuple["Hub", str, str]:
         """Create a hub folder; returns the hub, the team's public key and the team token."""
         config = new_config(data_dir, database_url, identity_file, max_bundle_bytes)
-        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # The team identity and every coach's records live here: the hub's own folder, made
+        # owner-only even when it existed already (`hub init` logs into it first).
+        files.private_dir(data_dir).chmod(files.PRIVATE_DIR)
         if identity_file is None:
             recipient = keys.new_team_identity(config.identity_file)
         else:

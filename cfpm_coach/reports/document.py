@@ -1,7 +1,6 @@
 """The frame every report shares: page size, header, "page N of M", metadata, atomic write."""
 
-import contextlib
-import os
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,6 +16,7 @@ from cfpm_coach import APP_NAME, __version__
 from cfpm_coach.reports.fonts import REGULAR, register_fonts
 from cfpm_coach.reports.styles import MUTED, RULE
 from cfpm_coach.reports.texts import fill, language, translate
+from cfpm_coach.storage import files
 
 Paper = Literal["letter", "a4"]
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
@@ -87,13 +87,16 @@ def _decorate(meta: ReportMeta) -> Any:
 
 def write_pdf(path: Path, story: Sequence[Flowable], meta: ReportMeta, *,
               paper: Paper = "letter", deterministic: bool = False) -> Path:
-    """Render the story to path: a temp file first, renamed into place when complete."""
+    """Render the story, then write it to path whole and owner-only (files.write_atomic).
+
+    A report holds workers' names and coaches' notes: 0600 whatever the umask, in a folder
+    created 0700 when it does not exist yet.
+    """
     register_fonts()
     path = path.resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.partial")
+    rendered = io.BytesIO()
     doc = SimpleDocTemplate(
-        str(temp), pagesize=PAGE_SIZES[paper], title=meta.title, author=meta.author,
+        rendered, pagesize=PAGE_SIZES[paper], title=meta.title, author=meta.author,
         subject=meta.subject, creator=f"{APP_NAME} {__version__}",
         lang=meta.language if language() == "en" else language(),
         invariant=1 if deterministic else 0, leftMargin=MARGIN, rightMargin=MARGIN,
@@ -101,14 +104,10 @@ def write_pdf(path: Path, story: Sequence[Flowable], meta: ReportMeta, *,
         initialFontName=REGULAR,  # else ReportLab starts every page in (unembedded) Helvetica
     )
     decorate = _decorate(meta)
-    try:
-        doc.build(list(story), onFirstPage=decorate, onLaterPages=decorate,
-                  canvasmaker=_NumberedCanvas)
-        os.replace(temp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-    return path
+    doc.build(list(story), onFirstPage=decorate, onLaterPages=decorate,
+              canvasmaker=_NumberedCanvas)
+    files.private_dir(path.parent)
+    return files.write_atomic(path, rendered.getvalue())
 
 
 def generation_time(deterministic: bool) -> datetime:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from cfpm_coach import __version__
 from cfpm_coach.domain.csv_cells import safe_cell
 from cfpm_coach.errors import BundleError, ConstraintError
@@ -40,14 +42,18 @@ class ExchangeService:
 
     def __init__(self, workspace: "Workspace") -> None:
         self._ws = workspace
+        self._device: Ed25519PrivateKey | None = None
 
-    @property
-    def _keys_dir(self) -> Path:
-        return self._ws.paths.data_dir / "keys"
+    def _device_key(self) -> Ed25519PrivateKey:
+        """The signing key, opened once with the passphrase the open store holds (a passphrase
+        change re-encrypts the file, never the key, so the one in memory stays right)."""
+        if self._device is None:
+            self._device = keys.device_key(self._ws.paths.keys, self._ws.store.key)
+        return self._device
 
     def device_public_key(self) -> str:
         """This device's public key (created on first use), for enrollment."""
-        return keys.public_text(keys.device_key(self._keys_dir))
+        return keys.public_text(self._device_key())
 
     # -- export ------------------------------------------------------------------------------
 
@@ -55,7 +61,7 @@ class ExchangeService:
                include_case_refs: bool = False, omit_notes: bool = False) -> ExportResult:
         """Seal everything changed since the last acknowledged bundle (or everything) to a file."""
         team = keys.load_recipient(recipient)
-        device = keys.device_key(self._keys_dir)
+        device = self._device_key()
         blanks: dict[str, dict[str, Any]] = {name: {} for name in BUNDLE_TABLES}
         if not include_case_refs:
             blanks["observation"]["case_reference"] = None
@@ -87,7 +93,7 @@ class ExchangeService:
         # The full bundle id in the name lets the outbox acknowledge a file without opening it.
         path = out_dir / f"cfpm-{self._ws.author.device_id.hex[:8]}-{stamp}-{bundle_id.hex}{SUFFIX}"
         with faults.translated("the bundle could not be written", out_dir):
-            out_dir.mkdir(parents=True, exist_ok=True)
+            files.private_dir(out_dir)
             files.write_atomic(path, sealed)
         counts = {name: len(rows) for name, rows in tables.items()}
         with self._ws.store.write() as session:
@@ -109,7 +115,7 @@ class ExchangeService:
     # -- import ------------------------------------------------------------------------------
 
     def _trusted(self, trust: list[str]) -> list[Any]:
-        own = keys.device_key(self._keys_dir).public_key()
+        own = self._device_key().public_key()
         return [own, *(keys.public_from_text(text) for text in trust)]
 
     def open(self, path: Path, identity_file: Path, trust: list[str]) -> bundle.OpenedBundle:
@@ -136,7 +142,7 @@ class ExchangeService:
     def export_csv(self, out_dir: Path) -> list[Path]:
         """One CSV per table, plus ratings in long format with instrument labels joined."""
         with faults.translated("the CSV files could not be written", out_dir):
-            out_dir.mkdir(parents=True, exist_ok=True)
+            files.private_dir(out_dir)
         written = []
         with self._ws.store.read() as session:
             tables = {name: exchange_repo.changed_rows(session=session, table=table, since_seq=-1)

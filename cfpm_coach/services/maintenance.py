@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from cfpm_coach.errors import BackupError, DiskFullError, ReadOnlyStoreError
 from cfpm_coach.services.read_models import StoreStatus
-from cfpm_coach.storage import counts, faults
+from cfpm_coach.storage import counts, faults, files
 from cfpm_coach.storage.backup import backup_database, restore_database, verify_backup
 from cfpm_coach.storage.cipher import is_encrypted
 from cfpm_coach.storage.migrate import check_not_newer, upgrade
@@ -65,7 +65,7 @@ class MaintenanceService:
             stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
             target = self._ws.paths.backups / f"cfpm-coach-{stamp}.sqlite3"
         with _disk_faults("the backup could not be written", target.parent):
-            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            files.private_dir(target.parent)
             path = backup_database(source, target, self._ws.store.key)
         log.info("backup written")
         return path
@@ -113,7 +113,7 @@ class MaintenanceService:
             return None
         key = self._ws.store.key
         with _disk_faults("today's automatic backup could not be written", target.parent):
-            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            files.private_dir(target.parent)
             backup_database(self._ws.store.path, target, key)
         verify_backup(target, key)
         for old in self.automatic_backups()[keep:]:

@@ -12,6 +12,7 @@ from cfpm_coach.storage.cipher import (
     rekey_file,
 )
 from cfpm_coach.storage.store import Store
+from cfpm_coach.sync import device_key_file
 
 if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace
@@ -58,6 +59,9 @@ class SecurityService:
         if path is None:
             raise StoreError("A server database is encrypted by its own server")
         old = store.key
+        # The signing key follows the store: re-encrypted beside its file first, then kept or
+        # dropped by whichever passphrase the store ends with (a crash anywhere loses neither).
+        device_key_file.stage(self._ws.paths.keys, old, new)
         store.close()
         try:
             rekey_file(path, old, new)
@@ -65,6 +69,7 @@ class SecurityService:
             # Reopened under whichever key the file now has, even if re-keying failed.
             now = new if is_encrypted(path) == (new is not None) else old
             self._ws.store = Store(path, self._ws.paths.backups, now)
+            device_key_file.settle(self._ws.paths.keys, now)
         self._rekey_backups(old, new)
         log.info("store passphrase %s", "set" if new else "removed")
 

@@ -14,6 +14,7 @@ from cfpm_coach.errors import (
 )
 from cfpm_coach.storage import exchange_repo
 from cfpm_coach.storage.types import utcnow
+from cfpm_coach.sync.hub_address import check_hub_url
 from cfpm_coach.sync.outbox import STUCK_AFTER, Outbox, OutboxEntry
 
 if TYPE_CHECKING:
@@ -101,12 +102,11 @@ class SyncService:
         return SyncSettings(**known)
 
     def save_settings(self, settings: SyncSettings) -> SyncSettings:
-        """Check and save; a hub URL must be http(s), a team key must parse."""
+        """Check and save; a hub URL must be https (http only to this computer), a team key
+        must parse."""
         from cfpm_coach.sync import keys
 
-        url = settings.hub_url.strip().rstrip("/")
-        if url and not url.startswith(("https://", "http://")):
-            raise InvalidInputError("Hub address: start it with https://")
+        url = check_hub_url(settings.hub_url) if settings.hub_url.strip() else ""
         if url and not settings.token.strip():
             raise InvalidInputError("Enrollment token: paste the token the central team gave you")
         if settings.recipient.strip():
@@ -128,7 +128,12 @@ class SyncService:
 
         settings = settings or self.settings()
         if settings.mode == "hub":
-            return HttpTransport(settings.hub_url, settings.token)
+            try:
+                url = check_hub_url(settings.hub_url)
+            except InvalidInputError as exc:
+                # An address saved by an older version: refused before any connection is made.
+                raise type(exc)(f"{exc} Change it in Sync settings.") from None
+            return HttpTransport(url, settings.token)
         if settings.mode == "folder":
             return FolderTransport(Path(settings.folder).expanduser())
         raise InvalidInputError("Sync is not set up: give the team's public key and a hub "

@@ -101,8 +101,8 @@ def _matching_copy(backup: Path, database: Path, key: DatabaseKey | None) -> Pat
     temp = database.with_name(f".{database.name}.restore")
     temp.unlink(missing_ok=True)
     try:
+        create_owner_only(temp)  # copyfile keeps an existing file's mode: never readable
         shutil.copyfile(backup, temp)
-        os.chmod(temp, 0o600)
         rekey_file(temp, None, key)
     except (OSError, StoreError) as exc:
         temp.unlink(missing_ok=True)

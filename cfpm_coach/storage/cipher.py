@@ -60,6 +60,10 @@ class DatabaseKey:
         """True when passphrase is this key's (compared in constant time)."""
         return hmac.compare_digest(passphrase.encode("utf-8"), self._passphrase.encode("utf-8"))
 
+    def utf8(self) -> bytes:
+        """The passphrase as UTF-8, for the other secrets it protects (the device key file)."""
+        return self._passphrase.encode("utf-8")
+
     def pragma(self) -> str:
         """The PRAGMA key statement (a literal: SQLCipher does not take bound parameters here)."""
         quoted = self._passphrase.replace("'", "''")

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 
 from cfpm_coach.errors import StoreError
+from cfpm_coach.storage import files
 from cfpm_coach.storage.cipher import DatabaseKey, connect, sqlcipher
 
 BUSY_TIMEOUT_MS = 5000
@@ -16,7 +17,7 @@ IMMEDIATE = "cfpm_immediate"
 
 def create_owner_only(path: Path) -> None:
     """Create an empty file readable by its owner only; SQLite copies its mode to -wal and -shm."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    files.private_dir(path.parent)
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:

@@ -1,6 +1,7 @@
 """Device signing keys (Ed25519) and the central team's age identity (X25519)."""
 
 import base64
+import logging
 from pathlib import Path
 
 import pyrage
@@ -10,28 +11,43 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from cfpm_coach.errors import KeyFileError
 from cfpm_coach.storage import files
+from cfpm_coach.storage.cipher import DatabaseKey
+from cfpm_coach.sync import device_key_file
 
-DEVICE_KEY = "device-ed25519.pem"
+log = logging.getLogger(__name__)
+
+DEVICE_KEY = device_key_file.DEVICE_KEY
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    files.private_dir(path.parent)
     files.write_atomic(path, data, mode=0o600)
 
 
-def device_key(keys_dir: Path) -> Ed25519PrivateKey:
-    """This device's signing key, created owner-only on first use."""
+def device_key(keys_dir: Path, passphrase: DatabaseKey | None = None) -> Ed25519PrivateKey:
+    """This device's signing key, created owner-only on first use.
+
+    With the store's passphrase the file is encrypted under it (a plain file from before is
+    converted at once); without one it is plain. A conversion a crash interrupted is finished
+    first (device_key_file.settle).
+    """
+    device_key_file.settle(keys_dir, passphrase)
     path = keys_dir / DEVICE_KEY
     if not path.exists():
         key = Ed25519PrivateKey.generate()
-        _write_private(path, key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption()))
+        device_key_file.write(path, key, passphrase)
         return key
-    loaded = serialization.load_pem_private_key(path.read_bytes(), password=None)
-    if not isinstance(loaded, Ed25519PrivateKey):
-        raise KeyFileError(f"{path} is not an Ed25519 device key")
-    return loaded
+    data = device_key_file.read(path)
+    key = device_key_file.from_pem(path, data, passphrase)
+    if passphrase is not None and not device_key_file.is_protected(data):
+        try:
+            device_key_file.write(path, key, passphrase)
+            log.info("device key now protected by the store's passphrase")
+        except OSError as exc:
+            # A full disk must not stop signing; the plain file stays whole and is converted
+            # the next time the key is opened.
+            log.warning("device key not yet re-encrypted (%s)", type(exc).__name__)
+    return key
 
 
 def public_text(key: Ed25519PrivateKey | Ed25519PublicKey) -> str:

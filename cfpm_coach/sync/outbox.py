@@ -57,7 +57,7 @@ class Outbox:
     def ensure(self) -> "Outbox":
         """Create the folders owner-only."""
         for folder in (self.root, self.sent_dir, self.rejected_dir):
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            files.private_dir(folder)
         return self
 
     def _entries(self, folder: Path, note_suffix: str) -> list[OutboxEntry]:

@@ -19,8 +19,15 @@ from tenacity import (
 )
 
 from cfpm_coach import __version__
-from cfpm_coach.errors import BundleRefusedError, DeliveryError, HubFailedError, NotAcceptedError
+from cfpm_coach.errors import (
+    BundleRefusedError,
+    DeliveryError,
+    HubFailedError,
+    InvalidInputError,
+    NotAcceptedError,
+)
 from cfpm_coach.storage import files
+from cfpm_coach.sync.hub_address import LOOPBACK_EXAMPLES, InsecureHubAddressError, is_loopback
 from cfpm_coach.sync.outbox import bundle_id_of
 
 log = logging.getLogger(__name__)
@@ -68,12 +75,26 @@ def _detail(response: httpx.Response) -> str:
     return f"HTTP {response.status_code}"
 
 
+def _refuse_clear_text(base_url: str) -> None:
+    """The token goes in a header: as httpx itself reads the address, https or this computer."""
+    try:
+        parsed = httpx.URL(base_url)
+    except httpx.InvalidURL as exc:
+        raise InvalidInputError(f"Hub address: {base_url} is not a web address ({exc})") from None
+    if parsed.scheme == "https" or (parsed.scheme == "http" and is_loopback(parsed.host)):
+        return
+    raise InsecureHubAddressError(f"Hub address: {base_url} is not https://, so the enrollment "
+                                  f"token would cross the network in clear ({LOOPBACK_EXAMPLES} "
+                                  "may use http://)")
+
+
 class HttpTransport:
     """POST /api/v1/bundles with the device's token; retries with backoff, never on a 4xx."""
 
     def __init__(self, base_url: str, token: str, *, attempts: int = 5, first_wait: float = 0.5,
                  max_wait: float = 30.0, timeout: float = 60.0) -> None:
         self.base_url = base_url.rstrip("/")
+        _refuse_clear_text(self.base_url)
         self._token = token
         self._attempts = attempts
         self._first_wait, self._max_wait = first_wait, max_wait

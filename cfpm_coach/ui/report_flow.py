@@ -139,7 +139,6 @@ class ReportFlow(QObject):
         path = self.ask_pdf_path("inter-rater-agreement.pdf")
         if path is None:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.shell.backend.read(lambda ws: ws.reports.agreement_pdf(path),
                                  lambda done: self._done(done, False), self._failed)
 
@@ -185,7 +184,6 @@ class ReportFlow(QObject):
         path = self.ask_pdf_path("leadership-self-vs-others.pdf")
         if path is None:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.shell.backend.read(lambda ws: ws.reports.leadership_pdf(worker_id, path),
                                  lambda done: self._done(done, False), self._failed)
 

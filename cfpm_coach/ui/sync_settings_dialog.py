@@ -1,6 +1,6 @@
 """Where sync sends bundles: the central hub (address and enrollment token) or a shared folder."""
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.services.sync import SyncSettings
+from cfpm_coach.sync.hub_address import InsecureHubAddressError, check_hub_url
 from cfpm_coach.ui.form_rows import add_row
 
 
@@ -76,6 +78,12 @@ class SyncSettingsDialog(QDialog):
         self.interval.setValue(current.interval_minutes)
         self.interval.setAccessibleName(self.tr("Sync every"))
         form.addRow(self.tr("Sync &every"), self.interval)
+        self.problem = QLabel()
+        self.problem.setObjectName("syncSettingsProblem")
+        self.problem.setProperty("role", "error")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        form.addRow(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -92,6 +100,35 @@ class SyncSettingsDialog(QDialog):
         self.hub_url.setEnabled(hub)
         self.token.setEnabled(hub)
         self.folder.setEnabled(not hub)
+
+    @Slot()
+    def accept(self) -> None:
+        """Save only a hub address the laptop may send its token to; else say why, stay open."""
+        problem = self._address_problem() if self.use_hub.isChecked() else ""
+        if problem:
+            self.problem.setText(problem)
+            self.problem.show()
+            self.problem.setAccessibleDescription(problem)
+            self.hub_url.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.hub_url.selectAll()
+            return
+        self.problem.hide()
+        super().accept()
+
+    def _address_problem(self) -> str:
+        if not self.hub_url.text().strip():
+            return ""
+        try:
+            check_hub_url(self.hub_url.text())
+        except InsecureHubAddressError:
+            return self.tr(
+                "This address is not encrypted (http://): your enrollment token would cross "
+                "the network readable by anyone on the way. Give the hub's https:// address; "
+                "http:// works only for a hub on this computer (localhost).")
+        except InvalidInputError:
+            return self.tr("This is not a hub address. Give the hub's web address, starting "
+                           "with https:// (for example https://hub.example.org).")
+        return ""
 
     @Slot()
     def _browse(self) -> None:

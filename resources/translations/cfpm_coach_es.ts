@@ -2133,6 +2133,14 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Sincronizar sola cuando haya conexión</translation>
     </message>
     <message>
+        <source>This address is not encrypted (http://): your enrollment token would cross the network readable by anyone on the way. Give the hub's https:// address; http:// works only for a hub on this computer (localhost).</source>
+        <translation>Esta dirección no está cifrada (http://): su token de inscripción cruzaría la red legible para cualquiera en el camino. Indique la dirección https:// del hub; http:// solo sirve para un hub en este equipo (localhost).</translation>
+    </message>
+    <message>
+        <source>This is not a hub address. Give the hub's web address, starting with https:// (for example https://hub.example.org).</source>
+        <translation>Esto no es una dirección de hub. Indique la dirección web del hub, que empieza por https:// (por ejemplo https://hub.example.org).</translation>
+    </message>
+    <message>
         <source> min</source>
         <translation> min</translation>
     </message>

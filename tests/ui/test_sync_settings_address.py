@@ -1,0 +1,89 @@
+"""Sync settings in the window: an http:// hub on the network is refused in the dialog itself."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from cfpm_coach.sync import keys
+from cfpm_coach.ui.main_window import MainWindow
+from cfpm_coach.ui.sync_settings_dialog import SyncSettingsDialog
+from tests.ui.conftest import wait_idle
+
+
+def _modal_driven_by(drive: Callable[[SyncSettingsDialog], None]) -> Callable[..., int]:
+    """exec() as Qt runs it (shown, a local event loop until closed), typed into by drive."""
+
+    def run(dialog: SyncSettingsDialog) -> int:
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.show()
+        loop = QEventLoop()
+        dialog.finished.connect(loop.quit)
+
+        def drive_then_close() -> None:
+            try:
+                drive(dialog)
+            finally:
+                if dialog.isVisible():  # a failed step must not leave the loop waiting
+                    dialog.reject()
+
+        QTimer.singleShot(0, drive_then_close)
+        loop.exec()
+        return dialog.result()
+
+    return run
+
+
+def _type(qtbot: QtBot, field: object, text: str) -> None:
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    qtbot.keyClicks(field, text)
+
+
+def test_an_http_hub_on_the_network_is_refused_in_the_dialog_until_https(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    wait_idle(qtbot, window)
+    team_key = keys.new_team_identity(tmp_path / "team.key")
+    seen: dict[str, object] = {}
+
+    def drive(dialog: SyncSettingsDialog) -> None:
+        assert dialog.use_hub.isChecked()
+        _type(qtbot, dialog.hub_url, "http://10.0.0.5:8765")
+        _type(qtbot, dialog.token, "t0ken-from-the-team")
+        _type(qtbot, dialog.recipient, team_key)
+        qtbot.keyClick(dialog.recipient, Qt.Key.Key_Return)  # Save is the default button
+        seen["after_http"] = (dialog.isVisible(), dialog.result(), dialog.problem.isVisible(),
+                              dialog.problem.text(), dialog.focusWidget() is dialog.hub_url)
+        _type(qtbot, dialog.hub_url, "https://10.0.0.5:8443")
+        qtbot.keyClick(dialog.hub_url, Qt.Key.Key_Return)
+        seen["after_https"] = (dialog.isVisible(), dialog.result())
+
+    monkeypatch.setattr(SyncSettingsDialog, "exec", _modal_driven_by(drive))
+    window.sync.settings_action.trigger()
+
+    visible, result, problem_shown, problem, focused = seen["after_http"]  # type: ignore[misc]
+    assert visible and result != QDialog.DialogCode.Accepted
+    assert problem_shown and focused
+    assert "http://" in problem and "https://" in problem and "token" in problem, problem
+    assert seen["after_https"] == (False, QDialog.DialogCode.Accepted)
+    assert window.workspace is not None
+    qtbot.waitUntil(lambda: window.workspace is not None
+                    and window.workspace.sync.settings().hub_url == "https://10.0.0.5:8443",
+                    timeout=10_000)
+
+
+def test_a_loopback_hub_may_use_http(qtbot: QtBot, window: MainWindow) -> None:
+    from cfpm_coach.services.sync import SyncSettings
+
+    dialog = SyncSettingsDialog(window, SyncSettings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type(qtbot, dialog.hub_url, "http://127.0.0.1:8765")
+    _type(qtbot, dialog.token, "t0ken")
+    qtbot.keyClick(dialog.token, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
+    assert dialog.settings().hub_url == "http://127.0.0.1:8765"
