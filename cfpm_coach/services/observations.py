@@ -150,6 +150,7 @@ class ObservationService:
 
     def _load_editable(self, session: "Session", observation_id: uuid.UUID) -> Observation:
         obs = self._load(session, observation_id)
+        records.check_owned(self._ws.author, obs)  # ratings of another's observation: refused
         if not self._is_editable(session, obs):
             raise ObservationLockedError(
                 "This observation is finalized. Amend it, with a reason, to change it."
@@ -300,6 +301,7 @@ class ObservationService:
             raise InvalidInputError(f"reason: at most {EVIDENCE_MAX} characters")
         with self._ws.store.write() as session:
             obs = self._load(session, observation_id)
+            records.check_owned(self._ws.author, obs)
             if obs.status == ObservationStatus.DRAFT.value:
                 raise InvalidInputError("A draft can be edited directly; it needs no amendment")
             if observation_repo.open_amendment(session=session, observation_id=obs.id):

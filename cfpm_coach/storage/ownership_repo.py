@@ -1,0 +1,119 @@
+"""The ownership checks of a merge (domain/ownership.py), with the stored rows they need.
+
+Run before the merge writes anything: the first record the sender may not write refuses the
+whole bundle with a sentence naming the file, record and field.
+"""
+
+import json
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import column as sa_column
+from sqlalchemy import select, text
+from sqlmodel import Session
+
+from cfpm_coach.domain.ownership import (
+    COACH_FIELDS,
+    PARENT_OWNED,
+    Sender,
+    audit_refusal,
+    foreign_reference,
+    record_refusal,
+)
+from cfpm_coach.errors import OwnershipError
+
+NOTHING_CHANGED = " Nothing was imported."
+
+
+def id_filters(session: Session, column: Any, ids: list[uuid.UUID]) -> list[Any]:
+    """WHERE clauses that together select the rows with these ids.
+
+    SQLite gets the ids as one JSON array (json_each): compiling an IN list of 200k bound
+    parameters cost more than the lookup itself. Elsewhere the list is cut to what every driver
+    takes as bound parameters (PostgreSQL: 65535).
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        listed = text("SELECT value FROM json_each(:ids)").bindparams(
+            ids=json.dumps([value.hex for value in ids])).columns(sa_column("value"))
+        return [column.in_(listed)]
+    return [column.in_(ids[start : start + 20_000]) for start in range(0, len(ids), 20_000)]
+
+
+def owners(session: Session, table: type[Any], ids: list[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+    """The device owning each of these stored rows (rows not stored are left out)."""
+    if not ids:
+        return {}
+    sa_table = table.__table__
+    return {row[0]: row[1]
+            for among in id_filters(session, sa_table.c.id, ids)
+            for row in session.execute(select(sa_table.c.id, sa_table.c.device_id).where(among))}
+
+
+def _refuse(reason: str | None) -> None:
+    if reason is not None:
+        raise OwnershipError(reason + NOTHING_CHANGED)
+
+
+class OwnershipCheck:
+    """Everything one bundle claims, checked against the sender and the rows already stored."""
+
+    def __init__(self, session: Session, tables: dict[str, type[Any]], sender: Sender,
+                 now: datetime) -> None:
+        self.session, self.tables, self.sender, self.now = session, tables, sender, now
+        self.in_bundle: dict[str, set[uuid.UUID]] = {name: set() for name in tables}
+
+    def records(self, name: str, rows: list[dict[str, Any]],
+                stored: dict[uuid.UUID, dict[str, Any]]) -> None:
+        """Every record is the sender's, new or already the sender's, and within the bounds."""
+        for number, record in enumerate(rows, start=1):
+            _refuse(record_refusal(name, number, record, stored.get(record["id"]), self.sender,
+                                   self.now))
+        self.in_bundle[name].update(r["id"] for r in rows)
+
+    def _owned(self, target: str, ids: list[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+        """Owner of each id: the sender for rows in this bundle, else the stored row's device."""
+        owned = {i: self.sender.device_id for i in ids if i in self.in_bundle[target]}
+        missing = sorted({i for i in ids if i not in owned})
+        return {**owned, **owners(self.session, self.tables[target], missing)}
+
+    def _references(self, name: str, named: list[tuple[int, Any]], field: str, target: str
+                    ) -> None:
+        """Each (record number, id) names a row of target that the sender owns."""
+        named = [(n, ref) for n, ref in named if ref is not None]
+        owner = self._owned(target, [ref for _n, ref in named])
+        for number, ref in named:
+            _refuse(foreign_reference(name, number, field, target, ref, owner.get(ref),
+                                      self.sender))
+
+    def references(self, records: dict[str, list[dict[str, Any]]]) -> None:
+        """Ratings and amendments only on the sender's observations; only the sender's coaches."""
+        for name, (target, field) in PARENT_OWNED.items():
+            self._references(name, _numbered(records.get(name, []), field), field, target)
+        for name, field in COACH_FIELDS.items():
+            self._references(name, _numbered(records.get(name, []), field), field, "coach")
+
+    def audit(self, entries: list[dict[str, Any]]) -> None:
+        """Audit entries only of the sender's own changes to the sender's own records."""
+        known = set(self.tables)
+        for number, entry in enumerate(entries, start=1):
+            _refuse(audit_refusal(number, entry, self.sender, known))
+        for entity in sorted({e["entity"] for e in entries}):
+            named = [(n, e["entity_id"]) for n, e in enumerate(entries, start=1)
+                     if e["entity"] == entity]
+            self._references("audit_log", named, "entity_id", entity)
+
+    def manifest_coach(self) -> None:
+        """The coach the manifest names was created by the sender."""
+        coach = self.sender.coach_id
+        if coach is None:
+            return
+        if self._owned("coach", [coach]).get(coach) != self.sender.device_id:
+            raise OwnershipError(
+                f"manifest.json, field coach_id: coach {coach} was not created by device "
+                f"{str(self.sender.device_id)[:8]}; a bundle names only its own coach."
+                + NOTHING_CHANGED)
+
+
+def _numbered(rows: list[dict[str, Any]], field: str) -> list[tuple[int, Any]]:
+    return [(number, row[field]) for number, row in enumerate(rows, start=1)]
