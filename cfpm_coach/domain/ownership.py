@@ -67,11 +67,8 @@ def record_refusal(table: str, number: int, record: dict[str, Any],
 def foreign_reference(table: str, number: int, field: str, target: str, target_id: object,
                       owner: uuid.UUID | None, sender: Sender) -> str | None:
     """Why a record may not point at this row (None: the sender owns it)."""
-    if owner == sender.device_id:
-        return None
-    if owner is None:
-        return (f"{where(table, number, field)}: {target} {target_id} is not in the bundle or "
-                f"at the receiver, so device {short(sender.device_id)} did not create it")
+    if owner is None or owner == sender.device_id:
+        return None  # a row the receiver lacks is a missing parent, not another's
     return (f"{where(table, number, field)}: {target} {target_id} belongs to device "
             f"{short(owner)}; a device cannot add to or act as another device's {target}")
 

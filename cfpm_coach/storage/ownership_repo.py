@@ -20,10 +20,13 @@ from cfpm_coach.domain.ownership import (
     audit_refusal,
     foreign_reference,
     record_refusal,
+    where,
 )
-from cfpm_coach.errors import OwnershipError
+from cfpm_coach.errors import BundleError, OwnershipError
 
 NOTHING_CHANGED = " Nothing was imported."
+MISSING = ("The bundle refers to records this store does not have (import the earlier bundles "
+           "first, or ask for a --full export); nothing was changed")
 
 
 def id_filters(session: Session, column: Any, ids: list[uuid.UUID]) -> list[Any]:
@@ -83,7 +86,10 @@ class OwnershipCheck:
         named = [(n, ref) for n, ref in named if ref is not None]
         owner = self._owned(target, [ref for _n, ref in named])
         for number, ref in named:
-            _refuse(foreign_reference(name, number, field, target, ref, owner.get(ref),
+            if ref not in owner:
+                raise BundleError(f"{where(name, number, field)}: {target} {ref} is not in the "
+                                  f"bundle or in this store. {MISSING}")
+            _refuse(foreign_reference(name, number, field, target, ref, owner[ref],
                                       self.sender))
 
     def references(self, records: dict[str, list[dict[str, Any]]]) -> None:
@@ -108,7 +114,11 @@ class OwnershipCheck:
         coach = self.sender.coach_id
         if coach is None:
             return
-        if self._owned("coach", [coach]).get(coach) != self.sender.device_id:
+        owner = self._owned("coach", [coach]).get(coach)
+        if owner is None:
+            raise BundleError(f"manifest.json, field coach_id: coach {coach} is not in the bundle "
+                              f"or in this store. {MISSING}")
+        if owner != self.sender.device_id:
             raise OwnershipError(
                 f"manifest.json, field coach_id: coach {coach} was not created by device "
                 f"{str(self.sender.device_id)[:8]}; a bundle names only its own coach."
