@@ -250,8 +250,8 @@ def merge(session: Session, bundle_id: uuid.UUID, records: dict[str, list[dict[s
         incoming = records.get(name, [])
         stored[name] = _stored_rows(session, table, [r["id"] for r in incoming]) if incoming else {}
         check.records(name, incoming, stored[name])
-    check.references(records)
     check.audit(records.get(AUDIT_TABLE, []))
+    check.references(records)
     check.manifest_coach()
     result = MergeResult()
     seq = next_change_seq(session)

@@ -55,7 +55,7 @@ def owners(session: Session, table: type[Any], ids: list[uuid.UUID]) -> dict[uui
 
 def _refuse(reason: str | None) -> None:
     if reason is not None:
-        raise OwnershipError(reason + NOTHING_CHANGED)
+        raise OwnershipError(reason.rstrip(".") + "." + NOTHING_CHANGED)
 
 
 class OwnershipCheck:
