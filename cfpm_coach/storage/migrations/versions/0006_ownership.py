@@ -10,6 +10,7 @@ Revises: 0005
 Create Date: 2026-11-30
 """
 
+import uuid
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -23,13 +24,7 @@ down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-UNKNOWN_DEVICE_HEX = "0" * 32
-
-
-def _unknown_device() -> str:
-    if op.get_bind().dialect.name == "postgresql":
-        return "00000000-0000-0000-0000-000000000000"
-    return UNKNOWN_DEVICE_HEX
+UNKNOWN_DEVICE = uuid.UUID(int=0)  # models.UNKNOWN_DEVICE, frozen here as of this version
 
 
 def _shape(table: str, key: list[str]) -> sa.Table:
@@ -78,13 +73,11 @@ def upgrade() -> None:
     _set_primary_key("hub_upload", ["hub_device_id", "bundle_id"])
 
     op.add_column("bundle_log", sa.Column("device_id", sa.Uuid(), nullable=True))
-    unknown = _unknown_device()
     op.execute(sa.text(
-        "UPDATE bundle_log SET device_id = COALESCE("
-        "(SELECT id FROM device WHERE is_local = :yes LIMIT 1), :unknown) "
-        "WHERE direction = 'export'").bindparams(yes=True, unknown=unknown))
+        "UPDATE bundle_log SET device_id = (SELECT id FROM device WHERE is_local = :yes LIMIT 1) "
+        "WHERE direction = 'export'").bindparams(yes=True))
     op.execute(sa.text("UPDATE bundle_log SET device_id = :unknown WHERE device_id IS NULL")
-               .bindparams(unknown=unknown))
+               .bindparams(sa.bindparam("unknown", UNKNOWN_DEVICE, type_=sa.Uuid())))
     with op.batch_alter_table("bundle_log") as batch_op:
         batch_op.alter_column("device_id", existing_type=sa.Uuid(), nullable=False)
     _set_primary_key("bundle_log", ["bundle_id", "device_id"])
