@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cfpm_coach.errors import BundleError, OwnershipError, ReadOnlyRecordError
 from cfpm_coach.services import demo
@@ -137,3 +139,38 @@ def test_imported_records_are_read_only_and_never_exported_again(
     assert all(row["device_id"] != colleague_id
                for rows in bundle.tables.values() for row in rows)
     assert mine.id in {uuid.UUID(o["id"]) for o in bundle.tables["observation"]}
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_edit_of_a_colleagues_record_is_refused_and_changes_nothing(
+        laptop: Workspace, colleague: Workspace, central: Workspace, team: Team,
+        tmp_path: Path, data: st.DataObject) -> None:
+    """Property: A's bundle, with any record of B's edited in any way and signed by A, is
+    refused on import, whatever device id the forged row carries; the store is unchanged."""
+    trust = [laptop.exchange.device_public_key(), colleague.exchange.device_public_key()]
+    ready = tmp_path / "ready"
+    if not ready.exists():
+        central.exchange.import_bundle(_full(laptop, team, tmp_path / "a"), team.identity, trust)
+        central.exchange.import_bundle(_full(colleague, team, tmp_path / "b"), team.identity,
+                                       trust)
+        ready.mkdir()
+    mine = _forged(laptop, team, tmp_path / "a2")
+    theirs = _forged(colleague, team, tmp_path / "b2")
+    table = data.draw(st.sampled_from(sorted(t for t, rows in theirs.tables.items() if rows)))
+    row = dict(data.draw(st.sampled_from(theirs.tables[table])))
+    device = data.draw(st.sampled_from([theirs.manifest["device_id"], mine.manifest["device_id"]]))
+    edit = data.draw(st.sampled_from(["copy", "tombstone", "revision", "text"]))
+    row["device_id"] = device
+    if edit == "tombstone" and "deleted_at" in row:
+        row["deleted_at"] = now_text()
+    elif edit == "revision" and "revision" in row:
+        row["revision"] += data.draw(st.integers(1, 50))
+    elif edit == "text":
+        name = next((k for k in ("name", "strengths", "note", "text", "action") if k in row), "id")
+        if name != "id":
+            row[name] = data.draw(st.text(min_size=1, max_size=20).filter(str.isprintable))
+    mine.tables[table].insert(data.draw(st.integers(0, len(mine.tables[table]))), row)
+    _refused(central, seal(mine, laptop, team.recipient), team, trust, (f"data/{table}.jsonl",),
+             tmp_path)
