@@ -92,9 +92,20 @@ def _attribute_to_their_coach(device: str) -> Attack:
 
 
 def _rate_their_observation(mine: Forged, theirs: Forged) -> Forged:
-    rating = {**mine.tables["rating"][0], "id": str(uuid.uuid4()),
-              "observation_id": theirs.tables["observation"][0]["id"]}
-    mine.tables["rating"].append(rating)
+    """A rating of a behavior B left unrated (a draft's), so no unique key stops it."""
+    instrument = {o["id"]: o["instrument_id"] for o in theirs.tables["observation"]}
+    behaviors: dict[str, set[str]] = {}
+    for r in theirs.tables["rating"]:
+        behaviors.setdefault(instrument[r["observation_id"]], set()).add(r["behavior_id"])
+    rated: dict[str, set[str]] = {}
+    for r in theirs.tables["rating"]:
+        rated.setdefault(r["observation_id"], set()).add(r["behavior_id"])
+    target, behavior = min(((o, min(behaviors[instrument[o]] - done))
+                            for o, done in rated.items() if behaviors[instrument[o]] - done),
+                           default=(theirs.tables["observation"][0]["id"],
+                                    mine.tables["rating"][0]["behavior_id"]))
+    mine.tables["rating"].append({**mine.tables["rating"][0], "id": str(uuid.uuid4()),
+                                  "observation_id": target, "behavior_id": behavior})
     return mine
 
 
@@ -317,3 +328,35 @@ def test_a_device_enrolled_before_binding_is_bound_by_its_first_bundle(
     assert _post(served.url, mine.path.read_bytes(), token_a).status_code == 201
     [a] = [d for d in hub.devices() if d.coach_name == "Coach A"]
     assert a.laptop_device_id == laptop.author.device_id
+
+
+def test_the_shared_folder_route_applies_the_same_ownership(
+        hub: Hub, hub_setup: HubSetup, laptop: Workspace, colleague: Workspace,
+        tmp_path: Path) -> None:
+    """The same forged bundle dropped in a shared folder is set aside with its reason, and a
+    squatted bundle id does not stop the colleague's real bundle beside it."""
+    hub.enroll(laptop.exchange.device_public_key(), "Coach A", laptop.author.device_id)
+    hub.enroll(colleague.exchange.device_public_key(), "Coach B", colleague.author.device_id)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    first = colleague.exchange.export(shared, hub_setup.recipient, full=True).path
+    laptop.exchange.export(shared, hub_setup.recipient, full=True)
+    assert [r.error for r in hub.ingest_folder(shared)] == [None, None]
+    theirs = open_for_editing((shared / "imported" / first.name).read_bytes(),
+                              hub.config.identity_file)
+    mine = _bundle(laptop, hub_setup, hub, tmp_path / "a")
+    real = colleague.exchange.export(tmp_path / "b", hub_setup.recipient, full=True)
+    forged = shared / "0-forged.cfpm-bundle"
+    forged.write_bytes(seal(_tombstone_finalized("theirs")(copy.deepcopy(mine), theirs), laptop,
+                            hub_setup.recipient))
+    squat = shared / "1-squat.cfpm-bundle"
+    squat.write_bytes(seal(mine, laptop, hub_setup.recipient, bundle_id=str(real.bundle_id)))
+    (shared / real.path.name).write_bytes(real.path.read_bytes())
+    before = snapshot(hub.store)["observation"]
+
+    results = {r.name: r for r in hub.ingest_folder(shared)}
+    assert results[forged.name].error and "device_id" in results[forged.name].error
+    assert results[squat.name].error is None and results[real.path.name].error is None
+    assert snapshot(hub.store)["observation"] == before  # A's rows were there; B's untouched
+    reason = (shared / "rejected" / f"{forged.name}.reason.txt").read_text()
+    assert "data/observation.jsonl, record" in reason
