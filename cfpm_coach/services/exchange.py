@@ -18,7 +18,7 @@ from cfpm_coach.services.bundle_import import (
     merge_opened,
     refused_for_missing_parents,
 )
-from cfpm_coach.storage import exchange_repo, faults, files
+from cfpm_coach.storage import exchange_repo, faults, files, key_binding_repo
 from cfpm_coach.storage.exchange_repo import AUDIT_TABLE, BUNDLE_TABLES
 from cfpm_coach.storage.types import utcnow
 from cfpm_coach.sync import bundle, keys
@@ -151,8 +151,8 @@ class ExchangeService:
         key = opened.manifest.device_public_key
         own_key = keys.public_text(keys.device_key(self._keys_dir))
         known = {
-            exchange_repo.KeyBinding(own_key, self._ws.author.device_id),
-            *exchange_repo.key_bindings(session=session),
+            key_binding_repo.KeyBinding(own_key, self._ws.author.device_id),
+            *key_binding_repo.key_bindings(session=session),
         }
         for binding in known:
             if binding.public_key == key and binding.device_id != sender.device_id:
@@ -165,7 +165,7 @@ class ExchangeService:
                     f"manifest.json, field device_public_key: device {short(sender.device_id)} "
                     "signs with another key here; this bundle was signed by a different one. "
                     "Nothing was imported.")
-        exchange_repo.bind_key(session=session, public_key=key, device_id=sender.device_id)
+        key_binding_repo.bind_key(session=session, public_key=key, device_id=sender.device_id)
         return sender
 
     # -- analysts ----------------------------------------------------------------------------
