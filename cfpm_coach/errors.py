@@ -77,6 +77,14 @@ class ReplayError(HubError, BundleError):
     status = 409
 
 
+class OwnershipError(ForbiddenError, BundleError):
+    """A bundle claims, changes or deletes records that belong to another device or coach."""
+
+
+class ReadOnlyRecordError(CoachError):
+    """A record created on another device (imported here) cannot be changed on this one."""
+
+
 class TooLargeError(HubError):
     """A request body over the hub's limit."""
 

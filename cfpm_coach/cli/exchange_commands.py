@@ -58,9 +58,11 @@ def register(
 
 
 def device_show(args: argparse.Namespace) -> int:
-    """Print the device id and its public key, for enrollment at the hub."""
+    """Print the device id, coach id and public key, for enrollment at the hub
+    (`hub enroll --device-id ... --device-public-key ...`)."""
     with open_workspace(args) as ws:
         print(f"device id:  {ws.author.device_id}")
+        print(f"coach id:   {ws.author.coach_id}")
         print(f"public key: {ws.exchange.device_public_key()}")
     return 0
 

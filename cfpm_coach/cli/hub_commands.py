@@ -1,6 +1,7 @@
 """`cfpm-coach hub ...`: the central team's hub (init, enroll, devices, revoke, serve, ingest)."""
 
 import argparse
+import uuid
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +33,13 @@ def register(
     p = cmds.add_parser("enroll", parents=[common], help="register a laptop; prints its token")
     p.add_argument("--device-public-key", required=True, metavar="KEY",
                    help="from `cfpm-coach device show` on the laptop")
+    p.add_argument("--device-id", required=True, type=_uuid, metavar="ID",
+                   help="the laptop's device id, from `cfpm-coach device show`: the only device "
+                        "its bundles may name")
     p.add_argument("--coach", required=True, metavar="NAME")
+    p.add_argument("--reenroll", action="store_true",
+                   help="enroll a revoked key (or a laptop whose old key was revoked) again; "
+                        "a new token is issued")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=enroll)
 
@@ -81,6 +88,14 @@ def register(
     p.set_defaults(handler=status)
 
 
+def _uuid(text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a device id (a UUID, as "
+                                         "`cfpm-coach device show` prints it)") from None
+
+
 def _folder(args: argparse.Namespace) -> Path:
     if not args.data_dir:
         raise InvalidInputError("give the hub's folder with --data-dir DIR")
@@ -111,11 +126,14 @@ def init(args: argparse.Namespace) -> int:
 def enroll(args: argparse.Namespace) -> int:
     """Register a device and print its one-time token."""
     with _open(args) as hub:
-        enrollment = hub.enroll(args.device_public_key, args.coach)
+        enrollment = hub.enroll(args.device_public_key, args.coach, args.device_id,
+                                reenroll=args.reenroll)
     if args.json:
-        print_json({"device_id": enrollment.device.id, "token": enrollment.token})
+        print_json({"device_id": enrollment.device.id, "token": enrollment.token,
+                    "laptop_device_id": enrollment.device.laptop_device_id})
     else:
-        print(f"Enrolled device {enrollment.device.id} for {enrollment.device.coach_name}.")
+        print(f"Enrolled device {enrollment.device.id} (laptop "
+              f"{enrollment.device.laptop_device_id}) for {enrollment.device.coach_name}.")
         print(f"Token (shown once; enter it in the laptop's sync settings): {enrollment.token}")
     return 0
 
@@ -127,8 +145,9 @@ def devices(args: argparse.Namespace) -> int:
     if args.json:
         print_json([vars(d) for d in found])
         return 0
-    print_table(["device", "coach", "enrolled", "last seen", "bundles", "state"],
-                [[d.id, d.coach_name, d.enrolled_at.date(),
+    print_table(["device", "laptop", "coach", "enrolled", "last seen", "bundles", "state"],
+                [[d.id, d.laptop_device_id or "bound by its next bundle", d.coach_name,
+                  d.enrolled_at.date(),
                   d.last_seen_at.strftime("%Y-%m-%d %H:%M") if d.last_seen_at else "never",
                   d.bundles, "revoked" if d.revoked_at else "active"] for d in found])
     return 0

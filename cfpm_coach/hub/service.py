@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from cfpm_coach.domain.ownership import Sender
 from cfpm_coach.errors import (
     CoachError,
     ConstraintError,
@@ -17,6 +18,7 @@ from cfpm_coach.errors import (
     HubError,
     InvalidInputError,
     NotFoundError,
+    OwnershipError,
     ReplayError,
     StoreError,
     TooLargeError,
@@ -25,7 +27,12 @@ from cfpm_coach.errors import (
 from cfpm_coach.hub import fidelity, shared_folder
 from cfpm_coach.hub.config import HubConfig, load_config, new_config
 from cfpm_coach.paths import AppPaths
-from cfpm_coach.services.bundle_import import merge_opened, refused_for_missing_parents
+from cfpm_coach.services.bundle_import import (
+    check_manifest,
+    manifest_sender,
+    merge_opened,
+    refused_for_missing_parents,
+)
 from cfpm_coach.services.workspace import Workspace, load_catalog
 from cfpm_coach.storage import faults, files, hub_repo
 from cfpm_coach.storage.records import Author
@@ -55,6 +62,8 @@ class DeviceView:
     revoked_at: datetime | None
     last_seen_at: datetime | None
     bundles: int
+    laptop_device_id: uuid.UUID | None = None
+    coach_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -94,7 +103,8 @@ def _http_status(error: CoachError) -> int:
 
 def _view(device: Any) -> DeviceView:
     return DeviceView(device.id, device.coach_name, device.public_key, device.enrolled_at,
-                      device.revoked_at, device.last_seen_at, device.bundles)
+                      device.revoked_at, device.last_seen_at, device.bundles,
+                      device.laptop_device_id, device.coach_id)
 
 
 class Hub:
@@ -169,22 +179,79 @@ class Hub:
 
     # -- devices -----------------------------------------------------------------------------
 
-    def enroll(self, public_key: str, coach_name: str) -> Enrollment:
-        """Register a laptop's signing key; its upload token is returned once."""
+    def enroll(self, public_key: str, coach_name: str, device_id: uuid.UUID | None = None, *,
+               reenroll: bool = False) -> Enrollment:
+        """Register a laptop's signing key and its laptop device id (from `cfpm-coach device
+        show`); its upload token is returned once.
+
+        A revoked key, or a laptop id last enrolled with a key now revoked, is enrolled again
+        only with reenroll=True: a new token is issued, the old one stays refused.
+        """
         keys.public_from_text(public_key)  # refuses anything that is not a device key
+        key = public_key.strip()
         name = coach_name.strip()
         if not name:
             raise InvalidInputError("coach: give the coach's name")
         token = secrets.token_urlsafe(32)
         with self.store.write() as session:
-            if hub_repo.device_by_key(session=session, public_key=public_key.strip()):
-                raise InvalidInputError("This device key is enrolled already; revoke it first "
-                                        "to enroll it again")
-            device = hub_repo.add_device(session=session, public_key=public_key.strip(),
-                                         coach_name=name, token_sha256=_digest(token))
+            existing = hub_repo.device_by_key(session=session, public_key=key)
+            if existing is not None:
+                device = self._reenroll(session, existing, device_id, reenroll)
+                hub_repo.renew(session=session, device=device, coach_name=name,
+                               token_sha256=_digest(token))
+            else:
+                coach_id = self._check_laptop_free(session, device_id, reenroll)
+                device = hub_repo.add_device(session=session, public_key=key, coach_name=name,
+                                             token_sha256=_digest(token),
+                                             laptop_device_id=device_id, coach_id=coach_id)
             view = _view(device)
-        log.info("device %s enrolled", view.id)
+        log.info("device %s enrolled (laptop %s)", view.id, view.laptop_device_id)
         return Enrollment(view, token)
+
+    @staticmethod
+    def _reenroll(session: Any, existing: Any, device_id: uuid.UUID | None,
+                  reenroll: bool) -> Any:
+        """The enrollment of a key already known, if it may be enrolled again."""
+        if existing.revoked_at is None:
+            raise InvalidInputError(f"This device key is enrolled already (device "
+                                    f"{existing.id}); revoke it first to enroll it again")
+        if not reenroll:
+            raise InvalidInputError(
+                f"This device key was revoked on {existing.revoked_at:%Y-%m-%d} (device "
+                f"{existing.id}). To let it upload again, enroll it with --reenroll: a new "
+                "token is issued and the old one stays refused")
+        bound = existing.laptop_device_id
+        if device_id is not None and bound is not None and device_id != bound:
+            raise InvalidInputError(f"device-id: this key was enrolled for laptop {bound}, not "
+                                    f"{device_id}; a key speaks for one laptop")
+        laptop = device_id or bound
+        if laptop is not None:
+            holder = hub_repo.device_by_laptop(session=session, laptop_device_id=laptop)
+            if holder is not None and holder.id != existing.id and holder.revoked_at is None:
+                raise InvalidInputError(f"device-id: laptop {laptop} is enrolled already as "
+                                        f"device {holder.id}; revoke that one first")
+            existing.laptop_device_id = laptop
+        return existing
+
+    @staticmethod
+    def _check_laptop_free(session: Any, device_id: uuid.UUID | None, reenroll: bool
+                           ) -> uuid.UUID | None:
+        """Refuse a laptop id another key holds; returns the coach a re-enrolled laptop keeps."""
+        if device_id is None:
+            return None
+        holder = hub_repo.device_by_laptop(session=session, laptop_device_id=device_id)
+        if holder is None:
+            return None
+        if holder.revoked_at is None:
+            raise InvalidInputError(f"device-id: laptop {device_id} is enrolled already as "
+                                    f"device {holder.id} ({holder.coach_name}); revoke it "
+                                    "first if the laptop has a new key")
+        if not reenroll:
+            raise InvalidInputError(
+                f"device-id: laptop {device_id} was enrolled with another key, revoked on "
+                f"{holder.revoked_at:%Y-%m-%d}. If its key was replaced, enroll the new key "
+                "with --reenroll")
+        return holder.coach_id
 
     def devices(self) -> list[DeviceView]:
         """Every enrolled device."""
@@ -239,12 +306,13 @@ class Hub:
     def _accept(self, device: DeviceView, opened: bundle.OpenedBundle, size: int) -> Delivery:
         bundle_id = uuid.UUID(opened.manifest.bundle_id)
         for _attempt in range(2):
-            prior = self._prior(bundle_id, opened.sha256)
+            prior = self._prior(device.id, bundle_id, opened.sha256)
             if prior is not None:
                 return Delivery(prior, False)
             try:
                 with self.store.write() as session:
-                    merged = merge_opened(session, opened, self.workspace.catalog)
+                    sender = self._sender(session, device, opened)
+                    merged = merge_opened(session, opened, sender, self.workspace.catalog)
                     receipt = {**merged.as_dict(), "duplicate": False,
                                "received_at": utcnow().isoformat(),
                                "hub_device_id": str(device.id)}
@@ -254,16 +322,42 @@ class Hub:
             except ConstraintError as exc:
                 # Either the same bundle arrived twice at once (the other request stored it:
                 # answer with its receipt) or its records point at rows the hub lacks.
-                if self._prior(bundle_id, opened.sha256) is not None:
+                if self._prior(device.id, bundle_id, opened.sha256) is not None:
                     continue
                 raise refused_for_missing_parents() from exc
             log.info("bundle %s received from device %s", bundle_id, device.id)
             return Delivery(receipt, True)
         raise ReplayError(f"Bundle {bundle_id} arrived twice at once; send it again")
 
-    def _prior(self, bundle_id: uuid.UUID, sha256: str) -> dict[str, Any] | None:
+    @staticmethod
+    def _sender(session: Any, device: DeviceView, opened: bundle.OpenedBundle) -> Sender:
+        """The laptop and coach this enrolled device is bound to, checked against the manifest.
+
+        A device enrolled before laptop ids were bound, or without --device-id, is bound by its
+        first accepted bundle, unless another enrollment holds that laptop id; its coach is
+        bound by the first accepted bundle naming one (merge checks the device created it).
+        """
+        claimed = manifest_sender(opened)
+        row = hub_repo.device(session=session, device_id=device.id)
+        if row.laptop_device_id is None:
+            holder = hub_repo.device_by_laptop(session=session,
+                                               laptop_device_id=claimed.device_id)
+            if holder is not None and holder.id != row.id:
+                raise OwnershipError(
+                    f"manifest.json, field device_id: laptop {claimed.device_id} is enrolled "
+                    f"at the hub as another device ({str(holder.id)[:8]}); refused.")
+            row.laptop_device_id = claimed.device_id
+        if row.coach_id is None:
+            row.coach_id = claimed.coach_id
+        session.add(row)
+        sender = Sender(row.laptop_device_id, row.coach_id)
+        check_manifest(opened, sender)
+        return sender
+
+    def _prior(self, device_id: uuid.UUID, bundle_id: uuid.UUID, sha256: str
+               ) -> dict[str, Any] | None:
         with self.store.read() as session:
-            prior = hub_repo.upload(session=session, bundle_id=bundle_id)
+            prior = hub_repo.upload(session=session, device_id=device_id, bundle_id=bundle_id)
             if prior is None:
                 return None
             stored_sha256, receipt = prior.sha256, dict(prior.receipt)

@@ -5,7 +5,8 @@ import uuid
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from cfpm_coach.errors import BundleError, ReplayError
+from cfpm_coach.domain.ownership import Sender, short
+from cfpm_coach.errors import BundleError, OwnershipError, ReplayError
 from cfpm_coach.services.record_checks import check_records
 from cfpm_coach.storage import exchange_repo
 from cfpm_coach.sync.bundle import OpenedBundle
@@ -33,11 +34,44 @@ class Receipt:
         return asdict(self)
 
 
-def merge_opened(session: "Session", opened: OpenedBundle, catalog: "InstrumentCatalog"
-                 ) -> Receipt:
-    """Merge a checked bundle inside the caller's transaction; a repeat of the same bytes is a no-op."""
+def _uuid_field(field: str, value: str | None) -> uuid.UUID | None:
+    if value is None:
+        return None
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise BundleError(f"manifest.json, field {field}: {value[:40]!r} is not a UUID") from None
+
+
+def manifest_sender(opened: OpenedBundle) -> Sender:
+    """The device and coach a bundle's manifest names (who the signer says it is)."""
+    device = _uuid_field("device_id", opened.manifest.device_id)
+    assert device is not None
+    return Sender(device, _uuid_field("coach_id", opened.manifest.coach_id))
+
+
+def check_manifest(opened: OpenedBundle, sender: Sender) -> None:
+    """Refuse a manifest that names another device or coach than the sender."""
+    claimed = manifest_sender(opened)
+    if claimed.device_id != sender.device_id:
+        raise OwnershipError(
+            f"manifest.json, field device_id: the bundle names device {short(claimed.device_id)}, "
+            f"but it comes from device {short(sender.device_id)}. Nothing was imported.")
+    if claimed.coach_id != sender.coach_id:
+        raise OwnershipError(
+            f"manifest.json, field coach_id: the bundle names coach {claimed.coach_id}, but "
+            f"device {short(sender.device_id)} writes for coach {sender.coach_id}. "
+            "Nothing was imported.")
+
+
+def merge_opened(session: "Session", opened: OpenedBundle, sender: Sender,
+                 catalog: "InstrumentCatalog") -> Receipt:
+    """Merge a checked bundle from sender inside the caller's transaction; a repeat of the same
+    bytes is a no-op. Only the sender's own records are accepted (domain/ownership.py)."""
+    check_manifest(opened, sender)
     bundle_id = uuid.UUID(opened.manifest.bundle_id)
-    seen = exchange_repo.bundle_seen(session=session, bundle_id=bundle_id)
+    seen = exchange_repo.bundle_seen(session=session, bundle_id=bundle_id,
+                                     device_id=sender.device_id)
     if seen is not None:
         if (seen.receipt or {}).get("sha256") != opened.sha256:
             raise ReplayError(f"Bundle {bundle_id} was imported before with other content: "
@@ -47,10 +81,11 @@ def merge_opened(session: "Session", opened: OpenedBundle, catalog: "InstrumentC
             t: {"inserted": 0, "updated": 0, "unchanged": sum(c.values()), "conflicts": 0}
             for t, c in tables.items()})
     check_records(session, catalog, opened.records)  # what needs this store and its instruments
-    result = exchange_repo.merge(session, bundle_id, opened.records)
+    result = exchange_repo.merge(session, bundle_id, opened.records, sender=sender)
     counted = {t: asdict(c) for t, c in result.tables.items()}
     exchange_repo.log_bundle(
-        session=session, bundle_id=bundle_id, direction="import", high_water=0,
+        session=session, bundle_id=bundle_id, device_id=sender.device_id, direction="import",
+        high_water=0,
         record_count=sum(len(r) for r in opened.records.values()), status="imported",
         receipt={"sha256": opened.sha256, "tables": counted})
     session.flush()

@@ -12,14 +12,22 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from cfpm_coach import __version__
 from cfpm_coach.domain.csv_cells import safe_cell
-from cfpm_coach.errors import BundleError, ConstraintError
-from cfpm_coach.services.bundle_import import Receipt, merge_opened, refused_for_missing_parents
-from cfpm_coach.storage import exchange_repo, faults, files
+from cfpm_coach.domain.ownership import Sender, short
+from cfpm_coach.errors import BundleError, ConstraintError, OwnershipError
+from cfpm_coach.services.bundle_import import (
+    Receipt,
+    manifest_sender,
+    merge_opened,
+    refused_for_missing_parents,
+)
+from cfpm_coach.storage import exchange_repo, faults, files, key_binding_repo
 from cfpm_coach.storage.exchange_repo import AUDIT_TABLE, BUNDLE_TABLES
 from cfpm_coach.storage.types import utcnow
 from cfpm_coach.sync import bundle, keys
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from cfpm_coach.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -68,16 +76,19 @@ class ExchangeService:
         if omit_notes:
             for name, fields in FREE_TEXT.items():
                 blanks[name].update(dict.fromkeys(fields, ""))
+        own = self._ws.author.device_id  # records imported from other devices stay here
         with self._ws.store.read() as session:
             since = 0 if full else exchange_repo.acknowledged_seq(session=session)
             high = exchange_repo.current_seq(session=session)
             tables = {name: exchange_repo.changed_lines(session=session, table=table,
-                                                        since_seq=since, blank=blanks[name])
+                                                        since_seq=since, owner=own,
+                                                        blank=blanks[name])
                       for name, table in BUNDLE_TABLES.items()}
             tables[AUDIT_TABLE] = exchange_repo.audit_lines(
-                session=session,
+                session=session, owner=own,
                 since=None if full else exchange_repo.acknowledged_at(session=session))
-            instruments = exchange_repo.instruments_used(session=session, since_seq=since)
+            instruments = exchange_repo.instruments_used(session=session, since_seq=since,
+                                                         owner=own)
         bundle_id = uuid.uuid4()
         header = {
             "bundle_id": str(bundle_id), "created_at": utcnow().isoformat(),
@@ -97,7 +108,8 @@ class ExchangeService:
             files.write_atomic(path, sealed)
         counts = {name: len(rows) for name, rows in tables.items()}
         with self._ws.store.write() as session:
-            exchange_repo.log_bundle(session=session, bundle_id=bundle_id, direction="export",
+            exchange_repo.log_bundle(session=session, bundle_id=bundle_id, device_id=own,
+                                     direction="export",
                                      high_water=high, record_count=sum(counts.values()),
                                      status="written", receipt={"counts": counts})
         log.info("bundle %s written (%s records)", bundle_id, sum(counts.values()))
@@ -133,9 +145,34 @@ class ExchangeService:
         opened = self.open(path, identity_file, trust or [])
         try:
             with self._ws.store.write() as session:
-                return merge_opened(session, opened, self._ws.catalog)
+                sender = self._sender(session, opened)
+                return merge_opened(session, opened, sender, self._ws.catalog)
         except ConstraintError as exc:
             raise refused_for_missing_parents() from exc
+
+    def _sender(self, session: "Session", opened: bundle.OpenedBundle) -> Sender:
+        """The signing device, as its manifest names it, held to the device id its key named
+        before: a key speaks for one laptop, and a laptop id for one key (this one's own)."""
+        sender = manifest_sender(opened)
+        key = opened.manifest.device_public_key
+        own_key = keys.public_text(self._device_key())
+        known = {
+            key_binding_repo.KeyBinding(own_key, self._ws.author.device_id),
+            *key_binding_repo.key_bindings(session=session),
+        }
+        for binding in known:
+            if binding.public_key == key and binding.device_id != sender.device_id:
+                raise OwnershipError(
+                    f"manifest.json, field device_id: the key that signed this bundle belongs to "
+                    f"device {short(binding.device_id)}, but the bundle names device "
+                    f"{short(sender.device_id)}. Nothing was imported.")
+            if binding.device_id == sender.device_id and binding.public_key != key:
+                raise OwnershipError(
+                    f"manifest.json, field device_public_key: device {short(sender.device_id)} "
+                    "signs with another key here; this bundle was signed by a different one. "
+                    "Nothing was imported.")
+        key_binding_repo.bind_key(session=session, public_key=key, device_id=sender.device_id)
+        return sender
 
     # -- analysts ----------------------------------------------------------------------------
 

@@ -145,6 +145,7 @@ class ObservationService:
 
     def _load_editable(self, session: "Session", observation_id: uuid.UUID) -> Observation:
         obs = self._load(session, observation_id)
+        records.check_owned(self._ws.author, obs)  # ratings of another's observation: refused
         if not self._is_editable(session, obs):
             raise ObservationLockedError(
                 "This observation is finalized. Amend it, with a reason, to change it."
@@ -293,6 +294,7 @@ class ObservationService:
         reason = checked(record_rules.Reason, "reason", reason)
         with self._ws.store.write() as session:
             obs = self._load(session, observation_id)
+            records.check_owned(self._ws.author, obs)
             if obs.status == ObservationStatus.DRAFT.value:
                 raise InvalidInputError("A draft can be edited directly; it needs no amendment")
             if observation_repo.open_amendment(session=session, observation_id=obs.id):

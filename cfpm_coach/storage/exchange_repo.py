@@ -17,24 +17,25 @@ from sqlalchemy import (
     Date,
     String,
     Uuid,
+    and_,
     case,
     func,
     insert,
     literal,
     select,
-    text,
     true,
     type_coerce,
     update,
 )
-from sqlalchemy import column as sa_column
 from sqlmodel import Session, col
 
+from cfpm_coach.domain.ownership import Sender
 from cfpm_coach.storage.models import (
     AuditEntry,
     BundleLog,
     ChangeCounter,
     Coach,
+    Device,
     Goal,
     Observation,
     ObservationAmendment,
@@ -44,6 +45,7 @@ from cfpm_coach.storage.models import (
     SyncState,
     Worker,
 )
+from cfpm_coach.storage.ownership_repo import OwnershipCheck, id_filters
 from cfpm_coach.storage.records import next_change_seq
 from cfpm_coach.storage.types import UTCDateTime, utcnow
 
@@ -139,24 +141,32 @@ def _json_lines(session: Session, table: type[Any], where: Any,
 
 
 def changed_lines(*, session: Session, table: type[SyncedRecord], since_seq: int,
-                  blank: dict[str, Any] | None = None) -> list[str]:
-    """JSON lines of the rows written after a local sequence number; blank: column overrides."""
+                  owner: uuid.UUID, blank: dict[str, Any] | None = None) -> list[str]:
+    """JSON lines of the owner's rows written after a local sequence number.
+
+    Only the owner's: a laptop never re-exports records it imported from another device
+    (DESIGN.md 6); they reach the hub from their owner. blank: column overrides.
+    """
     sa_table = table.__table__  # type: ignore[attr-defined]
-    return _json_lines(session, table, sa_table.c.local_seq > since_seq, blank or {})
+    where = and_(sa_table.c.local_seq > since_seq, sa_table.c.device_id == owner)
+    return _json_lines(session, table, where, blank or {})
 
 
-def audit_lines(*, session: Session, since: datetime | None) -> list[str]:
-    """JSON lines of the audit entries recorded after a time (all for None)."""
+def audit_lines(*, session: Session, since: datetime | None, owner: uuid.UUID) -> list[str]:
+    """JSON lines of the owner's audit entries recorded after a time (all for None)."""
     sa_table = AuditEntry.__table__  # type: ignore[attr-defined]
     where = true() if since is None else sa_table.c.at > since
-    return _json_lines(session, AuditEntry, where, {})
+    return _json_lines(session, AuditEntry, and_(where, sa_table.c.device_id == owner), {})
 
 
-def instruments_used(*, session: Session, since_seq: int) -> list[tuple[str, int, str]]:
-    """(id, version, content hash) of the instruments of observations written after since_seq."""
+def instruments_used(*, session: Session, since_seq: int, owner: uuid.UUID
+                     ) -> list[tuple[str, int, str]]:
+    """(id, version, content hash) of the instruments of the owner's observations written
+    after since_seq."""
     sa_table = Observation.__table__  # type: ignore[attr-defined]
     query = select(sa_table.c.instrument_id, sa_table.c.instrument_version,
-                   sa_table.c.instrument_hash).where(sa_table.c.local_seq > since_seq).distinct()
+                   sa_table.c.instrument_hash).where(
+        sa_table.c.local_seq > since_seq, sa_table.c.device_id == owner).distinct()
     return sorted((str(a), int(b), str(c)) for a, b, c in session.execute(query))
 
 
@@ -218,9 +228,31 @@ def _wins(incoming: dict[str, Any], stored: dict[str, Any]) -> bool:
     return key(incoming) > key(stored)
 
 
-def merge(session: Session, bundle_id: uuid.UUID, records: dict[str, list[dict[str, Any]]]
-          ) -> MergeResult:
-    """Upsert validated records by UUID inside the caller's transaction."""
+def _stored_rows(session: Session, table: type[SyncedRecord], ids: list[uuid.UUID]
+                 ) -> dict[uuid.UUID, dict[str, Any]]:
+    sa_table = table.__table__  # type: ignore[attr-defined]
+    names = columns(table)
+    return {row[0]: dict(zip(names, row, strict=True))
+            for among in id_filters(session, sa_table.c.id, ids)
+            for row in session.execute(select(*[sa_table.c[n] for n in names]).where(among))}
+
+
+def merge(session: Session, bundle_id: uuid.UUID, records: dict[str, list[dict[str, Any]]],
+          *, sender: Sender) -> MergeResult:
+    """Upsert validated records by UUID inside the caller's transaction.
+
+    Every ownership rule is checked first (domain/ownership.py): a record the sender may not
+    write refuses the whole bundle (OwnershipError) before anything is written.
+    """
+    check = OwnershipCheck(session, dict(BUNDLE_TABLES), sender, utcnow())
+    stored: dict[str, dict[uuid.UUID, dict[str, Any]]] = {}
+    for name, table in BUNDLE_TABLES.items():
+        incoming = records.get(name, [])
+        stored[name] = _stored_rows(session, table, [r["id"] for r in incoming]) if incoming else {}
+        check.records(name, incoming, stored[name])
+    check.audit(records.get(AUDIT_TABLE, []))
+    check.references(records)
+    check.manifest_coach()
     result = MergeResult()
     seq = next_change_seq(session)
     for name, table in BUNDLE_TABLES.items():
@@ -230,14 +262,9 @@ def merge(session: Session, bundle_id: uuid.UUID, records: dict[str, list[dict[s
             continue
         sa_table = table.__table__  # type: ignore[attr-defined]
         names = columns(table)
-        stored = {
-            row[0]: dict(zip(names, row, strict=True))
-            for among in _id_filters(session, sa_table.c.id, [r["id"] for r in incoming])
-            for row in session.execute(select(*[sa_table.c[n] for n in names]).where(among))
-        }
         inserts = []
         for record in incoming:
-            current = stored.get(record["id"])
+            current = stored[name].get(record["id"])
             if current is None:
                 inserts.append({**record, "local_seq": seq})
                 counts.inserted += 1
@@ -258,27 +285,13 @@ def merge(session: Session, bundle_id: uuid.UUID, records: dict[str, list[dict[s
     if audit:
         counts = result.tables.setdefault(AUDIT_TABLE, TableCounts())
         audit_table = AuditEntry.__table__  # type: ignore[attr-defined]
-        known = {row[0] for among in _id_filters(session, audit_table.c.id,
-                                                 [r["id"] for r in audit])
+        known = {row[0] for among in id_filters(session, audit_table.c.id,
+                                                [r["id"] for r in audit])
                  for row in session.execute(select(audit_table.c.id).where(among))}
         fresh = [r for r in audit if r["id"] not in known]
         _insert_many(session, audit_table, fresh)
         counts.inserted, counts.unchanged = len(fresh), len(audit) - len(fresh)
     return result
-
-
-def _id_filters(session: Session, column: Any, ids: list[uuid.UUID]) -> list[Any]:
-    """WHERE clauses that together select the rows with these ids.
-
-    SQLite gets the ids as one JSON array (json_each): compiling an IN list of 200k bound
-    parameters cost more than the lookup itself. Elsewhere the list is cut to what every driver
-    takes as bound parameters (PostgreSQL: 65535).
-    """
-    if session.get_bind().dialect.name == "sqlite":
-        listed = text("SELECT value FROM json_each(:ids)").bindparams(
-            ids=json.dumps([value.hex for value in ids])).columns(sa_column("value"))
-        return [column.in_(listed)]
-    return [column.in_(ids[start : start + 20_000]) for start in range(0, len(ids), 20_000)]
 
 
 def _uuid_stored(value: uuid.UUID) -> str:
@@ -363,23 +376,30 @@ def _conflict(session: Session, bundle_id: uuid.UUID, entity: str, *,
     return 1
 
 
-def bundle_seen(*, session: Session, bundle_id: uuid.UUID) -> BundleLog | None:
-    """The log entry of a bundle already imported or written."""
-    return session.get(BundleLog, bundle_id)
+def bundle_seen(*, session: Session, bundle_id: uuid.UUID, device_id: uuid.UUID
+                ) -> BundleLog | None:
+    """The log entry of a bundle this device wrote, already imported or written here."""
+    return session.get(BundleLog, (bundle_id, device_id))
 
 
-def log_bundle(*, session: Session, bundle_id: uuid.UUID, direction: str, high_water: int,
-               record_count: int, status: str, receipt: dict[str, Any]) -> None:
-    """Record a bundle written or imported."""
-    session.add(BundleLog(bundle_id=bundle_id, direction=direction, created_at=utcnow(),
-                          high_water_seq=high_water, record_count=record_count, status=status,
-                          receipt=receipt))
+def log_bundle(*, session: Session, bundle_id: uuid.UUID, device_id: uuid.UUID, direction: str,
+               high_water: int, record_count: int, status: str, receipt: dict[str, Any]) -> None:
+    """Record a bundle written (device_id: this one) or imported (device_id: its sender)."""
+    session.add(BundleLog(bundle_id=bundle_id, device_id=device_id, direction=direction,
+                          created_at=utcnow(), high_water_seq=high_water,
+                          record_count=record_count, status=status, receipt=receipt))
+
+
+def _exported(session: Session, bundle_id: uuid.UUID) -> BundleLog | None:
+    return session.execute(select(BundleLog).where(
+        col(BundleLog.bundle_id) == bundle_id, col(BundleLog.direction) == "export")
+    ).scalars().first()
 
 
 def acknowledge(*, session: Session, bundle_id: uuid.UUID, receipt: dict[str, Any]) -> int:
     """Mark an exported bundle as received; later exports start after its high-water mark."""
-    entry = session.get(BundleLog, bundle_id)
-    if entry is None or entry.direction != "export":
+    entry = _exported(session, bundle_id)
+    if entry is None:
         raise KeyError(bundle_id)
     entry.status, entry.acknowledged_at, entry.receipt = "acknowledged", utcnow(), receipt
     session.add(entry)
@@ -391,11 +411,13 @@ def acknowledge(*, session: Session, bundle_id: uuid.UUID, receipt: dict[str, An
 
 
 def changed_count(*, session: Session, since_seq: int) -> int:
-    """How many synced records changed after a local sequence number."""
+    """How many of this laptop's own records changed after a local sequence number (the ones
+    the next bundle carries; records imported from other devices never travel on)."""
+    local = select(col(Device.id)).where(col(Device.is_local) == true()).scalar_subquery()
     total = 0
     for table in BUNDLE_TABLES.values():
         total += int(session.execute(select(func.count()).select_from(table).where(
-            col(table.local_seq) > since_seq)).scalar_one())
+            col(table.local_seq) > since_seq, col(table.device_id) == local)).scalar_one())
     return total
 
 
@@ -410,9 +432,10 @@ def bundled_seq(*, session: Session) -> int:
 def set_bundle_status(*, session: Session, bundle_id: uuid.UUID, status: str,
                       receipt: dict[str, Any] | None = None) -> None:
     """Record what became of an exported bundle (e.g. refused by the hub)."""
-    entry = session.get(BundleLog, bundle_id)
+    entry = _exported(session, bundle_id)
     if entry is not None:
         entry.status = status
         if receipt is not None:
             entry.receipt = receipt
         session.add(entry)
+

@@ -14,14 +14,39 @@ from cfpm_coach.storage.types import utcnow
 FINISHED = ("final", "amended")
 
 
-def add_device(*, session: Session, public_key: str, coach_name: str, token_sha256: str
+def add_device(*, session: Session, public_key: str, coach_name: str, token_sha256: str,
+               laptop_device_id: uuid.UUID | None = None, coach_id: uuid.UUID | None = None
                ) -> HubDevice:
-    """Enroll a device (its public key and the hash of its token)."""
+    """Enroll a device (its public key, the hash of its token, and its laptop's device id)."""
     device = HubDevice(public_key=public_key, coach_name=coach_name, token_sha256=token_sha256,
-                       enrolled_at=utcnow())
+                       enrolled_at=utcnow(), laptop_device_id=laptop_device_id,
+                       coach_id=coach_id)
     session.add(device)
     session.flush()
     return device
+
+
+def renew(*, session: Session, device: HubDevice, coach_name: str, token_sha256: str) -> None:
+    """Enroll a revoked device again under a new token (the old one stays refused)."""
+    device.revoked_at, device.coach_name, device.token_sha256 = None, coach_name, token_sha256
+    device.enrolled_at = utcnow()
+    session.add(device)
+    session.flush()
+
+
+def device(*, session: Session, device_id: uuid.UUID) -> HubDevice:
+    """An enrolled device by its hub id."""
+    found = session.get(HubDevice, device_id)
+    if found is None:
+        raise KeyError(device_id)
+    return found
+
+
+def device_by_laptop(*, session: Session, laptop_device_id: uuid.UUID) -> HubDevice | None:
+    """The enrollment bound to a laptop's device id (an active one before a revoked one)."""
+    found = session.execute(select(HubDevice).where(
+        col(HubDevice.laptop_device_id) == laptop_device_id)).scalars().all()
+    return min(found, key=lambda d: (d.revoked_at is not None, d.enrolled_at), default=None)
 
 
 def devices(*, session: Session) -> list[HubDevice]:
@@ -54,9 +79,9 @@ def revoke(*, session: Session, device: HubDevice) -> None:
         session.add(device)
 
 
-def upload(*, session: Session, bundle_id: uuid.UUID) -> HubUpload | None:
-    """An accepted upload by bundle id."""
-    return session.get(HubUpload, bundle_id)
+def upload(*, session: Session, device_id: uuid.UUID, bundle_id: uuid.UUID) -> HubUpload | None:
+    """An accepted upload by its device and bundle id (ids are the device's own)."""
+    return session.get(HubUpload, (device_id, bundle_id))
 
 
 def record_upload(*, session: Session, device_id: uuid.UUID, bundle_id: uuid.UUID, sha256: str,

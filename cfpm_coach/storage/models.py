@@ -158,12 +158,18 @@ class SyncState(SQLModel, table=True):
     value: str
 
 
+# The device of bundles imported before bundle ids were kept per device (migration 0006).
+UNKNOWN_DEVICE = uuid.UUID(int=0)
+
+
 class BundleLog(SQLModel, table=True):
-    """Every bundle written or imported, and its receipt."""
+    """Every bundle written or imported, and its receipt; keyed by bundle id and the device
+    that wrote it, so another device reusing a bundle id can never block or replace it."""
 
     __tablename__ = "bundle_log"
 
     bundle_id: uuid.UUID = Field(primary_key=True)
+    device_id: uuid.UUID = Field(primary_key=True)
     direction: str  # "export" or "import"
     created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     high_water_seq: int = 0
@@ -202,12 +208,17 @@ class SyncConflict(SQLModel, table=True):
 
 
 class HubDevice(SQLModel, table=True):
-    """A laptop enrolled at the hub: its signing key and the hash of its upload token."""
+    """A laptop enrolled at the hub: its signing key, the hash of its upload token, and the
+    laptop's own device id and coach id (the only ones its bundles may name)."""
 
     __tablename__ = "hub_device"
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     public_key: str = Field(unique=True)
+    # None only for a device enrolled before the hub bound laptops: bound by its next bundle.
+    laptop_device_id: uuid.UUID | None = Field(default=None, index=True)
+    # Bound by the first accepted bundle that names a coach (a coach the laptop created).
+    coach_id: uuid.UUID | None = None
     coach_name: str
     token_sha256: str = Field(unique=True)
     enrolled_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
@@ -217,12 +228,13 @@ class HubDevice(SQLModel, table=True):
 
 
 class HubUpload(SQLModel, table=True):
-    """A bundle the hub accepted: who sent it, its digest, and the receipt it answered with."""
+    """A bundle the hub accepted: who sent it, its digest, and the receipt it answered with.
+    Keyed by the device and its bundle id: a bundle id means nothing from another device."""
 
     __tablename__ = "hub_upload"
 
+    hub_device_id: uuid.UUID = Field(foreign_key="hub_device.id", primary_key=True, index=True)
     bundle_id: uuid.UUID = Field(primary_key=True)
-    hub_device_id: uuid.UUID = Field(foreign_key="hub_device.id", index=True)
     sha256: str
     size: int
     received_at: datetime = Field(sa_type=UTCDateTime, nullable=False)

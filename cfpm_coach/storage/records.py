@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import event, text
 from sqlmodel import Session
 
+from cfpm_coach.errors import ReadOnlyRecordError
 from cfpm_coach.storage.models import AuditEntry, SyncedRecord
 from cfpm_coach.storage.types import utcnow
 
@@ -83,7 +84,12 @@ def update(
     session: Session, author: Author, record: SyncedRecord, changes: dict[str, object],
     action: str = "update",
 ) -> list[str]:
-    """Apply changes that differ from the record; bump its revision; audit field names only."""
+    """Apply changes that differ from the record; bump its revision; audit field names only.
+
+    Only the device that created a record changes it (DESIGN.md 6): one imported from another
+    device is read-only here, or the hub would refuse every later bundle from this laptop.
+    """
+    check_owned(author, record)
     changed = [name for name, value in changes.items() if getattr(record, name) != value]
     if not changed and action == "update":
         return []
@@ -97,6 +103,15 @@ def update(
     session.add(record)
     _audit(session, author, record, action, changed, now)
     return changed
+
+
+def check_owned(author: Author, record: SyncedRecord) -> None:
+    """Refuse a change to a record another device created (imported here, read-only)."""
+    if record.device_id != author.device_id:
+        entity = str(type(record).__tablename__).replace("_", " ")
+        raise ReadOnlyRecordError(
+            f"This {entity} ({record.id}) was created on another device and imported here; it "
+            "is read-only on this laptop. Changes are made on the device that created it.")
 
 
 def tombstone(session: Session, author: Author, record: SyncedRecord) -> None:

@@ -131,7 +131,7 @@ def laptop(tmp_path: Path) -> Iterator[Workspace]:
 def enroll(hub: Hub, laptop: Workspace, hub_setup: HubSetup, url: str, name: str = "Coach A"
            ) -> str:
     """Enroll the laptop at the hub and point its sync settings there; returns its token."""
-    token = hub.enroll(laptop.exchange.device_public_key(), name).token
+    token = hub.enroll(laptop.exchange.device_public_key(), name, laptop.author.device_id).token
     laptop.sync.save_settings(SyncSettings(hub_url=url, token=token,
                                            recipient=hub_setup.recipient))
     return token

@@ -22,12 +22,13 @@ def test_hub_commands_from_init_to_revoke(tmp_path: Path, laptop: Workspace,
     assert "already holds a hub" in capsys.readouterr().err
 
     key = laptop.exchange.device_public_key()
+    laptop_id = str(laptop.author.device_id)
     assert main(["hub", "enroll", "--data-dir", folder, "--device-public-key", key,
-                 "--coach", "Maria Lopez", "--json"]) == 0
+                 "--device-id", laptop_id, "--coach", "Maria Lopez", "--json"]) == 0
     enrolled = json.loads(capsys.readouterr().out)
     assert len(enrolled["token"]) >= 40
     assert main(["hub", "enroll", "--data-dir", folder, "--device-public-key", "bogus",
-                 "--coach", "X"]) == 1
+                 "--device-id", laptop_id, "--coach", "X"]) == 1
     assert "not a device public key" in capsys.readouterr().err
 
     assert main(["hub", "devices", "--data-dir", folder, "--json"]) == 0

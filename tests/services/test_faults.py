@@ -54,16 +54,18 @@ def test_a_rating_on_a_full_disk_is_refused_and_earlier_ratings_stay(mode: str,
                 ws.observations.rate(obs.id, behavior, value)
             disk.fill(ws.store)
             refused: tuple[str, DiskFullError] | None = None
-            # A write that fits in pages SQLite already has may still succeed: rate until one
-            # needs space that is not there.
+            # A write that fits in pages SQLite already has (free pages included: migration
+            # 0006 copies tables) may still succeed: rate until one needs space that is not
+            # there, changing the value each round so that every step writes.
             for step in range(300):
                 behavior = items[(3 + step) % len(items)]
+                value = 3 - (step // len(items)) % 2
                 try:
-                    ws.observations.rate(obs.id, behavior, 3)
+                    ws.observations.rate(obs.id, behavior, value)
                 except DiskFullError as exc:
                     refused = behavior, exc
                     break
-                saved[behavior] = 3
+                saved[behavior] = value
             assert refused is not None
             behavior, error = refused
             assert str(error).startswith("The disk is full: the change could not be saved, and "

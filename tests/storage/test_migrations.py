@@ -97,3 +97,37 @@ def test_file_names_list_the_same_revisions_as_alembic() -> None:
     chain = [s.revision for s in reversed(list(scripts.walk_revisions()))]
     assert chain == known_revisions()
     assert scripts.get_current_head() == head_revision()
+
+
+def test_0006_keeps_bundle_logs_and_uploads_under_their_devices(tmp_path: Path) -> None:
+    """Exports are this laptop's; imports from before stay, under an unknown device; the hub's
+    uploads keep their device; a second device may then log the same bundle id."""
+    db = tmp_path / "store.sqlite3"
+    upgrade(db, tmp_path / "backups", target="0005")
+    local, hub_device = uuid.uuid4().hex, uuid.uuid4().hex
+    exported, imported = uuid.uuid4().hex, uuid.uuid4().hex
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO device (id, label, is_local, created_at) "
+                     "VALUES (?, 'laptop', 1, '2026-01-01 00:00:00')", (local,))
+        for bundle, direction in ((exported, "export"), (imported, "import")):
+            conn.execute("INSERT INTO bundle_log (bundle_id, direction, created_at, "
+                         "high_water_seq, record_count, status) VALUES (?, ?, "
+                         "'2026-01-01 00:00:00', 3, 7, 'acknowledged')", (bundle, direction))
+        conn.execute("INSERT INTO hub_device (id, public_key, coach_name, token_sha256, "
+                     "enrolled_at, bundles) VALUES (?, 'key', 'Coach', 'sha', "
+                     "'2026-01-01 00:00:00', 1)", (hub_device,))
+        conn.execute("INSERT INTO hub_upload (bundle_id, hub_device_id, sha256, size, "
+                     "received_at, receipt) VALUES (?, ?, 'abc', 10, '2026-01-01 00:00:00', "
+                     "'{}')", (imported, hub_device))
+    upgrade(db, tmp_path / "backups")
+    with sqlite3.connect(db) as conn:
+        logs = dict(conn.execute("SELECT bundle_id, device_id FROM bundle_log").fetchall())
+        assert logs == {exported: local, imported: "0" * 32}
+        conn.execute("INSERT INTO bundle_log (bundle_id, device_id, direction, created_at, "
+                     "high_water_seq, record_count, status) VALUES (?, ?, 'import', "
+                     "'2026-01-02 00:00:00', 0, 1, 'imported')", (imported, uuid.uuid4().hex))
+        assert conn.execute("SELECT hub_device_id, bundle_id, size FROM hub_upload").fetchall() \
+            == [(hub_device, imported, 10)]
+        assert conn.execute("SELECT laptop_device_id, coach_id FROM hub_device").fetchall() \
+            == [(None, None)]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

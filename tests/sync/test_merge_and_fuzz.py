@@ -1,4 +1,4 @@
-"""Which version wins when two devices edit the same worker, random bundles, and analyst CSV."""
+"""Which version of a record wins, imported records read-only, random bundles, analyst CSV."""
 
 import csv
 import io
@@ -6,58 +6,63 @@ import zipfile
 from pathlib import Path
 
 import pyrage
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from cfpm_coach.errors import BundleError
+from cfpm_coach.errors import BundleError, ReadOnlyRecordError
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.sync import bundle, keys
-from tests.sync.conftest import Team, unseal
+from tests.sync.conftest import Team, db_digest, unseal
 
 
-def test_two_devices_edit_the_same_worker(laptop: Workspace, central: Workspace, team: Team,
-                                          tmp_path: Path) -> None:
+def test_an_imported_worker_is_read_only_and_the_owners_newer_revision_wins(
+        laptop: Workspace, central: Workspace, team: Team, tmp_path: Path) -> None:
+    """Two devices used to edit the same worker and let the merge rule pick; since ownership
+    (issue 15) only the device that created a record changes it, so the rule now orders one
+    device's versions, whatever order its bundles arrive in."""
     trust_laptop = [laptop.exchange.device_public_key()]
-    trust_central = [central.exchange.device_public_key()]
     first = laptop.exchange.export(tmp_path / "a", team.recipient, full=True)
     central.exchange.import_bundle(first.path, team.identity, trust_laptop)
     worker = laptop.workers.find()[0]
 
-    # The laptop edits once (revision 2); the central store edits twice (revision 3).
-    laptop.workers.edit(worker.id, office="Laptop Office")
-    central.workers.edit(worker.id, office="Central Office")
-    central.workers.edit(worker.id, role="Supervisor")
-    from_central = central.exchange.export(tmp_path / "b", team.recipient, full=True)
-    receipt = laptop.exchange.import_bundle(from_central.path, team.identity, trust_central)
+    before = db_digest(central)
+    with pytest.raises(ReadOnlyRecordError, match="created on another device"):
+        central.workers.edit(worker.id, office="Central Office")
+    assert db_digest(central) == before
 
-    # Higher revision wins: the central version (3) replaces the laptop's (2) ...
-    merged = laptop.workers.get(worker.id)
-    assert (merged.office, merged.role) == ("Central Office", "Supervisor")
-    assert receipt.tables["worker"]["updated"] == 1
-    # ... and the laptop's losing edit is kept for a person, not dropped.
-    assert receipt.tables["worker"]["conflicts"] == 1
-    with laptop.store.read() as session:
-        kept = session.execute(text(
-            "SELECT loser_revision, winner_revision, loser_record FROM sync_conflict")).all()
-    assert len(kept) == 1 and (kept[0][0], kept[0][1]) == (2, 3)
-    assert "Laptop Office" in kept[0][2]
-
-    # The other way round, the laptop's older edit loses and the central store is unchanged.
-    back = laptop.exchange.export(tmp_path / "c", team.recipient, full=True)
-    central.exchange.import_bundle(back.path, team.identity, trust_laptop)
-    assert central.workers.get(worker.id).office == "Central Office"
+    laptop.workers.edit(worker.id, office="Laptop Office")  # revision 2
+    older = laptop.exchange.export(tmp_path / "b", team.recipient, full=True)
+    laptop.workers.edit(worker.id, role="Supervisor")  # revision 3
+    newer = laptop.exchange.export(tmp_path / "c", team.recipient, full=True)
+    central.exchange.import_bundle(newer.path, team.identity, trust_laptop)
+    receipt = central.exchange.import_bundle(older.path, team.identity, trust_laptop)
+    merged = central.workers.get(worker.id)
+    assert (merged.office, merged.role) == ("Laptop Office", "Supervisor")
+    assert receipt.tables["worker"]["updated"] == 0
 
 
 def test_same_revision_later_edit_wins(laptop: Workspace, central: Workspace, team: Team,
                                        tmp_path: Path) -> None:
+    """One device's two versions at the same revision (a laptop restored from a backup edits
+    again): the later updated_at wins."""
     trust = [laptop.exchange.device_public_key()]
     first = laptop.exchange.export(tmp_path / "a", team.recipient, full=True)
     central.exchange.import_bundle(first.path, team.identity, trust)
     worker = laptop.workers.find()[0]
-    central.workers.edit(worker.id, office="Edited first")
-    laptop.workers.edit(worker.id, office="Edited later")  # same revision 2, later updated_at
-    second = laptop.exchange.export(tmp_path / "b", team.recipient, full=True)
+    with laptop.store.write() as session:  # the restored copy's edit: revision 2, earlier
+        session.execute(text("UPDATE worker SET office = 'Edited first', revision = 2, "
+                             "updated_at = '2020-01-01 00:00:00.000000' "
+                             "WHERE id = :id"), {"id": worker.id.hex})
+    restored = laptop.exchange.export(tmp_path / "b", team.recipient, full=True)
+    central.exchange.import_bundle(restored.path, team.identity, trust)
+    assert central.workers.get(worker.id).office == "Edited first"
+    laptop.workers.edit(worker.id, office="Edited later")  # revision 3 locally ...
+    with laptop.store.write() as session:  # ... as revision 2 again, written later
+        session.execute(text("UPDATE worker SET revision = 2 WHERE id = :id"),
+                        {"id": worker.id.hex})
+    second = laptop.exchange.export(tmp_path / "c", team.recipient, full=True)
     central.exchange.import_bundle(second.path, team.identity, trust)
     assert central.workers.get(worker.id).office == "Edited later"
 
