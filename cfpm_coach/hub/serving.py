@@ -220,7 +220,8 @@ def run(app: FastAPI | None, folder: Path, host: str, port: int, workers: int,
     """Serve until interrupted: in this process (app given), or in `workers` processes that
     share one listening socket, each opening the hub itself."""
     fitted = fitted_limits(limits)
-    common: dict[str, Any] = {"host": host, "port": port, "log_level": "warning",
+    common: dict[str, Any] = {"host": host, "port": port,
+                              "log_level": os.environ.get("CFPM_HUB_LOG_LEVEL", "warning"),
                               "backlog": 2048}
     if workers <= 1:
         if app is None:
@@ -230,8 +231,12 @@ def run(app: FastAPI | None, folder: Path, host: str, port: int, workers: int,
     from uvicorn.supervisors import Multiprocess
 
     os.environ[HUB_DIR_ENV] = str(folder)
+    # A worker answers the parent's health pings only once it has imported everything and
+    # opened the hub: on a busy 2-core machine that took over uvicorn's 5 s, and the parent
+    # killed and restarted its workers in a loop.
     config = GuardedConfig("cfpm_coach.hub.serving:app_from_environment", fitted,
-                           factory=True, workers=workers, **common)
+                           factory=True, workers=workers, timeout_worker_healthcheck=60,
+                           **common)
     socket = config.bind_socket()
     try:
         Multiprocess(config, sockets=[socket]).run()

@@ -79,14 +79,14 @@ class ServedHub:
         self.url = f"http://127.0.0.1:{port}"
         self.process: subprocess.Popen[bytes] | None = None
 
-    def start(self) -> "ServedHub":
+    def start(self, within: float = 30) -> "ServedHub":
         self.process = subprocess.Popen(
             [sys.executable, "-m", "cfpm_coach", "hub", "serve", "--data-dir", str(self.folder),
              "--port", str(self.port), *self.extra],
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             preexec_fn=self.preexec_fn,
             env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + within
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"hub exited: {self.process.stderr.read()!r}")  # type: ignore[union-attr]
@@ -95,7 +95,8 @@ class ServedHub:
                     return self
             except httpx.HTTPError:
                 time.sleep(0.1)
-        raise RuntimeError("hub did not answer /healthz within 30 s")
+        self.stop()
+        raise RuntimeError(f"hub did not answer /healthz within {within} s")
 
     def kill(self) -> None:
         """SIGKILL: no clean shutdown."""
