@@ -178,6 +178,9 @@ def serve(args: argparse.Namespace) -> int:
         processes = f", {args.workers} processes" if args.workers > 1 else ""
         print(f"CFPM Coach hub on http://{args.host}:{args.port} ({hub.store.describe()}"
               f"{processes})", flush=True)
+        if args.workers > 1 and hub.store.is_sqlite:
+            print("On SQLite writes go one at a time whatever the number of processes; more "
+                  "than one only adds waiting for the file's lock (see the README).", flush=True)
         if args.workers == 1:
             run(create_app(hub), hub.config.data_dir, args.host, args.port, 1, limits)
             return 0
