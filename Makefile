@@ -30,7 +30,7 @@ TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
 .PHONY: translations translations-update
-.PHONY: run test lint typecheck pytest system-deps test-deps demo screenshots bench bench-smoke clean package reliability fuzz
+.PHONY: run test lint typecheck pytest system-deps test-deps demo screenshots bench bench-smoke bench-hub clean package reliability fuzz
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
@@ -90,8 +90,14 @@ pytest: test-deps translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
 
 ## Benchmarks against baselines measured in the same run (several minutes); see README.
+## Includes the hub under load (bench-hub).
 bench: test-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run
+
+## The hub under load only: 20, 50, 100 laptops uploading at once to a real `hub serve` on
+## loopback, SQLite and PostgreSQL, 1 and 2 processes; prints rates, latencies, the budgets.
+bench-hub: test-deps
+	$(BIN)/python -m benchmarks.hub_load
 
 ## Tiny sizes, one run each, no timing asserted: keeps the benchmark code from rotting.
 bench-smoke: test-deps

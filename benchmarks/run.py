@@ -20,6 +20,7 @@ from benchmarks.baselines import empty_stores, sqlite_executemany, stored_rows
 from benchmarks.harness import Row, measure, print_growth, print_table, stats_of, write_json
 from benchmarks.hostile_bundle import hostile_bundle
 from benchmarks.hub_ingest import hub_ingest
+from benchmarks.hub_load import hub_load, print_budgets, print_results
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.bulk import seed_observations_for, seed_synthetic
 from cfpm_coach.storage.engine import BUSY_TIMEOUT_MS
@@ -232,13 +233,17 @@ def main(argv: list[str] | None = None) -> int:
             attacker.workers.add("Template Worker", role="Social Worker III", unit="Unit 1",
                                  office="North Valley", county="Sample County")
             rows += hostile_bundle(attacker, Path(tmp) / "hostile", "<= 2 MB")
+    load, verdicts = hub_load(args.smoke)
     print()
     print_table(rows)
     print_growth(rows)
+    print_results(load)
+    print_budgets(verdicts)
     if not args.smoke:
         write_json(rows, RESULTS)
         print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
-    return 0
+    # A lost or doubled record is a bug, not a slow machine: the one failure a run reports.
+    return 0 if all(r.exactly_once for r in load) else 1
 
 
 if __name__ == "__main__":

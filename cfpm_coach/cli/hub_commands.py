@@ -58,6 +58,14 @@ def register(
     p = cmds.add_parser("serve", parents=[common], help="run the hub's HTTP API")
     p.add_argument("--host", default="127.0.0.1", help="address (default: loopback only)")
     p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="server processes sharing the port and the database (default 1)")
+    p.add_argument("--header-timeout", type=float, default=10.0, metavar="S",
+                   help="drop a connection whose request head is not complete after S seconds")
+    p.add_argument("--body-timeout", type=float, default=30.0, metavar="S",
+                   help="drop a request whose body stops for S seconds")
+    p.add_argument("--max-connections", type=int, default=2048, metavar="N",
+                   help="open connections per process; past it the longest idle one is dropped")
     p.set_defaults(handler=serve)
 
     p = cmds.add_parser("ingest-folder", parents=[common],
@@ -171,18 +179,32 @@ def team_token(args: argparse.Namespace) -> int:
 def serve(args: argparse.Namespace) -> int:
     """Serve the API until interrupted."""
     try:
-        import uvicorn
-
         from cfpm_coach.hub.api import create_app
+        from cfpm_coach.hub.serving import ServeLimits, run
     except ImportError as exc:  # the desktop packages leave the server out
         raise InvalidInputError(
             "This build of CFPM Coach has no hub server; install it with "
             "`pip install 'cfpm-coach[hub]'` to serve the hub") from exc
-
+    if not 1 <= args.workers <= 64:
+        raise InvalidInputError("--workers: give a number of processes from 1 to 64")
+    if args.header_timeout <= 0 or args.body_timeout <= 0 or args.max_connections < 1:
+        raise InvalidInputError("--header-timeout, --body-timeout and --max-connections must be "
+                                "above zero")
+    limits = ServeLimits(header_timeout=args.header_timeout, body_timeout=args.body_timeout,
+                         max_connections=args.max_connections)
+    # Opened here first in every case: the schema is migrated once, before any worker starts.
     with _open(args) as hub:
-        print(f"CFPM Coach hub on http://{args.host}:{args.port} ({hub.store.describe()})",
-              flush=True)
-        uvicorn.run(create_app(hub), host=args.host, port=args.port, log_level="warning")
+        processes = f", {args.workers} processes" if args.workers > 1 else ""
+        print(f"CFPM Coach hub on http://{args.host}:{args.port} ({hub.store.describe()}"
+              f"{processes})", flush=True)
+        if args.workers > 1 and hub.store.is_sqlite:
+            print("On SQLite writes go one at a time whatever the number of processes; more "
+                  "than one only adds waiting for the file's lock (see the README).", flush=True)
+        if args.workers == 1:
+            run(create_app(hub), hub.config.data_dir, args.host, args.port, 1, limits)
+            return 0
+        folder = hub.config.data_dir
+    run(None, folder, args.host, args.port, args.workers, limits)
     return 0
 
 

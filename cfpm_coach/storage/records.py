@@ -27,6 +27,14 @@ class Author:
 
 
 _SEQ_KEY = "cfpm_change_seq"
+# On PostgreSQL (a hub only) the number comes from a SEQUENCE (migration 0007): the counter row
+# locked until COMMIT and made every merge wait for the one before it, in every hub process.
+# Sequence numbers follow the order transactions started, not the order they committed; nothing
+# on a hub reads changes "since a number" (only a laptop's export does, and laptops are SQLite).
+_NEXT_BY_DIALECT = {
+    "postgresql": "SELECT nextval('change_seq')",
+}
+_NEXT_COUNTER = "UPDATE change_counter SET value = value + 1 WHERE id = 1 RETURNING value"
 
 
 def next_change_seq(session: Session) -> int:
@@ -36,9 +44,8 @@ def next_change_seq(session: Session) -> int:
     next transaction takes the next one. Sync exports what has a number above the last one sent.
     """
     if _SEQ_KEY not in session.info:
-        row = session.execute(
-            text("UPDATE change_counter SET value = value + 1 WHERE id = 1 RETURNING value")
-        ).one()
+        dialect = session.get_bind().dialect.name
+        row = session.execute(text(_NEXT_BY_DIALECT.get(dialect, _NEXT_COUNTER))).one()
         session.info[_SEQ_KEY] = int(row[0])
         # A session may run several transactions; forget the number when this one ends.
         event.listen(session, "after_transaction_end", _forget_seq, once=True)

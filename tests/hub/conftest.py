@@ -5,7 +5,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,18 +72,21 @@ def free_port() -> int:
 class ServedHub:
     """`cfpm-coach hub serve` as a real child process."""
 
-    def __init__(self, folder: Path, port: int) -> None:
+    def __init__(self, folder: Path, port: int, extra: Sequence[str] = (),
+                 preexec_fn: Callable[[], None] | None = None) -> None:
         self.folder, self.port = folder, port
+        self.extra, self.preexec_fn = list(extra), preexec_fn
         self.url = f"http://127.0.0.1:{port}"
         self.process: subprocess.Popen[bytes] | None = None
 
-    def start(self) -> "ServedHub":
+    def start(self, within: float = 30) -> "ServedHub":
         self.process = subprocess.Popen(
             [sys.executable, "-m", "cfpm_coach", "hub", "serve", "--data-dir", str(self.folder),
-             "--port", str(self.port)],
+             "--port", str(self.port), *self.extra],
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            preexec_fn=self.preexec_fn,
             env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + within
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"hub exited: {self.process.stderr.read()!r}")  # type: ignore[union-attr]
@@ -92,7 +95,8 @@ class ServedHub:
                     return self
             except httpx.HTTPError:
                 time.sleep(0.1)
-        raise RuntimeError("hub did not answer /healthz within 30 s")
+        self.stop()
+        raise RuntimeError(f"hub did not answer /healthz within {within} s")
 
     def kill(self) -> None:
         """SIGKILL: no clean shutdown."""
