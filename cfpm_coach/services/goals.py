@@ -30,7 +30,8 @@ class GoalService:
     def __init__(self, workspace: "Workspace") -> None:
         self._ws = workspace
 
-    def _check_behaviors(self, behavior_ids: list[str]) -> list[str]:
+    def check_behaviors(self, behavior_ids: list[str]) -> list[str]:
+        """The behavior ids, once each, or InvalidInputError naming unknown ones."""
         known = {item.id for inst in self._ws.catalog for item in inst.items}
         unknown = [b for b in behavior_ids if b not in known]
         if unknown:
@@ -38,7 +39,8 @@ class GoalService:
         return list(dict.fromkeys(behavior_ids))
 
     @staticmethod
-    def _text(text: str) -> str:
+    def goal_text(text: str) -> str:
+        """A goal's text as stored (stripped, required), or InvalidInputError."""
         text = check_text("goal", text.strip())
         if not text:
             raise InvalidInputError("goal: the text is required")
@@ -51,7 +53,7 @@ class GoalService:
         """Agree a goal with a worker."""
         goal = Goal(  # type: ignore[call-arg]
             worker_id=worker_id, observation_id=observation_id,
-            behavior_ids=self._check_behaviors(behavior_ids), text=self._text(text),
+            behavior_ids=self.check_behaviors(behavior_ids), text=self.goal_text(text),
             due_date=due_date, status=GoalStatus.OPEN.value,
         )
         with self._ws.store.write() as session:
@@ -67,9 +69,9 @@ class GoalService:
         """Change a goal's text, behaviors, due date or status."""
         changes: dict[str, object] = {}
         if text is not None:
-            changes["text"] = self._text(text)
+            changes["text"] = self.goal_text(text)
         if behavior_ids is not None:
-            changes["behavior_ids"] = self._check_behaviors(behavior_ids)
+            changes["behavior_ids"] = self.check_behaviors(behavior_ids)
         if due_date is not None:
             changes["due_date"] = due_date
         if status is not None:
