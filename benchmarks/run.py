@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.baselines import empty_stores, sqlite_executemany, stored_rows
+from benchmarks.demo_data import sample_data
 from benchmarks.harness import Row, measure, print_growth, print_table, stats_of, write_json
 from benchmarks.hub_ingest import hub_ingest
 from cfpm_coach.services.workspace import Workspace
@@ -227,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
                 rows += cold_start(data_dir, label, 3 if args.smoke else repeat)
             if size == max(sizes):
                 rows.append(memory(data_dir, label))
+        rows.append(sample_data(Path(tmp) / "sample", smoke=args.smoke, repeat=3 if args.smoke
+                                else repeat))
     print()
     print_table(rows)
     print_growth(rows)
