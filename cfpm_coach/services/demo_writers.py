@@ -5,6 +5,7 @@ entries, device, times and one change number per service call) in one transactio
 as rows sent with executemany: no commit, ORM object or full re-read per call.
 """
 
+import logging
 import uuid
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -24,6 +25,11 @@ from cfpm_coach.storage.types import utcnow
 if TYPE_CHECKING:
     from cfpm_coach.domain.instruments import Instrument
     from cfpm_coach.services.workspace import Workspace
+
+# The services' own loggers: the log reads (ids only) as if each call had been made.
+_worker_log = logging.getLogger("cfpm_coach.services.workers")
+_observation_log = logging.getLogger("cfpm_coach.services.observations")
+_goal_log = logging.getLogger("cfpm_coach.services.goals")
 
 # Behavior id -> (value, evidence note or None), as ObservationService.rate_many takes them.
 Ratings = dict[str, tuple[int | None, str | None]]
@@ -153,6 +159,7 @@ class BatchWriter:
                                        "office": office, "county": county})
         worker = self._call().insert(Worker, {**data.model_dump(), "active": True})
         self._workers[worker["id"]] = worker
+        _worker_log.info("worker %s added", worker["id"])
         return uuid.UUID(str(worker["id"]))
 
     def set_active(self, worker_id: uuid.UUID, active: bool) -> None:
@@ -180,13 +187,15 @@ class BatchWriter:
         if started_at.tzinfo is None:
             raise InvalidInputError("start time: a time zone is required")
         self._worker(worker_id)
-        return self._call().insert(Observation, {
+        obs = self._call().insert(Observation, {
             "worker_id": worker_id, "coach_id": author.coach_id, "instrument_id": instrument.id,
             "instrument_version": instrument.version,
             "instrument_hash": instrument.content_hash, "setting": check_setting(setting),
             "started_at": started_at, "case_reference": None, "co_observer": None,
             "pair_code": None, "status": ObservationStatus.DRAFT.value,
         })
+        _observation_log.info("observation %s started for worker %s", obs["id"], worker_id)
+        return obs
 
     def _rate_many(self, obs: Row, instrument: "Instrument",
                    ratings: Ratings) -> dict[str, int | None]:
@@ -217,6 +226,7 @@ class BatchWriter:
         changes = {"status": ObservationStatus.FINAL.value, "finalized_at": now,
                    "ended_at": ended_at or obs["ended_at"] or now}
         self._call().update(Observation, obs, changes, action="finalize")
+        _observation_log.info("observation %s finalized (partial=%s)", obs["id"], False)
 
     def add_goal(self, worker_id: uuid.UUID, text: str, behavior_ids: list[str], *,
                  due_date: date) -> uuid.UUID:
@@ -230,6 +240,7 @@ class BatchWriter:
         self._worker(worker_id)
         goal = self._call().insert(Goal, values)
         self._goals[goal["id"]] = goal
+        _goal_log.info("goal %s added for worker %s", goal["id"], worker_id)
         return uuid.UUID(str(goal["id"]))
 
     def set_goal_status(self, goal_id: uuid.UUID, status: str) -> None:
