@@ -12,7 +12,7 @@ import pytest
 
 from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.services import demo
-from cfpm_coach.services.demo_writers import BatchWriter
+from cfpm_coach.services.demo_writers import BatchWriter, ServiceWriter
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.sync import keys
 
@@ -147,3 +147,35 @@ def test_the_batch_refuses_what_the_services_refuse(workspace: Workspace) -> Non
     # Nothing of a refused unit was written.
     assert workspace.workers.find() == []
     assert _scalar(workspace, "SELECT count(*) FROM audit_log WHERE entity = 'worker'") == 0
+
+
+@pytest.mark.parametrize("name", ["", "   ", "Ana\x00Reyes", "Ana\ud800", "Ana\nReyes", "A" * 121])
+def test_the_batch_refuses_a_bad_name_with_the_services_own_message(
+        workspace: Workspace, name: str) -> None:
+    with pytest.raises(InvalidInputError) as by_service:
+        ServiceWriter(workspace).add_worker(name, role="", office="", unit="", county="")
+    writer = BatchWriter(workspace)
+    with pytest.raises(InvalidInputError) as by_batch, writer.unit():
+        writer.add_worker(name, role="", office="", unit="", county="")
+    assert str(by_batch.value) == str(by_service.value)
+    assert workspace.workers.find() == []
+
+
+@pytest.mark.parametrize("note", ["\x00", "x\udfff", "n" * 4_001])
+def test_the_batch_refuses_a_bad_evidence_note_as_rate_many_does(workspace: Workspace,
+                                                                 note: str) -> None:
+    practice = workspace.catalog.get("cpm-practice")
+    ratings = {practice.items[0].id: (2, note)}
+    started = datetime.now().astimezone()
+    worker = workspace.workers.add("Ana Reyes")
+    with pytest.raises(InvalidInputError) as by_service:
+        ServiceWriter(workspace).observe(worker.id, practice, demo.Setting.HOME_VISIT, started,
+                                         ratings)
+    writer = BatchWriter(workspace)
+    with pytest.raises(InvalidInputError) as by_batch, writer.unit():
+        batch_worker = writer.add_worker("Marcus Johnson", role="", office="", unit="",
+                                         county="")
+        writer.observe(batch_worker, practice, demo.Setting.HOME_VISIT, started, ratings)
+    assert str(by_batch.value) == str(by_service.value)
+    assert [w.name for w in workspace.workers.find()] == ["Ana Reyes"]
+    assert _scalar(workspace, "SELECT count(*) FROM rating") == 0
