@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.baselines import empty_stores, sqlite_executemany, stored_rows
+from benchmarks.demo_data import sample_data
 from benchmarks.harness import Row, measure, print_growth, print_table, stats_of, write_json
 from benchmarks.hostile_bundle import hostile_bundle
 from benchmarks.hub_ingest import hub_ingest
@@ -233,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
             attacker.workers.add("Template Worker", role="Social Worker III", unit="Unit 1",
                                  office="North Valley", county="Sample County")
             rows += hostile_bundle(attacker, Path(tmp) / "hostile", "<= 2 MB")
+        rows.append(sample_data(Path(tmp) / "sample", smoke=args.smoke, repeat=3 if args.smoke
+                                else repeat))
     load, verdicts = hub_load(args.smoke)
     print()
     print_table(rows)

@@ -2,16 +2,25 @@
 
 Staff names only; evidence notes describe what the worker did and never name a child or family.
 The same seed gives the same workers, settings and ratings; dates count back from today.
+What to write is decided here; a writer (demo_writers) writes it: in a few transactions by
+default, or through the services one call at a time (the reference the batch must equal).
 """
 
 import logging
 import random
+import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.vocabulary import GoalStatus, Setting
+from cfpm_coach.services.demo_writers import (
+    BatchWriter,
+    DemoResult,
+    Ratings,
+    SampleWriter,
+    ServiceWriter,
+)
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.types import utcnow
 
@@ -63,16 +72,6 @@ NEXT_STEPS = (
 )
 
 
-@dataclass(frozen=True)
-class DemoResult:
-    """What the demo generator wrote."""
-
-    workers: int
-    observations: int
-    drafts: int
-    goals: int
-
-
 def _rating(rng: random.Random, skill: float) -> int:
     if rng.random() < 0.08:
         return 0
@@ -80,13 +79,12 @@ def _rating(rng: random.Random, skill: float) -> int:
 
 
 def _observe(
-    ws: Workspace, rng: random.Random, worker_id: object, instrument: Instrument, when: datetime,
-    skill: dict[str, float], finish: bool,
+    writer: SampleWriter, rng: random.Random, worker_id: uuid.UUID, instrument: Instrument,
+    when: datetime, skill: dict[str, float], finish: bool,
 ) -> None:
     settings = list(SETTING_WEIGHTS)
     setting = rng.choices(settings, weights=[SETTING_WEIGHTS[s] for s in settings])[0]
-    obs = ws.observations.start(worker_id, instrument.id, setting, started_at=when)  # type: ignore[arg-type]
-    ratings: dict[str, tuple[int | None, str | None]] = {}
+    ratings: Ratings = {}
     for group in instrument.groups:
         for item in group.items:
             value = _rating(rng, skill[group.id])
@@ -96,22 +94,37 @@ def _observe(
         # A draft interrupted part-way: the last few behaviors are still open.
         for item in instrument.items[-rng.randint(3, 8):]:
             ratings.pop(item.id, None)
-    ws.observations.rate_many(obs.id, ratings)
-    if finish:
-        ws.observations.write_notes(
-            obs.id, strengths=rng.choice(STRENGTHS), growth_areas=rng.choice(GROWTH),
-            next_steps=rng.choice(NEXT_STEPS),
-        )
-        ws.observations.finalize(obs.id, ended_at=when + timedelta(minutes=rng.randint(35, 110)))
+        writer.observe(worker_id, instrument, setting, when, ratings)
+        return
+    notes = {"strengths": rng.choice(STRENGTHS), "growth_areas": rng.choice(GROWTH),
+             "next_steps": rng.choice(NEXT_STEPS)}
+    ended_at = when + timedelta(minutes=rng.randint(35, 110))
+    writer.observe(worker_id, instrument, setting, when, ratings, notes=notes, ended_at=ended_at)
 
 
-# Told (workers done, workers in all) as the demo is written: it takes a while on a slow laptop.
+# Told (workers done, workers in all) as the demo is written.
 Progress = Callable[[int, int], None]
 
 
 def generate(ws: Workspace, *, workers: int = 24, months: int = 12, seed: int = 7,
              progress: Progress | None = None) -> DemoResult:
-    """Fill the workspace with sample workers, observations (a few left as drafts) and goals."""
+    """Fill the workspace with sample workers, observations (a few left as drafts) and goals.
+
+    Written as the services would write it, a transaction per worker instead of one per call.
+    """
+    return _write(BatchWriter(ws), ws, workers=workers, months=months, seed=seed,
+                  progress=progress)
+
+
+def generate_by_calls(ws: Workspace, *, workers: int = 24, months: int = 12, seed: int = 7,
+                      progress: Progress | None = None) -> DemoResult:
+    """The same sample as generate, written through the services one call at a time (slow)."""
+    return _write(ServiceWriter(ws), ws, workers=workers, months=months, seed=seed,
+                  progress=progress)
+
+
+def _write(writer: SampleWriter, ws: Workspace, *, workers: int, months: int, seed: int,
+           progress: Progress | None) -> DemoResult:
     rng = random.Random(seed)
     if progress is not None:
         progress(0, workers)
@@ -123,42 +136,44 @@ def generate(ws: Workspace, *, workers: int = 24, months: int = 12, seed: int = 
     names = rng.sample(pool, workers)
     n_obs = n_drafts = n_goals = 0
     for index, name in enumerate(names):
-        supervisor = index % 6 == 5
-        office = OFFICES[index % len(OFFICES)]
-        worker = ws.workers.add(
-            name, role="Supervisor" if supervisor else rng.choice(ROLES), office=office,
-            unit=f"{office} Unit {1 + index % 2}", county=COUNTY,
-        )
-        if index % 11 == 10:
-            ws.workers.set_active(worker.id, False)
-        instrument = leadership if supervisor else practice
-        start = {g.id: rng.uniform(1.2, 2.2) for g in instrument.groups}
-        growth = {g.id: rng.uniform(0.05, 0.14) for g in instrument.groups}
-        first_month = rng.randint(0, max(0, months // 3))
-        for month in range(first_month, months):
-            for _ in range(rng.choice((1, 1, 2))):
-                days_ago = (months - month) * 30 - rng.randint(0, 27)
-                when = now - timedelta(days=days_ago, hours=rng.randint(0, 6))
-                skill = {g: start[g] + growth[g] * (month - first_month) for g in start}
-                _observe(ws, rng, worker.id, instrument, when, skill, finish=True)
+        with writer.unit():
+            supervisor = index % 6 == 5
+            office = OFFICES[index % len(OFFICES)]
+            worker_id = writer.add_worker(
+                name, role="Supervisor" if supervisor else rng.choice(ROLES), office=office,
+                unit=f"{office} Unit {1 + index % 2}", county=COUNTY,
+            )
+            if index % 11 == 10:
+                writer.set_active(worker_id, False)
+            instrument = leadership if supervisor else practice
+            start = {g.id: rng.uniform(1.2, 2.2) for g in instrument.groups}
+            growth = {g.id: rng.uniform(0.05, 0.14) for g in instrument.groups}
+            first_month = rng.randint(0, max(0, months // 3))
+            for month in range(first_month, months):
+                for _ in range(rng.choice((1, 1, 2))):
+                    days_ago = (months - month) * 30 - rng.randint(0, 27)
+                    when = now - timedelta(days=days_ago, hours=rng.randint(0, 6))
+                    skill = {g: start[g] + growth[g] * (month - first_month) for g in start}
+                    _observe(writer, rng, worker_id, instrument, when, skill, finish=True)
+                    n_obs += 1
+            if index % 8 == 3:
+                _observe(writer, rng, worker_id, instrument, now - timedelta(hours=2 + index),
+                         start, finish=False)
                 n_obs += 1
-        if index % 8 == 3:
-            _observe(ws, rng, worker.id, instrument, now - timedelta(hours=2 + index), start,
-                     finish=False)
-            n_obs += 1
-            n_drafts += 1
-        weakest = min(start, key=lambda g: start[g])
-        group = next(g for g in instrument.groups if g.id == weakest)
-        ws.goals.add(
-            worker.id, f"Grow in {group.label.lower()}: {group.items[0].label.lower()}.",
-            [group.items[0].id], due_date=(now + timedelta(days=14 + index)).date(),
-        )
-        n_goals += 1
-        if index % 3 == 0:
-            met = ws.goals.add(worker.id, f"Practise: {group.items[-1].label.lower()}.",
-                               [group.items[-1].id], due_date=(now - timedelta(days=20)).date())
-            ws.goals.update(met.id, status=GoalStatus.MET.value)
+                n_drafts += 1
+            weakest = min(start, key=lambda g: start[g])
+            group = next(g for g in instrument.groups if g.id == weakest)
+            writer.add_goal(
+                worker_id, f"Grow in {group.label.lower()}: {group.items[0].label.lower()}.",
+                [group.items[0].id], due_date=(now + timedelta(days=14 + index)).date(),
+            )
             n_goals += 1
+            if index % 3 == 0:
+                met = writer.add_goal(worker_id, f"Practise: {group.items[-1].label.lower()}.",
+                                      [group.items[-1].id],
+                                      due_date=(now - timedelta(days=20)).date())
+                writer.set_goal_status(met, GoalStatus.MET.value)
+                n_goals += 1
         if progress is not None:
             progress(index + 1, workers)
     log.info("demo data written: %s workers, %s observations", workers, n_obs)

@@ -31,7 +31,8 @@ class GoalService:
     def __init__(self, workspace: "Workspace") -> None:
         self._ws = workspace
 
-    def _check_behaviors(self, behavior_ids: list[str]) -> list[str]:
+    def check_behaviors(self, behavior_ids: list[str]) -> list[str]:
+        """The behavior ids, once each, or InvalidInputError naming unknown ones."""
         unknown = self._ws.catalog.unknown_behaviors(behavior_ids)
         if unknown:
             raise InvalidInputError(f"behaviors: unknown ids {', '.join(unknown)}")
@@ -39,7 +40,8 @@ class GoalService:
         return checked(record_rules.RECORD_RULES["goal"]["behavior_ids"], "behaviors", unique)
 
     @staticmethod
-    def _text(text: str) -> str:
+    def goal_text(text: str) -> str:
+        """A goal's text as stored (stripped, required), or InvalidInputError."""
         if not text.strip():
             raise InvalidInputError("goal: the text is required")
         return checked(record_rules.GoalText, "goal", text)
@@ -53,7 +55,7 @@ class GoalService:
         """Agree a goal with a worker."""
         goal = Goal(  # type: ignore[call-arg]
             worker_id=worker_id, observation_id=observation_id,
-            behavior_ids=self._check_behaviors(behavior_ids), text=self._text(text),
+            behavior_ids=self.check_behaviors(behavior_ids), text=self.goal_text(text),
             due_date=self._due(due_date), status=GoalStatus.OPEN.value,
         )
         with self._ws.store.write() as session:
@@ -69,9 +71,9 @@ class GoalService:
         """Change a goal's text, behaviors, due date or status."""
         changes: dict[str, object] = {}
         if text is not None:
-            changes["text"] = self._text(text)
+            changes["text"] = self.goal_text(text)
         if behavior_ids is not None:
-            changes["behavior_ids"] = self._check_behaviors(behavior_ids)
+            changes["behavior_ids"] = self.check_behaviors(behavior_ids)
         if due_date is not None:
             changes["due_date"] = self._due(due_date)
         if status is not None:

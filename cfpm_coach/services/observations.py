@@ -38,6 +38,43 @@ def _aware(value: datetime, field: str) -> datetime:
     return checked(record_rules.Time, field, value)
 
 
+def check_setting(setting: str | Setting) -> str:
+    """The stored value of a setting, or InvalidInputError listing the choices."""
+    try:
+        return Setting(setting).value
+    except ValueError:
+        choices = ", ".join(s.value for s in Setting)
+        raise InvalidInputError(f"setting: {setting!r} is not one of {choices}") from None
+
+
+def check_case_reference(value: str | None) -> str | None:
+    """A case reference as stored (None when empty), or InvalidInputError."""
+    try:
+        reference = checked(record_rules.CaseReference, "case reference", value or "")
+    except InvalidInputError as exc:
+        if "at most" not in str(exc):
+            raise
+        raise InvalidInputError(f"{exc}: a case number, never a child's or family's "
+                                "name") from exc
+    return reference or None
+
+
+def check_co_observer(value: str | None) -> str | None:
+    """A co-observer's name as stored (None when empty), or InvalidInputError."""
+    return checked(record_rules.Label, "co-observer", value or "") or None
+
+
+def check_evidence(note: str) -> str:
+    """An evidence note as stored (stripped), or InvalidInputError."""
+    return checked(record_rules.Evidence, "evidence note", note)
+
+
+def check_value(instrument: "Instrument", value: int | None) -> None:
+    """InvalidInputError unless value is None or a value of the instrument's scale."""
+    if value is not None and not instrument.scale.has_value(value):
+        raise InvalidInputError(f"rating: {value} is not a value of the scale")
+
+
 class ObservationService:
     """Use cases on observations."""
 
@@ -84,8 +121,8 @@ class ObservationService:
         """
         instrument = self._ws.catalog.get(instrument_id, instrument_version)
         pair = pairing.normalize(pair_code) if pair_code and pair_code.strip() else None
-        setting_value = self._setting(setting)
-        reference = self._case_reference(case_reference)
+        setting_value = check_setting(setting)
+        reference = check_case_reference(case_reference)
         author = self._ws.author
         assert author.coach_id is not None
         with self._ws.store.write() as session:
@@ -96,39 +133,12 @@ class ObservationService:
                 instrument_version=instrument.version, instrument_hash=instrument.content_hash,
                 setting=setting_value,
                 started_at=_aware(started_at, "start time") if started_at else utcnow(),
-                case_reference=reference, co_observer=self._co_observer(co_observer),
+                case_reference=reference, co_observer=check_co_observer(co_observer),
                 pair_code=pair, status=ObservationStatus.DRAFT.value,
             )
             records.insert(session, author, obs)
         log.info("observation %s started for worker %s", obs.id, worker_id)
         return self.get(obs.id)
-
-    @staticmethod
-    def _setting(setting: str | Setting) -> str:
-        try:
-            return Setting(setting).value
-        except ValueError:
-            choices = ", ".join(s.value for s in Setting)
-            raise InvalidInputError(f"setting: {setting!r} is not one of {choices}") from None
-
-    @staticmethod
-    def _case_reference(value: str | None) -> str | None:
-        try:
-            reference = checked(record_rules.CaseReference, "case reference", value or "")
-        except InvalidInputError as exc:
-            if "at most" not in str(exc):
-                raise
-            raise InvalidInputError(f"{exc}: a case number, never a child's or family's "
-                                    "name") from exc
-        return reference or None
-
-    @staticmethod
-    def _co_observer(value: str | None) -> str | None:
-        return checked(record_rules.Label, "co-observer", value or "") or None
-
-    @staticmethod
-    def _evidence(note: str) -> str:
-        return checked(record_rules.Evidence, "evidence note", note)
 
     # -- editing -----------------------------------------------------------------------------
 
@@ -182,9 +192,7 @@ class ObservationService:
         return row
 
     def _check_value(self, obs: Observation, value: int | None) -> None:
-        scale = self._instrument(obs).scale
-        if value is not None and not scale.has_value(value):
-            raise InvalidInputError(f"rating: {value} is not a value of the scale")
+        check_value(self._instrument(obs), value)
 
     def rate(self, observation_id: uuid.UUID, behavior_id: str, value: int | None) -> RatingView:
         """Rate a behavior (None clears it); committed durably before returning."""
@@ -205,13 +213,13 @@ class ObservationService:
                 self._check_value(obs, value)
                 changes: dict[str, object] = {"value": value}
                 if note is not None:
-                    changes["note"] = self._evidence(note)
+                    changes["note"] = check_evidence(note)
                 self._upsert_rating(session, obs, behavior_id, changes, rows)
         return len(ratings)
 
     def set_evidence(self, observation_id: uuid.UUID, behavior_id: str, note: str) -> RatingView:
         """Write a behavior's evidence note; committed durably before returning."""
-        note = self._evidence(note)
+        note = check_evidence(note)
         with self._ws.store.write() as session:
             obs = self._load_editable(session, observation_id)
             row = self._upsert_rating(session, obs, behavior_id, {"note": note})
@@ -237,15 +245,15 @@ class ObservationService:
         """Correct the setting, times, case reference or co-observer of an editable observation."""
         changes: dict[str, object] = {}
         if setting is not None:
-            changes["setting"] = self._setting(setting)
+            changes["setting"] = check_setting(setting)
         if started_at is not None:
             changes["started_at"] = _aware(started_at, "start time")
         if ended_at is not None:
             changes["ended_at"] = _aware(ended_at, "end time")
         if case_reference is not None:
-            changes["case_reference"] = self._case_reference(case_reference)
+            changes["case_reference"] = check_case_reference(case_reference)
         if co_observer is not None:
-            changes["co_observer"] = self._co_observer(co_observer)
+            changes["co_observer"] = check_co_observer(co_observer)
         with self._ws.store.write() as session:
             obs = self._load_editable(session, observation_id)
             start = changes.get("started_at", obs.started_at)

@@ -58,7 +58,7 @@ def test_sample_data_from_the_welcome_shows_its_progress(
                 labels.append(current.labelText())
             return window.first_run.demo_window is not None
 
-        qtbot.waitUntil(demo_is_up, timeout=120_000)
+        qtbot.waitUntil(demo_is_up, timeout=30_000)
         said = [text for text in labels if f"of {SMALL_DEMO_WORKERS} done" in text]
         assert said, labels
         assert "sample workers" in said[0] and "year of observations" in said[0]
