@@ -79,7 +79,8 @@ class FidelityBody(BaseModel):
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody, "description": text} for code, text in {
-        401: "No token, or an unknown one", 403: "A revoked device, or another device's bundle",
+        401: "No token, or an unknown one",
+        403: "A revoked device, another device's bundle, or records another device owns",
         409: "The bundle id was received before with other bytes",
         413: "The body is over the hub's limit", 422: "A malformed request or bundle",
         503: "The hub's database is unavailable, or every upload slot is busy (Retry-After)"
