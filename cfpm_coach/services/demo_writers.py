@@ -15,9 +15,14 @@ from typing import TYPE_CHECKING, Protocol
 
 from cfpm_coach.domain.scoring import missing_behaviors
 from cfpm_coach.domain.vocabulary import GoalStatus, ObservationStatus, Setting
-from cfpm_coach.errors import IncompleteObservationError, InvalidInputError, NotFoundError
+from cfpm_coach.errors import InvalidInputError, NotFoundError
 from cfpm_coach.services.inputs import NotesInput, WorkerInput, validated
-from cfpm_coach.services.observations import check_evidence, check_setting, check_value
+from cfpm_coach.services.observations import (
+    check_evidence,
+    check_setting,
+    check_value,
+    incomplete,
+)
 from cfpm_coach.storage.models import Goal, Observation, Rating, Worker
 from cfpm_coach.storage.record_batch import RecordBatch, Row
 from cfpm_coach.storage.types import utcnow
@@ -216,12 +221,7 @@ class BatchWriter:
                   ended_at: datetime | None) -> None:
         missing = missing_behaviors(instrument, values)
         if missing:
-            labels = [instrument.item(m).label for m in missing]
-            raise IncompleteObservationError(
-                f"{len(missing)} behaviors are neither rated nor marked 'no opportunity': "
-                + "; ".join(labels),
-                missing,
-            )
+            raise incomplete(instrument, missing)
         now = utcnow()
         changes = {"status": ObservationStatus.FINAL.value, "finalized_at": now,
                    "ended_at": ended_at or obs["ended_at"] or now}

@@ -75,6 +75,14 @@ def check_value(instrument: "Instrument", value: int | None) -> None:
         raise InvalidInputError(f"rating: {value} is not a value of the scale")
 
 
+def incomplete(instrument: "Instrument", missing: list[str]) -> IncompleteObservationError:
+    """The refusal to finalize while these behaviors are neither rated nor 'no opportunity'."""
+    labels = [instrument.item(m).label for m in missing]
+    return IncompleteObservationError(
+        f"{len(missing)} behaviors are neither rated nor marked 'no opportunity': "
+        + "; ".join(labels), missing)
+
+
 class ObservationService:
     """Use cases on observations."""
 
@@ -274,12 +282,7 @@ class ObservationService:
             values = observation_repo.rating_values(session=session, observation_ids=[obs.id])
             missing = missing_behaviors(instrument, values.get(obs.id, {}))
             if missing and not allow_partial:
-                labels = [instrument.item(m).label for m in missing]
-                raise IncompleteObservationError(
-                    f"{len(missing)} behaviors are neither rated nor marked 'no opportunity': "
-                    + "; ".join(labels),
-                    missing,
-                )
+                raise incomplete(instrument, missing)
             now = utcnow()
             amendment = observation_repo.open_amendment(session=session, observation_id=obs.id)
             if amendment is not None:
