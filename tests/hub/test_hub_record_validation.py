@@ -65,7 +65,12 @@ def test_hostile_records_are_refused_and_nothing_is_stored(
     empty = hub_rows(hub)
     for hostile in HOSTILE:
         detail = refused(post(served.url, rewrite(sealed, team, key, hostile.edit), token))
-        assert hostile.where(original) in detail, (str(hostile), detail)
+        if isinstance(hostile.value, str) and len(hostile.value) > 1_000_000:
+            # Megabytes of one repeated letter never reach the field's rule at the hub: the
+            # inflate guard (sync/container.py) refuses the bundle first, a 4xx all the same.
+            assert "inflate" in detail, (str(hostile), detail)
+        else:
+            assert hostile.where(original) in detail, (str(hostile), detail)
         assert hub_rows(hub) == empty, str(hostile)
     detail = refused(post(served.url, rewrite(sealed, team, key, lambda r: None,
                                               {"bundle_id": "not-a-uuid"}), token))
