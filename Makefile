@@ -87,7 +87,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: test-deps translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q --durations=25
 
 ## Benchmarks against baselines measured in the same run (several minutes); see README.
 ## Includes the hub under load (bench-hub).

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from cfpm_coach.domain.ownership import Sender
 from cfpm_coach.storage import exchange_repo
 from cfpm_coach.storage.migrate import head_revision, known_revisions
 from cfpm_coach.storage.records import next_change_seq
@@ -22,6 +23,10 @@ def cluster() -> Iterator[throwaway_postgres.Cluster]:
     started.stop()
 
 
+LAPTOP_A = Sender(uuid.uuid4(), None)
+LAPTOP_B = Sender(uuid.uuid4(), None)
+
+
 def test_a_merge_does_not_wait_for_another_merge_still_in_its_transaction(
         cluster: throwaway_postgres.Cluster, tmp_path: Path) -> None:
     """Two hub processes merging two laptops' bundles: the second must not queue behind the
@@ -29,7 +34,7 @@ def test_a_merge_does_not_wait_for_another_merge_still_in_its_transaction(
     store = Store.at_url(cluster.create_database(), tmp_path / "backups")
     try:
         with store.write() as first:
-            exchange_repo.merge(first, uuid.uuid4(), {})  # holds its transaction open
+            exchange_repo.merge(first, uuid.uuid4(), {}, sender=LAPTOP_A)  # holds its transaction open
             held = next_change_seq(first)
             outcome: dict[str, object] = {}
 
@@ -37,7 +42,7 @@ def test_a_merge_does_not_wait_for_another_merge_still_in_its_transaction(
                 try:
                     with store.write() as second:
                         second.execute(text("SET LOCAL lock_timeout = '3s'"))
-                        exchange_repo.merge(second, uuid.uuid4(), {})
+                        exchange_repo.merge(second, uuid.uuid4(), {}, sender=LAPTOP_B)
                         outcome["seq"] = next_change_seq(second)
                 except Exception as exc:  # the failure is what the test looks at
                     outcome["error"] = exc

@@ -34,11 +34,11 @@ def _forged(ws: Workspace, team: Team, folder: Path) -> Forged:
 
 
 def _refused(ws: Workspace, sealed: bytes, team: Team, trust: list[str], words: tuple[str, ...],
-             tmp_path: Path) -> None:
+             tmp_path: Path, kind: type[BundleError] = OwnershipError) -> None:
     before = db_digest(ws)
     path = tmp_path / f"{uuid.uuid4().hex}.cfpm-bundle"
     path.write_bytes(sealed)
-    with pytest.raises(OwnershipError) as refused:  # a BundleError (403 at the hub)
+    with pytest.raises(kind) as refused:  # OwnershipError is a BundleError (403 at the hub)
         ws.exchange.import_bundle(path, team.identity, trust)
     assert isinstance(refused.value, BundleError)
     for word in words:
@@ -172,5 +172,7 @@ def test_any_edit_of_a_colleagues_record_is_refused_and_changes_nothing(
         if name != "id":
             row[name] = data.draw(st.text(min_size=1, max_size=20).filter(str.isprintable))
     mine.tables[table].insert(data.draw(st.integers(0, len(mine.tables[table]))), row)
+    # Random text may break a record rule (an audit action's pattern) before ownership is
+    # looked at: refused all the same, naming the file, and nothing changes.
     _refused(central, seal(mine, laptop, team.recipient), team, trust, (f"data/{table}.jsonl",),
-             tmp_path)
+             tmp_path, kind=BundleError)
