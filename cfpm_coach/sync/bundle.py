@@ -165,23 +165,38 @@ def _read_table(archive: zipfile.ZipFile, table: str, entry: FileEntry,
                           "refused")
     rows: list[dict[str, Any]] = []
     seen = container.EntryDigest()
+    first_refusal: BundleError | None = None
     for number, line in enumerate(container.stream_lines(archive, entry.path, entry.bytes, seen),
                                   start=1):
-        if number > entry.records:
-            raise BundleError(f"{entry.path} holds more records than the {entry.records} its "
-                              "manifest says")
+        if first_refusal is not None:
+            continue  # only hashed from here on, so tampering is named as such below
         try:
-            text = line.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise BundleError(f"{entry.path}, record {number}: not UTF-8 text (byte "
-                              f"{exc.start})") from exc
-        rows.append(_record(model, text, entry.path, number))
+            rows.append(_line_record(model, line, entry, number))
+        except BundleError as exc:
+            first_refusal = exc
     if seen.size != entry.bytes or not hmac.compare_digest(seen.sha256, entry.sha256):
+        # A flipped byte can also break a record; the checksum says what really happened.
         raise BundleError(f"{entry.path} does not match its checksum in the manifest")
+    if first_refusal is not None:
+        raise first_refusal
     if len(rows) != entry.records:
         raise BundleError(f"{entry.path} holds {len(rows)} records; the manifest says "
                           f"{entry.records}")
     return rows
+
+
+def _line_record(model: type[BaseModel], line: bytes, entry: FileEntry,
+                 number: int) -> dict[str, Any]:
+    """One line of a data file as a validated record, or BundleError naming the record."""
+    if number > entry.records:
+        raise BundleError(f"{entry.path} holds more records than the {entry.records} its "
+                          "manifest says")
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BundleError(f"{entry.path}, record {number}: not UTF-8 text (byte "
+                          f"{exc.start})") from exc
+    return _record(model, text, entry.path, number)
 
 
 def read_records(archive: zipfile.ZipFile, manifest: Manifest) -> dict[str, list[dict[str, Any]]]:

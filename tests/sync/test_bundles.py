@@ -94,6 +94,12 @@ def test_every_kind_of_bad_bundle_is_refused_and_changes_nothing(
     tampered["data/worker.jsonl"] = bytes(data)
     refused(central, reseal(tampered, team), team, trust, "checksum", tmp_path)
 
+    # Tampering that also breaks a record (here its JSON) is still named as tampering.
+    broken = bytearray(entries["data/worker.jsonl"])
+    broken[0:1] = b"["
+    refused(central, reseal({**entries, "data/worker.jsonl": bytes(broken)}, team), team, trust,
+            "checksum", tmp_path)
+
     stranger = Ed25519PrivateKey.generate()
     forged = {**manifest, "device_public_key": keys.public_text(stranger)}
     refused(central, reseal(entries, team, sign_with=stranger, manifest=forged), team, trust,
