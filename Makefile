@@ -8,6 +8,8 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-app
 STAMP := $(VENV)/.installed
 ARGS ?=
+# The old encryption driver installs the same `sqlcipher3` module as sqlcipher3-wheels: drop it first.
+DROP_OLD_DRIVER := $(BIN)/python -m pip uninstall --quiet --yes sqlcipher3-binary 2>/dev/null || true
 
 # Debian packages Qt needs to run headless (offscreen), fonts so glyphs are not boxes,
 # and the command-line tools the tests use to read PDFs back and open sealed bundles.
@@ -30,7 +32,7 @@ TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
 .PHONY: translations translations-update
-.PHONY: run test lint typecheck pytest system-deps test-deps demo screenshots bench bench-smoke bench-hub clean package reliability fuzz
+.PHONY: run test lint typecheck wheel-check pytest system-deps test-deps demo screenshots bench bench-smoke bench-hub clean package reliability fuzz
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
@@ -40,11 +42,12 @@ $(BIN)/python:
 ## The app and what it imports, nothing else (make run, demo, screenshots).
 $(RUN_STAMP): pyproject.toml | $(BIN)/python
 	@if [ $(STAMP) -nt pyproject.toml ]; then echo "The app is already installed (with the test tools)."; \
-	else $(BIN)/python -m pip install --quiet -e .; fi
+	else $(DROP_OLD_DRIVER); $(BIN)/python -m pip install --quiet -e .; fi
 	touch $(RUN_STAMP)
 
 ## The app plus the test, hub and build tools (make test and the targets that need them).
 $(STAMP): pyproject.toml | $(BIN)/python
+	$(DROP_OLD_DRIVER)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP) $(RUN_STAMP)
 
@@ -103,7 +106,12 @@ bench-hub: test-deps
 bench-smoke: test-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run --smoke
 
-test: test-deps lint typecheck pytest bench-smoke
+## Every runtime dependency resolves to a binary wheel on Windows x64, macOS arm64 and x86_64 and
+## Linux x86_64 for Python 3.11-3.13 (asks PyPI; packaging/wheel_check.py).
+wheel-check: $(STAMP)
+	$(BIN)/python packaging/wheel_check.py
+
+test: test-deps lint typecheck wheel-check pytest bench-smoke
 
 ## The long crash campaign: 200 SIGKILLs of children rating, exporting and backing up; prints
 ## kills, acknowledged ratings, lost ratings and integrity failures, fails on any loss.
