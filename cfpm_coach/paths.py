@@ -7,7 +7,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
+from platformdirs.api import PlatformDirsABC
 
 from cfpm_coach import APP_ID
 from cfpm_coach.errors import ReadOnlyStoreError, StoreError
@@ -78,7 +78,27 @@ def default_data_dir() -> Path:
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override).expanduser()
-    return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+    return Path(platform_dirs()(APP_ID, appauthor=False).user_data_dir)
+
+
+def platform_dirs() -> type[PlatformDirsABC]:
+    """This platform's folder conventions, chosen when asked rather than at import.
+
+    Windows: %LOCALAPPDATA%\\cfpm-coach; macOS: ~/Library/Application Support/cfpm-coach;
+    elsewhere $XDG_DATA_HOME/cfpm-coach (~/.local/share). The installers' documentation and
+    uninstallers name these folders, so they must never move.
+    """
+    if sys.platform == "win32":
+        from platformdirs.windows import Windows
+
+        return Windows
+    if sys.platform == "darwin":
+        from platformdirs.macos import MacOS
+
+        return MacOS
+    from platformdirs.unix import Unix
+
+    return Unix
 
 
 def resolve_paths(data_dir: str | Path | None = None) -> AppPaths:
