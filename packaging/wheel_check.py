@@ -6,6 +6,8 @@ version, pip resolves the app's dependencies (`[project] dependencies` in pyproj
 (`--dry-run`). A dependency with no wheel there fails the check, named with the target, the
 Python version and pip's own reason: a county laptop would otherwise meet it as a compiler error.
 
+pip resolves the tree once and every target and Python is checked against the index's file
+list, with pip asked again for a target where a release it picked has no wheel (see check()).
 pip reads each wheel's metadata without downloading the wheel: from the index's metadata files
 where the index serves them (PEP 658), and otherwise by HTTP range requests into the wheel
 (`fast-deps`), so PySide6's 80-160 MB wheels are never fetched whole. A passing result is
@@ -202,27 +204,55 @@ def missing_wheels(pins: tuple[tuple[str, str], ...], target: Target, python: st
     return missing
 
 
+def _fetch_files(pins: tuple[tuple[str, str], ...], files: dict[str, list[str]]) -> None:
+    """Add the index's file list of every pinned project not listed yet."""
+    for name in sorted({canonicalize_name(name) for name, _ in pins} - files.keys()):
+        files[name] = index_files(name)
+
+
+def _target_outcomes(requirements: list[str], target: Target, pythons: tuple[str, ...],
+                     base: Outcome, files: dict[str, list[str]]) -> list[Outcome]:
+    """Each Python on the target: base's releases where they all have a wheel, else pip's answer."""
+    if base.ok:
+        _fetch_files(base.pins, files)
+    outcomes = []
+    for python in pythons:
+        if (base.target, base.python) == (target.name, python):
+            outcomes.append(base)
+        elif base.ok and not missing_wheels(base.pins, target, python, files):
+            outcomes.append(Outcome(target.name, python, base.pins, ""))
+        else:
+            outcomes.append(resolve(requirements, target, python))
+    return outcomes
+
+
 def check(requirements: list[str], targets: tuple[Target, ...], pythons: tuple[str, ...]
           ) -> list[Outcome]:
-    """Resolve each target with pip under the oldest Python, then check the other Pythons.
+    """Resolve once with pip, check every target and Python against the index, and ask pip
+    again for a target where a release it picked has no wheel there.
 
-    Resolving is the slow part (pip reads every wheel's metadata over the network); the newer
-    Pythons need the same releases, so for them the index's file list is enough: each pinned
-    release must have a wheel whose tags that Python accepts on the target.
+    Resolving is the slow part (pip parses every file name of every project: about 43,000 links,
+    7-9 s of CPU each time). pip evaluates the markers of transitive dependencies on this machine
+    whatever --platform says, so every target gets the same tree; only the releases can differ
+    (an older one where the newest has no wheel for the target: cryptography has no macOS x86_64
+    wheel since 49). So the first target's releases are checked against each target's and
+    Python's wheel tags from the index's file lists; a target where one is missing is resolved
+    by pip under the oldest Python, and its releases checked for the newer ones the same way.
     """
-    oldest, newer = pythons[0], pythons[1:]
+    first = resolve(requirements, targets[0], pythons[0])
+    files: dict[str, list[str]] = {}
+    if first.ok:
+        _fetch_files(first.pins, files)
+
+    def for_target(target: Target) -> list[Outcome]:
+        base = first
+        if target != targets[0] and first.ok and any(
+                missing_wheels(first.pins, target, python, files) for python in pythons):
+            base = resolve(requirements, target, pythons[0])
+        return _target_outcomes(requirements, target, pythons, base, files)
+
     with concurrent.futures.ThreadPoolExecutor(max_workers=PARALLEL) as pool:
-        resolved = list(pool.map(lambda target: resolve(requirements, target, oldest), targets))
-        names = sorted({canonicalize_name(name) for o in resolved for name, _ in o.pins})
-        files: dict[str, list[str]] = (
-            dict(zip(names, pool.map(index_files, names), strict=True)) if newer else {})
-    outcomes = list(resolved)
-    for target, outcome in zip(targets, resolved, strict=True):
-        for python in newer:
-            missing = missing_wheels(outcome.pins, target, python, files) if outcome.ok else []
-            error = f"no wheel for: {', '.join(missing)}" if missing else outcome.error
-            outcomes.append(Outcome(target.name, python, outcome.pins, error))
-    return outcomes
+        return [outcome for outcomes in pool.map(for_target, targets) for outcome in outcomes]
 
 
 def _cache_file() -> Path:
@@ -276,6 +306,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wheel check: {len(requirements)} requirements resolve to wheels on "
           f"{', '.join(t.name for t in targets)} for Python {', '.join(pythons)} "
           f"(up to {most} wheels each, {elapsed:.1f} s)")
+    newest = dict(outcomes[0].pins)
+    for outcome in outcomes:
+        older = [f"{name} {version}" for name, version in outcome.pins
+                 if name in newest and newest[name] != version]
+        if older and outcome.python == pythons[0]:
+            print(f"  {outcome.target} gets older releases: {', '.join(older)} (no newer wheel)")
     if use_cache:
         _cache_file().write_text(fingerprint, encoding="utf-8")
     return 0
