@@ -1,9 +1,9 @@
 """Every runtime dependency installs from a binary wheel on every platform coaches use.
 
 For each target (Windows x64, macOS arm64, macOS x86_64, Linux x86_64) and each supported Python
-version, pip resolves the app's dependencies (`[project] dependencies` in pyproject.toml) with
-`--only-binary :all:` as if it were installing on that platform, and installs nothing
-(`--dry-run`). A dependency with no wheel there fails the check, named with the target, the
+version, the app's dependencies (`[project] dependencies` in pyproject.toml) must resolve with
+`pip install --only-binary :all:` as if installing on that platform (pip installs nothing:
+`--dry-run`). A dependency with no wheel there fails the check, named with the target, the
 Python version and pip's own reason: a county laptop would otherwise meet it as a compiler error.
 
 pip resolves the tree once and every target and Python is checked against the index's file
