@@ -1,0 +1,611 @@
+"""An instrument as spreadsheet tables (XLSForm-like), and back, with every mistake located.
+
+Sheets (see docs/instrument-spreadsheet.md):
+- settings: `field | value` rows for the instrument's plain fields (id, version, title, ...) and
+  the scale's (`scale.proficient_threshold`); a field that is a record gives dotted rows
+  (`provenance.source`); a field that is a list of records or a mapping gets its own sheet.
+- scale: one row per level (value, code, label, description, scored).
+- groups: one row per group (id, label, description), in order.
+- items: one row per behavior, in order; the group is the part of the id before the dot;
+  `indicators` holds one indicator per line; `anchor_<value>` one column per scored level.
+- translations are columns beside the text they translate: `label::es`, `description::es`,
+  `indicators::es`, and `value::es` on the settings row `title`.
+
+The columns come from the instrument model's fields, so a field added to the model travels
+through a spreadsheet without changes here.
+"""
+
+import json
+import re
+import types
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from cfpm_coach.domain.instrument_text import InstrumentText
+from cfpm_coach.domain.instruments import Group, Instrument, Item, RatingScale, ScaleLevel
+from cfpm_coach.domain.sheet_tables import Problem, Table, Workbook
+
+Path_ = tuple[Any, ...]
+Where = tuple[str, int | None, str | None]
+
+CORE_SHEETS = ("settings", "scale", "groups", "items")
+IGNORED_SHEETS = ("read_me",)
+ANCHOR = re.compile(r"^anchor_(\d+)$")
+TRANSLATED = re.compile(r"^(label|description|indicators|value)::([a-z]{2})$")
+LANGUAGE_COLUMN = re.compile(r"^[a-z_]+::")
+
+
+# -- value shapes --------------------------------------------------------------------------------
+
+def _unwrap(annotation: Any) -> Any:
+    """The type inside Optional[...] / X | None."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        inner = [a for a in get_args(annotation) if a is not type(None)]
+        if len(inner) == 1:
+            return inner[0]
+    return annotation
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _shape(annotation: Any) -> str:
+    """How a field sits in a cell: scalar text, lines, a record, a sheet, or JSON text."""
+    annotation = _unwrap(annotation)
+    origin = get_origin(annotation)
+    if _is_model(annotation):
+        return "record"
+    if origin in (list, tuple, set, frozenset):
+        args = get_args(annotation)
+        inner = _unwrap(args[0]) if args else str
+        if _is_model(inner) or get_origin(inner) in (dict, list):
+            return "sheet"
+        return "lines"
+    if origin is dict:
+        return "sheet"
+    return "scalar"
+
+
+def _to_text(value: Any, shape: str = "scalar") -> str:
+    if value is None:
+        return ""
+    if shape == "lines":
+        return "\n".join(_to_text(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json")
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(getattr(value, "value", value)) if not isinstance(value, str | int | float) \
+        else str(value)
+
+
+def _from_text(text: str, shape: str) -> Any:
+    if shape == "lines":
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    if shape == "json":
+        return json.loads(text)
+    return text
+
+
+def _cell_shape(annotation: Any) -> str:
+    shape = _shape(annotation)
+    return "json" if shape in ("record", "sheet") else shape
+
+
+# -- export --------------------------------------------------------------------------------------
+
+def _settings_rows(prefix: str, model: BaseModel, skip: tuple[str, ...],
+                   extra: list[Table]) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for name, info in type(model).model_fields.items():
+        if name in skip:
+            continue
+        value = getattr(model, name)
+        shape = _shape(info.annotation)
+        if shape == "record" and value is not None:
+            rows += _settings_rows(f"{prefix}{name}.", value, (), extra)
+        elif shape == "sheet":
+            if prefix:
+                rows.append([prefix + name, _to_text(value)])
+            else:
+                extra.append(_field_sheet(name, info.annotation, value))
+        else:
+            rows.append([prefix + name, _to_text(value, shape)])
+    return rows
+
+
+def _field_sheet(name: str, annotation: Any, value: Any) -> Table:
+    """A list of records (one row each) or a mapping (key, value rows) as its own sheet."""
+    annotation = _unwrap(annotation)
+    if get_origin(annotation) is dict:
+        value_shape = _cell_shape(get_args(annotation)[1])
+        rows = [(0, [_to_text(k), _to_text(v, value_shape)]) for k, v in (value or {}).items()]
+        return Table(name, ["key", "value"], rows)
+    inner = _unwrap(get_args(annotation)[0])
+    if _is_model(inner):
+        columns = list(inner.model_fields)
+        shapes = {c: _cell_shape(inner.model_fields[c].annotation) for c in columns}
+        records = [entry.model_dump(mode="json") for entry in value or []]
+    else:
+        records = [dict(entry) for entry in value or []]
+        columns = sorted({key for record in records for key in record})
+        shapes = {c: "json" if any(isinstance(r.get(c), dict | list) for r in records)
+                  else "scalar" for c in columns}
+    return Table(name, columns, [(0, [_to_text(r.get(c), shapes[c]) for c in columns])
+                                 for r in records])
+
+
+def instrument_tables(instrument: Instrument,
+                      translations: Sequence[InstrumentText] = ()) -> list[Table]:
+    """The instrument (and its translations) as the sheets of a workbook."""
+    languages = sorted({t.language for t in translations})
+    by_language = {t.language: t for t in translations}
+    extra: list[Table] = []
+    settings = _settings_rows("", instrument, ("scale", "groups"), extra)
+    settings += _settings_rows("scale.", instrument.scale, ("levels",), extra)
+    settings_table = Table("settings", ["field", "value", *[f"value::{lang}" for lang in languages]])
+    for row in settings:
+        texts = [by_language[lang].title or "" if row[0] == "title" else ""
+                 for lang in languages]
+        settings_table.rows.append((0, [*row, *texts]))
+
+    def text_columns(fields: tuple[str, ...]) -> list[str]:
+        return [f"{name}::{lang}" for lang in languages for name in fields]
+
+    level_fields = list(ScaleLevel.model_fields)
+    scale = Table("scale", [*level_fields, *text_columns(("label", "description"))])
+    for level in instrument.scale.levels:
+        texts = [_translation_text(by_language[lang].scale.get(level.value), name)
+                 for lang in languages for name in ("label", "description")]
+        scale.rows.append((0, [_to_text(getattr(level, f), _shape(ScaleLevel.model_fields[f]
+                                                                  .annotation))
+                               for f in level_fields] + texts))
+
+    group_fields = [f for f in Group.model_fields if f != "items"]
+    groups = Table("groups", [*group_fields, *text_columns(("label", "description"))])
+    for group in instrument.groups:
+        texts = [_translation_text(by_language[lang].groups.get(group.id), name)
+                 for lang in languages for name in ("label", "description")]
+        groups.rows.append((0, [_to_text(getattr(group, f), _cell_shape(Group.model_fields[f]
+                                                                         .annotation))
+                                for f in group_fields] + texts))
+
+    item_fields = [f for f in Item.model_fields if f != "anchors"]
+    anchor_columns = [f"anchor_{v}" for v in instrument.scale.scored_values]
+    items = Table("items", [*item_fields, *anchor_columns,
+                            *text_columns(("label", "description", "indicators"))])
+    for item in instrument.items:
+        values = [_to_text(getattr(item, f), _cell_shape(Item.model_fields[f].annotation))
+                  for f in item_fields]
+        values += [item.anchors.get(v, "") for v in instrument.scale.scored_values]
+        values += [_translation_text(by_language[lang].items.get(item.id), name)
+                   for lang in languages for name in ("label", "description", "indicators")]
+        items.rows.append((0, values))
+    return [settings_table, scale, groups, items, *extra]
+
+
+def _translation_text(text: Any, name: str) -> str:
+    if text is None:
+        return ""
+    value = getattr(text, name)
+    return _to_text(value, "lines" if name == "indicators" else "scalar")
+
+
+# -- import --------------------------------------------------------------------------------------
+
+@dataclass
+class SheetInstrument:
+    """What a spreadsheet gave: the instrument and its translations, or the problems found."""
+
+    instrument: Instrument | None = None
+    translations: list[InstrumentText] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+class _Reader:
+    """Turns tables into the model's data, remembering the cell each value came from."""
+
+    def __init__(self, book: Workbook) -> None:
+        self.book = book
+        self.problems: list[Problem] = list(book.problems)
+        self.cross_problems: list[Problem] = []
+        self.where: dict[Path_, Where] = {}
+        self.texts: dict[str, dict[str, Any]] = {}
+
+    def problem(self, sheet: str | None, row: int | None, column: str | None, message: str,
+                cross: bool = False) -> None:
+        table = self.book.tables.get(sheet or "")
+        word = table.line_word if table else "row"
+        (self.cross_problems if cross else self.problems).append(
+            Problem(sheet, row, column, message, word))
+
+    def table(self, name: str, allowed: set[str], required: tuple[str, ...],
+              translatable: tuple[str, ...] = (), pattern: re.Pattern[str] | None = None
+              ) -> Table | None:
+        table = self.book.tables.get(name)
+        if table is None:
+            self.problem(name, None, None, f"the workbook has no sheet named {name!r}")
+            return None
+        seen: set[str] = set()
+        for heading in table.header:
+            if heading == "":
+                continue
+            if heading in seen:
+                self.problem(name, table.header_row, heading, "this column heading appears twice")
+            seen.add(heading)
+            match = TRANSLATED.match(heading)
+            known = heading in allowed or (pattern is not None and pattern.match(heading)) \
+                or (match is not None and match[1] in translatable)
+            if not known:
+                expected = ", ".join(sorted(allowed)) + "".join(
+                    f", {t}::<language>" for t in translatable)
+                self.problem(name, table.header_row, heading,
+                             f"is not a column of the {name} sheet (expected {expected})")
+        for column in required:
+            if column not in seen:
+                self.problem(name, table.header_row, None, f"the column {column!r} is missing")
+        return table
+
+    def rows(self, table: Table) -> list[tuple[int, dict[str, str]]]:
+        out = []
+        for number, cells in table.rows:
+            record = {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(table.header)
+                      if h}
+            for i in range(len(table.header), len(cells)):
+                if cells[i].strip():
+                    self.problem(table.name, number, None, f"has a value in column {i + 1}, "
+                                 "which has no heading")
+            out.append((number, record))
+        return out
+
+    def translate(self, language: str, path: tuple[str, ...], value: Any, where: Where) -> None:
+        if value in ("", []):
+            return
+        target = self.texts.setdefault(language, {})
+        for key in path[:-1]:
+            target = target.setdefault(key, {})
+        target[path[-1]] = value
+        self.where[("text", language, *path)] = where
+
+
+def _put(data: dict[str, Any], dotted: str, value: Any) -> None:
+    parts = dotted.split(".")
+    for part in parts[:-1]:
+        data = data.setdefault(part, {})
+    data[parts[-1]] = value
+
+
+def _settings_fields() -> dict[str, str]:
+    """Every settings row name the model accepts, with its cell shape."""
+    names: dict[str, str] = {}
+
+    def walk(prefix: str, model: type[BaseModel], skip: tuple[str, ...]) -> None:
+        for name, info in model.model_fields.items():
+            if name in skip:
+                continue
+            shape = _shape(info.annotation)
+            inner = _unwrap(info.annotation)
+            if shape == "record":
+                walk(f"{prefix}{name}.", inner, ())
+            elif shape == "sheet" and not prefix:
+                continue
+            else:
+                names[prefix + name] = "json" if shape == "sheet" else shape
+    walk("", Instrument, ("scale", "groups"))
+    walk("scale.", RatingScale, ("levels",))
+    return names
+
+
+def _read_settings(reader: _Reader, data: dict[str, Any]) -> None:
+    table = reader.table("settings", {"field", "value"}, ("field", "value"), ("value",))
+    if table is None:
+        return
+    known = _settings_fields()
+    seen: dict[str, int] = {}
+    for number, record in reader.rows(table):
+        name = record.get("field", "").strip()
+        if not name:
+            reader.problem("settings", number, "field", "names no field")
+            continue
+        if name not in known:
+            reader.problem("settings", number, "field",
+                           f"{name!r} is not a setting (expected one of {', '.join(known)})")
+            continue
+        if name in seen:
+            reader.problem("settings", number, "field",
+                           f"{name!r} is also set on {table.line_word} {seen[name]}")
+            continue
+        seen[name] = number
+        path = tuple(name.split("."))
+        reader.where[path] = ("settings", number, "value")
+        text = record.get("value", "")
+        if text.strip():
+            try:
+                _put(data, name, _from_text(text, known[name]))
+            except ValueError:
+                reader.problem("settings", number, "value", "is not valid JSON")
+        for heading, value in record.items():
+            match = TRANSLATED.match(heading)
+            if match and value.strip():
+                if name != "title":
+                    reader.problem("settings", number, heading,
+                                   "only the title row takes a translation")
+                else:
+                    reader.translate(match[2], ("title",), value, ("settings", number, heading))
+
+
+def _read_scale(reader: _Reader, data: dict[str, Any]) -> None:
+    fields = set(ScaleLevel.model_fields)
+    table = reader.table("scale", fields, ("value", "code", "label"), ("label", "description"))
+    if table is None:
+        return
+    levels: list[dict[str, Any]] = []
+    values: dict[str, int] = {}
+    codes: dict[str, int] = {}
+    for number, record in reader.rows(table):
+        level: dict[str, Any] = {}
+        index = len(levels)
+        reader.where[("scale", "levels", index)] = ("scale", number, None)
+        for name in fields:
+            reader.where[("scale", "levels", index, name)] = ("scale", number, name)
+            text = record.get(name, "")
+            if text.strip():
+                level[name] = _from_text(text, _cell_shape(ScaleLevel.model_fields[name]
+                                                           .annotation))
+        for key, seen, label in (("value", values, "value"), ("code", codes, "code")):
+            text = record.get(key, "").strip()
+            if text and text in seen:
+                reader.problem("scale", number, key, f"the {label} {text!r} is also on "
+                               f"{table.line_word} {seen[text]}", cross=True)
+            seen.setdefault(text, number)
+        for heading, value in record.items():
+            match = TRANSLATED.match(heading)
+            if match and record.get("value", "").strip().isdigit():
+                reader.translate(match[2], ("scale", record["value"].strip(), match[1]),
+                                 value.strip(), ("scale", number, heading))
+        levels.append(level)
+    data.setdefault("scale", {})["levels"] = levels
+    reader.where[("scale",)] = ("scale", None, None)
+    reader.where[("scale", "levels")] = ("scale", None, None)
+
+
+def _read_groups(reader: _Reader, data: dict[str, Any]) -> dict[str, int]:
+    fields = {f for f in Group.model_fields if f != "items"}
+    table = reader.table("groups", fields, ("id", "label"), ("label", "description"))
+    groups: list[dict[str, Any]] = []
+    index_of: dict[str, int] = {}
+    rows_of: dict[str, int] = {}
+    data["groups"] = groups
+    reader.where[("groups",)] = ("groups", None, None)
+    if table is None:
+        return index_of
+    for number, record in reader.rows(table):
+        group: dict[str, Any] = {"items": []}
+        index = len(groups)
+        reader.where[("groups", index)] = ("groups", number, None)
+        reader.where[("groups", index, "items")] = ("groups", number, "id")
+        for name in fields:
+            reader.where[("groups", index, name)] = ("groups", number, name)
+            text = record.get(name, "")
+            if text.strip():
+                group[name] = _from_text(text, _cell_shape(Group.model_fields[name].annotation))
+        group_id = record.get("id", "").strip()
+        if group_id in rows_of:
+            reader.problem("groups", number, "id", f"the group id {group_id!r} is also on "
+                           f"{table.line_word} {rows_of[group_id]}", cross=True)
+            continue
+        if group_id:
+            rows_of[group_id] = number
+            index_of[group_id] = index
+        for heading, value in record.items():
+            match = TRANSLATED.match(heading)
+            if match and group_id:
+                reader.translate(match[2], ("groups", group_id, match[1]), value.strip(),
+                                 ("groups", number, heading))
+        groups.append(group)
+    return index_of
+
+
+def _read_items(reader: _Reader, data: dict[str, Any], index_of: dict[str, int]) -> None:
+    fields = {f for f in Item.model_fields if f != "anchors"}
+    table = reader.table("items", fields, ("id", "label"),
+                         ("label", "description", "indicators"), ANCHOR)
+    if table is None:
+        return
+    scale = data.get("scale", {})
+    scored = {str(level.get("value", "")).strip() for level in scale.get("levels", [])
+              if str(level.get("scored", "true")).strip().lower() not in ("false", "0", "no")}
+    for heading in table.header:
+        match = ANCHOR.match(heading)
+        if match and match[1] not in scored:
+            reader.problem("items", table.header_row, heading,
+                           f"the scale has no scored level with value {match[1]}", cross=True)
+    rows_of: dict[str, int] = {}
+    for number, record in reader.rows(table):
+        item_id = record.get("id", "").strip()
+        group_id = item_id.split(".", 1)[0]
+        if item_id in rows_of:
+            reader.problem("items", number, "id", f"the item id {item_id!r} is also on "
+                           f"{table.line_word} {rows_of[item_id]}", cross=True)
+            continue
+        if group_id not in index_of:
+            if item_id:
+                reader.problem("items", number, "id",
+                               f"belongs to group {group_id!r} (the part before the dot), "
+                               "which is not on the groups sheet", cross=True)
+            else:
+                reader.problem("items", number, "id", "the item has no id")
+            continue
+        rows_of[item_id] = number
+        group = data["groups"][index_of[group_id]]
+        position = ("groups", index_of[group_id], "items", len(group["items"]))
+        reader.where[position] = ("items", number, None)
+        item: dict[str, Any] = {}
+        for name in fields:
+            reader.where[(*position, name)] = ("items", number, name)
+            text = record.get(name, "")
+            if text.strip():
+                item[name] = _from_text(text, _cell_shape(Item.model_fields[name].annotation))
+        anchors: dict[str, str] = {}
+        for heading, value in record.items():
+            match = ANCHOR.match(heading)
+            if match and value.strip():
+                anchors[match[1]] = value
+                reader.where[(*position, "anchors", match[1])] = ("items", number, heading)
+            translated = TRANSLATED.match(heading)
+            if translated:
+                shape = "lines" if translated[1] == "indicators" else "scalar"
+                reader.translate(translated[2], ("items", item_id, translated[1]),
+                                 _from_text(value.strip(), shape), ("items", number, heading))
+        if anchors:
+            item["anchors"] = anchors
+        reader.where[(*position, "anchors")] = ("items", number, None)
+        group["items"].append(item)
+
+
+def _field_sheet_names() -> list[str]:
+    """Top-level fields that get a sheet of their own (a list of records, a mapping)."""
+    return [name for name, info in Instrument.model_fields.items()
+            if name not in ("scale", "groups") and _shape(info.annotation) == "sheet"]
+
+
+def _read_field_sheets(reader: _Reader, data: dict[str, Any]) -> None:
+    for name in _field_sheet_names():
+        info = Instrument.model_fields[name]
+        if name not in reader.book.tables:
+            continue
+        annotation = _unwrap(info.annotation)
+        table = reader.book.tables[name]
+        reader.where[(name,)] = (name, None, None)
+        if get_origin(annotation) is dict:
+            value_shape = _cell_shape(get_args(annotation)[1])
+            reader.table(name, {"key", "value"}, ("key", "value"))
+            mapping: dict[str, Any] = {}
+            for number, record in reader.rows(table):
+                key = record.get("key", "").strip()
+                if key in mapping:
+                    reader.problem(name, number, "key", f"{key!r} appears twice", cross=True)
+                reader.where[(name, key)] = (name, number, "value")
+                try:
+                    mapping[key] = _from_text(record.get("value", ""), value_shape)
+                except ValueError:
+                    reader.problem(name, number, "value", "is not valid JSON")
+            data[name] = mapping
+            continue
+        inner = _unwrap(get_args(annotation)[0])
+        columns = dict(inner.model_fields) if _is_model(inner) else {}
+        reader.table(name, set(columns) or set(table.header), ())
+        entries: list[dict[str, Any]] = []
+        for number, record in reader.rows(table):
+            entry: dict[str, Any] = {}
+            reader.where[(name, len(entries))] = (name, number, None)
+            for column, text in record.items():
+                reader.where[(name, len(entries), column)] = (name, number, column)
+                if not text.strip():
+                    continue
+                shape = _cell_shape(columns[column].annotation) if column in columns else (
+                    "json" if text.strip()[:1] in "[{" else "scalar")
+                try:
+                    entry[column] = _from_text(text, shape)
+                except ValueError:
+                    reader.problem(name, number, column, "is not valid JSON")
+            entries.append(entry)
+        data[name] = entries
+
+
+def _locate(reader: _Reader, loc: Path_) -> Where | None:
+    path = tuple(str(p) for p in loc)
+    while path:
+        for candidate in (path, tuple(int(p) if p.isdigit() else p for p in path)):
+            if candidate in reader.where:
+                return reader.where[candidate]
+        path = path[:-1]
+    return None
+
+
+def _model_problems(reader: _Reader, exc: ValidationError) -> list[tuple[Problem, str]]:
+    """Each validation error at its cell, with pydantic's error type."""
+    problems = []
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        if error["type"] == "too_short" and loc[-1:] == ("items",):
+            continue  # said as "the group has no items" at the group's row
+        where = _locate(reader, loc)
+        message = " ".join(str(error["msg"]).split())
+        if where is None or (where[0] == "settings" and where[1] is None):
+            where = ("settings", None, "field")
+            if error["type"] == "missing":
+                message = (f"the setting {'.'.join(str(p) for p in loc)!r} is missing; "
+                           "add a row for it")
+            else:
+                message = f"{'.'.join(str(p) for p in loc)}: {message}"
+        table = reader.book.tables.get(where[0])
+        problems.append((Problem(*where, message, table.line_word if table else "row"),
+                         str(error["type"])))
+    return problems
+
+
+def read_instrument(book: Workbook) -> SheetInstrument:
+    """Build and validate the instrument; every problem found, each naming sheet, row, column."""
+    reader = _Reader(book)
+    data: dict[str, Any] = {}
+    for name in book.tables:
+        if name not in (*CORE_SHEETS, *IGNORED_SHEETS, *_field_sheet_names()):
+            reader.problem(name, None, None, "is not a sheet of an instrument workbook (expected "
+                           f"{', '.join(CORE_SHEETS)}; a sheet named read_me is ignored)")
+    _read_settings(reader, data)
+    _read_scale(reader, data)
+    index_of = _read_groups(reader, data)
+    _read_items(reader, data, index_of)
+    _read_field_sheets(reader, data)
+    for index, group in enumerate(data.get("groups", [])):
+        if not group["items"] and "id" in group:
+            where = reader.where[("groups", index)]
+            reader.problem(where[0], where[1], "id", f"the group {group['id']!r} has no items on "
+                           "the items sheet", cross=True)
+    instrument: Instrument | None = None
+    model_problems: list[Problem] = []
+    try:
+        instrument = Instrument.model_validate(data)
+    except ValidationError as exc:
+        # Whole-model rules (unique ids, ...) repeat what the row checks already said.
+        model_problems = [problem for problem, kind in _model_problems(reader, exc)
+                          if not (reader.cross_problems and kind == "value_error")]
+    translations = _translations(reader, data, model_problems)
+    # A cell that could not be read (a formula, a date) is also empty to the model: say it once.
+    unreadable = {(p.sheet, p.row, p.column) for p in reader.problems}
+    model_problems = [p for p in model_problems if (p.sheet, p.row, p.column) not in unreadable]
+    problems = reader.problems + reader.cross_problems + model_problems
+    unique = list(dict.fromkeys(book.describe(p) for p in _ordered(problems)))
+    if unique:
+        return SheetInstrument(problems=unique)
+    return SheetInstrument(instrument=instrument, translations=translations)
+
+
+def _ordered(problems: list[Problem]) -> list[Problem]:
+    order = {name: index for index, name in enumerate((*CORE_SHEETS, None))}
+    return sorted(problems, key=lambda p: (order.get(p.sheet, len(order)), p.row or 0))
+
+
+def _translations(reader: _Reader, data: dict[str, Any],
+                  problems: list[Problem]) -> list[InstrumentText]:
+    out = []
+    for language, text in sorted(reader.texts.items()):
+        payload = {"instrument": data.get("id", ""), "version": data.get("version", 0),
+                   "language": language, **text}
+        try:
+            out.append(InstrumentText.model_validate(payload))
+        except ValidationError as exc:
+            for error in exc.errors():
+                loc = ("text", language, *(str(p) for p in error["loc"]))
+                where = _locate(reader, loc) or ("settings", None, None)
+                table = reader.book.tables.get(where[0])
+                problems.append(Problem(*where, " ".join(str(error["msg"]).split()),
+                                        table.line_word if table else "row"))
+    return out
