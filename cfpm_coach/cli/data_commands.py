@@ -116,7 +116,8 @@ def instruments_import(args: argparse.Namespace) -> int:
     """Check a spreadsheet and install its instrument in the data folder."""
     installed = instrument_sheets.install_sheet(resolve_paths(args.data_dir), args.file)
     instrument = installed.instrument
-    state = "was already installed; nothing changed" if installed.unchanged \
+    state = "was already installed" + ("" if installed.translation_paths else
+                                        "; nothing changed") if installed.unchanged \
         else f"installed as {installed.path}"
     print(f"{args.file}: valid. {instrument.id} version {instrument.version}, "
           f"{len(instrument.groups)} groups, {len(instrument.items)} behaviors, "

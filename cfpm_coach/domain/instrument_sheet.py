@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Union, get_args, get_origin
 
+from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ValidationError
 
 from cfpm_coach.domain.instrument_text import InstrumentText
@@ -233,11 +234,14 @@ class _Reader:
             self.problem(name, None, None, f"the workbook has no sheet named {name!r}")
             return None
         seen: set[str] = set()
-        for heading in table.header:
+        for position, heading in enumerate(table.header):
             if heading == "":
                 continue
             if heading in seen:
-                self.problem(name, table.header_row, heading, "this column heading appears twice")
+                self.problems.append(Problem(
+                    name, table.header_row, heading, "this column heading appears twice",
+                    table.line_word, get_column_letter(position + 1)
+                    if table.line_word == "row" else None))
             seen.add(heading)
             match = TRANSLATED.match(heading)
             known = heading in allowed or (pattern is not None and pattern.match(heading)) \
@@ -255,8 +259,10 @@ class _Reader:
     def rows(self, table: Table) -> list[tuple[int, dict[str, str]]]:
         out = []
         for number, cells in table.rows:
-            record = {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(table.header)
-                      if h}
+            record: dict[str, str] = {}
+            for i, heading in enumerate(table.header):
+                if heading and heading not in record:  # a repeated heading is reported above
+                    record[heading] = cells[i] if i < len(cells) else ""
             for i in range(len(table.header), len(cells)):
                 if cells[i].strip():
                     self.problem(table.name, number, None, f"has a value in column {i + 1}, "

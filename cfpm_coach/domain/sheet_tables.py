@@ -40,9 +40,11 @@ class Problem:
     column: str | None
     message: str
     line_word: str = "row"
+    letter: str | None = None  # when the heading alone does not say which column (a repeat)
 
     def describe(self, source: str, column_letter: str | None = None) -> str:
         """A full sentence naming file, sheet, row and column."""
+        column_letter = self.letter or column_letter
         where = [source]
         if self.sheet is not None:
             where.append(f"sheet {self.sheet}")
@@ -152,7 +154,7 @@ def read_xlsx(path: Path) -> Workbook:
     book = Workbook(str(path))
     try:
         workbook = load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file  # noqa: BLE001
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
         raise SheetFileError(f"{path}: is not a readable XLSX workbook "
                              f"({type(exc).__name__})") from exc
     try:
@@ -160,7 +162,7 @@ def read_xlsx(path: Path) -> Workbook:
             _read_sheet(book, sheet)
     except SheetFileError:
         raise
-    except Exception as exc:  # noqa: BLE001 - damaged XML inside a valid zip
+    except Exception as exc:  # damaged XML inside a valid zip
         raise SheetFileError(f"{path}: is not a readable XLSX workbook "
                              f"({type(exc).__name__})") from exc
     finally:
@@ -211,7 +213,7 @@ def write_xlsx(path: Path, tables: Iterable[Table]) -> None:
     from openpyxl.styles import Alignment, Font
 
     workbook = OpenWorkbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    workbook.remove(workbook.active)
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
     for table in tables:

@@ -40,7 +40,7 @@ class Installed:
     instrument: Instrument
     path: Path
     translation_paths: list[Path]
-    unchanged: bool
+    unchanged: bool  # the same instrument was already installed; its file was left as it was
 
 
 def check_sheet(path: Path) -> SheetInstrument:
@@ -120,7 +120,10 @@ def install_sheet(paths: AppPaths, source: Path) -> Installed:
             _write_atomically(target, text)
             written.append(target)
         translation_paths = []
+        present = {t.language: t for t in translations_of(paths, instrument)}
         for translation in checked.translations:
+            if present.get(translation.language) == translation:
+                continue
             path = paths.instruments / "i18n" / (
                 f"{instrument.id}.v{instrument.version}.{translation.language}.yaml")
             _write_atomically(path, translation_yaml(translation))
@@ -137,7 +140,7 @@ def install_sheet(paths: AppPaths, source: Path) -> Installed:
         raise
     log.info("installed instrument %s version %s from a spreadsheet", instrument.id,
              instrument.version)
-    return Installed(instrument, target, translation_paths, unchanged)
+    return Installed(instrument, target, translation_paths, unchanged)  # unchanged: file kept
 
 
 def translations_of(paths: AppPaths, instrument: Instrument) -> list[InstrumentText]:
