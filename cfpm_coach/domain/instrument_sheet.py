@@ -15,19 +15,20 @@ The columns come from the instrument model's fields, so a field added to the mod
 through a spreadsheet without changes here.
 """
 
-import json
 import re
-import types
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Union, get_args, get_origin
+from typing import Any, get_args, get_origin
 
 from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ValidationError
 
+from cfpm_coach.domain.instrument_sheet_export import instrument_tables
 from cfpm_coach.domain.instrument_text import InstrumentText
 from cfpm_coach.domain.instruments import Group, Instrument, Item, RatingScale, ScaleLevel
+from cfpm_coach.domain.sheet_fields import cell_shape, field_shape, from_text, is_model, unwrap
 from cfpm_coach.domain.sheet_tables import Problem, Table, Workbook
+
+__all__ = ["SheetInstrument", "instrument_tables", "read_instrument"]
 
 Path_ = tuple[Any, ...]
 Where = tuple[str, int | None, str | None]
@@ -36,166 +37,6 @@ CORE_SHEETS = ("settings", "scale", "groups", "items")
 IGNORED_SHEETS = ("read_me",)
 ANCHOR = re.compile(r"^anchor_(\d+)$")
 TRANSLATED = re.compile(r"^(label|description|indicators|value)::([a-z]{2})$")
-LANGUAGE_COLUMN = re.compile(r"^[a-z_]+::")
-
-
-# -- value shapes --------------------------------------------------------------------------------
-
-def _unwrap(annotation: Any) -> Any:
-    """The type inside Optional[...] / X | None."""
-    if get_origin(annotation) in (Union, types.UnionType):
-        inner = [a for a in get_args(annotation) if a is not type(None)]
-        if len(inner) == 1:
-            return inner[0]
-    return annotation
-
-
-def _is_model(annotation: Any) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
-
-
-def _shape(annotation: Any) -> str:
-    """How a field sits in a cell: scalar text, lines, a record, a sheet, or JSON text."""
-    annotation = _unwrap(annotation)
-    origin = get_origin(annotation)
-    if _is_model(annotation):
-        return "record"
-    if origin in (list, tuple, set, frozenset):
-        args = get_args(annotation)
-        inner = _unwrap(args[0]) if args else str
-        if _is_model(inner) or get_origin(inner) in (dict, list):
-            return "sheet"
-        return "lines"
-    if origin is dict:
-        return "sheet"
-    return "scalar"
-
-
-def _to_text(value: Any, shape: str = "scalar") -> str:
-    if value is None:
-        return ""
-    if shape == "lines":
-        return "\n".join(_to_text(v) for v in value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, BaseModel):
-        value = value.model_dump(mode="json")
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(getattr(value, "value", value)) if not isinstance(value, str | int | float) \
-        else str(value)
-
-
-def _from_text(text: str, shape: str) -> Any:
-    if shape == "lines":
-        return [line.strip() for line in text.splitlines() if line.strip()]
-    if shape == "json":
-        return json.loads(text)
-    return text
-
-
-def _cell_shape(annotation: Any) -> str:
-    shape = _shape(annotation)
-    return "json" if shape in ("record", "sheet") else shape
-
-
-# -- export --------------------------------------------------------------------------------------
-
-def _settings_rows(prefix: str, model: BaseModel, skip: tuple[str, ...],
-                   extra: list[Table]) -> list[list[str]]:
-    rows: list[list[str]] = []
-    for name, info in type(model).model_fields.items():
-        if name in skip:
-            continue
-        value = getattr(model, name)
-        shape = _shape(info.annotation)
-        if shape == "record" and value is not None:
-            rows += _settings_rows(f"{prefix}{name}.", value, (), extra)
-        elif shape == "sheet":
-            if prefix:
-                rows.append([prefix + name, _to_text(value)])
-            else:
-                extra.append(_field_sheet(name, info.annotation, value))
-        else:
-            rows.append([prefix + name, _to_text(value, shape)])
-    return rows
-
-
-def _field_sheet(name: str, annotation: Any, value: Any) -> Table:
-    """A list of records (one row each) or a mapping (key, value rows) as its own sheet."""
-    annotation = _unwrap(annotation)
-    if get_origin(annotation) is dict:
-        value_shape = _cell_shape(get_args(annotation)[1])
-        rows = [(0, [_to_text(k), _to_text(v, value_shape)]) for k, v in (value or {}).items()]
-        return Table(name, ["key", "value"], rows)
-    inner = _unwrap(get_args(annotation)[0])
-    if _is_model(inner):
-        columns = list(inner.model_fields)
-        shapes = {c: _cell_shape(inner.model_fields[c].annotation) for c in columns}
-        records = [entry.model_dump(mode="json") for entry in value or []]
-    else:
-        records = [dict(entry) for entry in value or []]
-        columns = sorted({key for record in records for key in record})
-        shapes = {c: "json" if any(isinstance(r.get(c), dict | list) for r in records)
-                  else "scalar" for c in columns}
-    return Table(name, columns, [(0, [_to_text(r.get(c), shapes[c]) for c in columns])
-                                 for r in records])
-
-
-def instrument_tables(instrument: Instrument,
-                      translations: Sequence[InstrumentText] = ()) -> list[Table]:
-    """The instrument (and its translations) as the sheets of a workbook."""
-    languages = sorted({t.language for t in translations})
-    by_language = {t.language: t for t in translations}
-    extra: list[Table] = []
-    settings = _settings_rows("", instrument, ("scale", "groups"), extra)
-    settings += _settings_rows("scale.", instrument.scale, ("levels",), extra)
-    settings_table = Table("settings", ["field", "value", *[f"value::{lang}" for lang in languages]])
-    for row in settings:
-        texts = [by_language[lang].title or "" if row[0] == "title" else ""
-                 for lang in languages]
-        settings_table.rows.append((0, [*row, *texts]))
-
-    def text_columns(fields: tuple[str, ...]) -> list[str]:
-        return [f"{name}::{lang}" for lang in languages for name in fields]
-
-    level_fields = list(ScaleLevel.model_fields)
-    scale = Table("scale", [*level_fields, *text_columns(("label", "description"))])
-    for level in instrument.scale.levels:
-        texts = [_translation_text(by_language[lang].scale.get(level.value), name)
-                 for lang in languages for name in ("label", "description")]
-        scale.rows.append((0, [_to_text(getattr(level, f), _shape(ScaleLevel.model_fields[f]
-                                                                  .annotation))
-                               for f in level_fields] + texts))
-
-    group_fields = [f for f in Group.model_fields if f != "items"]
-    groups = Table("groups", [*group_fields, *text_columns(("label", "description"))])
-    for group in instrument.groups:
-        texts = [_translation_text(by_language[lang].groups.get(group.id), name)
-                 for lang in languages for name in ("label", "description")]
-        groups.rows.append((0, [_to_text(getattr(group, f), _cell_shape(Group.model_fields[f]
-                                                                         .annotation))
-                                for f in group_fields] + texts))
-
-    item_fields = [f for f in Item.model_fields if f != "anchors"]
-    anchor_columns = [f"anchor_{v}" for v in instrument.scale.scored_values]
-    items = Table("items", [*item_fields, *anchor_columns,
-                            *text_columns(("label", "description", "indicators"))])
-    for item in instrument.items:
-        values = [_to_text(getattr(item, f), _cell_shape(Item.model_fields[f].annotation))
-                  for f in item_fields]
-        values += [item.anchors.get(v, "") for v in instrument.scale.scored_values]
-        values += [_translation_text(by_language[lang].items.get(item.id), name)
-                   for lang in languages for name in ("label", "description", "indicators")]
-        items.rows.append((0, values))
-    return [settings_table, scale, groups, items, *extra]
-
-
-def _translation_text(text: Any, name: str) -> str:
-    if text is None:
-        return ""
-    value = getattr(text, name)
-    return _to_text(value, "lines" if name == "indicators" else "scalar")
 
 
 # -- import --------------------------------------------------------------------------------------
@@ -295,8 +136,8 @@ def _settings_fields() -> dict[str, str]:
         for name, info in model.model_fields.items():
             if name in skip:
                 continue
-            shape = _shape(info.annotation)
-            inner = _unwrap(info.annotation)
+            shape = field_shape(info.annotation)
+            inner = unwrap(info.annotation)
             if shape == "record":
                 walk(f"{prefix}{name}.", inner, ())
             elif shape == "sheet" and not prefix:
@@ -333,7 +174,7 @@ def _read_settings(reader: _Reader, data: dict[str, Any]) -> None:
         text = record.get("value", "")
         if text.strip():
             try:
-                _put(data, name, _from_text(text, known[name]))
+                _put(data, name, from_text(text, known[name]))
             except ValueError:
                 reader.problem("settings", number, "value", "is not valid JSON")
         for heading, value in record.items():
@@ -362,7 +203,7 @@ def _read_scale(reader: _Reader, data: dict[str, Any]) -> None:
             reader.where[("scale", "levels", index, name)] = ("scale", number, name)
             text = record.get(name, "")
             if text.strip():
-                level[name] = _from_text(text, _cell_shape(ScaleLevel.model_fields[name]
+                level[name] = from_text(text, cell_shape(ScaleLevel.model_fields[name]
                                                            .annotation))
         for key, seen, label in (("value", values, "value"), ("code", codes, "code")):
             text = record.get(key, "").strip()
@@ -400,7 +241,7 @@ def _read_groups(reader: _Reader, data: dict[str, Any]) -> dict[str, int]:
             reader.where[("groups", index, name)] = ("groups", number, name)
             text = record.get(name, "")
             if text.strip():
-                group[name] = _from_text(text, _cell_shape(Group.model_fields[name].annotation))
+                group[name] = from_text(text, cell_shape(Group.model_fields[name].annotation))
         group_id = record.get("id", "").strip()
         if group_id in rows_of:
             reader.problem("groups", number, "id", f"the group id {group_id!r} is also on "
@@ -457,7 +298,7 @@ def _read_items(reader: _Reader, data: dict[str, Any], index_of: dict[str, int])
             reader.where[(*position, name)] = ("items", number, name)
             text = record.get(name, "")
             if text.strip():
-                item[name] = _from_text(text, _cell_shape(Item.model_fields[name].annotation))
+                item[name] = from_text(text, cell_shape(Item.model_fields[name].annotation))
         anchors: dict[str, str] = {}
         for heading, value in record.items():
             match = ANCHOR.match(heading)
@@ -468,7 +309,7 @@ def _read_items(reader: _Reader, data: dict[str, Any], index_of: dict[str, int])
             if translated:
                 shape = "lines" if translated[1] == "indicators" else "scalar"
                 reader.translate(translated[2], ("items", item_id, translated[1]),
-                                 _from_text(value.strip(), shape), ("items", number, heading))
+                                 from_text(value.strip(), shape), ("items", number, heading))
         if anchors:
             item["anchors"] = anchors
         reader.where[(*position, "anchors")] = ("items", number, None)
@@ -478,7 +319,7 @@ def _read_items(reader: _Reader, data: dict[str, Any], index_of: dict[str, int])
 def _field_sheet_names() -> list[str]:
     """Top-level fields that get a sheet of their own (a list of records, a mapping)."""
     return [name for name, info in Instrument.model_fields.items()
-            if name not in ("scale", "groups") and _shape(info.annotation) == "sheet"]
+            if name not in ("scale", "groups") and field_shape(info.annotation) == "sheet"]
 
 
 def _read_field_sheets(reader: _Reader, data: dict[str, Any]) -> None:
@@ -486,11 +327,11 @@ def _read_field_sheets(reader: _Reader, data: dict[str, Any]) -> None:
         info = Instrument.model_fields[name]
         if name not in reader.book.tables:
             continue
-        annotation = _unwrap(info.annotation)
+        annotation = unwrap(info.annotation)
         table = reader.book.tables[name]
         reader.where[(name,)] = (name, None, None)
         if get_origin(annotation) is dict:
-            value_shape = _cell_shape(get_args(annotation)[1])
+            value_shape = cell_shape(get_args(annotation)[1])
             reader.table(name, {"key", "value"}, ("key", "value"))
             mapping: dict[str, Any] = {}
             for number, record in reader.rows(table):
@@ -499,13 +340,13 @@ def _read_field_sheets(reader: _Reader, data: dict[str, Any]) -> None:
                     reader.problem(name, number, "key", f"{key!r} appears twice", cross=True)
                 reader.where[(name, key)] = (name, number, "value")
                 try:
-                    mapping[key] = _from_text(record.get("value", ""), value_shape)
+                    mapping[key] = from_text(record.get("value", ""), value_shape)
                 except ValueError:
                     reader.problem(name, number, "value", "is not valid JSON")
             data[name] = mapping
             continue
-        inner = _unwrap(get_args(annotation)[0])
-        columns = dict(inner.model_fields) if _is_model(inner) else {}
+        inner = unwrap(get_args(annotation)[0])
+        columns = dict(inner.model_fields) if is_model(inner) else {}
         reader.table(name, set(columns) or set(table.header), ())
         entries: list[dict[str, Any]] = []
         for number, record in reader.rows(table):
@@ -515,10 +356,10 @@ def _read_field_sheets(reader: _Reader, data: dict[str, Any]) -> None:
                 reader.where[(name, len(entries), column)] = (name, number, column)
                 if not text.strip():
                     continue
-                shape = _cell_shape(columns[column].annotation) if column in columns else (
+                shape = cell_shape(columns[column].annotation) if column in columns else (
                     "json" if text.strip()[:1] in "[{" else "scalar")
                 try:
-                    entry[column] = _from_text(text, shape)
+                    entry[column] = from_text(text, shape)
                 except ValueError:
                     reader.problem(name, number, column, "is not valid JSON")
             entries.append(entry)
