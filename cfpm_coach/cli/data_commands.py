@@ -43,6 +43,10 @@ def register(
     p.add_argument("--version", type=int, default=None, help="default: the latest")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     p.set_defaults(handler=instruments_export)
+    p = inst_cmds.add_parser("template", parents=[common],
+                             help="write the example workbook a county fills in")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.set_defaults(handler=instruments_template)
 
     workers = commands.add_parser("workers", parents=[common], help="list or add workers")
     w_cmds = workers.add_subparsers(dest="workers_command", required=True, metavar="ACTION")
@@ -132,6 +136,14 @@ def instruments_export(args: argparse.Namespace) -> int:
     instrument = instrument_sheets.export_sheet(resolve_paths(args.data_dir), args.id,
                                                 args.version, args.output)
     print(f"{instrument.id} version {instrument.version} written to {args.output}.")
+    return 0
+
+
+def instruments_template(args: argparse.Namespace) -> int:
+    """Write the template workbook."""
+    instrument_sheets.write_template(resolve_paths(args.data_dir), args.output)
+    print(f"Template written to {args.output}; edit it, then run "
+          f"`cfpm-coach instruments import {args.output}`.")
     return 0
 
 

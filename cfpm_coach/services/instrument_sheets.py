@@ -18,7 +18,7 @@ from cfpm_coach.domain.catalog import InstrumentCatalog, parse_instrument
 from cfpm_coach.domain.instrument_sheet import instrument_tables, read_instrument
 from cfpm_coach.domain.instrument_text import FILE_NAME, InstrumentText, load_text
 from cfpm_coach.domain.instruments import Instrument
-from cfpm_coach.domain.sheet_tables import SheetFileError, read_tables, write_tables
+from cfpm_coach.domain.sheet_tables import SheetFileError, Table, read_tables, write_tables
 from cfpm_coach.errors import InstrumentError
 from cfpm_coach.paths import AppPaths, resources_dir
 
@@ -168,3 +168,49 @@ def export_sheet(paths: AppPaths, instrument_id: str, version: int | None, out: 
     except OSError as exc:
         raise InstrumentError(f"{out}: cannot be written ({exc.strerror})") from exc
     return instrument
+
+
+TEMPLATE_ID = "my-county-practice"
+READ_ME = (
+    "This workbook is an instrument for CFPM Coach. Edit it, then run: "
+    "cfpm-coach instruments import THIS-FILE.xlsx",
+    "settings: one row per field. Give your instrument its own id (lower case letters, digits and "
+    "hyphens) and version; once observations use a version, change the version for any edit.",
+    "scale: one row per level. 'value' is the number a coach presses; 'scored' false leaves a "
+    "level (no opportunity to observe) out of every score; scale.proficient_threshold on the "
+    "settings sheet is the lowest value that counts as proficient.",
+    "groups: the practice elements, in order. items: the behaviors, in order; an item id is its "
+    "group id, a dot and a number (engagement.1) and never changes once used.",
+    "indicators: one per line in the cell. anchor_<value>: what that level looks like for the "
+    "behavior, one column per scored level; add or remove anchor columns with the scale.",
+    "Translations: columns label::es, description::es, indicators::es beside the text, and "
+    "value::es on the title row. Leave a cell empty to keep the original language.",
+    "Every problem is listed at once with its sheet, row and column; nothing is installed until "
+    "there are none. This sheet (read_me) is ignored.",
+)
+
+
+def template_instrument(paths: AppPaths) -> tuple[Instrument, list[InstrumentText]]:
+    """The example a county starts from: the shipped practice instrument under a county id."""
+    shipped = InstrumentCatalog.from_folders(*_folders(paths)).get("cpm-practice", 1)
+    instrument = shipped.model_copy(update={
+        "id": TEMPLATE_ID, "title": "My county's practice profile",
+        "source_note": "Replace this with where your county's wording comes from (for example "
+                       "the county's official practice profile, with its date)."})
+    instrument = Instrument.model_validate(instrument.model_dump())
+    translations = [t.model_copy(update={"instrument": TEMPLATE_ID})
+                    for t in translations_of(paths, shipped)]
+    return instrument, translations
+
+
+def write_template(paths: AppPaths, out: Path) -> Path:
+    """Write the template workbook a county fills in (the example instrument and a read_me)."""
+    instrument, translations = template_instrument(paths)
+    tables = instrument_tables(instrument, translations)
+    tables.append(Table("read_me", ["How to use this workbook"],
+                        [(0, [line]) for line in READ_ME]))
+    try:
+        write_tables(out, tables)
+    except OSError as exc:
+        raise InstrumentError(f"{out}: cannot be written ({exc.strerror})") from exc
+    return out

@@ -1290,8 +1290,16 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Califique lo que vio, no al trabajador en general. Cuando una conducta no tuvo ocasión de mostrarse, márquela como &lt;i&gt;sin oportunidad&lt;/i&gt;: queda fuera de los puntajes. Nunca escriba el nombre de un niño o de una familia.</translation>
     </message>
     <message>
+        <source>Your county&apos;s own instrument</source>
+        <translation>El instrumento propio de su condado</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>The practice instrument shipped with CFPM Coach is an example written from public descriptions of the practice model. A county replaces it with its official practice profile in a spreadsheet: write the template with &lt;tt&gt;cfpm-coach instruments template -o ours.xlsx&lt;/tt&gt;, give it the county&apos;s own id, title and source, fill in the settings, scale, groups and items sheets (a scale may have three levels, four or more), then run &lt;tt&gt;cfpm-coach instruments import ours.xlsx&lt;/tt&gt; on each laptop and at the hub. Every problem is listed at once with its sheet, row and column, and nothing is installed until there are none. Observations made on the example stay as they were.</source>
+        <translation>El instrumento de práctica que trae CFPM Coach es un ejemplo escrito a partir de descripciones públicas del modelo de práctica. Un condado lo reemplaza con su perfil de práctica oficial en una hoja de cálculo: escriba la plantilla con &lt;tt&gt;cfpm-coach instruments template -o ours.xlsx&lt;/tt&gt;, dele el id, el título y la fuente propios del condado, complete las hojas settings, scale, groups e items (una escala puede tener tres niveles, cuatro o más) y luego ejecute &lt;tt&gt;cfpm-coach instruments import ours.xlsx&lt;/tt&gt; en cada computadora portátil y en el hub. Todos los problemas se listan a la vez con su hoja, fila y columna, y no se instala nada mientras quede alguno. Las observaciones hechas con el ejemplo quedan como estaban.</translation>
     </message>
     <message>
         <source>Rating scale</source>
