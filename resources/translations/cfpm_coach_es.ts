@@ -875,10 +875,6 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Descartar borrador…</translation>
     </message>
     <message>
-        <source>J/K move · 1–3 rate · N no opportunity · Enter note · Ctrl+Z undo</source>
-        <translation>J/K mover · 1–3 calificar · N sin oportunidad · Intro nota · Ctrl+Z deshacer</translation>
-    </message>
-    <message>
         <source>Back to worker</source>
         <translation>Volver al trabajador</translation>
     </message>
@@ -901,6 +897,10 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
     <message>
         <source>Notes, next steps and finalize (Ctrl+Enter)</source>
         <translation>Notas, próximos pasos y finalizar (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>J/K move · %1–%2 rate · N no opportunity · Enter note · Ctrl+Z undo</source>
+        <translation>J/K mover · %1–%2 calificar · N sin oportunidad · Intro nota · Ctrl+Z deshacer</translation>
     </message>
     <message>
         <source>All changes saved</source>

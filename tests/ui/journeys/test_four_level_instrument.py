@@ -67,6 +67,7 @@ def test_a_four_level_county_instrument_is_rated_printed_and_exported(
         assert checklist.detail.summary.instrument_id == FOUR_LEVEL_ID
         activate(qtbot, window)
 
+        assert "1\u20134 rate" in checklist.hint.text()
         # One button per level, labelled with its key, then N/O.
         first = checklist.rows[checklist._order[0]]
         assert [b.text() for b in first.buttons.values()] == [
