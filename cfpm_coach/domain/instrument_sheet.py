@@ -53,8 +53,9 @@ class SheetInstrument:
 class _Reader:
     """Turns tables into the model's data, remembering the cell each value came from."""
 
-    def __init__(self, book: Workbook) -> None:
+    def __init__(self, book: Workbook, model: type[Instrument]) -> None:
         self.book = book
+        self.model = model
         self.problems: list[Problem] = list(book.problems)
         self.cross_problems: list[Problem] = []
         self.where: dict[Path_, Where] = {}
@@ -128,7 +129,7 @@ def _put(data: dict[str, Any], dotted: str, value: Any) -> None:
     data[parts[-1]] = value
 
 
-def _settings_fields() -> dict[str, str]:
+def _settings_fields(model: type[Instrument]) -> dict[str, str]:
     """Every settings row name the model accepts, with its cell shape."""
     names: dict[str, str] = {}
 
@@ -144,7 +145,7 @@ def _settings_fields() -> dict[str, str]:
                 continue
             else:
                 names[prefix + name] = "json" if shape == "sheet" else shape
-    walk("", Instrument, ("scale", "groups"))
+    walk("", model, ("scale", "groups"))
     walk("scale.", RatingScale, ("levels",))
     return names
 
@@ -153,7 +154,7 @@ def _read_settings(reader: _Reader, data: dict[str, Any]) -> None:
     table = reader.table("settings", {"field", "value"}, ("field", "value"), ("value",))
     if table is None:
         return
-    known = _settings_fields()
+    known = _settings_fields(reader.model)
     seen: dict[str, int] = {}
     for number, record in reader.rows(table):
         name = record.get("field", "").strip()
@@ -316,15 +317,15 @@ def _read_items(reader: _Reader, data: dict[str, Any], index_of: dict[str, int])
         group["items"].append(item)
 
 
-def _field_sheet_names() -> list[str]:
+def _field_sheet_names(model: type[Instrument]) -> list[str]:
     """Top-level fields that get a sheet of their own (a list of records, a mapping)."""
-    return [name for name, info in Instrument.model_fields.items()
+    return [name for name, info in model.model_fields.items()
             if name not in ("scale", "groups") and field_shape(info.annotation) == "sheet"]
 
 
 def _read_field_sheets(reader: _Reader, data: dict[str, Any]) -> None:
-    for name in _field_sheet_names():
-        info = Instrument.model_fields[name]
+    for name in _field_sheet_names(reader.model):
+        info = reader.model.model_fields[name]
         if name not in reader.book.tables:
             continue
         annotation = unwrap(info.annotation)
@@ -354,10 +355,12 @@ def _read_field_sheets(reader: _Reader, data: dict[str, Any]) -> None:
             reader.where[(name, len(entries))] = (name, number, None)
             for column, text in record.items():
                 reader.where[(name, len(entries), column)] = (name, number, column)
-                if not text.strip():
-                    continue
                 shape = cell_shape(columns[column].annotation) if column in columns else (
                     "json" if text.strip()[:1] in "[{" else "scalar")
+                if not text.strip():
+                    if shape == "lines":
+                        entry[column] = []  # an empty list is a value here, not a gap
+                    continue
                 try:
                     entry[column] = from_text(text, shape)
                 except ValueError:
@@ -398,12 +401,15 @@ def _model_problems(reader: _Reader, exc: ValidationError) -> list[tuple[Problem
     return problems
 
 
-def read_instrument(book: Workbook) -> SheetInstrument:
-    """Build and validate the instrument; every problem found, each naming sheet, row, column."""
-    reader = _Reader(book)
+def read_instrument(book: Workbook, model: type[Instrument] = Instrument) -> SheetInstrument:
+    """Build and validate the instrument; every problem found, each naming sheet, row, column.
+
+    The columns and settings rows follow the fields of `model` (the instrument model).
+    """
+    reader = _Reader(book, model)
     data: dict[str, Any] = {}
     for name in book.tables:
-        if name not in (*CORE_SHEETS, *IGNORED_SHEETS, *_field_sheet_names()):
+        if name not in (*CORE_SHEETS, *IGNORED_SHEETS, *_field_sheet_names(model)):
             reader.problem(name, None, None, "is not a sheet of an instrument workbook (expected "
                            f"{', '.join(CORE_SHEETS)}; a sheet named read_me is ignored)")
     _read_settings(reader, data)
@@ -419,7 +425,7 @@ def read_instrument(book: Workbook) -> SheetInstrument:
     instrument: Instrument | None = None
     model_problems: list[Problem] = []
     try:
-        instrument = Instrument.model_validate(data)
+        instrument = model.model_validate(data)
     except ValidationError as exc:
         # Whole-model rules (unique ids, ...) repeat what the row checks already said.
         model_problems = [problem for problem, kind in _model_problems(reader, exc)

@@ -4,10 +4,12 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from pydantic import BaseModel, ConfigDict
 
 from cfpm_coach.domain.catalog import load_instrument
 from cfpm_coach.domain.instrument_sheet import instrument_tables, read_instrument
 from cfpm_coach.domain.instrument_text import load_text
+from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.sheet_tables import read_tables, write_tables
 from tests.conftest import INSTRUMENTS_DIR
 
@@ -102,3 +104,54 @@ def test_twelve_seeded_mistakes_are_all_listed_with_sheet_row_and_column(tmp_pat
     assert len(result.problems) == 12, "\n".join(result.problems)
     # the second lift_up.1 is the one named, pointing at the first
     assert any("'lift_up.1' is also on row" in p for p in result.problems)
+
+
+class _Provenance(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    source: str
+    status: str = ""
+
+
+class _Mapping(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    behavior: str
+    replaces: list[str]
+    comparable: bool = True
+
+
+class _Extended(Instrument):
+    """Fields of the kind the next instrument version adds (provenance, a crosswalk)."""
+
+    provenance: _Provenance | None = None
+    status: str = ""
+    crosswalk: list[_Mapping] = []
+    aliases: dict[str, list[str]] = {}
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_fields_added_to_the_instrument_model_travel_through_a_spreadsheet(
+        tmp_path: Path, suffix: str) -> None:
+    base = load_instrument(INSTRUMENTS_DIR / "cpm-practice.v1.yaml").model_dump()
+    extended = _Extended.model_validate({
+        **base, "version": 2, "status": "paraphrase",
+        "provenance": {"source": "public CPM descriptions", "status": "not the official profile"},
+        "crosswalk": [{"behavior": "engagement.1", "replaces": ["engagement.1", "engagement.2"]},
+                      {"behavior": "transition.4", "replaces": [], "comparable": False}],
+        "aliases": {"teaming": ["service_planning", "monitoring"]}})
+    out = tmp_path / f"v2{suffix}"
+    tables = instrument_tables(extended)
+    assert {"crosswalk", "aliases"} <= {t.name for t in tables}
+    settings = {row[0] for _, row in tables[0].rows}
+    assert {"provenance.source", "provenance.status", "status"} <= settings
+    write_tables(out, tables)
+    result = read_instrument(read_tables(out), _Extended)
+    assert result.problems == []
+    assert result.instrument == extended
+    assert result.instrument.content_hash == extended.content_hash
+    # And a mistake in such a sheet is named at its cell.
+    if suffix == ".xlsx":
+        book = load_workbook(out)
+        book["crosswalk"]["C3"] = "perhaps"
+        book.save(out)
+        [problem] = read_instrument(read_tables(out), _Extended).problems
+        assert "sheet crosswalk, row 3, column C (comparable)" in problem
