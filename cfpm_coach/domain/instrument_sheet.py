@@ -19,14 +19,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, get_args, get_origin
 
-from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ValidationError
 
 from cfpm_coach.domain.instrument_sheet_export import instrument_tables
 from cfpm_coach.domain.instrument_text import InstrumentText
 from cfpm_coach.domain.instruments import Group, Instrument, Item, RatingScale, ScaleLevel
 from cfpm_coach.domain.sheet_fields import cell_shape, field_shape, from_text, is_model, unwrap
-from cfpm_coach.domain.sheet_tables import Problem, Table, Workbook
+from cfpm_coach.domain.sheet_tables import Problem, Table, Workbook, get_column_letter
 
 __all__ = ["SheetInstrument", "instrument_tables", "read_instrument"]
 

@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
 from cfpm_coach.domain.csv_cells import FORMULA_STARTS, safe_text
 
 MAX_FILE_BYTES = 5_000_000  # a 40-behavior instrument with two translations is about 30 KB
@@ -29,6 +27,15 @@ MAX_INFLATED_BYTES = 60_000_000  # all parts together
 MAX_ROWS = 2_000  # per sheet; an instrument has tens of rows
 MAX_COLUMNS = 100
 MAX_CELL_CHARS = 5_000
+
+
+def get_column_letter(number: int) -> str:
+    """A spreadsheet column's letters (1 -> A, 27 -> AA); openpyxl is imported only to read."""
+    letters = ""
+    while number > 0:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
 
 
 @dataclass(frozen=True)

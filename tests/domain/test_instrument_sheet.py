@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from cfpm_coach.domain.catalog import load_instrument
 from cfpm_coach.domain.instrument_sheet import instrument_tables, read_instrument
@@ -124,8 +124,8 @@ class _Extended(Instrument):
 
     provenance: _Provenance | None = None
     status: str = ""
-    crosswalk: list[_Mapping] = []
-    aliases: dict[str, list[str]] = {}
+    crosswalk: list[_Mapping] = Field(default_factory=list)
+    aliases: dict[str, list[str]] = Field(default_factory=dict)
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
