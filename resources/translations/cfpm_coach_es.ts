@@ -2410,10 +2410,6 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Nueva observación</translation>
     </message>
     <message>
-        <source>Practice elements over time (share Accomplished)</source>
-        <translation>Elementos de práctica en el tiempo (porcentaje Logrado)</translation>
-    </message>
-    <message>
         <source>Observations</source>
         <translation>Observaciones</translation>
     </message>
@@ -2442,6 +2438,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Descartar meta</translation>
     </message>
     <message>
+        <source>Practice elements over time (share %1)</source>
+        <translation>Elementos de práctica en el tiempo (porcentaje %1)</translation>
+    </message>
+    <message>
         <source> (inactive)</source>
         <translation> (inactivo)</translation>
     </message>
@@ -2461,8 +2461,8 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation> (inactivo)</translation>
     </message>
     <message>
-        <source>Latest finalized observation, share Accomplished:</source>
-        <translation>Última observación finalizada, porcentaje Logrado:</translation>
+        <source>Latest finalized observation, share %1:</source>
+        <translation>Última observación finalizada, porcentaje %1:</translation>
     </message>
     <message>
         <source>No finalized practice observation yet</source>

@@ -110,6 +110,8 @@ def test_a_four_level_county_instrument_is_rated_printed_and_exported(
         qtbot.waitUntil(lambda: window.pages.currentWidget() is window.worker_page,
                         timeout=5_000)
         wait_idle(qtbot, window)
+        # The county's instrument is the practice one here: its proficient level titles the chart.
+        assert window.worker_page.chart_title.text().endswith("(share Proficient)")
         summary = when_modal(ReportDialog, lambda d: click(qtbot, find_button(d, create)))
         click(qtbot, window.worker_page.report_button)
         qtbot.waitUntil(lambda: bool(summary) and len(viewed) == 2, timeout=30_000)
