@@ -58,6 +58,23 @@ def test_a_zip_bomb_is_refused_before_any_xml_is_read(tmp_path: Path) -> None:
     _refused(bomb, "zip bomb")
 
 
+def test_a_part_that_understates_its_size_is_cut_at_the_size_it_declares(tmp_path: Path) -> None:
+    """The sizes checked are the declared ones; zipfile stops there and the CRC then fails."""
+    import struct
+
+    path = _zip(tmp_path / "liar.xlsx", {"[Content_Types].xml": b"<Types/>",
+                                         "xl/worksheets/sheet1.xml": b"<a>" + b"x" * 40_000_000})
+    data = bytearray(path.read_bytes())
+    local = data.find(b"PK\x03\x04", data.find(b"xl/worksheets") - 40)
+    central = data.find(b"PK\x01\x02", data.find(b"PK\x01\x02") + 4)
+    struct.pack_into("<I", data, local + 22, 100)
+    struct.pack_into("<I", data, central + 24, 100)
+    path.write_bytes(bytes(data))
+    with zipfile.ZipFile(path) as archive:
+        assert archive.getinfo("xl/worksheets/sheet1.xml").file_size == 100
+    _refused(path, "not an XLSX workbook")
+
+
 def test_an_archive_of_thousands_of_parts_is_refused(tmp_path: Path) -> None:
     many = _zip(tmp_path / "many.xlsx", {f"part{i}.xml": b"<a/>" for i in range(500)})
     _refused(many, "500 parts")
@@ -218,3 +235,20 @@ def test_a_clean_workbook_installs_once_and_a_changed_one_needs_a_new_version(
     with pytest.raises(InstrumentError, match="needs a new version"):
         install_sheet(paths, path)
     assert first.path.read_bytes() == before
+
+
+@settings(max_examples=examples(20))
+@given(text=st.text(max_size=400), cut=st.integers(0, 4000), raw=st.binary(max_size=200))
+@pytest.mark.fuzz
+def test_any_mangled_csv_is_refused_with_its_file_named(tmp_path_factory: pytest.TempPathFactory,
+                                                        text: str, cut: int, raw: bytes) -> None:
+    folder = tmp_path_factory.mktemp("csv")
+    exported = folder / "county.csv"
+    write_tables(exported, TABLES)
+    original = exported.read_bytes()
+    mangled = original[:cut] + text.encode("utf-8", "surrogatepass") + raw + original[cut:]
+    exported.write_bytes(mangled)
+    try:
+        check_sheet(exported)
+    except InstrumentError as exc:
+        assert str(exc).startswith(str(exported)) and "Traceback" not in str(exc)
