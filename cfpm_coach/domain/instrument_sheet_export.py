@@ -67,6 +67,7 @@ def instrument_tables(instrument: Instrument,
         settings_table.rows.append((0, [*row, *texts]))
 
     def text_columns(fields: tuple[str, ...]) -> list[str]:
+        """The translation columns of these fields, language by language."""
         return [f"{name}::{lang}" for lang in languages for name in fields]
 
     level_fields = list(ScaleLevel.model_fields)
