@@ -19,7 +19,13 @@ Path_ = tuple[Any, ...]
 Where = tuple[str, int | None, str | None]
 
 ANCHOR = re.compile(r"^anchor_(\d+)$")
-TRANSLATED = re.compile(r"^(label|description|indicators|value)::([a-z]{2})$")
+# XLSForm's own spelling is accepted too: `label::Español (es)`.
+TRANSLATED = re.compile(r"^(label|description|indicators|value)::"
+                        r"(?:[^():]*\((?P<coded>[a-z]{2})\)|(?P<code>[a-z]{2}))$")
+
+
+def _language(match: re.Match[str]) -> str:
+    return match["coded"] or match["code"]
 
 
 class SheetReader:
@@ -163,7 +169,7 @@ def read_settings(reader: SheetReader, data: dict[str, Any]) -> None:
                     reader.problem("settings", number, heading,
                                    "only the title row takes a translation")
                 else:
-                    reader.translate(match[2], ("title",), value, ("settings", number, heading))
+                    reader.translate(_language(match), ("title",), value, ("settings", number, heading))
 
 
 def read_scale(reader: SheetReader, data: dict[str, Any]) -> None:
@@ -194,7 +200,7 @@ def read_scale(reader: SheetReader, data: dict[str, Any]) -> None:
         for heading, value in record.items():
             match = TRANSLATED.match(heading)
             if match and record.get("value", "").strip().isdigit():
-                reader.translate(match[2], ("scale", record["value"].strip(), match[1]),
+                reader.translate(_language(match), ("scale", record["value"].strip(), match[1]),
                                  value.strip(), ("scale", number, heading))
         levels.append(level)
     data.setdefault("scale", {})["levels"] = levels
@@ -234,7 +240,7 @@ def read_groups(reader: SheetReader, data: dict[str, Any]) -> dict[str, int]:
         for heading, value in record.items():
             match = TRANSLATED.match(heading)
             if match and group_id:
-                reader.translate(match[2], ("groups", group_id, match[1]), value.strip(),
+                reader.translate(_language(match), ("groups", group_id, match[1]), value.strip(),
                                  ("groups", number, heading))
         groups.append(group)
     return index_of
@@ -290,7 +296,7 @@ def read_items(reader: SheetReader, data: dict[str, Any], index_of: dict[str, in
             translated = TRANSLATED.match(heading)
             if translated:
                 shape = "lines" if translated[1] == "indicators" else "scalar"
-                reader.translate(translated[2], ("items", item_id, translated[1]),
+                reader.translate(_language(translated), ("items", item_id, translated[1]),
                                  from_text(value.strip(), shape), ("items", number, heading))
         if anchors:
             item["anchors"] = anchors

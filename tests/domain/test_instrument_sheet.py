@@ -155,3 +155,19 @@ def test_fields_added_to_the_instrument_model_travel_through_a_spreadsheet(
         book.save(out)
         [problem] = read_instrument(read_tables(out), _Extended).problems
         assert "sheet crosswalk, row 3, column C (comparable)" in problem
+
+
+def test_xlsform_language_headings_are_understood(tmp_path: Path) -> None:
+    name = "cpm-practice.v1"
+    instrument = load_instrument(INSTRUMENTS_DIR / f"{name}.yaml")
+    translations = [load_text(p) for p in (INSTRUMENTS_DIR / "i18n").glob(f"{name}.*.yaml")]
+    out = tmp_path / "xlsform.xlsx"
+    write_tables(out, instrument_tables(instrument, translations))
+    book = load_workbook(out)
+    for sheet in book.worksheets:
+        for cell in next(sheet.iter_rows(max_row=1)):
+            if isinstance(cell.value, str) and cell.value.endswith("::es"):
+                cell.value = cell.value.replace("::es", "::Español (es)")
+    book.save(out)
+    result = read_instrument(read_tables(out))
+    assert result.problems == [] and result.translations == translations
