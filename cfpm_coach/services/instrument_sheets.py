@@ -134,9 +134,12 @@ def install_sheet(paths: AppPaths, source: Path) -> Installed:
         loaded = InstrumentCatalog.from_folders(*_folders(paths))
         for translation in checked.translations:
             loaded.translated(translation.language, *_folders(paths))
-    except BaseException:
+    except BaseException as exc:
         for path in written:
             path.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise InstrumentError(f"{paths.instruments}: cannot be written ({exc.strerror}); "
+                                  "nothing was installed") from exc
         raise
     log.info("installed instrument %s version %s from a spreadsheet", instrument.id,
              instrument.version)

@@ -252,3 +252,12 @@ def test_any_mangled_csv_is_refused_with_its_file_named(tmp_path_factory: pytest
         check_sheet(exported)
     except InstrumentError as exc:
         assert str(exc).startswith(str(exported)) and "Traceback" not in str(exc)
+
+
+def test_an_unwritable_instruments_folder_is_a_sentence_not_a_traceback(tmp_path: Path) -> None:
+    paths = resolve_paths(tmp_path / "data")
+    paths.instruments.parent.mkdir(parents=True)
+    paths.instruments.write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(InstrumentError, match=r"cannot be written.*nothing was installed"):
+        install_sheet(paths, _workbook(tmp_path))
+    assert paths.instruments.read_text(encoding="utf-8") == "a file where the folder should be"
