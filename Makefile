@@ -32,7 +32,7 @@ TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
 .PHONY: translations translations-update
-.PHONY: run test lint typecheck wheel-check pytest system-deps test-deps demo screenshots bench bench-smoke bench-hub clean package reliability fuzz
+.PHONY: run test lint typecheck wheel-check pytest system-deps test-deps demo screenshots bench bench-smoke bench-hub clean package reliability fuzz instrument-template
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required")'
@@ -123,6 +123,10 @@ reliability: test-deps
 ## (about 15 minutes; the state machine alone is past pytest's usual 300 s limit).
 fuzz: test-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -m fuzz --hypothesis-profile=fuzz --timeout=3600 $(ARGS)
+
+## The example workbook a county fills in to author its own instrument (docs/instrument-spreadsheet.md).
+instrument-template: $(RUN_STAMP)
+	$(BIN)/cfpm-coach instruments template -o docs/instrument-template.xlsx --data-dir "$$(mktemp -d)"
 
 ## Render the app's main screens from demo data into docs/screenshots/.
 screenshots: $(RUN_STAMP) translations

@@ -9,7 +9,7 @@ from cfpm_coach.cli.output import percent, print_json, print_table
 from cfpm_coach.domain.catalog import load_instrument
 from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.paths import resolve_paths
-from cfpm_coach.services import demo
+from cfpm_coach.services import demo, instrument_sheets
 from cfpm_coach.services.workspace import load_catalog
 
 
@@ -33,6 +33,20 @@ def register(
     p = inst_cmds.add_parser("check", parents=[common], help="validate a county's instrument file")
     p.add_argument("file", type=Path)
     p.set_defaults(handler=instruments_check)
+    p = inst_cmds.add_parser("import", parents=[common],
+                             help="check a spreadsheet (.xlsx or .csv) and install its instrument")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=instruments_import)
+    p = inst_cmds.add_parser("export", parents=[common],
+                             help="write an instrument as a spreadsheet (.xlsx or .csv)")
+    p.add_argument("id")
+    p.add_argument("--version", type=int, default=None, help="default: the latest")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.set_defaults(handler=instruments_export)
+    p = inst_cmds.add_parser("template", parents=[common],
+                             help="write the example workbook a county fills in")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.set_defaults(handler=instruments_template)
 
     workers = commands.add_parser("workers", parents=[common], help="list or add workers")
     w_cmds = workers.add_subparsers(dest="workers_command", required=True, metavar="ACTION")
@@ -91,11 +105,45 @@ def instruments_list(args: argparse.Namespace) -> int:
 
 
 def instruments_check(args: argparse.Namespace) -> int:
-    """Validate an instrument file; errors name the file, line and field."""
-    instrument = load_instrument(args.file)
+    """Validate an instrument file or spreadsheet; errors name the file, line (or cell) and field."""
+    if args.file.suffix.lower() in (".xlsx", ".csv"):
+        instrument = instrument_sheets.check_sheet(args.file).instrument
+    else:
+        instrument = load_instrument(args.file)
     print(f"{args.file}: valid. {instrument.id} version {instrument.version}, "
           f"{len(instrument.groups)} groups, {len(instrument.items)} behaviors, "
           f"scale {', '.join(level.label for level in instrument.scale.levels)}.")
+    return 0
+
+
+def instruments_import(args: argparse.Namespace) -> int:
+    """Check a spreadsheet and install its instrument in the data folder."""
+    installed = instrument_sheets.install_sheet(resolve_paths(args.data_dir), args.file)
+    instrument = installed.instrument
+    state = "was already installed" + ("" if installed.translation_paths else
+                                        "; nothing changed") if installed.unchanged \
+        else f"installed as {installed.path}"
+    print(f"{args.file}: valid. {instrument.id} version {instrument.version}, "
+          f"{len(instrument.groups)} groups, {len(instrument.items)} behaviors, "
+          f"scale {', '.join(level.label for level in instrument.scale.levels)}; {state}.")
+    for path in installed.translation_paths:
+        print(f"Translation written to {path}.")
+    return 0
+
+
+def instruments_export(args: argparse.Namespace) -> int:
+    """Write an installed instrument as a spreadsheet."""
+    instrument = instrument_sheets.export_sheet(resolve_paths(args.data_dir), args.id,
+                                                args.version, args.output)
+    print(f"{instrument.id} version {instrument.version} written to {args.output}.")
+    return 0
+
+
+def instruments_template(args: argparse.Namespace) -> int:
+    """Write the template workbook."""
+    instrument_sheets.write_template(resolve_paths(args.data_dir), args.output)
+    print(f"Template written to {args.output}; edit it, then run "
+          f"`cfpm-coach instruments import {args.output}`.")
     return 0
 
 

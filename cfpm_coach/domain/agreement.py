@@ -3,7 +3,8 @@
 Decisions (tested against scikit-learn and the `krippendorff` package in
 tests/domain/test_agreement.py):
 - Only scored values take part; "no opportunity to observe" and unrated behaviors are missing.
-- Exact agreement and agreement within one scale point count the items both raters scored.
+- Exact agreement and agreement within one scale level count the items both raters scored; a
+  level is a step between neighbouring scored values (1 -> 2, or 10 -> 20 on a scale of tens).
 - Cohen's weighted kappa (two raters) uses the scale's scored values as its categories, in order,
   with linear or quadratic disagreement weights; it is None when chance agreement is perfect
   (every rating in one category), where the statistic is undefined.
@@ -72,10 +73,11 @@ def pair_agreement(first: Sequence[int | None], second: Sequence[int | None],
     pairs = _pairs(first, second, scored)
     if not pairs:
         return PairAgreement(0, None, None, None, None)
+    rank = {value: index for index, value in enumerate(sorted(scored))}
     return PairAgreement(
         items=len(pairs),
         exact=sum(1 for a, b in pairs if a == b) / len(pairs),
-        within_one=sum(1 for a, b in pairs if abs(a - b) <= 1) / len(pairs),
+        within_one=sum(1 for a, b in pairs if abs(rank[a] - rank[b]) <= 1) / len(pairs),
         kappa_linear=weighted_kappa(first, second, scored, "linear"),
         kappa_quadratic=weighted_kappa(first, second, scored, "quadratic"),
     )

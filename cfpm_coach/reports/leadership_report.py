@@ -13,6 +13,7 @@ from cfpm_coach.reports.document import (
     generation_time,
     write_pdf,
 )
+from cfpm_coach.reports.styles import proficient_label
 from cfpm_coach.reports.texts import fill, translate
 from cfpm_coach.services.read_models import LeadershipComparison
 
@@ -31,11 +32,11 @@ def _groups(data: LeadershipComparison) -> list[Flowable]:
     rows += [[para(g.label, "cell"), percent(g.self_score.share_proficient),
               percent(g.others_score.share_proficient), str(g.others_score.observed),
               _gap(g.gap)] for g in data.groups]
-    note = para(translate(
-        "reports", "Share of behaviors rated Accomplished. Self: the latest self-assessment. "
+    note = para(fill(translate(
+        "reports", "Share of behaviors rated %1. Self: the latest self-assessment. "
                 "Others: every coach's or staff member's rating in the last year. A positive gap: "
                 "the leader rates themselves higher than others do. Ratings: how many ratings by "
-                "others each figure rests on."), "small")
+                "others each figure rests on."), proficient_label(data.instrument.scale)), "small")
     return [para("By group", "heading"), note,
             grid(rows, [WIDTH - 4 * 1.1 * inch] + [1.1 * inch] * 4)]
 

@@ -26,7 +26,7 @@ from cfpm_coach.reports.document import (
     generation_time,
     write_pdf,
 )
-from cfpm_coach.reports.styles import LEVEL_COLOURS
+from cfpm_coach.reports.styles import LEVEL_COLOURS, level_tone, proficient_label
 from cfpm_coach.reports.texts import fill, translate
 from cfpm_coach.services.read_models import ObservationReport
 
@@ -80,13 +80,14 @@ def _header(report: ObservationReport) -> list[Flowable]:
 
 def _scores(report: ObservationReport) -> Flowable:
     scores = report.detail.scores
+    scale = report.detail.instrument.scale
     overall = scores.overall
     mean = "\u2014" if overall.mean is None else f"{overall.mean:.2f}"
     return rich(fill(translate(
-        "reports", "<b>Overall:</b> %1 of observed behaviors rated Accomplished (%2 of %3); mean "
+        "reports", "<b>Overall:</b> %1 of observed behaviors rated %7 (%2 of %3); mean "
         "rating %4. %5 marked no opportunity to observe, %6 not rated."),
         percent(overall.share_proficient), overall.proficient, overall.observed, mean,
-        scores.no_opportunity, scores.unrated))
+        scores.no_opportunity, scores.unrated, proficient_label(scale)))
 
 
 def _groups(report: ObservationReport) -> list[Flowable]:
@@ -99,8 +100,9 @@ def _groups(report: ObservationReport) -> list[Flowable]:
         mean = "" if score.mean is None else fill(translate("reports", ", mean %1"),
                                                   f"{score.mean:.2f}")
         title = rich(f"{group.label} <font size='8.5' color='#5b6673'>\u00b7 " + fill(
-            translate("reports", "%1 Accomplished (%2 of %3 observed)"),
-            percent(score.share_proficient), score.proficient, score.observed)
+            translate("reports", "%1 %4 (%2 of %3 observed)"),
+            percent(score.share_proficient), score.proficient, score.observed,
+            proficient_label(scale))
             + f"{mean}</font>", "subheading")
         data: list[list[object]] = [[translate("reports", "Behavior"),
                                      translate("reports", "Rating"),
@@ -113,8 +115,9 @@ def _groups(report: ObservationReport) -> list[Flowable]:
                 else scale.level(value).label
             data.append([para(item.label, "cell"), para(label, "cell"),
                          para(rating.note if rating else "", "cell")])
-            if value in LEVEL_COLOURS:
-                shading.append(("BACKGROUND", (1, row), (1, row), LEVEL_COLOURS[value]))
+            if value is not None and scale.is_scored(value):
+                shading.append(("BACKGROUND", (1, row), (1, row),
+                                LEVEL_COLOURS[level_tone(scale, value)]))
         table = grid(data, [2.2 * inch, 1.15 * inch, WIDTH - 3.35 * inch], extra=shading)
         story.append(KeepTogether([title, table]))
     return story

@@ -6,6 +6,7 @@ from functools import cache
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 
+from cfpm_coach.domain.instruments import RatingScale
 from cfpm_coach.reports.fonts import BOLD, register_fonts
 
 INK = colors.HexColor("#1d2733")
@@ -15,8 +16,37 @@ SHADE = colors.HexColor("#eef2f6")
 ACCENT = colors.HexColor("#1F5F8B")
 # Okabe-Ito: distinct for common colour-vision deficiencies and in greyscale print.
 SERIES = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9")
+# Tones, not scale values: 3 at or above the proficient level, 2 one level below, 1 lower.
 LEVEL_COLOURS = {1: colors.HexColor("#f6d7c3"), 2: colors.HexColor("#fbeec2"),
                  3: colors.HexColor("#cfe8d8")}
+
+
+def level_tone(scale: RatingScale, rating: float) -> int:
+    """The colour tone (a LEVEL_COLOURS key) of a rating or a mean rating, on any scale.
+
+    Measured in levels from the proficient threshold, so a 3-level and a 4-level scale (or one
+    counting 10, 20, 30) shade alike: a mean within half a level of proficient is strong.
+    """
+    scored = scale.scored_values
+    threshold = scale.proficient_threshold
+    below = [v for v in scored if v < threshold]
+    step = threshold - below[-1] if below else 1
+    if rating >= threshold - step / 2:
+        return 3
+    if rating >= threshold - 1.5 * step:
+        return 2
+    return 1
+
+
+def proficient_label(scale: RatingScale) -> str:
+    """The label of the level scores count from (Accomplished on the shipped instruments)."""
+    return scale.level(scale.proficient_threshold).label
+
+
+def scale_range(scale: RatingScale) -> str:
+    """The scored range as people read it: "1 Emerging \u2013 3 Accomplished"."""
+    low, high = scale.level(scale.minimum), scale.level(scale.maximum)
+    return f"{low.value} {low.label} \u2013 {high.value} {high.label}"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from cfpm_coach.reports.document import (
     generation_time,
     write_pdf,
 )
-from cfpm_coach.reports.styles import LEVEL_COLOURS
+from cfpm_coach.reports.styles import LEVEL_COLOURS, proficient_label
 from cfpm_coach.reports.texts import fill, translate
 from cfpm_coach.services.read_models import UnitReport
 
@@ -50,10 +50,11 @@ def _workers(report: UnitReport) -> list[Flowable]:
     name_width = 1.8 * inch
     widths = [name_width, 0.5 * inch] + [(WIDTH - name_width - 0.5 * inch) / len(groups)] * \
         len(groups)
-    legend = para(translate(
-        "reports", "Share of observed behaviors rated Accomplished in each worker's latest "
+    legend = para(fill(translate(
+        "reports", "Share of observed behaviors rated %1 in each worker's latest "
         "finished observation of the period; in brackets the change in points since "
-        "their first one in the period. Obs. counts finished observations."), "small")
+        "their first one in the period. Obs. counts finished observations."),
+        proficient_label(report.instrument.scale)), "small")
     heading = translate("reports", "Workers by practice element") \
         if report.instrument.kind == "practice" else \
         translate("reports", "Workers by leadership group")
@@ -80,23 +81,24 @@ def _rare(report: UnitReport) -> list[Flowable]:
                                   "heading")]
     if not total:
         return [*story, para(translate("reports", "No finished observations in this period."))]
-    # Shown Accomplished in the fewest observations: rarely observed and rarely strong both count.
+    # Shown proficient in the fewest observations: rarely observed and rarely strong both count.
     ranked = sorted(
         ((report.behavior_scores[item.id].proficient, report.behavior_scores[item.id].observed,
           item.label, report.behavior_scores[item.id]) for item in report.instrument.items),
         key=lambda r: (r[0], r[1]))[:RARE_LIMIT]
     data: list[list[object]] = [[translate("reports", "Behavior"),
                                  translate("reports", "Observed in"),
-                                 translate("reports", "Accomplished in"),
+                                 fill(translate("reports", "%1 in"),
+                                      proficient_label(report.instrument.scale)),
                                  translate("reports", "Share")]]
     of = translate("reports", "%1 of %2")
     data += [[para(label, "cell"), fill(of, score.observed, total), fill(of, proficient, total),
               percent(score.share_proficient)]
              for proficient, _observed, label, score in ranked]
     note = para(fill(translate(
-        "reports", "The %1 behaviors rated Accomplished in the fewest of the unit's %2 finished "
+        "reports", "The %1 behaviors rated %3 in the fewest of the unit's %2 finished "
         "observations; Share is of the observations where each was observed."),
-        len(ranked), total), "small")
+        len(ranked), total, proficient_label(report.instrument.scale)), "small")
     return [*story, note, grid(data, [WIDTH - 3.6 * inch, 1.2 * inch, 1.4 * inch, 1.0 * inch])]
 
 

@@ -6,6 +6,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether
 
+from cfpm_coach.domain.instruments import RatingScale
 from cfpm_coach.reports.charts import trend_chart
 from cfpm_coach.reports.common import (
     facts,
@@ -25,7 +26,13 @@ from cfpm_coach.reports.document import (
     generation_time,
     write_pdf,
 )
-from cfpm_coach.reports.styles import LEVEL_COLOURS, MUTED
+from cfpm_coach.reports.styles import (
+    LEVEL_COLOURS,
+    MUTED,
+    level_tone,
+    proficient_label,
+    scale_range,
+)
 from cfpm_coach.reports.texts import fill, translate
 from cfpm_coach.services.read_models import WorkerReport
 from cfpm_coach.services.trends import monthly_trend
@@ -59,13 +66,12 @@ def _month_heading(month: str) -> str:
     return f"{names[int(number) - 1]}\n{year[2:]}"
 
 
-def _cell(score: object) -> tuple[str, object | None]:
+def _cell(score: object, scale: RatingScale) -> tuple[str, object | None]:
     observed = getattr(score, "observed", 0)
     if not observed:
         return translate("reports", "n/o"), None
     mean = getattr(score, "mean", 0.0) or 0.0
-    level = 3 if mean >= 2.5 else 2 if mean >= 1.5 else 1
-    return f"{mean:.1f}", LEVEL_COLOURS[level]
+    return f"{mean:.1f}", LEVEL_COLOURS[level_tone(scale, mean)]
 
 
 def _grid(report: WorkerReport) -> list[Flowable]:
@@ -91,7 +97,7 @@ def _grid(report: WorkerReport) -> list[Flowable]:
             observed = 0
             for column, month in enumerate(months, start=1):
                 score = cells.get(month)
-                text, colour = _cell(score) if score is not None else ("", None)
+                text, colour = _cell(score, report.instrument.scale) if score is not None else ("", None)
                 observed += getattr(score, "observed", 0) if score is not None else 0
                 row_values.append(text)
                 if colour is not None:
@@ -101,10 +107,11 @@ def _grid(report: WorkerReport) -> list[Flowable]:
             row_values.append(str(observed))
             data.append(row_values)
     widths = [label_width, *[month_width] * len(months), 0.45 * inch]
-    legend = para(translate(
-        "reports", "Each cell is the mean rating that month (1 Emerging \u2013 3 Accomplished): "
+    legend = para(fill(translate(
+        "reports", "Each cell is the mean rating that month (%1): "
         "green strong, yellow growing, orange emerging; n/o only marked no opportunity; "
-        "blank not rated. Obs. counts the ratings that scored."), "small")
+        "blank not rated. Obs. counts the ratings that scored."),
+        scale_range(report.instrument.scale)), "small")
     return [para(translate("reports", "Behaviors by month"), "heading"), legend, gap(3),
             grid(data, widths, extra=extra)]
 
@@ -140,9 +147,10 @@ def _elements(report: WorkerReport) -> list[Flowable]:
             translate("reports", "%1 pts"), f"{round((now - then) * 100):+d}")
         rows.append([para(group.label, "cell"), percent(now), percent(then), change])
     return [
-        para(translate("reports", "Practice elements over time (share Accomplished)")
-             if report.instrument.kind == "practice" else
-             translate("reports", "Leadership groups over time (share Accomplished)"), "heading"),
+        para(fill(translate("reports", "Practice elements over time (share %1)")
+                  if report.instrument.kind == "practice" else
+                  translate("reports", "Leadership groups over time (share %1)"),
+                  proficient_label(report.instrument.scale)), "heading"),
         trend_chart(trend, WIDTH),
         grid(rows, [WIDTH - 3.9 * inch, 1.3 * inch, 1.3 * inch, 1.3 * inch]),
     ]

@@ -42,7 +42,7 @@ def item_help(item: Item, scale: RatingScale) -> str:
 
 
 class BehaviorRow(QFrame):
-    """A focusable row; keys: 1-3 rate, N no opportunity, Enter note, J/K or arrows move."""
+    """A focusable row; keys: a scored level's digit rates, N no opportunity, Enter note, J/K move."""
 
     rating_chosen = Signal(str, object)  # behavior id, value (int) or None to clear
     note_changed = Signal(str, str)  # behavior id, text: debounced while typing, and on leave

@@ -116,8 +116,8 @@ class ChecklistPage(QWidget):
         self.discard_button = QPushButton(self.tr("Discard draft\u2026"))
         self.discard_button.clicked.connect(self.discard_requested)
         actions.addWidget(self.discard_button)
-        hint = QLabel(self.tr("J/K move \u00b7 1\u20133 rate \u00b7 N no opportunity \u00b7 "
-                              "Enter note \u00b7 Ctrl+Z undo"))
+        self.hint = hint = QLabel()
+        self._show_key_hint(1, 3)
         hint.setObjectName("keyHint")
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -157,6 +157,12 @@ class ChecklistPage(QWidget):
         """A behavior's label."""
         return self.rows[behavior_id].item.label if behavior_id in self.rows else behavior_id
 
+    def _show_key_hint(self, lowest: int, highest: int) -> None:
+        """The keys of this checklist: the digits of the instrument's own scored levels."""
+        self.hint.setText(self.tr("J/K move \u00b7 %1\u2013%2 rate \u00b7 N no opportunity \u00b7 "
+                                  "Enter note \u00b7 Ctrl+Z undo").replace(
+            "%1", str(lowest)).replace("%2", str(highest)))
+
     def load(self, detail: ObservationDetail) -> None:
         """Show an observation; rebuilds the rows when it is another one."""
         same = self.detail is not None and self.detail.id == detail.id
@@ -164,6 +170,7 @@ class ChecklistPage(QWidget):
         if not same:
             self.undo_stack.clear()
             self._build(detail)
+            self._show_key_hint(detail.instrument.scale.minimum, detail.instrument.scale.maximum)
             self._in_flight = 0
             self.save_state.setText(self.tr("All changes saved") if detail.editable else "")
         for behavior_id, row in self.rows.items():

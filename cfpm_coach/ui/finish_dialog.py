@@ -134,12 +134,14 @@ class FinishDialog(QDialog):
     def _summary_text(self) -> str:
         scores = self.detail.scores
         share = scores.overall.share_proficient
-        accomplished = "\u2014" if share is None else f"{round(share * 100)}%"
+        proficient = "\u2014" if share is None else f"{round(share * 100)}%"
+        scale = self.detail.instrument.scale
         return self.tr(
             "%1 behaviors rated, %2 marked no opportunity, %3 still open. "
-            "Accomplished: %4 of observed behaviors."
+            "%5: %4 of observed behaviors."
         ).replace("%1", str(scores.rated)).replace("%2", str(scores.no_opportunity)).replace(
-            "%3", str(scores.unrated)).replace("%4", accomplished)
+            "%3", str(scores.unrated)).replace("%4", proficient).replace(
+            "%5", scale.level(scale.proficient_threshold).label)
 
     def _show_missing(self, unrated: int) -> None:
         if not unrated:

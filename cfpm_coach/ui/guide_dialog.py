@@ -46,9 +46,21 @@ class GuideDialog(QDialog):
         for instrument in instruments:
             parts.append(f"<li><a href='#{escape(instrument.id)}'>{escape(instrument.title)}"
                          "</a></li>")
-        parts += ["<li><a href='#shortcuts'>", self.tr("Keyboard shortcuts"), "</a></li></ul>"]
+        parts += ["<li><a href='#county'>", self.tr("Your county's own instrument"), "</a></li>",
+                  "<li><a href='#shortcuts'>", self.tr("Keyboard shortcuts"), "</a></li></ul>"]
         for instrument in instruments:
             parts += self._instrument(instrument)
+        parts += ["<h2><a name='county'></a>", self.tr("Your county's own instrument"), "</h2><p>",
+                  self.tr("The practice instrument shipped with CFPM Coach is an example written "
+                          "from public descriptions of the practice model. A county replaces it "
+                          "with its official practice profile in a spreadsheet: write the "
+                          "template with <tt>cfpm-coach instruments template -o ours.xlsx</tt>, "
+                          "give it the county's own id, title and source, fill in the settings, "
+                          "scale, groups and items sheets (a scale may have three levels, four "
+                          "or more), then run <tt>cfpm-coach instruments import ours.xlsx</tt> on "
+                          "each laptop and at the hub. Every problem is listed at once with its "
+                          "sheet, row and column, and nothing is installed until there are "
+                          "none. Observations made on the example stay as they were."), "</p>"]
         shortcuts = self.tr("Keyboard shortcuts")
         parts += [f"<h2><a name='shortcuts'></a>{shortcuts}</h2>"]
         for section, rows in SHORTCUTS:

@@ -103,8 +103,10 @@ class LeadershipDialog(QDialog):
                 if data.self_assessed_at else self.tr("no self-assessment yet"))
         self.summary.setText(self.tr(
             "Self: the latest self-assessment (%1). Others: %2 by coaches or staff in the last "
-            "year. Shares are of behaviors rated Accomplished; a positive gap means the leader "
+            "year. Shares are of behaviors rated %3; a positive gap means the leader "
             "rates themselves higher than others do.").replace("%1", when).replace(
+                "%3", data.instrument.scale.level(data.instrument.scale.proficient_threshold)
+                .label).replace(
                 "%2", self.tr("1 observation") if data.others_observations == 1 else
                 self.tr("%1 observations").replace("%1", str(data.others_observations))))
         labels = {g.id: g.label for g in data.instrument.groups}

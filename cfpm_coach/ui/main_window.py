@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
         practice = workspace.practice_instrument()
         if practice is not None:
             self.workers_panel.model.element_labels = {g.id: g.label for g in practice.groups}
+            self.workers_panel.model.proficient_label = practice.scale.level(
+                practice.scale.proficient_threshold).label
         self.set_store_open(True)
         self.backend.read(lambda ws: ws.profile.coach(), self.show_coach)
         self.refresh_workers()

@@ -130,6 +130,7 @@ class WorkersModel(RowsModel[WorkerView]):
         super().__init__(parent)
         # Element id to label, for tooltips; set by the window from the practice instrument.
         self.element_labels: dict[str, str] = {}
+        self.proficient_label = "Accomplished"  # the practice instrument's, once one is open
 
     NAME, OFFICE, LAST_OBSERVED, FIDELITY = range(4)
     HEADERS = (QT_TR_NOOP("Name"), QT_TR_NOOP("Office"), QT_TR_NOOP("Last observed"),
@@ -157,7 +158,8 @@ class WorkersModel(RowsModel[WorkerView]):
         if column == self.FIDELITY and row.element_scores:
             lines = [f"{self.element_labels.get(k, k)}: {percent(v)}"
                      for k, v in row.element_scores.items()]
-            return self.tr("Latest finalized observation, share Accomplished:") + "\n" + \
+            return self.tr("Latest finalized observation, share %1:").replace(
+                "%1", self.proficient_label) + "\n" + \
                 "\n".join(lines)
         if column == self.FIDELITY:
             return self.tr("No finalized practice observation yet")

@@ -96,7 +96,8 @@ class WorkerPage(QWidget):
             header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(header)
 
-        self.chart_title = QLabel(self.tr("Practice elements over time (share Accomplished)"))
+        self.chart_title = QLabel()
+        self._title_chart("Accomplished")
         self.chart_title.setObjectName("sectionTitle")
         self.chart_title.setWordWrap(True)
         layout.addWidget(self.chart_title)
@@ -159,6 +160,11 @@ class WorkerPage(QWidget):
         self.history = None
         self.stack.setCurrentIndex(0)
 
+    def _title_chart(self, proficient: str) -> None:
+        """The chart's title names the level scores count from on the practice instrument."""
+        self.chart_title.setText(self.tr("Practice elements over time (share %1)").replace(
+            "%1", proficient))
+
     def show_history(self, history: WorkerHistory, practice: Instrument | None) -> None:
         """Show a worker's page."""
         self.history = history
@@ -180,6 +186,8 @@ class WorkerPage(QWidget):
         self.goals_model.set_rows(history.goals)
         self._update_goal_buttons()
         self.chart.set_trend(monthly_trend(practice, history.observations) if practice else None)
+        if practice is not None:
+            self._title_chart(practice.scale.level(practice.scale.proficient_threshold).label)
         self.stack.setCurrentIndex(1)
 
     def selected_goal(self) -> GoalView | None:

@@ -1,7 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>When</source>
         <translation>Cuándo</translation>
@@ -59,7 +60,7 @@
         <translation>Resumen de coaching del &amp;trabajador…</translation>
     </message>
     <message>
-        <source>The selected worker's coaching summary as PDF</source>
+        <source>The selected worker&apos;s coaching summary as PDF</source>
         <translation>El resumen de coaching del trabajador seleccionado en PDF</translation>
     </message>
     <message>
@@ -67,7 +68,7 @@
         <translation>Registro de la &amp;observación…</translation>
     </message>
     <message>
-        <source>The open observation's record as PDF</source>
+        <source>The open observation&apos;s record as PDF</source>
         <translation>El registro de la observación abierta en PDF</translation>
     </message>
     <message>
@@ -75,7 +76,7 @@
         <translation>Resumen de la &amp;unidad…</translation>
     </message>
     <message>
-        <source>An office's summary as PDF</source>
+        <source>An office&apos;s summary as PDF</source>
         <translation>El resumen de una oficina en PDF</translation>
     </message>
     <message>
@@ -91,7 +92,7 @@
         <translation>&amp;Liderazgo: uno mismo frente a otros…</translation>
     </message>
     <message>
-        <source>A leader's self-assessment next to others' ratings</source>
+        <source>A leader&apos;s self-assessment next to others&apos; ratings</source>
         <translation>La autoevaluación de un líder junto a las calificaciones de otros</translation>
     </message>
     <message>
@@ -175,7 +176,7 @@
         <translation>&amp;Guía</translation>
     </message>
     <message>
-        <source>The practice model's elements and behaviors, the scale, the shortcuts</source>
+        <source>The practice model&apos;s elements and behaviors, the scale, the shortcuts</source>
         <translation>Los elementos y conductas del modelo de práctica, la escala, los atajos</translation>
     </message>
     <message>
@@ -317,7 +318,7 @@
         <translation>Su archivo de datos está dañado</translation>
     </message>
     <message>
-        <source>No good backup was found in the data folder. Nothing was changed; ask your county's support contact for help, and keep the file.</source>
+        <source>No good backup was found in the data folder. Nothing was changed; ask your county&apos;s support contact for help, and keep the file.</source>
         <translation>No se encontró ninguna copia de seguridad válida en la carpeta de datos. No se cambió nada; pida ayuda al contacto de soporte de su condado y conserve el archivo.</translation>
     </message>
     <message>
@@ -405,8 +406,8 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Conducta anterior</translation>
     </message>
     <message>
-        <source>Rate Emerging, Acquiring, Accomplished (then moves on)</source>
-        <translation>Calificar Emergente, En adquisición, Logrado (y pasa a la siguiente)</translation>
+        <source>Rate by the level&apos;s number on the instrument&apos;s scale (then moves on)</source>
+        <translation>Calificar con el número del nivel en la escala del instrumento (y pasa a la siguiente)</translation>
     </message>
     <message>
         <source>No opportunity to observe</source>
@@ -493,11 +494,11 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>; vea abajo.</translation>
     </message>
     <message>
-        <source>1 bundle is in the shared folder, waiting for the hub's receipt.</source>
+        <source>1 bundle is in the shared folder, waiting for the hub&apos;s receipt.</source>
         <translation>1 paquete está en la carpeta compartida, esperando el recibo del hub.</translation>
     </message>
     <message>
-        <source>%1 bundles are in the shared folder, waiting for the hub's receipt.</source>
+        <source>%1 bundles are in the shared folder, waiting for the hub&apos;s receipt.</source>
         <translation>%1 paquetes están en la carpeta compartida, esperando el recibo del hub.</translation>
     </message>
     <message>
@@ -664,7 +665,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Acerca de CFPM Coach</translation>
     </message>
     <message>
-        <source>Field coaching for California's Child and Family Practice Model: observe, rate with evidence, coach, and follow fidelity over time.</source>
+        <source>Field coaching for California&apos;s Child and Family Practice Model: observe, rate with evidence, coach, and follow fidelity over time.</source>
         <translation>Coaching en el terreno para el Modelo de Práctica con Niños y Familias de California: observar, calificar con evidencia, dar coaching y seguir la fidelidad en el tiempo.</translation>
     </message>
     <message>
@@ -680,7 +681,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Licencia</translation>
     </message>
     <message>
-        <source>Qt and PySide6 are used under the GNU LGPL v3, dynamically linked, so they can be replaced. The DejaVu fonts' licence: %s.</source>
+        <source>Qt and PySide6 are used under the GNU LGPL v3, dynamically linked, so they can be replaced. The DejaVu fonts&apos; licence: %s.</source>
         <translation>Qt y PySide6 se usan bajo la GNU LGPL v3, enlazados dinámicamente, de modo que pueden reemplazarse. La licencia de las fuentes DejaVu: %s.</translation>
     </message>
 </context>
@@ -691,7 +692,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Concordancia entre evaluadores</translation>
     </message>
     <message>
-        <source>Visits two coaches rated with the same pair code. Exact and within-one agreement count the behaviors both rated; Cohen's weighted kappa corrects for chance (1 is perfect, 0 is chance); Krippendorff's alpha covers visits with more than two coaches. Every figure says how many items it rests on.</source>
+        <source>Visits two coaches rated with the same pair code. Exact and within-one agreement count the behaviors both rated; Cohen&apos;s weighted kappa corrects for chance (1 is perfect, 0 is chance); Krippendorff&apos;s alpha covers visits with more than two coaches. Every figure says how many items it rests on.</source>
         <translation>Visitas que dos coaches calificaron con el mismo código de pareja. La concordancia exacta y a un punto cuentan las conductas que ambos calificaron; la kappa ponderada de Cohen corrige el azar (1 es perfecta, 0 es azar); la alfa de Krippendorff cubre las visitas con más de dos coaches. Cada cifra indica en cuántos ítems se basa.</translation>
     </message>
     <message>
@@ -751,7 +752,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>%1 visitas</translation>
     </message>
     <message>
-        <source>No co-observed visits yet: start an observation with a pair code, and import the other coach's bundle (or sync with the hub).</source>
+        <source>No co-observed visits yet: start an observation with a pair code, and import the other coach&apos;s bundle (or sync with the hub).</source>
         <translation>Aún no hay visitas observadas en pareja: empiece una observación con un código de pareja e importe el paquete del otro coach (o sincronice con el hub).</translation>
     </message>
 </context>
@@ -874,10 +875,6 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Descartar borrador…</translation>
     </message>
     <message>
-        <source>J/K move · 1–3 rate · N no opportunity · Enter note · Ctrl+Z undo</source>
-        <translation>J/K mover · 1–3 calificar · N sin oportunidad · Intro nota · Ctrl+Z deshacer</translation>
-    </message>
-    <message>
         <source>Back to worker</source>
         <translation>Volver al trabajador</translation>
     </message>
@@ -886,7 +883,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Imprimir registro…</translation>
     </message>
     <message>
-        <source>This observation's record as PDF (Ctrl+Shift+R)</source>
+        <source>This observation&apos;s record as PDF (Ctrl+Shift+R)</source>
         <translation>El registro de esta observación en PDF (Ctrl+Mayús+R)</translation>
     </message>
     <message>
@@ -900,6 +897,10 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
     <message>
         <source>Notes, next steps and finalize (Ctrl+Enter)</source>
         <translation>Notas, próximos pasos y finalizar (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>J/K move · %1–%2 rate · N no opportunity · Enter note · Ctrl+Z undo</source>
+        <translation>J/K mover · %1–%2 calificar · N sin oportunidad · Intro nota · Ctrl+Z deshacer</translation>
     </message>
     <message>
         <source>All changes saved</source>
@@ -1034,7 +1035,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
     <message>
         <source>Something unexpected happened. Everything you saved is safe: each rating is on disk as soon as it shows “Saved”.
 
-If this keeps happening, copy the details below and send them to your county's support contact. They are meant to hold no names or notes; please read them before sending.</source>
+If this keeps happening, copy the details below and send them to your county&apos;s support contact. They are meant to hold no names or notes; please read them before sending.</source>
         <translation>Ocurrió algo inesperado. Todo lo que guardó está a salvo: cada calificación está en el disco en cuanto muestra «Guardado».
 
 Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de soporte de su condado. No deberían contener nombres ni notas; léalos antes de enviarlos.</translation>
@@ -1070,11 +1071,11 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Escribe un archivo sellado y firmado con todo lo que cambió desde su última exportación. Solo el equipo central puede abrirlo. Cópielo a la unidad compartida o a una memoria USB.</translation>
     </message>
     <message>
-        <source>Central team's public key</source>
+        <source>Central team&apos;s public key</source>
         <translation>Clave pública del equipo central</translation>
     </message>
     <message>
-        <source>Team's &amp;key</source>
+        <source>Team&apos;s &amp;key</source>
         <translation>&amp;Clave del equipo</translation>
     </message>
     <message>
@@ -1185,8 +1186,8 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Finalizar</translation>
     </message>
     <message>
-        <source>%1 behaviors rated, %2 marked no opportunity, %3 still open. Accomplished: %4 of observed behaviors.</source>
-        <translation>%1 conductas calificadas, %2 marcadas sin oportunidad, %3 aún abiertas. Logrado: %4 de las conductas observadas.</translation>
+        <source>%1 behaviors rated, %2 marked no opportunity, %3 still open. %5: %4 of observed behaviors.</source>
+        <translation>%1 conductas calificadas, %2 marcadas sin oportunidad, %3 aún abiertas. %5: %4 de las conductas observadas.</translation>
     </message>
     <message>
         <source>Not yet rated: </source>
@@ -1235,8 +1236,8 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Enfoque sugerido</translation>
     </message>
     <message>
-        <source>&lt;a href='#'&gt;How are these chosen?&lt;/a&gt;</source>
-        <translation>&lt;a href='#'&gt;¿Cómo se eligen?&lt;/a&gt;</translation>
+        <source>&lt;a href=&apos;#&apos;&gt;How are these chosen?&lt;/a&gt;</source>
+        <translation>&lt;a href=&apos;#&apos;&gt;¿Cómo se eligen?&lt;/a&gt;</translation>
     </message>
     <message>
         <source>How suggestions are chosen</source>
@@ -1281,16 +1282,24 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>El coaching con CFPM Coach</translation>
     </message>
     <message>
-        <source>The Child and Family Practice Model describes how social workers and leaders work with children, youth, families and each other. A coach sits in on a real interaction, rates each behavior they saw on the instrument's scale with a short note of the evidence, and then coaches on it: what went well, what to grow, and the next steps agreed.</source>
+        <source>The Child and Family Practice Model describes how social workers and leaders work with children, youth, families and each other. A coach sits in on a real interaction, rates each behavior they saw on the instrument&apos;s scale with a short note of the evidence, and then coaches on it: what went well, what to grow, and the next steps agreed.</source>
         <translation>El Modelo de Práctica con Niños y Familias describe cómo los trabajadores sociales y los líderes trabajan con niños, jóvenes, familias y entre sí. Un coach acompaña una interacción real, califica cada conducta que vio en la escala del instrumento con una nota breve de la evidencia y luego da coaching sobre ello: lo que salió bien, lo que hay que desarrollar y los próximos pasos acordados.</translation>
     </message>
     <message>
-        <source>Rate what you saw, not the worker in general. When a behavior had no chance to show, mark it &lt;i&gt;no opportunity&lt;/i&gt;: it is left out of scores. Never write a child's or family's name.</source>
+        <source>Rate what you saw, not the worker in general. When a behavior had no chance to show, mark it &lt;i&gt;no opportunity&lt;/i&gt;: it is left out of scores. Never write a child&apos;s or family&apos;s name.</source>
         <translation>Califique lo que vio, no al trabajador en general. Cuando una conducta no tuvo ocasión de mostrarse, márquela como &lt;i&gt;sin oportunidad&lt;/i&gt;: queda fuera de los puntajes. Nunca escriba el nombre de un niño o de una familia.</translation>
+    </message>
+    <message>
+        <source>Your county&apos;s own instrument</source>
+        <translation>El instrumento propio de su condado</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>The practice instrument shipped with CFPM Coach is an example written from public descriptions of the practice model. A county replaces it with its official practice profile in a spreadsheet: write the template with &lt;tt&gt;cfpm-coach instruments template -o ours.xlsx&lt;/tt&gt;, give it the county&apos;s own id, title and source, fill in the settings, scale, groups and items sheets (a scale may have three levels, four or more), then run &lt;tt&gt;cfpm-coach instruments import ours.xlsx&lt;/tt&gt; on each laptop and at the hub. Every problem is listed at once with its sheet, row and column, and nothing is installed until there are none. Observations made on the example stay as they were.</source>
+        <translation>El instrumento de práctica que trae CFPM Coach es un ejemplo escrito a partir de descripciones públicas del modelo de práctica. Un condado lo reemplaza con su perfil de práctica oficial en una hoja de cálculo: escriba la plantilla con &lt;tt&gt;cfpm-coach instruments template -o ours.xlsx&lt;/tt&gt;, dele el id, el título y la fuente propios del condado, complete las hojas settings, scale, groups e items (una escala puede tener tres niveles, cuatro o más) y luego ejecute &lt;tt&gt;cfpm-coach instruments import ours.xlsx&lt;/tt&gt; en cada computadora portátil y en el hub. Todos los problemas se listan a la vez con su hoja, fila y columna, y no se instala nada mientras quede alguno. Las observaciones hechas con el ejemplo quedan como estaban.</translation>
     </message>
     <message>
         <source>Rating scale</source>
@@ -1375,8 +1384,8 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>aún sin autoevaluación</translation>
     </message>
     <message>
-        <source>Self: the latest self-assessment (%1). Others: %2 by coaches or staff in the last year. Shares are of behaviors rated Accomplished; a positive gap means the leader rates themselves higher than others do.</source>
-        <translation>Uno mismo: la autoevaluación más reciente (%1). Otros: %2 de coaches o personal en el último año. Los porcentajes son de conductas calificadas como Logrado; una brecha positiva significa que el líder se califica más alto que los demás.</translation>
+        <source>Self: the latest self-assessment (%1). Others: %2 by coaches or staff in the last year. Shares are of behaviors rated %3; a positive gap means the leader rates themselves higher than others do.</source>
+        <translation>Uno mismo: la autoevaluación más reciente (%1). Otros: %2 de coaches o personal en el último año. Los porcentajes son de conductas calificadas como %3; una brecha positiva significa que el líder se califica más alto que los demás.</translation>
     </message>
     <message>
         <source>1 observation</source>
@@ -1810,7 +1819,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Bloquear tras inactividad</translation>
     </message>
     <message>
-        <source>Hide the window's content after this long without use</source>
+        <source>Hide the window&apos;s content after this long without use</source>
         <translation>Ocultar el contenido de la ventana tras este tiempo sin uso</translation>
     </message>
     <message>
@@ -1912,7 +1921,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>&amp;Referencia de caso</translation>
     </message>
     <message>
-        <source>⚠ Never type a child's or family's name here: a case number only. It stays on this laptop unless an export is told to include it.</source>
+        <source>⚠ Never type a child&apos;s or family&apos;s name here: a case number only. It stays on this laptop unless an export is told to include it.</source>
         <translation>⚠ Nunca escriba aquí el nombre de un niño o de una familia: solo un número de caso. Se queda en esta computadora salvo que una exportación indique incluirlo.</translation>
     </message>
     <message>
@@ -2054,7 +2063,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>C&amp;onfiguración…</translation>
     </message>
     <message>
-        <source>Not set up yet: choose Settings to enter the hub's address or a shared folder.</source>
+        <source>Not set up yet: choose Settings to enter the hub&apos;s address or a shared folder.</source>
         <translation>Aún sin configurar: elija Configuración para indicar la dirección del hub o una carpeta compartida.</translation>
     </message>
     <message>
@@ -2073,7 +2082,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Configuración de sincronización</translation>
     </message>
     <message>
-        <source>Your records go to the central team sealed with their key. Ask them for the hub's address and your enrollment token, or use a shared folder.</source>
+        <source>Your records go to the central team sealed with their key. Ask them for the hub&apos;s address and your enrollment token, or use a shared folder.</source>
         <translation>Sus registros llegan al equipo central sellados con su clave. Pídales la dirección del hub y su token de inscripción, o use una carpeta compartida.</translation>
     </message>
     <message>
@@ -2121,11 +2130,11 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Carpeta c&amp;ompartida</translation>
     </message>
     <message>
-        <source>Central team's public key</source>
+        <source>Central team&apos;s public key</source>
         <translation>Clave pública del equipo central</translation>
     </message>
     <message>
-        <source>Team's &amp;key</source>
+        <source>Team&apos;s &amp;key</source>
         <translation>&amp;Clave del equipo</translation>
     </message>
     <message>
@@ -2133,11 +2142,11 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Sincronizar sola cuando haya conexión</translation>
     </message>
     <message>
-        <source>This address is not encrypted (http://): your enrollment token would cross the network readable by anyone on the way. Give the hub's https:// address; http:// works only for a hub on this computer (localhost).</source>
+        <source>This address is not encrypted (http://): your enrollment token would cross the network readable by anyone on the way. Give the hub&apos;s https:// address; http:// works only for a hub on this computer (localhost).</source>
         <translation>Esta dirección no está cifrada (http://): su token de inscripción cruzaría la red legible para cualquiera en el camino. Indique la dirección https:// del hub; http:// solo sirve para un hub en este equipo (localhost).</translation>
     </message>
     <message>
-        <source>This is not a hub address. Give the hub's web address, starting with https:// (for example https://hub.example.org).</source>
+        <source>This is not a hub address. Give the hub&apos;s web address, starting with https:// (for example https://hub.example.org).</source>
         <translation>Esto no es una dirección de hub. Indique la dirección web del hub, que empieza por https:// (por ejemplo https://hub.example.org).</translation>
     </message>
     <message>
@@ -2370,7 +2379,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Condado</translation>
     </message>
     <message>
-        <source>Staff being coached only: never a child's or family's name.</source>
+        <source>Staff being coached only: never a child&apos;s or family&apos;s name.</source>
         <translation>Solo personal que recibe coaching: nunca el nombre de un niño o de una familia.</translation>
     </message>
 </context>
@@ -2393,16 +2402,12 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Resumen de coaching…</translation>
     </message>
     <message>
-        <source>This worker's coaching summary as PDF (Ctrl+R)</source>
+        <source>This worker&apos;s coaching summary as PDF (Ctrl+R)</source>
         <translation>El resumen de coaching de este trabajador en PDF (Ctrl+R)</translation>
     </message>
     <message>
         <source>New observation</source>
         <translation>Nueva observación</translation>
-    </message>
-    <message>
-        <source>Practice elements over time (share Accomplished)</source>
-        <translation>Elementos de práctica en el tiempo (porcentaje Logrado)</translation>
     </message>
     <message>
         <source>Observations</source>
@@ -2433,6 +2438,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Descartar meta</translation>
     </message>
     <message>
+        <source>Practice elements over time (share %1)</source>
+        <translation>Elementos de práctica en el tiempo (porcentaje %1)</translation>
+    </message>
+    <message>
         <source> (inactive)</source>
         <translation> (inactivo)</translation>
     </message>
@@ -2452,8 +2461,8 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation> (inactivo)</translation>
     </message>
     <message>
-        <source>Latest finalized observation, share Accomplished:</source>
-        <translation>Última observación finalizada, porcentaje Logrado:</translation>
+        <source>Latest finalized observation, share %1:</source>
+        <translation>Última observación finalizada, porcentaje %1:</translation>
     </message>
     <message>
         <source>No finalized practice observation yet</source>
@@ -2555,7 +2564,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>%1 visitas</translation>
     </message>
     <message>
-        <source>Each pair of coaches over all the visits they rated together, then month by month. Exact and within-one count the behaviors both scored; Cohen's weighted kappa corrects for chance agreement (1 perfect, 0 chance, below 0 worse than chance).</source>
+        <source>Each pair of coaches over all the visits they rated together, then month by month. Exact and within-one count the behaviors both scored; Cohen&apos;s weighted kappa corrects for chance agreement (1 perfect, 0 chance, below 0 worse than chance).</source>
         <translation>Cada pareja de coaches en todas las visitas que calificaron juntos y luego mes a mes. La concordancia exacta y a un punto cuentan las conductas que ambos puntuaron; la kappa ponderada de Cohen corrige la concordancia por azar (1 perfecta, 0 azar, menos de 0 peor que el azar).</translation>
     </message>
     <message>
@@ -2567,7 +2576,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Trabajador</translation>
     </message>
     <message>
-        <source>Krippendorff's alpha (ordinal) is given for visits rated by more than two coaches.</source>
+        <source>Krippendorff&apos;s alpha (ordinal) is given for visits rated by more than two coaches.</source>
         <translation>La alfa de Krippendorff (ordinal) se da para las visitas calificadas por más de dos coaches.</translation>
     </message>
     <message>
@@ -2691,11 +2700,11 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Brecha</translation>
     </message>
     <message>
-        <source>Share of behaviors rated Accomplished. Self: the latest self-assessment. Others: every coach's or staff member's rating in the last year. A positive gap: the leader rates themselves higher than others do. Ratings: how many ratings by others each figure rests on.</source>
-        <translation>Porcentaje de conductas calificadas como Logrado. Uno mismo: la autoevaluación más reciente. Otros: todas las calificaciones de coaches o personal en el último año. Una brecha positiva: el líder se califica más alto que los demás. Calificaciones: en cuántas calificaciones de otros se basa cada cifra.</translation>
+        <source>Share of behaviors rated %1. Self: the latest self-assessment. Others: every coach&apos;s or staff member&apos;s rating in the last year. A positive gap: the leader rates themselves higher than others do. Ratings: how many ratings by others each figure rests on.</source>
+        <translation>Porcentaje de conductas calificadas como %1. Uno mismo: la autoevaluación más reciente. Otros: todas las calificaciones de coaches o personal en el último año. Una brecha positiva: el líder se califica más alto que los demás. Calificaciones: en cuántas calificaciones de otros se basa cada cifra.</translation>
     </message>
     <message>
-        <source>Self: the latest self-rating (1 to 3). Others: the mean of others' ratings in the last year.</source>
+        <source>Self: the latest self-rating (1 to 3). Others: the mean of others&apos; ratings in the last year.</source>
         <translation>Uno mismo: la autocalificación más reciente (1 a 3). Otros: la media de las calificaciones de otros en el último año.</translation>
     </message>
     <message>
@@ -2775,16 +2784,16 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Registro de la observación</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Overall:&lt;/b&gt; %1 of observed behaviors rated Accomplished (%2 of %3); mean rating %4. %5 marked no opportunity to observe, %6 not rated.</source>
-        <translation>&lt;b&gt;En general:&lt;/b&gt; %1 de las conductas observadas calificadas como Logrado (%2 de %3); calificación media %4. %5 marcadas sin oportunidad de observar, %6 sin calificar.</translation>
+        <source>&lt;b&gt;Overall:&lt;/b&gt; %1 of observed behaviors rated %7 (%2 of %3); mean rating %4. %5 marked no opportunity to observe, %6 not rated.</source>
+        <translation>&lt;b&gt;En general:&lt;/b&gt; %1 de las conductas observadas calificadas como %7 (%2 de %3); calificación media %4. %5 marcadas sin oportunidad de observar, %6 sin calificar.</translation>
+    </message>
+    <message>
+        <source>%1 %4 (%2 of %3 observed)</source>
+        <translation>%1 %4 (%2 de %3 observadas)</translation>
     </message>
     <message>
         <source>, mean %1</source>
         <translation>, media %1</translation>
-    </message>
-    <message>
-        <source>%1 Accomplished (%2 of %3 observed)</source>
-        <translation>%1 Logrado (%2 de %3 observadas)</translation>
     </message>
     <message>
         <source>Rating</source>
@@ -2835,8 +2844,8 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Obs.</translation>
     </message>
     <message>
-        <source>Share of observed behaviors rated Accomplished in each worker's latest finished observation of the period; in brackets the change in points since their first one in the period. Obs. counts finished observations.</source>
-        <translation>Porcentaje de conductas observadas calificadas como Logrado en la última observación terminada de cada trabajador en el período; entre paréntesis, el cambio en puntos desde la primera del período. Obs. cuenta las observaciones terminadas.</translation>
+        <source>Share of observed behaviors rated %1 in each worker&apos;s latest finished observation of the period; in brackets the change in points since their first one in the period. Obs. counts finished observations.</source>
+        <translation>Porcentaje de conductas observadas calificadas como %1 en la última observación terminada de cada trabajador en el período; entre paréntesis, el cambio en puntos desde la primera del período. Obs. cuenta las observaciones terminadas.</translation>
     </message>
     <message>
         <source>Workers by practice element</source>
@@ -2871,8 +2880,12 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Observada en</translation>
     </message>
     <message>
-        <source>Accomplished in</source>
-        <translation>Lograda en</translation>
+        <source>%1 in</source>
+        <translation>%1 en</translation>
+    </message>
+    <message>
+        <source>The %1 behaviors rated %3 in the fewest of the unit&apos;s %2 finished observations; Share is of the observations where each was observed.</source>
+        <translation>Las %1 conductas calificadas como %3 en menos de las %2 observaciones terminadas de la unidad; el porcentaje es sobre las observaciones en que se observó cada una.</translation>
     </message>
     <message>
         <source>Share</source>
@@ -2881,10 +2894,6 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
-    </message>
-    <message>
-        <source>The %1 behaviors rated Accomplished in the fewest of the unit's %2 finished observations; Share is of the observations where each was observed.</source>
-        <translation>Las %1 conductas calificadas como Logrado en menos de las %2 observaciones terminadas de la unidad; el porcentaje es sobre las observaciones en que se observó cada una.</translation>
     </message>
     <message>
         <source>Office</source>
@@ -2939,8 +2948,8 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>s/o</translation>
     </message>
     <message>
-        <source>Each cell is the mean rating that month (1 Emerging – 3 Accomplished): green strong, yellow growing, orange emerging; n/o only marked no opportunity; blank not rated. Obs. counts the ratings that scored.</source>
-        <translation>Cada celda es la calificación media de ese mes (1 Emergente – 3 Logrado): verde sólida, amarillo en crecimiento, naranja emergente; s/o solo marcada sin oportunidad; en blanco sin calificar. Obs. cuenta las calificaciones que puntuaron.</translation>
+        <source>Each cell is the mean rating that month (%1): green strong, yellow growing, orange emerging; n/o only marked no opportunity; blank not rated. Obs. counts the ratings that scored.</source>
+        <translation>Cada celda es la calificación media de ese mes (%1): verde sólida, amarillo en crecimiento, naranja emergente; s/o solo marcada sin oportunidad; en blanco sin calificar. Obs. cuenta las calificaciones que puntuaron.</translation>
     </message>
     <message>
         <source>Behaviors by month</source>
@@ -2967,12 +2976,12 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Cambio</translation>
     </message>
     <message>
-        <source>Practice elements over time (share Accomplished)</source>
-        <translation>Elementos de práctica en el tiempo (porcentaje Logrado)</translation>
+        <source>Practice elements over time (share %1)</source>
+        <translation>Elementos de práctica en el tiempo (porcentaje %1)</translation>
     </message>
     <message>
-        <source>Leadership groups over time (share Accomplished)</source>
-        <translation>Grupos de liderazgo en el tiempo (porcentaje Logrado)</translation>
+        <source>Leadership groups over time (share %1)</source>
+        <translation>Grupos de liderazgo en el tiempo (porcentaje %1)</translation>
     </message>
     <message>
         <source>Last agreed next steps (%1)</source>

@@ -109,3 +109,42 @@ def test_status_prints_where_the_store_is(capsys: pytest.CaptureFixture[str],
                                           data_dir: Path) -> None:
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "--status")
     assert code == 0 and str(data_dir.resolve()) in out and "schema" in out
+
+
+def test_instruments_export_import_from_a_spreadsheet(capsys: pytest.CaptureFixture[str],
+                                                       data_dir: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    sheet = tmp_path / "county.xlsx"
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "instruments", "export",
+                       "cpm-practice", "--version", "1", "-o", str(sheet))
+    assert code == 0 and sheet.is_file() and "cpm-practice version 1" in out
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "instruments", "import", str(sheet))
+    assert code == 0 and "already installed; nothing changed" in out
+
+    book = load_workbook(sheet)
+    settings = book["settings"]
+    for row in settings.iter_rows(min_row=2):
+        if row[0].value == "id":
+            row[1].value = "county-practice"
+        if row[0].value == "title":
+            row[2].value = "Práctica del condado"
+    book.save(sheet)
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "instruments", "check", str(sheet))
+    assert code == 0 and "valid" in out and "22 behaviors" in out
+    assert not (data_dir / "instruments").exists()  # check installs nothing
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "instruments", "import", str(sheet))
+    assert code == 0 and "installed as" in out
+    installed = data_dir / "instruments" / "county-practice.v1.yaml"
+    spanish = data_dir / "instruments" / "i18n" / "county-practice.v1.es.yaml"
+    assert installed.is_file() and spanish.is_file()
+    assert "Práctica del condado" in spanish.read_text(encoding="utf-8")
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "instruments", "list", "--json")
+    listed = {i["id"]: i for i in json.loads(out)}
+    assert listed["county-practice"]["behaviors"] == 22
+
+    settings["B3"] = "two"  # the version row
+    book.save(sheet)
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "instruments", "import", str(sheet))
+    assert code == 1 and "sheet settings, row 3, column B (value)" in err
+    assert "nothing was installed" in err and "Traceback" not in err

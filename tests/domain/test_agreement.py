@@ -88,3 +88,32 @@ def test_ordinal_alpha_matches_the_krippendorff_package(rows: list[list[int | No
     reference = krippendorff.alpha(reliability_data=data, level_of_measurement="ordinal",
                                    value_domain=SCALE)
     assert ours == pytest.approx(reference, abs=1e-9)
+
+
+FOUR = [1, 2, 3, 4]  # a county's 4-level scale (tests/four_level.py), 0 unscored
+
+
+@given(pairs=st.lists(st.tuples(st.sampled_from(FOUR), st.sampled_from(FOUR)), min_size=2,
+                      max_size=40))
+def test_four_level_kappa_matches_scikit_learn(pairs: list[tuple[int, int]]) -> None:
+    first, second = [a for a, _ in pairs], [b for _, b in pairs]
+    for weights in ("linear", "quadratic"):
+        ours = weighted_kappa(first, second, FOUR, weights)  # type: ignore[arg-type]
+        if len(set(first) | set(second)) == 1:
+            assert ours is None
+            continue
+        reference = cohen_kappa_score(first, second, labels=FOUR, weights=weights)
+        if math.isnan(reference):
+            assert ours is None
+        else:
+            assert ours == pytest.approx(reference)
+
+
+def test_within_one_counts_levels_not_points() -> None:
+    """On a scale counting 10, 20, 30, 40, neighbouring levels are within one level."""
+    tens = [10, 20, 30, 40]
+    result = pair_agreement([10, 10, 20, 40], [20, 30, 20, 30], tens)
+    assert result.exact == pytest.approx(1 / 4)
+    assert result.within_one == pytest.approx(3 / 4)
+    four = pair_agreement([1, 1, 4, 4], [2, 3, 4, 1], FOUR)
+    assert four.within_one == pytest.approx(2 / 4)

@@ -1,0 +1,53 @@
+"""A county's 4-level practice instrument, authored as a spreadsheet the way a county would.
+
+Beginning, Developing, Proficient, Exemplary (proficient from 3) and No opportunity (0): the
+behaviors are the shipped practice ones, each with four anchors, written to an .xlsx workbook and
+installed with the real `cfpm-coach instruments import` command.
+"""
+
+from pathlib import Path
+
+from cfpm_coach.cli import main
+from cfpm_coach.domain.catalog import load_instrument
+from cfpm_coach.domain.instrument_sheet import instrument_tables
+from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.domain.sheet_tables import write_tables
+from tests.conftest import INSTRUMENTS_DIR
+
+FOUR_LEVEL_ID = "county-four"
+FOUR_LEVEL_TITLE = "Four-level county practice profile"
+LEVELS = [(1, "beginning", "Beginning"), (2, "developing", "Developing"),
+          (3, "proficient", "Proficient"), (4, "exemplary", "Exemplary")]
+
+
+def four_level_instrument() -> Instrument:
+    """The instrument the workbook holds (built in memory, for comparison)."""
+    data = load_instrument(INSTRUMENTS_DIR / "cpm-practice.v1.yaml").model_dump()
+    data.update(id=FOUR_LEVEL_ID, title=FOUR_LEVEL_TITLE,
+                source_note="Sample County's own four-level practice profile (a test fixture).")
+    data["scale"] = {"proficient_threshold": 3, "levels": [
+        *({"value": v, "code": code, "label": label,
+           "description": f"The worker is {label.lower()} in this behavior."}
+          for v, code, label in LEVELS),
+        {"value": 0, "code": "no_opportunity", "label": "No opportunity to observe",
+         "scored": False, "description": "Left out of every score."}]}
+    for group in data["groups"]:
+        for item in group["items"]:
+            item["anchors"] = {v: f"{label}: {item['label'].lower()}." for v, _, label in LEVELS}
+    return Instrument.model_validate(data)
+
+
+def four_level_workbook(folder: Path) -> Path:
+    """The instrument as the .xlsx workbook a county fills in."""
+    path = folder / "county-four.xlsx"
+    write_tables(path, instrument_tables(four_level_instrument()))
+    return path
+
+
+def install_four_level(data_dir: Path, folder: Path) -> Instrument:
+    """`cfpm-coach instruments import` of the workbook into a data folder (or a hub's folder)."""
+    assert main(["instruments", "import", "--data-dir", str(data_dir),
+                 str(four_level_workbook(folder))]) == 0
+    installed = load_instrument(data_dir / "instruments" / f"{FOUR_LEVEL_ID}.v1.yaml")
+    assert installed.content_hash == four_level_instrument().content_hash
+    return installed
