@@ -43,6 +43,26 @@ def register(
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=enroll)
 
+    p = cmds.add_parser("invite", parents=[common],
+                        help="a one-time code (with a link and a QR code) a laptop joins with")
+    p.add_argument("--coach", required=True, metavar="NAME")
+    p.add_argument("--office", metavar="OFFICE")
+    p.add_argument("--expires-in", default="7d", metavar="TIME",
+                   help="how long the code works: 7d (default), 36h, 90m; at most 90d")
+    p.add_argument("--hub-url", metavar="URL",
+                   help="the hub's address as laptops reach it (https://...): put in the link")
+    p.add_argument("--qr", type=Path, metavar="FILE",
+                   help="also write the link's QR code to FILE (.png or .svg)")
+    p.add_argument("--folder", type=Path, metavar="DIR",
+                   help="the shared folder laptops deliver to: write an invitation file for "
+                        "the folder route (see docs/security.md)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=invite)
+
+    p = cmds.add_parser("invitations", parents=[common], help="list invitations (never codes)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=list_invitations)
+
     p = cmds.add_parser("devices", parents=[common], help="list enrolled devices")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=devices)
@@ -143,6 +163,77 @@ def enroll(args: argparse.Namespace) -> int:
         print(f"Enrolled device {enrollment.device.id} (laptop "
               f"{enrollment.device.laptop_device_id}) for {enrollment.device.coach_name}.")
         print(f"Token (shown once; enter it in the laptop's sync settings): {enrollment.token}")
+    return 0
+
+
+def invite(args: argparse.Namespace) -> int:
+    """Create an invitation and show its code, link and QR code once."""
+    from cfpm_coach.hub import invitations
+
+    lifetime = invitations.parse_lifetime(args.expires_in)
+    with _open(args) as hub:
+        invitation = invitations.create(hub, args.coach, office=args.office, lifetime=lifetime,
+                                        hub_url=args.hub_url)
+        folder_file = (invitations.write_folder_invitation(hub, invitation, args.folder)
+                       if args.folder else None)
+    if args.qr and invitation.link:
+        _write_qr(invitation.link, args.qr)
+    if args.json:
+        print_json({"invitation_id": invitation.id, "code": invitation.display_code,
+                    "link": invitation.link, "web_link": invitation.web_link,
+                    "coach": invitation.coach_name, "expires_at": invitation.expires_at,
+                    "folder_file": folder_file})
+        return 0
+    print(f"Invitation for {invitation.coach_name} (works once, until "
+          f"{invitation.expires_at:%Y-%m-%d %H:%M} UTC).")
+    print(f"Code (shown once): {invitation.display_code}")
+    if invitation.link:
+        print(f"Link: {invitation.link}")
+        print(f"Web link: {invitation.web_link}")
+        print(_terminal_qr(invitation.link), end="")
+        if args.qr:
+            print(f"QR code written to {args.qr}")
+    else:
+        print("No --hub-url given: the coach types the hub's address beside the code.")
+    if folder_file:
+        print(f"Folder invitation written to {folder_file}")
+    print("On the laptop: Sync settings > Join your team, or "
+          "`cfpm-coach join CODE --hub URL`.")
+    return 0
+
+
+def _terminal_qr(link: str) -> str:
+    """The link's QR code in block characters, for a terminal or a screenshot."""
+    import io
+
+    import segno
+
+    out = io.StringIO()
+    segno.make(link, error="m", micro=False).terminal(out=out, compact=True)
+    return out.getvalue()
+
+
+def _write_qr(link: str, path: Path) -> None:
+    import segno
+
+    if path.suffix.lower() not in (".png", ".svg"):
+        raise InvalidInputError(f"--qr: {path.name} should end in .png or .svg")
+    segno.make(link, error="m", micro=False).save(str(path), scale=8, border=4)
+
+
+def list_invitations(args: argparse.Namespace) -> int:
+    """List invitations and what became of them."""
+    from cfpm_coach.hub import invitations
+
+    with _open(args) as hub:
+        found = invitations.listing(hub)
+    if args.json:
+        print_json([vars(i) for i in found])
+        return 0
+    print_table(["invitation", "coach", "office", "created", "expires", "state", "device"],
+                [[i.id, i.coach_name, i.office or "", i.created_at.strftime("%Y-%m-%d %H:%M"),
+                  i.expires_at.strftime("%Y-%m-%d %H:%M"), i.state, i.hub_device_id or ""]
+                 for i in found])
     return 0
 
 

@@ -28,6 +28,14 @@ def register(
     p.add_argument("--automatic", action=argparse.BooleanOptionalAction, default=None,
                    help="sync by itself when online (the app)")
     p.set_defaults(handler=setup)
+    join_parser = commands.add_parser(
+        "join", parents=[common], help="join the team's hub with an invitation code or link")
+    join_parser.add_argument("invitation", nargs="+", metavar="CODE_OR_LINK",
+                             help="the code (ABCD-EFGH-JK12) or link the central team sent; "
+                                  "blanks and line breaks are ignored")
+    join_parser.add_argument("--hub", default="", metavar="URL",
+                             help="the hub's address (not needed when a link names it)")
+    join_parser.set_defaults(handler=join)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -86,4 +94,17 @@ def setup(args: argparse.Namespace) -> int:
         saved = ws.sync.save_settings(dataclasses.replace(current, **changes))
     print(f"Sync goes to {saved.hub_url or saved.folder or 'nowhere yet'} "
           f"({saved.mode or 'not complete: give --team-key and a hub or folder'})")
+    return 0
+
+
+def join(args: argparse.Namespace) -> int:
+    """Join the hub: this laptop's public key goes with the code; the token and team key come
+    back and are saved as the sync settings."""
+    from cfpm_coach.services.joining import join_team
+
+    with open_workspace(args) as ws:
+        result = join_team(ws, " ".join(args.invitation), args.hub)
+    print(f"Joined the team's hub at {result.hub_url} as {result.coach_name}'s laptop "
+          f"(device {result.hub_device_id}). Sync now sends your records there; run "
+          "`cfpm-coach sync` to send them now.")
     return 0

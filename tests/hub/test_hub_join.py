@@ -1,0 +1,233 @@
+"""A laptop joins with one code, against a real `hub serve` over HTTP on loopback (SQLite and
+PostgreSQL): the code works once, before it expires; guesses are throttled; every refusal is a
+clear 4xx in JSON and changes nothing at the hub."""
+
+import json
+import threading
+import uuid
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cfpm_coach.cli import main
+from cfpm_coach.domain import invitation_code
+from cfpm_coach.hub import invitations
+from cfpm_coach.hub.join_api import JOIN_FAILURES_PER_ADDRESS
+from cfpm_coach.hub.service import Hub
+from cfpm_coach.services.joining import join_team
+from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.storage import invitation_repo
+from cfpm_coach.storage.types import utcnow
+from tests.hub.conftest import HubSetup, ServedHub
+
+JOIN = "/api/v1/join"
+
+
+def _state(hub: Hub) -> tuple[Any, ...]:
+    """Everything a join could change: devices (with token hashes) and invitations."""
+    with hub.store.read() as session:
+        from cfpm_coach.storage import hub_repo
+
+        devices = sorted((str(d.id), d.public_key, d.token_sha256, d.revoked_at is None)
+                         for d in hub_repo.devices(session=session))
+        invites = sorted((str(i.id), i.used_at is not None, str(i.hub_device_id))
+                         for i in invitation_repo.invitations(session=session))
+    return tuple(devices), tuple(invites)
+
+
+def _body(laptop: Workspace, code: str) -> dict[str, str]:
+    return {"code": code, "device_public_key": laptop.exchange.device_public_key(),
+            "device_id": str(laptop.author.device_id)}
+
+
+@pytest.fixture
+def second_laptop(tmp_path: Path) -> Iterator[Workspace]:
+    ws = Workspace.open(tmp_path / "laptop-2")
+    yield ws
+    ws.close()
+
+
+def test_an_invited_laptop_joins_with_the_link_and_its_sync_is_accepted(
+        hub: Hub, served: ServedHub, laptop: Workspace, hub_setup: HubSetup) -> None:
+    invitation = invitations.create(hub, "Maria Lopez", office="Fresno",
+                                    hub_url=served.url)
+    assert invitation.link is not None
+    # As pasted from an e-mail: broken over two lines, with blanks.
+    pasted = f"  {invitation.link[:25]}\n   {invitation.link[25:]}  "
+    result = join_team(laptop, pasted)
+
+    assert result.coach_name == "Maria Lopez" and result.hub_url == served.url
+    settings = laptop.sync.settings()
+    assert settings.mode == "hub" and settings.recipient == hub_setup.recipient
+    assert settings.hub_url == served.url and len(settings.token) >= 40
+    report = laptop.sync.sync_now()
+    assert report.error is None and report.rejected == [] and len(report.sent) == 1
+    [device] = hub.devices()
+    assert device.coach_name == "Maria Lopez" and device.bundles == 1
+    assert device.laptop_device_id == laptop.author.device_id
+    [listed] = invitations.listing(hub)
+    assert listed.state == "used" and listed.hub_device_id == device.id
+
+
+def test_a_code_works_once_and_the_second_laptop_is_told_why(
+        hub: Hub, served: ServedHub, laptop: Workspace, second_laptop: Workspace) -> None:
+    invitation = invitations.create(hub, "Coach A")
+    first = httpx.post(served.url + JOIN, json=_body(laptop, invitation.display_code.lower()))
+    assert first.status_code == 201, first.text
+    assert first.json()["team_recipient"] == hub.recipient
+    before = _state(hub)
+    again = httpx.post(served.url + JOIN, json=_body(second_laptop, invitation.code))
+    assert again.status_code == 410
+    assert again.json()["error"] == "InvitationGoneError"
+    assert "used already" in again.json()["detail"]
+    assert _state(hub) == before
+
+
+def test_expired_withdrawn_and_unknown_codes_are_refused_with_nothing_changed(
+        hub: Hub, served: ServedHub, laptop: Workspace) -> None:
+    expired = invitations.create(hub, "Coach A", lifetime=timedelta(minutes=1))
+    with hub.store.write() as session:
+        row = invitation_repo.by_code(session=session,
+                                      code_sha256=invitations.code_digest(expired.code))
+        assert row is not None
+        row.expires_at = utcnow() - timedelta(seconds=1)
+        session.add(row)
+    withdrawn = invitations.create(hub, "Coach B")
+    invitations.cancel(hub, str(withdrawn.id)[:8])
+    before = _state(hub)
+    for code, status, words in ((expired.code, 410, "expired"),
+                                (withdrawn.code, 410, "withdrawn"),
+                                (invitation_code.new_code(), 404, "no invitation"),
+                                ("not a code at all", 404, "not an invitation code")):
+        answer = httpx.post(served.url + JOIN, json=_body(laptop, code))
+        assert answer.status_code == status, answer.text
+        assert answer.headers["content-type"].startswith("application/json")
+        assert words in answer.json()["detail"]
+    assert _state(hub) == before
+    assert hub.devices() == []
+
+
+def test_a_refused_join_leaves_the_invitation_open(
+        hub: Hub, served: ServedHub, laptop: Workspace) -> None:
+    """A laptop enrolled already (same rules as `hub enroll`) is refused; the code still works
+    for the laptop it was meant for after the admin sorts it out."""
+    hub.enroll(laptop.exchange.device_public_key(), "Coach A", laptop.author.device_id)
+    invitation = invitations.create(hub, "Coach A")
+    before = _state(hub)
+    answer = httpx.post(served.url + JOIN, json=_body(laptop, invitation.code))
+    assert answer.status_code == 422 and "enrolled already" in answer.json()["detail"]
+    assert _state(hub) == before
+    [device] = hub.devices()
+    hub.revoke(str(device.id))
+    answer = httpx.post(served.url + JOIN, json=_body(laptop, invitation.code))
+    assert answer.status_code == 422 and "--reenroll" in answer.json()["detail"]
+
+
+def test_a_laptop_id_claimed_with_another_key_is_refused(
+        hub: Hub, served: ServedHub, laptop: Workspace, second_laptop: Workspace) -> None:
+    hub.enroll(laptop.exchange.device_public_key(), "Coach A", laptop.author.device_id)
+    invitation = invitations.create(hub, "Mallory")
+    before = _state(hub)
+    forged = {**_body(second_laptop, invitation.code), "device_id": str(laptop.author.device_id)}
+    answer = httpx.post(served.url + JOIN, json=forged)
+    assert answer.status_code == 422 and "enrolled already" in answer.json()["detail"]
+    assert _state(hub) == before
+
+
+def test_guessing_is_throttled_even_for_the_right_code_then(
+        hub: Hub, served: ServedHub, laptop: Workspace) -> None:
+    invitation = invitations.create(hub, "Coach A")
+    for _ in range(JOIN_FAILURES_PER_ADDRESS):
+        guess = httpx.post(served.url + JOIN, json=_body(laptop, invitation_code.new_code()))
+        assert guess.status_code == 404
+    before = _state(hub)
+    blocked = httpx.post(served.url + JOIN, json=_body(laptop, invitation.code))
+    assert blocked.status_code == 429 and blocked.json()["error"] == "TooManyAttempts"
+    assert int(blocked.headers["retry-after"]) > 0
+    assert _state(hub) == before
+
+
+def test_two_laptops_racing_one_code_enroll_one(
+        hub: Hub, served: ServedHub, laptop: Workspace, second_laptop: Workspace) -> None:
+    invitation = invitations.create(hub, "Coach A")
+    bodies = [_body(laptop, invitation.code), _body(second_laptop, invitation.code)]
+    answers: list[int] = []
+    start = threading.Barrier(2)
+
+    def go(body: dict[str, str]) -> None:
+        start.wait()
+        answers.append(httpx.post(served.url + JOIN, json=body, timeout=30).status_code)
+
+    threads = [threading.Thread(target=go, args=(b,)) for b in bodies]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(answers) in ([201, 410], [201, 422])
+    assert len(hub.devices()) == 1
+
+
+_text = st.text(max_size=300)
+_bodies = st.one_of(
+    st.fixed_dictionaries({"code": _text, "device_public_key": _text, "device_id": _text}),
+    st.fixed_dictionaries({"code": st.sampled_from(["", "0" * 12, "ABCD-EFGH-JK12"]),
+                           "device_public_key": _text, "device_id": st.uuids().map(str)}),
+    st.dictionaries(st.text(max_size=20), st.one_of(st.none(), st.integers(), _text,
+                                                    st.lists(st.integers(), max_size=3)),
+                    max_size=5),
+    st.lists(st.integers(), max_size=3), st.none())
+
+
+@given(body=_bodies, raw=st.binary(max_size=200), as_raw=st.booleans())
+def test_any_join_request_is_a_clear_refusal_with_nothing_changed(
+        hub: Hub, served: ServedHub, laptop: Workspace, body: Any, raw: bytes,
+        as_raw: bool) -> None:
+    invitation_id = _open_invitation(hub)
+    before = _state(hub)
+    if as_raw:
+        answer = httpx.post(served.url + JOIN, content=raw,
+                            headers={"content-type": "application/json"})
+    else:
+        answer = httpx.post(served.url + JOIN, content=json.dumps(body),
+                            headers={"content-type": "application/json"})
+    assert 400 <= answer.status_code < 500, answer.text
+    assert set(answer.json()) == {"error", "detail"}
+    assert _state(hub) == before
+    assert invitation_id is not None
+
+
+def _open_invitation(hub: Hub) -> uuid.UUID:
+    """One open invitation the fuzzer never knows the code of (made once per hub)."""
+    open_ones = [i for i in invitations.listing(hub) if i.state == "open"]
+    if open_ones:
+        return open_ones[0].id
+    return invitations.create(hub, "Coach A").id
+
+
+def test_hub_invite_prints_the_code_link_and_qr_once_and_lists_no_code(
+        hub_setup: HubSetup, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(hub_setup.folder)
+    png = tmp_path / "invite.png"
+    assert main(["hub", "invite", "--data-dir", folder, "--coach", "Maria Lopez",
+                 "--hub-url", "https://hub.example.org", "--qr", str(png),
+                 "--expires-in", "36h"]) == 0
+    printed = capsys.readouterr().out
+    code = next(line.split(": ")[1] for line in printed.splitlines()
+                if line.startswith("Code"))
+    assert invitation_code.normalize(code) is not None and len(code) == 14
+    assert f"cfpm-coach://join?hub=https%3A%2F%2Fhub.example.org&code={code}" in printed
+    assert "\u2588" in printed or "\u2580" in printed  # the QR code in block characters
+    assert png.read_bytes().startswith(b"\x89PNG")
+    assert main(["hub", "invitations", "--data-dir", folder, "--json"]) == 0
+    listed = capsys.readouterr().out
+    assert "Maria Lopez" in listed and '"open"' in listed
+    assert code not in listed and invitation_code.normalize(code) not in listed
+    assert main(["hub", "invite", "--data-dir", folder, "--coach", "X",
+                 "--expires-in", "200d"]) == 1
+    assert "90 days" in capsys.readouterr().err

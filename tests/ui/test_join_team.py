@@ -1,0 +1,120 @@
+"""Join your team from Sync settings: the real dialogs, driven by keys and clicks, against a real
+`hub serve` on loopback; then a real sync delivers a bundle to it."""
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from cfpm_coach.hub import invitations
+from cfpm_coach.hub.service import Hub
+from cfpm_coach.ui.join_dialog import JoinDialog
+from cfpm_coach.ui.main_window import MainWindow
+from cfpm_coach.ui.sync_settings_dialog import SyncSettingsDialog
+from tests.hub.conftest import ServedHub, free_port
+from tests.ui.conftest import wait_idle
+
+
+@pytest.fixture
+def served_hub(tmp_path: Path) -> Iterator[tuple[Hub, ServedHub]]:
+    hub, _recipient, _token = Hub.init(tmp_path / "hub")
+    server = ServedHub(tmp_path / "hub", free_port()).start()
+    yield hub, server
+    server.stop()
+    hub.close()
+
+
+def _driven_by(drive: Callable[[QDialog], None]) -> Callable[[QDialog], int]:
+    """exec() as Qt runs it (shown, a local event loop until closed), operated by drive."""
+
+    def run(dialog: QDialog) -> int:
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.show()
+        loop = QEventLoop()
+        dialog.finished.connect(loop.quit)
+
+        def drive_then_close() -> None:
+            try:
+                drive(dialog)
+            finally:
+                if dialog.isVisible():  # a failed step must not leave the loop waiting
+                    dialog.reject()
+
+        QTimer.singleShot(0, drive_then_close)
+        loop.exec()
+        return dialog.result()
+
+    return run
+
+
+def test_a_coach_joins_with_a_pasted_link_then_sync_delivers(
+        qtbot: QtBot, window: MainWindow, served_hub: tuple[Hub, ServedHub],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    hub, server = served_hub
+    wait_idle(qtbot, window)
+    window.backend.write(lambda ws: ws.workers.add("Ana Reyes", office="North"))
+    wait_idle(qtbot, window)
+    invitation = invitations.create(hub, "Maria Lopez", hub_url=server.url)
+    assert invitation.link is not None
+    seen: dict[str, object] = {}
+
+    def drive_join(dialog: QDialog) -> None:
+        assert isinstance(dialog, JoinDialog)
+        # A mistyped code first: refused by the hub, the dialog stays with what was typed.
+        qtbot.keyClicks(dialog.code, "ABCD-EFGH-JK12")
+        qtbot.keyClicks(dialog.hub_url, server.url)
+        qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=15_000)
+        seen["refused"] = (dialog.isVisible(), dialog.problem.text(),
+                           dialog.code.toPlainText(), dialog.join_button.isEnabled())
+        # Then the link, pasted broken over two lines; the address field is cleared.
+        qtbot.keyClick(dialog.code, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(dialog.code, Qt.Key.Key_Delete)
+        link = invitation.link or ""
+        qtbot.keyClicks(dialog.code, link[:30])
+        qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+        qtbot.keyClicks(dialog.code, "  " + link[30:])
+        qtbot.keyClick(dialog.hub_url, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(dialog.hub_url, Qt.Key.Key_Delete)
+        qtbot.keyClick(dialog.hub_url, Qt.Key.Key_Return)  # Return joins
+        qtbot.waitUntil(lambda: dialog.outcome.isVisible(), timeout=15_000)
+        seen["outcome"] = dialog.outcome.text()
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+    def drive_settings(dialog: QDialog) -> None:
+        assert isinstance(dialog, SyncSettingsDialog)
+        qtbot.waitUntil(lambda: bool(dialog.public_key.text()), timeout=5_000)
+        qtbot.mouseClick(dialog.copy_key, Qt.MouseButton.LeftButton)
+        seen["copied"] = QGuiApplication.clipboard().text()
+        seen["shown_key"] = dialog.public_key.text()
+        qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+        seen["filled"] = (dialog.use_hub.isChecked(), dialog.hub_url.text(),
+                          dialog.recipient.text(), bool(dialog.token.text()))
+        qtbot.keyClick(dialog.hub_url, Qt.Key.Key_Return)  # Save is the default button
+
+    monkeypatch.setattr(JoinDialog, "exec", _driven_by(drive_join))
+    monkeypatch.setattr(SyncSettingsDialog, "exec", _driven_by(drive_settings))
+    window.sync.settings_action.trigger()
+
+    visible, problem, kept, can_retry = seen["refused"]  # type: ignore[misc]
+    assert visible and can_retry and kept == "ABCD-EFGH-JK12"
+    assert "did not accept the code" in problem and "no invitation" in problem, problem
+    assert "Maria Lopez" in str(seen["outcome"]) and server.url in str(seen["outcome"])
+    assert window.workspace is not None
+    laptop_key = window.workspace.exchange.device_public_key()
+    assert seen["shown_key"] == laptop_key and seen["copied"] == laptop_key
+    assert seen["filled"] == (True, server.url, hub.recipient, True)
+
+    qtbot.waitUntil(lambda: window.sync.settings is not None
+                    and window.sync.settings.mode == "hub", timeout=10_000)
+    with qtbot.waitSignal(window.sync.sync_finished, timeout=60_000) as finished:
+        window.sync.sync_now_action.trigger()
+    report = finished.args[0]
+    assert report.error is None and len(report.sent) == 1, report
+    [device] = hub.devices()
+    assert device.coach_name == "Maria Lopez" and device.bundles == 1
+    assert device.public_key == laptop_key
