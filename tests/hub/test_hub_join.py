@@ -296,3 +296,23 @@ def test_hub_invite_prints_the_code_link_and_qr_once_and_lists_no_code(
     assert main(["hub", "invite", "--data-dir", folder, "--coach", "X",
                  "--expires-in", "200d"]) == 1
     assert "90 days" in capsys.readouterr().err
+
+
+def test_cfpm_coach_join_on_the_command_line_sets_up_sync(
+        hub: Hub, served: ServedHub, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    invitation = invitations.create(hub, "Dana Kim")
+    folder = str(tmp_path / "cli-laptop")
+    # The code as read out over the phone: lower case, in pieces, an O for a zero.
+    spoken = invitation.display_code.lower().replace("0", "o").split("-")
+    assert main(["join", *spoken, "--hub", served.url, "--data-dir", folder]) == 0
+    assert "Joined the team's hub" in capsys.readouterr().out
+    assert main(["join", *spoken, "--hub", served.url, "--data-dir", folder]) == 1
+    assert "used already" in capsys.readouterr().err
+    with Workspace.open(Path(folder)) as ws:
+        settings = ws.sync.settings()
+        assert settings.mode == "hub" and settings.recipient == hub.recipient
+        assert [d.coach_name for d in _mine(hub, ws)] == ["Dana Kim"]
+    assert main(["join", "ABCD-EFGH-JK12", "--hub", "http://10.1.2.3:8765",
+                 "--data-dir", folder]) == 1
+    assert "not encrypted" in capsys.readouterr().err

@@ -2,7 +2,6 @@
 `hub serve` on loopback; then a real sync delivers a bundle to it."""
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -15,14 +14,17 @@ from cfpm_coach.hub.service import Hub
 from cfpm_coach.ui.join_dialog import JoinDialog
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.sync_settings_dialog import SyncSettingsDialog
+from cfpm_coach.ui.welcome_dialog import WelcomeDialog
 from tests.hub.conftest import ServedHub, free_port
 from tests.ui.conftest import wait_idle
 
 
-@pytest.fixture
-def served_hub(tmp_path: Path) -> Iterator[tuple[Hub, ServedHub]]:
-    hub, _recipient, _token = Hub.init(tmp_path / "hub")
-    server = ServedHub(tmp_path / "hub", free_port()).start()
+@pytest.fixture(scope="module")
+def served_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Hub, ServedHub]]:
+    """One hub process for the module (it takes seconds to start); each test invites anew."""
+    folder = tmp_path_factory.mktemp("ui-join") / "hub"
+    hub, _recipient, _token = Hub.init(folder)
+    server = ServedHub(folder, free_port()).start()
     yield hub, server
     server.stop()
     hub.close()
@@ -115,6 +117,54 @@ def test_a_coach_joins_with_a_pasted_link_then_sync_delivers(
         window.sync.sync_now_action.trigger()
     report = finished.args[0]
     assert report.error is None and len(report.sent) == 1, report
-    [device] = hub.devices()
+    [device] = [d for d in hub.devices() if d.public_key == laptop_key]
     assert device.coach_name == "Maria Lopez" and device.bundles == 1
-    assert device.public_key == laptop_key
+
+
+def test_the_welcome_offers_to_join_and_the_code_sets_sync_up(
+        qtbot: QtBot, window: MainWindow, served_hub: tuple[Hub, ServedHub],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    hub, server = served_hub
+    invitation = invitations.create(hub, "Rosa Delgado")
+    seen: dict[str, object] = {}
+
+    def welcome(dialog: QDialog) -> None:
+        assert isinstance(dialog, WelcomeDialog)
+        qtbot.keyClicks(dialog.name, "Rosa Delgado")
+        qtbot.mouseClick(dialog.join, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
+
+    def join(dialog: QDialog) -> None:
+        assert isinstance(dialog, JoinDialog)
+        # The code as a person copies it: lower case, with a line break in it.
+        first, rest = invitation.display_code.lower()[:6], invitation.display_code.lower()[6:]
+        qtbot.keyClicks(dialog.code, first)
+        qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+        qtbot.keyClicks(dialog.code, rest)
+        qtbot.keyClicks(dialog.hub_url, server.url)
+        qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.outcome.isVisible() or dialog.problem.isVisible(),
+                        timeout=15_000)
+        seen["outcome"] = dialog.outcome.text() or dialog.problem.text()
+        qtbot.keyClick(dialog.close_button, Qt.Key.Key_Return)
+
+    monkeypatch.setattr(WelcomeDialog, "ask", classmethod(_welcomed))
+    monkeypatch.setattr(WelcomeDialog, "exec", _driven_by(welcome))
+    monkeypatch.setattr(JoinDialog, "exec", _driven_by(join))
+    window.first_run.welcome()
+    # The join dialog opens once the welcome's answers are saved (off the GUI thread).
+    qtbot.waitUntil(lambda: "outcome" in seen, timeout=30_000)
+    assert "Rosa Delgado" in str(seen["outcome"]), seen
+    qtbot.waitUntil(lambda: window.sync.settings is not None
+                    and window.sync.settings.mode == "hub", timeout=10_000)
+    assert window.sync.settings is not None
+    assert window.sync.settings.hub_url == server.url
+    assert window.sync.settings.recipient == hub.recipient
+
+
+def _welcomed(cls: type[WelcomeDialog], parent: object) -> object:
+    """WelcomeDialog.ask as it is (the UI tests' conftest answers Later unless told)."""
+    dialog = cls(parent)  # type: ignore[arg-type]
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.answers()
