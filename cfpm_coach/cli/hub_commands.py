@@ -53,9 +53,12 @@ def register(
                    help="the hub's address as laptops reach it (https://...): put in the link")
     p.add_argument("--qr", type=Path, metavar="FILE",
                    help="also write the link's QR code to FILE (.png or .svg)")
-    p.add_argument("--folder", type=Path, metavar="DIR",
-                   help="the shared folder laptops deliver to: write an invitation file for "
-                        "the folder route (see docs/security.md)")
+    p.add_argument("--folder", metavar="DIR",
+                   help="the shared folder laptops deliver to, as laptops see it: write an "
+                        "invitation file for the folder route (see docs/security.md)")
+    p.add_argument("--invitation-file", type=Path, metavar="FILE",
+                   help="where --folder writes the invitation file (default: "
+                        "./invitation-ID.cfpm-invitation); hand it to the coach, not the folder")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=invite)
 
@@ -174,7 +177,8 @@ def invite(args: argparse.Namespace) -> int:
     with _open(args) as hub:
         invitation = invitations.create(hub, args.coach, office=args.office, lifetime=lifetime,
                                         hub_url=args.hub_url)
-        folder_file = (invitations.write_folder_invitation(hub, invitation, args.folder)
+        folder_file = (invitations.write_folder_invitation(hub, invitation, args.folder,
+                                                           args.invitation_file)
                        if args.folder else None)
     if args.qr and invitation.link:
         _write_qr(invitation.link, args.qr)
@@ -196,7 +200,9 @@ def invite(args: argparse.Namespace) -> int:
     else:
         print("No --hub-url given: the coach types the hub's address beside the code.")
     if folder_file:
-        print(f"Folder invitation written to {folder_file}")
+        print(f"Folder invitation written to {folder_file}: give it to {invitation.coach_name} "
+              "privately (it holds the code); the laptop reads it with Join your team or "
+              "`cfpm-coach join --file`.")
     print("On the laptop: Sync settings > Join your team, or "
           "`cfpm-coach join CODE --hub URL`.")
     return 0
@@ -301,17 +307,26 @@ def serve(args: argparse.Namespace) -> int:
 
 def ingest_folder(args: argparse.Namespace) -> int:
     """Import what laptops left in a shared folder."""
+    from cfpm_coach.hub.folder_join import ingest_join_requests
+
     with _open(args) as hub:
-        results = hub.ingest_folder(args.folder)
+        # Join requests first: a laptop that joined through the folder has its bundles taken
+        # in the same run.
+        results = ingest_join_requests(hub, args.folder) + hub.ingest_folder(args.folder)
     if args.json:
         print_json([vars(r) for r in results])
     else:
         for result in results:
             if result.error:
                 print(f"refused  {result.name}: {result.error}")
+            elif (result.receipt or {}).get("status") == "joined":
+                print(f"joined   {result.name}: {(result.receipt or {}).get('coach')}'s laptop enrolled")
             else:
                 print(f"imported {result.name}")
-        print(f"{sum(1 for r in results if not r.error)} imported, "
+        joined = sum(1 for r in results if (r.receipt or {}).get("status") == "joined")
+        if joined:
+            print(f"{joined} laptops joined")
+        print(f"{sum(1 for r in results if not r.error) - joined} imported, "
               f"{sum(1 for r in results if r.error)} refused")
     return 1 if any(r.error for r in results) else 0
 

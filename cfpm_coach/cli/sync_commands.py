@@ -2,6 +2,7 @@
 
 import argparse
 import dataclasses
+from pathlib import Path
 
 from cfpm_coach.cli.context import open_workspace
 from cfpm_coach.cli.output import print_json
@@ -30,11 +31,16 @@ def register(
     p.set_defaults(handler=setup)
     join_parser = commands.add_parser(
         "join", parents=[common], help="join the team's hub with an invitation code or link")
-    join_parser.add_argument("invitation", nargs="+", metavar="CODE_OR_LINK",
+    join_parser.add_argument("invitation", nargs="*", metavar="CODE_OR_LINK",
                              help="the code (ABCD-EFGH-JK12) or link the central team sent; "
                                   "blanks and line breaks are ignored")
     join_parser.add_argument("--hub", default="", metavar="URL",
                              help="the hub's address (not needed when a link names it)")
+    join_parser.add_argument("--file", type=Path, metavar="FILE",
+                             help="an invitation file for the shared-folder route, instead "
+                                  "of a code")
+    join_parser.add_argument("--folder", default="", metavar="DIR",
+                             help="the shared folder, when it is not where the file says")
     join_parser.set_defaults(handler=join)
 
 
@@ -100,11 +106,20 @@ def setup(args: argparse.Namespace) -> int:
 def join(args: argparse.Namespace) -> int:
     """Join the hub: this laptop's public key goes with the code; the token and team key come
     back and are saved as the sync settings."""
-    from cfpm_coach.services.joining import join_team
+    from cfpm_coach.errors import InvalidInputError
+    from cfpm_coach.services.joining import join_by_file, join_team
 
+    if bool(args.file) == bool(args.invitation):
+        raise InvalidInputError("join: give the invitation code or link, or --file FILE")
     with open_workspace(args) as ws:
+        if args.file:
+            result = join_by_file(ws, args.file, args.folder)
+            print(f"Sync now goes to the shared folder {result.destination}, sealed with the team's "
+                  f"key. A join request for {result.coach_name}'s laptop is in the folder; "
+                  "the hub enrolls this laptop when it next takes the folder's files.")
+            return 0
         result = join_team(ws, " ".join(args.invitation), args.hub)
-    print(f"Joined the team's hub at {result.hub_url} as {result.coach_name}'s laptop "
+    print(f"Joined the team's hub at {result.destination} as {result.coach_name}'s laptop "
           f"(device {result.hub_device_id}). Sync now sends your records there; run "
           "`cfpm-coach sync` to send them now.")
     return 0

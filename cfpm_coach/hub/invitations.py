@@ -207,7 +207,7 @@ FOLDER_INVITATION_KIND = "cfpm-coach-folder-invitation"
 FOLDER_INVITATION_SUFFIX = ".cfpm-invitation"
 
 
-def write_folder_invitation(hub: "Hub", invitation: Invitation, shared_folder: Path,
+def write_folder_invitation(hub: "Hub", invitation: Invitation, shared_folder: str,
                             out: Path | None = None) -> Path:
     """The invitation as a file for the shared-folder route: the team's public key, the shared
     folder, and the one-time code the laptop's join request carries. It holds a secret until
@@ -220,7 +220,7 @@ def write_folder_invitation(hub: "Hub", invitation: Invitation, shared_folder: P
                                   f"{FOLDER_INVITATION_SUFFIX}")
     body = {"kind": FOLDER_INVITATION_KIND, "version": 1, "code": invitation.display_code,
             "coach": invitation.coach_name, "expires_at": invitation.expires_at.isoformat(),
-            "team_recipient": hub.recipient, "folder": str(shared_folder),
+            "team_recipient": hub.recipient, "folder": shared_folder,
             "hub_url": invitation.hub_url}
     files.write_atomic(target, (json.dumps(body, indent=2) + "\n").encode("utf-8"))
     return target

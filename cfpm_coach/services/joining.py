@@ -7,11 +7,17 @@ Sync settings keeps it, with the address that answered: nothing is copied by han
 import dataclasses
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cfpm_coach.errors import DeliveryError
 from cfpm_coach.sync import keys
-from cfpm_coach.sync.join import read_invitation, request_join
+from cfpm_coach.sync.join import (
+    read_folder_invitation,
+    read_invitation,
+    request_join,
+    write_join_request,
+)
 
 if TYPE_CHECKING:
     from cfpm_coach.services.sync import SyncSettings
@@ -24,7 +30,7 @@ log = logging.getLogger(__name__)
 class JoinResult:
     """What joining set up, for a sentence to the coach."""
 
-    hub_url: str
+    destination: str  # the hub's address, or the shared folder
     coach_name: str
     hub_device_id: str
     settings: "SyncSettings"
@@ -45,3 +51,24 @@ def join_team(ws: "Workspace", text: str, hub_address: str = "") -> JoinResult:
         recipient=answer.team_recipient))
     log.info("joined the hub as device %s", answer.hub_device_id)
     return JoinResult(saved.hub_url, answer.coach_name, answer.hub_device_id, saved)
+
+
+def join_by_file(ws: "Workspace", invitation_file: Path, folder: str = "") -> JoinResult:
+    """The shared-folder route: the team's key and the folder from the invitation file, and a
+    join request left in the folder for the hub (its next ingest enrolls this laptop)."""
+    invitation = read_folder_invitation(invitation_file)
+    chosen = folder.strip() or invitation.folder
+    if not chosen:
+        raise DeliveryError("Shared folder: the invitation file names none; choose the shared "
+                            "folder the central team told you about")
+    where = Path(chosen).expanduser()
+    if not where.is_dir():
+        raise DeliveryError(f"Shared folder: {where} is not there (is the network drive "
+                            "connected?); nothing was changed")
+    write_join_request(where, invitation.code, ws.exchange.device_public_key(),
+                       ws.author.device_id)
+    current = ws.sync.settings()
+    saved = ws.sync.save_settings(dataclasses.replace(
+        current, hub_url="", token="", folder=str(where), recipient=invitation.team_recipient))
+    log.info("join request left in the shared folder")
+    return JoinResult(str(where), invitation.coach_name, "", saved)

@@ -4,9 +4,11 @@ A link is cfpm-coach://join?hub=URL&code=CODE, or the hub's https://HOST/join#co
 text may be broken over lines or carry blanks: they are dropped before reading.
 """
 
+import json
 import logging
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -125,3 +127,63 @@ def request_join(invitation: Invitation, public_key: str, device_id: uuid.UUID,
     except ValueError:
         raise DeliveryError("The hub's answer to the join was not understood; nothing was "
                             "changed on this laptop") from None
+
+
+FOLDER_INVITATION_KIND = "cfpm-coach-folder-invitation"
+JOIN_REQUEST_KIND = "cfpm-coach-join-request"
+JOIN_REQUEST_SUFFIX = ".cfpm-join"
+MAX_INVITATION_FILE_BYTES = 16 * 1024
+
+
+@dataclass(frozen=True)
+class FolderInvitation:
+    """What an invitation file for the shared-folder route gives the laptop."""
+
+    code: str
+    coach_name: str
+    team_recipient: str
+    folder: str
+
+
+def read_folder_invitation(path: Path) -> FolderInvitation:
+    """An invitation file `hub invite --folder` wrote; InvalidInputError naming what is wrong."""
+    from cfpm_coach.sync import keys
+
+    where = f"Invitation file {path.name}"
+    try:
+        info = path.stat()
+        if not path.is_file() or info.st_size > MAX_INVITATION_FILE_BYTES:
+            raise InvalidInputError(f"{where}: not a small regular file; choose the file the "
+                                    "central team sent")
+        body: Any = json.loads(path.read_bytes())
+    except FileNotFoundError:
+        raise InvalidInputError(f"{where}: there is no such file") from None
+    except (OSError, ValueError, RecursionError):
+        raise InvalidInputError(f"{where}: it cannot be read as an invitation") from None
+    if not isinstance(body, dict) or body.get("kind") != FOLDER_INVITATION_KIND:
+        raise InvalidInputError(f"{where}: this is not a CFPM Coach invitation file")
+    code = invitation_code.normalize(str(body.get("code", "")))
+    if code is None:
+        raise InvalidInputError(f"{where}, field code: not an invitation code")
+    recipient = str(body.get("team_recipient", ""))
+    try:
+        keys.load_recipient(recipient)
+    except Exception:
+        raise InvalidInputError(f"{where}, field team_recipient: not the team's key") from None
+    return FolderInvitation(code, str(body.get("coach", "")), recipient,
+                            str(body.get("folder") or ""))
+
+
+def write_join_request(folder: Path, code: str, public_key: str, device_id: uuid.UUID) -> Path:
+    """Leave join-<device id>.cfpm-join in the shared folder for `hub ingest-folder`."""
+    from cfpm_coach.storage import files
+
+    target = folder / f"join-{device_id}{JOIN_REQUEST_SUFFIX}"
+    body = {"kind": JOIN_REQUEST_KIND, "code": code, "device_public_key": public_key,
+            "device_id": str(device_id)}
+    try:
+        return files.write_atomic(target, json.dumps(body).encode("utf-8"), mode=0o644)
+    except OSError as exc:
+        raise DeliveryError(f"The join request could not be written to {folder} "
+                            f"({exc.strerror or exc}); check that the shared folder is "
+                            "there and writable") from exc

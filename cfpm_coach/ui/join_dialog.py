@@ -96,7 +96,7 @@ class JoinDialog(QDialog):
         self.outcome.setText(self.tr(
             "Done: this laptop has joined the team's hub at %1 as %2's laptop. Sync is set up "
             "and sends your records there, sealed with the team's key.")
-            .replace("%1", result.hub_url).replace("%2", result.coach_name))
+            .replace("%1", result.destination).replace("%2", result.coach_name))
         self.outcome.setAccessibleDescription(self.outcome.text())
         self.outcome.show()
         self.code.setReadOnly(True)

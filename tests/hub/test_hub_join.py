@@ -122,7 +122,7 @@ def test_an_invited_laptop_joins_with_the_link_and_its_sync_is_accepted(
     pasted = f"  {invitation.link[:25]}\n   {invitation.link[25:]}  "
     result = join_team(laptop, pasted)
 
-    assert result.coach_name == "Maria Lopez" and result.hub_url == served.url
+    assert result.coach_name == "Maria Lopez" and result.destination == served.url
     settings = laptop.sync.settings()
     assert settings.mode == "hub" and settings.recipient == hub.recipient
     assert settings.hub_url == served.url and len(settings.token) >= 40
@@ -316,3 +316,54 @@ def test_cfpm_coach_join_on_the_command_line_sets_up_sync(
     assert main(["join", "ABCD-EFGH-JK12", "--hub", "http://10.1.2.3:8765",
                  "--data-dir", folder]) == 1
     assert "not encrypted" in capsys.readouterr().err
+
+
+def test_the_shared_folder_route_joins_with_an_invitation_file_and_no_token(
+        hub_setup: HubSetup, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """hub invite --folder writes the file; the laptop reads it, leaves a join request in the
+    folder; one ingest-folder run enrolls it and takes its first bundle. The folder holds no
+    token and, once used, the code is worth nothing."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    folder, file = str(hub_setup.folder), tmp_path / "for-dana.cfpm-invitation"
+    assert main(["hub", "invite", "--data-dir", folder, "--coach", "Dana Kim",
+                 "--folder", str(shared), "--invitation-file", str(file)]) == 0
+    assert "privately" in capsys.readouterr().out
+    assert file.stat().st_mode & 0o077 == 0  # owner-only: it holds the code
+    assert json.loads(file.read_text())["team_recipient"] == hub_setup.recipient
+
+    laptop_dir = str(tmp_path / "folder-laptop")
+    assert main(["join", "--file", str(file), "--data-dir", laptop_dir]) == 0
+    capsys.readouterr()
+    with Workspace.open(Path(laptop_dir)) as ws:
+        assert ws.sync.settings().mode == "folder"
+        ws.workers.add("Ana Reyes", office="North")
+        assert ws.sync.sync_now().awaiting_receipt  # a bundle waits in the folder
+    [request] = shared.glob("*.cfpm-join")
+    assert "token" not in request.read_text().lower()
+
+    assert main(["hub", "ingest-folder", "--data-dir", folder, str(shared)]) == 0
+    printed = capsys.readouterr().out
+    assert "joined" in printed and "1 imported" in printed, printed
+    receipts = "".join(p.read_text() for p in (shared / "receipts").iterdir())
+    assert "token" not in receipts.lower()
+    with Hub.open(hub_setup.folder) as opened:
+        [device] = opened.devices()
+        assert device.coach_name == "Dana Kim" and device.bundles == 1
+    with Workspace.open(Path(laptop_dir)) as ws:
+        report = ws.sync.sync_now()
+        assert report.error is None and len(report.sent) == 1, report
+
+    # A stranger replaying the used code through the folder changes nothing.
+    stranger = tmp_path / "stranger"
+    with Workspace.open(stranger) as ws:
+        from cfpm_coach.sync.join import write_join_request
+
+        write_join_request(shared, json.loads(file.read_text())["code"],
+                           ws.exchange.device_public_key(), ws.author.device_id)
+    (shared / "junk.cfpm-join").write_text('{"kind": "cfpm-coach-join-request", "code": [1]}')
+    assert main(["hub", "ingest-folder", "--data-dir", folder, str(shared)]) == 1
+    printed = capsys.readouterr().out
+    assert "used already" in printed and "needs code" in printed, printed
+    with Hub.open(hub_setup.folder) as opened:
+        assert len(opened.devices()) == 1
