@@ -5,12 +5,14 @@ was typed and says why in words; success says where records will go, then Close.
 """
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,14 +27,16 @@ if TYPE_CHECKING:
     from cfpm_coach.ui.tasks import TaskRunner
 
 Joiner = Callable[[str, str], "JoinResult"]
+FileJoiner = Callable[[Path, str], "JoinResult"]
 
 
 class JoinDialog(QDialog):
     """The code or link, the hub's address if the code came without one, and Join."""
 
     def __init__(self, parent: QWidget | None, runner: "TaskRunner", join: Joiner,
-                 hub_url: str = "") -> None:
+                 hub_url: str = "", join_file: FileJoiner | None = None) -> None:
         super().__init__(parent)
+        self._join_file = join_file
         self.setObjectName("joinDialog")
         self.setWindowTitle(self.tr("Join your team"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
@@ -75,6 +79,13 @@ class JoinDialog(QDialog):
                                                   QDialogButtonBox.ButtonRole.ActionRole)
         self.join_button.setObjectName("joinButton")
         self.join_button.setDefault(True)
+        self.file_button = self.buttons.addButton(self.tr("Use an invitation &file\u2026"),
+                                                  QDialogButtonBox.ButtonRole.ActionRole)
+        self.file_button.setObjectName("joinFileButton")
+        self.file_button.setToolTip(self.tr("For teams that sync through a shared folder: the "
+                                            "file the central team gave you"))
+        self.file_button.setVisible(join_file is not None)
+        self.file_button.clicked.connect(self._choose_file)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.join_button.clicked.connect(self.start_join)
         self.close_button.clicked.connect(self._close)
@@ -91,17 +102,37 @@ class JoinDialog(QDialog):
         join = self._join
         self._runner.run(lambda: join(text, address), self._on_joined, self._on_failed)
 
+    @Slot()
+    def _choose_file(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Invitation file"), "",
+            self.tr("CFPM Coach invitations (*.cfpm-invitation);;All files (*)"))
+        if not chosen or self._join_file is None:
+            return
+        self.problem.hide()
+        self.join_button.setEnabled(False)
+        self.file_button.setEnabled(False)
+        join_file, path = self._join_file, Path(chosen)
+        self._runner.run(lambda: join_file(path, ""), self._on_joined, self._on_failed)
+
     def _on_joined(self, result: "JoinResult") -> None:
         self.joined = result
-        self.outcome.setText(self.tr(
-            "Done: this laptop has joined the team's hub at %1 as %2's laptop. Sync is set up "
-            "and sends your records there, sealed with the team's key.")
-            .replace("%1", result.destination).replace("%2", result.coach_name))
+        if result.settings.mode == "folder":
+            text = self.tr(
+                "Done: sync now goes to the shared folder %1, sealed with the team's key. The "
+                "hub enrolls this laptop (%2's) when it next takes the folder's files.")
+        else:
+            text = self.tr(
+                "Done: this laptop has joined the team's hub at %1 as %2's laptop. Sync is set "
+                "up and sends your records there, sealed with the team's key.")
+        self.outcome.setText(text.replace("%1", result.destination)
+                             .replace("%2", result.coach_name))
         self.outcome.setAccessibleDescription(self.outcome.text())
         self.outcome.show()
         self.code.setReadOnly(True)
         self.hub_url.setReadOnly(True)
         self.join_button.hide()
+        self.file_button.hide()
         self.close_button.setText(self.tr("&Close"))
         self.close_button.setDefault(True)
         self.close_button.setFocus()
@@ -114,6 +145,7 @@ class JoinDialog(QDialog):
         self.problem.setAccessibleDescription(message)
         self.problem.show()
         self.join_button.setEnabled(True)
+        self.file_button.setEnabled(True)
         self.join_button.setText(self.tr("&Join"))
         self.code.setFocus()
 
@@ -126,9 +158,9 @@ class JoinDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, runner: "TaskRunner", join: Joiner,
-            hub_url: str = "") -> "JoinResult | None":
+            hub_url: str = "", join_file: FileJoiner | None = None) -> "JoinResult | None":
         """Show the dialog; what joining set up, or None when the coach closed it before."""
-        dialog = cls(parent, runner, join, hub_url)
+        dialog = cls(parent, runner, join, hub_url, join_file)
         dialog.exec()
         return dialog.joined
 

@@ -16,9 +16,11 @@ from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from cfpm_coach.services.joining import JoinResult
     from cfpm_coach.services.sync import SyncReport, SyncSettings, SyncStatus
-    from cfpm_coach.ui.join_dialog import Joiner
+    from cfpm_coach.ui.join_dialog import FileJoiner, Joiner
     from cfpm_coach.ui.main_window import MainWindow
     from cfpm_coach.ui.sync_panel import SyncPanel
 
@@ -218,7 +220,8 @@ class SyncFlow(QObject):
         from cfpm_coach.services.sync import SyncSettings
 
         chosen = SyncSettingsDialog.ask(self.panel or self.window, self.settings or SyncSettings(),
-                                        self.public_key, self.network, self._joiner())
+                                        self.public_key, self.network, self._joiner(),
+                                        self._file_joiner())
         if chosen is None:
             self.window.backend.read(lambda ws: ws.sync.settings(), self._on_saved)
             return
@@ -238,6 +241,19 @@ class SyncFlow(QObject):
 
         return join
 
+    def _file_joiner(self) -> "FileJoiner":
+        """join_by_file on the open workspace (the shared-folder route)."""
+        workspace = self.workspace
+
+        def join(path: "Path", folder: str) -> "JoinResult":
+            from cfpm_coach.services.joining import join_by_file
+
+            if workspace is None:
+                raise RuntimeError("no open workspace")
+            return join_by_file(workspace, path, folder)
+
+        return join
+
     @Slot()
     def join_team(self) -> None:
         """Join the team with an invitation code (the welcome offers it)."""
@@ -246,7 +262,8 @@ class SyncFlow(QObject):
         if self.workspace is None:
             return
         result = JoinDialog.ask(self.window, self.network, self._joiner(),
-                                self.settings.hub_url if self.settings else "")
+                                self.settings.hub_url if self.settings else "",
+                                self._file_joiner())
         if result is not None:
             self._on_saved(result.settings)
 

@@ -28,7 +28,7 @@ from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.services.sync import SyncSettings
 from cfpm_coach.sync.hub_address import InsecureHubAddressError, check_hub_url
 from cfpm_coach.ui.form_rows import add_row
-from cfpm_coach.ui.join_dialog import JoinDialog, Joiner
+from cfpm_coach.ui.join_dialog import FileJoiner, JoinDialog, Joiner
 
 if TYPE_CHECKING:
     from cfpm_coach.ui.tasks import TaskRunner
@@ -38,9 +38,10 @@ class SyncSettingsDialog(QDialog):
     """The hub or the folder, the team's key, and automatic sync."""
 
     def __init__(self, parent: QWidget | None, current: SyncSettings, public_key: str = "",
-                 runner: "TaskRunner | None" = None, join: Joiner | None = None) -> None:
+                 runner: "TaskRunner | None" = None, join: Joiner | None = None,
+                 join_file: FileJoiner | None = None) -> None:
         super().__init__(parent)
-        self._runner, self._join = runner, join
+        self._runner, self._join, self._join_file = runner, join, join_file
         self.joined: object | None = None
         self.setWindowTitle(self.tr("Sync settings"))
         self.setObjectName("syncSettingsDialog")
@@ -176,16 +177,18 @@ class SyncSettingsDialog(QDialog):
         """Join with a code; what it set up fills the fields (and is saved already)."""
         if self._runner is None or self._join is None:
             return
-        result = JoinDialog.ask(self, self._runner, self._join, self.hub_url.text().strip())
+        result = JoinDialog.ask(self, self._runner, self._join, self.hub_url.text().strip(),
+                                self._join_file)
         if result is None:
             return
         self.joined = result
-        self.use_hub.setChecked(True)
-        self.hub_url.setText(result.settings.hub_url)
-        self.token.setText(result.settings.token)
-        self.recipient.setText(result.settings.recipient)
+        saved = result.settings
+        (self.use_folder if saved.mode == "folder" else self.use_hub).setChecked(True)
+        self.hub_url.setText(saved.hub_url)
+        self.token.setText(saved.token)
+        self.folder.setText(saved.folder)
+        self.recipient.setText(saved.recipient)
         self.recipient.setCursorPosition(0)
-        self.folder.clear()
 
     @Slot()
     def _browse(self) -> None:
@@ -206,8 +209,8 @@ class SyncSettingsDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, current: SyncSettings, public_key: str = "",
-            runner: "TaskRunner | None" = None, join: Joiner | None = None
-            ) -> SyncSettings | None:
+            runner: "TaskRunner | None" = None, join: Joiner | None = None,
+            join_file: FileJoiner | None = None) -> SyncSettings | None:
         """Show the dialog; the new settings, or None when cancelled."""
-        dialog = cls(parent, current, public_key, runner, join)
+        dialog = cls(parent, current, public_key, runner, join, join_file)
         return dialog.settings() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -2,6 +2,7 @@
 `hub serve` on loopback; then a real sync delivers a bundle to it."""
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -168,3 +169,43 @@ def _welcomed(cls: type[WelcomeDialog], parent: object) -> object:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.answers()
+
+
+def test_the_folder_route_joins_from_an_invitation_file_chosen_in_the_dialog(
+        qtbot: QtBot, window: MainWindow, served_hub: tuple[Hub, ServedHub], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from cfpm_coach.hub.folder_join import ingest_join_requests
+
+    hub, _server = served_hub
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    invitation = invitations.create(hub, "Dana Kim")
+    file = invitations.write_folder_invitation(hub, invitation, str(shared),
+                                               tmp_path / "dana.cfpm-invitation")
+    # The operating system's file chooser is the edge of the machine: it answers the file.
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *_a, **_k: (str(file), "")))
+    seen: dict[str, object] = {}
+
+    def join(dialog: QDialog) -> None:
+        assert isinstance(dialog, JoinDialog)
+        qtbot.mouseClick(dialog.file_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.outcome.isVisible() or dialog.problem.isVisible(),
+                        timeout=15_000)
+        seen["outcome"] = dialog.outcome.text() or dialog.problem.text()
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+    monkeypatch.setattr(JoinDialog, "exec", _driven_by(join))
+    wait_idle(qtbot, window)
+    window.sync.join_team()
+    assert "shared folder" in str(seen["outcome"]) and "Dana Kim" in str(seen["outcome"])
+    qtbot.waitUntil(lambda: window.sync.settings is not None
+                    and window.sync.settings.mode == "folder", timeout=10_000)
+    assert window.sync.settings is not None and window.sync.settings.folder == str(shared)
+    [joined] = ingest_join_requests(hub, shared)
+    assert joined.error is None and joined.receipt is not None
+    assert window.workspace is not None
+    key = window.workspace.exchange.device_public_key()
+    assert [d.coach_name for d in hub.devices() if d.public_key == key] == ["Dana Kim"]
