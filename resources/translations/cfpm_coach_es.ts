@@ -1,7 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>When</source>
         <translation>Cuándo</translation>
@@ -59,7 +60,7 @@
         <translation>Resumen de coaching del &amp;trabajador…</translation>
     </message>
     <message>
-        <source>The selected worker's coaching summary as PDF</source>
+        <source>The selected worker&apos;s coaching summary as PDF</source>
         <translation>El resumen de coaching del trabajador seleccionado en PDF</translation>
     </message>
     <message>
@@ -67,7 +68,7 @@
         <translation>Registro de la &amp;observación…</translation>
     </message>
     <message>
-        <source>The open observation's record as PDF</source>
+        <source>The open observation&apos;s record as PDF</source>
         <translation>El registro de la observación abierta en PDF</translation>
     </message>
     <message>
@@ -75,7 +76,7 @@
         <translation>Resumen de la &amp;unidad…</translation>
     </message>
     <message>
-        <source>An office's summary as PDF</source>
+        <source>An office&apos;s summary as PDF</source>
         <translation>El resumen de una oficina en PDF</translation>
     </message>
     <message>
@@ -91,7 +92,7 @@
         <translation>&amp;Liderazgo: uno mismo frente a otros…</translation>
     </message>
     <message>
-        <source>A leader's self-assessment next to others' ratings</source>
+        <source>A leader&apos;s self-assessment next to others&apos; ratings</source>
         <translation>La autoevaluación de un líder junto a las calificaciones de otros</translation>
     </message>
     <message>
@@ -175,7 +176,7 @@
         <translation>&amp;Guía</translation>
     </message>
     <message>
-        <source>The practice model's elements and behaviors, the scale, the shortcuts</source>
+        <source>The practice model&apos;s elements and behaviors, the scale, the shortcuts</source>
         <translation>Los elementos y conductas del modelo de práctica, la escala, los atajos</translation>
     </message>
     <message>
@@ -317,7 +318,7 @@
         <translation>Su archivo de datos está dañado</translation>
     </message>
     <message>
-        <source>No good backup was found in the data folder. Nothing was changed; ask your county's support contact for help, and keep the file.</source>
+        <source>No good backup was found in the data folder. Nothing was changed; ask your county&apos;s support contact for help, and keep the file.</source>
         <translation>No se encontró ninguna copia de seguridad válida en la carpeta de datos. No se cambió nada; pida ayuda al contacto de soporte de su condado y conserve el archivo.</translation>
     </message>
     <message>
@@ -493,11 +494,11 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>; vea abajo.</translation>
     </message>
     <message>
-        <source>1 bundle is in the shared folder, waiting for the hub's receipt.</source>
+        <source>1 bundle is in the shared folder, waiting for the hub&apos;s receipt.</source>
         <translation>1 paquete está en la carpeta compartida, esperando el recibo del hub.</translation>
     </message>
     <message>
-        <source>%1 bundles are in the shared folder, waiting for the hub's receipt.</source>
+        <source>%1 bundles are in the shared folder, waiting for the hub&apos;s receipt.</source>
         <translation>%1 paquetes están en la carpeta compartida, esperando el recibo del hub.</translation>
     </message>
     <message>
@@ -664,7 +665,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Acerca de CFPM Coach</translation>
     </message>
     <message>
-        <source>Field coaching for California's Child and Family Practice Model: observe, rate with evidence, coach, and follow fidelity over time.</source>
+        <source>Field coaching for California&apos;s Child and Family Practice Model: observe, rate with evidence, coach, and follow fidelity over time.</source>
         <translation>Coaching en el terreno para el Modelo de Práctica con Niños y Familias de California: observar, calificar con evidencia, dar coaching y seguir la fidelidad en el tiempo.</translation>
     </message>
     <message>
@@ -680,7 +681,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Licencia</translation>
     </message>
     <message>
-        <source>Qt and PySide6 are used under the GNU LGPL v3, dynamically linked, so they can be replaced. The DejaVu fonts' licence: %s.</source>
+        <source>Qt and PySide6 are used under the GNU LGPL v3, dynamically linked, so they can be replaced. The DejaVu fonts&apos; licence: %s.</source>
         <translation>Qt y PySide6 se usan bajo la GNU LGPL v3, enlazados dinámicamente, de modo que pueden reemplazarse. La licencia de las fuentes DejaVu: %s.</translation>
     </message>
 </context>
@@ -691,7 +692,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Concordancia entre evaluadores</translation>
     </message>
     <message>
-        <source>Visits two coaches rated with the same pair code. Exact and within-one agreement count the behaviors both rated; Cohen's weighted kappa corrects for chance (1 is perfect, 0 is chance); Krippendorff's alpha covers visits with more than two coaches. Every figure says how many items it rests on.</source>
+        <source>Visits two coaches rated with the same pair code. Exact and within-one agreement count the behaviors both rated; Cohen&apos;s weighted kappa corrects for chance (1 is perfect, 0 is chance); Krippendorff&apos;s alpha covers visits with more than two coaches. Every figure says how many items it rests on.</source>
         <translation>Visitas que dos coaches calificaron con el mismo código de pareja. La concordancia exacta y a un punto cuentan las conductas que ambos calificaron; la kappa ponderada de Cohen corrige el azar (1 es perfecta, 0 es azar); la alfa de Krippendorff cubre las visitas con más de dos coaches. Cada cifra indica en cuántos ítems se basa.</translation>
     </message>
     <message>
@@ -751,7 +752,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>%1 visitas</translation>
     </message>
     <message>
-        <source>No co-observed visits yet: start an observation with a pair code, and import the other coach's bundle (or sync with the hub).</source>
+        <source>No co-observed visits yet: start an observation with a pair code, and import the other coach&apos;s bundle (or sync with the hub).</source>
         <translation>Aún no hay visitas observadas en pareja: empiece una observación con un código de pareja e importe el paquete del otro coach (o sincronice con el hub).</translation>
     </message>
 </context>
@@ -886,7 +887,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Imprimir registro…</translation>
     </message>
     <message>
-        <source>This observation's record as PDF (Ctrl+Shift+R)</source>
+        <source>This observation&apos;s record as PDF (Ctrl+Shift+R)</source>
         <translation>El registro de esta observación en PDF (Ctrl+Mayús+R)</translation>
     </message>
     <message>
@@ -1034,7 +1035,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
     <message>
         <source>Something unexpected happened. Everything you saved is safe: each rating is on disk as soon as it shows “Saved”.
 
-If this keeps happening, copy the details below and send them to your county's support contact. They are meant to hold no names or notes; please read them before sending.</source>
+If this keeps happening, copy the details below and send them to your county&apos;s support contact. They are meant to hold no names or notes; please read them before sending.</source>
         <translation>Ocurrió algo inesperado. Todo lo que guardó está a salvo: cada calificación está en el disco en cuanto muestra «Guardado».
 
 Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de soporte de su condado. No deberían contener nombres ni notas; léalos antes de enviarlos.</translation>
@@ -1070,11 +1071,11 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Escribe un archivo sellado y firmado con todo lo que cambió desde su última exportación. Solo el equipo central puede abrirlo. Cópielo a la unidad compartida o a una memoria USB.</translation>
     </message>
     <message>
-        <source>Central team's public key</source>
+        <source>Central team&apos;s public key</source>
         <translation>Clave pública del equipo central</translation>
     </message>
     <message>
-        <source>Team's &amp;key</source>
+        <source>Team&apos;s &amp;key</source>
         <translation>&amp;Clave del equipo</translation>
     </message>
     <message>
@@ -1235,8 +1236,8 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Enfoque sugerido</translation>
     </message>
     <message>
-        <source>&lt;a href='#'&gt;How are these chosen?&lt;/a&gt;</source>
-        <translation>&lt;a href='#'&gt;¿Cómo se eligen?&lt;/a&gt;</translation>
+        <source>&lt;a href=&apos;#&apos;&gt;How are these chosen?&lt;/a&gt;</source>
+        <translation>&lt;a href=&apos;#&apos;&gt;¿Cómo se eligen?&lt;/a&gt;</translation>
     </message>
     <message>
         <source>How suggestions are chosen</source>
@@ -1281,11 +1282,11 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>El coaching con CFPM Coach</translation>
     </message>
     <message>
-        <source>The Child and Family Practice Model describes how social workers and leaders work with children, youth, families and each other. A coach sits in on a real interaction, rates each behavior they saw on the instrument's scale with a short note of the evidence, and then coaches on it: what went well, what to grow, and the next steps agreed.</source>
+        <source>The Child and Family Practice Model describes how social workers and leaders work with children, youth, families and each other. A coach sits in on a real interaction, rates each behavior they saw on the instrument&apos;s scale with a short note of the evidence, and then coaches on it: what went well, what to grow, and the next steps agreed.</source>
         <translation>El Modelo de Práctica con Niños y Familias describe cómo los trabajadores sociales y los líderes trabajan con niños, jóvenes, familias y entre sí. Un coach acompaña una interacción real, califica cada conducta que vio en la escala del instrumento con una nota breve de la evidencia y luego da coaching sobre ello: lo que salió bien, lo que hay que desarrollar y los próximos pasos acordados.</translation>
     </message>
     <message>
-        <source>Rate what you saw, not the worker in general. When a behavior had no chance to show, mark it &lt;i&gt;no opportunity&lt;/i&gt;: it is left out of scores. Never write a child's or family's name.</source>
+        <source>Rate what you saw, not the worker in general. When a behavior had no chance to show, mark it &lt;i&gt;no opportunity&lt;/i&gt;: it is left out of scores. Never write a child&apos;s or family&apos;s name.</source>
         <translation>Califique lo que vio, no al trabajador en general. Cuando una conducta no tuvo ocasión de mostrarse, márquela como &lt;i&gt;sin oportunidad&lt;/i&gt;: queda fuera de los puntajes. Nunca escriba el nombre de un niño o de una familia.</translation>
     </message>
     <message>
@@ -1306,6 +1307,77 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>That is not the passphrase.</source>
         <translation>Esa no es la frase de contraseña.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Join your team</source>
+        <translation>Unirse a su equipo</translation>
+    </message>
+    <message>
+        <source>Paste the invitation the central team sent you: a code such as ABCD-EFGH-JK12, or a link starting with cfpm-coach://. This laptop sends its public key with it and receives everything sync needs; nothing else to copy.</source>
+        <translation>Pegue la invitación que le envió el equipo central: un código como ABCD-EFGH-JK12, o un enlace que empieza por cfpm-coach://. Este portátil envía con ella su clave pública y recibe todo lo que la sincronización necesita; no hay nada más que copiar.</translation>
+    </message>
+    <message>
+        <source>Invitation code or link</source>
+        <translation>Código o enlace de invitación</translation>
+    </message>
+    <message>
+        <source>Invitation &amp;code or link</source>
+        <translation>&amp;Código o enlace de invitación</translation>
+    </message>
+    <message>
+        <source>https://hub.example.org (not needed with a link)</source>
+        <translation>https://hub.example.org (no hace falta con un enlace)</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Dirección del hub</translation>
+    </message>
+    <message>
+        <source>Hub &amp;address</source>
+        <translation>&amp;Dirección del hub</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>&amp;Unirse</translation>
+    </message>
+    <message>
+        <source>Use an invitation &amp;file…</source>
+        <translation>Usar un &amp;archivo de invitación…</translation>
+    </message>
+    <message>
+        <source>For teams that sync through a shared folder: the file the central team gave you</source>
+        <translation>Para los equipos que sincronizan por una carpeta compartida: el archivo que le dio el equipo central</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Uniéndose…</translation>
+    </message>
+    <message>
+        <source>Invitation file</source>
+        <translation>Archivo de invitación</translation>
+    </message>
+    <message>
+        <source>CFPM Coach invitations (*.cfpm-invitation);;All files (*)</source>
+        <translation>Invitaciones de CFPM Coach (*.cfpm-invitation);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Done: sync now goes to the shared folder %1, sealed with the team&apos;s key. The hub enrolls this laptop (%2&apos;s) when it next takes the folder&apos;s files.</source>
+        <translation>Listo: la sincronización va ahora a la carpeta compartida %1, sellada con la clave del equipo. El hub inscribe este portátil (de %2) la próxima vez que recoja los archivos de la carpeta.</translation>
+    </message>
+    <message>
+        <source>Done: this laptop has joined the team&apos;s hub at %1 as %2&apos;s laptop. Sync is set up and sends your records there, sealed with the team&apos;s key.</source>
+        <translation>Listo: este portátil se ha unido al hub del equipo en %1 como portátil de %2. La sincronización está configurada y envía allí sus registros, sellados con la clave del equipo.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Joining failed unexpectedly; nothing was changed. Try again, and tell the central team if it happens again.</source>
+        <translation>La unión falló de forma inesperada; no se cambió nada. Vuelva a intentarlo y avise al equipo central si vuelve a ocurrir.</translation>
     </message>
 </context>
 <context>
@@ -1810,7 +1882,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Bloquear tras inactividad</translation>
     </message>
     <message>
-        <source>Hide the window's content after this long without use</source>
+        <source>Hide the window&apos;s content after this long without use</source>
         <translation>Ocultar el contenido de la ventana tras este tiempo sin uso</translation>
     </message>
     <message>
@@ -1912,7 +1984,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>&amp;Referencia de caso</translation>
     </message>
     <message>
-        <source>⚠ Never type a child's or family's name here: a case number only. It stays on this laptop unless an export is told to include it.</source>
+        <source>⚠ Never type a child&apos;s or family&apos;s name here: a case number only. It stays on this laptop unless an export is told to include it.</source>
         <translation>⚠ Nunca escriba aquí el nombre de un niño o de una familia: solo un número de caso. Se queda en esta computadora salvo que una exportación indique incluirlo.</translation>
     </message>
     <message>
@@ -2054,7 +2126,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>C&amp;onfiguración…</translation>
     </message>
     <message>
-        <source>Not set up yet: choose Settings to enter the hub's address or a shared folder.</source>
+        <source>Not set up yet: choose Settings to enter the hub&apos;s address or a shared folder.</source>
         <translation>Aún sin configurar: elija Configuración para indicar la dirección del hub o una carpeta compartida.</translation>
     </message>
     <message>
@@ -2073,8 +2145,12 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Configuración de sincronización</translation>
     </message>
     <message>
-        <source>Your records go to the central team sealed with their key. Ask them for the hub's address and your enrollment token, or use a shared folder.</source>
+        <source>Your records go to the central team sealed with their key. Ask them for the hub&apos;s address and your enrollment token, or use a shared folder.</source>
         <translation>Sus registros llegan al equipo central sellados con su clave. Pídales la dirección del hub y su token de inscripción, o use una carpeta compartida.</translation>
+    </message>
+    <message>
+        <source>&amp;Join your team with an invitation code…</source>
+        <translation>&amp;Unirse a su equipo con un código de invitación…</translation>
     </message>
     <message>
         <source>Central &amp;hub</source>
@@ -2121,24 +2197,48 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Carpeta c&amp;ompartida</translation>
     </message>
     <message>
-        <source>Central team's public key</source>
+        <source>Central team&apos;s public key</source>
         <translation>Clave pública del equipo central</translation>
     </message>
     <message>
-        <source>Team's &amp;key</source>
+        <source>Team&apos;s &amp;key</source>
         <translation>&amp;Clave del equipo</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s public key</source>
+        <translation>Clave pública de este portátil</translation>
+    </message>
+    <message>
+        <source>Not a secret: the hub checks this laptop&apos;s bundles with it. Joining with a code sends it for you.</source>
+        <translation>No es un secreto: el hub comprueba con ella los paquetes de este portátil. Al unirse con un código se envía por usted.</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>Cop&amp;iar</translation>
+    </message>
+    <message>
+        <source>Copy this laptop&apos;s public key</source>
+        <translation>Copiar la clave pública de este portátil</translation>
+    </message>
+    <message>
+        <source>This &amp;laptop&apos;s key</source>
+        <translation>Clave de este &amp;portátil</translation>
     </message>
     <message>
         <source>Sync by itself when a connection is available</source>
         <translation>Sincronizar sola cuando haya conexión</translation>
     </message>
     <message>
-        <source>This address is not encrypted (http://): your enrollment token would cross the network readable by anyone on the way. Give the hub's https:// address; http:// works only for a hub on this computer (localhost).</source>
+        <source>This address is not encrypted (http://): your enrollment token would cross the network readable by anyone on the way. Give the hub&apos;s https:// address; http:// works only for a hub on this computer (localhost).</source>
         <translation>Esta dirección no está cifrada (http://): su token de inscripción cruzaría la red legible para cualquiera en el camino. Indique la dirección https:// del hub; http:// solo sirve para un hub en este equipo (localhost).</translation>
     </message>
     <message>
-        <source>This is not a hub address. Give the hub's web address, starting with https:// (for example https://hub.example.org).</source>
+        <source>This is not a hub address. Give the hub&apos;s web address, starting with https:// (for example https://hub.example.org).</source>
         <translation>Esto no es una dirección de hub. Indique la dirección web del hub, que empieza por https:// (por ejemplo https://hub.example.org).</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiada</translation>
     </message>
     <message>
         <source> min</source>
@@ -2296,6 +2396,14 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Necesita la dirección del hub y el token de su equipo central; Archivo &gt; Configuración de sincronización hace lo mismo más tarde</translation>
     </message>
     <message>
+        <source>&amp;Join your team with an invitation code now</source>
+        <translation>&amp;Unirse ahora a su equipo con un código de invitación</translation>
+    </message>
+    <message>
+        <source>The central team sends you a code or link; this laptop then sets up sync by itself</source>
+        <translation>El equipo central le envía un código o un enlace; este portátil configura entonces la sincronización por sí solo</translation>
+    </message>
+    <message>
         <source>&amp;Start</source>
         <translation>&amp;Empezar</translation>
     </message>
@@ -2370,7 +2478,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Condado</translation>
     </message>
     <message>
-        <source>Staff being coached only: never a child's or family's name.</source>
+        <source>Staff being coached only: never a child&apos;s or family&apos;s name.</source>
         <translation>Solo personal que recibe coaching: nunca el nombre de un niño o de una familia.</translation>
     </message>
 </context>
@@ -2393,7 +2501,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Resumen de coaching…</translation>
     </message>
     <message>
-        <source>This worker's coaching summary as PDF (Ctrl+R)</source>
+        <source>This worker&apos;s coaching summary as PDF (Ctrl+R)</source>
         <translation>El resumen de coaching de este trabajador en PDF (Ctrl+R)</translation>
     </message>
     <message>
@@ -2555,7 +2663,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>%1 visitas</translation>
     </message>
     <message>
-        <source>Each pair of coaches over all the visits they rated together, then month by month. Exact and within-one count the behaviors both scored; Cohen's weighted kappa corrects for chance agreement (1 perfect, 0 chance, below 0 worse than chance).</source>
+        <source>Each pair of coaches over all the visits they rated together, then month by month. Exact and within-one count the behaviors both scored; Cohen&apos;s weighted kappa corrects for chance agreement (1 perfect, 0 chance, below 0 worse than chance).</source>
         <translation>Cada pareja de coaches en todas las visitas que calificaron juntos y luego mes a mes. La concordancia exacta y a un punto cuentan las conductas que ambos puntuaron; la kappa ponderada de Cohen corrige la concordancia por azar (1 perfecta, 0 azar, menos de 0 peor que el azar).</translation>
     </message>
     <message>
@@ -2567,7 +2675,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Trabajador</translation>
     </message>
     <message>
-        <source>Krippendorff's alpha (ordinal) is given for visits rated by more than two coaches.</source>
+        <source>Krippendorff&apos;s alpha (ordinal) is given for visits rated by more than two coaches.</source>
         <translation>La alfa de Krippendorff (ordinal) se da para las visitas calificadas por más de dos coaches.</translation>
     </message>
     <message>
@@ -2691,11 +2799,11 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Brecha</translation>
     </message>
     <message>
-        <source>Share of behaviors rated Accomplished. Self: the latest self-assessment. Others: every coach's or staff member's rating in the last year. A positive gap: the leader rates themselves higher than others do. Ratings: how many ratings by others each figure rests on.</source>
+        <source>Share of behaviors rated Accomplished. Self: the latest self-assessment. Others: every coach&apos;s or staff member&apos;s rating in the last year. A positive gap: the leader rates themselves higher than others do. Ratings: how many ratings by others each figure rests on.</source>
         <translation>Porcentaje de conductas calificadas como Logrado. Uno mismo: la autoevaluación más reciente. Otros: todas las calificaciones de coaches o personal en el último año. Una brecha positiva: el líder se califica más alto que los demás. Calificaciones: en cuántas calificaciones de otros se basa cada cifra.</translation>
     </message>
     <message>
-        <source>Self: the latest self-rating (1 to 3). Others: the mean of others' ratings in the last year.</source>
+        <source>Self: the latest self-rating (1 to 3). Others: the mean of others&apos; ratings in the last year.</source>
         <translation>Uno mismo: la autocalificación más reciente (1 a 3). Otros: la media de las calificaciones de otros en el último año.</translation>
     </message>
     <message>
@@ -2835,7 +2943,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Obs.</translation>
     </message>
     <message>
-        <source>Share of observed behaviors rated Accomplished in each worker's latest finished observation of the period; in brackets the change in points since their first one in the period. Obs. counts finished observations.</source>
+        <source>Share of observed behaviors rated Accomplished in each worker&apos;s latest finished observation of the period; in brackets the change in points since their first one in the period. Obs. counts finished observations.</source>
         <translation>Porcentaje de conductas observadas calificadas como Logrado en la última observación terminada de cada trabajador en el período; entre paréntesis, el cambio en puntos desde la primera del período. Obs. cuenta las observaciones terminadas.</translation>
     </message>
     <message>
@@ -2883,7 +2991,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>%1 de %2</translation>
     </message>
     <message>
-        <source>The %1 behaviors rated Accomplished in the fewest of the unit's %2 finished observations; Share is of the observations where each was observed.</source>
+        <source>The %1 behaviors rated Accomplished in the fewest of the unit&apos;s %2 finished observations; Share is of the observations where each was observed.</source>
         <translation>Las %1 conductas calificadas como Logrado en menos de las %2 observaciones terminadas de la unidad; el porcentaje es sobre las observaciones en que se observó cada una.</translation>
     </message>
     <message>
