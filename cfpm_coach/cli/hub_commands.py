@@ -174,6 +174,8 @@ def invite(args: argparse.Namespace) -> int:
     from cfpm_coach.hub import invitations
 
     lifetime = invitations.parse_lifetime(args.expires_in)
+    if args.qr and args.qr.suffix.lower() not in (".png", ".svg"):
+        raise InvalidInputError(f"--qr: {args.qr.name} should end in .png or .svg")
     with _open(args) as hub:
         invitation = invitations.create(hub, args.coach, office=args.office, lifetime=lifetime,
                                         hub_url=args.hub_url)
@@ -181,7 +183,7 @@ def invite(args: argparse.Namespace) -> int:
                                                            args.invitation_file)
                        if args.folder else None)
     if args.qr and invitation.link:
-        _write_qr(invitation.link, args.qr)
+        invitations.save_qr(invitation.link, args.qr)
     if args.json:
         print_json({"invitation_id": invitation.id, "code": invitation.display_code,
                     "link": invitation.link, "web_link": invitation.web_link,
@@ -194,7 +196,7 @@ def invite(args: argparse.Namespace) -> int:
     if invitation.link:
         print(f"Link: {invitation.link}")
         print(f"Web link: {invitation.web_link}")
-        print(_terminal_qr(invitation.link), end="")
+        print(invitations.qr_text(invitation.link), end="")
         if args.qr:
             print(f"QR code written to {args.qr}")
     else:
@@ -206,25 +208,6 @@ def invite(args: argparse.Namespace) -> int:
     print("On the laptop: Sync settings > Join your team, or "
           "`cfpm-coach join CODE --hub URL`.")
     return 0
-
-
-def _terminal_qr(link: str) -> str:
-    """The link's QR code in block characters, for a terminal or a screenshot."""
-    import io
-
-    import segno
-
-    out = io.StringIO()
-    segno.make(link, error="m", micro=False).terminal(out=out, compact=True)
-    return out.getvalue()
-
-
-def _write_qr(link: str, path: Path) -> None:
-    import segno
-
-    if path.suffix.lower() not in (".png", ".svg"):
-        raise InvalidInputError(f"--qr: {path.name} should end in .png or .svg")
-    segno.make(link, error="m", micro=False).save(str(path), scale=8, border=4)
 
 
 def list_invitations(args: argparse.Namespace) -> int:

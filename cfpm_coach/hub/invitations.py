@@ -224,3 +224,36 @@ def write_folder_invitation(hub: "Hub", invitation: Invitation, shared_folder: s
             "hub_url": invitation.hub_url}
     files.write_atomic(target, (json.dumps(body, indent=2) + "\n").encode("utf-8"))
     return target
+
+
+def qr_text(link: str) -> str:
+    """The link's QR code in block characters, for a terminal."""
+    import io
+
+    import segno
+
+    out = io.StringIO()
+    segno.make(link, error="m", micro=False).terminal(out=out, compact=True)
+    return out.getvalue()
+
+
+def qr_svg(link: str) -> str:
+    """The link's QR code as an SVG document (for a web page: no script, no outside reference)."""
+    import io
+
+    import segno
+
+    out = io.BytesIO()
+    segno.make(link, error="m", micro=False).save(out, kind="svg", scale=6, border=4,
+                                                   xmldecl=False)
+    return out.getvalue().decode("utf-8")
+
+
+def save_qr(link: str, path: Path) -> Path:
+    """Write the link's QR code as .png or .svg."""
+    import segno
+
+    if path.suffix.lower() not in (".png", ".svg"):
+        raise InvalidInputError(f"qr: {path.name} should end in .png or .svg")
+    segno.make(link, error="m", micro=False).save(str(path), scale=8, border=4)
+    return path

@@ -289,6 +289,8 @@ def test_hub_invite_prints_the_code_link_and_qr_once_and_lists_no_code(
     assert f"cfpm-coach://join?hub=https%3A%2F%2Fhub.example.org&code={code}" in printed
     assert "\u2588" in printed or "\u2580" in printed  # the QR code in block characters
     assert png.read_bytes().startswith(b"\x89PNG")
+    svg = invitations.qr_svg(f"cfpm-coach://join?code={code}")  # for the web dashboard
+    assert svg.startswith("<svg") and "script" not in svg and "href" not in svg
     assert main(["hub", "invitations", "--data-dir", folder, "--json"]) == 0
     listed = capsys.readouterr().out
     assert "Maria Lopez" in listed and '"open"' in listed
