@@ -43,6 +43,29 @@ def register(
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=enroll)
 
+    p = cmds.add_parser("invite", parents=[common],
+                        help="a one-time code (with a link and a QR code) a laptop joins with")
+    p.add_argument("--coach", required=True, metavar="NAME")
+    p.add_argument("--office", metavar="OFFICE")
+    p.add_argument("--expires-in", default="7d", metavar="TIME",
+                   help="how long the code works: 7d (default), 36h, 90m; at most 90d")
+    p.add_argument("--hub-url", metavar="URL",
+                   help="the hub's address as laptops reach it (https://...): put in the link")
+    p.add_argument("--qr", type=Path, metavar="FILE",
+                   help="also write the link's QR code to FILE (.png or .svg)")
+    p.add_argument("--folder", metavar="DIR",
+                   help="the shared folder laptops deliver to, as laptops see it: write an "
+                        "invitation file for the folder route (see docs/security.md)")
+    p.add_argument("--invitation-file", type=Path, metavar="FILE",
+                   help="where --folder writes the invitation file (default: "
+                        "./invitation-ID.cfpm-invitation); hand it to the coach, not the folder")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=invite)
+
+    p = cmds.add_parser("invitations", parents=[common], help="list invitations (never codes)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=list_invitations)
+
     p = cmds.add_parser("devices", parents=[common], help="list enrolled devices")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=devices)
@@ -146,6 +169,63 @@ def enroll(args: argparse.Namespace) -> int:
     return 0
 
 
+def invite(args: argparse.Namespace) -> int:
+    """Create an invitation and show its code, link and QR code once."""
+    from cfpm_coach.hub import invitations
+
+    lifetime = invitations.parse_lifetime(args.expires_in)
+    if args.qr and args.qr.suffix.lower() not in (".png", ".svg"):
+        raise InvalidInputError(f"--qr: {args.qr.name} should end in .png or .svg")
+    with _open(args) as hub:
+        invitation = invitations.create(hub, args.coach, office=args.office, lifetime=lifetime,
+                                        hub_url=args.hub_url)
+        folder_file = (invitations.write_folder_invitation(hub, invitation, args.folder,
+                                                           args.invitation_file)
+                       if args.folder else None)
+    if args.qr and invitation.link:
+        invitations.save_qr(invitation.link, args.qr)
+    if args.json:
+        print_json({"invitation_id": invitation.id, "code": invitation.display_code,
+                    "link": invitation.link, "web_link": invitation.web_link,
+                    "coach": invitation.coach_name, "expires_at": invitation.expires_at,
+                    "folder_file": folder_file})
+        return 0
+    print(f"Invitation for {invitation.coach_name} (works once, until "
+          f"{invitation.expires_at:%Y-%m-%d %H:%M} UTC).")
+    print(f"Code (shown once): {invitation.display_code}")
+    if invitation.link:
+        print(f"Link: {invitation.link}")
+        print(f"Web link: {invitation.web_link}")
+        print(invitations.qr_text(invitation.link), end="")
+        if args.qr:
+            print(f"QR code written to {args.qr}")
+    else:
+        print("No --hub-url given: the coach types the hub's address beside the code.")
+    if folder_file:
+        print(f"Folder invitation written to {folder_file}: give it to {invitation.coach_name} "
+              "privately (it holds the code); the laptop reads it with Join your team or "
+              "`cfpm-coach join --file`.")
+    print("On the laptop: Sync settings > Join your team, or "
+          "`cfpm-coach join CODE --hub URL`.")
+    return 0
+
+
+def list_invitations(args: argparse.Namespace) -> int:
+    """List invitations and what became of them."""
+    from cfpm_coach.hub import invitations
+
+    with _open(args) as hub:
+        found = invitations.listing(hub)
+    if args.json:
+        print_json([vars(i) for i in found])
+        return 0
+    print_table(["invitation", "coach", "office", "created", "expires", "state", "device"],
+                [[i.id, i.coach_name, i.office or "", i.created_at.strftime("%Y-%m-%d %H:%M"),
+                  i.expires_at.strftime("%Y-%m-%d %H:%M"), i.state, i.hub_device_id or ""]
+                 for i in found])
+    return 0
+
+
 def devices(args: argparse.Namespace) -> int:
     """List enrolled devices."""
     with _open(args) as hub:
@@ -210,17 +290,26 @@ def serve(args: argparse.Namespace) -> int:
 
 def ingest_folder(args: argparse.Namespace) -> int:
     """Import what laptops left in a shared folder."""
+    from cfpm_coach.hub.folder_join import ingest_join_requests
+
     with _open(args) as hub:
-        results = hub.ingest_folder(args.folder)
+        # Join requests first: a laptop that joined through the folder has its bundles taken
+        # in the same run.
+        results = ingest_join_requests(hub, args.folder) + hub.ingest_folder(args.folder)
     if args.json:
         print_json([vars(r) for r in results])
     else:
         for result in results:
             if result.error:
                 print(f"refused  {result.name}: {result.error}")
+            elif (result.receipt or {}).get("status") == "joined":
+                print(f"joined   {result.name}: {(result.receipt or {}).get('coach')}'s laptop enrolled")
             else:
                 print(f"imported {result.name}")
-        print(f"{sum(1 for r in results if not r.error)} imported, "
+        joined = sum(1 for r in results if (r.receipt or {}).get("status") == "joined")
+        if joined:
+            print(f"{joined} laptops joined")
+        print(f"{sum(1 for r in results if not r.error) - joined} imported, "
               f"{sum(1 for r in results if r.error)} refused")
     return 1 if any(r.error for r in results) else 0
 

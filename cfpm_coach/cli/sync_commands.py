@@ -2,6 +2,7 @@
 
 import argparse
 import dataclasses
+from pathlib import Path
 
 from cfpm_coach.cli.context import open_workspace
 from cfpm_coach.cli.output import print_json
@@ -28,6 +29,19 @@ def register(
     p.add_argument("--automatic", action=argparse.BooleanOptionalAction, default=None,
                    help="sync by itself when online (the app)")
     p.set_defaults(handler=setup)
+    join_parser = commands.add_parser(
+        "join", parents=[common], help="join the team's hub with an invitation code or link")
+    join_parser.add_argument("invitation", nargs="*", metavar="CODE_OR_LINK",
+                             help="the code (ABCD-EFGH-JK12) or link the central team sent; "
+                                  "blanks and line breaks are ignored")
+    join_parser.add_argument("--hub", default="", metavar="URL",
+                             help="the hub's address (not needed when a link names it)")
+    join_parser.add_argument("--file", type=Path, metavar="FILE",
+                             help="an invitation file for the shared-folder route, instead "
+                                  "of a code")
+    join_parser.add_argument("--folder", default="", metavar="DIR",
+                             help="the shared folder, when it is not where the file says")
+    join_parser.set_defaults(handler=join)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -86,4 +100,26 @@ def setup(args: argparse.Namespace) -> int:
         saved = ws.sync.save_settings(dataclasses.replace(current, **changes))
     print(f"Sync goes to {saved.hub_url or saved.folder or 'nowhere yet'} "
           f"({saved.mode or 'not complete: give --team-key and a hub or folder'})")
+    return 0
+
+
+def join(args: argparse.Namespace) -> int:
+    """Join the hub: this laptop's public key goes with the code; the token and team key come
+    back and are saved as the sync settings."""
+    from cfpm_coach.errors import InvalidInputError
+    from cfpm_coach.services.joining import join_by_file, join_team
+
+    if bool(args.file) == bool(args.invitation):
+        raise InvalidInputError("join: give the invitation code or link, or --file FILE")
+    with open_workspace(args) as ws:
+        if args.file:
+            result = join_by_file(ws, args.file, args.folder)
+            print(f"Sync now goes to the shared folder {result.destination}, sealed with the team's "
+                  f"key. A join request for {result.coach_name}'s laptop is in the folder; "
+                  "the hub enrolls this laptop when it next takes the folder's files.")
+            return 0
+        result = join_team(ws, " ".join(args.invitation), args.hub)
+    print(f"Joined the team's hub at {result.destination} as {result.coach_name}'s laptop "
+          f"(device {result.hub_device_id}). Sync now sends your records there; run "
+          "`cfpm-coach sync` to send them now.")
     return 0

@@ -26,6 +26,7 @@ from cfpm_coach.errors import (
     TooLargeError,
 )
 from cfpm_coach.hub import memory
+from cfpm_coach.hub.join_api import join_router
 from cfpm_coach.hub.service import Delivery, DeviceView, Hub
 from cfpm_coach.storage import faults
 
@@ -226,4 +227,5 @@ def create_app(hub: Hub) -> FastAPI:
             return Response(table.as_csv(), media_type="text/csv; charset=utf-8")
         return JSONResponse(table.as_dict())
 
+    app.include_router(join_router(hub))
     return app

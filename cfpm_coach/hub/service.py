@@ -192,21 +192,28 @@ class Hub:
         name = coach_name.strip()
         if not name:
             raise InvalidInputError("coach: give the coach's name")
-        token = secrets.token_urlsafe(32)
         with self.store.write() as session:
-            existing = hub_repo.device_by_key(session=session, public_key=key)
-            if existing is not None:
-                device = self._reenroll(session, existing, device_id, reenroll)
-                hub_repo.renew(session=session, device=device, coach_name=name,
-                               token_sha256=_digest(token))
-            else:
-                coach_id = self._check_laptop_free(session, device_id, reenroll)
-                device = hub_repo.add_device(session=session, public_key=key, coach_name=name,
-                                             token_sha256=_digest(token),
-                                             laptop_device_id=device_id, coach_id=coach_id)
-            view = _view(device)
-        log.info("device %s enrolled (laptop %s)", view.id, view.laptop_device_id)
-        return Enrollment(view, token)
+            enrollment = self.enroll_in(session, key, name, device_id, reenroll=reenroll)
+        log.info("device %s enrolled (laptop %s)", enrollment.device.id,
+                 enrollment.device.laptop_device_id)
+        return enrollment
+
+    def enroll_in(self, session: Any, key: str, name: str, device_id: uuid.UUID | None, *,
+                  reenroll: bool = False) -> Enrollment:
+        """enroll() inside a write transaction the caller holds (a join by invitation claims
+        the invitation in the same one); key and name already checked."""
+        token = secrets.token_urlsafe(32)
+        existing = hub_repo.device_by_key(session=session, public_key=key)
+        if existing is not None:
+            device = self._reenroll(session, existing, device_id, reenroll)
+            hub_repo.renew(session=session, device=device, coach_name=name,
+                           token_sha256=_digest(token))
+        else:
+            coach_id = self._check_laptop_free(session, device_id, reenroll)
+            device = hub_repo.add_device(session=session, public_key=key, coach_name=name,
+                                         token_sha256=_digest(token),
+                                         laptop_device_id=device_id, coach_id=coach_id)
+        return Enrollment(_view(device), token)
 
     @staticmethod
     def _reenroll(session: Any, existing: Any, device_id: uuid.UUID | None,

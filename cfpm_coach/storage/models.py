@@ -239,3 +239,22 @@ class HubUpload(SQLModel, table=True):
     size: int
     received_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     receipt: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+
+
+class HubInvitation(SQLModel, table=True):
+    """A one-time invitation for a laptop to join the hub: only the hash of its code is kept.
+    Used once: then it names the device it enrolled."""
+
+    __tablename__ = "hub_invitation"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    code_sha256: str = Field(unique=True)
+    coach_name: str
+    office: str | None = None
+    hub_url: str | None = None
+    created_by: str | None = None
+    created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    expires_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    hub_device_id: uuid.UUID | None = Field(default=None, foreign_key="hub_device.id")
+    cancelled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -75,7 +75,7 @@ def _detail(response: httpx.Response) -> str:
     return f"HTTP {response.status_code}"
 
 
-def _refuse_clear_text(base_url: str) -> None:
+def refuse_clear_text(base_url: str) -> None:
     """The token goes in a header: as httpx itself reads the address, https or this computer."""
     try:
         parsed = httpx.URL(base_url)
@@ -94,7 +94,7 @@ class HttpTransport:
     def __init__(self, base_url: str, token: str, *, attempts: int = 5, first_wait: float = 0.5,
                  max_wait: float = 30.0, timeout: float = 60.0) -> None:
         self.base_url = base_url.rstrip("/")
-        _refuse_clear_text(self.base_url)
+        refuse_clear_text(self.base_url)
         self._token = token
         self._attempts = attempts
         self._first_wait, self._max_wait = first_wait, max_wait

@@ -70,7 +70,9 @@ class FirstRunFlow(QObject):
         self.window.backend.read(lambda ws: ws.profile.coach(), self.window.show_coach)
         if answers.explore_demo:
             self.open_demo()
-        if answers.set_up_sync:
+        if answers.join_team:
+            self.window.sync.join_team()
+        elif answers.set_up_sync:
             self.window.sync.edit_settings()
 
     @Slot()

@@ -16,7 +16,11 @@ from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from cfpm_coach.services.joining import JoinResult
     from cfpm_coach.services.sync import SyncReport, SyncSettings, SyncStatus
+    from cfpm_coach.ui.join_dialog import FileJoiner, Joiner
     from cfpm_coach.ui.main_window import MainWindow
     from cfpm_coach.ui.sync_panel import SyncPanel
 
@@ -38,6 +42,7 @@ class SyncFlow(QObject):
         self.network = TaskRunner(self)
         # The sync service and its texts load with the first status read, after the window shows.
         self.settings: SyncSettings | None = None
+        self.public_key = ""  # this laptop's, shown in Sync settings
         self.status: SyncStatus | None = None
         self.running = False
         self.panel: SyncPanel | None = None
@@ -99,10 +104,14 @@ class SyncFlow(QObject):
     def start(self) -> None:
         """The workspace is open: read the settings and status, start the schedule."""
         self.window.backend.read(lambda ws: ws.sync.settings(), self._apply_settings)
+        self.window.backend.read(lambda ws: ws.exchange.device_public_key(), self._remember_key)
         self.refresh()
         self.status_timer.start()
         # QtNetwork and its backend load after the window is up, not during start-up.
         self.network_timer.start()
+
+    def _remember_key(self, public_key: str) -> None:
+        self.public_key = public_key
 
     def _apply_settings(self, settings: "SyncSettings") -> None:
         self.settings = settings
@@ -210,11 +219,53 @@ class SyncFlow(QObject):
             return
         from cfpm_coach.services.sync import SyncSettings
 
-        chosen = SyncSettingsDialog.ask(self.panel or self.window, self.settings or SyncSettings())
+        chosen = SyncSettingsDialog.ask(self.panel or self.window, self.settings or SyncSettings(),
+                                        self.public_key, self.network, self._joiner(),
+                                        self._file_joiner())
         if chosen is None:
+            self.window.backend.read(lambda ws: ws.sync.settings(), self._on_saved)
             return
         self.window.backend.write(lambda ws: ws.sync.save_settings(chosen), self._on_saved,
                                   lambda error: show_error(self.window, error))
+
+    def _joiner(self) -> "Joiner":
+        """join_team on the open workspace, for the join dialog (it runs on the network thread)."""
+        workspace = self.workspace
+
+        def join(text: str, hub_url: str) -> "JoinResult":
+            from cfpm_coach.services.joining import join_team
+
+            if workspace is None:
+                raise RuntimeError("no open workspace")
+            return join_team(workspace, text, hub_url)
+
+        return join
+
+    def _file_joiner(self) -> "FileJoiner":
+        """join_by_file on the open workspace (the shared-folder route)."""
+        workspace = self.workspace
+
+        def join(path: "Path", folder: str) -> "JoinResult":
+            from cfpm_coach.services.joining import join_by_file
+
+            if workspace is None:
+                raise RuntimeError("no open workspace")
+            return join_by_file(workspace, path, folder)
+
+        return join
+
+    @Slot()
+    def join_team(self) -> None:
+        """Join the team with an invitation code (the welcome offers it)."""
+        from cfpm_coach.ui.join_dialog import JoinDialog
+
+        if self.workspace is None:
+            return
+        result = JoinDialog.ask(self.window, self.network, self._joiner(),
+                                self.settings.hub_url if self.settings else "",
+                                self._file_joiner())
+        if result is not None:
+            self._on_saved(result.settings)
 
     def _on_saved(self, settings: "SyncSettings") -> None:
         self._apply_settings(settings)

@@ -1,6 +1,13 @@
-"""Where sync sends bundles: the central hub (address and enrollment token) or a shared folder."""
+"""Where sync sends bundles: the central hub (address and enrollment token) or a shared folder.
+
+"Join your team" fills all of it from an invitation code; the laptop's own public key is shown
+with a Copy button for a team that still enrolls laptops by hand.
+"""
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -21,13 +28,21 @@ from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.services.sync import SyncSettings
 from cfpm_coach.sync.hub_address import InsecureHubAddressError, check_hub_url
 from cfpm_coach.ui.form_rows import add_row
+from cfpm_coach.ui.join_dialog import FileJoiner, JoinDialog, Joiner
+
+if TYPE_CHECKING:
+    from cfpm_coach.ui.tasks import TaskRunner
 
 
 class SyncSettingsDialog(QDialog):
     """The hub or the folder, the team's key, and automatic sync."""
 
-    def __init__(self, parent: QWidget | None, current: SyncSettings) -> None:
+    def __init__(self, parent: QWidget | None, current: SyncSettings, public_key: str = "",
+                 runner: "TaskRunner | None" = None, join: Joiner | None = None,
+                 join_file: FileJoiner | None = None) -> None:
         super().__init__(parent)
+        self._runner, self._join, self._join_file = runner, join, join_file
+        self.joined: object | None = None
         self.setWindowTitle(self.tr("Sync settings"))
         self.setObjectName("syncSettingsDialog")
         self.setMinimumWidth(520)
@@ -37,6 +52,12 @@ class SyncSettingsDialog(QDialog):
             "address and your enrollment token, or use a shared folder."))
         intro.setWordWrap(True)
         form.addRow(intro)
+        self.join_button = QPushButton(self.tr("&Join your team with an invitation code\u2026"))
+        self.join_button.setObjectName("joinTeamButton")
+        self.join_button.setAutoDefault(False)
+        self.join_button.clicked.connect(self._join_team)
+        self.join_button.setVisible(join is not None and runner is not None)
+        form.addRow(self.join_button)
         self.use_hub = QRadioButton(self.tr("Central &hub"))
         self.use_folder = QRadioButton(self.tr("Shared &folder"))
         group = QButtonGroup(self)
@@ -69,6 +90,22 @@ class SyncSettingsDialog(QDialog):
         self.recipient.setPlaceholderText("age1\u2026")
         self.recipient.setAccessibleName(self.tr("Central team's public key"))
         form.addRow(self.tr("Team's &key"), self.recipient)
+        self.public_key = QLineEdit(public_key)
+        self.public_key.setObjectName("laptopPublicKey")
+        self.public_key.setReadOnly(True)
+        self.public_key.setCursorPosition(0)
+        self.public_key.setAccessibleName(self.tr("This laptop's public key"))
+        self.public_key.setToolTip(self.tr("Not a secret: the hub checks this laptop's bundles "
+                                           "with it. Joining with a code sends it for you."))
+        self.copy_key = QPushButton(self.tr("Cop&y"))
+        self.copy_key.setObjectName("copyLaptopKey")
+        self.copy_key.setAutoDefault(False)
+        self.copy_key.setAccessibleName(self.tr("Copy this laptop's public key"))
+        self.copy_key.clicked.connect(self._copy_key)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.public_key, 1)
+        key_row.addWidget(self.copy_key)
+        add_row(form, self.tr("This &laptop's key"), key_row, self.public_key)
         self.automatic = QCheckBox(self.tr("Sync by itself when a connection is available"))
         self.automatic.setChecked(current.automatic)
         form.addRow("", self.automatic)
@@ -131,6 +168,29 @@ class SyncSettingsDialog(QDialog):
         return ""
 
     @Slot()
+    def _copy_key(self) -> None:
+        QGuiApplication.clipboard().setText(self.public_key.text())
+        self.copy_key.setText(self.tr("Copied"))
+
+    @Slot()
+    def _join_team(self) -> None:
+        """Join with a code; what it set up fills the fields (and is saved already)."""
+        if self._runner is None or self._join is None:
+            return
+        result = JoinDialog.ask(self, self._runner, self._join, self.hub_url.text().strip(),
+                                self._join_file)
+        if result is None:
+            return
+        self.joined = result
+        saved = result.settings
+        (self.use_folder if saved.mode == "folder" else self.use_hub).setChecked(True)
+        self.hub_url.setText(saved.hub_url)
+        self.token.setText(saved.token)
+        self.folder.setText(saved.folder)
+        self.recipient.setText(saved.recipient)
+        self.recipient.setCursorPosition(0)
+
+    @Slot()
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Shared folder"),
                                                   self.folder.text())
@@ -148,7 +208,9 @@ class SyncSettingsDialog(QDialog):
             interval_minutes=self.interval.value())
 
     @classmethod
-    def ask(cls, parent: QWidget | None, current: SyncSettings) -> SyncSettings | None:
+    def ask(cls, parent: QWidget | None, current: SyncSettings, public_key: str = "",
+            runner: "TaskRunner | None" = None, join: Joiner | None = None,
+            join_file: FileJoiner | None = None) -> SyncSettings | None:
         """Show the dialog; the new settings, or None when cancelled."""
-        dialog = cls(parent, current)
+        dialog = cls(parent, current, public_key, runner, join, join_file)
         return dialog.settings() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -29,6 +29,7 @@ class WelcomeAnswers:
     passphrase: str | None
     explore_demo: bool
     set_up_sync: bool
+    join_team: bool = False
 
 
 class WelcomeDialog(QDialog):
@@ -74,7 +75,12 @@ class WelcomeDialog(QDialog):
         self.sync = QCheckBox(self.tr("Set up &sync with the central team now"))
         self.sync.setToolTip(self.tr("You need the hub address and token from your central "
                                      "team; File > Sync settings does the same later"))
-        for widget in (self.protect, self.passphrase, self.repeat, self.demo, self.sync):
+        self.join = QCheckBox(self.tr("&Join your team with an invitation code now"))
+        self.join.setObjectName("welcomeJoin")
+        self.join.setToolTip(self.tr("The central team sends you a code or link; this laptop "
+                                     "then sets up sync by itself"))
+        for widget in (self.protect, self.passphrase, self.repeat, self.demo, self.join,
+                       self.sync):
             box.addWidget(widget)
         layout.addWidget(choices)
         self.problem = QLabel()
@@ -118,7 +124,7 @@ class WelcomeDialog(QDialog):
             self.name.text().strip(), self.role.text().strip(), self.county.text().strip(),
             self.office.text().strip(),
             self.passphrase.text() if self.protect.isChecked() else None,
-            self.demo.isChecked(), self.sync.isChecked())
+            self.demo.isChecked(), self.sync.isChecked(), self.join.isChecked())
 
     @classmethod
     def ask(cls, parent: QWidget | None) -> WelcomeAnswers | None:

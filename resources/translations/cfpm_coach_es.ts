@@ -1318,6 +1318,77 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Join your team</source>
+        <translation>Unirse a su equipo</translation>
+    </message>
+    <message>
+        <source>Paste the invitation the central team sent you: a code such as ABCD-EFGH-JK12, or a link starting with cfpm-coach://. This laptop sends its public key with it and receives everything sync needs; nothing else to copy.</source>
+        <translation>Pegue la invitación que le envió el equipo central: un código como ABCD-EFGH-JK12, o un enlace que empieza por cfpm-coach://. Este portátil envía con ella su clave pública y recibe todo lo que la sincronización necesita; no hay nada más que copiar.</translation>
+    </message>
+    <message>
+        <source>Invitation code or link</source>
+        <translation>Código o enlace de invitación</translation>
+    </message>
+    <message>
+        <source>Invitation &amp;code or link</source>
+        <translation>&amp;Código o enlace de invitación</translation>
+    </message>
+    <message>
+        <source>https://hub.example.org (not needed with a link)</source>
+        <translation>https://hub.example.org (no hace falta con un enlace)</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Dirección del hub</translation>
+    </message>
+    <message>
+        <source>Hub &amp;address</source>
+        <translation>&amp;Dirección del hub</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>&amp;Unirse</translation>
+    </message>
+    <message>
+        <source>Use an invitation &amp;file…</source>
+        <translation>Usar un &amp;archivo de invitación…</translation>
+    </message>
+    <message>
+        <source>For teams that sync through a shared folder: the file the central team gave you</source>
+        <translation>Para los equipos que sincronizan por una carpeta compartida: el archivo que le dio el equipo central</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Uniéndose…</translation>
+    </message>
+    <message>
+        <source>Invitation file</source>
+        <translation>Archivo de invitación</translation>
+    </message>
+    <message>
+        <source>CFPM Coach invitations (*.cfpm-invitation);;All files (*)</source>
+        <translation>Invitaciones de CFPM Coach (*.cfpm-invitation);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Done: sync now goes to the shared folder %1, sealed with the team&apos;s key. The hub enrolls this laptop (%2&apos;s) when it next takes the folder&apos;s files.</source>
+        <translation>Listo: la sincronización va ahora a la carpeta compartida %1, sellada con la clave del equipo. El hub inscribe este portátil (de %2) la próxima vez que recoja los archivos de la carpeta.</translation>
+    </message>
+    <message>
+        <source>Done: this laptop has joined the team&apos;s hub at %1 as %2&apos;s laptop. Sync is set up and sends your records there, sealed with the team&apos;s key.</source>
+        <translation>Listo: este portátil se ha unido al hub del equipo en %1 como portátil de %2. La sincronización está configurada y envía allí sus registros, sellados con la clave del equipo.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Joining failed unexpectedly; nothing was changed. Try again, and tell the central team if it happens again.</source>
+        <translation>La unión falló de forma inesperada; no se cambió nada. Vuelva a intentarlo y avise al equipo central si vuelve a ocurrir.</translation>
+    </message>
+</context>
+<context>
     <name>LeadershipDialog</name>
     <message>
         <source>Leadership: self vs others</source>
@@ -2086,6 +2157,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Sus registros llegan al equipo central sellados con su clave. Pídales la dirección del hub y su token de inscripción, o use una carpeta compartida.</translation>
     </message>
     <message>
+        <source>&amp;Join your team with an invitation code…</source>
+        <translation>&amp;Unirse a su equipo con un código de invitación…</translation>
+    </message>
+    <message>
         <source>Central &amp;hub</source>
         <translation>&amp;Hub central</translation>
     </message>
@@ -2138,6 +2213,26 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>&amp;Clave del equipo</translation>
     </message>
     <message>
+        <source>This laptop&apos;s public key</source>
+        <translation>Clave pública de este portátil</translation>
+    </message>
+    <message>
+        <source>Not a secret: the hub checks this laptop&apos;s bundles with it. Joining with a code sends it for you.</source>
+        <translation>No es un secreto: el hub comprueba con ella los paquetes de este portátil. Al unirse con un código se envía por usted.</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>Cop&amp;iar</translation>
+    </message>
+    <message>
+        <source>Copy this laptop&apos;s public key</source>
+        <translation>Copiar la clave pública de este portátil</translation>
+    </message>
+    <message>
+        <source>This &amp;laptop&apos;s key</source>
+        <translation>Clave de este &amp;portátil</translation>
+    </message>
+    <message>
         <source>Sync by itself when a connection is available</source>
         <translation>Sincronizar sola cuando haya conexión</translation>
     </message>
@@ -2148,6 +2243,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>This is not a hub address. Give the hub&apos;s web address, starting with https:// (for example https://hub.example.org).</source>
         <translation>Esto no es una dirección de hub. Indique la dirección web del hub, que empieza por https:// (por ejemplo https://hub.example.org).</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiada</translation>
     </message>
     <message>
         <source> min</source>
@@ -2303,6 +2402,14 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>You need the hub address and token from your central team; File &gt; Sync settings does the same later</source>
         <translation>Necesita la dirección del hub y el token de su equipo central; Archivo &gt; Configuración de sincronización hace lo mismo más tarde</translation>
+    </message>
+    <message>
+        <source>&amp;Join your team with an invitation code now</source>
+        <translation>&amp;Unirse ahora a su equipo con un código de invitación</translation>
+    </message>
+    <message>
+        <source>The central team sends you a code or link; this laptop then sets up sync by itself</source>
+        <translation>El equipo central le envía un código o un enlace; este portátil configura entonces la sincronización por sí solo</translation>
     </message>
     <message>
         <source>&amp;Start</source>

@@ -131,3 +131,26 @@ def test_0006_keeps_bundle_logs_and_uploads_under_their_devices(tmp_path: Path) 
         assert conn.execute("SELECT laptop_device_id, coach_id FROM hub_device").fetchall() \
             == [(None, None)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_0008_adds_invitations_beside_the_enrolled_devices_of_0007(tmp_path: Path) -> None:
+    """A hub at 0007 keeps its devices; an invitation can then name one of them, and two
+    invitations with the same code hash are refused."""
+    db = tmp_path / "store.sqlite3"
+    upgrade(db, tmp_path / "backups", target="0007")
+    device = uuid.uuid4().hex
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO hub_device (id, public_key, coach_name, token_sha256, "
+                     "enrolled_at, bundles) VALUES (?, 'key', 'Coach', 'sha', "
+                     "'2026-01-01 00:00:00', 0)", (device,))
+    upgrade(db, tmp_path / "backups", target="0008")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT id, coach_name FROM hub_device").fetchall() \
+            == [(device, "Coach")]
+        insert = ("INSERT INTO hub_invitation (id, code_sha256, coach_name, created_at, "
+                  "expires_at, used_at, hub_device_id) VALUES (?, 'abc', 'Coach', "
+                  "'2026-01-01 00:00:00', '2026-01-08 00:00:00', '2026-01-02 00:00:00', ?)")
+        conn.execute(insert, (uuid.uuid4().hex, device))
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute(insert, (uuid.uuid4().hex, None))
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

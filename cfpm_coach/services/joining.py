@@ -1,0 +1,74 @@
+"""Join the team: send this laptop's public key with the invitation code, keep what comes back.
+
+What the hub answers (the device token, and the team's key the bundles are sealed to) goes where
+Sync settings keeps it, with the address that answered: nothing is copied by hand.
+"""
+
+import dataclasses
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cfpm_coach.errors import DeliveryError
+from cfpm_coach.sync import keys
+from cfpm_coach.sync.join import (
+    read_folder_invitation,
+    read_invitation,
+    request_join,
+    write_join_request,
+)
+
+if TYPE_CHECKING:
+    from cfpm_coach.services.sync import SyncSettings
+    from cfpm_coach.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class JoinResult:
+    """What joining set up, for a sentence to the coach."""
+
+    destination: str  # the hub's address, or the shared folder
+    coach_name: str
+    hub_device_id: str
+    settings: "SyncSettings"
+
+
+def join_team(ws: "Workspace", text: str, hub_address: str = "") -> JoinResult:
+    """Join the hub named by the code or link (and the address field); sync goes there after."""
+    invitation = read_invitation(text, hub_address)
+    answer = request_join(invitation, ws.exchange.device_public_key(), ws.author.device_id)
+    try:
+        keys.load_recipient(answer.team_recipient)
+    except Exception as exc:
+        raise DeliveryError("The hub answered with a team key that is not one; sync settings "
+                            "were not changed. Tell the central team.") from exc
+    current = ws.sync.settings()
+    saved = ws.sync.save_settings(dataclasses.replace(
+        current, hub_url=invitation.hub_url, token=answer.device_token, folder="",
+        recipient=answer.team_recipient))
+    log.info("joined the hub as device %s", answer.hub_device_id)
+    return JoinResult(saved.hub_url, answer.coach_name, answer.hub_device_id, saved)
+
+
+def join_by_file(ws: "Workspace", invitation_file: Path, folder: str = "") -> JoinResult:
+    """The shared-folder route: the team's key and the folder from the invitation file, and a
+    join request left in the folder for the hub (its next ingest enrolls this laptop)."""
+    invitation = read_folder_invitation(invitation_file)
+    chosen = folder.strip() or invitation.folder
+    if not chosen:
+        raise DeliveryError("Shared folder: the invitation file names none; choose the shared "
+                            "folder the central team told you about")
+    where = Path(chosen).expanduser()
+    if not where.is_dir():
+        raise DeliveryError(f"Shared folder: {where} is not there (is the network drive "
+                            "connected?); nothing was changed")
+    write_join_request(where, invitation.code, ws.exchange.device_public_key(),
+                       ws.author.device_id)
+    current = ws.sync.settings()
+    saved = ws.sync.save_settings(dataclasses.replace(
+        current, hub_url="", token="", folder=str(where), recipient=invitation.team_recipient))
+    log.info("join request left in the shared folder")
+    return JoinResult(str(where), invitation.coach_name, "", saved)
