@@ -2,17 +2,28 @@
 uploads, and live workers by place."""
 
 import uuid
+from collections import defaultdict
 
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
-from cfpm_coach.storage.models import Coach, HubUpload, Worker
+from cfpm_coach.storage.models import Coach, HubUpload, Observation, Worker
 
 
-def coach_places(*, session: Session) -> dict[uuid.UUID, tuple[str, str]]:
-    """Every coach's (county, office), by coach id (a laptop is in the scope of its coach)."""
-    rows = session.execute(select(col(Coach.id), col(Coach.county), col(Coach.office)))
-    return {cid: (str(county), str(office)) for cid, county, office in rows}
+def coach_places(*, session: Session) -> dict[uuid.UUID, set[tuple[str, str]]]:
+    """Where each coach works, by coach id: the (county, office) of their profile, if set, and
+    of every worker they observed (a laptop is in the scope of the places its coach works in)."""
+    places: dict[uuid.UUID, set[tuple[str, str]]] = defaultdict(set)
+    for cid, county, office in session.execute(
+            select(col(Coach.id), col(Coach.county), col(Coach.office))):
+        if county or office:
+            places[cid].add((str(county), str(office)))
+    observed = (select(col(Observation.coach_id), col(Worker.county), col(Worker.office))
+                .join(Worker, col(Worker.id) == col(Observation.worker_id))
+                .where(col(Observation.deleted_at).is_(None)).distinct())
+    for cid, county, office in session.execute(observed):
+        places[cid].add((str(county), str(office)))
+    return dict(places)
 
 
 def uploads(*, session: Session, limit: int = 1000) -> list[HubUpload]:

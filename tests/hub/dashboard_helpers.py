@@ -1,6 +1,8 @@
 """Signing in to a served hub's dashboard as a browser would (cookies, form tokens)."""
 
+import contextlib
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -32,9 +34,11 @@ def sign_in(client: httpx.Client, email: str, password: str = PASSWORD) -> httpx
                                         "csrf_token": form_token(page.text)})
 
 
-def signed_in(url: str, email: str) -> httpx.Client:
+@contextlib.contextmanager
+def signed_in(url: str, email: str) -> Iterator[httpx.Client]:
     """A client holding a signed-in session."""
-    client = httpx.Client(base_url=url, timeout=30)
-    answer = sign_in(client, email)
-    assert answer.status_code == 303 and answer.headers["location"] == "/overview", answer.text
-    return client
+    with httpx.Client(base_url=url, timeout=30) as client:
+        answer = sign_in(client, email)
+        assert answer.status_code == 303 and answer.headers["location"] == "/overview", \
+            answer.text
+        yield client

@@ -149,12 +149,15 @@ class Dashboard:
             devices = hub_repo.devices(session=session)
             found = []
             for d in devices:
-                county, office = places.get(d.coach_id, ("", "")) if d.coach_id else ("", "")
-                if d.coach_id is None and scope.kind != "hub":
-                    continue
-                if scope.admits(county, office):
-                    found.append(Laptop(d.id, d.coach_name, county, office, d.enrolled_at,
-                                        d.last_seen_at, d.bundles, d.revoked_at is not None))
+                where = sorted(places.get(d.coach_id, set())) if d.coach_id else []
+                if scope.kind != "hub":
+                    where = [p for p in where if scope.admits(*p)]
+                    if not where:
+                        continue
+                county = ", ".join(sorted({c for c, _o in where if c}))
+                office = ", ".join(sorted({o for _c, o in where if o}))
+                found.append(Laptop(d.id, d.coach_name, county, office, d.enrolled_at,
+                                    d.last_seen_at, d.bundles, d.revoked_at is not None))
         return found
 
     def laptop(self, scope: Scope, text_id: str) -> Laptop:
