@@ -144,7 +144,8 @@ def init(args: argparse.Namespace) -> int:
             account_commands.create_admin(hub, args.admin, password)
         print(f"Hub created in {hub.config.data_dir} ({hub.store.describe()})")
         print(f"Team public key (laptops seal bundles to it): {recipient}")
-        print(f"Team token for the fidelity API (shown once, keep it safe): {token}")
+        print(f"Team token for the fidelity API (deprecated: give scripts personal tokens, "
+              f"`hub user token`; shown once, keep it safe): {token}")
     return 0
 
 

@@ -44,8 +44,8 @@ def _routes(folder: Path) -> list[tuple[str, str]]:
 
 def test_every_route_but_health_and_sign_in_needs_a_session_or_token(
         hub_setup: HubSetup, served: ServedHub, hub: Hub) -> None:
-    device = hub.enroll(Workspace.open(hub_setup.folder.parent / "lt").exchange
-                        .device_public_key(), "Coach").device.id
+    with Workspace.open(hub_setup.folder.parent / "laptop") as laptop:
+        device = hub.enroll(laptop.exchange.device_public_key(), "Coach").device.id
     routes = _routes(hub_setup.folder)
     walked = [r for r in routes if r not in PUBLIC]
     assert ("GET", "/overview") in walked and ("POST", "/laptops/{device_id}/revoke") in walked
@@ -62,7 +62,10 @@ def test_every_route_but_health_and_sign_in_needs_a_session_or_token(
                 assert needs, (method, url, headers, answer.status_code)
         for method, path in PUBLIC:
             if method == "GET":
-                assert anonymous.get(path).status_code == 200, path
+                answer = anonymous.get(path)
+                assert answer.status_code == 200, path
+                assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""",
+                                     answer.text), path  # nothing from outside the hub
     assert hub.devices()[0].revoked_at is None
 
 
