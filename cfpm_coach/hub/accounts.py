@@ -6,6 +6,7 @@ reads the overview. Each is scoped to the whole hub, one county or one office: e
 table shows only workers (and the laptops of coaches) in that scope.
 """
 
+import functools
 import hashlib
 import hmac
 import logging
@@ -37,10 +38,15 @@ MAX_FAILURES_PER_EMAIL = 5
 MAX_FAILURES_PER_ADDRESS = 20
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{1,63}$")
 _HASHER = PasswordHasher()
-# Verified when the email is unknown, so a wrong email costs the same time as a wrong password.
-_DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
 
 RoleName = Literal["admin", "analyst", "supervisor"]
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified when the email is unknown, so a wrong email costs what a wrong password does
+    (made on first use: an Argon2 hash at import would slow every hub start)."""
+    return _HASHER.hash(secrets.token_urlsafe(16))
 
 
 def digest(secret: str) -> str:
@@ -224,7 +230,7 @@ class Accounts:
                                                    since=since) >= MAX_FAILURES_PER_ADDRESS):
                 raise ThrottledError("Too many failed sign-ins; wait 15 minutes, then try again")
             row = account_repo.account_by_email(session=session, email=wanted) if wanted else None
-            stored = row.password_hash if row is not None else _DUMMY_HASH
+            stored = row.password_hash if row is not None else _dummy_hash()
             account_id = row.id if row is not None and row.disabled_at is None else None
         if not self._verify(stored, password[:MAX_PASSWORD_LENGTH]) or account_id is None:
             with self.store.write() as session:

@@ -25,15 +25,13 @@ SIZES = {"desktop": (1280, 1100), "narrow": (390, 1500)}
 
 def _hub_with_demo_data(work: Path) -> tuple[ServedHub, str]:
     hub, recipient, _team = Hub.init(work / "hub")
+    served = ServedHub(work / "hub", free_port()).start()
     with hub:
         for number, seed in ((1, 3), (2, 8)):
             with Workspace.open(work / f"laptop{number}") as laptop:
                 demo.generate(laptop, workers=8, months=6, seed=seed)
                 token = hub.enroll(laptop.exchange.device_public_key(), f"Coach {number}",
                                    laptop.author.device_id).token
-                served = ServedHub(work / "hub", free_port()) if number == 1 else served
-                if number == 1:
-                    served.start()
                 laptop.sync.save_settings(SyncSettings(hub_url=served.url, token=token,
                                                        recipient=recipient))
                 assert laptop.sync.sync_now().ok
