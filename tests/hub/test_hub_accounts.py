@@ -98,3 +98,53 @@ def test_user_commands_and_a_scoped_personal_token_over_http(
     assert main(["hub", "user", "disable", "own@example.org", "--data-dir", folder]) == 0
     assert fidelity(tokens["own@example.org"]).status_code == 401
     assert fidelity("cfpm_made-up").status_code == 401
+
+
+def test_sessions_end_when_they_expire_go_idle_or_the_account_is_disabled(tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from cfpm_coach.errors import ThrottledError, UnauthorizedError
+    from cfpm_coach.hub.accounts import Scope, digest
+    from cfpm_coach.storage import account_repo
+    from cfpm_coach.storage.types import utcnow
+
+    hub, _recipient, _token = Hub.init(tmp_path / "hub")
+    with hub:
+        accounts = Accounts(hub.store)
+        accounts.add("a@example.org", PASSWORD, "analyst", Scope("hub"))
+
+        def aged(session_id: str, **shift: timedelta) -> None:
+            with hub.store.write() as session:
+                row = account_repo.session_by_hash(session=session, id_sha256=digest(session_id))
+                assert row is not None
+                for field, by in shift.items():
+                    setattr(row, field, getattr(row, field) - by)
+                session.add(row)
+
+        expired = accounts.sign_in("a@example.org", PASSWORD, "10.0.0.1")
+        assert accounts.visit(expired.session_id).account.email == "a@example.org"
+        aged(expired.session_id, expires_at=timedelta(hours=8, seconds=1))
+        with pytest.raises(UnauthorizedError):
+            accounts.visit(expired.session_id)
+        idle = accounts.sign_in("a@example.org", PASSWORD, "10.0.0.1")
+        aged(idle.session_id, last_seen_at=timedelta(minutes=61))
+        with pytest.raises(UnauthorizedError):
+            accounts.visit(idle.session_id)
+        live = accounts.sign_in("a@example.org", PASSWORD, "10.0.0.1")
+        accounts.disable("a@example.org")
+        with pytest.raises(UnauthorizedError):
+            accounts.visit(live.session_id)
+        with pytest.raises(UnauthorizedError):  # a disabled account cannot sign in again
+            accounts.sign_in("a@example.org", PASSWORD, "10.0.0.2")
+        # One address guessing many emails is throttled too (its 20 failures written directly:
+        # 20 Argon2 checks would only make the test slow).
+        with pytest.raises(UnauthorizedError):
+            accounts.sign_in("first@example.org", "wrong password", "10.0.0.9")
+        with hub.store.write() as session:
+            for _ in range(19):
+                account_repo.add_failure(session=session, key_sha256=digest("address:10.0.0.9"),
+                                         now=utcnow())
+        accounts.add("b@example.org", PASSWORD, "analyst", Scope("hub"))
+        with pytest.raises(ThrottledError):
+            accounts.sign_in("b@example.org", PASSWORD, "10.0.0.9")
+        assert accounts.sign_in("b@example.org", PASSWORD, "10.0.0.10").account.email

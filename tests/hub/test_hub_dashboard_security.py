@@ -139,16 +139,21 @@ def test_sign_in_is_throttled_after_five_failures(hub_setup: HubSetup, served: S
         assert "cfpm_session" not in refused.headers.get("set-cookie", "")
 
 
-def _sync_demo(hub: Hub, hub_setup: HubSetup, served: ServedHub, laptop: Workspace) -> uuid.UUID:
-    enroll(hub, laptop, hub_setup, served.url)
+def _sync_demo(hub: Hub, hub_setup: HubSetup, served: ServedHub, laptop: Workspace
+               ) -> tuple[uuid.UUID, str]:
+    token = enroll(hub, laptop, hub_setup, served.url)
     assert laptop.sync.sync_now().ok
-    return hub.devices()[0].id
+    return hub.devices()[0].id, token
 
 
 def test_an_account_of_another_county_sees_none_of_its_rows_and_gets_403_on_their_urls(
         hub_setup: HubSetup, served: ServedHub, hub: Hub, laptop: Workspace) -> None:
-    device = _sync_demo(hub, hub_setup, served, laptop)
+    device, token = _sync_demo(hub, hub_setup, served, laptop)
     county = laptop.workers.find()[0].county
+    refused = httpx.post(f"{served.url}/api/v1/bundles", content=b"not a bundle", timeout=30,
+                         headers={"Authorization": f"Bearer {token}",
+                                  "Content-Type": "application/octet-stream"})
+    assert refused.status_code == 422
     add_account(hub_setup.folder, "own@example.org", "analyst", f"county:{county}")
     add_account(hub_setup.folder, "other@example.org", "analyst", "county:Another County")
     add_account(hub_setup.folder, "office@example.org", "supervisor", "office:Nowhere")
@@ -156,6 +161,9 @@ def test_an_account_of_another_county_sees_none_of_its_rows_and_gets_403_on_thei
         assert str(device) in own.get("/laptops").text
         assert own.get(f"/laptops/{device}").status_code == 200
         assert len(own.get("/uploads/uploads.csv").text.splitlines()) == 2
+        reasons = list(csv.reader(io.StringIO(own.get("/laptops/refusals.csv").text)))
+        assert [r[3:5] for r in reasons[1:]] == [["422", refused.json()["error"]]]
+        assert reasons[1][5] == refused.json()["detail"]  # the reason the laptop was given
         assert 'id="observations-total">0<' not in own.get("/overview").text
     with signed_in(served.url, "other@example.org") as other:
         overview = other.get("/overview").text
@@ -168,6 +176,7 @@ def test_an_account_of_another_county_sees_none_of_its_rows_and_gets_403_on_thei
                     f"/laptops/{device}/refusals.csv"):
             assert other.get(url).status_code == 403, url
         for url in ("/overview/observations-by-office.csv", "/laptops/laptops.csv",
+                    "/laptops/refusals.csv",
                     "/uploads/uploads.csv", "/overview/share-accomplished-by-element-and-month.csv"):
             assert len(other.get(url).text.splitlines()) == 1, url  # the header only
         form = other.get("/laptops").text
