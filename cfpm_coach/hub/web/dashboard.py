@@ -206,7 +206,7 @@ class Dashboard:
             return Table("refusals", "Uploads refused", [
                 "refused", "laptop", "coach", "status", "refusal", "reason"],
                 [[_when(r.at), str(r.hub_device_id), names[r.hub_device_id], r.http_status,
-                  r.error, r.detail] for r in rows], frozenset({3}))
+                  r.error, r.detail] for r in rows], frozenset({3}), frozenset({5}))
 
 
 def _sum(receipt: dict[str, object], key: str) -> int:

@@ -17,6 +17,7 @@ class Table:
     headers: list[str]
     rows: list[list[Any]] = field(default_factory=list)
     numeric: frozenset[int] = frozenset()  # column indexes drawn right-aligned
+    wide: frozenset[int] = frozenset()  # columns of sentences, kept readable on narrow screens
 
     def as_csv(self) -> str:
         """The table as CSV (CRLF rows), every text cell made formula-safe."""
