@@ -25,7 +25,9 @@ RUN_DEBS := $(QT_DEBS) $(XCB_DEBS)
 X_TEST_DEBS := xvfb xauth xdotool
 # The validators `make package` (and its test) check the desktop file and AppStream metainfo with.
 PACKAGE_DEBS := desktop-file-utils appstream
-TEST_DEBS := $(RUN_DEBS) $(X_TEST_DEBS) poppler-utils age postgresql $(PACKAGE_DEBS)
+# Debian's headless browser and its WebDriver, for the hub dashboard's browser tests.
+BROWSER_TEST_DEBS := chromium chromium-driver
+TEST_DEBS := $(RUN_DEBS) $(X_TEST_DEBS) poppler-utils age postgresql $(PACKAGE_DEBS) $(BROWSER_TEST_DEBS)
 
 # Qt Linguist sources are committed; the compiled .qm files are built here, never committed.
 TS := $(wildcard resources/translations/*.ts)

@@ -97,6 +97,12 @@ class BusyError(HubError):
     status = 503
 
 
+class ThrottledError(HubError):
+    """Too many failed sign-ins for this account or address; wait, then try again."""
+
+    status = 429
+
+
 class DeliveryError(CoachError):
     """A bundle could not be delivered now (no connection, a server error); it stays queued."""
 

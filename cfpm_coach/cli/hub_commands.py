@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cfpm_coach.applog import setup_logging
+from cfpm_coach.cli import account_commands
 from cfpm_coach.cli.output import percent, print_json, print_table
 from cfpm_coach.errors import InvalidInputError
 
@@ -28,6 +29,9 @@ def register(
     p.add_argument("--identity", type=Path, metavar="FILE",
                    help="an existing age identity of the team (default: a new one)")
     p.add_argument("--max-bundle-mb", type=int, metavar="MB", help="upload limit (default 64)")
+    p.add_argument("--admin", metavar="EMAIL",
+                   help="create the first dashboard account, an admin for the whole hub")
+    account_commands.add_password_options(p)
     p.set_defaults(handler=init)
 
     p = cmds.add_parser("enroll", parents=[common], help="register a laptop; prints its token")
@@ -118,6 +122,8 @@ def register(
     p = cmds.add_parser("status", parents=[common], help="schema, devices and record counts")
     p.set_defaults(handler=status)
 
+    account_commands.register(cmds, common)
+
 
 def _uuid(text: str) -> uuid.UUID:
     try:
@@ -141,16 +147,28 @@ def _open(args: argparse.Namespace) -> "Hub":
     return Hub.open(_folder(args))
 
 
+open_hub = _open
+
+
 def init(args: argparse.Namespace) -> int:
     """Create the hub; print the team's public key and team token once."""
     from cfpm_coach.hub.service import Hub
 
     limit = args.max_bundle_mb * 1024 * 1024 if args.max_bundle_mb else None
+    password = None
+    if args.admin:
+        from cfpm_coach.hub.accounts import check_password, normal_email
+
+        normal_email(args.admin)  # refused before anything is created
+        password = check_password(account_commands.read_password(args))
     hub, recipient, token = Hub.init(_folder(args), args.database_url, args.identity, limit)
     with hub:
+        if args.admin and password is not None:
+            account_commands.create_admin(hub, args.admin, password)
         print(f"Hub created in {hub.config.data_dir} ({hub.store.describe()})")
         print(f"Team public key (laptops seal bundles to it): {recipient}")
-        print(f"Team token for the fidelity API (shown once, keep it safe): {token}")
+        print(f"Team token for the fidelity API (deprecated: give scripts personal tokens, "
+              f"`hub user token`; shown once, keep it safe): {token}")
     return 0
 
 

@@ -20,14 +20,18 @@ from cfpm_coach.errors import (
     BusyError,
     CoachError,
     ConstraintError,
+    ForbiddenError,
     HubError,
     NotFoundError,
     StoreError,
     TooLargeError,
 )
-from cfpm_coach.hub import memory
+from cfpm_coach.hub import memory, refusals
 from cfpm_coach.hub.join_api import join_router
+from cfpm_coach.hub.accounts import Account, Accounts
 from cfpm_coach.hub.service import Delivery, DeviceView, Hub
+from cfpm_coach.hub.web import routes
+from cfpm_coach.hub.web.dashboard import Dashboard
 from cfpm_coach.storage import faults
 
 log = logging.getLogger(__name__)
@@ -165,6 +169,18 @@ def create_app(hub: Hub) -> FastAPI:
                   docs_url=None, redoc_url=None, swagger_ui_oauth2_redirect_url=None)
 
     uploads = UploadSlots(hub.config.max_concurrent_uploads, hub.config.upload_wait_seconds)
+    accounts, dashboard = Accounts(hub.store), Dashboard(hub)
+
+    def personal_account(token: str | None) -> Account | None:
+        """The account of a personal API token; None for the (deprecated) team token."""
+        account = accounts.by_token(token) if token else None
+        if account is not None:
+            if not account.may("admin", "analyst"):
+                raise ForbiddenError(f"Your role ({account.role}) may not read this table")
+            accounts.log_access(account, "GET", "/api/v1/fidelity", "")
+            return account
+        hub.check_team_token(token)
+        return None
 
     @app.exception_handler(CoachError)
     async def _coach_error(_request: Request, exc: CoachError) -> JSONResponse:
@@ -200,9 +216,13 @@ def create_app(hub: Hub) -> FastAPI:
         """Upload one sealed bundle from an enrolled device (idempotent on the bundle id)."""
         token = credentials.credentials if credentials else None
         device = await run_in_threadpool(hub.check_device_token, token)
-        async with uploads.slot():
-            sealed = await _read_limited(request, hub.config.max_bundle_bytes)
-            delivery = await run_in_threadpool(_receive, hub, device, sealed)
+        try:
+            async with uploads.slot():
+                sealed = await _read_limited(request, hub.config.max_bundle_bytes)
+                delivery = await run_in_threadpool(_receive, hub, device, sealed)
+        except CoachError as exc:
+            await run_in_threadpool(refusals.note, hub, device, exc)
+            raise
         return JSONResponse(delivery.receipt, status_code=201 if delivery.created else 200)
 
     @app.get(
@@ -219,13 +239,18 @@ def create_app(hub: Hub) -> FastAPI:
                          ] = None,
         format: Annotated[Literal["json", "csv"], Query()] = "json",
     ) -> Response:
-        """Fidelity of finished observations over every coach, for the central team."""
-        hub.check_team_token(credentials.credentials if credentials else None)
+        """Fidelity of finished observations, for the central team: over every coach with the
+        (deprecated) team token, within the account's scope with a personal API token."""
+        account = personal_account(credentials.credentials if credentials else None)
         start = datetime.combine(since, time(), tzinfo=UTC) if since else None
-        table = hub.fidelity(by, instrument, start)
+        if account is None:
+            table = hub.fidelity(by, instrument, start)
+        else:
+            table = dashboard.fidelity(account.scope, by, instrument, start)
         if format == "csv":
             return Response(table.as_csv(), media_type="text/csv; charset=utf-8")
         return JSONResponse(table.as_dict())
 
     app.include_router(join_router(hub))
+    routes.install(app, hub)
     return app

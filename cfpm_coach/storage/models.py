@@ -258,3 +258,80 @@ class HubInvitation(SQLModel, table=True):
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     hub_device_id: uuid.UUID | None = Field(default=None, foreign_key="hub_device.id")
     cancelled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class HubAccount(SQLModel, table=True):
+    """A person who signs in to the hub's dashboard: a role, and the part of the state they see
+    (scope_kind 'hub', 'county' or 'office', scope_value naming the county or office)."""
+
+    __tablename__ = "hub_account"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    email: str = Field(unique=True)
+    role: str
+    scope_kind: str
+    scope_value: str = ""
+    password_hash: str
+    created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    disabled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class HubSession(SQLModel, table=True):
+    """A signed-in browser: the hash of its cookie's session id and its form token."""
+
+    __tablename__ = "hub_session"
+
+    id_sha256: str = Field(primary_key=True)
+    account_id: uuid.UUID = Field(foreign_key="hub_account.id", index=True)
+    csrf_token: str
+    created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    expires_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    last_seen_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+
+
+class HubApiToken(SQLModel, table=True):
+    """A personal token for scripts, stored as a hash; it reads what its account may read."""
+
+    __tablename__ = "hub_api_token"
+
+    token_sha256: str = Field(primary_key=True)
+    account_id: uuid.UUID = Field(foreign_key="hub_account.id", index=True)
+    label: str = ""
+    created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class HubSigninFailure(SQLModel, table=True):
+    """A failed sign-in, keyed by a hash of the email or the client address (throttling)."""
+
+    __tablename__ = "hub_signin_failure"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key_sha256: str = Field(index=True)
+    at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+
+
+class HubAccessLog(SQLModel, table=True):
+    """Who viewed or downloaded what: an account, a route and the ids in its path, never values."""
+
+    __tablename__ = "hub_access_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    account_id: uuid.UUID | None = Field(default=None, index=True)
+    method: str
+    route: str
+    target: str = ""
+
+
+class HubRefusal(SQLModel, table=True):
+    """An upload the hub refused from an enrolled device, and why (shown on the laptops page)."""
+
+    __tablename__ = "hub_refusal"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    hub_device_id: uuid.UUID = Field(index=True)
+    http_status: int
+    error: str
+    detail: str

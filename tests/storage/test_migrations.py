@@ -154,3 +154,36 @@ def test_0008_adds_invitations_beside_the_enrolled_devices_of_0007(tmp_path: Pat
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute(insert, (uuid.uuid4().hex, None))
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_0009_adds_hub_accounts_and_keeps_enrolled_devices(tmp_path: Path) -> None:
+    """A hub made by 0008 keeps its devices and uploads; accounts, sessions, tokens, the access
+    log and refusals start empty and take rows."""
+    db = tmp_path / "hub.sqlite3"
+    upgrade(db, tmp_path / "backups", target="0008")
+    device = uuid.uuid4().hex
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO hub_device (id, public_key, coach_name, token_sha256, "
+                     "enrolled_at, bundles) VALUES (?, 'key', 'Coach', 'sha', "
+                     "'2026-01-01 00:00:00', 1)", (device,))
+    upgrade(db, tmp_path / "backups", target="0009")
+    account = uuid.uuid4().hex
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT id, coach_name FROM hub_device").fetchall() == [
+            (device, "Coach")]
+        for table in ("hub_account", "hub_session", "hub_api_token", "hub_signin_failure",
+                      "hub_access_log", "hub_refusal"):
+            assert conn.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,)
+        conn.execute("INSERT INTO hub_account (id, email, role, scope_kind, scope_value, "
+                     "password_hash, created_at) VALUES (?, 'a@example.org', 'admin', 'hub', '', "
+                     "'$argon2id$x', '2026-01-01 00:00:00')", (account,))
+        conn.execute("INSERT INTO hub_session (id_sha256, account_id, csrf_token, created_at, "
+                     "expires_at, last_seen_at) VALUES ('s', ?, 'c', '2026-01-01 00:00:00', "
+                     "'2026-01-01 08:00:00', '2026-01-01 00:00:00')", (account,))
+        conn.execute("INSERT INTO hub_refusal (at, hub_device_id, http_status, error, detail) "
+                     "VALUES ('2026-01-01 00:00:00', ?, 403, 'OwnershipError', 'why')", (device,))
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute("INSERT INTO hub_account (id, email, role, scope_kind, scope_value, "
+                         "password_hash, created_at) VALUES (?, 'a@example.org', 'analyst', "
+                         "'hub', '', 'h', '2026-01-01 00:00:00')", (uuid.uuid4().hex,))
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

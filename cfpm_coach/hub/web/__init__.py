@@ -1,0 +1,1 @@
+"""The hub's web dashboard: server-rendered pages for the central team, signed in by account."""

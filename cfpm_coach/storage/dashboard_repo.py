@@ -1,0 +1,41 @@
+"""What the hub's dashboard reads besides fidelity tallies: where each coach works, accepted
+uploads, and live workers by place."""
+
+import uuid
+from collections import defaultdict
+
+from sqlalchemy import func, select
+from sqlmodel import Session, col
+
+from cfpm_coach.storage.models import Coach, HubUpload, Observation, Worker
+
+
+def coach_places(*, session: Session) -> dict[uuid.UUID, set[tuple[str, str]]]:
+    """Where each coach works, by coach id: the (county, office) of their profile, if set, and
+    of every worker they observed (a laptop is in the scope of the places its coach works in)."""
+    places: dict[uuid.UUID, set[tuple[str, str]]] = defaultdict(set)
+    for cid, county, office in session.execute(
+            select(col(Coach.id), col(Coach.county), col(Coach.office))):
+        if county or office:
+            places[cid].add((str(county), str(office)))
+    observed = (select(col(Observation.coach_id), col(Worker.county), col(Worker.office))
+                .join(Worker, col(Worker.id) == col(Observation.worker_id))
+                .where(col(Observation.deleted_at).is_(None)).distinct())
+    for cid, county, office in session.execute(observed):
+        places[cid].add((str(county), str(office)))
+    return dict(places)
+
+
+def uploads(*, session: Session, limit: int = 1000) -> list[HubUpload]:
+    """The newest accepted uploads."""
+    return list(session.execute(select(HubUpload).order_by(col(HubUpload.received_at).desc())
+                                .limit(limit)).scalars())
+
+
+def workers_by_place(*, session: Session) -> dict[tuple[str, str], int]:
+    """Live, active workers by (county, office)."""
+    rows = session.execute(
+        select(col(Worker.county), col(Worker.office), func.count(col(Worker.id)))
+        .where(col(Worker.deleted_at).is_(None), col(Worker.active).is_(True))
+        .group_by(col(Worker.county), col(Worker.office)))
+    return {(str(c), str(o)): int(n) for c, o, n in rows}

@@ -1,0 +1,79 @@
+"""Screenshots of the hub dashboard's pages for docs/screenshots/ (hub-*.png), desktop and
+narrow, taken with headless chromium from a served hub holding demo data.
+
+    .venv/bin/python -m tests.hub.dashboard_screenshots docs/screenshots
+"""
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from cfpm_coach.hub.service import Hub
+from cfpm_coach.services import demo
+from cfpm_coach.services.sync import SyncSettings
+from cfpm_coach.services.workspace import Workspace
+from tests.hub.browser import chromium
+from tests.hub.conftest import ServedHub, free_port
+from tests.hub.dashboard_helpers import PASSWORD, add_account
+
+ADMIN = "lead@example.org"
+SIZES = {"desktop": (1280, 1100), "narrow": (390, 1500)}
+
+
+def _hub_with_demo_data(work: Path) -> tuple[ServedHub, str]:
+    hub, recipient, _team = Hub.init(work / "hub")
+    served = ServedHub(work / "hub", free_port()).start()
+    with hub:
+        for number, seed in ((1, 3), (2, 8)):
+            with Workspace.open(work / f"laptop{number}") as laptop:
+                demo.generate(laptop, workers=8, months=6, seed=seed)
+                token = hub.enroll(laptop.exchange.device_public_key(), f"Coach {number}",
+                                   laptop.author.device_id).token
+                laptop.sync.save_settings(SyncSettings(hub_url=served.url, token=token,
+                                                       recipient=recipient))
+                assert laptop.sync.sync_now().ok
+                if number == 2:  # a refused upload, for the laptops page
+                    httpx.post(f"{served.url}/api/v1/bundles", content=b"not a bundle",
+                               headers={"Authorization": f"Bearer {token}",
+                                        "Content-Type": "application/octet-stream"})
+        device = hub.devices()[0].id
+    add_account(work / "hub", ADMIN)
+    return served, str(device)
+
+
+def take(out: Path) -> list[Path]:
+    """Every page at every size, into `out`; the files written."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as temp:
+        work = Path(temp)
+        served, device = _hub_with_demo_data(work)
+        try:
+            for size, (width, height) in SIZES.items():
+                with chromium(work / f"profile-{size}", work, width, height) as driver:
+                    driver.get(f"{served.url}/signin")
+                    path = out / f"hub-signin-{size}.png"
+                    driver.save_screenshot(str(path))
+                    written.append(path)
+                    driver.find_element("id", "email").send_keys(ADMIN)
+                    driver.find_element("id", "password").send_keys(PASSWORD)
+                    driver.find_element("css selector", "form button[type=submit]").click()
+                    time.sleep(0.5)
+                    for name, url in (("overview", "/overview"), ("laptops", "/laptops"),
+                                      ("laptop", f"/laptops/{device}"),
+                                      ("uploads", "/uploads")):
+                        driver.get(served.url + url)
+                        path = out / f"hub-{name}-{size}.png"
+                        driver.save_screenshot(str(path))
+                        written.append(path)
+        finally:
+            served.stop()
+    return written
+
+
+if __name__ == "__main__":
+    for written_path in take(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")):
+        print(written_path)
