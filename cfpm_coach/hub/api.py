@@ -27,8 +27,8 @@ from cfpm_coach.errors import (
     TooLargeError,
 )
 from cfpm_coach.hub import memory, refusals
-from cfpm_coach.hub.join_api import join_router
 from cfpm_coach.hub.accounts import Account, Accounts
+from cfpm_coach.hub.join_api import join_router
 from cfpm_coach.hub.service import Delivery, DeviceView, Hub
 from cfpm_coach.hub.web import routes
 from cfpm_coach.hub.web.dashboard import Dashboard
