@@ -2,6 +2,9 @@
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QWidget
 
+# Room for a long name ("Maria Guadalupe Hernandez Soto", 30 letters) with no scrolling.
+NAME_CHARS = 36
+
 
 def add_row(form: QFormLayout, text: str, field: QLayout, buddy: QWidget) -> QLabel:
     """Add a labelled row whose Alt+letter focuses buddy.
@@ -13,3 +16,10 @@ def add_row(form: QFormLayout, text: str, field: QLayout, buddy: QWidget) -> QLa
     label.setBuddy(buddy)
     form.addRow(label, field)
     return label
+
+
+def roomy_form(form: QFormLayout, field: QWidget, chars: int = NAME_CHARS) -> None:
+    """Fields that grow with the dialog on every platform (macOS keeps them at their hint
+    otherwise), and field wide enough for chars average letters from the start."""
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    field.setMinimumWidth(field.fontMetrics().averageCharWidth() * chars)

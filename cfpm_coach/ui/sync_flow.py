@@ -204,13 +204,19 @@ class SyncFlow(QObject):
     @Slot()
     def edit_settings(self) -> None:
         """Ask for the hub or folder and the team key, then save them."""
-        from cfpm_coach.ui.sync_settings_dialog import SyncSettingsDialog
-
         if self.workspace is None:
             return
-        from cfpm_coach.services.sync import SyncSettings
+        # The laptop's key may need the passphrase's slow key derivation: off the GUI thread.
+        self.window.backend.read(
+            lambda ws: (str(ws.author.device_id), ws.exchange.device_public_key()),
+            self._ask_settings, lambda error: show_error(self.window, error))
 
-        chosen = SyncSettingsDialog.ask(self.panel or self.window, self.settings or SyncSettings())
+    def _ask_settings(self, laptop: tuple[str, str]) -> None:
+        from cfpm_coach.services.sync import SyncSettings
+        from cfpm_coach.ui.sync_settings_dialog import SyncSettingsDialog
+
+        chosen = SyncSettingsDialog.ask(self.panel or self.window, self.settings or SyncSettings(),
+                                        laptop)
         if chosen is None:
             return
         self.window.backend.write(lambda ws: ws.sync.save_settings(chosen), self._on_saved,

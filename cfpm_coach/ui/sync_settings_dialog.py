@@ -1,6 +1,7 @@
 """Where sync sends bundles: the central hub (address and enrollment token) or a shared folder."""
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -20,13 +21,15 @@ from PySide6.QtWidgets import (
 from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.services.sync import SyncSettings
 from cfpm_coach.sync.hub_address import InsecureHubAddressError, check_hub_url
+from cfpm_coach.ui import team_key
 from cfpm_coach.ui.form_rows import add_row
 
 
 class SyncSettingsDialog(QDialog):
     """The hub or the folder, the team's key, and automatic sync."""
 
-    def __init__(self, parent: QWidget | None, current: SyncSettings) -> None:
+    def __init__(self, parent: QWidget | None, current: SyncSettings,
+                 laptop: tuple[str, str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sync settings"))
         self.setObjectName("syncSettingsDialog")
@@ -69,6 +72,10 @@ class SyncSettingsDialog(QDialog):
         self.recipient.setPlaceholderText("age1\u2026")
         self.recipient.setAccessibleName(self.tr("Central team's public key"))
         form.addRow(self.tr("Team's &key"), self.recipient)
+        key_hint = QLabel(team_key.hint())
+        key_hint.setProperty("role", "hint")
+        key_hint.setWordWrap(True)
+        form.addRow("", key_hint)
         self.automatic = QCheckBox(self.tr("Sync by itself when a connection is available"))
         self.automatic.setChecked(current.automatic)
         form.addRow("", self.automatic)
@@ -78,6 +85,28 @@ class SyncSettingsDialog(QDialog):
         self.interval.setValue(current.interval_minutes)
         self.interval.setAccessibleName(self.tr("Sync every"))
         form.addRow(self.tr("Sync &every"), self.interval)
+        self.laptop_key = QLineEdit()
+        self.laptop_key.setObjectName("laptopKey")
+        self.laptop_key.setReadOnly(True)
+        self.laptop_key.setAccessibleName(self.tr("This laptop's public key"))
+        self.copy_key = QPushButton(self.tr("&Copy"))
+        self.copy_key.setAutoDefault(False)
+        self.copy_key.setAccessibleName(self.tr("Copy this laptop's id and public key"))
+        self.copy_key.clicked.connect(self._copy_laptop_key)
+        self._laptop = laptop
+        if laptop is not None:
+            self.laptop_key.setText(laptop[1])
+            self.laptop_key.setCursorPosition(0)
+            key_row = QHBoxLayout()
+            key_row.addWidget(self.laptop_key, 1)
+            key_row.addWidget(self.copy_key)
+            add_row(form, self.tr("This &laptop's key"), key_row, self.laptop_key)
+            laptop_hint = QLabel(self.tr(
+                "Send this to your central team once, so they can enroll this laptop and "
+                "trust what it sends. It is public: sharing it is safe."))
+            laptop_hint.setProperty("role", "hint")
+            laptop_hint.setWordWrap(True)
+            form.addRow("", laptop_hint)
         self.problem = QLabel()
         self.problem.setObjectName("syncSettingsProblem")
         self.problem.setProperty("role", "error")
@@ -105,6 +134,11 @@ class SyncSettingsDialog(QDialog):
     def accept(self) -> None:
         """Save only a hub address the laptop may send its token to; else say why, stay open."""
         problem = self._address_problem() if self.use_hub.isChecked() else ""
+        if not problem and self.recipient.text().strip():
+            problem = team_key.problem(self.recipient.text())
+            if problem:
+                self._show_problem(problem, self.recipient)
+                return
         if problem:
             self.problem.setText(problem)
             self.problem.show()
@@ -114,6 +148,21 @@ class SyncSettingsDialog(QDialog):
             return
         self.problem.hide()
         super().accept()
+
+    def _show_problem(self, problem: str, field: QLineEdit) -> None:
+        self.problem.setText(problem)
+        self.problem.show()
+        self.problem.setAccessibleDescription(problem)
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def _copy_laptop_key(self) -> None:
+        if self._laptop is None:
+            return
+        device_id, public_key = self._laptop
+        # The two lines `cfpm-coach device show` prints, which `hub enroll` asks for.
+        QGuiApplication.clipboard().setText(f"device id:  {device_id}\npublic key: {public_key}")
+        self.copy_key.setText(self.tr("Copied"))
 
     def _address_problem(self) -> str:
         if not self.hub_url.text().strip():
@@ -144,11 +193,13 @@ class SyncSettingsDialog(QDialog):
             hub_url=self.hub_url.text().strip() if hub else "",
             token=self.token.text().strip() if hub else "",
             folder="" if hub else self.folder.text().strip(),
-            recipient=self.recipient.text().strip(), automatic=self.automatic.isChecked(),
+            recipient=team_key.normalized(self.recipient.text()), automatic=self.automatic.isChecked(),
             interval_minutes=self.interval.value())
 
     @classmethod
-    def ask(cls, parent: QWidget | None, current: SyncSettings) -> SyncSettings | None:
-        """Show the dialog; the new settings, or None when cancelled."""
-        dialog = cls(parent, current)
+    def ask(cls, parent: QWidget | None, current: SyncSettings,
+            laptop: tuple[str, str] | None = None) -> SyncSettings | None:
+        """Show the dialog (with this laptop's device id and public key); the new settings, or
+        None when cancelled."""
+        dialog = cls(parent, current, laptop)
         return dialog.settings() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -64,6 +64,8 @@ def test_an_http_hub_on_the_network_is_refused_in_the_dialog_until_https(
 
     monkeypatch.setattr(SyncSettingsDialog, "exec", _modal_driven_by(drive))
     window.sync.settings_action.trigger()
+    # The dialog opens once the laptop's own key is read, off the GUI thread.
+    qtbot.waitUntil(lambda: "after_https" in seen, timeout=10_000)
 
     visible, result, problem_shown, problem, focused = seen["after_http"]  # type: ignore[misc]
     assert visible and result != QDialog.DialogCode.Accepted
