@@ -1228,6 +1228,14 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Datos de ejemplo</translation>
     </message>
     <message>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
+    </message>
+    <message>
+        <source>The sample data was cancelled and nothing of it was kept. Your own data is as it was.</source>
+        <translation>Se canceló la preparación de los datos de ejemplo y no se guardó nada. Sus propios datos siguen como estaban.</translation>
+    </message>
+    <message>
         <source>Writing sample workers, each with a year of observations and goals: %d of %d done.</source>
         <translation>Escribiendo trabajadores de ejemplo, cada uno con un año de observaciones y metas: %d de %d listos.</translation>
     </message>
@@ -1246,6 +1254,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>Preparing sample data…</source>
         <translation>Preparando los datos de ejemplo…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
