@@ -54,6 +54,12 @@ def _time_pattern(seconds: bool) -> str:
                   ).strip()
 
 
+def date_edit_format() -> str:
+    """The locale's short date pattern with a four-digit year, for date fields: M/d/yyyy."""
+    pattern = QLocale().dateFormat(SHORT)
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+
+
 def local_time(value: datetime | None, *, seconds: bool = False) -> str:
     """A UTC time as a local date and time in the locale's short format: 11/29/26 11:22 PM."""
     if value is None:
