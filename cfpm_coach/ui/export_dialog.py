@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.ui import team_key
-from cfpm_coach.ui.form_rows import add_row
+from cfpm_coach.ui.form_rows import add_row, grow_to_fit
 
 
 @dataclass(frozen=True)
@@ -133,6 +133,7 @@ class ExportDialog(QDialog):
         self.problem.setText(text)
         self.problem.setAccessibleDescription(text)
         self.problem.show()
+        grow_to_fit(self)
 
     def finish(self) -> None:
         """The bundle is written: close."""

@@ -23,3 +23,15 @@ def roomy_form(form: QFormLayout, field: QWidget, chars: int = NAME_CHARS) -> No
     otherwise), and field wide enough for chars average letters from the start."""
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
     field.setMinimumWidth(field.fontMetrics().averageCharWidth() * chars)
+
+
+def grow_to_fit(dialog: QWidget) -> None:
+    """Make an open dialog tall enough for what it shows now (a message that appeared): a
+    shown window does not grow by itself, it squeezes its wrapped labels into clipped lines."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = max(dialog.heightForWidth(dialog.width()), layout.minimumSize().height())
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), needed)

@@ -22,7 +22,7 @@ from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.services.sync import SyncSettings
 from cfpm_coach.sync.hub_address import InsecureHubAddressError, check_hub_url
 from cfpm_coach.ui import team_key
-from cfpm_coach.ui.form_rows import add_row
+from cfpm_coach.ui.form_rows import add_row, grow_to_fit
 
 
 class SyncSettingsDialog(QDialog):
@@ -142,6 +142,7 @@ class SyncSettingsDialog(QDialog):
         if problem:
             self.problem.setText(problem)
             self.problem.show()
+            grow_to_fit(self)
             self.problem.setAccessibleDescription(problem)
             self.hub_url.setFocus(Qt.FocusReason.OtherFocusReason)
             self.hub_url.selectAll()
@@ -152,6 +153,7 @@ class SyncSettingsDialog(QDialog):
     def _show_problem(self, problem: str, field: QLineEdit) -> None:
         self.problem.setText(problem)
         self.problem.show()
+        grow_to_fit(self)
         self.problem.setAccessibleDescription(problem)
         field.setFocus(Qt.FocusReason.OtherFocusReason)
 

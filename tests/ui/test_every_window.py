@@ -30,6 +30,7 @@ from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.table_models import WorkersModel
 from tests.ui.conftest import wait_idle
 from tests.ui.walker import (
+    clipped_labels,
     cramped_fields,
     internal_ids,
     literal_ampersands,
@@ -61,7 +62,7 @@ class Looker:
         """Record what is wrong with widget as shown."""
         self.seen.append(f"{type(widget).__name__} {widget.windowTitle()!r}")
         self.problems += literal_ampersands(widget) + internal_ids(widget) + too_big(widget) \
-            + cramped_fields(widget) + wrong_default_button(widget)
+            + cramped_fields(widget) + wrong_default_button(widget) + clipped_labels(widget)
 
     def exec_dialog(self, dialog: QDialog, *_args: object) -> int:
         dialog.show()

@@ -15,6 +15,7 @@ from cfpm_coach.sync import keys
 from cfpm_coach.ui.export_dialog import ExportDialog
 from cfpm_coach.ui.main_window import MainWindow
 from tests.ui.conftest import wait_idle
+from tests.ui.walker import clipped_labels
 
 
 def open_export(qtbot: QtBot, window: MainWindow) -> ExportDialog:
@@ -93,6 +94,7 @@ def test_a_wrong_key_keeps_the_dialog_open_with_the_key_still_typed(
     assert "incomplete or mistyped" in words and "Copy the whole key again" in words
     assert "'age1notarealkey'" not in words and "(age1...)" not in words
     assert dialog.recipient.hasFocus()
+    assert clipped_labels(dialog) == []  # the dialog grew for the message
     assert not list(tmp_path.glob("*.cfpm-bundle"))
     # Something that is not a key at all gets its own sentence.
     replace_text(qtbot, dialog.recipient, "hello")

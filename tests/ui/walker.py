@@ -164,3 +164,20 @@ def wrong_default_button(root: QWidget) -> list[str]:
         return [f"{type(root).__name__} {root.windowTitle()!r}: Enter presses "
                 f"{pressed.text()!r}"]
     return []
+
+
+def clipped_labels(root: QWidget) -> list[str]:
+    """Wrapped labels given fewer pixels than their lines need (a shown dialog that did not
+    grow when a message appeared squeezes its text into half-drawn lines). Dialogs only: the
+    main window's checklist key hint yields its room on purpose (it is clipped there)."""
+    if root.inherits("QMainWindow"):
+        return []
+    found = []
+    for label in [root, *root.findChildren(QLabel)]:
+        if not isinstance(label, QLabel) or not _shown(label) or not label.wordWrap():
+            continue
+        needed = label.heightForWidth(label.width())
+        if needed > label.height() + 1:
+            found.append(f"{type(root).__name__} {root.windowTitle()!r}: {_plain(label)[:40]!r} "
+                         f"has {label.height()} px of the {needed} it needs")
+    return found
