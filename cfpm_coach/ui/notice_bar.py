@@ -25,6 +25,7 @@ class NoticeBar(QFrame):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.action = QPushButton()
         self.action.setObjectName("noticeAction")
+        self.action.setAccessibleName(self.tr("Next step"))
         self.action.clicked.connect(self._on_action)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("noticeClose")
@@ -43,6 +44,7 @@ class NoticeBar(QFrame):
         self.setAccessibleName(text)
         self._callback = action
         self.action.setText(action_text)
+        self.action.setAccessibleName(action_text or self.tr("Next step"))
         self.action.setVisible(bool(action_text) and action is not None)
         self.setProperty("kind", kind)
         self.style().unpolish(self)

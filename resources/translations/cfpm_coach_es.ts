@@ -1464,6 +1464,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>NoticeBar</name>
     <message>
+        <source>Next step</source>
+        <translation>Siguiente paso</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
