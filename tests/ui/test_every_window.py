@@ -33,6 +33,7 @@ from tests.ui.walker import (
     clipped_labels,
     cramped_fields,
     internal_ids,
+    iso_dates,
     literal_ampersands,
     too_big,
     wrong_default_button,
@@ -62,7 +63,8 @@ class Looker:
         """Record what is wrong with widget as shown."""
         self.seen.append(f"{type(widget).__name__} {widget.windowTitle()!r}")
         self.problems += literal_ampersands(widget) + internal_ids(widget) + too_big(widget) \
-            + cramped_fields(widget) + wrong_default_button(widget) + clipped_labels(widget)
+            + cramped_fields(widget) + wrong_default_button(widget) + clipped_labels(widget) \
+            + iso_dates(widget)
 
     def exec_dialog(self, dialog: QDialog, *_args: object) -> int:
         dialog.show()

@@ -181,3 +181,11 @@ def clipped_labels(root: QWidget) -> list[str]:
             found.append(f"{type(root).__name__} {root.windowTitle()!r}: {_plain(label)[:40]!r} "
                          f"has {label.height()} px of the {needed} it needs")
     return found
+
+
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def iso_dates(root: QWidget) -> list[str]:
+    """Visible texts with an ISO date (2026-11-29): dates follow the coach's locale."""
+    return [f"{where}: {text!r}" for where, text in visible_texts(root) if ISO_DATE.search(text)]
