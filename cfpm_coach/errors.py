@@ -146,3 +146,7 @@ class DamagedStoreError(StoreError):
     def __init__(self, message: str, path: str) -> None:
         super().__init__(message)
         self.path = path
+
+
+class CancelledError(CoachError):
+    """The person stopped a long task; what it had half done is undone or removed."""

@@ -6,6 +6,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
+from cfpm_coach.reports.dates import paper_month
 from cfpm_coach.reports.fonts import REGULAR
 from cfpm_coach.reports.styles import MUTED, SERIES
 from cfpm_coach.reports.texts import translate
@@ -35,7 +36,7 @@ def trend_chart(trend: Trend, width: float, height: float = 170) -> Drawing:
     chart.valueAxis.gridStrokeColor = colors.HexColor("#dde3ea")
     chart.valueAxis.visibleGrid = 1
     every = max(1, len(trend.months) // 12 + 1) if len(trend.months) > 12 else 1
-    chart.categoryAxis.categoryNames = [m if i % every == 0 else ""
+    chart.categoryAxis.categoryNames = [paper_month(m) if i % every == 0 else ""
                                         for i, m in enumerate(trend.months)]
     for index, series in enumerate(chart.data):
         colour = colors.HexColor(SERIES[index % len(SERIES)])

@@ -1,7 +1,7 @@
 """Small building blocks: escaped paragraphs, key-value headers, tables, signature lines."""
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -9,6 +9,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from cfpm_coach.domain.vocabulary import Setting
+from cfpm_coach.reports.dates import paper_date, paper_time
 from cfpm_coach.reports.fonts import BOLD, REGULAR
 from cfpm_coach.reports.styles import INK, RULE, SHADE, styles
 from cfpm_coach.reports.texts import translate
@@ -34,14 +35,14 @@ def decimal(value: float | None, places: int = 2) -> str:
     return "\u2014" if value is None else f"{value:.{places}f}"
 
 
-def local_date(value: datetime | None) -> str:
-    """A UTC time as a local date."""
-    return "" if value is None else value.astimezone().strftime("%Y-%m-%d")
+def local_date(value: date | datetime | None) -> str:
+    """A date (a UTC time in local time) in the coach's locale: Nov 29, 2026."""
+    return paper_date(value)
 
 
 def local_time(value: datetime | None) -> str:
-    """A UTC time as a local date and time."""
-    return "" if value is None else value.astimezone().strftime("%Y-%m-%d %H:%M")
+    """A UTC time as a local date and time in the coach's locale: Nov 29, 2026, 11:22 PM."""
+    return paper_time(value)
 
 
 # The domain's setting labels, listed so that lupdate offers them in the "reports" context.

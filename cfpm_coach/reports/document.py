@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from cfpm_coach import APP_NAME, __version__
+from cfpm_coach.reports.dates import paper_time
 from cfpm_coach.reports.fonts import REGULAR, register_fonts
 from cfpm_coach.reports.styles import MUTED, RULE
 from cfpm_coach.reports.texts import fill, language, translate
@@ -66,7 +67,7 @@ class _NumberedCanvas(Canvas):
 
 
 def _decorate(meta: ReportMeta) -> Any:
-    stamp = meta.generated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    stamp = paper_time(meta.generated_at)
 
     def draw(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         width, height = doc.pagesize

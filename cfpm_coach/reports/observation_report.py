@@ -137,7 +137,7 @@ def _notes(report: ObservationReport) -> list[Flowable]:
             labels = ", ".join(detail.instrument.item(b).label if detail.instrument.has_item(b)
                                else b for b in goal.behavior_ids)
             data.append([para(goal.text, "cell"), para(labels, "cell"),
-                         goal.due_date.isoformat() if goal.due_date else "\u2014",
+                         local_date(goal.due_date) if goal.due_date else "\u2014",
                          goal_status(goal.status)])
         story.append(grid(data, [WIDTH - 4.3 * inch, 2.5 * inch, 0.9 * inch, 0.9 * inch]))
     return story

@@ -27,12 +27,18 @@ def fill(template: str, *values: object) -> str:
     return template
 
 
-def use_language(language: str) -> str:
-    """Print reports in language when its translation exists; returns the language used."""
+def use_language(language: str, locale: str = "") -> str:
+    """Print reports in language when its translation exists; returns the language used.
+
+    Dates follow locale (such as "es_MX", the UI's) when it is in that language.
+    """
+    from cfpm_coach.reports.dates import use_locale
+
     _table.clear()
     _language[0] = "en"
     path = resources_dir() / "translations" / f"cfpm_coach_{language}.ts"
     if language == "en" or not path.is_file():
+        use_locale(locale, "en")
         return "en"
     for context in ET.parse(path).getroot().iter("context"):
         if context.findtext("name") != CONTEXT:
@@ -42,6 +48,7 @@ def use_language(language: str) -> str:
             if source and target is not None and target.get("type") is None and target.text:
                 _table[source] = target.text
     _language[0] = language
+    use_locale(locale, language)
     return language
 
 

@@ -109,7 +109,7 @@ def render(report: UnitReport, path: Path, *, author: str, paper: Paper = "lette
     header = facts([
         (translate("reports", "Office"), report.office),
         (translate("reports", "Period"), fill(translate("reports", "%1 to %2"),
-                                              report.start.isoformat(), report.end.isoformat())),
+                                              local_date(report.start), local_date(report.end))),
         (translate("reports", "Instrument"), report.instrument.title),
         (translate("reports", "Workers"), fill(translate(
             "reports", "%1 (%2 active), %3 finished observations in the period"),

@@ -51,7 +51,7 @@ def _header(report: WorkerReport) -> list[Flowable]:
         (translate("reports", "Role, unit, office"),
          ", ".join(p for p in (worker.role, worker.unit, worker.office) if p) or "\u2014"),
         (translate("reports", "Period"), fill(translate("reports", "%1 to %2"),
-                                              report.start.isoformat(), report.end.isoformat())),
+                                              local_date(report.start), local_date(report.end))),
         (translate("reports", "Instrument"), report.instrument.title),
         (translate("reports", "Observations"),
          fill(translate("reports", "%1 finished, by setting: %2"), count, settings)),
@@ -128,7 +128,7 @@ def _goals(report: WorkerReport) -> list[Flowable]:
         labels = ", ".join(instrument.item(b).label if instrument.has_item(b) else b
                            for b in goal.behavior_ids)
         data.append([para(goal.text, "cell"), para(labels, "cell"),
-                     goal.due_date.isoformat() if goal.due_date else "\u2014",
+                     local_date(goal.due_date) if goal.due_date else "\u2014",
                      goal_status(goal.status)])
     return [*story, grid(data, [WIDTH - 4.3 * inch, 2.5 * inch, 0.9 * inch, 0.9 * inch])]
 

@@ -100,15 +100,16 @@ class Workspace:
 
         return SyncService(self)
 
-    def use_language(self, language: str) -> None:
-        """Show instrument text and print reports in language where translations exist.
+    def use_language(self, language: str, locale: str = "") -> None:
+        """Show instrument text and print reports in language where translations exist; dates
+        on paper in locale ("es_MX") when it is in that language.
 
         Instrument translations are display only; the reports' language is process-wide
         (one app, one language).
         """
         from cfpm_coach.reports import texts
 
-        texts.use_language(language)
+        texts.use_language(language, locale)
         if language != "en":
             self.catalog = self.catalog.translated(
                 language, resources_dir() / "instruments", self.paths.instruments)

@@ -69,6 +69,10 @@ def translate(error: BaseException, action: str, place: Path | str) -> CoachErro
             return disk_full(action, place)
         if error.errno in _READONLY_ERRNOS:
             return read_only(action, place)
+        if error.errno in (errno.ENOTDIR, errno.EEXIST):
+            return StoreError(
+                f"{place} is not a folder (a file has that name, or a part of the path is a "
+                f"file): {action}, and nothing was changed. Choose a folder, then try again.")
         return None
     found = _sqlite_error(error)
     if found is None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from cfpm_coach.domain.agreement import PairAgreement
 from cfpm_coach.services.read_models import AgreementReport
 from cfpm_coach.ui.figure_trees import DASH, decimal, figure_tree, percent, resize_columns
+from cfpm_coach.ui.table_models import local_date
 from cfpm_coach.ui.texts import QT_TR_NOOP, tr
 
 
@@ -75,7 +76,7 @@ class AgreementDialog(QDialog):
         self.visits.clear()
         for visit in report.visits:
             self.visits.addTopLevelItem(QTreeWidgetItem([
-                visit.started_at.astimezone().strftime("%Y-%m-%d"), visit.worker_name,
+                local_date(visit.started_at), visit.worker_name,
                 " & ".join(visit.coaches), *_figures(visit.agreement),
                 decimal(visit.alpha) if len(visit.coaches) > 2 else DASH]))
         self.pairs.clear()

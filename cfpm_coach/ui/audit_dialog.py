@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.services.audit import ENTITY_LABELS, AuditLine, AuditPage
-from cfpm_coach.ui.table_models import SORT_ROLE, RowsModel
+from cfpm_coach.ui.table_models import SORT_ROLE, RowsModel, local_time
 from cfpm_coach.ui.texts import QT_TR_NOOP
 
 
@@ -31,7 +31,7 @@ class AuditModel(RowsModel[AuditLine]):
                QT_TR_NOOP("Change"), QT_TR_NOOP("Fields"), QT_TR_NOOP("Rev."))
 
     def display(self, row: AuditLine, column: int) -> str:
-        values = (row.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), row.who, row.entity,
+        values = (local_time(row.at, seconds=True), row.who, row.entity,
                   row.what, row.action,
                   ", ".join(row.fields), str(row.revision))
         return values[column]

@@ -42,12 +42,12 @@ class Backend(QObject):
         Reopened after a restore, an encrypted store uses the key it was open with.
         """
         key = passphrase or self._key
-        language = i18n.current_language()
+        language, locale = i18n.current_language(), i18n.current_locale()
 
         def open_in_language() -> Workspace:
             workspace = Workspace.open(self.data_dir, key)
             try:
-                workspace.use_language(language)
+                workspace.use_language(language, locale)
             except Exception:
                 workspace.close()
                 raise

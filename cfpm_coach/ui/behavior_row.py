@@ -161,6 +161,7 @@ class BehaviorRow(QFrame):
         for button in self.buttons.values():
             button.setEnabled(not read_only)
         self.note.setReadOnly(read_only)
+        self.note.setClearButtonEnabled(not read_only)  # a clear button that cannot clear misleads
 
     @property
     def read_only(self) -> bool:

@@ -26,7 +26,7 @@ from cfpm_coach.services.read_models import GoalView, ObservationDetail
 from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.behavior_row import BehaviorRow
 from cfpm_coach.ui.errors import show_error
-from cfpm_coach.ui.table_models import local_time, setting_label
+from cfpm_coach.ui.table_models import clock_time, local_time, setting_label
 
 
 class RateCommand(QUndoCommand):
@@ -122,7 +122,9 @@ class ChecklistPage(QWidget):
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # A hint must never make the window wider: it wraps, then yields its space.
-        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setRetainSizeWhenHidden(True)  # hidden on a read-only record, buttons stay put
+        hint.setSizePolicy(policy)
         hint.setMinimumWidth(0)
         actions.addWidget(hint, 1)
         self.close_button = QPushButton(self.tr("Back to worker"))
@@ -247,6 +249,7 @@ class ChecklistPage(QWidget):
         editable = detail.editable
         status = detail.summary.status
         self.finish_button.setVisible(editable)
+        self.hint.setVisible(editable)  # no "1-3 rate ... Ctrl+Z undo" where nothing can change
         self.discard_button.setVisible(status == "draft")
         self.amend_button.setVisible(not editable)
         self.report_button.setVisible(not editable)
@@ -331,7 +334,7 @@ class ChecklistPage(QWidget):
     def _on_saved(self, _result: object) -> None:
         self._in_flight = max(0, self._in_flight - 1)
         if self._in_flight == 0:
-            stamp = datetime.now().strftime("%H:%M:%S")
+            stamp = clock_time(datetime.now(UTC), seconds=True)
             self.save_state.setText(self.tr("Saved %s") % stamp)
             self.saved_at.emit(stamp)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.services.read_models import ObservationDetail
+from cfpm_coach.ui.table_models import date_edit_format
 
 NOTES_SAVE_DELAY_MS = 800
 
@@ -95,7 +96,7 @@ class FinishDialog(QDialog):
         self.has_due = QCheckBox(self.tr("Due"))
         self.due = QDateEdit(QDate.currentDate().addDays(30))
         self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setDisplayFormat(date_edit_format())
         self.due.setEnabled(False)
         self.due.setAccessibleName(self.tr("Goal due date"))
         self.has_due.toggled.connect(self.due.setEnabled)

@@ -2,6 +2,7 @@
 
 import logging
 import shutil
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog
 
 from cfpm_coach import APP_NAME
+from cfpm_coach.errors import CancelledError
 from cfpm_coach.services import first_run
 from cfpm_coach.services.demo import Progress
 from cfpm_coach.services.workspace import Workspace
@@ -35,6 +37,7 @@ class FirstRunFlow(QObject):
         self.window = window
         self.demo_window: MainWindow | None = None
         self.demo_progress: QProgressDialog | None = None
+        self._demo_cancelled = threading.Event()
         self.remove_on_close = False
         window.demo_banner.remove_requested.connect(self.remove_this_demo)
 
@@ -82,19 +85,48 @@ class FirstRunFlow(QObject):
         self.window.statusBar().showMessage(self.tr("Preparing sample data\u2026"))
         # Writing a year of sample observations takes a while on a slow laptop: say what is
         # happening and how far along it is, not only a line in the status bar.
-        dialog = QProgressDialog(self.tr("Preparing sample data\u2026"), "", 0, 0, self.window)
+        dialog = QProgressDialog(self.tr("Preparing sample data\u2026"), self.tr("Cancel"), 0,
+                                 0, self.window)
         dialog.setWindowTitle(self.tr("Sample data"))
-        dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.setMinimumDuration(0)
+        self._demo_cancelled.clear()
+        dialog.canceled.connect(self._cancel_demo)
         dialog.show()
         self.demo_progress = dialog
         reporter = DemoProgress(self)
         reporter.advanced.connect(self._on_demo_progress)
-        self.window.backend.read(lambda _ws: _fill_demo(folder, reporter.advanced.emit),
-                                 self._show_demo, self._on_error)
+        cancelled = self._demo_cancelled
+
+        def report(done: int, total: int) -> None:
+            if cancelled.is_set():  # checked between workers, on the database thread
+                raise CancelledError("The sample data was cancelled")
+            reporter.advanced.emit(done, total)
+
+        self.window.backend.read(lambda _ws: _fill_demo(folder, report), self._show_demo,
+                                 self._on_demo_failed)
+
+    @Slot()
+    def _cancel_demo(self) -> None:
+        self._demo_cancelled.set()
+        if self.demo_progress is not None:
+            # QProgressDialog hides itself on Cancel: show it again until the worker stops.
+            self.demo_progress.setLabelText(self.tr("Stopping\u2026"))
+            self.demo_progress.show()
+
+    def _on_demo_failed(self, error: BaseException) -> None:
+        if not isinstance(error, CancelledError):
+            self._on_error(error)
+            return
+        self._close_progress()
+        # Half a demo is no demo: the next try starts from an empty folder.
+        shutil.rmtree(first_run.demo_folder(self.window.backend.data_dir), ignore_errors=True)
+        log.info("demo cancelled and removed")
+        self.window.show_notice(self.tr(
+            "The sample data was cancelled and nothing of it was kept. Your own data is as "
+            "it was."))
 
     @Slot(int, int)
     def _on_demo_progress(self, done: int, total: int) -> None:

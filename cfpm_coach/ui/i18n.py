@@ -19,11 +19,28 @@ SHIPPED = ("en", "es")
 log = logging.getLogger(__name__)
 _installed: list[QTranslator] = []
 _current = ["en"]
+_locale = ["en_US"]
 
 
 def current_language() -> str:
     """The language the UI shows (set by install)."""
     return _current[0]
+
+
+def current_locale() -> str:
+    """The locale dates and numbers follow, such as "es_MX" (set by install)."""
+    return _locale[0]
+
+
+def regional_locale(language: str, system: QLocale) -> QLocale:
+    """The system's regional formats when they are in the language shown, else the language's.
+
+    A Mexican-Spanish login shows Spanish with Mexico's formats; an English UI chosen on that
+    login shows English with English formats rather than mixing languages in one date.
+    """
+    if system.name().split("_")[0] == language:
+        return QLocale(system.name())
+    return QLocale(language)
 
 
 def translations_dir() -> Path:
@@ -48,26 +65,32 @@ def set_language(data_dir: Path, code: str) -> None:
     settings.sync()
 
 
-def effective_language(code: str) -> str:
+def effective_language(code: str, system: QLocale | None = None) -> str:
     """The language to show: the chosen one, else the system's if shipped, else English."""
     if code:
         return code
-    system = QLocale.system().name().split("_")[0]
-    return system if system in SHIPPED else "en"
+    spoken = (system or QLocale.system()).name().split("_")[0]
+    return spoken if spoken in SHIPPED else "en"
 
 
-def install(app: QCoreApplication, code: str) -> str:
-    """Load the translations for code (or the system's language); returns the language shown."""
+def install(app: QCoreApplication, code: str, system: QLocale | None = None) -> str:
+    """Load the translations for code (or the system's language); returns the language shown.
+
+    Dates and numbers follow system (the login's locale unless given) in the language shown.
+    """
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    language = effective_language(code)
+    system = system or QLocale.system()
+    language = effective_language(code, system)
     ours = QTranslator(app)
     if language != "en" and not ours.load(f"cfpm_coach_{language}", str(translations_dir())):
         log.warning("no compiled translation for %s; showing English", language)
         language = "en"
-    QLocale.setDefault(QLocale(language))
+    regional = regional_locale(language, system)
+    QLocale.setDefault(regional)
     _current[0] = language
+    _locale[0] = regional.name()
     if language == "en":
         return "en"
     qt_own = QTranslator(app)

@@ -1,6 +1,7 @@
 """The main window: workers on the left, the worker's page or the checklist on the right."""
 
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -26,6 +27,7 @@ from cfpm_coach.ui.first_run_flow import FirstRunFlow
 from cfpm_coach.ui.idle_lock import SETTING_KEY as IDLE_KEY
 from cfpm_coach.ui.idle_lock import IdleLock
 from cfpm_coach.ui.main_actions import MainActions
+from cfpm_coach.ui.notice_bar import NoticeBar
 from cfpm_coach.ui.observation_flow import ObservationFlow
 from cfpm_coach.ui.recovery_flow import RecoveryFlow
 from cfpm_coach.ui.report_flow import ReportFlow
@@ -71,11 +73,13 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setChildrenCollapsible(False)
         self.demo_banner = DemoBanner()
+        self.notice = NoticeBar()
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.demo_banner)
+        column.addWidget(self.notice)
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -156,6 +160,12 @@ class MainWindow(QMainWindow):
     def clear_status(self) -> None:
         """Clear the status bar's message."""
         self.statusBar().clearMessage()
+
+    def show_notice(self, text: str, action_text: str = "",
+                    action: Callable[[], None] | None = None, *, kind: str = "info") -> None:
+        """A message across the top of the window that stays until closed, with an action."""
+        self.statusBar().clearMessage()
+        self.notice.show_notice(text, action_text, action, kind=kind)
 
     def _update_observation_actions(self) -> None:
         self.commands.follow_observation(self.state.observation if self._store_open else None)

@@ -13,7 +13,12 @@ from cfpm_coach.errors import CoachError
 
 
 def open_in_viewer(path: Path) -> bool:
-    """Open the file in the system's PDF viewer."""
+    """Open the file in the system's PDF viewer; False when none opened."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def open_folder(path: Path) -> bool:
+    """Show the folder in the system's file manager; False when none opened."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cfpm_coach.ui.form_rows import add_row
+from cfpm_coach.ui.form_rows import add_row, roomy_form
+from cfpm_coach.ui.table_models import date_edit_format
 
 KINDS = ("observation", "worker", "unit")
 
@@ -66,7 +67,7 @@ class ReportDialog(QDialog):
         self.end = QDateEdit(today)
         for field, name in ((self.start, self.tr("From")), (self.end, self.tr("To"))):
             field.setCalendarPopup(True)
-            field.setDisplayFormat("yyyy-MM-dd")
+            field.setDisplayFormat(date_edit_format())
             field.setAccessibleName(name)
         if kind != "observation":
             period = QHBoxLayout()
@@ -82,6 +83,7 @@ class ReportDialog(QDialog):
         self.path = QLineEdit(str(default_path))
         self.path.setAccessibleName(self.tr("Save to"))
         browse = QPushButton(self.tr("Browse\u2026"))
+        browse.setAutoDefault(False)  # Enter creates the PDF; it never opens the file picker
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
@@ -91,10 +93,11 @@ class ReportDialog(QDialog):
         form.addRow("", self.print_after)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         create = buttons.addButton(self.tr("Create PDF"), QDialogButtonBox.ButtonRole.AcceptRole)
-        create.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        create.setDefault(True)  # once in the dialog, or the dialog never hears of it
+        roomy_form(form, self.path)
 
     @Slot()
     def _browse(self) -> None:

@@ -189,13 +189,36 @@ class ReportFlow(QObject):
 
     def _done(self, path: Path, print_after: bool) -> None:
         self.last_path = path
-        self.shell.show_status(self.tr("Saved %s") % path, 8000)
-        printing.open_in_viewer(path)
+        if printing.open_in_viewer(path):
+            self.shell.show_notice(self.tr("PDF saved: %1, in %2.").replace(
+                "%1", path.name).replace("%2", str(path.parent)),
+                self.tr("Open PDF"), self.open_last_pdf)
+        else:
+            self.shell.show_notice(self.tr(
+                "The PDF is saved as %1, but no PDF viewer opened on this computer. Install "
+                "one (any PDF reader), or open the file from its folder.").replace(
+                    "%1", str(path)), self.tr("Open Folder"), self.open_last_folder,
+                kind="problem")
         if print_after:
             try:
                 printing.print_file(path)
             except Exception as error:  # shown as a sentence; the PDF stays open in the viewer
                 show_error(self.shell.dialog_parent(), error, self.tr("Not printed"))
+
+    def open_last_pdf(self) -> None:
+        """Open the last PDF again; say so when no viewer opens."""
+        if self.last_path is not None and not printing.open_in_viewer(self.last_path):
+            self.shell.show_notice(self.tr(
+                "No PDF viewer opened on this computer. Install one (any PDF reader), or open "
+                "%1 from its folder.").replace("%1", str(self.last_path)),
+                self.tr("Open Folder"), self.open_last_folder, kind="problem")
+
+    def open_last_folder(self) -> None:
+        """Show the last PDF's folder; say so when no file manager opens."""
+        if self.last_path is not None and not printing.open_folder(self.last_path.parent):
+            self.shell.show_notice(self.tr(
+                "No file manager opened on this computer either. The PDF is %1: copy this "
+                "path to open it.").replace("%1", str(self.last_path)), kind="problem")
 
     def _failed(self, error: BaseException) -> None:
         self.shell.clear_status()

@@ -119,22 +119,45 @@ def _window_shots(out_dir: Path, data: Path, busiest: uuid.UUID, draft: uuid.UUI
 
 
 def _form_dialogs(window: MainWindow, out_dir: Path, worker: uuid.UUID) -> list[Path]:
-    """New observation (the worker preselected) and Export, as a coach first sees them."""
+    """New observation (the worker preselected), Export (and a mistyped key), Add worker with a
+    long name, Sync settings with this laptop's key, as a coach first sees them."""
+    from cfpm_coach.services.sync import SyncSettings
     from cfpm_coach.ui.export_dialog import ExportDialog
     from cfpm_coach.ui.start_dialog import StartDialog
+    from cfpm_coach.ui.sync_settings_dialog import SyncSettingsDialog
+    from cfpm_coach.ui.worker_dialog import WorkerDialog
 
     workspace = window.workspace
     assert workspace is not None
     start = StartDialog(window, workspace.workers.find(include_inactive=False),
                         workspace.catalog.latest(), selected_worker=worker)
-    export = ExportDialog(window, "age1" + "q" * 58, Path.home() / "Desktop")
+    export = ExportDialog(window, "", Path.home() / "Desktop")
+    mistyped = ExportDialog(window, "age1notarealkey", Path.home() / "Desktop")
+    add_worker = WorkerDialog(window, default_office=demo.OFFICES[0],
+                              default_county=demo.COUNTY)
+    add_worker.name.setText("Marisol Ortega-Hernandez")
+    laptop = (str(workspace.author.device_id), workspace.exchange.device_public_key())
+    sync_settings = SyncSettingsDialog(window, SyncSettings(hub_url="https://hub.example.org"),
+                                       laptop)
     shots = []
-    for dialog, name in ((start, "new-observation.png"), (export, "export-dialog.png")):
+    for dialog, name in ((start, "new-observation.png"), (export, "export-dialog.png"),
+                         (mistyped, "export-wrong-key.png"), (add_worker, "add-worker.png"),
+                         (sync_settings, "sync-settings.png")):
         dialog.show()
+        if dialog is mistyped:
+            mistyped.accept()  # refused inline: the dialog stays open with the key typed
         _settle(window)
         shots.append(_save(dialog, out_dir / name))
         dialog.reject()
         dialog.deleteLater()
+    window.show_notice(QCoreApplication.translate(
+        "ToolsFlow", "Bundle written for the central team: %1 (%2 records), in %3.").replace(
+            "%1", "cfpm-1a2b3c4d-20261129T232200Z.cfpm-bundle").replace("%2", "245").replace(
+            "%3", str(Path.home() / "Desktop")),
+        QCoreApplication.translate("ToolsFlow", "Open Folder"), window.notice.hide)
+    _settle(window)
+    shots.append(_save(window, out_dir / "notice-exported.png"))
+    window.notice.hide()
     return shots
 
 

@@ -1,5 +1,6 @@
 """What the flows may use of the main window: a small interface, not its private methods."""
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -34,6 +35,11 @@ class Shell(Protocol):
 
     def clear_status(self) -> None:
         """Clear the status bar's message."""
+        ...
+
+    def show_notice(self, text: str, action_text: str = "",
+                    action: "Callable[[], None] | None" = None, *, kind: str = "info") -> None:
+        """A message across the top of the window that stays until closed, with an action."""
         ...
 
     def set_store_open(self, is_open: bool) -> None:

@@ -4,7 +4,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -24,7 +24,7 @@ from cfpm_coach.domain.vocabulary import Setting
 from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.ui.form_rows import add_row
-from cfpm_coach.ui.table_models import setting_label
+from cfpm_coach.ui.table_models import SHORT, date_edit_format, setting_label
 from cfpm_coach.ui.worker_dialog import WorkerDialog, WorkerFields
 
 
@@ -91,7 +91,7 @@ class StartDialog(QDialog):
 
         self.started = QDateTimeEdit(QDateTime.currentDateTime())
         self.started.setCalendarPopup(True)
-        self.started.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.started.setDisplayFormat(f"{date_edit_format()} {QLocale().timeFormat(SHORT)}")
         self.started.setAccessibleName(self.tr("Date and start time"))
         form.addRow(self.tr("&Date and start"), self.started)
 

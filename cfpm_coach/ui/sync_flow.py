@@ -42,7 +42,6 @@ class SyncFlow(QObject):
         self.network = TaskRunner(self)
         # The sync service and its texts load with the first status read, after the window shows.
         self.settings: SyncSettings | None = None
-        self.public_key = ""  # this laptop's, shown in Sync settings
         self.status: SyncStatus | None = None
         self.running = False
         self.panel: SyncPanel | None = None
@@ -104,14 +103,10 @@ class SyncFlow(QObject):
     def start(self) -> None:
         """The workspace is open: read the settings and status, start the schedule."""
         self.window.backend.read(lambda ws: ws.sync.settings(), self._apply_settings)
-        self.window.backend.read(lambda ws: ws.exchange.device_public_key(), self._remember_key)
         self.refresh()
         self.status_timer.start()
         # QtNetwork and its backend load after the window is up, not during start-up.
         self.network_timer.start()
-
-    def _remember_key(self, public_key: str) -> None:
-        self.public_key = public_key
 
     def _apply_settings(self, settings: "SyncSettings") -> None:
         self.settings = settings
@@ -213,14 +208,19 @@ class SyncFlow(QObject):
     @Slot()
     def edit_settings(self) -> None:
         """Ask for the hub or folder and the team key, then save them."""
-        from cfpm_coach.ui.sync_settings_dialog import SyncSettingsDialog
-
         if self.workspace is None:
             return
+        # The laptop's key may need the passphrase's slow key derivation: off the GUI thread.
+        self.window.backend.read(
+            lambda ws: (str(ws.author.device_id), ws.exchange.device_public_key()),
+            self._ask_settings, lambda error: show_error(self.window, error))
+
+    def _ask_settings(self, laptop: tuple[str, str]) -> None:
         from cfpm_coach.services.sync import SyncSettings
+        from cfpm_coach.ui.sync_settings_dialog import SyncSettingsDialog
 
         chosen = SyncSettingsDialog.ask(self.panel or self.window, self.settings or SyncSettings(),
-                                        self.public_key, self.network, self._joiner(),
+                                        laptop, self.network, self._joiner(),
                                         self._file_joiner())
         if chosen is None:
             self.window.backend.read(lambda ws: ws.sync.settings(), self._on_saved)

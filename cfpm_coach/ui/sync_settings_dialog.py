@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.services.sync import SyncSettings
 from cfpm_coach.sync.hub_address import InsecureHubAddressError, check_hub_url
-from cfpm_coach.ui.form_rows import add_row
+from cfpm_coach.ui import team_key
+from cfpm_coach.ui.form_rows import add_row, grow_to_fit
 from cfpm_coach.ui.join_dialog import FileJoiner, JoinDialog, Joiner
 
 if TYPE_CHECKING:
@@ -37,9 +38,9 @@ if TYPE_CHECKING:
 class SyncSettingsDialog(QDialog):
     """The hub or the folder, the team's key, and automatic sync."""
 
-    def __init__(self, parent: QWidget | None, current: SyncSettings, public_key: str = "",
-                 runner: "TaskRunner | None" = None, join: Joiner | None = None,
-                 join_file: FileJoiner | None = None) -> None:
+    def __init__(self, parent: QWidget | None, current: SyncSettings,
+                 laptop: tuple[str, str] | None = None, runner: "TaskRunner | None" = None,
+                 join: Joiner | None = None, join_file: FileJoiner | None = None) -> None:
         super().__init__(parent)
         self._runner, self._join, self._join_file = runner, join, join_file
         self.joined: object | None = None
@@ -90,22 +91,10 @@ class SyncSettingsDialog(QDialog):
         self.recipient.setPlaceholderText("age1\u2026")
         self.recipient.setAccessibleName(self.tr("Central team's public key"))
         form.addRow(self.tr("Team's &key"), self.recipient)
-        self.public_key = QLineEdit(public_key)
-        self.public_key.setObjectName("laptopPublicKey")
-        self.public_key.setReadOnly(True)
-        self.public_key.setCursorPosition(0)
-        self.public_key.setAccessibleName(self.tr("This laptop's public key"))
-        self.public_key.setToolTip(self.tr("Not a secret: the hub checks this laptop's bundles "
-                                           "with it. Joining with a code sends it for you."))
-        self.copy_key = QPushButton(self.tr("Cop&y"))
-        self.copy_key.setObjectName("copyLaptopKey")
-        self.copy_key.setAutoDefault(False)
-        self.copy_key.setAccessibleName(self.tr("Copy this laptop's public key"))
-        self.copy_key.clicked.connect(self._copy_key)
-        key_row = QHBoxLayout()
-        key_row.addWidget(self.public_key, 1)
-        key_row.addWidget(self.copy_key)
-        add_row(form, self.tr("This &laptop's key"), key_row, self.public_key)
+        key_hint = QLabel(team_key.hint())
+        key_hint.setProperty("role", "hint")
+        key_hint.setWordWrap(True)
+        form.addRow("", key_hint)
         self.automatic = QCheckBox(self.tr("Sync by itself when a connection is available"))
         self.automatic.setChecked(current.automatic)
         form.addRow("", self.automatic)
@@ -115,6 +104,28 @@ class SyncSettingsDialog(QDialog):
         self.interval.setValue(current.interval_minutes)
         self.interval.setAccessibleName(self.tr("Sync every"))
         form.addRow(self.tr("Sync &every"), self.interval)
+        self.laptop_key = QLineEdit()
+        self.laptop_key.setObjectName("laptopKey")
+        self.laptop_key.setReadOnly(True)
+        self.laptop_key.setAccessibleName(self.tr("This laptop's public key"))
+        self.copy_key = QPushButton(self.tr("&Copy"))
+        self.copy_key.setAutoDefault(False)
+        self.copy_key.setAccessibleName(self.tr("Copy this laptop's id and public key"))
+        self.copy_key.clicked.connect(self._copy_laptop_key)
+        self._laptop = laptop
+        if laptop is not None:
+            self.laptop_key.setText(laptop[1])
+            self.laptop_key.setCursorPosition(0)
+            key_row = QHBoxLayout()
+            key_row.addWidget(self.laptop_key, 1)
+            key_row.addWidget(self.copy_key)
+            add_row(form, self.tr("This &laptop's key"), key_row, self.laptop_key)
+            laptop_hint = QLabel(self.tr(
+                "Send this to your central team once, so they can enroll this laptop and "
+                "trust what it sends. It is public: sharing it is safe."))
+            laptop_hint.setProperty("role", "hint")
+            laptop_hint.setWordWrap(True)
+            form.addRow("", laptop_hint)
         self.problem = QLabel()
         self.problem.setObjectName("syncSettingsProblem")
         self.problem.setProperty("role", "error")
@@ -142,15 +153,37 @@ class SyncSettingsDialog(QDialog):
     def accept(self) -> None:
         """Save only a hub address the laptop may send its token to; else say why, stay open."""
         problem = self._address_problem() if self.use_hub.isChecked() else ""
+        if not problem and self.recipient.text().strip():
+            problem = team_key.problem(self.recipient.text())
+            if problem:
+                self._show_problem(problem, self.recipient)
+                return
         if problem:
             self.problem.setText(problem)
             self.problem.show()
+            grow_to_fit(self)
             self.problem.setAccessibleDescription(problem)
             self.hub_url.setFocus(Qt.FocusReason.OtherFocusReason)
             self.hub_url.selectAll()
             return
         self.problem.hide()
         super().accept()
+
+    def _show_problem(self, problem: str, field: QLineEdit) -> None:
+        self.problem.setText(problem)
+        self.problem.show()
+        grow_to_fit(self)
+        self.problem.setAccessibleDescription(problem)
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def _copy_laptop_key(self) -> None:
+        if self._laptop is None:
+            return
+        device_id, public_key = self._laptop
+        # The two lines `cfpm-coach device show` prints, which `hub enroll` asks for.
+        QGuiApplication.clipboard().setText(f"device id:  {device_id}\npublic key: {public_key}")
+        self.copy_key.setText(self.tr("Copied"))
 
     def _address_problem(self) -> str:
         if not self.hub_url.text().strip():
@@ -166,11 +199,6 @@ class SyncSettingsDialog(QDialog):
             return self.tr("This is not a hub address. Give the hub's web address, starting "
                            "with https:// (for example https://hub.example.org).")
         return ""
-
-    @Slot()
-    def _copy_key(self) -> None:
-        QGuiApplication.clipboard().setText(self.public_key.text())
-        self.copy_key.setText(self.tr("Copied"))
 
     @Slot()
     def _join_team(self) -> None:
@@ -204,13 +232,15 @@ class SyncSettingsDialog(QDialog):
             hub_url=self.hub_url.text().strip() if hub else "",
             token=self.token.text().strip() if hub else "",
             folder="" if hub else self.folder.text().strip(),
-            recipient=self.recipient.text().strip(), automatic=self.automatic.isChecked(),
+            recipient=team_key.normalized(self.recipient.text()), automatic=self.automatic.isChecked(),
             interval_minutes=self.interval.value())
 
     @classmethod
-    def ask(cls, parent: QWidget | None, current: SyncSettings, public_key: str = "",
-            runner: "TaskRunner | None" = None, join: Joiner | None = None,
-            join_file: FileJoiner | None = None) -> SyncSettings | None:
-        """Show the dialog; the new settings, or None when cancelled."""
-        dialog = cls(parent, current, public_key, runner, join, join_file)
+    def ask(cls, parent: QWidget | None, current: SyncSettings,
+            laptop: tuple[str, str] | None = None, runner: "TaskRunner | None" = None,
+            join: Joiner | None = None, join_file: FileJoiner | None = None
+            ) -> SyncSettings | None:
+        """Show the dialog (with this laptop's device id and public key); the new settings, or
+        None when cancelled."""
+        dialog = cls(parent, current, laptop, runner, join, join_file)
         return dialog.settings() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from cfpm_coach.services.sync import SyncReport, SyncStatus
-from cfpm_coach.ui.table_models import locale_date
+from cfpm_coach.ui.table_models import clock_time, local_time
 from cfpm_coach.ui.texts import tr
 
 
@@ -16,8 +16,8 @@ def when(moment: datetime) -> str:
     """A local date and time a coach reads at a glance."""
     local = moment.astimezone()
     if local.date() == datetime.now().astimezone().date():
-        return tr("Today at %1").replace("%1", local.strftime("%H:%M"))
-    return locale_date(local, "dd MMM yyyy HH:mm")
+        return tr("Today at %1").replace("%1", clock_time(local))
+    return local_time(local)
 
 
 def changed_records(receipt: dict[str, Any]) -> str:

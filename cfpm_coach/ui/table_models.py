@@ -1,5 +1,6 @@
 """Small Qt table models over read models: column constants, set_rows() with a model reset."""
 
+import re
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
@@ -25,14 +26,58 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def local_date(value: datetime | None) -> str:
-    """A UTC time shown as a local date."""
-    return "" if value is None else value.astimezone().strftime("%Y-%m-%d")
+SHORT = QLocale.FormatType.ShortFormat
 
 
-def local_time(value: datetime | None) -> str:
-    """A UTC time shown as a local date and time."""
-    return "" if value is None else value.astimezone().strftime("%Y-%m-%d %H:%M")
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _local_qdatetime(value: datetime) -> QDateTime:
+    local = value.astimezone()
+    return QDateTime(_qdate(local), QTime(local.hour, local.minute, local.second))
+
+
+def local_date(value: date | datetime | None) -> str:
+    """A date (a UTC time in local time) in the locale's short format: 11/29/26, 29/11/26."""
+    if value is None:
+        return ""
+    day = value.astimezone().date() if isinstance(value, datetime) else value
+    return QLocale().toString(_qdate(day), SHORT)
+
+
+def _time_pattern(seconds: bool) -> str:
+    """The locale's time pattern; with seconds, its long one without the time zone's name."""
+    if not seconds:
+        return QLocale().timeFormat(SHORT)
+    return re.sub(r"\s*\(?t+\)?\s*", " ", QLocale().timeFormat(QLocale.FormatType.LongFormat)
+                  ).strip()
+
+
+def date_edit_format() -> str:
+    """The locale's short date pattern with a four-digit year, for date fields: M/d/yyyy."""
+    pattern = QLocale().dateFormat(SHORT)
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+
+
+def local_time(value: datetime | None, *, seconds: bool = False) -> str:
+    """A UTC time as a local date and time in the locale's short format: 11/29/26 11:22 PM."""
+    if value is None:
+        return ""
+    moment = _local_qdatetime(value)
+    return " ".join((QLocale().toString(moment.date(), SHORT),
+                     QLocale().toString(moment.time(), _time_pattern(seconds))))
+
+
+def clock_time(value: datetime, *, seconds: bool = False) -> str:
+    """Only the local time of day in the locale's format: 11:22 PM, 23:22."""
+    return QLocale().toString(_local_qdatetime(value).time(), _time_pattern(seconds))
+
+
+def month_label(month: str) -> str:
+    """A month key ("2026-03") as the locale abbreviates it: Mar 26, mar 26."""
+    year, number = month.split("-")
+    return QLocale().toString(QDate(int(year), int(number), 1), "MMM yy")
 
 
 def percent(share: float | None) -> str:
@@ -221,9 +266,14 @@ class GoalsModel(RowsModel[GoalView]):
         if column == self.RECENT:
             return "; ".join(self.recent.get(b, "\u2014") for b in row.behavior_ids) or "\u2014"
         if column == self.DUE:
-            return row.due_date.isoformat() if row.due_date else "\u2014"
+            return local_date(row.due_date) if row.due_date else "\u2014"
         return {"open": self.tr("Open"), "met": self.tr("Met"),
                 "dropped": self.tr("Dropped")}.get(row.status, row.status)
+
+    def sort_key(self, row: GoalView, column: int) -> Any:
+        if column == self.DUE:  # by date, not by the locale's text (11/29 after 2/1)
+            return row.due_date.toordinal() if row.due_date else 0
+        return super().sort_key(row, column)
 
 
 def locale_date(value: date | datetime, pattern: str = "dd MMM yyyy") -> str:

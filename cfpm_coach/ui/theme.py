@@ -17,6 +17,11 @@ QLabel#lockedBanner { background: palette(alternate-base); border: 1px solid pal
     border-radius: 4px; padding: 0.4em 0.6em; }
 QLabel#privacyWarning { color: #B35C00; }
 QLabel[role="error"] { color: #b3261e; }
+QLabel[role="hint"] { color: palette(placeholder-text); }
+QFrame#noticeBar { background: #e8f0fb; border-bottom: 2px solid #1a5fb4; }
+QFrame#noticeBar QLabel { color: #0b2545; }
+QFrame#noticeBar[kind="problem"] { background: #fdecea; border-bottom: 2px solid #b3261e; }
+QFrame#noticeBar[kind="problem"] QLabel { color: #410e0b; }
 QFrame#demoBanner { background: #fff4d6; border-bottom: 2px solid #d08a00; }
 QFrame#demoBanner QLabel { color: #3d2a00; }
 QLabel#emptyState { color: palette(placeholder-text); font-size: 12pt; }

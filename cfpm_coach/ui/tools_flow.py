@@ -6,15 +6,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog
 
+from cfpm_coach.errors import CoachError
 from cfpm_coach.services.coming_up import ComingUp, coming_up, set_weeks, weeks_setting
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.ui import i18n
+from cfpm_coach.ui import i18n, printing
 from cfpm_coach.ui.coming_up_dialog import ComingUpDialog
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.idle_lock import DEFAULT_MINUTES as DEFAULT_IDLE
 from cfpm_coach.ui.idle_lock import SETTING_KEY as IDLE_KEY
 
 if TYPE_CHECKING:
+    from cfpm_coach.ui.export_dialog import ExportDialog, ExportRequest
     from cfpm_coach.ui.main_window import MainWindow
 
 
@@ -26,6 +28,8 @@ class ToolsFlow(QObject):
         self.window = window
         self.backend = window.backend
         self.coming_up_dialog: ComingUpDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.exported_folder = Path.home()
 
     @property
     def workspace(self) -> Workspace | None:
@@ -49,10 +53,17 @@ class ToolsFlow(QObject):
     def _ask_export(self, saved: tuple[str, str]) -> None:
         from cfpm_coach.ui.export_dialog import ExportDialog
 
-        request = ExportDialog.ask(self.window, saved[0], Path(saved[1]))
-        if request is None:
-            return
+        if self.export_dialog is not None:
+            self.export_dialog.close()
+        # Window-modal, not exec(): the dialog stays open while the bundle is sealed and shows
+        # any failure itself, with what was typed still there.
+        dialog = ExportDialog(self.window, saved[0], Path(saved[1]))
+        dialog.export_requested.connect(self._export)
+        self.export_dialog = dialog
+        dialog.open()
 
+    @Slot(object)
+    def _export(self, request: "ExportRequest") -> None:
         def export(ws: Workspace) -> object:
             ws.profile.set_setting("team_recipient", request.recipient)
             ws.profile.set_setting("export_folder", str(request.folder))
@@ -61,14 +72,35 @@ class ToolsFlow(QObject):
                                       omit_notes=request.omit_notes)
 
         self.window.statusBar().showMessage(self.tr("Sealing the bundle\u2026"))
-        self.backend.write(export, self._on_exported, self._on_error)
+        self.backend.write(export, self._on_exported, self._on_export_failed)
+
+    def _on_export_failed(self, error: BaseException) -> None:
+        self.window.statusBar().clearMessage()
+        dialog = self.export_dialog
+        if dialog is None or not dialog.isVisible() or not isinstance(error, CoachError):
+            show_error(self.window, error)
+            return
+        dialog.show_problem(self.tr(
+            "Nothing was exported: %1 Check the folder (is the USB stick still in?) and "
+            "press Export again.").replace("%1", _sentence(str(error))))
 
     def _on_exported(self, result: object) -> None:
-        path = getattr(result, "path", "")
+        if self.export_dialog is not None:
+            self.export_dialog.finish()
+        path = Path(str(getattr(result, "path", "")))
         total = sum(getattr(result, "counts", {}).values())
-        self.window.statusBar().showMessage(
-            self.tr("Bundle written: %1 (%2 records)").replace("%1", str(path)).replace(
-                "%2", str(total)), 10000)
+        self.exported_folder = path.parent
+        self.window.show_notice(
+            self.tr("Bundle written for the central team: %1 (%2 records), in %3.").replace(
+                "%1", path.name).replace("%2", str(total)).replace("%3", str(path.parent)),
+            self.tr("Open Folder"), self._open_export_folder)
+
+    def _open_export_folder(self) -> None:
+        if not printing.open_folder(self.exported_folder):
+            self.window.show_notice(self.tr(
+                "No file manager opened on this computer. The bundle is in %1: open that "
+                "folder yourself, or copy its path from here.").replace(
+                    "%1", str(self.exported_folder)), kind="problem")
 
     @Slot()
     def backup(self) -> None:
@@ -164,3 +196,9 @@ def _coming_up_data(ws: Workspace) -> tuple[ComingUp, dict[str, str]]:
     labels = {item.id: item.label for instrument in ws.catalog.latest()
               for item in instrument.items}
     return coming_up(ws), labels
+
+
+def _sentence(text: str) -> str:
+    """text ending with a full stop, to be followed by another sentence."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."

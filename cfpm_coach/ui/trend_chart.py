@@ -5,6 +5,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette,
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from cfpm_coach.services.trends import Trend
+from cfpm_coach.ui.table_models import month_label
 
 # Distinct in light and dark palettes and for the common colour-vision deficiencies (Okabe-Ito).
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9")
@@ -75,10 +76,11 @@ class TrendChart(QWidget):
         def x_at(i: int) -> float:
             return plot.left() + (plot.width() * (i + 0.5) / count)
         # X labels, thinned so they never overlap.
-        label_w = metrics.horizontalAdvance("2026-00") + 8
+        labels = [month_label(m) for m in trend.months]
+        label_w = max((metrics.horizontalAdvance(t) for t in labels), default=0) + 8
         every = max(1, int(label_w * count / max(plot.width(), 1)) + 1)
         painter.setPen(text_colour)
-        for i, month in enumerate(trend.months):
+        for i, month in enumerate(labels):
             if i % every == 0 or i == count - 1:
                 painter.drawText(QRectF(x_at(i) - label_w / 2, plot.bottom() + 4, label_w, line_h),
                                  Qt.AlignmentFlag.AlignCenter, month)

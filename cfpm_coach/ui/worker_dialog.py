@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from cfpm_coach.services.read_models import WorkerView
+from cfpm_coach.ui.form_rows import roomy_form
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class WorkerDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
+        roomy_form(form, self.name)
         self.name.textChanged.connect(self._update_ok)
         self._update_ok()
 

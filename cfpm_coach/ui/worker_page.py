@@ -41,6 +41,12 @@ def _table(model: ObservationsModel | GoalsModel, name: str) -> QTableView:
     return table
 
 
+def _rows_height(table: QTableView, rows: int) -> int:
+    """The height that shows the header and rows rows of table."""
+    return (table.horizontalHeader().sizeHint().height()
+            + table.verticalHeader().defaultSectionSize() * rows + 2 * table.frameWidth())
+
+
 class WorkerPage(QWidget):
     """Everything about one worker; an empty state when none is selected."""
 
@@ -118,6 +124,9 @@ class WorkerPage(QWidget):
         self.observations.horizontalHeader().setSectionResizeMode(
             ObservationsModel.SETTING, QHeaderView.ResizeMode.Stretch)
         self.observations.activated.connect(self._on_observation_activated)
+        # Three rows of history always in view (it was squeezed to one and a half behind the
+        # splitter on a laptop); the chart above gives way first.
+        self.observations.setMinimumHeight(_rows_height(self.observations, 3))
         lower_layout.addWidget(self.observations, 3)
         self.focus = FocusPanel()
         lower_layout.addWidget(self.focus)
@@ -145,8 +154,10 @@ class WorkerPage(QWidget):
         self.goals.selectionModel().selectionChanged.connect(self._update_goal_buttons)
         self._update_goal_buttons()
         splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        self.chart.setMinimumHeight(self.fontMetrics().height() * 9)
         layout.addWidget(splitter, 1)
         self.stack.addWidget(page)
 

@@ -657,6 +657,22 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <source>The printer did not accept the document: %1</source>
         <translation>La impresora no aceptó el documento: %1</translation>
     </message>
+    <message>
+        <source>Your central team gives this key to every coach (by e-mail or on paper). It starts with age1, is not secret, and only lets the team open what you send.</source>
+        <translation>Su equipo central da esta clave a cada coach (por correo o en papel). Empieza por age1, no es secreta y solo permite al equipo abrir lo que usted envía.</translation>
+    </message>
+    <message>
+        <source>Paste the team&apos;s key here. Ask your central team for it if you do not have it.</source>
+        <translation>Pegue aquí la clave del equipo. Si no la tiene, pídasela a su equipo central.</translation>
+    </message>
+    <message>
+        <source>This is not the team&apos;s key: it should start with age1. Copy the whole key again from your central team&apos;s message.</source>
+        <translation>Esta no es la clave del equipo: debe empezar por age1. Copie de nuevo la clave completa del mensaje de su equipo central.</translation>
+    </message>
+    <message>
+        <source>This key is incomplete or mistyped (a team key is age1 followed by 58 letters and digits). Copy the whole key again from your central team&apos;s message.</source>
+        <translation>Esta clave está incompleta o mal escrita (una clave de equipo es age1 seguido de 58 letras y cifras). Copie de nuevo la clave completa del mensaje de su equipo central.</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1063,7 +1079,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>ExportDialog</name>
     <message>
-        <source>Export for the central team</source>
+        <source>Export for the Central Team</source>
         <translation>Exportar para el equipo central</translation>
     </message>
     <message>
@@ -1105,6 +1121,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>Export</source>
         <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1229,14 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Datos de ejemplo</translation>
     </message>
     <message>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
+    </message>
+    <message>
+        <source>The sample data was cancelled and nothing of it was kept. Your own data is as it was.</source>
+        <translation>Se canceló la preparación de los datos de ejemplo y no se guardó nada. Sus propios datos siguen como estaban.</translation>
+    </message>
+    <message>
         <source>Writing sample workers, each with a year of observations and goals: %d of %d done.</source>
         <translation>Escribiendo trabajadores de ejemplo, cada uno con un año de observaciones y metas: %d de %d listos.</translation>
     </message>
@@ -1227,6 +1255,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>Preparing sample data…</source>
         <translation>Preparando los datos de ejemplo…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1542,17 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     </message>
 </context>
 <context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Next step</source>
+        <translation>Siguiente paso</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>ObservationFlow</name>
     <message>
         <source>Observation finalized.</source>
@@ -1753,12 +1796,32 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Guardar el PDF</translation>
     </message>
     <message>
-        <source>Saved %s</source>
-        <translation>Guardado %s</translation>
+        <source>PDF saved: %1, in %2.</source>
+        <translation>PDF guardado: %1, en %2.</translation>
+    </message>
+    <message>
+        <source>Open PDF</source>
+        <translation>Abrir PDF</translation>
+    </message>
+    <message>
+        <source>The PDF is saved as %1, but no PDF viewer opened on this computer. Install one (any PDF reader), or open the file from its folder.</source>
+        <translation>El PDF está guardado como %1, pero no se abrió ningún visor de PDF en este equipo. Instale uno (cualquier lector de PDF) o abra el archivo desde su carpeta.</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Abrir carpeta</translation>
     </message>
     <message>
         <source>Not printed</source>
         <translation>No se imprimió</translation>
+    </message>
+    <message>
+        <source>No PDF viewer opened on this computer. Install one (any PDF reader), or open %1 from its folder.</source>
+        <translation>No se abrió ningún visor de PDF en este equipo. Instale uno (cualquier lector de PDF) o abra %1 desde su carpeta.</translation>
+    </message>
+    <message>
+        <source>No file manager opened on this computer either. The PDF is %1: copy this path to open it.</source>
+        <translation>Tampoco se abrió ningún explorador de archivos en este equipo. El PDF es %1: copie esta ruta para abrirlo.</translation>
     </message>
     <message>
         <source>The report could not be made</source>
@@ -2217,18 +2280,6 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Clave pública de este portátil</translation>
     </message>
     <message>
-        <source>Not a secret: the hub checks this laptop&apos;s bundles with it. Joining with a code sends it for you.</source>
-        <translation>No es un secreto: el hub comprueba con ella los paquetes de este portátil. Al unirse con un código se envía por usted.</translation>
-    </message>
-    <message>
-        <source>Cop&amp;y</source>
-        <translation>Cop&amp;iar</translation>
-    </message>
-    <message>
-        <source>Copy this laptop&apos;s public key</source>
-        <translation>Copiar la clave pública de este portátil</translation>
-    </message>
-    <message>
         <source>This &amp;laptop&apos;s key</source>
         <translation>Clave de este &amp;portátil</translation>
     </message>
@@ -2237,16 +2288,28 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Sincronizar sola cuando haya conexión</translation>
     </message>
     <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>Copy this laptop&apos;s id and public key</source>
+        <translation>Copiar el identificador y la clave pública de este portátil</translation>
+    </message>
+    <message>
+        <source>Send this to your central team once, so they can enroll this laptop and trust what it sends. It is public: sharing it is safe.</source>
+        <translation>Envíela una vez a su equipo central para que registre este portátil y confíe en lo que envía. Es pública: compartirla es seguro.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+    <message>
         <source>This address is not encrypted (http://): your enrollment token would cross the network readable by anyone on the way. Give the hub&apos;s https:// address; http:// works only for a hub on this computer (localhost).</source>
         <translation>Esta dirección no está cifrada (http://): su token de inscripción cruzaría la red legible para cualquiera en el camino. Indique la dirección https:// del hub; http:// solo sirve para un hub en este equipo (localhost).</translation>
     </message>
     <message>
         <source>This is not a hub address. Give the hub&apos;s web address, starting with https:// (for example https://hub.example.org).</source>
         <translation>Esto no es una dirección de hub. Indique la dirección web del hub, que empieza por https:// (por ejemplo https://hub.example.org).</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Copiada</translation>
     </message>
     <message>
         <source> min</source>
@@ -2268,8 +2331,20 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Sellando el paquete…</translation>
     </message>
     <message>
-        <source>Bundle written: %1 (%2 records)</source>
-        <translation>Paquete escrito: %1 (%2 registros)</translation>
+        <source>Nothing was exported: %1 Check the folder (is the USB stick still in?) and press Export again.</source>
+        <translation>No se exportó nada: %1 Revise la carpeta (¿sigue puesta la memoria USB?) y pulse Exportar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Bundle written for the central team: %1 (%2 records), in %3.</source>
+        <translation>Paquete escrito para el equipo central: %1 (%2 registros), en %3.</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Abrir carpeta</translation>
+    </message>
+    <message>
+        <source>No file manager opened on this computer. The bundle is in %1: open that folder yourself, or copy its path from here.</source>
+        <translation>No se abrió ningún explorador de archivos en este equipo. El paquete está en %1: abra esa carpeta usted mismo/a o copie su ruta desde aquí.</translation>
     </message>
     <message>
         <source>Back up your data</source>

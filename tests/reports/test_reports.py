@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from cfpm_coach.cli import main
+from cfpm_coach.reports.dates import paper_date
 from cfpm_coach.services import demo
 from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.services.workspace import Workspace
@@ -92,7 +93,8 @@ def test_fonts_are_embedded_and_metadata_set(workspace: Workspace, tmp_path: Pat
     embedded_only_dejavu(workspace.reports.unit_pdf("Harbor", YEAR_AGO, TODAY, tmp_path / "u.pdf"))
     info = PdfReader(pdf).metadata
     assert info is not None
-    assert info.title == f"Observation record: José Peña, {detail.summary.started_at.astimezone().date()}"  # type: ignore[attr-defined]
+    # The date as the coach's locale writes it (tests run as en_US unless a test says otherwise).
+    assert info.title == f"Observation record: José Peña, {paper_date(detail.summary.started_at)}"  # type: ignore[attr-defined]
     assert info.author == workspace.profile.coach().name
     assert "observation" in (info.subject or "")
     assert "José Peña" in text_of(pdf)

@@ -29,7 +29,15 @@ from cfpm_coach.ui.app import application, open_main_window
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.table_models import WorkersModel
 from tests.ui.conftest import wait_idle
-from tests.ui.walker import internal_ids, literal_ampersands, too_big
+from tests.ui.walker import (
+    clipped_labels,
+    cramped_fields,
+    internal_ids,
+    iso_dates,
+    literal_ampersands,
+    too_big,
+    wrong_default_button,
+)
 
 # Real names a county's staff list holds, each at most 30 characters, some of the widest letters.
 LONG_NAMES = (
@@ -54,7 +62,9 @@ class Looker:
     def look(self, widget: QWidget) -> None:
         """Record what is wrong with widget as shown."""
         self.seen.append(f"{type(widget).__name__} {widget.windowTitle()!r}")
-        self.problems += literal_ampersands(widget) + internal_ids(widget) + too_big(widget)
+        self.problems += literal_ampersands(widget) + internal_ids(widget) + too_big(widget) \
+            + cramped_fields(widget) + wrong_default_button(widget) + clipped_labels(widget) \
+            + iso_dates(widget)
 
     def exec_dialog(self, dialog: QDialog, *_args: object) -> int:
         dialog.show()

@@ -90,10 +90,10 @@ def test_a_coach_joins_with_a_pasted_link_then_sync_delivers(
 
     def drive_settings(dialog: QDialog) -> None:
         assert isinstance(dialog, SyncSettingsDialog)
-        qtbot.waitUntil(lambda: bool(dialog.public_key.text()), timeout=5_000)
+        qtbot.waitUntil(lambda: bool(dialog.laptop_key.text()), timeout=5_000)
         qtbot.mouseClick(dialog.copy_key, Qt.MouseButton.LeftButton)
         seen["copied"] = QGuiApplication.clipboard().text()
-        seen["shown_key"] = dialog.public_key.text()
+        seen["shown_key"] = dialog.laptop_key.text()
         qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
         seen["filled"] = (dialog.use_hub.isChecked(), dialog.hub_url.text(),
                           dialog.recipient.text(), bool(dialog.token.text()))
@@ -101,7 +101,8 @@ def test_a_coach_joins_with_a_pasted_link_then_sync_delivers(
 
     monkeypatch.setattr(JoinDialog, "exec", _driven_by(drive_join))
     monkeypatch.setattr(SyncSettingsDialog, "exec", _driven_by(drive_settings))
-    window.sync.settings_action.trigger()
+    window.sync.settings_action.trigger()  # the laptop's key is read first, off the GUI thread
+    qtbot.waitUntil(lambda: "filled" in seen, timeout=20_000)
 
     visible, problem, kept, can_retry = seen["refused"]  # type: ignore[misc]
     assert visible and can_retry and kept == "ABCD-EFGH-JK12"
@@ -109,7 +110,8 @@ def test_a_coach_joins_with_a_pasted_link_then_sync_delivers(
     assert "Maria Lopez" in str(seen["outcome"]) and server.url in str(seen["outcome"])
     assert window.workspace is not None
     laptop_key = window.workspace.exchange.device_public_key()
-    assert seen["shown_key"] == laptop_key and seen["copied"] == laptop_key
+    assert seen["shown_key"] == laptop_key
+    assert seen["copied"] == f"device id:  {window.workspace.author.device_id}\npublic key: {laptop_key}"
     assert seen["filled"] == (True, server.url, hub.recipient, True)
 
     qtbot.waitUntil(lambda: window.sync.settings is not None

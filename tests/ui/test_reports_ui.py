@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services.read_models import WorkerView
@@ -58,3 +59,31 @@ def test_observation_record_needs_an_open_observation(qtbot: QtBot,
     assert not window.commands.observation_report_action.isEnabled()
     window.reports.observation_record()
     assert "Open an observation first" in window.statusBar().currentMessage()
+
+
+# Offscreen Qt has no desktop to open files with, and says so: the case the notice is for.
+@pytest.mark.qt_log_ignore("does not support QPlatformServices::openDocument")
+def test_when_no_viewer_opens_the_pdf_the_window_says_so_and_offers_the_folder(
+        qtbot: QtBot, window: MainWindow, worker: WorkerView, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "summary.pdf"
+
+    def answer(_cls: object, _parent: object, kind: str, subject: object, _label: str,
+               _default: Path, _offices: object = None) -> ReportRequest:
+        return ReportRequest(kind, subject, date.today() - timedelta(days=30),  # type: ignore[arg-type]
+                             date.today(), "letter", target, False)
+
+    monkeypatch.setattr(ReportDialog, "ask", classmethod(answer))
+    window.show_worker(worker.id)
+    qtbot.waitUntil(lambda: window.worker_page.worker_id == worker.id, timeout=10_000)
+    qtbot.mouseClick(window.worker_page.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.notice.isVisible, timeout=20_000)
+    wait_idle(qtbot, window)
+    assert target.exists()
+    words = window.notice.text.text()
+    assert "no PDF viewer opened" in words and str(target) in words, words
+    assert window.notice.action.text() == "Open Folder"
+    qtbot.mouseClick(window.notice.action, Qt.MouseButton.LeftButton)
+    assert "No file manager opened" in window.notice.text.text()
+    qtbot.mouseClick(window.notice.close_button, Qt.MouseButton.LeftButton)
+    assert not window.notice.isVisible()

@@ -64,6 +64,8 @@ def test_an_http_hub_on_the_network_is_refused_in_the_dialog_until_https(
 
     monkeypatch.setattr(SyncSettingsDialog, "exec", _modal_driven_by(drive))
     window.sync.settings_action.trigger()
+    # The dialog opens once the laptop's own key is read, off the GUI thread.
+    qtbot.waitUntil(lambda: "after_https" in seen, timeout=10_000)
 
     visible, result, problem_shown, problem, focused = seen["after_http"]  # type: ignore[misc]
     assert visible and result != QDialog.DialogCode.Accepted
@@ -87,3 +89,42 @@ def test_a_loopback_hub_may_use_http(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(dialog.token, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
     assert dialog.settings().hub_url == "http://127.0.0.1:8765"
+
+
+def test_the_laptops_own_key_is_shown_with_copy_and_a_wrong_team_key_is_refused_inline(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    wait_idle(qtbot, window)
+    assert window.workspace is not None
+    own = window.workspace.exchange.device_public_key()
+    device_id = str(window.workspace.author.device_id)
+    team_key = keys.new_team_identity(tmp_path / "team.key")
+    seen: dict[str, object] = {}
+
+    def drive(dialog: SyncSettingsDialog) -> None:
+        seen["shown"] = (dialog.laptop_key.text(), dialog.laptop_key.isReadOnly())
+        qtbot.mouseClick(dialog.copy_key, Qt.MouseButton.LeftButton)
+        seen["copied"] = QApplication.clipboard().text()
+        dialog.use_folder.setChecked(True)
+        _type(qtbot, dialog.folder, str(tmp_path))
+        _type(qtbot, dialog.recipient, "age1notarealkey")
+        qtbot.keyClick(dialog.recipient, Qt.Key.Key_Return)
+        seen["wrong"] = (dialog.isVisible(), dialog.problem.text(), dialog.recipient.text())
+        QApplication.clipboard().setText(f"{team_key[:30]}\n  {team_key[30:]}\n")
+        _type(qtbot, dialog.recipient, "")
+        qtbot.keyClick(dialog.recipient, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(dialog.recipient, Qt.Key.Key_Return)
+        seen["pasted"] = (dialog.isVisible(), dialog.result())
+
+    monkeypatch.setattr(SyncSettingsDialog, "exec", _modal_driven_by(drive))
+    window.sync.settings_action.trigger()
+    qtbot.waitUntil(lambda: "pasted" in seen, timeout=10_000)
+    assert seen["shown"] == (own, True)
+    assert seen["copied"] == f"device id:  {device_id}\npublic key: {own}"
+    visible, problem, typed = seen["wrong"]  # type: ignore[misc]
+    assert visible and typed == "age1notarealkey" and "Copy the whole key again" in problem
+    assert seen["pasted"] == (False, QDialog.DialogCode.Accepted)
+    qtbot.waitUntil(lambda: window.workspace is not None
+                    and window.workspace.sync.settings().recipient == team_key, timeout=10_000)

@@ -114,3 +114,78 @@ def too_big(root: QWidget, screen: QSize = LAPTOP) -> list[str]:
             found.append(f"{name} {what} {size.width()}x{size.height()} is larger than "
                          f"{screen.width()}x{screen.height()}")
     return found
+
+
+# A name of 30 letters ("Maria Guadalupe Hernandez Soto") and a little room around it.
+NAME_ROOM_CHARS = 30
+
+
+def cramped_fields(root: QWidget) -> list[str]:
+    """Text fields in a dialog too narrow for a long name: it scrolls out of view as typed
+    (Add worker's name field was 150 px for "Marisol Ortega-Hernandez")."""
+    if not root.isWindow() or root.inherits("QMainWindow"):
+        return []
+    found = []
+    for field in root.findChildren(QLineEdit):
+        if not _shown(field) or field.parent() is None or field.parent().inherits("QAbstractSpinBox"):
+            continue
+        if field.maxLength() < NAME_ROOM_CHARS or field.echoMode() != QLineEdit.EchoMode.Normal:
+            continue  # short codes and passphrases are not names
+        room = field.fontMetrics().averageCharWidth() * NAME_ROOM_CHARS
+        if field.width() < room:
+            name = field.accessibleName() or field.objectName() or field.placeholderText()
+            found.append(f"{type(root).__name__} {root.windowTitle()!r}: field {name!r} is "
+                         f"{field.width()} px, a 30-letter name needs {room}")
+    return found
+
+
+def wrong_default_button(root: QWidget) -> list[str]:
+    """The button Enter presses in a dialog, when it is one that cancels, closes or browses
+    (Enter pressed Cancel in Export: the dialog never heard of the button marked default)."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
+
+    if not isinstance(root, QDialog) or root.inherits("QMessageBox") \
+            or root.inherits("QProgressDialog"):
+        return []
+    buttons = [b for b in root.findChildren(QPushButton) if b.isVisible()]
+    pressed = next((b for b in buttons if b.isDefault()), None)
+    if pressed is None:
+        return []
+    box = pressed.parent()
+    role = box.buttonRole(pressed) if isinstance(box, QDialogButtonBox) else None
+    wrong = (role in (QDialogButtonBox.ButtonRole.RejectRole,
+                      QDialogButtonBox.ButtonRole.DestructiveRole)
+             or pressed.text().replace("&", "").rstrip("\u2026.") in ("Browse", "Examinar"))
+    has_accept = any(isinstance(b.parent(), QDialogButtonBox)
+                     and b.parent().buttonRole(b) in (QDialogButtonBox.ButtonRole.AcceptRole,
+                                                      QDialogButtonBox.ButtonRole.YesRole)
+                     for b in buttons)
+    if wrong and has_accept:
+        return [f"{type(root).__name__} {root.windowTitle()!r}: Enter presses "
+                f"{pressed.text()!r}"]
+    return []
+
+
+def clipped_labels(root: QWidget) -> list[str]:
+    """Wrapped labels given fewer pixels than their lines need (a shown dialog that did not
+    grow when a message appeared squeezes its text into half-drawn lines). Dialogs only: the
+    main window's checklist key hint yields its room on purpose (it is clipped there)."""
+    if root.inherits("QMainWindow"):
+        return []
+    found = []
+    for label in [root, *root.findChildren(QLabel)]:
+        if not isinstance(label, QLabel) or not _shown(label) or not label.wordWrap():
+            continue
+        needed = label.heightForWidth(label.width())
+        if needed > label.height() + 1:
+            found.append(f"{type(root).__name__} {root.windowTitle()!r}: {_plain(label)[:40]!r} "
+                         f"has {label.height()} px of the {needed} it needs")
+    return found
+
+
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def iso_dates(root: QWidget) -> list[str]:
+    """Visible texts with an ISO date (2026-11-29): dates follow the coach's locale."""
+    return [f"{where}: {text!r}" for where, text in visible_texts(root) if ISO_DATE.search(text)]

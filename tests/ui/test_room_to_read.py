@@ -1,0 +1,81 @@
+"""Room to read (issue 19): a long name shows whole in Add worker, a finalized observation
+shows no controls it cannot use, and the Observations table is more than a sliver."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from cfpm_coach.services import first_run
+from cfpm_coach.services.read_models import WorkerView
+from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui.main_window import MainWindow
+from cfpm_coach.ui.worker_dialog import WorkerDialog
+from tests.ui.conftest import wait_idle
+from tests.ui.windows import window_on
+
+LONG_NAME = "Marisol Ortega-Hernandez"
+
+
+def fits(field: QLineEdit) -> bool:
+    """The whole text is in view: nothing scrolled out on the left or the right."""
+    room = field.contentsRect().width() - 2 * field.style().pixelMetric(
+        field.style().PixelMetric.PM_DefaultFrameWidth) - 4
+    return field.fontMetrics().horizontalAdvance(field.text()) <= room
+
+
+def test_add_worker_shows_a_long_name_whole_and_can_be_made_wider(qtbot: QtBot,
+                                                                  window: MainWindow) -> None:
+    dialog = WorkerDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.name, LONG_NAME)
+    assert dialog.name.text() == LONG_NAME
+    assert fits(dialog.name), (dialog.size(), dialog.name.width())
+    # Resizable, and the fields take the room given (macOS keeps fields at their hint otherwise).
+    before = dialog.name.width()
+    dialog.resize(dialog.width() + 200, dialog.height())
+    QCoreApplication.processEvents()
+    assert dialog.name.width() >= before + 150
+    dialog.reject()
+
+
+def test_a_finalized_observation_shows_no_clear_buttons_and_no_rating_keys(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, worker: WorkerView) -> None:
+    obs = workspace.observations.start(worker.id, "cpm-practice", "home_visit")
+    workspace.observations.rate(obs.id, "engagement.1", 3)
+    workspace.observations.finalize(obs.id, allow_partial=True)
+    window.flow.open(obs.id)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.checklist, timeout=10_000)
+    wait_idle(qtbot, window)
+    page = window.checklist
+    notes = [row.note for row in page.rows.values()]
+    assert notes and all(note.isReadOnly() for note in notes)
+    assert not any(note.isClearButtonEnabled() for note in notes)
+    assert not page.key_hint.isVisible()
+    assert page.amend_button.isVisible()
+
+
+def test_the_observations_table_shows_several_rows_on_a_laptop(qtbot: QtBot,
+                                                               data_dir: Path) -> None:
+    # A worker as the sample data has them: a year of visits, suggested focus, two goals.
+    with Workspace.open(data_dir) as ws:
+        first_run.fill_demo(ws, workers=6, months=12)
+        first_run.skip_welcome(ws)
+        worker = ws.workers.find(include_inactive=False)[0]  # the first in the list
+    with window_on(qtbot, data_dir) as window:
+        # 1366x768 at 120 % scaling, the way many county laptops are set up: 1138x640.
+        window.resize(1138, 640)
+        window.show_worker(worker.id)
+        qtbot.waitUntil(lambda: window.worker_page.worker_id == worker.id, timeout=10_000)
+        wait_idle(qtbot, window)
+        QCoreApplication.processEvents()
+        page = window.worker_page
+        table = page.observations
+        rows = table.viewport().height() / table.verticalHeader().defaultSectionSize()
+        assert table.model().rowCount() > 5 and page.focus.isVisible()
+        assert rows >= 3, f"{rows:.1f} rows of the history in view"
+        assert page.chart.height() >= 9 * page.fontMetrics().height()  # the trend still readable
+        assert window.height() <= 640
