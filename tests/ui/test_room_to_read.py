@@ -54,7 +54,7 @@ def test_a_finalized_observation_shows_no_clear_buttons_and_no_rating_keys(
     notes = [row.note for row in page.rows.values()]
     assert notes and all(note.isReadOnly() for note in notes)
     assert not any(note.isClearButtonEnabled() for note in notes)
-    assert not page.key_hint.isVisible()
+    assert not page.hint.isVisible()
     assert page.amend_button.isVisible()
 
 
