@@ -22,6 +22,7 @@ FIELD_LABELS = {
     "reason": "reason", "case_reference": "case reference", "deleted_at": "deleted",
     "behavior_ids": "behaviors", "due_date": "due date", "finalized_at": "finalized at",
     "started_at": "start", "ended_at": "end", "pair_code": "pair code",
+    "casework_component": "casework component",
     "co_observer": "co-observer", "worker_id": "worker", "coach_id": "coach",
     "observation_id": "observation", "behavior_id": "behavior", "opened_at": "opened",
     "closed_at": "closed", "instrument_id": "instrument", "instrument_version": "version",

@@ -148,7 +148,8 @@ class ToolsFlow(QObject):
         """Versions and licences."""
         from cfpm_coach.ui.about_dialog import AboutDialog
 
-        AboutDialog(self.window).exec()
+        AboutDialog(self.window,
+                    self.workspace.catalog.latest() if self.workspace is not None else []).exec()
 
     @Slot()
     def guide(self) -> None:
