@@ -17,10 +17,10 @@ CODE = "K7QM-3XPA"
 
 def rate_visit(ws: Workspace, worker_name: str, special: dict[str, int]) -> dict[str, int]:
     """A finished observation of the visit with the pair code; returns the values given."""
-    practice = ws.catalog.get("cpm-practice")
+    practice = ws.catalog.get("cpm-practice", 1)
     worker = next((w for w in ws.workers.find() if w.name == worker_name), None) or \
         ws.workers.add(worker_name, office="Harbor")
-    obs = ws.observations.start(worker.id, "cpm-practice", "cft_meeting", pair_code=CODE)
+    obs = ws.observations.start(worker.id, "cpm-practice", "cft_meeting", pair_code=CODE, instrument_version=1)
     given = {item.id: special.get(item.id, 3) for item in practice.items}
     for behavior_id, value in given.items():
         ws.observations.rate(obs.id, behavior_id, value)
@@ -83,7 +83,7 @@ def test_agreement_pdf_reads_back(workspace: Workspace, other_laptop: Workspace,
     pdf = workspace.reports.agreement_pdf(tmp_path / "agreement.pdf", deterministic=True)
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Inter-rater agreement" in text and "Coach A &" in text and "Coach B" in text
-    label = workspace.catalog.get("cpm-practice").item("engagement.1").label
+    label = workspace.catalog.get("cpm-practice", 1).item("engagement.1").label
     assert text.index("Calibrate first") < text.index(label) < text.index("Pairs of coaches over")
     assert "95%" in text  # 21 of 22 behaviors rated alike
     if os.environ.get("CFPM_SCREENSHOTS"):
