@@ -312,6 +312,11 @@ class InstrumentCatalog:
                     copies[key] = translated(copies[key], text)
         return InstrumentCatalog(copies.values())
 
+    def behavior_labels(self) -> dict[str, str]:
+        """Every behavior's label over every installed version (the newest wins), so a rating
+        or goal on an earlier version's behavior keeps its name."""
+        return {item.id: item.label for instrument in self for item in instrument.items}
+
     def latest(self) -> list[Instrument]:
         """The newest version of each instrument id."""
         ids = sorted({key[0] for key in self._by_key})

@@ -87,8 +87,7 @@ class AuditService:
         return self._lines(rows, about)
 
     def _lines(self, rows: list[AuditRow], about: dict[uuid.UUID, Subject]) -> list[AuditLine]:
-        labels = {item.id: item.label for instrument in self._ws.catalog.latest()
-                  for item in instrument.items}
+        labels = self._ws.catalog.behavior_labels()
         lines = []
         for row in rows:
             subject = about.get(row.entity_id, Subject())

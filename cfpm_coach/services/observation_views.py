@@ -115,7 +115,7 @@ def detail(
 
 
 
-def ratings_in(catalog: InstrumentCatalog, target: Instrument, obs: ObservationSummary,
+def ratings_in(catalog: InstrumentCatalog, target: Instrument, obs: "ObservationSummary | Observation",
                values: RatingValues) -> RatingValues | None:
     """An observation's ratings in target's behaviors (target a version at or after its own),
     through the crosswalk; None when they cannot be read there. Behaviors of target that

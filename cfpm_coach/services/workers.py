@@ -163,6 +163,5 @@ class WorkerService:
             goals=self._ws.goals.of_worker(worker_id),
             focus=suggestions,
             recent_ratings=recent,
-            behavior_labels={item.id: item.label for instrument in self._ws.catalog
-                             if instrument.kind == "practice" for item in instrument.items},
+            behavior_labels=self._ws.catalog.behavior_labels(),
         )

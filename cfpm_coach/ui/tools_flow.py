@@ -162,6 +162,5 @@ class ToolsFlow(QObject):
 
 
 def _coming_up_data(ws: Workspace) -> tuple[ComingUp, dict[str, str]]:
-    labels = {item.id: item.label for instrument in ws.catalog.latest()
-              for item in instrument.items}
+    labels = ws.catalog.behavior_labels()
     return coming_up(ws), labels
