@@ -131,3 +131,37 @@ def test_0006_keeps_bundle_logs_and_uploads_under_their_devices(tmp_path: Path) 
         assert conn.execute("SELECT laptop_device_id, coach_id FROM hub_device").fetchall() \
             == [(None, None)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_0008_adds_an_empty_casework_component_to_every_observation(tmp_path: Path) -> None:
+    """A store made by the previous version keeps its observations, each without a casework
+    component (NULL: not stated), and opens in today's app, which can set one."""
+    data = tmp_path / "data"
+    data.mkdir()
+    db = data / "cfpm-coach.sqlite3"
+    upgrade(db, data / "backups", target="0007")
+    ids = {name: uuid.uuid4().hex for name in ("coach", "worker", "observation", "device")}
+    with sqlite3.connect(db) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(observation)")}
+        assert "casework_component" not in columns
+        stamp = "'2026-01-01 00:00:00', '2026-01-01 00:00:00', 1, ?, 0"
+        conn.execute(f"INSERT INTO coach (id, created_at, updated_at, revision, device_id, "
+                     f"local_seq, name, role, county, office) VALUES (?, {stamp}, 'Coach', '', "
+                     "'', '')", (ids["coach"], ids["device"]))
+        conn.execute(f"INSERT INTO worker (id, created_at, updated_at, revision, device_id, "
+                     f"local_seq, name, role, unit, office, county, active) VALUES (?, {stamp}, "
+                     "'Ana', '', '', 'North', '', 1)", (ids["worker"], ids["device"]))
+        conn.execute(f"INSERT INTO observation (id, created_at, updated_at, revision, device_id, "
+                     f"local_seq, worker_id, coach_id, instrument_id, instrument_version, "
+                     f"instrument_hash, setting, started_at, status, strengths, growth_areas, "
+                     f"next_steps) VALUES (?, {stamp}, ?, ?, 'cpm-practice', 1, ?, 'home_visit', "
+                     "'2026-01-01 00:00:00', 'final', '', '', '')",
+                     (ids["observation"], ids["device"], ids["worker"], ids["coach"], "0" * 64))
+    upgrade(db, data / "backups", target="0008")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT id, casework_component FROM observation").fetchall() == [
+            (ids["observation"], None)]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    with Workspace.open(data) as ws:
+        [summary] = ws.observations.find()
+        assert summary.casework_component is None and summary.instrument_version == 1
