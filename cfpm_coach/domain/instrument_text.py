@@ -1,10 +1,11 @@
 """An instrument's text in another language, kept in its own file so a county can add one.
 
 `<instrument-id>.v<version>.<lang>.yaml` (in `i18n/` beside the instruments) gives display
-text by stable id: the title, the source line and note, scale labels, group and behavior labels and descriptions, and
-optionally indicators. What it leaves out stays in the instrument's own language. The
-translated instrument is for showing only: its id, version, values and content hash stay the
-original's, so observations made in either language are the same observations.
+text by stable id: the title, the source line and note, scale labels, group and behavior
+labels and descriptions, and optionally indicators. What it leaves out stays in the
+instrument's own language. The translated instrument is for showing only: its id, version,
+values and content hash stay the original's, so observations made in either language are
+the same observations.
 """
 
 import re

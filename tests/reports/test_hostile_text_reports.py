@@ -37,7 +37,8 @@ def test_reports_build_with_any_storable_text(workspace: Workspace, tmp_path: Pa
                                               office: str, note: str, evidence: str,
                                               goal: str) -> None:
     worker = workspace.workers.add(name, office=office, role=name)
-    obs = workspace.observations.start(worker.id, "cpm-practice", "home_visit", co_observer=name, instrument_version=1)
+    obs = workspace.observations.start(worker.id, "cpm-practice", "home_visit", co_observer=name,
+                                       instrument_version=1)
     sentinel = f"Sentinel{uuid.uuid4().hex[:8]}"
     workspace.observations.rate_many(obs.id, {"engagement.1": (3, evidence)})
     workspace.observations.write_notes(obs.id, strengths=f"{note}\n{sentinel}", next_steps=note)

@@ -20,7 +20,8 @@ def rate_visit(ws: Workspace, worker_name: str, special: dict[str, int]) -> dict
     practice = ws.catalog.get("cpm-practice", 1)
     worker = next((w for w in ws.workers.find() if w.name == worker_name), None) or \
         ws.workers.add(worker_name, office="Harbor")
-    obs = ws.observations.start(worker.id, "cpm-practice", "cft_meeting", pair_code=CODE, instrument_version=1)
+    obs = ws.observations.start(worker.id, "cpm-practice", "cft_meeting", pair_code=CODE,
+                                instrument_version=1)
     given = {item.id: special.get(item.id, 3) for item in practice.items}
     for behavior_id, value in given.items():
         ws.observations.rate(obs.id, behavior_id, value)

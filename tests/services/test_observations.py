@@ -26,7 +26,8 @@ def test_start_records_instrument_version_and_hash(workspace: Workspace,
                                                    worker: WorkerView) -> None:
     when = datetime(2026, 3, 4, 17, 30, tzinfo=UTC)
     obs = workspace.observations.start(worker.id, "cpm-practice", "cft_meeting", started_at=when,
-                                       case_reference=" 2026-0412 ", co_observer="Bao Tran", instrument_version=1)
+                                       case_reference=" 2026-0412 ", co_observer="Bao Tran",
+                                           instrument_version=1)
     instrument = workspace.catalog.get("cpm-practice", 1)
     with workspace.store.read() as session:
         row = session.execute(text("SELECT * FROM observation")).one()

@@ -18,7 +18,8 @@ def observed_worker(data_dir: Path) -> object:
         practice = ws.catalog.get("cpm-practice", 1)
         for days_ago, low in ((40, 2), (10, 1)):
             obs = ws.observations.start(worker.id, "cpm-practice", "home_visit",
-                                        started_at=datetime.now(UTC) - timedelta(days=days_ago), instrument_version=1)
+                                        started_at=datetime.now(UTC) - timedelta(days=days_ago),
+                                                                instrument_version=1)
             for item in practice.items:
                 value = low if item.id == "engagement.3" else 0 if item.id == "monitoring.1" else 3
                 ws.observations.rate(obs.id, item.id, value)
