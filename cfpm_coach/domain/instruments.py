@@ -2,8 +2,9 @@
 
 import hashlib
 import json
+from collections.abc import Mapping
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -21,7 +22,7 @@ SOURCE_MAX = 300
 # paraphrase: the project's (or anyone's) own words for public descriptions; official: the
 # owner's published text; county: a county's own adaptation.
 SourceStatus = Literal["unstated", "paraphrase", "official", "county"]
-SOURCE_STATUSES: tuple[str, ...] = SourceStatus.__args__
+SOURCE_STATUSES: tuple[str, ...] = get_args(SourceStatus)
 # Fields added after instruments were in use: left out of the content hash while at their
 # defaults, so every earlier file keeps the hash its observations pinned.
 _LATER_FIELDS = {"source": "", "source_status": "unstated", "crosswalk_from": None}
@@ -254,7 +255,7 @@ class Instrument(_Strict):
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _drop_defaults(content: dict[str, object], defaults: dict[str, object]) -> None:
+def _drop_defaults(content: dict[str, object], defaults: Mapping[str, object]) -> None:
     for name, default in defaults.items():
         if name in content and content[name] == default:
             del content[name]

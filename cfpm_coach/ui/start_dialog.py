@@ -83,7 +83,7 @@ class StartDialog(QDialog):
         self.instrument.setAccessibleName(self.tr("Instrument"))
         # The newest version of each instrument first; earlier versions stay selectable so a
         # worker can be rated as before while a county moves over.
-        newest = {}
+        newest: dict[str, int] = {}
         for instrument in instruments:
             if instrument.version > newest.get(instrument.id, 0):
                 newest[instrument.id] = instrument.version
@@ -112,7 +112,7 @@ class StartDialog(QDialog):
         self.casework.addItem(self.tr("Not stated"), "")
         for component in CaseworkComponent:
             self.casework.addItem(casework_label(component.value), component.value)
-        form.addRow(self.tr("Case&work component"), self.casework)
+        form.addRow(self.tr("Casewor&k component"), self.casework)
 
         self.started = QDateTimeEdit(QDateTime.currentDateTime())
         self.started.setCalendarPopup(True)
