@@ -73,8 +73,10 @@ class AboutDialog(QDialog):
         """Each instrument in use and where its wording comes from (its own file says)."""
         if not instruments:
             return ""
+        version = self.tr("version")
+        unstated = self.tr("the file does not say where its wording comes from.")
+        heading = self.tr("Instruments")
         rows = "".join(
-            f"<li><b>{escape(i.title)}</b> ({escape(self.tr('version'))} {i.version}): "
-            f"{escape(i.provenance or self.tr('the file does not say where its wording comes from.'))}"
-            "</li>" for i in instruments)
-        return f"<h3>{escape(self.tr('Instruments'))}</h3><ul>{rows}</ul>"
+            f"<li><b>{escape(i.title)}</b> ({escape(version)} {i.version}): "
+            f"{escape(i.provenance or unstated)}</li>" for i in instruments)
+        return f"<h3>{escape(heading)}</h3><ul>{rows}</ul>"

@@ -61,8 +61,8 @@ class GuideDialog(QDialog):
     def _instrument(self, instrument: Instrument) -> list[str]:
         parts = [f"<h2><a name='{escape(instrument.id)}'></a>{escape(instrument.title)}</h2>"]
         if instrument.provenance:
-            parts.append(f"<p><b>{escape(self.tr('Where the wording comes from:'))}</b> "
-                         f"{escape(instrument.provenance)}</p>")
+            where = self.tr("Where the wording comes from:")
+            parts.append(f"<p><b>{escape(where)}</b> {escape(instrument.provenance)}</p>")
         if instrument.source_note:
             parts.append(f"<p><i>{escape(instrument.source_note)}</i></p>")
         if instrument.crosswalk_from is not None:

@@ -1,7 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>When</source>
         <translation>Cuándo</translation>
@@ -59,7 +60,7 @@
         <translation>Resumen de coaching del &amp;trabajador…</translation>
     </message>
     <message>
-        <source>The selected worker's coaching summary as PDF</source>
+        <source>The selected worker&apos;s coaching summary as PDF</source>
         <translation>El resumen de coaching del trabajador seleccionado en PDF</translation>
     </message>
     <message>
@@ -67,7 +68,7 @@
         <translation>Registro de la &amp;observación…</translation>
     </message>
     <message>
-        <source>The open observation's record as PDF</source>
+        <source>The open observation&apos;s record as PDF</source>
         <translation>El registro de la observación abierta en PDF</translation>
     </message>
     <message>
@@ -75,7 +76,7 @@
         <translation>Resumen de la &amp;unidad…</translation>
     </message>
     <message>
-        <source>An office's summary as PDF</source>
+        <source>An office&apos;s summary as PDF</source>
         <translation>El resumen de una oficina en PDF</translation>
     </message>
     <message>
@@ -91,7 +92,7 @@
         <translation>&amp;Liderazgo: uno mismo frente a otros…</translation>
     </message>
     <message>
-        <source>A leader's self-assessment next to others' ratings</source>
+        <source>A leader&apos;s self-assessment next to others&apos; ratings</source>
         <translation>La autoevaluación de un líder junto a las calificaciones de otros</translation>
     </message>
     <message>
@@ -175,7 +176,7 @@
         <translation>&amp;Guía</translation>
     </message>
     <message>
-        <source>The practice model's elements and behaviors, the scale, the shortcuts</source>
+        <source>The practice model&apos;s elements and behaviors, the scale, the shortcuts</source>
         <translation>Los elementos y conductas del modelo de práctica, la escala, los atajos</translation>
     </message>
     <message>
@@ -317,7 +318,7 @@
         <translation>Su archivo de datos está dañado</translation>
     </message>
     <message>
-        <source>No good backup was found in the data folder. Nothing was changed; ask your county's support contact for help, and keep the file.</source>
+        <source>No good backup was found in the data folder. Nothing was changed; ask your county&apos;s support contact for help, and keep the file.</source>
         <translation>No se encontró ninguna copia de seguridad válida en la carpeta de datos. No se cambió nada; pida ayuda al contacto de soporte de su condado y conserve el archivo.</translation>
     </message>
     <message>
@@ -493,11 +494,11 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>; vea abajo.</translation>
     </message>
     <message>
-        <source>1 bundle is in the shared folder, waiting for the hub's receipt.</source>
+        <source>1 bundle is in the shared folder, waiting for the hub&apos;s receipt.</source>
         <translation>1 paquete está en la carpeta compartida, esperando el recibo del hub.</translation>
     </message>
     <message>
-        <source>%1 bundles are in the shared folder, waiting for the hub's receipt.</source>
+        <source>%1 bundles are in the shared folder, waiting for the hub&apos;s receipt.</source>
         <translation>%1 paquetes están en la carpeta compartida, esperando el recibo del hub.</translation>
     </message>
     <message>
@@ -559,6 +560,26 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
     <message>
         <source>Other</source>
         <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Vinculación</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Evaluación</translation>
+    </message>
+    <message>
+        <source>Service planning and implementation</source>
+        <translation>Planificación e implementación de servicios</translation>
+    </message>
+    <message>
+        <source>Monitoring and adapting</source>
+        <translation>Seguimiento y adaptación</translation>
+    </message>
+    <message>
+        <source>Transition</source>
+        <translation>Transición</translation>
     </message>
     <message>
         <source>Name</source>
@@ -664,7 +685,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Acerca de CFPM Coach</translation>
     </message>
     <message>
-        <source>Field coaching for California's Child and Family Practice Model: observe, rate with evidence, coach, and follow fidelity over time.</source>
+        <source>Field coaching for California&apos;s Child and Family Practice Model: observe, rate with evidence, coach, and follow fidelity over time.</source>
         <translation>Coaching en el terreno para el Modelo de Práctica con Niños y Familias de California: observar, calificar con evidencia, dar coaching y seguir la fidelidad en el tiempo.</translation>
     </message>
     <message>
@@ -680,8 +701,20 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Licencia</translation>
     </message>
     <message>
-        <source>Qt and PySide6 are used under the GNU LGPL v3, dynamically linked, so they can be replaced. The DejaVu fonts' licence: %s.</source>
+        <source>Qt and PySide6 are used under the GNU LGPL v3, dynamically linked, so they can be replaced. The DejaVu fonts&apos; licence: %s.</source>
         <translation>Qt y PySide6 se usan bajo la GNU LGPL v3, enlazados dinámicamente, de modo que pueden reemplazarse. La licencia de las fuentes DejaVu: %s.</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>versión</translation>
+    </message>
+    <message>
+        <source>the file does not say where its wording comes from.</source>
+        <translation>el archivo no dice de dónde viene su redacción.</translation>
+    </message>
+    <message>
+        <source>Instruments</source>
+        <translation>Instrumentos</translation>
     </message>
 </context>
 <context>
@@ -691,7 +724,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Concordancia entre evaluadores</translation>
     </message>
     <message>
-        <source>Visits two coaches rated with the same pair code. Exact and within-one agreement count the behaviors both rated; Cohen's weighted kappa corrects for chance (1 is perfect, 0 is chance); Krippendorff's alpha covers visits with more than two coaches. Every figure says how many items it rests on.</source>
+        <source>Visits two coaches rated with the same pair code. Exact and within-one agreement count the behaviors both rated; Cohen&apos;s weighted kappa corrects for chance (1 is perfect, 0 is chance); Krippendorff&apos;s alpha covers visits with more than two coaches. Every figure says how many items it rests on.</source>
         <translation>Visitas que dos coaches calificaron con el mismo código de pareja. La concordancia exacta y a un punto cuentan las conductas que ambos calificaron; la kappa ponderada de Cohen corrige el azar (1 es perfecta, 0 es azar); la alfa de Krippendorff cubre las visitas con más de dos coaches. Cada cifra indica en cuántos ítems se basa.</translation>
     </message>
     <message>
@@ -751,7 +784,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>%1 visitas</translation>
     </message>
     <message>
-        <source>No co-observed visits yet: start an observation with a pair code, and import the other coach's bundle (or sync with the hub).</source>
+        <source>No co-observed visits yet: start an observation with a pair code, and import the other coach&apos;s bundle (or sync with the hub).</source>
         <translation>Aún no hay visitas observadas en pareja: empiece una observación con un código de pareja e importe el paquete del otro coach (o sincronice con el hub).</translation>
     </message>
 </context>
@@ -886,7 +919,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Imprimir registro…</translation>
     </message>
     <message>
-        <source>This observation's record as PDF (Ctrl+Shift+R)</source>
+        <source>This observation&apos;s record as PDF (Ctrl+Shift+R)</source>
         <translation>El registro de esta observación en PDF (Ctrl+Mayús+R)</translation>
     </message>
     <message>
@@ -1034,7 +1067,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
     <message>
         <source>Something unexpected happened. Everything you saved is safe: each rating is on disk as soon as it shows “Saved”.
 
-If this keeps happening, copy the details below and send them to your county's support contact. They are meant to hold no names or notes; please read them before sending.</source>
+If this keeps happening, copy the details below and send them to your county&apos;s support contact. They are meant to hold no names or notes; please read them before sending.</source>
         <translation>Ocurrió algo inesperado. Todo lo que guardó está a salvo: cada calificación está en el disco en cuanto muestra «Guardado».
 
 Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de soporte de su condado. No deberían contener nombres ni notas; léalos antes de enviarlos.</translation>
@@ -1070,11 +1103,11 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Escribe un archivo sellado y firmado con todo lo que cambió desde su última exportación. Solo el equipo central puede abrirlo. Cópielo a la unidad compartida o a una memoria USB.</translation>
     </message>
     <message>
-        <source>Central team's public key</source>
+        <source>Central team&apos;s public key</source>
         <translation>Clave pública del equipo central</translation>
     </message>
     <message>
-        <source>Team's &amp;key</source>
+        <source>Team&apos;s &amp;key</source>
         <translation>&amp;Clave del equipo</translation>
     </message>
     <message>
@@ -1235,12 +1268,16 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Enfoque sugerido</translation>
     </message>
     <message>
-        <source>&lt;a href='#'&gt;How are these chosen?&lt;/a&gt;</source>
-        <translation>&lt;a href='#'&gt;¿Cómo se eligen?&lt;/a&gt;</translation>
+        <source>&lt;a href=&apos;#&apos;&gt;How are these chosen?&lt;/a&gt;</source>
+        <translation>&lt;a href=&apos;#&apos;&gt;¿Cómo se eligen?&lt;/a&gt;</translation>
     </message>
     <message>
         <source>How suggestions are chosen</source>
         <translation>Cómo se eligen las sugerencias</translation>
+    </message>
+    <message>
+        <source>not comparable</source>
+        <translation>no comparable</translation>
     </message>
     <message>
         <source>Nothing stands out yet: finish an observation or two and the lowest-rated behaviors appear here.</source>
@@ -1281,16 +1318,28 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>El coaching con CFPM Coach</translation>
     </message>
     <message>
-        <source>The Child and Family Practice Model describes how social workers and leaders work with children, youth, families and each other. A coach sits in on a real interaction, rates each behavior they saw on the instrument's scale with a short note of the evidence, and then coaches on it: what went well, what to grow, and the next steps agreed.</source>
+        <source>The Child and Family Practice Model describes how social workers and leaders work with children, youth, families and each other. A coach sits in on a real interaction, rates each behavior they saw on the instrument&apos;s scale with a short note of the evidence, and then coaches on it: what went well, what to grow, and the next steps agreed.</source>
         <translation>El Modelo de Práctica con Niños y Familias describe cómo los trabajadores sociales y los líderes trabajan con niños, jóvenes, familias y entre sí. Un coach acompaña una interacción real, califica cada conducta que vio en la escala del instrumento con una nota breve de la evidencia y luego da coaching sobre ello: lo que salió bien, lo que hay que desarrollar y los próximos pasos acordados.</translation>
     </message>
     <message>
-        <source>Rate what you saw, not the worker in general. When a behavior had no chance to show, mark it &lt;i&gt;no opportunity&lt;/i&gt;: it is left out of scores. Never write a child's or family's name.</source>
+        <source>Rate what you saw, not the worker in general. When a behavior had no chance to show, mark it &lt;i&gt;no opportunity&lt;/i&gt;: it is left out of scores. Never write a child&apos;s or family&apos;s name.</source>
         <translation>Califique lo que vio, no al trabajador en general. Cuando una conducta no tuvo ocasión de mostrarse, márquela como &lt;i&gt;sin oportunidad&lt;/i&gt;: queda fuera de los puntajes. Nunca escriba el nombre de un niño o de una familia.</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Where the wording comes from:</source>
+        <translation>De dónde viene la redacción:</translation>
+    </message>
+    <message>
+        <source>Version %1 continues version %2: each behavior names the earlier behaviors it continues, so trends, suggested focus, goals and fidelity figures run on across the versions. A behavior with no earlier counterpart shows as “not comparable” for observations rated on the earlier version.</source>
+        <translation>La versión %1 continúa la versión %2: cada conducta nombra las conductas anteriores que continúa, de modo que las tendencias, el enfoque sugerido, las metas y las cifras de fidelidad siguen de una versión a otra. Una conducta sin equivalente anterior aparece como «no comparable» en las observaciones calificadas con la versión anterior.</translation>
+    </message>
+    <message>
+        <source>Each observation can also say which casework component (phase of the work with the family) it covered: engagement, assessment, service planning and implementation, monitoring and adapting, or transition. It is printed beside the setting and does not change any score.</source>
+        <translation>Cada observación puede indicar también qué componente del trabajo de caso (fase del trabajo con la familia) abarcó: vinculación, evaluación, planificación e implementación de servicios, seguimiento y adaptación, o transición. Se imprime junto al lugar y no cambia ningún puntaje.</translation>
     </message>
     <message>
         <source>Rating scale</source>
@@ -1299,6 +1348,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>(left out of scores)</source>
         <translation>(fuera de los puntajes)</translation>
+    </message>
+    <message>
+        <source>Scoring: these behaviors are rated on the same scale and scored as their own group. They are left out of the other elements&apos; scores and out of the overall score, so the overall stays the share of the practice behaviors and compares with earlier versions.</source>
+        <translation>Puntaje: estas conductas se califican con la misma escala y tienen su propio puntaje de grupo. Quedan fuera de los puntajes de los demás elementos y del puntaje general, de modo que el general sigue siendo la proporción de las conductas de práctica y se puede comparar con versiones anteriores.</translation>
     </message>
 </context>
 <context>
@@ -1810,7 +1863,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Bloquear tras inactividad</translation>
     </message>
     <message>
-        <source>Hide the window's content after this long without use</source>
+        <source>Hide the window&apos;s content after this long without use</source>
         <translation>Ocultar el contenido de la ventana tras este tiempo sin uso</translation>
     </message>
     <message>
@@ -1880,6 +1933,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Instrumento</translation>
     </message>
     <message>
+        <source> — earlier version</source>
+        <translation> — versión anterior</translation>
+    </message>
+    <message>
         <source>&amp;Instrument</source>
         <translation>&amp;Instrumento</translation>
     </message>
@@ -1890,6 +1947,22 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>&amp;Setting</source>
         <translation>&amp;Entorno</translation>
+    </message>
+    <message>
+        <source>Casework component</source>
+        <translation>Componente del trabajo de caso</translation>
+    </message>
+    <message>
+        <source>Optional: the phase of the work with the family this visit belonged to.</source>
+        <translation>Opcional: la fase del trabajo con la familia a la que perteneció esta visita.</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Sin indicar</translation>
+    </message>
+    <message>
+        <source>Casewor&amp;k component</source>
+        <translation>Componente del trabajo de caso (<translation>Componente del trabajo de cas&amp;o</translation>amp;k)</translation>
     </message>
     <message>
         <source>Date and start time</source>
@@ -1912,7 +1985,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>&amp;Referencia de caso</translation>
     </message>
     <message>
-        <source>⚠ Never type a child's or family's name here: a case number only. It stays on this laptop unless an export is told to include it.</source>
+        <source>⚠ Never type a child&apos;s or family&apos;s name here: a case number only. It stays on this laptop unless an export is told to include it.</source>
         <translation>⚠ Nunca escriba aquí el nombre de un niño o de una familia: solo un número de caso. Se queda en esta computadora salvo que una exportación indique incluirlo.</translation>
     </message>
     <message>
@@ -2054,7 +2127,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>C&amp;onfiguración…</translation>
     </message>
     <message>
-        <source>Not set up yet: choose Settings to enter the hub's address or a shared folder.</source>
+        <source>Not set up yet: choose Settings to enter the hub&apos;s address or a shared folder.</source>
         <translation>Aún sin configurar: elija Configuración para indicar la dirección del hub o una carpeta compartida.</translation>
     </message>
     <message>
@@ -2073,7 +2146,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Configuración de sincronización</translation>
     </message>
     <message>
-        <source>Your records go to the central team sealed with their key. Ask them for the hub's address and your enrollment token, or use a shared folder.</source>
+        <source>Your records go to the central team sealed with their key. Ask them for the hub&apos;s address and your enrollment token, or use a shared folder.</source>
         <translation>Sus registros llegan al equipo central sellados con su clave. Pídales la dirección del hub y su token de inscripción, o use una carpeta compartida.</translation>
     </message>
     <message>
@@ -2121,11 +2194,11 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Carpeta c&amp;ompartida</translation>
     </message>
     <message>
-        <source>Central team's public key</source>
+        <source>Central team&apos;s public key</source>
         <translation>Clave pública del equipo central</translation>
     </message>
     <message>
-        <source>Team's &amp;key</source>
+        <source>Team&apos;s &amp;key</source>
         <translation>&amp;Clave del equipo</translation>
     </message>
     <message>
@@ -2133,11 +2206,11 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Sincronizar sola cuando haya conexión</translation>
     </message>
     <message>
-        <source>This address is not encrypted (http://): your enrollment token would cross the network readable by anyone on the way. Give the hub's https:// address; http:// works only for a hub on this computer (localhost).</source>
+        <source>This address is not encrypted (http://): your enrollment token would cross the network readable by anyone on the way. Give the hub&apos;s https:// address; http:// works only for a hub on this computer (localhost).</source>
         <translation>Esta dirección no está cifrada (http://): su token de inscripción cruzaría la red legible para cualquiera en el camino. Indique la dirección https:// del hub; http:// solo sirve para un hub en este equipo (localhost).</translation>
     </message>
     <message>
-        <source>This is not a hub address. Give the hub's web address, starting with https:// (for example https://hub.example.org).</source>
+        <source>This is not a hub address. Give the hub&apos;s web address, starting with https:// (for example https://hub.example.org).</source>
         <translation>Esto no es una dirección de hub. Indique la dirección web del hub, que empieza por https:// (por ejemplo https://hub.example.org).</translation>
     </message>
     <message>
@@ -2370,7 +2443,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Condado</translation>
     </message>
     <message>
-        <source>Staff being coached only: never a child's or family's name.</source>
+        <source>Staff being coached only: never a child&apos;s or family&apos;s name.</source>
         <translation>Solo personal que recibe coaching: nunca el nombre de un niño o de una familia.</translation>
     </message>
 </context>
@@ -2393,7 +2466,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Resumen de coaching…</translation>
     </message>
     <message>
-        <source>This worker's coaching summary as PDF (Ctrl+R)</source>
+        <source>This worker&apos;s coaching summary as PDF (Ctrl+R)</source>
         <translation>El resumen de coaching de este trabajador en PDF (Ctrl+R)</translation>
     </message>
     <message>
@@ -2555,7 +2628,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>%1 visitas</translation>
     </message>
     <message>
-        <source>Each pair of coaches over all the visits they rated together, then month by month. Exact and within-one count the behaviors both scored; Cohen's weighted kappa corrects for chance agreement (1 perfect, 0 chance, below 0 worse than chance).</source>
+        <source>Each pair of coaches over all the visits they rated together, then month by month. Exact and within-one count the behaviors both scored; Cohen&apos;s weighted kappa corrects for chance agreement (1 perfect, 0 chance, below 0 worse than chance).</source>
         <translation>Cada pareja de coaches en todas las visitas que calificaron juntos y luego mes a mes. La concordancia exacta y a un punto cuentan las conductas que ambos puntuaron; la kappa ponderada de Cohen corrige la concordancia por azar (1 perfecta, 0 azar, menos de 0 peor que el azar).</translation>
     </message>
     <message>
@@ -2567,7 +2640,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Trabajador</translation>
     </message>
     <message>
-        <source>Krippendorff's alpha (ordinal) is given for visits rated by more than two coaches.</source>
+        <source>Krippendorff&apos;s alpha (ordinal) is given for visits rated by more than two coaches.</source>
         <translation>La alfa de Krippendorff (ordinal) se da para las visitas calificadas por más de dos coaches.</translation>
     </message>
     <message>
@@ -2619,6 +2692,30 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Otro</translation>
     </message>
     <message>
+        <source>Engagement</source>
+        <translation>Vinculación</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Evaluación</translation>
+    </message>
+    <message>
+        <source>Service planning and implementation</source>
+        <translation>Planificación e implementación de servicios</translation>
+    </message>
+    <message>
+        <source>Monitoring and adapting</source>
+        <translation>Seguimiento y adaptación</translation>
+    </message>
+    <message>
+        <source>Transition</source>
+        <translation>Transición</translation>
+    </message>
+    <message>
+        <source>%1 (casework component: %2)</source>
+        <translation>%1 (componente del trabajo de caso: %2)</translation>
+    </message>
+    <message>
         <source>Coach</source>
         <translation>Coach</translation>
     </message>
@@ -2667,6 +2764,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Generado el %1</translation>
     </message>
     <message>
+        <source>%1, version %2: %3</source>
+        <translation>%1, versión %2: %3</translation>
+    </message>
+    <message>
         <source>%1 pts</source>
         <translation>%1 pts</translation>
     </message>
@@ -2691,11 +2792,11 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Brecha</translation>
     </message>
     <message>
-        <source>Share of behaviors rated Accomplished. Self: the latest self-assessment. Others: every coach's or staff member's rating in the last year. A positive gap: the leader rates themselves higher than others do. Ratings: how many ratings by others each figure rests on.</source>
+        <source>Share of behaviors rated Accomplished. Self: the latest self-assessment. Others: every coach&apos;s or staff member&apos;s rating in the last year. A positive gap: the leader rates themselves higher than others do. Ratings: how many ratings by others each figure rests on.</source>
         <translation>Porcentaje de conductas calificadas como Logrado. Uno mismo: la autoevaluación más reciente. Otros: todas las calificaciones de coaches o personal en el último año. Una brecha positiva: el líder se califica más alto que los demás. Calificaciones: en cuántas calificaciones de otros se basa cada cifra.</translation>
     </message>
     <message>
-        <source>Self: the latest self-rating (1 to 3). Others: the mean of others' ratings in the last year.</source>
+        <source>Self: the latest self-rating (1 to 3). Others: the mean of others&apos; ratings in the last year.</source>
         <translation>Uno mismo: la autocalificación más reciente (1 a 3). Otros: la media de las calificaciones de otros en el último año.</translation>
     </message>
     <message>
@@ -2753,6 +2854,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>Setting</source>
         <translation>Entorno</translation>
+    </message>
+    <message>
+        <source>Casework component</source>
+        <translation>Componente del trabajo de caso</translation>
     </message>
     <message>
         <source>Duration</source>
@@ -2835,7 +2940,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Obs.</translation>
     </message>
     <message>
-        <source>Share of observed behaviors rated Accomplished in each worker's latest finished observation of the period; in brackets the change in points since their first one in the period. Obs. counts finished observations.</source>
+        <source>Share of observed behaviors rated Accomplished in each worker&apos;s latest finished observation of the period; in brackets the change in points since their first one in the period. Obs. counts finished observations.</source>
         <translation>Porcentaje de conductas observadas calificadas como Logrado en la última observación terminada de cada trabajador en el período; entre paréntesis, el cambio en puntos desde la primera del período. Obs. cuenta las observaciones terminadas.</translation>
     </message>
     <message>
@@ -2883,7 +2988,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>%1 de %2</translation>
     </message>
     <message>
-        <source>The %1 behaviors rated Accomplished in the fewest of the unit's %2 finished observations; Share is of the observations where each was observed.</source>
+        <source>The %1 behaviors rated Accomplished in the fewest of the unit&apos;s %2 finished observations; Share is of the observations where each was observed.</source>
         <translation>Las %1 conductas calificadas como Logrado en menos de las %2 observaciones terminadas de la unidad; el porcentaje es sobre las observaciones en que se observó cada una.</translation>
     </message>
     <message>
@@ -2939,8 +3044,12 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>s/o</translation>
     </message>
     <message>
-        <source>Each cell is the mean rating that month (1 Emerging – 3 Accomplished): green strong, yellow growing, orange emerging; n/o only marked no opportunity; blank not rated. Obs. counts the ratings that scored.</source>
-        <translation>Cada celda es la calificación media de ese mes (1 Emergente – 3 Logrado): verde sólida, amarillo en crecimiento, naranja emergente; s/o solo marcada sin oportunidad; en blanco sin calificar. Obs. cuenta las calificaciones que puntuaron.</translation>
+        <source>n/c</source>
+        <translation>n/c</translation>
+    </message>
+    <message>
+        <source>Each cell is the mean rating that month (1 Emerging – 3 Accomplished): green strong, yellow growing, orange emerging; n/o only marked no opportunity; n/c not comparable (rated on an earlier version without this behavior); blank not rated. Obs. counts the ratings that scored.</source>
+        <translation>Cada celda es la calificación media del mes (1 Emergente – 3 Logrado): verde fuerte, amarillo en crecimiento, naranja emergente; s/o solo marcada sin oportunidad; n/c no comparable (calificada con una versión anterior sin esta conducta); en blanco sin calificar. Obs. cuenta las calificaciones que puntuaron.</translation>
     </message>
     <message>
         <source>Behaviors by month</source>
@@ -2949,6 +3058,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>No goals recorded.</source>
         <translation>No hay metas registradas.</translation>
+    </message>
+    <message>
+        <source>not comparable</source>
+        <translation>no comparable</translation>
     </message>
     <message>
         <source>Element</source>
