@@ -1962,7 +1962,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     </message>
     <message>
         <source>Casewor&amp;k component</source>
-        <translation>Componente del trabajo de caso (<translation>Componente del trabajo de cas&amp;o</translation>amp;k)</translation>
+        <translation>Co&amp;mponente del trabajo de caso</translation>
     </message>
     <message>
         <source>Date and start time</source>
