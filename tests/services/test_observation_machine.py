@@ -88,7 +88,7 @@ class ObservationRules(RuleBasedStateMachine):
     @initialize(target=observations)
     def first_observation(self) -> uuid.UUID:
         worker = self.ws.workers.add("Tomás Álvarez").id
-        return self.start(worker, "cpm-practice", Setting.HOME_VISIT, instrument_version=1)
+        return self.start(worker, "cpm-practice", Setting.HOME_VISIT)
 
     @precondition(lambda self: len(self.expected) < MAX_OBSERVATIONS)
     @rule(target=workers, name=st.sampled_from(["Ana Reyes", "Nguyễn Thị Hồng", "مريم", "Bao"]))
