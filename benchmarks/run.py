@@ -33,7 +33,7 @@ RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 def build_store(data_dir: Path, observations: int) -> tuple[uuid.UUID, uuid.UUID]:
     """N observations over N/20 workers, plus a worker with 500 and one with 200 (their ids)."""
     with Workspace.open(data_dir) as ws:
-        practice = ws.catalog.get("cpm-practice")
+        practice = ws.catalog.get("cpm-practice", 1)
         ids = [item.id for item in practice.items]
         key = (practice.id, practice.version, practice.content_hash)
         author = ws.author
@@ -82,7 +82,7 @@ def cold_start(data_dir: Path, size: str, repeat: int) -> list[Row]:
 def _rater(ws: Workspace) -> Callable[[], object]:
     """One rating per call through the services, on a fresh draft, cycling behaviors and values."""
     worker = ws.workers.add("Rater")
-    obs = ws.observations.start(worker.id, "cpm-practice", "home_visit")
+    obs = ws.observations.start(worker.id, "cpm-practice", "home_visit", instrument_version=1)
     items = itertools.cycle(obs.instrument.items)
     values = itertools.cycle((1, 2, 3, 0))
     return lambda: ws.observations.rate(obs.id, next(items).id, next(values))

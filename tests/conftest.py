@@ -49,4 +49,4 @@ def worker(workspace: Workspace) -> WorkerView:
 @pytest.fixture
 def draft(workspace: Workspace, worker: WorkerView) -> ObservationDetail:
     """A draft practice observation of that worker."""
-    return workspace.observations.start(worker.id, "cpm-practice", "home_visit")
+    return workspace.observations.start(worker.id, "cpm-practice", "home_visit", instrument_version=1)

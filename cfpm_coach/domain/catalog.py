@@ -1,7 +1,7 @@
 """Load instrument files (YAML) with errors that name the file, line and field."""
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +9,7 @@ import yaml
 from pydantic import ValidationError
 from yaml.reader import ReaderError
 
+from cfpm_coach.domain.crosswalk import carry_one_step
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.errors import InstrumentError
 
@@ -117,6 +118,20 @@ def _describe(exc: ValidationError, source: str, lines: dict[PathKey, int]) -> s
     return "\n".join(problems)
 
 
+def _scale_shape(instrument: Instrument) -> tuple[object, ...]:
+    scale = instrument.scale
+    return (sorted(level.value for level in scale.levels), scale.scored_values,
+            scale.proficient_threshold)
+
+
+def _lines_of(source: str) -> dict[PathKey, int]:
+    """The field lines of an instrument file already loaded once (for a later check's error)."""
+    try:
+        return _parse(Path(source).read_text(encoding="utf-8"), source)[1]
+    except (OSError, InstrumentError, UnicodeDecodeError):
+        return {(): 1}
+
+
 def parse_instrument(text: str, source: str = "<text>") -> Instrument:
     """Validate an instrument from YAML text; InstrumentError names file, line and field."""
     data, lines = _parse(text, source)
@@ -170,7 +185,63 @@ class InstrumentCatalog:
                     )
                 origin[instrument.key] = path
                 catalog.add(instrument)
+        for key, path in origin.items():
+            catalog.check_crosswalk(catalog._by_key[key], str(path))
         return catalog
+
+    def check_crosswalk(self, instrument: Instrument, source: str) -> None:
+        """Refuse a crosswalk to a version not installed, with another scale, or naming
+        behaviors that version lacks; InstrumentError names the file, line and field."""
+        if instrument.crosswalk_from is None:
+            return
+        earlier = self._by_key.get((instrument.id, instrument.crosswalk_from))
+        problems: list[tuple[PathKey, str]] = []
+        if earlier is None:
+            problems.append((("crosswalk_from",),
+                             f"{instrument.id} version {instrument.crosswalk_from} is not "
+                             "installed; its file must sit beside this one"))
+        elif _scale_shape(earlier) != _scale_shape(instrument):
+            problems.append((("crosswalk_from",),
+                             f"{instrument.id} version {earlier.version} has another scale "
+                             "(values, scored values or proficient threshold); its ratings cannot "
+                             "carry over"))
+        else:
+            for g, group in enumerate(instrument.groups):
+                for i, item in enumerate(group.items):
+                    unknown = [b for b in item.crosswalk if not earlier.has_item(b)]
+                    if unknown:
+                        problems.append(((("groups", str(g), "items", str(i), "crosswalk")),
+                                         f"{', '.join(unknown)} not a behavior of "
+                                         f"{instrument.id} version {earlier.version}"))
+        if problems:
+            lines = _lines_of(source)
+            raise InstrumentError("\n".join(
+                f"{source}, line {_line_for(path, lines)}, field {_field(path)}: {message}"
+                for path, message in problems[:MAX_PROBLEMS]))
+
+    def carried(self, instrument_id: str, version: int, ratings: Mapping[str, int | None],
+                target: Instrument) -> dict[str, int | None] | None:
+        """Ratings made on (instrument_id, version) in the behaviors of target, through the
+        crosswalks; None when no crosswalk leads there (another instrument, a newer version).
+        Behaviors of target that continue none of them are absent: not comparable."""
+        if instrument_id != target.id:
+            return None
+        if version == target.version:
+            return {item.id: ratings.get(item.id) for item in target.items}
+        chain = [target]
+        while chain[-1].crosswalk_from is not None and chain[-1].crosswalk_from > version:
+            step = self._by_key.get((target.id, chain[-1].crosswalk_from))
+            if step is None:
+                return None
+            chain.append(step)
+        if chain[-1].crosswalk_from != version or (target.id, version) not in self._by_key:
+            return None
+        current: Mapping[str, int | None] = ratings
+        earlier = self._by_key[(target.id, version)]
+        for later in reversed(chain):
+            current = carry_one_step(later, earlier, current)
+            earlier = later
+        return dict(current)
 
     def add(self, instrument: Instrument) -> None:
         """Register an instrument version."""
@@ -240,6 +311,11 @@ class InstrumentCatalog:
                 if key in copies:
                     copies[key] = translated(copies[key], text)
         return InstrumentCatalog(copies.values())
+
+    def behavior_labels(self) -> dict[str, str]:
+        """Every behavior's label over every installed version (the newest wins), so a rating
+        or goal on an earlier version's behavior keeps its name."""
+        return {item.id: item.label for instrument in self for item in instrument.items}
 
     def latest(self) -> list[Instrument]:
         """The newest version of each instrument id."""

@@ -1,10 +1,11 @@
 """An instrument's text in another language, kept in its own file so a county can add one.
 
 `<instrument-id>.v<version>.<lang>.yaml` (in `i18n/` beside the instruments) gives display
-text by stable id: the title, scale labels, group and behavior labels and descriptions, and
-optionally indicators. What it leaves out stays in the instrument's own language. The
-translated instrument is for showing only: its id, version, values and content hash stay the
-original's, so observations made in either language are the same observations.
+text by stable id: the title, the source line and note, scale labels, group and behavior
+labels and descriptions, and optionally indicators. What it leaves out stays in the
+instrument's own language. The translated instrument is for showing only: its id, version,
+values and content hash stay the original's, so observations made in either language are
+the same observations.
 """
 
 import re
@@ -35,6 +36,8 @@ class InstrumentText(BaseModel):
     version: int
     language: str = Field(pattern=r"^[a-z]{2}$")
     title: str | None = None
+    source: str | None = Field(default=None, max_length=300)
+    source_note: str | None = None
     scale: dict[int, _Text] = Field(default_factory=dict)
     groups: dict[str, _Text] = Field(default_factory=dict)
     items: dict[str, _Text] = Field(default_factory=dict)
@@ -67,8 +70,9 @@ def unknown_ids(instrument: Instrument, text: InstrumentText) -> list[str]:
 def translated(instrument: Instrument, text: InstrumentText) -> Instrument:
     """A copy of the instrument showing the translated text, with the original's identity."""
     data = instrument.model_dump()
-    if text.title:
-        data["title"] = text.title
+    for field in ("title", "source", "source_note"):
+        if getattr(text, field):
+            data[field] = getattr(text, field)
     data["language"] = text.language
     for level in data["scale"]["levels"]:
         _apply(level, text.scale.get(level["value"]))

@@ -2,8 +2,9 @@
 
 import hashlib
 import json
+from collections.abc import Mapping
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -17,6 +18,16 @@ from pydantic import (
 SLUG = r"^[a-z][a-z0-9_]*$"
 INSTRUMENT_ID = r"^[a-z][a-z0-9-]*$"
 ITEM_ID = r"^[a-z][a-z0-9_]*\.[0-9]+$"
+SOURCE_MAX = 300
+# paraphrase: the project's (or anyone's) own words for public descriptions; official: the
+# owner's published text; county: a county's own adaptation.
+SourceStatus = Literal["unstated", "paraphrase", "official", "county"]
+SOURCE_STATUSES: tuple[str, ...] = get_args(SourceStatus)
+# Fields added after instruments were in use: left out of the content hash while at their
+# defaults, so every earlier file keeps the hash its observations pinned.
+_LATER_FIELDS = {"source": "", "source_status": "unstated", "crosswalk_from": None}
+_LATER_GROUP_FIELDS = {"in_overall": True}
+_LATER_ITEM_FIELDS: dict[str, object] = {"crosswalk": []}
 
 
 class _Strict(BaseModel):
@@ -98,6 +109,17 @@ class Item(_Strict):
     description: str = Field(min_length=1)
     indicators: list[str] = Field(min_length=1, max_length=8)
     anchors: dict[int, str] = Field(default_factory=dict)
+    # The earlier version's behaviors this one continues (`crosswalk_from` names the version);
+    # empty: a new behavior, "not comparable" with observations rated on that version.
+    crosswalk: list[Annotated[str, Field(pattern=ITEM_ID, max_length=64)]] = Field(
+        default_factory=list, max_length=20)
+
+    @field_validator("crosswalk")
+    @classmethod
+    def _crosswalk_once(cls, ids: list[str]) -> list[str]:
+        if len(set(ids)) != len(ids):
+            raise ValueError("a crosswalk names each earlier behavior once")
+        return ids
 
 
 class Group(_Strict):
@@ -106,6 +128,9 @@ class Group(_Strict):
     id: str = Field(pattern=SLUG)
     label: str = Field(min_length=1, max_length=80)
     description: str = ""
+    # False for groups such as the foundation behaviors: scored as their own group, left out of
+    # the overall score (see the Guide).
+    in_overall: bool = True
     items: list[Item] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -126,6 +151,11 @@ class Instrument(_Strict):
     kind: Literal["practice", "leadership"]
     group_noun: str = "Group"
     source_note: str = ""
+    # Where the wording comes from, shown on screen and on every PDF's footer; a county's own
+    # instrument file carries its own.
+    source: str = Field(default="", max_length=SOURCE_MAX)
+    source_status: SourceStatus = "unstated"
+    crosswalk_from: int | None = Field(default=None, ge=1)
     scale: RatingScale
     groups: list[Group] = Field(min_length=1)
 
@@ -154,6 +184,37 @@ class Instrument(_Strict):
             if stray:
                 raise ValueError(f"item {item.id}: anchors for values not scored: {sorted(stray)}")
         return groups
+
+    @model_validator(mode="after")
+    def _check_provenance_and_crosswalk(self) -> "Instrument":
+        if "\n" in self.source or "\r" in self.source:
+            raise ValueError("source: must be one line (it is printed in every PDF's footer)")
+        if self.source_status != "unstated" and not self.source:
+            raise ValueError(f"source: required when source_status is {self.source_status!r}")
+        if self.source and self.source_status == "unstated":
+            raise ValueError("source_status: say what the source line is "
+                             f"({', '.join(SOURCE_STATUSES[1:])})")
+        if self.crosswalk_from is not None and self.crosswalk_from >= self.version:
+            raise ValueError(f"crosswalk_from: version {self.crosswalk_from} is not earlier than "
+                             f"this version ({self.version})")
+        mapped = [item.id for item in self.items if item.crosswalk]
+        if mapped and self.crosswalk_from is None:
+            raise ValueError(f"crosswalk_from: required, since behaviors {', '.join(mapped[:3])} "
+                             "name a crosswalk")
+        return self
+
+    @property
+    def provenance(self) -> str:
+        """The one line saying where the wording comes from (the source note's first sentence
+        for files older than the `source` field)."""
+        if self.source:
+            return self.source
+        first = self.source_note.split(". ")[0].strip()
+        return first if not first or first.endswith(".") else first + "."
+
+    def overall_items(self) -> list[Item]:
+        """The behaviors the overall score counts (groups with in_overall)."""
+        return [item for group in self.groups if group.in_overall for item in group.items]
 
     @property
     def key(self) -> tuple[str, int]:
@@ -184,5 +245,17 @@ class Instrument(_Strict):
     @cached_property
     def content_hash(self) -> str:
         """SHA-256 of the canonical content: formatting changes keep it, any wording change moves it."""
-        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        content = self.model_dump(mode="json")
+        _drop_defaults(content, _LATER_FIELDS)
+        for group in content["groups"]:
+            _drop_defaults(group, _LATER_GROUP_FIELDS)
+            for item in group["items"]:
+                _drop_defaults(item, _LATER_ITEM_FIELDS)
+        canonical = json.dumps(content, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _drop_defaults(content: dict[str, object], defaults: Mapping[str, object]) -> None:
+    for name, default in defaults.items():
+        if name in content and content[name] == default:
+            del content[name]

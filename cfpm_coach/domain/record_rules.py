@@ -25,7 +25,12 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 
 from cfpm_coach.domain.instruments import INSTRUMENT_ID, ITEM_ID
 from cfpm_coach.domain.pairing import ALPHABET, LENGTH
-from cfpm_coach.domain.vocabulary import GoalStatus, ObservationStatus, Setting
+from cfpm_coach.domain.vocabulary import (
+    CaseworkComponent,
+    GoalStatus,
+    ObservationStatus,
+    Setting,
+)
 
 INT4_MIN, INT4_MAX = -(2**31), 2**31 - 1
 NAME_MAX = 120
@@ -143,6 +148,7 @@ RECORD_RULES: dict[str, dict[str, Any]] = {
         "instrument_version": InstrumentVersion, "instrument_hash": ContentHash,
         "setting": one_of(Setting), "started_at": Time, "ended_at": Time,
         "case_reference": CaseReference, "co_observer": Label, "pair_code": PairCode,
+        "casework_component": one_of(CaseworkComponent),
         "status": one_of(ObservationStatus), "finalized_at": Time, "strengths": Note,
         "growth_areas": Note, "next_steps": Note},
     "observation_amendment": {**_SYNCED, "observation_id": uuid.UUID, "reason": Reason,

@@ -6,6 +6,10 @@ Decisions (tested in tests/domain/test_scoring.py):
   offer.
 - Nothing observed gives a Score with observed == 0 and None for mean and share: "no data", never 0 %.
 - An amended observation is scored on its current ratings; the earlier ones live in the audit log.
+- A group with `in_overall: false` (the foundation behaviors of cpm-practice v2) has its own
+  group score and is left out of the overall score: the overall stays the share of the practice
+  behaviors, comparable with versions that had no foundation group. Completion counts (rated,
+  no opportunity, unrated) count every behavior, since each one is on the checklist.
 """
 
 from collections.abc import Iterable, Mapping
@@ -106,7 +110,8 @@ def score_observation(instrument: Instrument, ratings: Mapping[str, int | None])
     }
     values = [ratings.get(item.id) for item in instrument.items]
     return ObservationScore(
-        overall=score_values(values, scale),
+        overall=score_values((ratings.get(item.id) for item in instrument.overall_items()),
+                             scale),
         by_group=by_group,
         rated=sum(1 for v in values if v is not None and scale.is_scored(v)),
         no_opportunity=sum(1 for v in values if v is not None and not scale.is_scored(v)),

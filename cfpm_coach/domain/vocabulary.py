@@ -1,4 +1,4 @@
-"""Fixed vocabularies: observation settings and statuses, goal statuses."""
+"""Fixed vocabularies: observation settings, casework components and statuses, goal statuses."""
 
 from enum import StrEnum
 
@@ -32,6 +32,32 @@ _SETTING_LABELS = {
     Setting.TEAM_MEETING: "Team or unit meeting",
     Setting.SELF_ASSESSMENT: "Self-assessment",
     Setting.OTHER: "Other",
+}
+
+
+class CaseworkComponent(StrEnum):
+    """The phase of the work with a family an observed interaction belonged to (the casework
+    components of the Katie A. Core Practice Model Guide and the ICPM; not the practice
+    elements the behaviors are grouped under)."""
+
+    ENGAGEMENT = "engagement"
+    ASSESSMENT = "assessment"
+    PLANNING = "planning"
+    MONITORING = "monitoring"
+    TRANSITION = "transition"
+
+    @property
+    def label(self) -> str:
+        """Human label."""
+        return _CASEWORK_LABELS[self]
+
+
+_CASEWORK_LABELS = {
+    CaseworkComponent.ENGAGEMENT: "Engagement",
+    CaseworkComponent.ASSESSMENT: "Assessment",
+    CaseworkComponent.PLANNING: "Service planning and implementation",
+    CaseworkComponent.MONITORING: "Monitoring and adapting",
+    CaseworkComponent.TRANSITION: "Transition",
 }
 
 

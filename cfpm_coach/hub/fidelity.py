@@ -7,10 +7,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from cfpm_coach.domain.catalog import InstrumentCatalog
 from cfpm_coach.domain.csv_cells import safe_cell
 from cfpm_coach.domain.instruments import Instrument
-from cfpm_coach.domain.scoring import score_tally
-from cfpm_coach.errors import InvalidInputError
+from cfpm_coach.domain.scoring import on_scale, score_tally
+from cfpm_coach.errors import InstrumentError, InvalidInputError
 from cfpm_coach.storage.hub_repo import TallyRow
 
 DIMENSIONS = ("office", "county", "element", "month")
@@ -45,10 +46,14 @@ class FidelityTable:
     instrument_id: str
     by: tuple[str, ...]
     rows: list[FidelityRow]
+    # Behaviors of the newest version that continue none of an earlier version's, when
+    # observations on that version were counted: their figures start with the newer version.
+    not_comparable: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready: each row names its dimensions."""
-        return {"instrument": self.instrument_id, "by": list(self.by), "rows": [
+        return {"instrument": self.instrument_id, "by": list(self.by),
+                "not_comparable": list(self.not_comparable), "rows": [
             {**dict(zip(self.by, row.key, strict=True)), "observations": row.observations,
              "ratings": row.observed, "proficient": row.proficient,
              "share_proficient": row.share_proficient, "mean": row.mean}
@@ -66,9 +71,42 @@ class FidelityTable:
         return out.getvalue()
 
 
+@dataclass(frozen=True)
+class Carried:
+    """Earlier versions' ratings as tallies of the newest version's behaviors."""
+
+    tallies: list[TallyRow]
+    not_comparable: tuple[str, ...]
+
+
+def carried_tallies(catalog: InstrumentCatalog, instrument: Instrument,
+                    earlier: Mapping[tuple[Any, int, str, str, str], Mapping[str, int]]
+                    ) -> Carried:
+    """Read each earlier-version observation through the crosswalk, then count its ratings."""
+    counted: Counter[tuple[str, str, str, str, int]] = Counter()
+    comparable: set[str] = set()
+    for (_, version, office, county, month), ratings in earlier.items():
+        try:
+            own = catalog.get(instrument.id, version)
+        except InstrumentError:
+            continue
+        carried = catalog.carried(instrument.id, version, on_scale(own, ratings), instrument)
+        if carried is None:
+            continue
+        comparable.update(carried)
+        for behavior_id, value in carried.items():
+            if value is not None:
+                counted[(office, county, month, behavior_id, value)] += 1
+    tallies = [TallyRow(office, county, month, instrument.id, behavior, value, n)
+               for (office, county, month, behavior, value), n in sorted(counted.items())]
+    missing = tuple(item.id for item in instrument.items if item.id not in comparable) \
+        if earlier else ()
+    return Carried(tallies, missing)
+
+
 def aggregate(instrument: Instrument, tallies: Iterable[TallyRow],
-              observations: Mapping[tuple[str, str, str], int], by: Sequence[str]
-              ) -> FidelityTable:
+              observations: Mapping[tuple[str, str, str], int], by: Sequence[str],
+              not_comparable: tuple[str, ...] = ()) -> FidelityTable:
     """Pool counted ratings into the groups `by` names; unscored values count nowhere."""
     coarse = [d for d in by if d != "element"]
     counted: dict[tuple[str, ...], Counter[int]] = defaultdict(Counter)
@@ -90,4 +128,4 @@ def aggregate(instrument: Instrument, tallies: Iterable[TallyRow],
         named = dict(zip(by, key, strict=True))
         rows.append(FidelityRow(key, seen[tuple(named[d] for d in coarse)], score.observed,
                                 score.proficient, score.share_proficient, score.mean))
-    return FidelityTable(instrument.id, tuple(by), rows)
+    return FidelityTable(instrument.id, tuple(by), rows, not_comparable)

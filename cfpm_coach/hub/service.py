@@ -458,10 +458,15 @@ class Hub:
             raise InvalidInputError(f"instrument: {instrument_id!r} is not installed") from exc
         with self.store.read() as session:
             tallies = hub_repo.fidelity_tallies(session=session, instrument_id=instrument_id,
-                                                since=since)
+                                                since=since, version=instrument.version)
+            earlier = hub_repo.earlier_version_ratings(
+                session=session, instrument_id=instrument_id,
+                before_version=instrument.version, since=since)
             counts = hub_repo.observation_counts(session=session, instrument_id=instrument_id,
                                                  since=since)
-        return fidelity.aggregate(instrument, tallies, counts, dimensions)
+        carried = fidelity.carried_tallies(self.workspace.catalog, instrument, earlier)
+        return fidelity.aggregate(instrument, [*tallies, *carried.tallies], counts, dimensions,
+                                  not_comparable=carried.not_comparable)
 
     def report_pdf(self, path: Path, start: date, end: date, office: str | None = None) -> Path:
         """The unit summary over every office (or one), as the central team prints it."""

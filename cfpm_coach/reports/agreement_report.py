@@ -12,6 +12,7 @@ from cfpm_coach.reports.document import (
     Paper,
     ReportMeta,
     generation_time,
+    provenance_line,
     write_pdf,
 )
 from cfpm_coach.reports.texts import fill, translate
@@ -92,5 +93,6 @@ def render(report: AgreementReport, path: Path, *, author: str, paper: Paper = "
     meta = ReportMeta(title=translate("reports", "Inter-rater agreement"),
                       subject=fill(translate("reports", "%1: agreement between coaches"),
                                    report.instrument.title),
-                      author=author, generated_at=generation_time(deterministic))
+                      author=author, generated_at=generation_time(deterministic),
+        provenance=provenance_line(report.instrument))
     return write_pdf(path, story, meta, paper=paper, deterministic=deterministic)

@@ -8,11 +8,11 @@ from reportlab.lib import colors
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from cfpm_coach.domain.vocabulary import Setting
+from cfpm_coach.domain.vocabulary import CaseworkComponent, Setting
 from cfpm_coach.reports.dates import paper_date, paper_time
 from cfpm_coach.reports.fonts import BOLD, REGULAR
 from cfpm_coach.reports.styles import INK, RULE, SHADE, styles
-from cfpm_coach.reports.texts import translate
+from cfpm_coach.reports.texts import fill, translate
 
 
 def para(text: str, style: str = "body") -> Paragraph:
@@ -60,6 +60,30 @@ def setting_label(value: str) -> str:
         return translate("reports", Setting(value).label)
     except ValueError:
         return value
+
+
+CASEWORK_TEXTS = (translate("reports", "Engagement"), translate("reports", "Assessment"),
+                  translate("reports", "Service planning and implementation"),
+                  translate("reports", "Monitoring and adapting"),
+                  translate("reports", "Transition"))
+
+
+def casework_label(value: str | None) -> str:
+    """The label of a casework component code in the report language; a dash when not given."""
+    if not value:
+        return "\u2014"
+    try:
+        return translate("reports", CaseworkComponent(value).label)
+    except ValueError:
+        return value
+
+
+def setting_with_casework(setting: str, casework: str | None) -> str:
+    """The setting, with the casework component beside it when one was given."""
+    if not casework:
+        return setting_label(setting)
+    return fill(translate("reports", "%1 (casework component: %2)"), setting_label(setting),
+                casework_label(casework))
 
 
 def facts(rows: Sequence[tuple[str, str]], width: float) -> Table:

@@ -5,10 +5,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import inch
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
@@ -18,6 +19,9 @@ from cfpm_coach.reports.fonts import REGULAR, register_fonts
 from cfpm_coach.reports.styles import MUTED, RULE
 from cfpm_coach.reports.texts import fill, language, translate
 from cfpm_coach.storage import files
+
+if TYPE_CHECKING:
+    from cfpm_coach.domain.instruments import Instrument
 
 Paper = Literal["letter", "a4"]
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
@@ -36,6 +40,9 @@ class ReportMeta:
     author: str
     generated_at: datetime
     language: str = "en-US"
+    # Where the instrument's wording comes from (Instrument.provenance), printed on every
+    # page's footer; a county's instrument prints its own.
+    provenance: str = ""
 
 
 class _NumberedCanvas(Canvas):
@@ -81,6 +88,12 @@ def _decorate(meta: ReportMeta) -> Any:
         canvas.setStrokeColor(RULE)
         canvas.line(doc.leftMargin, top - 4, width - doc.rightMargin, top - 4)
         canvas.drawString(doc.leftMargin, 0.5 * inch, f"{APP_NAME} {__version__}")
+        if meta.provenance:
+            canvas.setFont(REGULAR, 7)
+            lines = simpleSplit(meta.provenance, REGULAR, 7, width - doc.leftMargin
+                                - doc.rightMargin)[:2]
+            for number, line in enumerate(reversed(lines)):
+                canvas.drawString(doc.leftMargin, 0.5 * inch + 10 + 8 * number, line)
         canvas.restoreState()
 
     return draw
@@ -109,6 +122,14 @@ def write_pdf(path: Path, story: Sequence[Flowable], meta: ReportMeta, *,
               canvasmaker=_NumberedCanvas)
     files.private_dir(path.parent)
     return files.write_atomic(path, rendered.getvalue())
+
+
+def provenance_line(instrument: "Instrument") -> str:
+    """The footer line naming an instrument and where its wording comes from."""
+    if not instrument.provenance:
+        return ""
+    return fill(translate("reports", "%1, version %2: %3"), instrument.title,
+                instrument.version, instrument.provenance)
 
 
 def generation_time(deterministic: bool) -> datetime:

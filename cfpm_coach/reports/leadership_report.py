@@ -11,6 +11,7 @@ from cfpm_coach.reports.document import (
     Paper,
     ReportMeta,
     generation_time,
+    provenance_line,
     write_pdf,
 )
 from cfpm_coach.reports.styles import proficient_label
@@ -85,5 +86,6 @@ def render(data: LeadershipComparison, path: Path, *, author: str, paper: Paper 
                                  data.worker.name),
                       subject=fill(translate("reports", "%1: self vs others"),
                                    data.instrument.title), author=author,
-                      generated_at=generation_time(deterministic))
+                      generated_at=generation_time(deterministic),
+        provenance=provenance_line(data.instrument))
     return write_pdf(path, story, meta, paper=paper, deterministic=deterministic)

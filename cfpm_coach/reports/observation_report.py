@@ -6,6 +6,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether
 
 from cfpm_coach.reports.common import (
+    casework_label,
     facts,
     gap,
     goal_headings,
@@ -24,6 +25,7 @@ from cfpm_coach.reports.document import (
     Paper,
     ReportMeta,
     generation_time,
+    provenance_line,
     write_pdf,
 )
 from cfpm_coach.reports.styles import LEVEL_COLOURS, level_tone, proficient_label
@@ -67,6 +69,7 @@ def _header(report: ObservationReport) -> list[Flowable]:
             if detail.co_observer else "")),
         (translate("reports", "Date"), local_time(summary.started_at)),
         (translate("reports", "Setting"), setting_label(summary.setting)),
+        (translate("reports", "Casework component"), casework_label(summary.casework_component)),
         (translate("reports", "Duration"), _duration(report)),
         (translate("reports", "Instrument"),
          fill(translate("reports", "%1, version %2"), instrument.title, instrument.version)),
@@ -156,6 +159,7 @@ def render(report: ObservationReport, path: Path, *, author: str, paper: Paper =
                    local_date(report.detail.summary.started_at)),
         subject=fill(translate("reports", "%1 observation"), report.detail.instrument.title),
         author=author,
-        generated_at=generation_time(deterministic))
+        generated_at=generation_time(deterministic),
+        provenance=provenance_line(report.detail.instrument))
     return write_pdf(path, story, meta, paper=paper, deterministic=deterministic)
 

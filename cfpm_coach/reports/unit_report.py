@@ -11,6 +11,7 @@ from cfpm_coach.reports.document import (
     Paper,
     ReportMeta,
     generation_time,
+    provenance_line,
     write_pdf,
 )
 from cfpm_coach.reports.styles import LEVEL_COLOURS, proficient_label
@@ -123,5 +124,6 @@ def render(report: UnitReport, path: Path, *, author: str, paper: Paper = "lette
                    report.start, report.end),
         subject=fill(translate("reports", "%1: unit summary"), report.instrument.title),
         author=author,
-        generated_at=generation_time(deterministic))
+        generated_at=generation_time(deterministic),
+        provenance=provenance_line(report.instrument))
     return write_pdf(path, story, meta, paper=paper, deterministic=deterministic)

@@ -1,14 +1,16 @@
 """The worker coaching summary: a period of observations, trends, a behavior-by-month grid, goals."""
 
+from collections import Counter
 from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether
 
-from cfpm_coach.domain.instruments import RatingScale
+from cfpm_coach.domain.instruments import Instrument, RatingScale
 from cfpm_coach.reports.charts import trend_chart
 from cfpm_coach.reports.common import (
+    casework_label,
     facts,
     gap,
     goal_headings,
@@ -24,6 +26,7 @@ from cfpm_coach.reports.document import (
     Paper,
     ReportMeta,
     generation_time,
+    provenance_line,
     write_pdf,
 )
 from cfpm_coach.reports.styles import (
@@ -34,8 +37,8 @@ from cfpm_coach.reports.styles import (
     scale_range,
 )
 from cfpm_coach.reports.texts import fill, translate
-from cfpm_coach.services.read_models import WorkerReport
-from cfpm_coach.services.trends import monthly_trend
+from cfpm_coach.services.read_models import ObservationSummary, WorkerReport
+from cfpm_coach.services.trends import comparable_in, monthly_trend, share_in
 
 WIDTH = CONTENT_WIDTH
 MAX_MONTHS = 12  # the grid shows the last twelve months of the period
@@ -56,6 +59,11 @@ def _header(report: WorkerReport) -> list[Flowable]:
         (translate("reports", "Observations"),
          fill(translate("reports", "%1 finished, by setting: %2"), count, settings)),
     ]
+    components = Counter(o.casework_component for o in report.observations
+                         if o.casework_component)
+    if components:
+        rows.append((translate("reports", "Casework component"), ", ".join(
+            f"{casework_label(c)} {n}" for c, n in components.most_common())))
     return [para(translate("reports", "Worker coaching summary"), "title"), facts(rows, WIDTH)]
 
 
@@ -97,12 +105,14 @@ def _grid(report: WorkerReport) -> list[Flowable]:
             observed = 0
             for column, month in enumerate(months, start=1):
                 score = cells.get(month)
-                text, colour = _cell(score, report.instrument.scale) if score is not None else ("", None)
+                text, colour = _cell(score, report.instrument.scale) if score is not None else (
+                    (translate("reports", "n/c"), None)
+                    if (item.id, month) in report.not_comparable else ("", None))
                 observed += getattr(score, "observed", 0) if score is not None else 0
                 row_values.append(text)
                 if colour is not None:
                     extra.append(("BACKGROUND", (column, len(data)), (column, len(data)), colour))
-                elif text == translate("reports", "n/o"):
+                elif text in (translate("reports", "n/o"), translate("reports", "n/c")):
                     extra.append(("TEXTCOLOR", (column, len(data)), (column, len(data)), MUTED))
             row_values.append(str(observed))
             data.append(row_values)
@@ -110,6 +120,7 @@ def _grid(report: WorkerReport) -> list[Flowable]:
     legend = para(fill(translate(
         "reports", "Each cell is the mean rating that month (%1): "
         "green strong, yellow growing, orange emerging; n/o only marked no opportunity; "
+        "n/c not comparable (rated on an earlier version without this behavior); "
         "blank not rated. Obs. counts the ratings that scored."),
         scale_range(report.instrument.scale)), "small")
     return [para(translate("reports", "Behaviors by month"), "heading"), legend, gap(3),
@@ -133,6 +144,13 @@ def _goals(report: WorkerReport) -> list[Flowable]:
     return [*story, grid(data, [WIDTH - 4.3 * inch, 2.5 * inch, 0.9 * inch, 0.9 * inch])]
 
 
+def _share(instrument: Instrument, obs: ObservationSummary | None, group_id: str,
+           share: float | None) -> str:
+    if not comparable_in(instrument, obs, group_id):
+        return translate("reports", "not comparable")
+    return percent(share)
+
+
 def _elements(report: WorkerReport) -> list[Flowable]:
     trend = monthly_trend(report.instrument, report.observations)
     latest = report.observations[0] if report.observations else None
@@ -140,12 +158,13 @@ def _elements(report: WorkerReport) -> list[Flowable]:
                                  translate("reports", "First in period"),
                                  translate("reports", "Change")]]
     first = report.observations[-1] if report.observations else None
-    for group in report.instrument.groups:
-        now = latest.group_scores[group.id].share_proficient if latest else None
-        then = first.group_scores[group.id].share_proficient if first else None
+    instrument = report.instrument
+    for group in instrument.groups:
+        now, then = share_in(instrument, latest, group.id), share_in(instrument, first, group.id)
         change = "\u2014" if now is None or then is None else fill(
             translate("reports", "%1 pts"), f"{round((now - then) * 100):+d}")
-        rows.append([para(group.label, "cell"), percent(now), percent(then), change])
+        rows.append([para(group.label, "cell"), _share(instrument, latest, group.id, now),
+                     _share(instrument, first, group.id, then), change])
     return [
         para(fill(translate("reports", "Practice elements over time (share %1)")
                   if report.instrument.kind == "practice" else
@@ -171,5 +190,6 @@ def render(report: WorkerReport, path: Path, *, author: str, paper: Paper = "let
                    report.start, report.end),
         subject=fill(translate("reports", "%1: worker coaching summary"),
                      report.instrument.title), author=author,
-        generated_at=generation_time(deterministic))
+        generated_at=generation_time(deterministic),
+        provenance=provenance_line(report.instrument))
     return write_pdf(path, story, meta, paper=paper, deterministic=deterministic)

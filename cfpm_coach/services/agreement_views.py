@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from cfpm_coach.domain.agreement import krippendorff_alpha_ordinal, pair_agreement
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.errors import NotFoundError
+from cfpm_coach.services.observation_views import ratings_in
 from cfpm_coach.services.read_models import (
     AgreementReport,
     BehaviorAgreement,
@@ -31,8 +32,12 @@ def agreement_report(ws: "Workspace", instrument_id: str | None = None) -> Agree
     with ws.store.read() as session:
         observations = observation_repo.paired_observations(
             session=session, instrument_id=instrument.id, statuses=FINISHED)
-        values = observation_repo.rating_values(session=session,
-                                                observation_ids=[o.id for o in observations])
+        raw = observation_repo.rating_values(session=session,
+                                             observation_ids=[o.id for o in observations])
+        # Each rating read in the newest version's behaviors (the crosswalk): a visit rated
+        # on an earlier version compares where its behaviors carry over.
+        values = {o.id: ratings_in(ws.catalog, instrument, o, raw.get(o.id, {})) or {}
+                  for o in observations}
         names = profile_repo.coach_names(session=session)
         worker_names = {}
         for obs in observations:

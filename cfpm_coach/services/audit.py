@@ -22,6 +22,7 @@ FIELD_LABELS = {
     "reason": "reason", "case_reference": "case reference", "deleted_at": "deleted",
     "behavior_ids": "behaviors", "due_date": "due date", "finalized_at": "finalized at",
     "started_at": "start", "ended_at": "end", "pair_code": "pair code",
+    "casework_component": "casework component",
     "co_observer": "co-observer", "worker_id": "worker", "coach_id": "coach",
     "observation_id": "observation", "behavior_id": "behavior", "opened_at": "opened",
     "closed_at": "closed", "instrument_id": "instrument", "instrument_version": "version",
@@ -86,8 +87,7 @@ class AuditService:
         return self._lines(rows, about)
 
     def _lines(self, rows: list[AuditRow], about: dict[uuid.UUID, Subject]) -> list[AuditLine]:
-        labels = {item.id: item.label for instrument in self._ws.catalog.latest()
-                  for item in instrument.items}
+        labels = self._ws.catalog.behavior_labels()
         lines = []
         for row in rows:
             subject = about.get(row.entity_id, Subject())

@@ -4,16 +4,20 @@ written), with the evidence behind each."""
 import uuid
 from typing import TYPE_CHECKING
 
+from cfpm_coach.services.observation_views import ratings_in
 from cfpm_coach.services.read_models import Evidence, FocusSuggestion, ObservationSummary
 from cfpm_coach.services.trends import FINISHED
 from cfpm_coach.storage import observation_repo
 
 if TYPE_CHECKING:
+    from cfpm_coach.domain.catalog import InstrumentCatalog
     from cfpm_coach.domain.instruments import Instrument
     from cfpm_coach.services.workspace import Workspace
 
 RULES = """\
-1. Look at the worker's last five finished observations on the practice instrument.
+1. Look at the worker's last five finished observations on the practice instrument (any
+   version: ratings on an earlier one count through the crosswalk, and a behavior it has no
+   counterpart for is "not comparable" there, neither rated nor unseen).
 2. A behavior with no scored rating in any of them (never rated, or always "no opportunity")
    is suggested as "not seen lately", when there are at least two observations to go on.
 3. The other behaviors are ranked by their mean scored rating; those below "Accomplished"
@@ -28,7 +32,12 @@ UNSEEN = "unseen"
 
 def suggest(instrument: "Instrument", observations: list[ObservationSummary],
             values: dict[uuid.UUID, dict[str, int | None]]) -> list[FocusSuggestion]:
-    """Apply the rules to the newest-first finished observations and their rating values."""
+    """Apply the rules to the newest-first finished observations and their rating values.
+
+    `values` are in the instrument's behaviors (earlier versions' carried through the
+    crosswalk); a behavior missing from an observation's values is not comparable there and
+    counts neither as a rating nor as "not seen".
+    """
     recent = [o for o in observations if o.instrument_id == instrument.id
               and o.status in FINISHED][:WINDOW]
     if not recent:
@@ -38,13 +47,17 @@ def suggest(instrument: "Instrument", observations: list[ObservationSummary],
     for order, item in enumerate(instrument.items):
         evidence = []
         for obs in recent:
-            value = values.get(obs.id, {}).get(item.id)
+            ratings = values.get(obs.id, {})
+            if obs.instrument_version != instrument.version and item.id not in ratings:
+                evidence.append(Evidence(obs.id, obs.started_at, None, "", comparable=False))
+                continue
+            value = ratings.get(item.id)
             scored = value if value is not None and scale.is_scored(value) else None
             level = scale.level(value).label if value is not None else ""
             evidence.append(Evidence(obs.id, obs.started_at, scored, level))
         scored_values = [e.value for e in evidence if e.value is not None]
         if not scored_values:
-            if len(recent) >= 2:
+            if sum(1 for e in evidence if e.comparable) >= 2:
                 unseen.append(FocusSuggestion(item.id, item.label, UNSEEN, None, evidence))
             continue
         mean = sum(scored_values) / len(scored_values)
@@ -62,6 +75,32 @@ def recent_ratings(recent: list[ObservationSummary],
     return {b: [values.get(obs.id, {}).get(b) for obs in recent] for b in behaviors}
 
 
+def _goal_ids(catalog: "InstrumentCatalog", instrument: "Instrument",
+              recent: list[ObservationSummary], raw: dict[uuid.UUID, dict[str, int | None]],
+              carried: dict[uuid.UUID, dict[str, int | None]]
+              ) -> dict[uuid.UUID, dict[str, int | None]]:
+    """Carried values, plus each earlier version's behavior ids read through the crosswalk,
+    so that a goal set on an earlier behavior shows the ratings of the behavior continuing it."""
+    earlier = [i for i in catalog if i.id == instrument.id and i.version < instrument.version]
+    forward: dict[str, list[str]] = {}
+    for version in earlier:
+        for item in version.items:
+            probe = catalog.carried(version.id, version.version,
+                                    {item.id: version.scale.maximum}, instrument) or {}
+            forward[item.id] = [b for b, v in probe.items() if v is not None]
+    combined = {}
+    for obs in recent:
+        values = dict(raw.get(obs.id, {})) if obs.instrument_version < instrument.version else {}
+        mine = carried.get(obs.id, {})
+        for old, new_ids in forward.items():
+            found = [mine[b] for b in new_ids if mine.get(b) is not None]
+            if obs.instrument_version == instrument.version and found:
+                values[old] = found[0]
+        values.update(mine)
+        combined[obs.id] = values
+    return combined
+
+
 def analyse(ws: "Workspace", observations: list[ObservationSummary]
             ) -> tuple[list[FocusSuggestion], dict[str, list[int | None]]]:
     """Suggestions and recent ratings from a worker's observations (newest first)."""
@@ -69,8 +108,11 @@ def analyse(ws: "Workspace", observations: list[ObservationSummary]
     if instrument is None:
         return [], {}
     recent = [o for o in observations if o.instrument_id == instrument.id
-              and o.status in FINISHED][:WINDOW]
+              and o.status in FINISHED and o.instrument_version <= instrument.version][:WINDOW]
     with ws.store.read() as session:
-        values = observation_repo.rating_values(session=session,
-                                                observation_ids=[o.id for o in recent])
-    return suggest(instrument, recent, values), recent_ratings(recent, values)
+        raw = observation_repo.rating_values(session=session,
+                                             observation_ids=[o.id for o in recent])
+    carried = {o.id: ratings_in(ws.catalog, instrument, o, raw.get(o.id, {})) or {}
+               for o in recent}
+    return (suggest(instrument, recent, carried),
+            recent_ratings(recent, _goal_ids(ws.catalog, instrument, recent, raw, carried)))

@@ -4,7 +4,14 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.catalog import InstrumentCatalog
-from cfpm_coach.domain.scoring import EMPTY_SCORE, on_scale, score_observation
+from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.domain.scoring import (
+    EMPTY_SCORE,
+    Score,
+    on_scale,
+    score_observation,
+    score_values,
+)
 from cfpm_coach.errors import InstrumentError
 from cfpm_coach.services.read_models import (
     AmendmentView,
@@ -46,19 +53,37 @@ def summary(
         instrument = catalog.get(obs.instrument_id, obs.instrument_version)
     except InstrumentError:
         instrument = None
+    current: dict[str, Score] = {}
     if instrument is None:
         title, score, groups, rated, total = obs.instrument_id, EMPTY_SCORE, {}, 0, 0
     else:
         scores = score_observation(instrument, on_scale(instrument, values))
         title, score, groups = instrument.title, scores.overall, scores.by_group
         rated, total = scores.rated + scores.no_opportunity, len(instrument.items)
+        current = current_scores(catalog, instrument, values, groups)
     return ObservationSummary(
         id=obs.id, worker_id=obs.worker_id, worker_name=worker_name, coach_name=coach_name,
         instrument_id=obs.instrument_id, instrument_version=obs.instrument_version,
         instrument_title=title, setting=obs.setting, started_at=obs.started_at,
         ended_at=obs.ended_at, status=obs.status, score=score, group_scores=groups,
-        rated=rated, total=total,
+        rated=rated, total=total, current_scores=current,
+        casework_component=getattr(obs, "casework_component", None),
     )
+
+
+def current_scores(catalog: InstrumentCatalog, instrument: Instrument, values: RatingValues,
+                   own: dict[str, Score]) -> dict[str, Score]:
+    """Group scores in the newest version of the instrument (its own when it is the newest);
+    groups with no behavior carried over are left out (not comparable)."""
+    latest = catalog.get(instrument.id)
+    if latest.version == instrument.version:
+        return own
+    carried = catalog.carried(instrument.id, instrument.version,
+                              on_scale(instrument, values), latest)
+    if carried is None:
+        return {}
+    return {group.id: score_values((carried.get(item.id) for item in group.items), latest.scale)
+            for group in latest.groups if any(item.id in carried for item in group.items)}
 
 
 def detail(
@@ -88,3 +113,16 @@ def detail(
         revision=obs.revision, pair_code=obs.pair_code,
     )
 
+
+
+def ratings_in(catalog: InstrumentCatalog, target: Instrument, obs: "ObservationSummary | Observation",
+               values: RatingValues) -> RatingValues | None:
+    """An observation's ratings in target's behaviors (target a version at or after its own),
+    through the crosswalk; None when they cannot be read there. Behaviors of target that
+    continue none of the observation's are absent: not comparable."""
+    try:
+        own = catalog.get(obs.instrument_id, obs.instrument_version)
+    except InstrumentError:
+        return None
+    return catalog.carried(obs.instrument_id, obs.instrument_version, on_scale(own, values),
+                           target)

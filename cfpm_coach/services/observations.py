@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from cfpm_coach.domain import pairing, record_rules
 from cfpm_coach.domain.record_rules import CASE_REFERENCE_MAX, EVIDENCE_MAX
 from cfpm_coach.domain.scoring import missing_behaviors
-from cfpm_coach.domain.vocabulary import ObservationStatus, Setting
+from cfpm_coach.domain.vocabulary import CaseworkComponent, ObservationStatus, Setting
 from cfpm_coach.errors import (
     IncompleteObservationError,
     InvalidInputError,
@@ -45,6 +45,18 @@ def check_setting(setting: str | Setting) -> str:
     except ValueError:
         choices = ", ".join(s.value for s in Setting)
         raise InvalidInputError(f"setting: {setting!r} is not one of {choices}") from None
+
+
+def check_casework(component: str | CaseworkComponent | None) -> str | None:
+    """The stored casework component (None when not given), or InvalidInputError."""
+    if component is None or component == "":
+        return None
+    try:
+        return CaseworkComponent(component).value
+    except ValueError:
+        choices = ", ".join(c.value for c in CaseworkComponent)
+        raise InvalidInputError(f"casework component: {component!r} is not one of "
+                                f"{choices}") from None
 
 
 def check_case_reference(value: str | None) -> str | None:
@@ -121,7 +133,7 @@ class ObservationService:
         self, worker_id: uuid.UUID, instrument_id: str, setting: str | Setting, *,
         started_at: datetime | None = None, instrument_version: int | None = None,
         case_reference: str | None = None, co_observer: str | None = None,
-        pair_code: str | None = None,
+        pair_code: str | None = None, casework_component: str | None = None,
     ) -> ObservationDetail:
         """Start a draft observation of a worker on an instrument (latest version by default).
 
@@ -142,7 +154,8 @@ class ObservationService:
                 setting=setting_value,
                 started_at=_aware(started_at, "start time") if started_at else utcnow(),
                 case_reference=reference, co_observer=check_co_observer(co_observer),
-                pair_code=pair, status=ObservationStatus.DRAFT.value,
+                pair_code=pair, casework_component=check_casework(casework_component),
+                status=ObservationStatus.DRAFT.value,
             )
             records.insert(session, author, obs)
         log.info("observation %s started for worker %s", obs.id, worker_id)

@@ -77,6 +77,10 @@ class ObservationSummary:
     group_scores: dict[str, Score]
     rated: int
     total: int
+    # Group scores in the newest installed version of the instrument, through its crosswalk;
+    # a group none of whose behaviors continue this version's is absent: "not comparable".
+    current_scores: dict[str, Score] = field(default_factory=dict)
+    casework_component: str | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,9 @@ class Evidence:
     started_at: datetime
     value: int | None
     level: str
+    # False when the observation was rated on an earlier version with no behavior this one
+    # continues (the crosswalk): neither a rating nor a gap.
+    comparable: bool = True
 
 
 @dataclass(frozen=True)
@@ -154,6 +161,9 @@ class WorkerHistory:
     focus: list["FocusSuggestion"] = field(default_factory=list)
     # behavior id to its values in the last five finished observations, newest first
     recent_ratings: dict[str, list[int | None]] = field(default_factory=dict)
+    # Behavior id to label over every installed version of the practice instrument (newest
+    # wins), so a goal set on an earlier version's behavior keeps its name.
+    behavior_labels: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -196,6 +206,9 @@ class WorkerReport:
     goals: list[GoalView]
     last_next_steps: str
     last_next_steps_at: datetime | None
+    # (behavior id, month) where every observation was rated on an earlier version without a
+    # behavior this one continues: printed "n/c", not comparable.
+    not_comparable: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True)

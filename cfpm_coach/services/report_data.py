@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.instruments import Instrument
-from cfpm_coach.domain.scoring import Score, on_scale, score_values
+from cfpm_coach.domain.scoring import Score, score_values
 from cfpm_coach.errors import InvalidInputError, NotFoundError
+from cfpm_coach.services.observation_views import ratings_in
 from cfpm_coach.services.read_models import (
     ObservationReport,
     ObservationSummary,
@@ -16,7 +17,7 @@ from cfpm_coach.services.read_models import (
     UnitWorkerRow,
     WorkerReport,
 )
-from cfpm_coach.services.trends import FINISHED
+from cfpm_coach.services.trends import FINISHED, scores_in
 from cfpm_coach.storage import observation_repo
 
 if TYPE_CHECKING:
@@ -76,14 +77,18 @@ class ReportService:
                                            started_before=ended)
         finished = [o for o in found if o.status in FINISHED]
         instrument = self._instrument_for(finished, instrument_id)
-        finished = [o for o in finished if o.instrument_id == instrument.id]
         with self._ws.store.read() as session:
             values = observation_repo.rating_values(session=session,
                                                     observation_ids=[o.id for o in finished])
+        carried = {o.id: ratings_in(self._ws.catalog, instrument, o, values.get(o.id, {}))
+                   for o in finished}
+        finished = [o for o in finished if carried[o.id] is not None]
         collected: dict[str, dict[str, list[int | None]]] = defaultdict(lambda: defaultdict(list))
+        comparable: dict[str, set[str]] = defaultdict(set)
         for obs in finished:
             month = _month(obs.started_at)
-            for behavior_id, value in on_scale(instrument, values.get(obs.id, {})).items():
+            for behavior_id, value in (carried[obs.id] or {}).items():
+                comparable[month].add(behavior_id)
                 collected[behavior_id][month].append(value)
         behavior_months: dict[str, dict[str, Score]] = {
             behavior_id: {m: score_values(v, instrument.scale) for m, v in months.items()}
@@ -97,6 +102,9 @@ class ReportService:
             months=sorted({_month(o.started_at) for o in finished}),
             behavior_months=behavior_months, goals=self._ws.goals.of_worker(worker_id),
             last_next_steps=next_steps, last_next_steps_at=latest.started_at if latest else None,
+            not_comparable=frozenset((item.id, m) for item in instrument.items
+                                     for m in {_month(o.started_at) for o in finished}
+                                     if item.id not in comparable[m]),
         )
 
     def unit_data(self, office: str | None, start: date, end: date,
@@ -113,15 +121,16 @@ class ReportService:
             raise NotFoundError("No practice instrument is installed")
         found = self._ws.observations.find(worker_ids=[w.id for w in workers],
                                            started_from=began, started_before=ended)
-        finished = [o for o in found if o.status in FINISHED and o.instrument_id == instrument.id]
+        finished = [o for o in found if o.status in FINISHED and o.instrument_id == instrument.id
+                    and o.instrument_version <= instrument.version]
         by_worker: dict[uuid.UUID, list[ObservationSummary]] = defaultdict(list)
         for obs in finished:
             by_worker[obs.worker_id].append(obs)
         rows = []
         for worker in workers:
             mine = by_worker.get(worker.id, [])
-            latest = mine[0].group_scores if mine else {}
-            earliest = mine[-1].group_scores if len(mine) > 1 else {}
+            latest = scores_in(instrument, mine[0]) if mine else {}
+            earliest = scores_in(instrument, mine[-1]) if len(mine) > 1 else {}
             latest_share = {g.id: latest[g.id].share_proficient if g.id in latest else None
                             for g in instrument.groups}
             change: dict[str, float | None] = {}
@@ -137,8 +146,9 @@ class ReportService:
             values = observation_repo.rating_values(session=session,
                                                     observation_ids=[o.id for o in finished])
         pooled: dict[str, list[int | None]] = {item.id: [] for item in instrument.items}
-        for ratings in values.values():
-            for behavior_id, value in on_scale(instrument, ratings).items():
+        for obs in finished:
+            for behavior_id, value in (ratings_in(self._ws.catalog, instrument, obs,
+                                                  values.get(obs.id, {})) or {}).items():
                 pooled[behavior_id].append(value)
         return UnitReport(
             office=office if office is not None else ALL_OFFICES, instrument=instrument,

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.domain.scoring import Score
 from cfpm_coach.services.read_models import ObservationSummary
 
 FINISHED = ("final", "amended")
@@ -18,6 +19,9 @@ class Trend:
     groups: list[tuple[str, str]]  # (group id, label), instrument order
     series: dict[str, list[float | None]]
     observations: list[int]  # finished observations per month
+    # (group id, month) where every observation was rated on an earlier version none of whose
+    # behaviors this group continues: drawn as a gap and printed "not comparable".
+    not_comparable: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -26,16 +30,23 @@ class Trend:
 
 
 def monthly_trend(instrument: Instrument, observations: Iterable[ObservationSummary]) -> Trend:
-    """Pool finished observations of the instrument by local month."""
+    """Pool finished observations of the instrument by local month.
+
+    `instrument` is the newest version: observations rated on an earlier one count in its
+    groups through the crosswalk (their `current_scores`); newer ones are left out.
+    """
     observed: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     proficient: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     counts: dict[str, int] = defaultdict(int)
+    comparable: dict[str, set[str]] = defaultdict(set)
     for obs in observations:
-        if obs.instrument_id != instrument.id or obs.status not in FINISHED:
+        if obs.instrument_id != instrument.id or obs.status not in FINISHED \
+                or obs.instrument_version > instrument.version:
             continue
         month = obs.started_at.astimezone().strftime("%Y-%m")
         counts[month] += 1
-        for group_id, score in obs.group_scores.items():
+        for group_id, score in scores_in(instrument, obs).items():
+            comparable[month].add(group_id)
             observed[month][group_id] += score.observed
             proficient[month][group_id] += score.proficient
     months = sorted(counts)
@@ -46,5 +57,30 @@ def monthly_trend(instrument: Instrument, observations: Iterable[ObservationSumm
         ]
         for group in instrument.groups
     }
+    gaps = frozenset((g.id, m) for g in instrument.groups for m in months
+                     if g.id not in comparable[m])
     return Trend(months, [(g.id, g.label) for g in instrument.groups], series,
-                 [counts[m] for m in months])
+                 [counts[m] for m in months], gaps)
+
+
+def scores_in(instrument: Instrument, obs: ObservationSummary) -> dict[str, Score]:
+    """An observation's group scores in the groups of `instrument` (the newest version of its
+    instrument): its own, or carried through the crosswalk; a group absent is not comparable."""
+    if obs.instrument_id != instrument.id or obs.instrument_version > instrument.version:
+        return {}
+    return obs.group_scores if obs.instrument_version == instrument.version \
+        else obs.current_scores
+
+
+def share_in(instrument: Instrument, obs: ObservationSummary | None, group_id: str
+             ) -> float | None:
+    """Share Accomplished of one group in an observation (None: no data or not comparable)."""
+    if obs is None:
+        return None
+    score = scores_in(instrument, obs).get(group_id)
+    return None if score is None else score.share_proficient
+
+
+def comparable_in(instrument: Instrument, obs: ObservationSummary | None, group_id: str) -> bool:
+    """False when the observation's version has no behavior this group continues."""
+    return obs is None or group_id in scores_in(instrument, obs)

@@ -4,8 +4,9 @@ import logging
 import uuid
 from typing import TYPE_CHECKING
 
+from cfpm_coach.domain.scoring import on_scale, score_values
 from cfpm_coach.domain.vocabulary import ObservationStatus
-from cfpm_coach.errors import NotFoundError
+from cfpm_coach.errors import InstrumentError, NotFoundError
 from cfpm_coach.services.inputs import WorkerInput, validated
 from cfpm_coach.services.read_models import WorkerHistory, WorkerView
 from cfpm_coach.storage import observation_repo, records, worker_repo
@@ -15,6 +16,7 @@ from cfpm_coach.storage.worker_repo import WorkerActivity
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from cfpm_coach.domain.instruments import Instrument
     from cfpm_coach.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -106,20 +108,47 @@ class WorkerService:
         if practice is None:
             return {}
         result: dict[uuid.UUID, dict[str, float | None]] = {}
-        versions = [i for i in self._ws.catalog if i.id == practice.id]
-        for instrument in versions:
-            tallies = observation_repo.latest_group_tallies(
-                session=session, instrument=instrument.key, statuses=FINISHED,
-                scored_values=instrument.scale.scored_values,
-                proficient_threshold=instrument.scale.proficient_threshold,
-                worker_ids=worker_ids,
-            )
-            for worker_id, groups in tallies.items():
-                result[worker_id] = {
-                    g.id: (groups[g.id].proficient / groups[g.id].observed
-                           if g.id in groups and groups[g.id].observed else None)
-                    for g in instrument.groups
-                }
+        instrument = practice
+        tallies = observation_repo.latest_group_tallies(
+            session=session, instrument=instrument.key, statuses=FINISHED,
+            scored_values=instrument.scale.scored_values,
+            proficient_threshold=instrument.scale.proficient_threshold,
+            worker_ids=worker_ids,
+        )
+        for worker_id, groups in tallies.items():
+            result[worker_id] = {
+                g.id: (groups[g.id].proficient / groups[g.id].observed
+                       if g.id in groups and groups[g.id].observed else None)
+                for g in instrument.groups
+            }
+        result.update(self._earlier_version_scores(session, practice, worker_ids))
+        return result
+
+    def _earlier_version_scores(self, session: "Session", practice: "Instrument",
+                                worker_ids: list[uuid.UUID] | None
+                                ) -> dict[uuid.UUID, dict[str, float | None]]:
+        """Element shares of workers whose latest observation was rated on an earlier version,
+        read through the crosswalk (None for an element it has no counterpart for)."""
+        latest = observation_repo.latest_per_worker(
+            session=session, instrument_ids=[practice.id], statuses=FINISHED,
+            worker_ids=worker_ids)
+        older = {w: o for w, o in latest.items() if o.instrument_version < practice.version}
+        if not older:
+            return {}
+        values = observation_repo.rating_values(session=session,
+                                                observation_ids=[o.id for o in older.values()])
+        result: dict[uuid.UUID, dict[str, float | None]] = {}
+        for worker_id, obs in older.items():
+            try:
+                own = self._ws.catalog.get(obs.instrument_id, obs.instrument_version)
+            except InstrumentError:
+                continue
+            carried = self._ws.catalog.carried(
+                own.id, own.version, on_scale(own, values.get(obs.id, {})), practice) or {}
+            result[worker_id] = {
+                g.id: score_values((carried.get(i.id) for i in g.items),
+                                   practice.scale).share_proficient
+                for g in practice.groups}
         return result
 
     def history(self, worker_id: uuid.UUID) -> WorkerHistory:
@@ -134,4 +163,5 @@ class WorkerService:
             goals=self._ws.goals.of_worker(worker_id),
             focus=suggestions,
             recent_ratings=recent,
+            behavior_labels=self._ws.catalog.behavior_labels(),
         )

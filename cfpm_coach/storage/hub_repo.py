@@ -1,6 +1,7 @@
 """The hub's own rows: enrolled devices, accepted uploads, settings, and fidelity tallies."""
 
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -137,23 +138,48 @@ def _finished(instrument_id: str, since: datetime | None) -> Any:
     return and_(*conditions)
 
 
-def fidelity_tallies(*, session: Session, instrument_id: str, since: datetime | None = None
-                     ) -> list[TallyRow]:
-    """Counted ratings of finished observations by office, county, month and behavior."""
+def fidelity_tallies(*, session: Session, instrument_id: str, since: datetime | None = None,
+                     version: int | None = None) -> list[TallyRow]:
+    """Counted ratings of finished observations by office, county, month and behavior
+    (of one instrument version when version is given)."""
     month = _month(session, Observation.started_at).label("month")
+    where = [_finished(instrument_id, since), col(Rating.deleted_at).is_(None),
+             col(Rating.value).is_not(None)]
+    if version is not None:
+        where.append(col(Observation.instrument_version) == version)
     statement = (
         select(col(Worker.office), col(Worker.county), month, col(Rating.behavior_id),
                col(Rating.value), func.count())
         .join(Observation, col(Observation.worker_id) == col(Worker.id))
         .join(Rating, col(Rating.observation_id) == col(Observation.id))
-        .where(_finished(instrument_id, since), col(Rating.deleted_at).is_(None),
-               col(Rating.value).is_not(None))
+        .where(*where)
         .group_by(col(Worker.office), col(Worker.county), month, col(Rating.behavior_id),
                   col(Rating.value))
     )
     return [TallyRow(str(office), str(county), str(m), instrument_id, str(behavior), int(value),
                      int(count))
             for office, county, m, behavior, value, count in session.execute(statement)]
+
+
+def earlier_version_ratings(*, session: Session, instrument_id: str, before_version: int,
+                            since: datetime | None = None
+                            ) -> dict[tuple[uuid.UUID, int, str, str, str], dict[str, int]]:
+    """Ratings of finished observations on versions before before_version, by observation
+    (id, version, office, county, month): what a crosswalk carries into the newer version."""
+    month = _month(session, Observation.started_at).label("month")
+    statement = (
+        select(col(Observation.id), col(Observation.instrument_version), col(Worker.office),
+               col(Worker.county), month, col(Rating.behavior_id), col(Rating.value))
+        .join(Observation, col(Observation.worker_id) == col(Worker.id))
+        .join(Rating, col(Rating.observation_id) == col(Observation.id))
+        .where(_finished(instrument_id, since), col(Rating.deleted_at).is_(None),
+               col(Rating.value).is_not(None),
+               col(Observation.instrument_version) < before_version)
+    )
+    found: dict[tuple[uuid.UUID, int, str, str, str], dict[str, int]] = defaultdict(dict)
+    for obs_id, version, office, county, m, behavior, value in session.execute(statement):
+        found[(obs_id, int(version), str(office), str(county), str(m))][str(behavior)] = int(value)
+    return dict(found)
 
 
 def observation_counts(*, session: Session, instrument_id: str, since: datetime | None = None

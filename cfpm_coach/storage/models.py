@@ -84,6 +84,8 @@ class Observation(SyncedRecord, table=True):
     co_observer: str | None = None
     # Co-observation: the other coach's observation of the same visit has the same code.
     pair_code: str | None = Field(default=None, index=True)
+    # Which phase of the work with the family the visit belonged to (vocabulary.Casework).
+    casework_component: str | None = None
     status: str = Field(default="draft", index=True)
     finalized_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     strengths: str = Field(default="", sa_type=Text)

@@ -1,6 +1,9 @@
 """Help > About: what this is, the versions of what it runs on, and their licences."""
 
 import platform
+from collections.abc import Sequence
+from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
@@ -9,6 +12,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from cfpm_coach import __version__
 from cfpm_coach.paths import resources_dir
 from cfpm_coach.storage.cipher import database_versions
+
+if TYPE_CHECKING:
+    from cfpm_coach.domain.instruments import Instrument
 
 
 def component_versions() -> list[tuple[str, str, str]]:
@@ -33,7 +39,8 @@ def component_versions() -> list[tuple[str, str, str]]:
 class AboutDialog(QDialog):
     """Versions and licences, selectable so they can be pasted into a support request."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 instruments: "Sequence[Instrument]" = ()) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About CFPM Coach"))
@@ -50,7 +57,8 @@ class AboutDialog(QDialog):
             + self.tr("Licence") + "</th></tr>" + rows + "</table><p>"
             + self.tr("Qt and PySide6 are used under the GNU LGPL v3, dynamically linked, so "
                       "they can be replaced. The DejaVu fonts' licence: %s.")
-            .replace("%s", f"<a href='{fonts}'>LICENSE-DejaVu.txt</a>") + "</p>")
+            .replace("%s", f"<a href='{fonts}'>LICENSE-DejaVu.txt</a>") + "</p>"
+            + self._instruments(instruments))
         text.setObjectName("aboutText")
         text.setOpenExternalLinks(True)
         text.setWordWrap(True)
@@ -60,3 +68,15 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _instruments(self, instruments: "Sequence[Instrument]") -> str:
+        """Each instrument in use and where its wording comes from (its own file says)."""
+        if not instruments:
+            return ""
+        version = self.tr("version")
+        unstated = self.tr("the file does not say where its wording comes from.")
+        heading = self.tr("Instruments")
+        rows = "".join(
+            f"<li><b>{escape(i.title)}</b> ({escape(version)} {i.version}): "
+            f"{escape(i.provenance or unstated)}</li>" for i in instruments)
+        return f"<h3>{escape(heading)}</h3><ul>{rows}</ul>"

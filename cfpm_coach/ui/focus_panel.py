@@ -47,6 +47,11 @@ class FocusPanel(QWidget):
     def _explain(self, _link: str) -> None:
         QToolTip.showText(QCursor.pos(), focus.RULES, self._why)
 
+    def _level(self, level: str, value: int | None, comparable: bool) -> str:
+        if not comparable:
+            return self.tr("not comparable")
+        return html.escape(level, quote=False) if value is not None else NOT_RATED
+
     def show_suggestions(self, suggestions: list[FocusSuggestion]) -> None:
         """One line per suggestion, newest rating first."""
         if not suggestions:
@@ -57,11 +62,11 @@ class FocusPanel(QWidget):
         for item in suggestions:
             if item.reason == focus.LOWEST:
                 ratings = ", ".join(
-                    f"{html.escape(e.level, quote=False) if e.value is not None else NOT_RATED} "
+                    f"{self._level(e.level, e.value, e.comparable)} "
                     f"({locale_date(e.started_at, 'dd MMM')})" for e in item.evidence)
                 why = self.tr("rated lowest: %1").replace("%1", ratings)
             else:
                 why = self.tr("not seen in the last %1 observations").replace(
-                    "%1", str(len(item.evidence)))
+                    "%1", str(sum(1 for e in item.evidence if e.comparable)))
             lines.append(f"\u2022 <b>{html.escape(item.label, quote=False)}</b> \u2014 {why}")
         self.body.setText("<br>".join(lines))

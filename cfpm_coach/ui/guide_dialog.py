@@ -72,8 +72,25 @@ class GuideDialog(QDialog):
 
     def _instrument(self, instrument: Instrument) -> list[str]:
         parts = [f"<h2><a name='{escape(instrument.id)}'></a>{escape(instrument.title)}</h2>"]
+        if instrument.provenance:
+            where = self.tr("Where the wording comes from:")
+            parts.append(f"<p><b>{escape(where)}</b> {escape(instrument.provenance)}</p>")
         if instrument.source_note:
             parts.append(f"<p><i>{escape(instrument.source_note)}</i></p>")
+        if instrument.crosswalk_from is not None:
+            parts.append("<p>" + escape(self.tr(
+                "Version %1 continues version %2: each behavior names the earlier behaviors it "
+                "continues, so trends, suggested focus, goals and fidelity figures run on "
+                "across the versions. A behavior with no earlier counterpart shows as "
+                "\u201cnot comparable\u201d for observations rated on the earlier version.")
+                .replace("%1", str(instrument.version))
+                .replace("%2", str(instrument.crosswalk_from))) + "</p>")
+        if instrument.kind == "practice":
+            parts.append("<p>" + escape(self.tr(
+                "Each observation can also say which casework component (phase of the work "
+                "with the family) it covered: engagement, assessment, service planning and "
+                "implementation, monitoring and adapting, or transition. It is printed beside "
+                "the setting and does not change any score.")) + "</p>")
         scale_title = self.tr("Rating scale")
         parts.append(f"<h3>{scale_title}</h3><ul>")
         for level in instrument.scale.levels:
@@ -86,6 +103,12 @@ class GuideDialog(QDialog):
             parts.append(f"<h3>{escape(group.label)}</h3>")
             if group.description:
                 parts.append(f"<p>{escape(group.description)}</p>")
+            if not group.in_overall:
+                parts.append("<p><i>" + escape(self.tr(
+                    "Scoring: these behaviors are rated on the same scale and scored as their "
+                    "own group. They are left out of the other elements' scores and out of "
+                    "the overall score, so the overall stays the share of the practice "
+                    "behaviors and compares with earlier versions.")) + "</i></p>")
             parts.append("<ul>")
             for item in group.items:
                 parts.append(f"<li><b>{escape(item.label)}</b> \u2014 "

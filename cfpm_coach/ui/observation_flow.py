@@ -27,6 +27,12 @@ if TYPE_CHECKING:
 OPEN_OBSERVATION_KEY = "open_observation_id"
 
 
+def _default_instrument(ws: Workspace) -> str:
+    """The practice instrument's id (the dialog picks its newest version), chosen by kind."""
+    practice = ws.practice_instrument()
+    return practice.id if practice is not None else ""
+
+
 def _start(ws: Workspace, request: "StartRequest") -> tuple[ObservationDetail, list[GoalView]]:
     worker_id = request.worker_id
     if worker_id is None:
@@ -37,7 +43,8 @@ def _start(ws: Workspace, request: "StartRequest") -> tuple[ObservationDetail, l
     detail = ws.observations.start(
         worker_id, request.instrument_id, request.setting, started_at=request.started_at,
         case_reference=request.case_reference or None, co_observer=request.co_observer or None,
-        pair_code=request.pair_code or None)
+        pair_code=request.pair_code or None, instrument_version=request.instrument_version,
+        casework_component=request.casework_component or None)
     ws.profile.set_setting(OPEN_OBSERVATION_KEY, str(detail.id))
     return _with_open_goals(ws, detail.id)
 
@@ -72,7 +79,7 @@ class ObservationFlow(QObject):
         """Ask what to observe (the current worker preselected), then open the checklist."""
         self.backend.read(
             lambda ws: (ws.workers.find(include_inactive=False),
-                        ws.profile.setting("default_instrument", "cpm-practice"),
+                        ws.profile.setting("default_instrument", _default_instrument(ws)),
                         ws.profile.coach().name),
             self._ask_start)
 
@@ -90,7 +97,7 @@ class ObservationFlow(QObject):
                                self._on_named, self._failed, changes=Changed.PROFILE)
         from cfpm_coach.ui.start_dialog import StartDialog
 
-        request = StartDialog.ask(self._parent, workers, workspace.catalog.latest(),
+        request = StartDialog.ask(self._parent, workers, list(workspace.catalog),
                                   selected_worker=self.shell.state.worker_id,
                                   default_instrument=default_instrument)
         if request is None:

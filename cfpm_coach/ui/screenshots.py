@@ -182,6 +182,29 @@ def _dialogs(window: MainWindow, out_dir: Path) -> list[Path]:
     _settle(window)
     shots.append(_save(welcome, out_dir / "welcome.png"))
     welcome.reject()
+    return shots + _provenance(window, out_dir)
+
+
+def _provenance(window: MainWindow, out_dir: Path) -> list[Path]:
+    """The Guide at the practice instrument (its provenance line first) and About."""
+    from cfpm_coach.ui.about_dialog import AboutDialog
+    from cfpm_coach.ui.guide_dialog import GuideDialog
+
+    assert window.workspace is not None
+    latest = window.workspace.catalog.latest()
+    guide = GuideDialog(window, latest)
+    guide.show()
+    practice = window.workspace.practice_instrument()
+    if practice is not None:
+        guide.browser.scrollToAnchor(practice.id)
+    _settle(window)
+    shots = [_save(guide, out_dir / "guide.png")]
+    guide.close()
+    about = AboutDialog(window, latest)
+    about.show()
+    _settle(window)
+    shots.append(_save(about, out_dir / "about.png"))
+    about.close()
     return shots
 
 

@@ -1,4 +1,5 @@
-"""Start an observation: worker, instrument, setting, when, optional case reference, co-observer."""
+"""Start an observation: worker, instrument, setting, when, optional casework component, case
+reference and co-observer."""
 
 import uuid
 from dataclasses import dataclass
@@ -20,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from cfpm_coach.domain import pairing
 from cfpm_coach.domain.instruments import Instrument
-from cfpm_coach.domain.vocabulary import Setting
+from cfpm_coach.domain.vocabulary import CaseworkComponent, Setting
 from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.ui.form_rows import add_row
-from cfpm_coach.ui.table_models import SHORT, date_edit_format, setting_label
+from cfpm_coach.ui.table_models import SHORT, casework_label, date_edit_format, setting_label
 from cfpm_coach.ui.worker_dialog import WorkerDialog, WorkerFields
 
 
@@ -40,6 +41,8 @@ class StartRequest:
     case_reference: str
     co_observer: str
     pair_code: str = ""
+    instrument_version: int | None = None  # None: the newest
+    casework_component: str = ""
 
 
 class StartDialog(QDialog):
@@ -78,9 +81,22 @@ class StartDialog(QDialog):
 
         self.instrument = QComboBox()
         self.instrument.setAccessibleName(self.tr("Instrument"))
+        # The newest version of each instrument first; earlier versions stay selectable so a
+        # worker can be rated as before while a county moves over.
+        newest: dict[str, int] = {}
         for instrument in instruments:
-            self.instrument.addItem(f"{instrument.title} (v{instrument.version})", instrument.id)
-        self.instrument.setCurrentIndex(max(0, self.instrument.findData(default_instrument)))
+            if instrument.version > newest.get(instrument.id, 0):
+                newest[instrument.id] = instrument.version
+        ordered = sorted(instruments, key=lambda i: (i.version != newest[i.id], i.title,
+                                                     -i.version))
+        for instrument in ordered:
+            text = f"{instrument.title} (v{instrument.version})"
+            if instrument.version != newest[instrument.id]:
+                text += self.tr(" \u2014 earlier version")
+            self.instrument.addItem(text, instrument.key)
+        keys = [self.instrument.itemData(i) for i in range(self.instrument.count())]
+        wanted = (default_instrument, newest.get(default_instrument, 0))
+        self.instrument.setCurrentIndex(keys.index(wanted) if wanted in keys else 0)
         form.addRow(self.tr("&Instrument"), self.instrument)
 
         self.setting = QComboBox()
@@ -88,6 +104,15 @@ class StartDialog(QDialog):
         for setting in Setting:
             self.setting.addItem(setting_label(setting.value), setting.value)
         form.addRow(self.tr("&Setting"), self.setting)
+
+        self.casework = QComboBox()
+        self.casework.setAccessibleName(self.tr("Casework component"))
+        self.casework.setToolTip(self.tr(
+            "Optional: the phase of the work with the family this visit belonged to."))
+        self.casework.addItem(self.tr("Not stated"), "")
+        for component in CaseworkComponent:
+            self.casework.addItem(casework_label(component.value), component.value)
+        form.addRow(self.tr("Casewor&k component"), self.casework)
 
         self.started = QDateTimeEdit(QDateTime.currentDateTime())
         self.started.setCalendarPopup(True)
@@ -178,8 +203,10 @@ class StartDialog(QDialog):
         return StartRequest(
             worker_id=worker_id,
             new_worker=self._new_worker if worker_id is None else None,
-            instrument_id=self.instrument.currentData(),
+            instrument_id=self.instrument.currentData()[0],
+            instrument_version=self.instrument.currentData()[1],
             setting=self.setting.currentData(),
+            casework_component=self.casework.currentData(),
             started_at=self._started_at(),
             case_reference=self.case_reference.text().strip(),
             co_observer=self.co_observer.text().strip(),

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QTime,
 )
 
-from cfpm_coach.domain.vocabulary import Setting
+from cfpm_coach.domain.vocabulary import CaseworkComponent, Setting
 from cfpm_coach.services.read_models import GoalView, ObservationSummary, WorkerView
 from cfpm_coach.ui.texts import QT_TR_NOOP, tr
 
@@ -90,6 +90,21 @@ SETTING_TEXTS = (QT_TR_NOOP("Home visit"), QT_TR_NOOP("Child and Family Team mee
                  QT_TR_NOOP("Office visit"), QT_TR_NOOP("Phone or video"), QT_TR_NOOP("Court"),
                  QT_TR_NOOP("School"), QT_TR_NOOP("Team or unit meeting"),
                  QT_TR_NOOP("Self-assessment"), QT_TR_NOOP("Other"))
+
+
+CASEWORK_TEXTS = (QT_TR_NOOP("Engagement"), QT_TR_NOOP("Assessment"),
+                  QT_TR_NOOP("Service planning and implementation"),
+                  QT_TR_NOOP("Monitoring and adapting"), QT_TR_NOOP("Transition"))
+
+
+def casework_label(value: str | None) -> str:
+    """The label of a casework component code in the UI's language ("" when not given)."""
+    if not value:
+        return ""
+    try:
+        return tr(CaseworkComponent(value).label)
+    except ValueError:
+        return value
 
 
 def setting_label(value: str) -> str:
@@ -222,7 +237,10 @@ class ObservationsModel(RowsModel[ObservationSummary]):
         if column == self.DATE:
             return local_time(row.started_at)
         if column == self.SETTING:
-            return setting_label(row.setting)
+            # The casework component, when given, beside the setting.
+            component = casework_label(row.casework_component)
+            return f"{setting_label(row.setting)} \u00b7 {component}" if component \
+                else setting_label(row.setting)
         if column == self.INSTRUMENT:
             # The title a coach knows, not the file's id ("cpm-practice").
             return f"{row.instrument_title} (v{row.instrument_version})"

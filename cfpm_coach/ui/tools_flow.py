@@ -180,7 +180,8 @@ class ToolsFlow(QObject):
         """Versions and licences."""
         from cfpm_coach.ui.about_dialog import AboutDialog
 
-        AboutDialog(self.window).exec()
+        AboutDialog(self.window,
+                    self.workspace.catalog.latest() if self.workspace is not None else []).exec()
 
     @Slot()
     def guide(self) -> None:
@@ -193,8 +194,7 @@ class ToolsFlow(QObject):
 
 
 def _coming_up_data(ws: Workspace) -> tuple[ComingUp, dict[str, str]]:
-    labels = {item.id: item.label for instrument in ws.catalog.latest()
-              for item in instrument.items}
+    labels = ws.catalog.behavior_labels()
     return coming_up(ws), labels
 
 

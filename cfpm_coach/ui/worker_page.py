@@ -188,7 +188,8 @@ class WorkerPage(QWidget):
         self.new_button.setEnabled(worker.active)
         self.observations_model.set_rows(history.observations)
         if practice is not None:
-            self.goals_model.labels = {item.id: item.label for item in practice.items}
+            self.goals_model.labels = {**history.behavior_labels,
+                                       **{item.id: item.label for item in practice.items}}
             scale = practice.scale
             self.goals_model.recent = {
                 behavior: ", ".join("\u2014" if v is None else scale.level(v).label

@@ -562,6 +562,26 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Otro</translation>
     </message>
     <message>
+        <source>Engagement</source>
+        <translation>Vinculación</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Evaluación</translation>
+    </message>
+    <message>
+        <source>Service planning and implementation</source>
+        <translation>Planificación e implementación de servicios</translation>
+    </message>
+    <message>
+        <source>Monitoring and adapting</source>
+        <translation>Seguimiento y adaptación</translation>
+    </message>
+    <message>
+        <source>Transition</source>
+        <translation>Transición</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -699,6 +719,18 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
     <message>
         <source>Qt and PySide6 are used under the GNU LGPL v3, dynamically linked, so they can be replaced. The DejaVu fonts&apos; licence: %s.</source>
         <translation>Qt y PySide6 se usan bajo la GNU LGPL v3, enlazados dinámicamente, de modo que pueden reemplazarse. La licencia de las fuentes DejaVu: %s.</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>versión</translation>
+    </message>
+    <message>
+        <source>the file does not say where its wording comes from.</source>
+        <translation>el archivo no dice de dónde viene su redacción.</translation>
+    </message>
+    <message>
+        <source>Instruments</source>
+        <translation>Instrumentos</translation>
     </message>
 </context>
 <context>
@@ -1276,6 +1308,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Cómo se eligen las sugerencias</translation>
     </message>
     <message>
+        <source>not comparable</source>
+        <translation>no comparable</translation>
+    </message>
+    <message>
         <source>Nothing stands out yet: finish an observation or two and the lowest-rated behaviors appear here.</source>
         <translation>Todavía no destaca nada: termine una o dos observaciones y aquí aparecerán las conductas con calificación más baja.</translation>
     </message>
@@ -1334,12 +1370,28 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>El instrumento de práctica que trae CFPM Coach es un ejemplo escrito a partir de descripciones públicas del modelo de práctica. Un condado lo reemplaza con su perfil de práctica oficial en una hoja de cálculo: escriba la plantilla con &lt;tt&gt;cfpm-coach instruments template -o ours.xlsx&lt;/tt&gt;, dele el id, el título y la fuente propios del condado, complete las hojas settings, scale, groups e items (una escala puede tener tres niveles, cuatro o más) y luego ejecute &lt;tt&gt;cfpm-coach instruments import ours.xlsx&lt;/tt&gt; en cada computadora portátil y en el hub. Todos los problemas se listan a la vez con su hoja, fila y columna, y no se instala nada mientras quede alguno. Las observaciones hechas con el ejemplo quedan como estaban.</translation>
     </message>
     <message>
+        <source>Where the wording comes from:</source>
+        <translation>De dónde viene la redacción:</translation>
+    </message>
+    <message>
+        <source>Version %1 continues version %2: each behavior names the earlier behaviors it continues, so trends, suggested focus, goals and fidelity figures run on across the versions. A behavior with no earlier counterpart shows as “not comparable” for observations rated on the earlier version.</source>
+        <translation>La versión %1 continúa la versión %2: cada conducta nombra las conductas anteriores que continúa, de modo que las tendencias, el enfoque sugerido, las metas y las cifras de fidelidad siguen de una versión a otra. Una conducta sin equivalente anterior aparece como «no comparable» en las observaciones calificadas con la versión anterior.</translation>
+    </message>
+    <message>
+        <source>Each observation can also say which casework component (phase of the work with the family) it covered: engagement, assessment, service planning and implementation, monitoring and adapting, or transition. It is printed beside the setting and does not change any score.</source>
+        <translation>Cada observación puede indicar también qué componente del trabajo de caso (fase del trabajo con la familia) abarcó: vinculación, evaluación, planificación e implementación de servicios, seguimiento y adaptación, o transición. Se imprime junto al lugar y no cambia ningún puntaje.</translation>
+    </message>
+    <message>
         <source>Rating scale</source>
         <translation>Escala de calificación</translation>
     </message>
     <message>
         <source>(left out of scores)</source>
         <translation>(fuera de los puntajes)</translation>
+    </message>
+    <message>
+        <source>Scoring: these behaviors are rated on the same scale and scored as their own group. They are left out of the other elements&apos; scores and out of the overall score, so the overall stays the share of the practice behaviors and compares with earlier versions.</source>
+        <translation>Puntaje: estas conductas se califican con la misma escala y tienen su propio puntaje de grupo. Quedan fuera de los puntajes de los demás elementos y del puntaje general, de modo que el general sigue siendo la proporción de las conductas de práctica y se puede comparar con versiones anteriores.</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +2075,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Instrumento</translation>
     </message>
     <message>
+        <source> — earlier version</source>
+        <translation> — versión anterior</translation>
+    </message>
+    <message>
         <source>&amp;Instrument</source>
         <translation>&amp;Instrumento</translation>
     </message>
@@ -2033,6 +2089,22 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>&amp;Setting</source>
         <translation>&amp;Entorno</translation>
+    </message>
+    <message>
+        <source>Casework component</source>
+        <translation>Componente del trabajo de caso</translation>
+    </message>
+    <message>
+        <source>Optional: the phase of the work with the family this visit belonged to.</source>
+        <translation>Opcional: la fase del trabajo con la familia a la que perteneció esta visita.</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Sin indicar</translation>
+    </message>
+    <message>
+        <source>Casewor&amp;k component</source>
+        <translation>Co&amp;mponente del trabajo de caso</translation>
     </message>
     <message>
         <source>Date and start time</source>
@@ -2810,6 +2882,30 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Otro</translation>
     </message>
     <message>
+        <source>Engagement</source>
+        <translation>Vinculación</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Evaluación</translation>
+    </message>
+    <message>
+        <source>Service planning and implementation</source>
+        <translation>Planificación e implementación de servicios</translation>
+    </message>
+    <message>
+        <source>Monitoring and adapting</source>
+        <translation>Seguimiento y adaptación</translation>
+    </message>
+    <message>
+        <source>Transition</source>
+        <translation>Transición</translation>
+    </message>
+    <message>
+        <source>%1 (casework component: %2)</source>
+        <translation>%1 (componente del trabajo de caso: %2)</translation>
+    </message>
+    <message>
         <source>Coach</source>
         <translation>Coach</translation>
     </message>
@@ -2856,6 +2952,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>Generated %1</source>
         <translation>Generado el %1</translation>
+    </message>
+    <message>
+        <source>%1, version %2: %3</source>
+        <translation>%1, versión %2: %3</translation>
     </message>
     <message>
         <source>%1 pts</source>
@@ -2944,6 +3044,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>Setting</source>
         <translation>Entorno</translation>
+    </message>
+    <message>
+        <source>Casework component</source>
+        <translation>Componente del trabajo de caso</translation>
     </message>
     <message>
         <source>Duration</source>
@@ -3130,8 +3234,12 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>s/o</translation>
     </message>
     <message>
-        <source>Each cell is the mean rating that month (%1): green strong, yellow growing, orange emerging; n/o only marked no opportunity; blank not rated. Obs. counts the ratings that scored.</source>
-        <translation>Cada celda es la calificación media de ese mes (%1): verde sólida, amarillo en crecimiento, naranja emergente; s/o solo marcada sin oportunidad; en blanco sin calificar. Obs. cuenta las calificaciones que puntuaron.</translation>
+        <source>n/c</source>
+        <translation>n/c</translation>
+    </message>
+    <message>
+        <source>Each cell is the mean rating that month (%1): green strong, yellow growing, orange emerging; n/o only marked no opportunity; n/c not comparable (rated on an earlier version without this behavior); blank not rated. Obs. counts the ratings that scored.</source>
+        <translation>Cada celda es la calificación media de ese mes (%1): verde sólida, amarillo en crecimiento, naranja emergente; s/o solo marcada sin oportunidad; n/c no comparable (calificada con una versión anterior sin esta conducta); en blanco sin calificar. Obs. cuenta las calificaciones que puntuaron.</translation>
     </message>
     <message>
         <source>Behaviors by month</source>
@@ -3140,6 +3248,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>No goals recorded.</source>
         <translation>No hay metas registradas.</translation>
+    </message>
+    <message>
+        <source>not comparable</source>
+        <translation>no comparable</translation>
     </message>
     <message>
         <source>Element</source>

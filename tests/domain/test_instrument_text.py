@@ -12,7 +12,7 @@ from tests.conftest import INSTRUMENTS_DIR
 def test_the_spanish_file_translates_every_label_and_keeps_the_identity() -> None:
     catalog = InstrumentCatalog.from_folders(INSTRUMENTS_DIR)
     spanish = catalog.translated("es", INSTRUMENTS_DIR)
-    original, shown = catalog.get("cpm-practice"), spanish.get("cpm-practice")
+    original, shown = catalog.get("cpm-practice", 1), spanish.get("cpm-practice", 1)
     assert shown.key == original.key and shown.content_hash == original.content_hash
     assert [i.id for i in shown.items] == [i.id for i in original.items]
     assert [level.value for level in shown.scale.levels] == \
@@ -26,6 +26,22 @@ def test_the_spanish_file_translates_every_label_and_keeps_the_identity() -> Non
     assert spanish.get("cpm-leadership").title == catalog.get("cpm-leadership").title
 
 
+def test_version_2_in_spanish_translates_every_label_and_its_provenance() -> None:
+    catalog = InstrumentCatalog.from_folders(INSTRUMENTS_DIR)
+    original = catalog.get("cpm-practice", 2)
+    shown = catalog.translated("es", INSTRUMENTS_DIR).get("cpm-practice", 2)
+    assert shown.content_hash == original.content_hash
+    for before, after in zip(original.groups, shown.groups, strict=True):
+        assert after.label != before.label and after.description != before.description
+        assert after.in_overall == before.in_overall
+    for before, after in zip(original.items, shown.items, strict=True):
+        assert after.label != before.label and after.description != before.description
+        assert after.crosswalk == before.crosswalk
+    assert shown.group_of("inquiry.1").label == "Indagación/Exploración"
+    assert shown.provenance.startswith("Paráfrasis") and "no es el perfil" in shown.provenance
+    assert shown.source_status == "paraphrase"
+
+
 def test_a_county_file_adds_a_language_and_a_bad_one_names_itself(tmp_path: Path) -> None:
     county = tmp_path / "instruments"
     (county / "i18n").mkdir(parents=True)
@@ -34,9 +50,9 @@ def test_a_county_file_adds_a_language_and_a_bad_one_names_itself(tmp_path: Path
         "items:\n  engagement.1:\n    label: Nói rõ vai trò, mục đích và quy trình\n"
         "  nowhere.9:\n    label: ignored\n", encoding="utf-8")
     catalog = InstrumentCatalog.from_folders(INSTRUMENTS_DIR)
-    shown = catalog.translated("vi", INSTRUMENTS_DIR, county).get("cpm-practice")
+    shown = catalog.translated("vi", INSTRUMENTS_DIR, county).get("cpm-practice", 1)
     assert shown.item("engagement.1").label == "Nói rõ vai trò, mục đích và quy trình"
-    assert shown.item("engagement.2").label == catalog.get("cpm-practice").item(
+    assert shown.item("engagement.2").label == catalog.get("cpm-practice", 1).item(
         "engagement.2").label
 
     (county / "i18n" / "cpm-practice.v1.vi.yaml").write_text(

@@ -151,10 +151,10 @@ def test_same_version_twice_is_refused(tmp_path: Path) -> None:
 
 def test_county_file_with_new_version_is_loaded(tmp_path: Path) -> None:
     text = (INSTRUMENTS_DIR / "cpm-practice.v1.yaml").read_text(encoding="utf-8")
-    (tmp_path / "cpm-practice.v2.yaml").write_text(text.replace("version: 1", "version: 2", 1),
+    (tmp_path / "cpm-practice.v3.yaml").write_text(text.replace("version: 1", "version: 3", 1),
                                                    "utf-8")
     catalog = InstrumentCatalog.from_folders(INSTRUMENTS_DIR, tmp_path)
-    assert catalog.get("cpm-practice").version == 2
+    assert catalog.get("cpm-practice").version == 3
     assert catalog.get("cpm-practice", 1).version == 1
     with pytest.raises(InstrumentError, match="version 9"):
         catalog.get("cpm-practice", 9)

@@ -58,7 +58,8 @@ def test_demo_data_syncs_and_the_fidelity_endpoint_reflects_it(
 
     # Nothing changed: nothing is sent. One rating changed: only that travels.
     assert laptop.sync.sync_now().sent == []
-    draft = laptop.observations.start(laptop.workers.find()[0].id, "cpm-practice", "home_visit")
+    draft = laptop.observations.start(laptop.workers.find()[0].id, "cpm-practice", "home_visit",
+                                      instrument_version=1)
     laptop.observations.rate(draft.id, "engagement.1", 3)
     second = laptop.sync.sync_now()
     assert len(second.sent) == 1

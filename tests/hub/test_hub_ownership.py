@@ -212,7 +212,8 @@ def test_a_laptop_cannot_change_delete_or_claim_another_laptops_records(
 
     assert hub.fidelity("office") == fidelity_before
     # A's honest bundles still go through afterwards, and the hub's report works.
-    draft = laptop.observations.start(laptop.workers.find()[0].id, "cpm-practice", "home_visit")
+    draft = laptop.observations.start(laptop.workers.find()[0].id, "cpm-practice", "home_visit",
+                                      instrument_version=1)
     laptop.observations.rate(draft.id, "engagement.1", 3)
     assert laptop.sync.sync_now().ok
     _report_works(hub_setup, tmp_path)

@@ -87,7 +87,8 @@ def test_a_bad_rating_for_an_observation_the_hub_already_holds(
         tmp_path: Path) -> None:
     token = enroll(hub, laptop, hub_setup, served.url)
     team = Team(hub.config.identity_file, hub_setup.recipient)
-    draft = laptop.observations.start(laptop.workers.find()[0].id, "cpm-practice", "home_visit")
+    draft = laptop.observations.start(laptop.workers.find()[0].id, "cpm-practice", "home_visit",
+                                      instrument_version=1)
     assert laptop.sync.sync_now().ok
     laptop.observations.rate(draft.id, "engagement.1", 3)
     later = laptop.exchange.export(tmp_path / "out", hub_setup.recipient)

@@ -63,7 +63,7 @@ def test_two_processes_on_postgresql_store_every_laptops_records_exactly_once(
             for round_ in range(ROUNDS):
                 if round_:
                     draft = ws.observations.start(ws.workers.find()[0].id, "cpm-practice",
-                                                  "home_visit")
+                                                  "home_visit", instrument_version=1)
                     ws.observations.rate(draft.id, "engagement.1", 1 + round_ % 3)
                 report = ws.sync.sync_now()
                 assert report.ok, report

@@ -37,7 +37,8 @@ def test_reports_build_with_any_storable_text(workspace: Workspace, tmp_path: Pa
                                               office: str, note: str, evidence: str,
                                               goal: str) -> None:
     worker = workspace.workers.add(name, office=office, role=name)
-    obs = workspace.observations.start(worker.id, "cpm-practice", "home_visit", co_observer=name)
+    obs = workspace.observations.start(worker.id, "cpm-practice", "home_visit", co_observer=name,
+                                       instrument_version=1)
     sentinel = f"Sentinel{uuid.uuid4().hex[:8]}"
     workspace.observations.rate_many(obs.id, {"engagement.1": (3, evidence)})
     workspace.observations.write_notes(obs.id, strengths=f"{note}\n{sentinel}", next_steps=note)
@@ -53,7 +54,7 @@ def test_reports_build_with_any_storable_text(workspace: Workspace, tmp_path: Pa
 def test_very_long_notes_paginate_and_nothing_is_cut(workspace: Workspace, tmp_path: Path
                                                      ) -> None:
     worker = workspace.workers.add("Ana Reyes", office="Harbor")
-    obs = workspace.observations.start(worker.id, "cpm-practice", "home_visit")
+    obs = workspace.observations.start(worker.id, "cpm-practice", "home_visit", instrument_version=1)
     words = " ".join(f"w{n}" for n in range(NOTE_MAX // 6))
     strengths = ("Opening words. " + words)[:NOTE_MAX - 9] + " LASTWORD"
     evidence = ("Evidence begins " + words)[:EVIDENCE_MAX - 10] + " EVIDENDS"

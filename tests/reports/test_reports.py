@@ -34,8 +34,10 @@ def starts(label: str) -> str:
 def observed(ws: Workspace, worker: WorkerView, values: dict[str, int], *,
              notes: dict[str, str] | None = None, days_ago: int = 3,
              instrument: str = "cpm-practice") -> object:
+    # The ids these tests name are v1's: observations rated on v1 must still print.
     obs = ws.observations.start(worker.id, instrument, "cft_meeting",
-                                started_at=datetime.now(UTC) - timedelta(days=days_ago))
+                                started_at=datetime.now(UTC) - timedelta(days=days_ago),
+                                instrument_version=1 if instrument == "cpm-practice" else None)
     ws.observations.rate_many(obs.id, {b: (v, (notes or {}).get(b)) for b, v in values.items()})
     ws.observations.write_notes(obs.id, strengths="Warm opening", growth_areas="Pace",
                                 next_steps="Invite the aunt to the next meeting")
@@ -44,7 +46,7 @@ def observed(ws: Workspace, worker: WorkerView, values: dict[str, int], *,
 
 def test_observation_record(workspace: Workspace, tmp_path: Path) -> None:
     worker = workspace.workers.add("Nguyễn Thị Hồng", office="Harbor", role="Social Worker III")
-    practice = workspace.catalog.get("cpm-practice")
+    practice = workspace.catalog.get("cpm-practice", 1)
     values = {item.id: (3 if n % 3 == 0 else 2 if n % 3 == 1 else 0)
               for n, item in enumerate(practice.items)}
     detail = observed(workspace, worker, values,
@@ -102,7 +104,7 @@ def test_fonts_are_embedded_and_metadata_set(workspace: Workspace, tmp_path: Pat
 
 def test_worker_summary_and_a4(workspace: Workspace, tmp_path: Path) -> None:
     worker = workspace.workers.add("Ana Reyes", office="Eastside")
-    practice = workspace.catalog.get("cpm-practice")
+    practice = workspace.catalog.get("cpm-practice", 1)
     for month in range(4):
         observed(workspace, worker, {i.id: 1 + (month + n) % 3 for n, i in
                                      enumerate(practice.items)}, days_ago=5 + 30 * month)
@@ -114,10 +116,14 @@ def test_worker_summary_and_a4(workspace: Workspace, tmp_path: Path) -> None:
     assert (round(width), round(height)) == (595, 842)
     flat = " ".join(text_of(pdf).split())
     assert "Ana Reyes" in flat and "Worker coaching summary" in flat
-    for group in practice.groups:
+    # Printed in the newest version's elements and behaviors, v1's ratings carried over by
+    # the crosswalk; behaviors new in v2 are "n/c" (not comparable) in those months.
+    newest = workspace.catalog.get("cpm-practice")
+    for group in newest.groups:
         assert group.label in flat
-    for item in practice.items:
-        assert item.label in flat  # the behavior-by-month grid has all 22 rows
+    for item in newest.items:
+        assert item.label in flat  # the behavior-by-month grid has all 26 rows
+    assert "n/c" in flat and "not comparable" in flat
     assert "4 finished" in flat and "Ask about culture" in flat
     assert f"page 1 of {len(reader.pages)}" in flat
 

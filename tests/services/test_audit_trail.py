@@ -30,7 +30,7 @@ def _rate_finalize_amend(ws: Workspace, draft: ObservationDetail) -> None:
 def test_an_observations_trail_names_fields_never_text(
         workspace: Workspace, worker: WorkerView, draft: ObservationDetail) -> None:
     _rate_finalize_amend(workspace, draft)
-    other = workspace.observations.start(worker.id, "cpm-practice", "home_visit")
+    other = workspace.observations.start(worker.id, "cpm-practice", "home_visit", instrument_version=1)
     workspace.observations.rate(other.id, "engagement.1", 2)
 
     trail = workspace.audit.observation_trail(draft.id)

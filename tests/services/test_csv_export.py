@@ -53,7 +53,7 @@ def test_hostile_text_round_trips_and_no_cell_would_run(
         worker = workspace.workers.add(name, office=office, role=role)
         added[str(worker.id)] = worker
     draft = workspace.observations.start(next(iter(added.values())).id, "cpm-practice",
-                                         "home_visit") if added else None
+                                         "home_visit", instrument_version=1) if added else None
     if draft is not None:
         workspace.observations.set_evidence(draft.id, "engagement.1", note)
         workspace.observations.write_notes(draft.id, strengths=note)

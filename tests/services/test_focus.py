@@ -9,9 +9,9 @@ from cfpm_coach.services.workspace import Workspace
 
 def _observe(ws: Workspace, worker: WorkerView, days_ago: int, special: dict[str, int],
              status: str = "final") -> None:
-    practice = ws.catalog.get("cpm-practice")
+    practice = ws.catalog.get("cpm-practice", 1)
     obs = ws.observations.start(worker.id, "cpm-practice", "home_visit",
-                                started_at=datetime.now(UTC) - timedelta(days=days_ago))
+                                started_at=datetime.now(UTC) - timedelta(days=days_ago), instrument_version=1)
     for item in practice.items:
         ws.observations.rate(obs.id, item.id, special.get(item.id, 3))
     if status == "final":
@@ -29,10 +29,13 @@ def test_lowest_rated_then_not_seen_with_evidence(workspace: Workspace,
                                      "engagement.3": 1})
     _observe(workspace, worker, 1, {"engagement.1": 1}, status="draft")  # drafts do not count
 
+    # Rated on v1, suggested in the newest version's behaviors through its crosswalk
+    # (engagement.1 -> engage.1, .3 -> engage.2, .2 -> foundation.2, assessment.1 -> inquiry.1);
+    # behaviors new in v2 are not comparable, never "not seen".
     focus = workspace.workers.history(worker.id).focus
     assert [(f.behavior_id, f.reason) for f in focus] == [
-        ("engagement.1", LOWEST), ("engagement.3", LOWEST), ("engagement.2", LOWEST),
-        ("assessment.1", UNSEEN)]
+        ("engage.1", LOWEST), ("engage.2", LOWEST), ("foundation.2", LOWEST),
+        ("inquiry.1", UNSEEN)]
     first = focus[0]
     assert first.mean is not None and round(first.mean, 2) == 1.33
     assert [e.value for e in first.evidence] == [1, 1, 2]  # newest first

@@ -26,8 +26,9 @@ def test_start_records_instrument_version_and_hash(workspace: Workspace,
                                                    worker: WorkerView) -> None:
     when = datetime(2026, 3, 4, 17, 30, tzinfo=UTC)
     obs = workspace.observations.start(worker.id, "cpm-practice", "cft_meeting", started_at=when,
-                                       case_reference=" 2026-0412 ", co_observer="Bao Tran")
-    instrument = workspace.catalog.get("cpm-practice")
+                                       case_reference=" 2026-0412 ", co_observer="Bao Tran",
+                                           instrument_version=1)
+    instrument = workspace.catalog.get("cpm-practice", 1)
     with workspace.store.read() as session:
         row = session.execute(text("SELECT * FROM observation")).one()
     assert (row.instrument_id, row.instrument_version) == ("cpm-practice", instrument.version)
@@ -39,17 +40,17 @@ def test_start_records_instrument_version_and_hash(workspace: Workspace,
 
 def test_start_refuses_bad_input(workspace: Workspace, worker: WorkerView) -> None:
     with pytest.raises(InvalidInputError, match="setting"):
-        workspace.observations.start(worker.id, "cpm-practice", "beach")
+        workspace.observations.start(worker.id, "cpm-practice", "beach", instrument_version=1)
     with pytest.raises(InstrumentError):
         workspace.observations.start(worker.id, "no-such-instrument", "home_visit")
     with pytest.raises(NotFoundError):
-        workspace.observations.start(uuid.uuid4(), "cpm-practice", "home_visit")
+        workspace.observations.start(uuid.uuid4(), "cpm-practice", "home_visit", instrument_version=1)
     with pytest.raises(InvalidInputError, match="time zone"):
         workspace.observations.start(worker.id, "cpm-practice", "home_visit",
-                                     started_at=datetime(2026, 1, 1))
+                                     started_at=datetime(2026, 1, 1), instrument_version=1)
     with pytest.raises(InvalidInputError, match="case reference"):
         workspace.observations.start(worker.id, "cpm-practice", "home_visit",
-                                     case_reference="x" * 41)
+                                     case_reference="x" * 41, instrument_version=1)
     assert workspace.observations.find() == []
 
 
@@ -168,7 +169,7 @@ def test_history_lists_newest_first_with_scores(workspace: Workspace, worker: Wo
     base = datetime(2026, 1, 1, 9, tzinfo=UTC)
     for month, value in enumerate([1, 2, 3]):
         obs = workspace.observations.start(worker.id, "cpm-practice", "home_visit",
-                                           started_at=base + timedelta(days=31 * month))
+                                           started_at=base + timedelta(days=31 * month), instrument_version=1)
         _rate_all(workspace, obs, value)
         workspace.observations.finalize(obs.id)
     history = workspace.observations.find(worker_id=worker.id)

@@ -90,7 +90,7 @@ def test_lone_surrogates_are_refused_everywhere_with_the_field_named(
         "co-observer": lambda: workspace.observations.update_details(draft.id, co_observer=bad),
         "goal": lambda: workspace.goals.add(worker.id, bad, ["engagement.1"]),
         "case reference": lambda: workspace.observations.start(
-            worker.id, "cpm-practice", "home_visit", case_reference=bad),
+            worker.id, "cpm-practice", "home_visit", case_reference=bad, instrument_version=1),
     }
     for field, call in calls.items():
         with pytest.raises(InvalidInputError, match=rf"^{field}: contains a broken character"):

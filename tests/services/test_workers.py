@@ -62,12 +62,12 @@ def test_list_shows_last_observation_and_element_scores(workspace: Workspace,
                                                         worker: WorkerView) -> None:
     obs = workspace.observations.start(worker.id, "cpm-practice", "home_visit")
     items = obs.instrument.items
-    workspace.observations.rate_many(obs.id, {i.id: (3 if i.id.startswith("engagement") else 0,
+    workspace.observations.rate_many(obs.id, {i.id: (3 if i.id.startswith("engage.") else 0,
                                                       None) for i in items})
     assert workspace.workers.get(worker.id).element_scores == {}  # drafts do not count
     workspace.observations.finalize(obs.id)
     listed = workspace.workers.find()[0]
     assert listed.observation_count == 1
     assert listed.last_observed_at == obs.summary.started_at
-    assert listed.element_scores["engagement"] == 1.0
-    assert listed.element_scores["assessment"] is None
+    assert listed.element_scores["engage"] == 1.0
+    assert listed.element_scores["inquiry"] is None

@@ -187,3 +187,37 @@ def test_0009_adds_hub_accounts_and_keeps_enrolled_devices(tmp_path: Path) -> No
                          "password_hash, created_at) VALUES (?, 'a@example.org', 'analyst', "
                          "'hub', '', 'h', '2026-01-01 00:00:00')", (uuid.uuid4().hex,))
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_0010_adds_an_empty_casework_component_to_every_observation(tmp_path: Path) -> None:
+    """A store made by the previous version keeps its observations, each without a casework
+    component (NULL: not stated), and opens in today's app, which can set one."""
+    data = tmp_path / "data"
+    data.mkdir()
+    db = data / "cfpm-coach.sqlite3"
+    upgrade(db, data / "backups", target="0009")
+    ids = {name: uuid.uuid4().hex for name in ("coach", "worker", "observation", "device")}
+    with sqlite3.connect(db) as conn:
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(observation)")}
+        assert "casework_component" not in columns
+        stamp = "'2026-01-01 00:00:00', '2026-01-01 00:00:00', 1, ?, 0"
+        conn.execute(f"INSERT INTO coach (id, created_at, updated_at, revision, device_id, "
+                     f"local_seq, name, role, county, office) VALUES (?, {stamp}, 'Coach', '', "
+                     "'', '')", (ids["coach"], ids["device"]))
+        conn.execute(f"INSERT INTO worker (id, created_at, updated_at, revision, device_id, "
+                     f"local_seq, name, role, unit, office, county, active) VALUES (?, {stamp}, "
+                     "'Ana', '', '', 'North', '', 1)", (ids["worker"], ids["device"]))
+        conn.execute(f"INSERT INTO observation (id, created_at, updated_at, revision, device_id, "
+                     f"local_seq, worker_id, coach_id, instrument_id, instrument_version, "
+                     f"instrument_hash, setting, started_at, status, strengths, growth_areas, "
+                     f"next_steps) VALUES (?, {stamp}, ?, ?, 'cpm-practice', 1, ?, 'home_visit', "
+                     "'2026-01-01 00:00:00', 'final', '', '', '')",
+                     (ids["observation"], ids["device"], ids["worker"], ids["coach"], "0" * 64))
+    upgrade(db, data / "backups", target="0010")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT id, casework_component FROM observation").fetchall() == [
+            (ids["observation"], None)]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    with Workspace.open(data) as ws:
+        [summary] = ws.observations.find()
+        assert summary.casework_component is None and summary.instrument_version == 1

@@ -101,6 +101,8 @@ HOSTILE = [
     Hostile("observation", "started_at", "0001-01-01T00:00:00+05:00"),
     Hostile("observation", "started_at", "1970-01-01T00:00:00+00:00"),
     Hostile("observation", "pair_code", "not a code"),
+    Hostile("observation", "casework_component", "intake"),
+    Hostile("observation", "casework_component", ["engagement"]),
     Hostile("goal", "status", "maybe"),
     Hostile("goal", "behavior_ids", ["engagement.1", "ghost.1"]),
     Hostile("goal", "due_date", "9999-01-01"),

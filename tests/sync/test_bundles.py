@@ -174,7 +174,7 @@ def test_case_references_and_notes_only_when_asked(laptop: Workspace, central: W
                                                    team: Team, tmp_path: Path) -> None:
     worker = laptop.workers.find()[0]
     obs = laptop.observations.start(worker.id, "cpm-practice", "home_visit",
-                                    case_reference="2026-0042")
+                                    case_reference="2026-0042", instrument_version=1)
     laptop.observations.set_evidence(obs.id, "engagement.1", "Asked about the week")
     default = unseal(laptop.exchange.export(tmp_path / "a", team.recipient, full=True)
                      .path.read_bytes(), team)
@@ -194,7 +194,7 @@ def test_an_incremental_bundle_without_its_parents_is_refused(
     first = laptop.exchange.export(tmp_path / "a", team.recipient)
     laptop.exchange.acknowledge(first.bundle_id)
     worker = laptop.workers.find()[0]
-    obs = laptop.observations.start(worker.id, "cpm-practice", "home_visit")
+    obs = laptop.observations.start(worker.id, "cpm-practice", "home_visit", instrument_version=1)
     laptop.observations.rate(obs.id, "engagement.1", 3)
     second = laptop.exchange.export(tmp_path / "b", team.recipient)
     assert second.counts["worker"] == 0 and second.counts["observation"] == 1

@@ -132,7 +132,7 @@ def test_imported_records_are_read_only_and_never_exported_again(
     assert db_digest(laptop) == before
 
     # A coach may still observe a colleague's worker: the observation is the laptop's own.
-    mine = laptop.observations.start(their_worker.id, "cpm-practice", "home_visit")
+    mine = laptop.observations.start(their_worker.id, "cpm-practice", "home_visit", instrument_version=1)
     laptop.observations.rate(mine.id, "engagement.1", 3)
     bundle = open_for_editing(_full(laptop, team, tmp_path / "a").read_bytes(), team.identity)
     colleague_id = str(colleague.author.device_id)

@@ -62,7 +62,7 @@ def test_a_rating_for_an_observation_of_an_earlier_bundle_is_checked_against_it(
     central.exchange.import_bundle(first.path, team.identity, trust)
     laptop.exchange.acknowledge(first.bundle_id)
     draft = laptop.observations.start(laptop.workers.find()[0].id, "cpm-practice",
-                                      "home_visit")
+                                      "home_visit", instrument_version=1)
     second = laptop.exchange.export(tmp_path / "b", team.recipient)
     laptop.exchange.acknowledge(second.bundle_id)
     central.exchange.import_bundle(second.path, team.identity, trust)

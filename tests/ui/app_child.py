@@ -26,7 +26,7 @@ def main(data_dir: str, count: int = 200) -> None:
     """Open the window, start an observation, rate until killed."""
     app = application()
     request = StartRequest(None, WorkerFields("Ana Reyes", "", "", "North", ""), "cpm-practice",
-                           "home_visit", datetime.now().astimezone(), "", "")
+                           "home_visit", datetime.now().astimezone(), "", "", instrument_version=1)
     StartDialog.ask = classmethod(lambda cls, *a, **k: request)  # type: ignore[method-assign,assignment]
     WelcomeDialog.ask = classmethod(lambda cls, *a, **k: None)  # type: ignore[method-assign,assignment]
     prompts.ask_coach_name = lambda _parent: "Child Coach"  # type: ignore[assignment]

@@ -25,7 +25,7 @@ def _texts(model: AuditModel) -> list[list[str]]:
 def test_change_history_of_the_open_observation(qtbot: QtBot, window: MainWindow,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     request = StartRequest(None, WorkerFields("Ana Reyes", "", "", "North", ""), "cpm-practice",
-                           "home_visit", datetime.now().astimezone(), "", "")
+                           "home_visit", datetime.now().astimezone(), "", "", instrument_version=1)
     monkeypatch.setattr(StartDialog, "ask", classmethod(lambda cls, *a, **k: request))
     assert not window.audit.observation_action.isEnabled()  # no observation open yet
     window.commands.new_observation_action.trigger()

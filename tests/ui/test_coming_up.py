@@ -29,9 +29,9 @@ def planned(data_dir: Path) -> dict[str, object]:
         met = ws.goals.add(ana.id, "Already met", [], due_date=today + timedelta(days=1))
         ws.goals.update(met.id, status="met")
         ws.observations.start(ben.id, "cpm-practice", "home_visit",
-                              started_at=now - timedelta(weeks=10))
+                              started_at=now - timedelta(weeks=10), instrument_version=1)
         ws.observations.start(cam.id, "cpm-practice", "home_visit",
-                              started_at=now - timedelta(weeks=1))
+                              started_at=now - timedelta(weeks=1), instrument_version=1)
         set_weeks(ws, 6)
         data = coming_up(ws, today)
     assert [f.text for f in data.follow_ups] == ["Check understanding after next steps",

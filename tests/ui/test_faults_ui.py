@@ -38,7 +38,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def _start(qtbot: QtBot, win: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     request = StartRequest(None, WorkerFields("Ana Reyes", "", "", "North", ""), "cpm-practice",
-                           "home_visit", datetime.now().astimezone(), "", "")
+                           "home_visit", datetime.now().astimezone(), "", "", instrument_version=1)
     monkeypatch.setattr(StartDialog, "ask", classmethod(lambda cls, *a, **k: request))
     win.commands.new_observation_action.trigger()
     qtbot.waitUntil(lambda: win.pages.currentWidget() is win.checklist

@@ -15,16 +15,21 @@ from cfpm_coach.ui.main_window import MainWindow
 def observed_worker(data_dir: Path) -> object:
     with Workspace.open(data_dir) as ws:
         worker = ws.workers.add("Lena Park", office="Harbor")
-        practice = ws.catalog.get("cpm-practice")
+        practice = ws.catalog.get("cpm-practice", 1)
         for days_ago, low in ((40, 2), (10, 1)):
             obs = ws.observations.start(worker.id, "cpm-practice", "home_visit",
-                                        started_at=datetime.now(UTC) - timedelta(days=days_ago))
+                                        started_at=datetime.now(UTC) - timedelta(days=days_ago),
+                                                                instrument_version=1)
             for item in practice.items:
                 value = low if item.id == "engagement.3" else 0 if item.id == "monitoring.1" else 3
                 ws.observations.rate(obs.id, item.id, value)
             ws.observations.finalize(obs.id)
         ws.goals.add(worker.id, "Let the family tell it first", ["engagement.3"])
-        labels = {i.id: i.label for i in practice.items}
+        # Suggested focus names the newest version's behaviors, continuing v1's (crosswalk);
+        # the goal keeps the v1 behavior it was set on.
+        newest = ws.catalog.get("cpm-practice")
+        labels = {old: item.label for item in newest.items for old in item.crosswalk}
+        labels["goal"] = practice.item("engagement.3").label
     return worker.id, labels
 
 
@@ -41,7 +46,7 @@ def test_worker_page_shows_suggested_focus(qtbot: QtBot, observed_worker: tuple[
     assert labels["engagement.1"] not in text  # rated Accomplished every time
     goals = window.worker_page.goals_model
     assert goals.rowCount() == 1
-    assert goals.display(goals.rows()[0], goals.BEHAVIORS) == labels["engagement.3"]
+    assert goals.display(goals.rows()[0], goals.BEHAVIORS) == labels["goal"]
     assert goals.display(goals.rows()[0], goals.RECENT) == "Emerging, Acquiring"
     if os.environ.get("CFPM_SCREENSHOTS"):
         window.resize(1100, 760)

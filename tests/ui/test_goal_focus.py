@@ -28,7 +28,8 @@ def test_goal_from_the_checklist_is_highlighted_in_the_next_observation(
         qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     worker = WorkerFields("Rosa Díaz", "Social Worker II", "Unit 3", "Harbor", "Sample")
     _start(qtbot, window, monkeypatch, StartRequest(
-        None, worker, "cpm-practice", "home_visit", datetime.now().astimezone(), "", ""))
+        None, worker, "cpm-practice", "home_visit", datetime.now().astimezone(), "", "",
+        instrument_version=1))
     first = window.checklist.detail
     assert first is not None
     assert not any(row.property("goal") for row in window.checklist.rows.values())
@@ -53,7 +54,7 @@ def test_goal_from_the_checklist_is_highlighted_in_the_next_observation(
 
     _start(qtbot, window, monkeypatch, StartRequest(
         first.summary.worker_id, None, "cpm-practice", "cft_meeting",
-        datetime.now().astimezone(), "", ""))
+        datetime.now().astimezone(), "", "", instrument_version=1))
     assert window.checklist.detail is not None and window.checklist.detail.id != first.id
     highlighted = [b for b, row in window.checklist.rows.items() if row.property("goal")]
     assert highlighted == ["engagement.2"]

@@ -51,7 +51,8 @@ def test_long_notes_are_saved_and_survive_reopening(qtbot: QtBot, window: MainWi
                                                     data_dir: Path, qapp,  # type: ignore[no-untyped-def]
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     request = StartRequest(None, WorkerFields("Ana Reyes", "SW", "U1", "Harbor", "S"),
-                           "cpm-practice", "home_visit", datetime.now().astimezone(), "", "")
+                           "cpm-practice", "home_visit", datetime.now().astimezone(), "", "",
+                                                                      instrument_version=1)
     monkeypatch.setattr(StartDialog, "ask", classmethod(lambda cls, *a, **k: request))
     window.commands.new_observation_action.trigger()
     qtbot.waitUntil(lambda: window.checklist.detail is not None, timeout=10_000)

@@ -29,7 +29,7 @@ def _db_ratings(win: MainWindow) -> dict[str, tuple[int | None, str]]:
 def _start(qtbot: QtBot, win: MainWindow, monkeypatch: pytest.MonkeyPatch,
            new_worker: WorkerFields) -> None:
     request = StartRequest(None, new_worker, "cpm-practice", "cft_meeting",
-                           datetime.now().astimezone(), "", "")
+                           datetime.now().astimezone(), "", "", instrument_version=1)
     monkeypatch.setattr(StartDialog, "ask", classmethod(lambda cls, *a, **k: request))
     win.commands.new_observation_action.trigger()
     qtbot.waitUntil(lambda: win.pages.currentWidget() is win.checklist, timeout=10_000)

@@ -22,7 +22,7 @@ def test_worker_summary_from_the_worker_page(qtbot: QtBot, window: MainWindow,
                                              workspace: Workspace, worker: WorkerView,
                                              tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    obs = workspace.observations.start(worker.id, "cpm-practice", "home_visit")
+    obs = workspace.observations.start(worker.id, "cpm-practice", "home_visit", instrument_version=1)
     workspace.observations.rate(obs.id, "engagement.1", 3)
     workspace.observations.finalize(obs.id, allow_partial=True)
     target = tmp_path / "summary.pdf"

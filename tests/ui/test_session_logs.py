@@ -86,7 +86,7 @@ def _window_day(qtbot: QtBot, laptop: Path, tmp_path: Path,
     assert window.workspace is not None
     worker = window.workspace.workers.find()[1]
     request = StartRequest(worker.id, None, "cpm-practice", "home_visit",
-                           datetime.now().astimezone(), "", "")
+                           datetime.now().astimezone(), "", "", instrument_version=1)
     monkeypatch.setattr(StartDialog, "ask", classmethod(lambda cls, *a, **k: request))
     window.commands.new_observation_action.trigger()
     qtbot.waitUntil(lambda: window.checklist.detail is not None, timeout=10_000)

@@ -66,9 +66,10 @@ def test_the_main_window_speaks_spanish_when_chosen(qtbot: QtBot, data_dir: Path
         assert window.workspace is not None
         practice = window.workspace.practice_instrument()
         assert practice is not None
-        assert practice.item("engagement.1").label == \
-            "Aclarar su función, el propósito y el proceso"
-        assert model.element_labels["engagement"] == "Vinculación"
+        assert practice.item("engage.1").label == \
+            "Explicar su función, el propósito y lo que sigue"
+        assert model.element_labels["engage"] == "Vinculación"
+        assert practice.provenance.startswith("Paráfrasis")
         if os.environ.get("CFPM_SCREENSHOTS"):
             window.resize(1280, 800)
             window.grab().save(os.environ["CFPM_SCREENSHOTS"] + "/main-window-es.png")
