@@ -9,7 +9,7 @@ Sheets (see docs/instrument-spreadsheet.md):
 - items: one row per behavior, in order; the group is the part of the id before the dot;
   `indicators` holds one indicator per line; `anchor_<value>` one column per scored level.
 - translations are columns beside the text they translate: `label::es`, `description::es`,
-  `indicators::es`, and `value::es` on the settings row `title`.
+  `indicators::es`, and `value::es` on the settings rows `title`, `source` and `source_note`.
 
 The columns come from the instrument model's fields, so a field added to the model travels
 through a spreadsheet without changes here.

@@ -5,6 +5,7 @@ from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
+from cfpm_coach.domain.instrument_sheet_reader import TRANSLATED_SETTINGS
 from cfpm_coach.domain.instrument_text import InstrumentText
 from cfpm_coach.domain.instruments import Group, Instrument, Item, ScaleLevel
 from cfpm_coach.domain.sheet_fields import cell_shape, field_shape, is_model, to_text, unwrap
@@ -62,8 +63,8 @@ def instrument_tables(instrument: Instrument,
     settings += _settings_rows("scale.", instrument.scale, ("levels",), extra)
     settings_table = Table("settings", ["field", "value", *[f"value::{lang}" for lang in languages]])
     for row in settings:
-        texts = [by_language[lang].title or "" if row[0] == "title" else ""
-                 for lang in languages]
+        texts = [getattr(by_language[lang], row[0]) or "" if row[0] in TRANSLATED_SETTINGS
+                 else "" for lang in languages]
         settings_table.rows.append((0, [*row, *texts]))
 
     def text_columns(fields: tuple[str, ...]) -> list[str]:

@@ -165,11 +165,17 @@ def read_settings(reader: SheetReader, data: dict[str, Any]) -> None:
         for heading, value in record.items():
             match = TRANSLATED.match(heading)
             if match and value.strip():
-                if name != "title":
+                if name not in TRANSLATED_SETTINGS:
                     reader.problem("settings", number, heading,
-                                   "only the title row takes a translation")
+                                   "only the title, source and source_note rows take a "
+                                   "translation")
                 else:
-                    reader.translate(_language(match), ("title",), value, ("settings", number, heading))
+                    reader.translate(_language(match), (name,), value,
+                                     ("settings", number, heading))
+
+
+# The settings rows an instrument's i18n file translates (InstrumentText's own fields).
+TRANSLATED_SETTINGS = ("title", "source", "source_note")
 
 
 def read_scale(reader: SheetReader, data: dict[str, Any]) -> None:
