@@ -1,13 +1,25 @@
 """Pydantic models of bundle records, derived from the tables so the two cannot drift apart."""
 
+import threading
+import time
 import types
 import uuid
+from datetime import UTC, datetime
 from functools import cache
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, NotRequired, Union, get_args, get_origin
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, create_model
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    create_model,
+)
+from typing_extensions import TypedDict
 
-from cfpm_coach.domain.record_rules import RECORD_RULES
+from cfpm_coach.domain.record_rules import FUTURE_SLACK, RECORD_RULES, prechecked
 from cfpm_coach.storage.exchange_repo import AUDIT_TABLE, BUNDLE_TABLES, columns
 from cfpm_coach.storage.models import AuditEntry
 
@@ -45,6 +57,42 @@ def record_models() -> dict[str, type[BaseModel]]:
             f"{table.__name__}Record", __config__=ConfigDict(extra="forbid", strict=False),
             **fields)
     return models
+
+
+# How long a set of prechecked readers is used before it is built again with a later clock
+# (their bound on times is the clock when they were built, plus a day).
+PRECHECK_REBUILD_SECONDS = 600.0
+_precheck_lock = threading.Lock()
+_precheck: tuple[float, dict[str, TypeAdapter[dict[str, Any]]]] | None = None
+
+
+def _prechecked_reader(name: str, table: type[Any], latest: datetime
+                       ) -> TypeAdapter[dict[str, Any]]:
+    fields: dict[str, Any] = {}
+    for column in columns(table):
+        rule = prechecked(RECORD_RULES[name][column], latest)
+        annotation = rule | None if _nullable(table.model_fields[column].annotation) else rule
+        optional = column in LATER_OPTIONAL.get(name, ())
+        fields[column] = NotRequired[annotation] if optional else annotation
+    shape = TypedDict(f"{table.__name__}Prechecked", fields)  # type: ignore[operator]
+    shape.__pydantic_config__ = ConfigDict(extra="forbid", strict=False)  # type: ignore[attr-defined]
+    return TypeAdapter(shape)
+
+
+def prechecked_readers() -> dict[str, TypeAdapter[dict[str, Any]]]:
+    """One reader per bundle file that checks a JSON line into a plain dict without calling
+    back into Python (record_rules.prechecked): ~4x cheaper than record_models(), and it
+    accepts only what they accept, with the same values. A line it refuses is read again by
+    record_models(), which decides and names the field."""
+    global _precheck
+    with _precheck_lock:
+        now = time.monotonic()
+        if _precheck is None or now - _precheck[0] > PRECHECK_REBUILD_SECONDS:
+            latest = datetime.now(UTC) + FUTURE_SLACK
+            tables: dict[str, type[Any]] = {**BUNDLE_TABLES, AUDIT_TABLE: AuditEntry}
+            _precheck = (now, {name: _prechecked_reader(name, table, latest)
+                               for name, table in tables.items()})
+        return _precheck[1]
 
 
 class FileEntry(BaseModel):
