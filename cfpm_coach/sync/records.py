@@ -74,9 +74,11 @@ def _prechecked_reader(name: str, table: type[Any], latest: datetime
         annotation = rule | None if _nullable(table.model_fields[column].annotation) else rule
         optional = column in LATER_OPTIONAL.get(name, ())
         fields[column] = NotRequired[annotation] if optional else annotation
-    shape = TypedDict(f"{table.__name__}Prechecked", fields)  # type: ignore[operator]
-    shape.__pydantic_config__ = ConfigDict(extra="forbid", strict=False)  # type: ignore[attr-defined]
-    return TypeAdapter(shape)
+    make_shape: Any = TypedDict  # built from the table's columns, so no literal class here
+    shape = make_shape(f"{table.__name__}Prechecked", fields)
+    shape.__pydantic_config__ = ConfigDict(extra="forbid", strict=False)
+    adapter: TypeAdapter[dict[str, Any]] = TypeAdapter(shape)
+    return adapter
 
 
 def prechecked_readers() -> dict[str, TypeAdapter[dict[str, Any]]]:
