@@ -17,7 +17,8 @@ from typing import Any
 
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic_core import SchemaValidator
 
 from cfpm_coach.domain.record_rules import plain_message
 from cfpm_coach.errors import BundleError, CoachError, ForbiddenError
@@ -173,7 +174,7 @@ class _TableReader:
     model (which decides and names the field) for any line the reader refuses."""
 
     model: type[BaseModel]
-    prechecked: TypeAdapter[dict[str, Any]]
+    prechecked: SchemaValidator
     optional: tuple[str, ...]
     missed: int = 0  # lines the prechecked reader refused and the model accepted
 
@@ -187,7 +188,7 @@ class _TableReader:
         # the model would alone.
         if self.missed < PRECHECK_MISSES or self.missed * 8 < number:
             try:
-                row = self.prechecked.validate_json(line)
+                row: dict[str, Any] = self.prechecked.validate_json(line)
             except ValidationError:
                 self.missed += 1
             else:

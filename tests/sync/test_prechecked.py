@@ -103,3 +103,16 @@ def test_a_file_that_keeps_missing_the_first_pass_is_read_by_the_model() -> None
     assert all(row["created_at"] == when and row["created_at"].utcoffset() == timedelta(0)
                for row in rows)
     assert reader.missed == bundle.PRECHECK_MISSES
+
+
+@pytest.mark.parametrize("change", ["extra", "missing", "wrong type"])
+def test_a_malformed_record_is_refused_as_the_model_refuses_it(change: str) -> None:
+    record = _record("worker")
+    if change == "extra":
+        record["planted"] = 1
+    elif change == "missing":
+        del record["office"]
+    else:
+        record["revision"] = [1]
+    fast, exact = _both("worker", _line(record))
+    assert fast == exact and fast[0] == "refused"
