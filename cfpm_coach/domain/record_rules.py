@@ -181,32 +181,39 @@ RECORD_RULES["audit_log"] = {
 }
 
 
-class _UtcBetween:
-    """A time with offset +00:00 between two bounds, checked by pydantic-core alone."""
+class _AwareBetween:
+    """A time with a UTC offset between two bounds (compared in UTC), checked by pydantic-core
+    alone; the caller converts it to UTC (prechecked_time_columns)."""
 
     def __init__(self, earliest: datetime, latest: datetime) -> None:
         self.earliest, self.latest = earliest, latest
 
     def __get_pydantic_core_schema__(self, _source: Any, _handler: GetCoreSchemaHandler
                                      ) -> CoreSchema:
-        return core_schema.datetime_schema(tz_constraint=0, ge=self.earliest, le=self.latest)
+        return core_schema.datetime_schema(tz_constraint="aware", ge=self.earliest,
+                                           le=self.latest)
 
 
 def prechecked(rule: Any, latest: datetime) -> Any:
     """A twin of a rule that pydantic-core checks without calling back into Python, for the
     bundle reader's first pass over each record.
 
-    It accepts only values the rule itself accepts, unchanged: text without the characters the
-    rule refuses; times already in UTC, no later than `latest` (the caller passes this
-    computer's clock plus FUTURE_SLACK, taken before the check, so never later than the rule's
-    own bound). Whatever the twin refuses goes through the rule itself, which decides and words
-    the refusal.
+    It accepts only values the rule itself accepts: text without the characters the rule
+    refuses; times no later than `latest` (the caller passes this computer's clock plus
+    FUTURE_SLACK, taken before the check, so never later than the rule's own bound), which the
+    caller then converts to UTC as the rule does (within the bounds that cannot overflow).
+    Whatever the twin refuses goes through the rule itself, which decides and words the refusal.
     """
     if rule is Time:
-        return Annotated[datetime, _UtcBetween(EARLIEST, latest)]
+        return Annotated[datetime, _AwareBetween(EARLIEST, latest)]
     if rule is Day:
         return Annotated[date, Field(ge=EARLIEST_DAY, le=LATEST_DAY)]
     return next((twin for exact, twin in _TEXT_TWINS if exact is rule), rule)
+
+
+def is_time(rule: Any) -> bool:
+    """True for the time rule (whose prechecked twin leaves the conversion to UTC to its caller)."""
+    return rule is Time
 
 
 def plain_message(error: ErrorDetails) -> str:

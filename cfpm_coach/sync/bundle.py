@@ -12,7 +12,7 @@ import uuid
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pyrage
@@ -31,6 +31,7 @@ from cfpm_coach.sync.records import (
     Manifest,
     prechecked_readers,
     record_models,
+    time_columns,
 )
 
 MAX_SEALED_BYTES = 512 * 1024 * 1024
@@ -176,6 +177,7 @@ class _TableReader:
     model: type[BaseModel]
     prechecked: SchemaValidator
     optional: tuple[str, ...]
+    times: tuple[str, ...]
     missed: int = 0  # lines the prechecked reader refused and the model accepted
 
     def record(self, line: bytes, entry: FileEntry, number: int) -> dict[str, Any]:
@@ -183,8 +185,8 @@ class _TableReader:
         if number > entry.records:
             raise BundleError(f"{entry.path} holds more records than the {entry.records} its "
                               "manifest says")
-        # A file whose lines keep missing the first pass (times written with another offset
-        # than UTC, say) is read by the model alone: the two passes never cost much more than
+        # A file whose lines keep missing the first pass (times within the last minutes of the
+        # rule's bound, say) is read by the model alone: the two passes never cost much more than
         # the model would alone.
         if self.missed < PRECHECK_MISSES or self.missed * 8 < number:
             try:
@@ -194,6 +196,10 @@ class _TableReader:
             else:
                 for name in self.optional:
                     row.setdefault(name, None)
+                for name in self.times:
+                    value = row[name]
+                    if value is not None and value.utcoffset():
+                        row[name] = value.astimezone(UTC)  # as the rule does
                 return row
         try:
             text = line.decode("utf-8")
@@ -246,7 +252,8 @@ def read_records(archive: zipfile.ZipFile, manifest: Manifest) -> dict[str, list
             raise BundleError(f"The manifest lists an unknown table {table!r}")
         if entry.path not in names:
             raise BundleError(f"{entry.path} is listed in the manifest but missing")
-        reader = _TableReader(models[table], readers[table], LATER_OPTIONAL.get(table, ()))
+        reader = _TableReader(models[table], readers[table], LATER_OPTIONAL.get(table, ()),
+                              time_columns(table))
         records[table] = _read_table(archive, entry, reader)
     return records
 

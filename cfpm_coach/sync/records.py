@@ -20,7 +20,7 @@ from pydantic import (
 from pydantic_core import CoreConfig, SchemaValidator
 from typing_extensions import TypedDict
 
-from cfpm_coach.domain.record_rules import FUTURE_SLACK, RECORD_RULES, prechecked
+from cfpm_coach.domain.record_rules import FUTURE_SLACK, RECORD_RULES, is_time, prechecked
 from cfpm_coach.storage.exchange_repo import AUDIT_TABLE, BUNDLE_TABLES, columns
 from cfpm_coach.storage.models import AuditEntry
 
@@ -97,6 +97,12 @@ def prechecked_readers() -> dict[str, SchemaValidator]:
             _precheck = (now, {name: _prechecked_reader(name, table, latest)
                                for name, table in tables.items()})
         return _precheck[1]
+
+
+def time_columns(table: str) -> tuple[str, ...]:
+    """The columns of a bundle file that hold times (a prechecked reader leaves them in the
+    offset they were written with; the reader converts them to UTC)."""
+    return tuple(column for column, rule in RECORD_RULES[table].items() if is_time(rule))
 
 
 class FileEntry(BaseModel):
