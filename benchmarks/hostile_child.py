@@ -31,10 +31,11 @@ def main(hub_dir: str, sealed_path: str, token: str) -> None:
     from cfpm_coach.errors import CoachError, HubError
     from cfpm_coach.hub.service import Hub
     from cfpm_coach.sync import bundle
-    from cfpm_coach.sync.records import record_models
+    from cfpm_coach.sync.records import prechecked_readers, record_models
 
     hub = Hub.open(Path(hub_dir))
-    record_models()
+    record_models()  # built once per hub process, not per upload
+    prechecked_readers()
     device = hub.check_device_token(token)
     sealed = Path(sealed_path).read_bytes()
     gc.collect()

@@ -15,6 +15,7 @@ exactly once. Load goes to 127.0.0.1 only and is bounded in bundles and in time.
 
 import argparse
 import asyncio
+import multiprocessing
 import os
 import random
 import socket
@@ -37,6 +38,9 @@ from cfpm_coach.sync import keys
 from tests import throwaway_postgres
 
 ROOT = Path(__file__).resolve().parents[1]
+# The load client runs in its own process at this niceness, so on a small machine the hub's
+# processes get the CPU first and the figures are the hub's, not the client's.
+CLIENT_NICENESS = 10
 ATTEMPTS = 8
 FIRST_WAIT = 0.5
 MAX_WAIT = 8.0
@@ -201,22 +205,51 @@ async def _deliver(client: httpx.AsyncClient, url: str, laptop: Laptop, bundle: 
 
 
 async def _load(url: str, laptops: list[Laptop], result: RunResult, limit_s: float
-                ) -> list[Prepared]:
-    accepted: list[Prepared] = []
+                ) -> list[tuple[int, int]]:
+    """Every laptop uploading its bundles at once; the (laptop, bundle) indices accepted."""
+    accepted: list[tuple[int, int]] = []
     deadline = time.monotonic() + limit_s
     limits = httpx.Limits(max_connections=len(laptops) + 10)
     async with httpx.AsyncClient(timeout=60, limits=limits) as client:
-        async def one_laptop(laptop: Laptop) -> None:
-            for bundle in laptop.bundles:
+        async def one_laptop(number: int, laptop: Laptop) -> None:
+            for index, bundle in enumerate(laptop.bundles):
                 if time.monotonic() > deadline:
                     return
                 if await _deliver(client, url, laptop, bundle, result):
-                    accepted.append(bundle)
+                    accepted.append((number, index))
 
         began = time.monotonic()
-        await asyncio.gather(*(one_laptop(laptop) for laptop in laptops))
+        await asyncio.gather(*(one_laptop(n, laptop) for n, laptop in enumerate(laptops)))
         result.seconds = time.monotonic() - began
     return accepted
+
+
+def _client(url: str, laptops: list[Laptop], result: RunResult, limit_s: float,
+            answer: "multiprocessing.queues.Queue[object]") -> None:
+    """The load client's process: lowered priority, then the load; sends back what it saw."""
+    os.nice(CLIENT_NICENESS)
+    accepted = asyncio.run(_load(url, laptops, result, limit_s))
+    answer.put((accepted, result.seconds, result.latencies, result.statuses,
+                result.final_errors))
+
+
+def _load_niced(url: str, laptops: list[Laptop], result: RunResult, limit_s: float
+                ) -> list[Prepared]:
+    """Run the load client in a forked, niced process; fill result, return accepted bundles."""
+    context = multiprocessing.get_context("fork")  # the prepared bundles are not copied
+    answer = context.Queue()
+    child = context.Process(target=_client, args=(url, laptops, result, limit_s, answer))
+    child.start()
+    try:
+        accepted, result.seconds, result.latencies, statuses, errors = answer.get(
+            timeout=limit_s + ATTEMPTS * MAX_WAIT + 120)
+    finally:
+        child.join(30)
+        if child.is_alive():
+            child.kill()
+    result.statuses.update(statuses)
+    result.final_errors.update(errors)
+    return [laptops[n].bundles[i] for n, i in accepted]
 
 
 def _verify(hub: Hub, accepted: list[Prepared]) -> str:
@@ -248,7 +281,7 @@ def run_one(work: Path, identity: Path, laptops: list[Laptop], backend: str, wor
     result = RunResult(label, 0.0, 0, 0, [])
     server = HubProcess(folder, workers)
     try:
-        accepted = asyncio.run(_load(server.url, laptops, result, limit_s))
+        accepted = _load_niced(server.url, laptops, result, limit_s)
     finally:
         server.stop()
     result.accepted = len(accepted)
@@ -337,8 +370,9 @@ def hub_load(smoke: bool, sizes: list[int] | None = None, bundles_each: int | No
 
 def print_budgets(verdicts: list[tuple[str, bool, str]]) -> None:
     """Met or not, with the figures."""
-    print(f"\nhub load budgets (this machine has {os.cpu_count()} cores, shared; "
-          "client and server on it)")
+    print(f"\nhub load budgets (this machine has {os.cpu_count()} cores, shared by the hub, "
+          f"PostgreSQL and the load client, which runs niced +{CLIENT_NICENESS} in its own "
+          f"process; load average now {os.getloadavg()[0]:.1f})")
     for name, met, figures in verdicts:
         print(f"  {'met    ' if met else 'NOT MET'}  {name}: {figures}")
 

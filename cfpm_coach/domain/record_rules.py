@@ -20,8 +20,15 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, StringConstraints
-from pydantic_core import ErrorDetails, PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BeforeValidator,
+    Field,
+    GetCoreSchemaHandler,
+    StringConstraints,
+)
+from pydantic_core import CoreSchema, ErrorDetails, PydanticCustomError, core_schema
 
 from cfpm_coach.domain.instruments import INSTRUMENT_ID, ITEM_ID
 from cfpm_coach.domain.pairing import ALPHABET, LENGTH
@@ -106,11 +113,24 @@ def one_of(vocabulary: type[StrEnum]) -> Any:
     return Literal.__getitem__(tuple(member.value for member in vocabulary))
 
 
+# The same character rules as patterns that pydantic-core checks itself (see prechecked()).
+# A lone surrogate never reaches them: pydantic's JSON parser refuses it outright.
+_NO_CONTROL_PATTERN = r"^[^\x00-\x1f\x7f-\x9f]*$"
+_NO_NUL_PATTERN = r"^[^\x00]*$"
+# Each text rule and its twin made of pydantic-core constraints alone.
+_TEXT_TWINS: list[tuple[Any, Any]] = []
+
+
 def _text(max_length: int, *, one_line: bool = False, required: bool = False) -> Any:
     # A before-validator: the character check runs first, so that a NUL is named as such.
-    return Annotated[str, StringConstraints(min_length=1 if required else 0,
-                                            max_length=max_length),
-                     BeforeValidator(_one_line if one_line else _storable)]
+    exact = Annotated[str, StringConstraints(min_length=1 if required else 0,
+                                             max_length=max_length),
+                      BeforeValidator(_one_line if one_line else _storable)]
+    twin = Annotated[str, StringConstraints(
+        min_length=1 if required else 0, max_length=max_length,
+        pattern=_NO_CONTROL_PATTERN if one_line else _NO_NUL_PATTERN)]
+    _TEXT_TWINS.append((exact, twin))
+    return exact
 
 
 # Text, by the kind of field it is.
@@ -165,6 +185,41 @@ RECORD_RULES["audit_log"] = {
     "entity": Literal.__getitem__(SYNCED_KINDS), "entity_id": uuid.UUID, "action": Slug,
     "fields": Annotated[list[Slug], Field(max_length=AUDIT_FIELDS_MAX)], "revision": Revision,
 }
+
+
+class _AwareBetween:
+    """A time with a UTC offset between two bounds (compared in UTC), checked by pydantic-core
+    alone; the caller converts it to UTC (prechecked_time_columns)."""
+
+    def __init__(self, earliest: datetime, latest: datetime) -> None:
+        self.earliest, self.latest = earliest, latest
+
+    def __get_pydantic_core_schema__(self, _source: Any, _handler: GetCoreSchemaHandler
+                                     ) -> CoreSchema:
+        return core_schema.datetime_schema(tz_constraint="aware", ge=self.earliest,
+                                           le=self.latest)
+
+
+def prechecked(rule: Any, latest: datetime) -> Any:
+    """A twin of a rule that pydantic-core checks without calling back into Python, for the
+    bundle reader's first pass over each record.
+
+    It accepts only values the rule itself accepts: text without the characters the rule
+    refuses; times no later than `latest` (the caller passes this computer's clock plus
+    FUTURE_SLACK, taken before the check, so never later than the rule's own bound), which the
+    caller then converts to UTC as the rule does (within the bounds that cannot overflow).
+    Whatever the twin refuses goes through the rule itself, which decides and words the refusal.
+    """
+    if rule is Time:
+        return Annotated[datetime, _AwareBetween(EARLIEST, latest)]
+    if rule is Day:
+        return Annotated[date, Field(ge=EARLIEST_DAY, le=LATEST_DAY)]
+    return next((twin for exact, twin in _TEXT_TWINS if exact is rule), rule)
+
+
+def is_time(rule: Any) -> bool:
+    """True for the time rule (whose prechecked twin leaves the conversion to UTC to its caller)."""
+    return rule is Time
 
 
 def plain_message(error: ErrorDetails) -> str:

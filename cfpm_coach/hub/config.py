@@ -18,7 +18,11 @@ DEFAULT_MAX_BUNDLE_BYTES = 64 * 1024 * 1024
 UNCOMPRESSED_PER_BUNDLE_BYTE = 16
 DEFAULT_MAX_COMPRESSION_RATIO = 16
 DEFAULT_MAX_CONCURRENT_UPLOADS = 4
-DEFAULT_UPLOAD_WAIT_SECONDS = 10.0
+# An upload waits this long for a slot before a 503. Slots bound memory, not throughput (a
+# process merges on one core however many run at once), so with 100 laptops uploading, a slot
+# comes free every ~0.1-0.2 s and the queue is long: a short wait answered most of them 503 and
+# sent them into backoff. Kept under serving's body timeout (30 s) and the laptop's 60 s timeout.
+DEFAULT_UPLOAD_WAIT_SECONDS = 25.0
 
 
 @dataclass(frozen=True)
