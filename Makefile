@@ -86,8 +86,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+## The suite on PYTEST_WORKERS pytest-xdist workers (`make pytest PYTEST_WORKERS=0` runs it serially).
+## More workers than the CI machine's 2 cores: many tests wait on child processes and servers.
+PYTEST_WORKERS ?= 4
 pytest: test-deps translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q --durations=25
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q --durations=25 -n $(PYTEST_WORKERS)
 
 ## Benchmarks against baselines measured in the same run (several minutes); see README.
 ## Includes the hub under load (bench-hub).
