@@ -78,7 +78,9 @@ class ServedHub:
         self.url = f"http://127.0.0.1:{port}"
         self.process: subprocess.Popen[bytes] | None = None
 
-    def start(self, within: float = 30) -> "ServedHub":
+    # Generous: the deadline is there to fail a hub that never comes up, not to time its start,
+    # and under pytest-xdist on a busy 2-core machine the import alone can take half a minute.
+    def start(self, within: float = 120) -> "ServedHub":
         self.process = subprocess.Popen(
             [sys.executable, "-m", "cfpm_coach", "hub", "serve", "--data-dir", str(self.folder),
              "--port", str(self.port), *self.extra],
