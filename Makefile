@@ -87,8 +87,9 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 ## The suite on PYTEST_WORKERS pytest-xdist workers (`make pytest PYTEST_WORKERS=0` runs it serially).
-## More workers than the CI machine's 2 cores: many tests wait on child processes and servers.
-PYTEST_WORKERS ?= 4
+## One more worker than the CI machine's 2 cores: the suite is about one core busy when serial, and
+## the third fills the waits (servers starting, timeouts, Xvfb, PostgreSQL).
+PYTEST_WORKERS ?= 3
 pytest: test-deps translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q --durations=25 -n $(PYTEST_WORKERS)
 
