@@ -17,15 +17,6 @@ fuzzing.load_profile()
 INSTRUMENTS_DIR = resources_dir() / "instruments"
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the marks
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist, the tests of the one Linux build (a session fixture, about 80 s and
-    700 MB) run on one worker, so the package is built once, not once per worker."""
-    for item in items:
-        if "linux_build" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("linux_build"))
-
-
 @pytest.fixture(autouse=True)
 def _isolated_default_dir(tmp_path_factory: pytest.TempPathFactory,
                           monkeypatch: pytest.MonkeyPatch) -> None:
