@@ -91,8 +91,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+## The suite on PYTEST_WORKERS pytest-xdist workers (`make pytest PYTEST_WORKERS=0` runs it serially).
+## One more worker than the CI machine's 2 cores: the suite is about one core busy when serial, and
+## the third fills the waits (servers starting, timeouts, Xvfb, PostgreSQL).
+PYTEST_WORKERS ?= 3
 pytest: test-deps translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q --durations=25
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q --durations=25 -n $(PYTEST_WORKERS)
 
 ## Benchmarks against baselines measured in the same run (several minutes); see README.
 ## Includes the hub under load (bench-hub).

@@ -8,12 +8,13 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.ports import reserve_port
 
 
 def _bin_dir() -> Path:
@@ -24,12 +25,6 @@ def _bin_dir() -> Path:
     if initdb:
         return Path(initdb).parent
     raise RuntimeError("PostgreSQL is not installed: run `make test-deps` (Debian package postgresql)")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
@@ -74,7 +69,7 @@ def start() -> Cluster:
     if run_as:
         entry = pwd.getpwnam(run_as)
         os.chown(folder, entry.pw_uid, entry.pw_gid)
-    cluster = Cluster(folder, _free_port(), bin_dir, run_as)
+    cluster = Cluster(folder, reserve_port(), bin_dir, run_as)
     try:
         cluster._run("initdb", "-D", str(folder / "data"), "-U", "postgres", "--auth=trust",
                      "-E", "UTF8", "--locale=C", "--no-sync")

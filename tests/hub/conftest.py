@@ -1,7 +1,6 @@
 """A hub on SQLite and on a throwaway PostgreSQL, served for real over HTTP on loopback."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from cfpm_coach.services import demo
 from cfpm_coach.services.sync import SyncSettings
 from cfpm_coach.services.workspace import Workspace
 from tests import throwaway_postgres
+from tests.ports import reserve_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,9 +64,8 @@ def hub(hub_setup: HubSetup) -> Iterator[Hub]:
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A loopback port for a hub, held for this run so no parallel test is given it too."""
+    return reserve_port()
 
 
 class ServedHub:
@@ -79,7 +78,9 @@ class ServedHub:
         self.url = f"http://127.0.0.1:{port}"
         self.process: subprocess.Popen[bytes] | None = None
 
-    def start(self, within: float = 30) -> "ServedHub":
+    # Generous: the deadline is there to fail a hub that never comes up, not to time its start,
+    # and under pytest-xdist on a busy 2-core machine the import alone can take half a minute.
+    def start(self, within: float = 120) -> "ServedHub":
         self.process = subprocess.Popen(
             [sys.executable, "-m", "cfpm_coach", "hub", "serve", "--data-dir", str(self.folder),
              "--port", str(self.port), *self.extra],

@@ -1,6 +1,5 @@
 """Sync from the laptop's side: outbox, retries, refusals set aside, folder delivery and ingest."""
 
-import socket
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +8,7 @@ from cfpm_coach.services.sync import SyncSettings
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage import counts
 from cfpm_coach.sync.transports import HttpTransport
+from tests.ports import reserve_port
 from tests.sync.conftest import Team, manifest_of, unseal
 from tests.sync.scripted_server import scripted_hub
 
@@ -71,9 +71,7 @@ def test_an_unknown_token_stops_the_sync_and_keeps_the_bundle_queued(
 
 def test_no_hub_means_nothing_is_bundled_twice_and_the_error_is_kept(
         laptop: Workspace, team: Team) -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        closed = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    closed = f"http://127.0.0.1:{reserve_port()}"  # bound, never listening: refused
     _hub_settings(laptop, team, closed)
     for _ in range(2):
         report = laptop.sync.sync_now()

@@ -30,8 +30,11 @@ ENGLISH_MENUS = ["File", "Reports", "Edit", "Observation", "Help"]
 def compiled() -> None:
     """`make` compiles the .qm; a bare pytest run compiles it here when it is missing or old."""
     if not QM.exists() or QM.stat().st_mtime < TS.stat().st_mtime:
-        subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(TS), "-qm", str(QM)],
+        # Compiled beside it and renamed: a parallel worker never loads a half-written file.
+        partial = QM.with_name(f"{QM.name}.{os.getpid()}.partial")
+        subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(TS), "-qm", str(partial)],
                        check=True)
+        partial.replace(QM)
 
 
 @pytest.fixture
