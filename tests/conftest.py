@@ -25,6 +25,17 @@ def _isolated_default_dir(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
 
 
+@pytest.fixture(autouse=True)
+def _reports_back_in_english() -> Iterator[None]:
+    """The reports' language is process-wide (one app, one language): a test that prints in
+    Spanish must not leave the next test, on the same xdist worker, printing in Spanish."""
+    yield
+    from cfpm_coach.reports import texts
+
+    if texts.language() != "en":
+        texts.use_language("en")
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """An empty data folder for one test."""

@@ -470,10 +470,12 @@ class Hub:
 
     def report_pdf(self, path: Path, start: date, end: date, office: str | None = None) -> Path:
         """The unit summary over every office (or one), as the central team prints it."""
+        self.workspace.use_language("en")  # the hub prints in English, whatever ran before
         return self.workspace.reports.unit_pdf(office, start, end, path, author=HUB_AUTHOR)
 
     def agreement_pdf(self, path: Path) -> Path:
         """Inter-rater agreement over every co-observed visit that reached the hub."""
+        self.workspace.use_language("en")
         return self.workspace.reports.agreement_pdf(path, author=HUB_AUTHOR)
 
     def status(self) -> dict[str, Any]:

@@ -50,6 +50,7 @@ def test_hub_report_covers_every_office(hub: Hub, hub_setup: HubSetup, laptop: W
     sealed = laptop.exchange.export(tmp_path / "out", hub_setup.recipient, full=True).path
     assert hub.receive(token, sealed.read_bytes()).created
 
+    laptop.use_language("es")  # a process that printed in Spanish before: the hub prints English
     pdf = tmp_path / "all-offices.pdf"
     assert main(["hub", "report", "--data-dir", str(hub_setup.folder), "-o", str(pdf)]) == 0
     assert capsys.readouterr().out.strip() == str(pdf)
