@@ -204,7 +204,7 @@ def test_names_and_offices_from_a_real_bundle_are_escaped_on_every_page(
                                     office=HOSTILE_OFFICE)
         worker = laptop.workers.add(HOSTILE_NAME, office=HOSTILE_OFFICE, county=HOSTILE_COUNTY)
         draft = laptop.observations.start(worker.id, "cpm-practice", "home_visit")
-        laptop.observations.rate(draft.id, "engagement.1", 3)
+        laptop.observations.rate(draft.id, "engage.1", 3)
         laptop.observations.write_notes(draft.id, strengths=HOSTILE_NAME)
         laptop.observations.finalize(draft.id, allow_partial=True)
         enroll(hub, laptop, hub_setup, served.url, name=HOSTILE_NAME)

@@ -61,13 +61,15 @@ def test_a_merge_does_not_wait_for_another_merge_still_in_its_transaction(
 
 def test_upgrade_to_head_on_postgresql_continues_the_counter(
         cluster: throwaway_postgres.Cluster, tmp_path: Path) -> None:
-    """A hub database at the previous schema with changes counted keeps counting upward."""
+    """A hub database from before the change sequence (0007), with changes counted, keeps
+    counting upward after the upgrade to head."""
     from alembic import command
 
     from cfpm_coach.storage.migrate import alembic_config
 
     url = cluster.create_database()
-    previous = known_revisions()[-2]
+    revisions = known_revisions()
+    previous = revisions[revisions.index("0007") - 1]  # the counter row, not yet a sequence
     engine = create_engine(url)
     try:
         with engine.connect() as connection:

@@ -26,7 +26,11 @@ def test_the_guide_follows_the_instruments(qtbot: QtBot, window: MainWindow,
     text = guide.browser.toPlainText()
     assert window.workspace is not None
     practice = window.workspace.practice_instrument()
-    assert practice is not None and len(practice.groups) == 5
+    # The default practice instrument, cpm-practice v2: five practice elements and the
+    # foundation behaviors, a group of their own kept out of the overall score.
+    assert practice is not None and practice.key == ("cpm-practice", 2)
+    assert [g.in_overall for g in practice.groups] == [True] * 5 + [False]
+    assert len(practice.items) == 26
     for group in practice.groups:
         assert group.label in text
         for item in group.items:

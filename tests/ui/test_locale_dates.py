@@ -51,9 +51,9 @@ def test_dates_follow_the_locale_on_screen_and_on_paper(qtbot: QtBot, data_dir: 
         worker = ws.workers.add("Marisol Ortega-Hernandez", office="Harbor")
         obs = ws.observations.start(worker.id, "cpm-practice", "home_visit",
                                     started_at=MOMENT.astimezone(UTC))
-        ws.observations.rate(obs.id, "engagement.1", 3)
+        ws.observations.rate(obs.id, "engage.1", 3)
         ws.observations.finalize(obs.id, allow_partial=True)
-        ws.goals.add(worker.id, "Invite supports earlier", ["engagement.5"],
+        ws.goals.add(worker.id, "Invite supports earlier", ["engage.5"],
                      due_date=datetime(2026, 12, 15).date())
     with window_on(qtbot, data_dir) as window:
         window.show_worker(worker.id)

@@ -45,7 +45,7 @@ def test_add_worker_shows_a_long_name_whole_and_can_be_made_wider(qtbot: QtBot,
 def test_a_finalized_observation_shows_no_clear_buttons_and_no_rating_keys(
         qtbot: QtBot, window: MainWindow, workspace: Workspace, worker: WorkerView) -> None:
     obs = workspace.observations.start(worker.id, "cpm-practice", "home_visit")
-    workspace.observations.rate(obs.id, "engagement.1", 3)
+    workspace.observations.rate(obs.id, "engage.1", 3)
     workspace.observations.finalize(obs.id, allow_partial=True)
     window.flow.open(obs.id)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.checklist, timeout=10_000)

@@ -53,7 +53,7 @@ def test_a_four_level_county_instrument_is_rated_printed_and_exported(
             press(Qt.Key.Key_Tab)  # Worker -> New worker…
             press(Qt.Key.Key_Tab)  # -> Instrument
             type_text("F")  # "Four-level county practice profile", by its first letter
-            assert dialog.instrument.currentData() == FOUR_LEVEL_ID
+            assert dialog.instrument.currentData() == (FOUR_LEVEL_ID, 1)  # (id, version)
             press(Qt.Key.Key_Return)
 
         started = when_modal(StartDialog, choose_four_level)

@@ -74,7 +74,13 @@ def test_finish_ticks_nothing_and_shows_labels_not_ids(qtbot: QtBot, data_dir: P
         assert isinstance(dialog, FinishDialog)
         goals = dialog.goal_behaviors
         entries = [goals.item(i) for i in range(goals.count())]
-        assert len(entries) == 22
+        # One entry per behavior of the instrument rated: the default, cpm-practice v2, with its
+        # 22 practice and 4 foundation behaviors.
+        detail = window.checklist.detail
+        assert detail is not None and detail.instrument.key == ("cpm-practice", 2)
+        behaviors = [item.id for item in detail.instrument.items]
+        assert len(behaviors) == 26
+        assert [e.data(Qt.ItemDataRole.UserRole) for e in entries] == behaviors
         assert [e.text() for e in entries if e.checkState() == Qt.CheckState.Checked] == []
         shown = [e.text() for e in entries]
         assert not [text for text in shown if INTERNAL_ID.search(text)], shown[:3]

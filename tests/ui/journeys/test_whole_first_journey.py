@@ -1,7 +1,8 @@
 """The first journey end to end, by keyboard and mouse on the real dialogs, from an empty data
-folder: welcome, a worker, New observation + Enter, 22 ratings and two notes, Finish with a goal
-on the behaviors ticked, Finalize, the coaching summary PDF read back, an export bundle. Once in
-English and once in Spanish."""
+folder: welcome, a worker, New observation + Enter (the default instrument, cpm-practice v2), a
+rating for each of its 26 behaviors and two notes, Finish with a goal on the behaviors ticked,
+Finalize, the coaching summary PDF read back, an export bundle. Once in English and once in
+Spanish."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,10 +40,17 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
     i18n.install(app, "en")
 
 
-def rate_everything(qtbot: QtBot, window: MainWindow) -> None:
-    """22 ratings by number keys, moving on by itself, with two evidence notes (Enter, text, Enter)."""
+def rate_everything(qtbot: QtBot, window: MainWindow) -> int:
+    """A rating for every behavior by number keys, moving on by itself, with two evidence notes
+    (Enter, text, Enter); returns how many behaviors were rated."""
     checklist = window.checklist
-    for index in range(22):
+    detail = checklist.detail
+    assert detail is not None
+    # Enter in New observation takes the default: the newest practice instrument.
+    assert detail.instrument.key == ("cpm-practice", 2)
+    count = len(detail.instrument.items)
+    assert count == len(checklist._order) == 26  # 22 practice and 4 foundation behaviors
+    for index in range(count):
         if index in NOTES:
             press(Qt.Key.Key_Return)
             type_text(NOTES[index])
@@ -50,7 +58,8 @@ def rate_everything(qtbot: QtBot, window: MainWindow) -> None:
         press(RATING_KEYS[index % 3])
     wait_idle(qtbot, window)
     values = [checklist.rows[b].value for b in checklist._order]
-    assert values == [1 + i % 3 for i in range(22)]
+    assert values == [1 + i % 3 for i in range(count)]
+    return count
 
 
 def finish_with_a_goal(qtbot: QtBot, window: MainWindow) -> list[str]:
@@ -108,7 +117,7 @@ def test_the_whole_first_journey(qtbot: QtBot, data_dir: Path, tmp_path: Path, l
         steps.start_by_keyboard(qtbot, window)
         qtbot.waitUntil(lambda: steps.on_checklist_of(window, "Amelia Ortiz"), timeout=10_000)
         activate(qtbot, window)
-        rate_everything(qtbot, window)
+        rated = rate_everything(qtbot, window)
 
         ticked = finish_with_a_goal(qtbot, window)
         workspace = window.workspace
@@ -158,6 +167,6 @@ def test_the_whole_first_journey(qtbot: QtBot, data_dir: Path, tmp_path: Path, l
         opened = workspace.exchange.open(next(usb.glob("*.cfpm-bundle")), identity, [])
         files = opened.manifest.files
         assert files["worker"].records == 1 and files["observation"].records == 1
-        assert files["goal"].records == 1 and files["rating"].records == 22
+        assert files["goal"].records == 1 and files["rating"].records == rated
         if language == "es":
             assert QCoreApplication.translate("FinishDialog", "Finalize") != "Finalize"
