@@ -31,6 +31,11 @@ MODES = {"rate": 0.6, "export": 0.2, "backup": 0.2}
 # long delay (seconds).
 PHASES = {"startup": 0.2, "short": 0.25, "medium": 0.4, "long": 0.15}
 DELAYS = {"short": (0.0, 0.02), "medium": (0.02, 0.3), "long": (0.3, 1.5)}
+# Until an export (backup) child has acknowledged a bundle (backup file), the kill delay of an
+# export (backup) life counts from its first acknowledged file, not from "ready": a loaded
+# machine can take longer than any delay to seal the first bundle, and the campaign must check
+# at least one file that was acknowledged before a kill.
+FILE_MODES = ("export", "backup")
 READY_TIMEOUT = 60.0
 
 
@@ -120,6 +125,7 @@ class Campaign:
         self.context.set_forkserver_preload(["tests.reliability.campaign_child"])
         self.ready_estimate = {"existing": 0.1, "fresh": 0.6, "old": 0.8}
         self._fresh = 0
+        self._modes_with_file: set[str] = set()
         self.targets = self._setup()
 
     # -- set-up ------------------------------------------------------------------------------
@@ -206,7 +212,9 @@ class Campaign:
             deadline = began + self.rng.uniform(0, 1.2 * self.ready_estimate[variant])
         else:
             deadline = began + READY_TIMEOUT
-        alive = self._listen(reader, target, life, deadline, began, phase)
+        after_file = (phase != "startup" and target.mode in FILE_MODES
+                      and target.mode not in self._modes_with_file)
+        alive = self._listen(reader, target, life, deadline, began, phase, after_file)
         if alive:
             os.kill(child.pid, signal.SIGKILL)  # type: ignore[arg-type]
         self._drain(reader, target, life, began)
@@ -218,19 +226,25 @@ class Campaign:
             self.figures.problems.append(
                 f"a {target.mode} child stopped by itself (exit {child.exitcode}): "
                 f"{(life.error or '').strip().splitlines()[-1:]}")
+        if life.acked_files or life.acked_backups:
+            self._modes_with_file.add(target.mode)
         if life.ready_after is not None:
             estimate = self.ready_estimate[variant]
             self.ready_estimate[variant] = 0.7 * estimate + 0.3 * life.ready_after
         return life
 
     def _listen(self, reader: Connection, target: _Target, life: _Life, deadline: float,
-                began: float, phase: str) -> bool:
-        """Follow the child until the kill deadline; False if it ended first."""
+                began: float, phase: str, after_file: bool = False) -> bool:
+        """Follow the child until the kill deadline; False if it ended first. With after_file,
+        the phase's delay starts at the child's first acknowledged bundle or backup file."""
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 if life.ready_after is None and phase != "startup":
                     self.figures.problems.append(f"a {target.mode} child never became ready")
+                elif after_file:
+                    self.figures.problems.append(
+                        f"a {target.mode} child acknowledged no file in {READY_TIMEOUT:.0f} s")
                 return True
             try:
                 if not reader.poll(remaining):
@@ -239,7 +253,11 @@ class Campaign:
             except EOFError:
                 return False
             self._handle(message, target, life, began)
-            if message["t"] == "ready" and phase != "startup":
+            if after_file and (life.acked_files or life.acked_backups):
+                after_file = False
+                low, high = DELAYS[phase]
+                deadline = time.monotonic() + self.rng.uniform(low, high)
+            elif message["t"] == "ready" and phase != "startup" and not after_file:
                 low, high = DELAYS[phase]
                 deadline = time.monotonic() + self.rng.uniform(low, high)
 
