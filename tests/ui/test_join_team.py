@@ -1,11 +1,11 @@
 """Join your team from Sync settings: the real dialogs, driven by keys and clicks, against a real
 `hub serve` on loopback; then a real sync delivers a bundle to it."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -18,6 +18,7 @@ from cfpm_coach.ui.sync_settings_dialog import SyncSettingsDialog
 from cfpm_coach.ui.welcome_dialog import WelcomeDialog
 from tests.hub.conftest import ServedHub, free_port
 from tests.ui.conftest import wait_idle
+from tests.ui.modal import driven_by
 
 
 @pytest.fixture(scope="module")
@@ -29,29 +30,6 @@ def served_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Hub, 
     yield hub, server
     server.stop()
     hub.close()
-
-
-def _driven_by(drive: Callable[[QDialog], None]) -> Callable[[QDialog], int]:
-    """exec() as Qt runs it (shown, a local event loop until closed), operated by drive."""
-
-    def run(dialog: QDialog) -> int:
-        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-        dialog.show()
-        loop = QEventLoop()
-        dialog.finished.connect(loop.quit)
-
-        def drive_then_close() -> None:
-            try:
-                drive(dialog)
-            finally:
-                if dialog.isVisible():  # a failed step must not leave the loop waiting
-                    dialog.reject()
-
-        QTimer.singleShot(0, drive_then_close)
-        loop.exec()
-        return dialog.result()
-
-    return run
 
 
 def test_a_coach_joins_with_a_pasted_link_then_sync_delivers(
@@ -99,8 +77,8 @@ def test_a_coach_joins_with_a_pasted_link_then_sync_delivers(
                           dialog.recipient.text(), bool(dialog.token.text()))
         qtbot.keyClick(dialog.hub_url, Qt.Key.Key_Return)  # Save is the default button
 
-    monkeypatch.setattr(JoinDialog, "exec", _driven_by(drive_join))
-    monkeypatch.setattr(SyncSettingsDialog, "exec", _driven_by(drive_settings))
+    monkeypatch.setattr(JoinDialog, "exec", driven_by(drive_join))
+    monkeypatch.setattr(SyncSettingsDialog, "exec", driven_by(drive_settings))
     window.sync.settings_action.trigger()  # the laptop's key is read first, off the GUI thread
     qtbot.waitUntil(lambda: "filled" in seen, timeout=20_000)
 
@@ -152,8 +130,8 @@ def test_the_welcome_offers_to_join_and_the_code_sets_sync_up(
         qtbot.keyClick(dialog.close_button, Qt.Key.Key_Return)
 
     monkeypatch.setattr(WelcomeDialog, "ask", classmethod(_welcomed))
-    monkeypatch.setattr(WelcomeDialog, "exec", _driven_by(welcome))
-    monkeypatch.setattr(JoinDialog, "exec", _driven_by(join))
+    monkeypatch.setattr(WelcomeDialog, "exec", driven_by(welcome))
+    monkeypatch.setattr(JoinDialog, "exec", driven_by(join))
     window.first_run.welcome()
     # The join dialog opens once the welcome's answers are saved (off the GUI thread).
     qtbot.waitUntil(lambda: "outcome" in seen, timeout=30_000)
@@ -199,7 +177,7 @@ def test_the_folder_route_joins_from_an_invitation_file_chosen_in_the_dialog(
         seen["outcome"] = dialog.outcome.text() or dialog.problem.text()
         qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
 
-    monkeypatch.setattr(JoinDialog, "exec", _driven_by(join))
+    monkeypatch.setattr(JoinDialog, "exec", driven_by(join))
     wait_idle(qtbot, window)
     window.sync.join_team()
     assert "shared folder" in str(seen["outcome"]) and "Dana Kim" in str(seen["outcome"])

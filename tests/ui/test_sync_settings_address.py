@@ -1,10 +1,9 @@
 """Sync settings in the window: an http:// hub on the network is refused in the dialog itself."""
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -12,29 +11,7 @@ from cfpm_coach.sync import keys
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.sync_settings_dialog import SyncSettingsDialog
 from tests.ui.conftest import wait_idle
-
-
-def _modal_driven_by(drive: Callable[[SyncSettingsDialog], None]) -> Callable[..., int]:
-    """exec() as Qt runs it (shown, a local event loop until closed), typed into by drive."""
-
-    def run(dialog: SyncSettingsDialog) -> int:
-        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-        dialog.show()
-        loop = QEventLoop()
-        dialog.finished.connect(loop.quit)
-
-        def drive_then_close() -> None:
-            try:
-                drive(dialog)
-            finally:
-                if dialog.isVisible():  # a failed step must not leave the loop waiting
-                    dialog.reject()
-
-        QTimer.singleShot(0, drive_then_close)
-        loop.exec()
-        return dialog.result()
-
-    return run
+from tests.ui.modal import driven_by
 
 
 def _type(qtbot: QtBot, field: object, text: str) -> None:
@@ -62,7 +39,7 @@ def test_an_http_hub_on_the_network_is_refused_in_the_dialog_until_https(
         qtbot.keyClick(dialog.hub_url, Qt.Key.Key_Return)
         seen["after_https"] = (dialog.isVisible(), dialog.result())
 
-    monkeypatch.setattr(SyncSettingsDialog, "exec", _modal_driven_by(drive))
+    monkeypatch.setattr(SyncSettingsDialog, "exec", driven_by(drive))
     window.sync.settings_action.trigger()
     # The dialog opens once the laptop's own key is read, off the GUI thread.
     qtbot.waitUntil(lambda: "after_https" in seen, timeout=10_000)
@@ -118,7 +95,7 @@ def test_the_laptops_own_key_is_shown_with_copy_and_a_wrong_team_key_is_refused_
         qtbot.keyClick(dialog.recipient, Qt.Key.Key_Return)
         seen["pasted"] = (dialog.isVisible(), dialog.result())
 
-    monkeypatch.setattr(SyncSettingsDialog, "exec", _modal_driven_by(drive))
+    monkeypatch.setattr(SyncSettingsDialog, "exec", driven_by(drive))
     window.sync.settings_action.trigger()
     qtbot.waitUntil(lambda: "pasted" in seen, timeout=10_000)
     assert seen["shown"] == (own, True)
