@@ -69,6 +69,8 @@ class FirstRunFlow(QObject):
                                   lambda _r: self._after_welcome(answers), self._on_error)
 
     def _after_welcome(self, answers: WelcomeAnswers) -> None:
+        if self.window.backend.workspace is None:
+            return  # the window closed while the answers were being saved: nothing to show
         self.window.statusBar().showMessage(self.tr("Welcome, %s.") % answers.name, 8000)
         self.window.backend.read(lambda ws: ws.profile.coach(), self.window.show_coach)
         if answers.explore_demo:
