@@ -14,6 +14,7 @@ class DemoBanner(QFrame):
         self.setObjectName("demoBanner")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 4, 8, 4)  # a strip, not a panel: the page keeps the room
         self.text = QLabel(self.tr(
             "<b>Demo</b>: sample data to explore, nothing here is real. It is kept apart from "
             "your own data and never synced."))

@@ -2,15 +2,45 @@
 
 import html
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtGui import QCursor, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cfpm_coach.services import focus
 from cfpm_coach.services.read_models import FocusSuggestion
 from cfpm_coach.ui.table_models import locale_date
 
 NOT_RATED = "\u2014"
+
+
+class _WrappedScroller(QScrollArea):
+    """Asks for the height its wrapped text needs at its width, and scrolls when given less."""
+
+    def sizeHint(self) -> QSize:
+        """As tall as the text wrapped at the current width."""
+        body = self.widget()
+        width = self.viewport().width() or super().sizeHint().width()
+        height = body.heightForWidth(width) if body is not None else 0
+        return QSize(super().sizeHint().width(), max(height, 0) + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:
+        """Two lines, however many suggestions there are."""
+        return QSize(super().minimumSizeHint().width(), 2 * self.fontMetrics().lineSpacing())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new width wraps the text anew, so the wanted height changes."""
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
 
 
 class FocusPanel(QWidget):
@@ -41,7 +71,18 @@ class FocusPanel(QWidget):
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setAccessibleName(self.tr("Suggested focus"))
-        layout.addWidget(self.body)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # However many suggestions there are, they scroll here on a short window instead of
+        # pushing the window past a 640-pixel laptop screen.
+        self.scroller = _WrappedScroller()
+        self.scroller.setWidget(self.body)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.viewport().setAutoFillBackground(False)
+        self.body.setAutoFillBackground(False)
+        self.scroller.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addWidget(self.scroller)
 
     @Slot(str)
     def _explain(self, _link: str) -> None:
@@ -57,6 +98,7 @@ class FocusPanel(QWidget):
         if not suggestions:
             self.body.setText(self.tr("Nothing stands out yet: finish an observation or two "
                                       "and the lowest-rated behaviors appear here."))
+            self.scroller.updateGeometry()
             return
         lines = []
         for item in suggestions:
@@ -70,3 +112,4 @@ class FocusPanel(QWidget):
                     "%1", str(sum(1 for e in item.evidence if e.comparable)))
             lines.append(f"\u2022 <b>{html.escape(item.label, quote=False)}</b> \u2014 {why}")
         self.body.setText("<br>".join(lines))
+        self.scroller.updateGeometry()

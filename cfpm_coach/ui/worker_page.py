@@ -132,16 +132,22 @@ class WorkerPage(QWidget):
         lower_layout.addWidget(self.focus)
         goals_label = QLabel(self.tr("Goals"))
         goals_label.setObjectName("sectionTitle")
-        lower_layout.addWidget(goals_label)
+        # The goal buttons sit on the heading's line: the table keeps that row's height.
+        goals_heading = QHBoxLayout()
+        goals_heading.addWidget(goals_label)
+        goals_heading.addStretch(1)
+        lower_layout.addLayout(goals_heading)
         self.goals_model = GoalsModel(self)
         self.goals = _table(self.goals_model, self.tr("Coaching goals"))
         self.goals.setObjectName("goalsTable")
         self.goals.horizontalHeader().setSectionResizeMode(
             GoalsModel.TEXT, QHeaderView.ResizeMode.Stretch)
         self.goals.horizontalHeader().setStretchLastSection(False)
+        # A goal always in view, above a horizontal scroll bar when the columns need one; on a
+        # short window the goals give way (and scroll) before the history does.
+        self.goals.setMinimumHeight(_rows_height(self.goals, 1)
+                                    + self.goals.horizontalScrollBar().sizeHint().height())
         lower_layout.addWidget(self.goals, 1)
-        goal_buttons = QHBoxLayout()
-        goal_buttons.addStretch(1)
         self.goal_met_button = QPushButton(self.tr("Mark goal met"))
         self.goal_open_button = QPushButton(self.tr("Reopen goal"))
         self.goal_drop_button = QPushButton(self.tr("Drop goal"))
@@ -149,8 +155,7 @@ class WorkerPage(QWidget):
                                (self.goal_drop_button, "dropped")):
             button.setProperty("goal_status", status)
             button.clicked.connect(self._on_goal_button)
-            goal_buttons.addWidget(button)
-        lower_layout.addLayout(goal_buttons)
+            goals_heading.addWidget(button)
         self.goals.selectionModel().selectionChanged.connect(self._update_goal_buttons)
         self._update_goal_buttons()
         splitter.addWidget(lower)

@@ -4,7 +4,7 @@ shows no controls it cannot use, and the Observations table is more than a slive
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLayout, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services import first_run
@@ -71,6 +71,10 @@ def test_the_observations_table_shows_several_rows_on_a_laptop(qtbot: QtBot,
         window.show_worker(worker.id)
         qtbot.waitUntil(lambda: window.worker_page.worker_id == worker.id, timeout=10_000)
         wait_idle(qtbot, window)
+        # The layouts' cached minimum once went stale (618 pixels here, 646 in CI): ask afresh.
+        for layout in window.findChildren(QLayout):
+            layout.invalidate()
+        window.resize(1138, 640)
         QCoreApplication.processEvents()
         page = window.worker_page
         table = page.observations
@@ -78,4 +82,6 @@ def test_the_observations_table_shows_several_rows_on_a_laptop(qtbot: QtBot,
         assert table.model().rowCount() > 5 and page.focus.isVisible()
         assert rows >= 3, f"{rows:.1f} rows of the history in view"
         assert page.chart.height() >= 9 * page.fontMetrics().height()  # the trend still readable
+        # Room to spare: a longer title or another suggestion must not push it past the screen.
+        assert window.minimumSizeHint().height() <= 610, window.minimumSizeHint()
         assert window.height() <= 640
