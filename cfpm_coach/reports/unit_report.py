@@ -14,7 +14,7 @@ from cfpm_coach.reports.document import (
     provenance_line,
     write_pdf,
 )
-from cfpm_coach.reports.styles import LEVEL_COLOURS, proficient_label
+from cfpm_coach.reports.styles import LEVEL_COLOURS, MUTED, proficient_label
 from cfpm_coach.reports.texts import fill, translate
 from cfpm_coach.services.read_models import UnitReport
 
@@ -39,6 +39,10 @@ def _workers(report: UnitReport) -> list[Flowable]:
                                     "cell"), str(row.observations_in_period)]
         for column, group in enumerate(groups, start=2):
             share, change = row.latest[group.id], row.change[group.id]
+            if group.id in row.not_comparable:
+                cells.append(translate("reports", "n/c"))
+                extra.append(("TEXTCOLOR", (column, row_index), (column, row_index), MUTED))
+                continue
             text = percent(share)
             if change is not None and round(change * 100):
                 text += f" ({round(change * 100):+d})"
@@ -55,7 +59,10 @@ def _workers(report: UnitReport) -> list[Flowable]:
         "reports", "Share of observed behaviors rated %1 in each worker's latest "
         "finished observation of the period; in brackets the change in points since "
         "their first one in the period. Obs. counts finished observations."),
-        proficient_label(report.instrument.scale)), "small")
+        proficient_label(report.instrument.scale))
+        + (" " + translate("reports", "n/c not comparable (the latest observation was rated on "
+                                      "an earlier version without this element's behaviors).")
+           if any(row.not_comparable for row in report.rows) else ""), "small")
     heading = translate("reports", "Workers by practice element") \
         if report.instrument.kind == "practice" else \
         translate("reports", "Workers by leadership group")
@@ -82,25 +89,46 @@ def _rare(report: UnitReport) -> list[Flowable]:
                                   "heading")]
     if not total:
         return [*story, para(translate("reports", "No finished observations in this period."))]
-    # Shown proficient in the fewest observations: rarely observed and rarely strong both count.
-    ranked = sorted(
-        ((report.behavior_scores[item.id].proficient, report.behavior_scores[item.id].observed,
-          item.label, report.behavior_scores[item.id]) for item in report.instrument.items),
-        key=lambda r: (r[0], r[1]))[:RARE_LIMIT]
+    comparable = {item.id: report.behavior_comparable.get(item.id, total)
+                  for item in report.instrument.items}
+
+    def rank(item_id: str) -> tuple[float, float]:
+        # Shown proficient in the fewest observations that could rate it: rarely observed and
+        # rarely strong both count.
+        score, out_of = report.behavior_scores[item_id], comparable[item_id]
+        return (score.proficient / out_of, score.observed / out_of)
+
+    # A behavior no observation could rate (new in this version, rated only on an earlier one)
+    # is not rare but unknown: listed after the weakest, as n/c, never ranked among them.
+    lost = [item for item in report.instrument.items if not comparable[item.id]]
+    ranked = sorted((item for item in report.instrument.items if comparable[item.id]),
+                    key=lambda item: rank(item.id))[:RARE_LIMIT]
     data: list[list[object]] = [[translate("reports", "Behavior"),
                                  translate("reports", "Observed in"),
                                  fill(translate("reports", "%1 in"),
                                       proficient_label(report.instrument.scale)),
                                  translate("reports", "Share")]]
     of = translate("reports", "%1 of %2")
-    data += [[para(label, "cell"), fill(of, score.observed, total), fill(of, proficient, total),
-              percent(score.share_proficient)]
-             for proficient, _observed, label, score in ranked]
-    note = para(fill(translate(
+    for item in ranked:
+        score, out_of = report.behavior_scores[item.id], comparable[item.id]
+        data.append([para(item.label, "cell"), fill(of, score.observed, out_of),
+                     fill(of, score.proficient, out_of), percent(score.share_proficient)])
+    not_comparable = translate("reports", "n/c")
+    muted = [("TEXTCOLOR", (1, len(data)), (-1, -1), MUTED)] if lost else []
+    data += [[para(item.label, "cell"), not_comparable, not_comparable, not_comparable]
+             for item in lost]
+    note = fill(translate(
         "reports", "The %1 behaviors rated %3 in the fewest of the unit's %2 finished "
         "observations; Share is of the observations where each was observed."),
-        len(ranked), total, proficient_label(report.instrument.scale)), "small")
-    return [*story, note, grid(data, [WIDTH - 3.6 * inch, 1.2 * inch, 1.4 * inch, 1.0 * inch])]
+        len(ranked), total, proficient_label(report.instrument.scale))
+    if any(0 < comparable[item.id] < total for item in report.instrument.items):
+        note += " " + translate("reports", "A behavior an earlier version lacks is counted over "
+                                           "the observations that could rate it.")
+    if lost:
+        note += " " + translate("reports", "n/c not comparable: rated only on an earlier "
+                                           "version without this behavior.")
+    return [*story, para(note, "small"),
+            grid(data, [WIDTH - 3.6 * inch, 1.2 * inch, 1.4 * inch, 1.0 * inch], extra=muted)]
 
 
 def render(report: UnitReport, path: Path, *, author: str, paper: Paper = "letter",

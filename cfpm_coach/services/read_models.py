@@ -219,6 +219,8 @@ class UnitWorkerRow:
     observations_in_period: int
     latest: dict[str, float | None]  # group id to share Accomplished, latest observation
     change: dict[str, float | None]  # latest minus earliest observation in the period
+    # Groups the latest observation's version has no behavior for (rated before a crosswalk).
+    not_comparable: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -234,6 +236,9 @@ class UnitReport:
     stale_days: int
     behavior_scores: dict[str, Score]  # every finished observation in the period, pooled
     observations: int
+    # Per behavior, the observations that could rate it: on its version, or on an earlier one
+    # through the crosswalk (absent: every observation could).
+    behavior_comparable: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

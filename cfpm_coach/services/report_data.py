@@ -138,7 +138,11 @@ class ReportService:
                 now, then = latest_share[group.id], (
                     earliest[group.id].share_proficient if group.id in earliest else None)
                 change[group.id] = None if now is None or then is None else now - then
-            rows.append(UnitWorkerRow(worker, len(mine), latest_share, change))
+            # A group absent from the latest observation's scores continues none of the
+            # behaviors of the version it was rated on: "not comparable", not "no data".
+            not_comparable = frozenset(g.id for g in instrument.groups
+                                       if mine and g.id not in latest)
+            rows.append(UnitWorkerRow(worker, len(mine), latest_share, change, not_comparable))
         cutoff = ended - timedelta(days=STALE_DAYS)
         stale = [w for w in workers if w.active and
                  (w.last_observed_at is None or w.last_observed_at < cutoff)]
@@ -146,16 +150,19 @@ class ReportService:
             values = observation_repo.rating_values(session=session,
                                                     observation_ids=[o.id for o in finished])
         pooled: dict[str, list[int | None]] = {item.id: [] for item in instrument.items}
+        comparable: Counter[str] = Counter()
         for obs in finished:
             for behavior_id, value in (ratings_in(self._ws.catalog, instrument, obs,
                                                   values.get(obs.id, {})) or {}).items():
                 pooled[behavior_id].append(value)
+                comparable[behavior_id] += 1
         return UnitReport(
             office=office if office is not None else ALL_OFFICES, instrument=instrument,
             start=start, end=end, rows=rows,
             not_observed_lately=stale, stale_days=STALE_DAYS,
             behavior_scores={b: score_values(v, instrument.scale) for b, v in pooled.items()},
             observations=len(finished),
+            behavior_comparable={item.id: comparable[item.id] for item in instrument.items},
         )
 
     # -- PDFs --------------------------------------------------------------------------------

@@ -1,11 +1,13 @@
 """Every report read back from the real PDF: text, fonts, pages, metadata, paper, determinism."""
 
+import json
 import shutil
 import subprocess
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
 from cfpm_coach.cli import main
@@ -149,6 +151,64 @@ def test_unit_summary_and_leadership(workspace: Workspace, tmp_path: Path) -> No
     for group in leadership.groups:
         assert group.label in record and group.label in summary
     assert "Leadership groups over time" in summary
+
+
+def test_unit_summary_says_n_c_where_a_behavior_is_not_comparable(
+        workspace: Workspace, tmp_path: Path) -> None:
+    # Printed in v2's behaviors; Ana's one observation was on v1, which lacks some of them:
+    # those say "n/c" (as the worker summary does), listed after the weakest, not ranked the
+    # rarest shown with a dash.
+    v1 = workspace.catalog.get("cpm-practice", 1)
+    v2 = workspace.catalog.get("cpm-practice")
+    ana = workspace.workers.add("Ana Reyes", office="Eastside")
+    observed(workspace, ana, {item.id: 3 for item in v1.items})
+    lost = [item for item in v2.items if not item.crosswalk]
+    assert lost  # behaviors new in v2
+    pdf = workspace.reports.unit_pdf("Eastside", YEAR_AGO, TODAY, tmp_path / "u.pdf")
+    lines = [" ".join(line.split()) for line in text_of(pdf, layout=True).splitlines()]
+    rare = lines[next(i for i, line in enumerate(lines) if "rarely shows" in line):]
+    for item in lost:
+        row = next(line for line in rare if line.startswith(starts(item.label)))
+        assert row.endswith("n/c n/c n/c"), row
+    assert not any("\u2014" in line for line in rare), rare
+    assert "n/c not comparable" in " ".join(text_of(pdf).split())
+
+
+def test_unit_summary_says_n_c_where_an_element_is_not_comparable(
+        data_dir: Path, tmp_path: Path) -> None:
+    # A county's v2 adds an element no v1 behavior continues: a worker last rated on v1 has
+    # "n/c" there, a worker never observed keeps the dash.
+    v1 = Workspace.open(data_dir).catalog.get("cpm-practice", 1).model_dump(mode="json")
+    v1.update(id="county-plus", title="County practice profile", source="", crosswalk_from=None)
+    v2 = json.loads(json.dumps(v1))
+    v2.update(version=2, crosswalk_from=1)
+    for group in v2["groups"]:
+        for item in group["items"]:
+            item["crosswalk"] = [item["id"]]
+    new_item = dict(json.loads(json.dumps(v2["groups"][0]["items"][0])), id="family_voice.1",
+                    crosswalk=[])
+    v2["groups"].append({"id": "family_voice", "label": "Family voice", "description": "",
+                         "in_overall": True, "items": [new_item]})
+    folder = data_dir / "instruments"
+    folder.mkdir(exist_ok=True)
+    for data in (v1, v2):
+        (folder / f"county-plus.v{data['version']}.yaml").write_text(
+            yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with Workspace.open(data_dir) as ws:
+        ana = ws.workers.add("Ana Reyes", office="Eastside")
+        ws.workers.add("Bo Lindqvist", office="Eastside")
+        obs = ws.observations.start(ana.id, "county-plus", "home_visit", instrument_version=1)
+        ws.observations.rate_many(obs.id, {item["id"]: (3, None) for g in v1["groups"]
+                                           for item in g["items"]})
+        ws.observations.finalize(obs.id)
+        pdf = ws.reports.unit_pdf("Eastside", YEAR_AGO, TODAY, tmp_path / "u.pdf",
+                                  instrument_id="county-plus")
+    lines = [" ".join(line.split()) for line in text_of(pdf, layout=True).splitlines()]
+    ana_row = next(line for line in lines if line.startswith("Ana Reyes"))
+    bo_row = next(line for line in lines if line.startswith("Bo Lindqvist"))
+    assert ana_row.split()[2:] == ["1", *["100%"] * len(v1["groups"]), "n/c"], ana_row
+    assert bo_row.split()[2:] == ["0", *["\u2014"] * len(v2["groups"])], bo_row
+    assert "n/c not comparable (the latest observation" in " ".join(text_of(pdf).split())
 
 
 def test_deterministic_output_is_byte_identical(workspace: Workspace, tmp_path: Path) -> None:
