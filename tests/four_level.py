@@ -20,10 +20,11 @@ LEVELS = [(1, "beginning", "Beginning"), (2, "developing", "Developing"),
           (3, "proficient", "Proficient"), (4, "exemplary", "Exemplary")]
 
 
-def four_level_instrument() -> Instrument:
+def four_level_instrument(instrument_id: str = FOUR_LEVEL_ID,
+                          title: str = FOUR_LEVEL_TITLE) -> Instrument:
     """The instrument the workbook holds (built in memory, for comparison)."""
     data = load_instrument(INSTRUMENTS_DIR / "cpm-practice.v1.yaml").model_dump()
-    data.update(id=FOUR_LEVEL_ID, title=FOUR_LEVEL_TITLE,
+    data.update(id=instrument_id, title=title,
                 source_note="Sample County's own four-level practice profile (a test fixture).")
     data["scale"] = {"proficient_threshold": 3, "levels": [
         *({"value": v, "code": code, "label": label,
@@ -37,17 +38,20 @@ def four_level_instrument() -> Instrument:
     return Instrument.model_validate(data)
 
 
-def four_level_workbook(folder: Path) -> Path:
+def four_level_workbook(folder: Path, instrument_id: str = FOUR_LEVEL_ID,
+                        title: str = FOUR_LEVEL_TITLE) -> Path:
     """The instrument as the .xlsx workbook a county fills in."""
-    path = folder / "county-four.xlsx"
-    write_tables(path, instrument_tables(four_level_instrument()))
+    path = folder / f"{instrument_id}.xlsx"
+    write_tables(path, instrument_tables(four_level_instrument(instrument_id, title)))
     return path
 
 
-def install_four_level(data_dir: Path, folder: Path) -> Instrument:
-    """`cfpm-coach instruments import` of the workbook into a data folder (or a hub's folder)."""
+def install_four_level(data_dir: Path, folder: Path, instrument_id: str = FOUR_LEVEL_ID,
+                       title: str = FOUR_LEVEL_TITLE) -> Instrument:
+    """`cfpm-coach instruments import` of the workbook into a data folder (or a hub's folder);
+    another id and title give a second county's instrument (one sorting after the shipped)."""
     assert main(["instruments", "import", "--data-dir", str(data_dir),
-                 str(four_level_workbook(folder))]) == 0
-    installed = load_instrument(data_dir / "instruments" / f"{FOUR_LEVEL_ID}.v1.yaml")
-    assert installed.content_hash == four_level_instrument().content_hash
+                 str(four_level_workbook(folder, instrument_id, title))]) == 0
+    installed = load_instrument(data_dir / "instruments" / f"{instrument_id}.v1.yaml")
+    assert installed.content_hash == four_level_instrument(instrument_id, title).content_hash
     return installed

@@ -10,6 +10,15 @@ from cfpm_coach.domain.catalog import InstrumentCatalog
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.paths import AppPaths, resolve_paths, resources_dir
 from cfpm_coach.services.goals import GoalService
+from cfpm_coach.services.instrument_choice import (
+    DEFAULT_INSTRUMENT_KEY,
+    PRACTICE_KEY,
+    PracticeChoice,
+    checked_choice,
+    practice_instruments,
+    resolve_practice,
+    start_instrument,
+)
 from cfpm_coach.services.maintenance import MaintenanceService
 from cfpm_coach.services.observations import ObservationService
 from cfpm_coach.services.profile import ProfileService
@@ -71,6 +80,10 @@ class Workspace:
         self.goals = GoalService(self)
         self.maintenance = MaintenanceService(self)
         self.reports = ReportService(self)
+        # Read once, on first use (a worker thread, not the GUI's), then kept: it changes only
+        # through choose_practice_instrument.
+        self._practice_choice: PracticeChoice | None = None
+        self._practice_choice_read = False
 
     @cached_property
     def exchange(self) -> "ExchangeService":
@@ -115,8 +128,34 @@ class Workspace:
                 language, resources_dir() / "instruments", self.paths.instruments)
 
     def practice_instrument(self) -> "Instrument | None":
-        """The practice instrument whose elements the worker list and trends show (latest version)."""
-        return next((i for i in self.catalog.latest() if i.kind == "practice"), None)
+        """The practice instrument whose elements the worker list, trends, suggested focus and
+        goals show: the one chosen in Settings, else the newest version of the first by id."""
+        if not self._practice_choice_read:
+            self._practice_choice = PracticeChoice.from_setting(
+                self.profile.setting(PRACTICE_KEY))
+            self._practice_choice_read = True
+        return resolve_practice(self.catalog, self._practice_choice)
+
+    def practice_instruments(self) -> list[Instrument]:
+        """Every installed version of every practice instrument, to choose from."""
+        return practice_instruments(self.catalog)
+
+    def choose_practice_instrument(self, instrument_id: str, version: int | None = None
+                                   ) -> Instrument:
+        """Make an installed practice instrument the one the figures follow (its newest version
+        follows later versions); InstrumentError when it is not installed or not practice."""
+        choice = checked_choice(self.catalog, instrument_id, version)
+        self.profile.set_setting(PRACTICE_KEY, choice.to_setting())
+        self._practice_choice, self._practice_choice_read = choice, True
+        chosen = self.practice_instrument()
+        assert chosen is not None
+        log.info("practice instrument set to %s version %s", instrument_id, chosen.version)
+        return chosen
+
+    def start_instrument(self) -> tuple[str, int] | None:
+        """The instrument (id, version) New observation offers first."""
+        return start_instrument(self.catalog, self.practice_instrument(),
+                                self.profile.setting(DEFAULT_INSTRUMENT_KEY, ""))
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None,

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach import APP_NAME
+from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.errors import DamagedStoreError, NotFoundError
 from cfpm_coach.services.read_models import ObservationDetail, WorkerHistory, WorkerView
 from cfpm_coach.services.workspace import Workspace
@@ -177,11 +178,8 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.store_label.setText(self.tr("Store: %s") % workspace.paths.database)
         self.store_label.setToolTip(str(workspace.paths.data_dir))
-        practice = workspace.practice_instrument()
-        if practice is not None:
-            self.workers_panel.model.element_labels = {g.id: g.label for g in practice.groups}
-            self.workers_panel.model.proficient_label = practice.scale.level(
-                practice.scale.proficient_threshold).label
+        # Read on the worker (the choice is a setting); answered before the list below loads.
+        self.backend.read(lambda ws: ws.practice_instrument(), self._use_practice)
         self.set_store_open(True)
         self.backend.read(lambda ws: ws.profile.coach(), self.show_coach)
         self.refresh_workers()
@@ -191,6 +189,13 @@ class MainWindow(QMainWindow):
         self.sync.start()
         self.flow.offer_recovery()
         self.first_run.check()
+
+    def _use_practice(self, practice: Instrument | None) -> None:
+        """The worker list's fidelity bars show the practice instrument's elements."""
+        if practice is not None:
+            self.workers_panel.model.element_labels = {g.id: g.label for g in practice.groups}
+            self.workers_panel.model.proficient_label = practice.scale.level(
+                practice.scale.proficient_threshold).label
 
     @Slot(object)
     def _on_open_failed(self, error: BaseException) -> None:
@@ -259,6 +264,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_store_changed(self, changes: Changed) -> None:
+        if changes & Changed.PRACTICE and self.workspace is not None:
+            self._use_practice(self.workspace.practice_instrument())
         if changes & WORKER_LIST_CHANGES:
             self.refresh_workers()
         worker_id = self.state.worker_id

@@ -27,12 +27,6 @@ if TYPE_CHECKING:
 OPEN_OBSERVATION_KEY = "open_observation_id"
 
 
-def _default_instrument(ws: Workspace) -> str:
-    """The practice instrument's id (the dialog picks its newest version), chosen by kind."""
-    practice = ws.practice_instrument()
-    return practice.id if practice is not None else ""
-
-
 def _start(ws: Workspace, request: "StartRequest") -> tuple[ObservationDetail, list[GoalView]]:
     worker_id = request.worker_id
     if worker_id is None:
@@ -79,11 +73,11 @@ class ObservationFlow(QObject):
         """Ask what to observe (the current worker preselected), then open the checklist."""
         self.backend.read(
             lambda ws: (ws.workers.find(include_inactive=False),
-                        ws.profile.setting("default_instrument", _default_instrument(ws)),
+                        ws.start_instrument(),
                         ws.profile.coach().name),
             self._ask_start)
 
-    def _ask_start(self, result: tuple[list[WorkerView], str, str]) -> None:
+    def _ask_start(self, result: tuple[list[WorkerView], tuple[str, int] | None, str]) -> None:
         workers, default_instrument, coach_name = result
         workspace = self.shell.workspace
         if workspace is None:

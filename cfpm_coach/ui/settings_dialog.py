@@ -1,5 +1,6 @@
-"""Settings: the coach profile, the default instrument, where the data lives."""
+"""Settings: the coach profile, the practice and default instruments, where the data lives."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,7 @@ class SettingsValues:
     not_observed_weeks: int
     idle_lock_minutes: int = 10
     language: str = ""
+    practice_instrument: tuple[str, int] | None = None  # (id, version)
 
 
 class SettingsDialog(QDialog):
@@ -44,7 +46,9 @@ class SettingsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, coach: CoachView, instruments: list[Instrument],
                  default_instrument: str, data_dir: Path, not_observed_weeks: int = 6,
-                 idle_lock_minutes: int = 10) -> None:
+                 idle_lock_minutes: int = 10, *,
+                 practice_instruments: Sequence[Instrument] = (),
+                 practice: tuple[str, int] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
@@ -57,10 +61,19 @@ class SettingsDialog(QDialog):
 
         prefs = QGroupBox(self.tr("Observations"))
         prefs_form = QFormLayout(prefs)
+        self.practice = self._practice_choice(
+            list(practice_instruments) or [i for i in instruments if i.kind == "practice"],
+            practice)
+        prefs_form.addRow(self.tr("&Practice instrument"), self.practice)
         self.instrument = QComboBox()
         self.instrument.setAccessibleName(self.tr("Default instrument"))
+        self.instrument.setToolTip(self.tr("What New observation offers first"))
+        # A practice instrument is offered through the practice choice above, so the two
+        # settings cannot disagree; another kind (leadership) can be the default instead.
+        self.instrument.addItem(self.tr("The practice instrument"), "")
         for instrument in instruments:
-            self.instrument.addItem(instrument.title, instrument.id)
+            if instrument.kind != "practice":
+                self.instrument.addItem(instrument.title, instrument.id)
         self.instrument.setCurrentIndex(max(0, self.instrument.findData(default_instrument)))
         prefs_form.addRow(self.tr("Default &instrument"), self.instrument)
         self.weeks = QSpinBox()
@@ -109,6 +122,28 @@ class SettingsDialog(QDialog):
         self.name.textChanged.connect(self._update_ok)
         layout.addWidget(self.buttons)
 
+    def _practice_choice(self, instruments: list[Instrument],
+                         current: tuple[str, int] | None) -> QComboBox:
+        """One entry per installed practice instrument version, the newest of each id first."""
+        combo = QComboBox()
+        combo.setObjectName("practiceInstrumentChoice")
+        combo.setAccessibleName(self.tr("Practice instrument"))
+        combo.setToolTip(self.tr("The instrument whose elements the worker list, trends, "
+                                 "suggested focus and goals show, and that New observation "
+                                 "offers first"))
+        newest: dict[str, int] = {}
+        for instrument in instruments:
+            newest[instrument.id] = max(newest.get(instrument.id, 0), instrument.version)
+        for instrument in sorted(instruments, key=lambda i: (i.version != newest[i.id], i.title,
+                                                             -i.version)):
+            text = f"{instrument.title} (v{instrument.version})"
+            if instrument.version != newest[instrument.id]:
+                text += self.tr(" \u2014 earlier version")
+            combo.addItem(text, instrument.key)
+        keys = [combo.itemData(i) for i in range(combo.count())]
+        combo.setCurrentIndex(keys.index(current) if current in keys else 0)
+        return combo
+
     @Slot()
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._data_dir)))
@@ -123,13 +158,20 @@ class SettingsDialog(QDialog):
         return SettingsValues(self.name.text().strip(), self.role.text().strip(),
                               self.county.text().strip(), self.office.text().strip(),
                               self.instrument.currentData(), self.weeks.value(),
-                              self.idle.value(), self.language.currentData())
+                              self.idle.value(), self.language.currentData(),
+                              self._chosen_practice())
+
+    def _chosen_practice(self) -> tuple[str, int] | None:
+        key = self.practice.currentData()
+        return (str(key[0]), int(key[1])) if key else None
 
     @classmethod
     def ask(cls, parent: QWidget | None, coach: CoachView, instruments: list[Instrument],
             default_instrument: str, data_dir: Path, not_observed_weeks: int = 6,
-            idle_lock_minutes: int = 10) -> SettingsValues | None:
+            idle_lock_minutes: int = 10, *, practice_instruments: Sequence[Instrument] = (),
+            practice: tuple[str, int] | None = None) -> SettingsValues | None:
         """Open the dialog; the values, or None when cancelled."""
         dialog = cls(parent, coach, instruments, default_instrument, data_dir,
-                     not_observed_weeks, idle_lock_minutes)
+                     not_observed_weeks, idle_lock_minutes,
+                     practice_instruments=practice_instruments, practice=practice)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None

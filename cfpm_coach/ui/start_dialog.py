@@ -50,7 +50,7 @@ class StartDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, workers: list[WorkerView],
                  instruments: list[Instrument], *, selected_worker: uuid.UUID | None = None,
-                 default_instrument: str = "cpm-practice") -> None:
+                 default_instrument: str | tuple[str, int] | None = "cpm-practice") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New observation"))
         self.setObjectName("startDialog")
@@ -95,7 +95,9 @@ class StartDialog(QDialog):
                 text += self.tr(" \u2014 earlier version")
             self.instrument.addItem(text, instrument.key)
         keys = [self.instrument.itemData(i) for i in range(self.instrument.count())]
-        wanted = (default_instrument, newest.get(default_instrument, 0))
+        # An id alone means its newest version; (id, version) a version chosen in Settings.
+        wanted = default_instrument if isinstance(default_instrument, tuple) else (
+            default_instrument, newest.get(default_instrument or "", 0))
         self.instrument.setCurrentIndex(keys.index(wanted) if wanted in keys else 0)
         form.addRow(self.tr("&Instrument"), self.instrument)
 
@@ -216,7 +218,8 @@ class StartDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, workers: list[WorkerView],
             instruments: list[Instrument], *, selected_worker: uuid.UUID | None = None,
-            default_instrument: str = "cpm-practice") -> StartRequest | None:
+            default_instrument: str | tuple[str, int] | None = "cpm-practice"
+            ) -> StartRequest | None:
         """Open the dialog; the request, or None when cancelled."""
         dialog = cls(parent, workers, instruments, selected_worker=selected_worker,
                      default_instrument=default_instrument)

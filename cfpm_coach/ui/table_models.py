@@ -231,7 +231,27 @@ class ObservationsModel(RowsModel[ObservationSummary]):
 
     DATE, SETTING, INSTRUMENT, STATUS, RATED, SCORE = range(6)
     HEADERS = (QT_TR_NOOP("Date"), QT_TR_NOOP("Setting"), QT_TR_NOOP("Instrument"),
-               QT_TR_NOOP("Status"), QT_TR_NOOP("Rated"), QT_TR_NOOP("Accomplished"))
+               QT_TR_NOOP("Status"), QT_TR_NOOP("Rated"), QT_TR_NOOP("Share at standard"))
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        # The practice instrument's proficient level ("Proficient" on a county's 4-level
+        # scale), as the chart's title names it; until one is known the heading stays neutral.
+        self.proficient_label = ""
+
+    def set_proficient_label(self, label: str) -> None:
+        """Head the share column with the level scores count from."""
+        if label != self.proficient_label:
+            self.proficient_label = label
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.SCORE, self.SCORE)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (section == self.SCORE and self.proficient_label
+                and orientation == Qt.Orientation.Horizontal
+                and role == Qt.ItemDataRole.DisplayRole):
+            return self.tr("Share %1").replace("%1", self.proficient_label)
+        return super().headerData(section, orientation, role)
 
     def display(self, row: ObservationSummary, column: int) -> str:
         if column == self.DATE:
@@ -254,6 +274,11 @@ class ObservationsModel(RowsModel[ObservationSummary]):
     def tooltip(self, row: ObservationSummary, column: int) -> str | None:
         if column == self.INSTRUMENT:
             return f"{row.instrument_id} v{row.instrument_version}"
+        if column == self.SCORE and row.score.observed:
+            # Each observation counts on its own instrument's scale, whatever heads the column.
+            return self.tr("%1 of %2 observed behaviors at or above the proficient level of "
+                           "%3").replace("%1", str(row.score.proficient)).replace(
+                "%2", str(row.score.observed)).replace("%3", row.instrument_title)
         return None
 
     def sort_key(self, row: ObservationSummary, column: int) -> Any:

@@ -8,16 +8,26 @@ from PySide6.QtWidgets import QFileDialog
 
 from cfpm_coach.errors import CoachError
 from cfpm_coach.services.coming_up import ComingUp, coming_up, set_weeks, weeks_setting
+from cfpm_coach.services.instrument_choice import DEFAULT_INSTRUMENT_KEY
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui import i18n, printing
 from cfpm_coach.ui.coming_up_dialog import ComingUpDialog
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.idle_lock import DEFAULT_MINUTES as DEFAULT_IDLE
 from cfpm_coach.ui.idle_lock import SETTING_KEY as IDLE_KEY
+from cfpm_coach.ui.window_state import Changed
 
 if TYPE_CHECKING:
+    from cfpm_coach.domain.instruments import Instrument
     from cfpm_coach.ui.export_dialog import ExportDialog, ExportRequest
     from cfpm_coach.ui.main_window import MainWindow
+
+
+def _settings_data(ws: Workspace) -> tuple[object, str, int, object, "Instrument | None"]:
+    """What the Settings dialog shows, read off the GUI thread."""
+    return (ws.profile.coach(), ws.profile.setting(DEFAULT_INSTRUMENT_KEY, ""),
+            weeks_setting(ws), ws.profile.setting(IDLE_KEY, DEFAULT_IDLE),
+            ws.practice_instrument())
 
 
 class ToolsFlow(QObject):
@@ -121,26 +131,32 @@ class ToolsFlow(QObject):
     @Slot()
     def open_settings(self) -> None:
         """Edit the coach profile and preferences."""
-        self.backend.read(
-            lambda ws: (ws.profile.coach(), ws.profile.setting("default_instrument",
-                                                                "cpm-practice"),
-                        weeks_setting(ws), ws.profile.setting(IDLE_KEY, DEFAULT_IDLE)),
-            self._show_settings)
+        self.backend.read(_settings_data, self._show_settings)
 
-    def _show_settings(self, result: tuple[object, str, int, int]) -> None:
-        coach, default_instrument, weeks, idle = result
+    def _show_settings(self, result: tuple[object, str, int, object, "Instrument | None"]
+                       ) -> None:
+        coach, default_instrument, weeks, idle, practice = result
         if self.workspace is None:
             return
         from cfpm_coach.ui.settings_dialog import SettingsDialog
 
-        values = SettingsDialog.ask(self.window, coach, self.workspace.catalog.latest(),  # type: ignore[arg-type]
-                                    default_instrument, self.workspace.paths.data_dir, weeks,
-                                    idle if isinstance(idle, int) else DEFAULT_IDLE)
+        values = SettingsDialog.ask(
+            self.window, coach, self.workspace.catalog.latest(),  # type: ignore[arg-type]
+            default_instrument, self.workspace.paths.data_dir, weeks,
+            idle if isinstance(idle, int) else DEFAULT_IDLE,
+            practice_instruments=self.workspace.practice_instruments(),
+            practice=practice.key if practice is not None else None)
         if values is None:
             return
+        changes = Changed.PROFILE
+        if values.practice_instrument is not None and (
+                practice is None or values.practice_instrument != practice.key):
+            changes |= Changed.PRACTICE
 
         def save(ws: Workspace) -> object:
-            ws.profile.set_setting("default_instrument", values.default_instrument)
+            ws.profile.set_setting(DEFAULT_INSTRUMENT_KEY, values.default_instrument)
+            if values.practice_instrument is not None:
+                ws.choose_practice_instrument(*values.practice_instrument)
             set_weeks(ws, values.not_observed_weeks)
             ws.profile.set_setting(IDLE_KEY, values.idle_lock_minutes)
             return ws.profile.update_coach(name=values.name, role=values.role,
@@ -152,7 +168,7 @@ class ToolsFlow(QObject):
             i18n.set_language(data_dir, values.language)
             self.window.statusBar().showMessage(
                 self.tr("The new language is used the next time CFPM Coach starts."), 10_000)
-        self.backend.write(save, self._on_coach, self._on_error)
+        self.backend.write(save, self._on_coach, self._on_error, changes=changes)
 
     @Slot()
     def coming_up(self) -> None:

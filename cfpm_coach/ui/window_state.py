@@ -23,10 +23,12 @@ class Changed(enum.Flag):
     GOALS = enum.auto()
     PROFILE = enum.auto()  # the coach's name, settings
     STORE = enum.auto()  # the whole store replaced (a restore, a reopen)
+    PRACTICE = enum.auto()  # another practice instrument chosen: the figures follow it
 
 
-WORKER_PAGE_CHANGES = Changed.WORKERS | Changed.OBSERVATIONS | Changed.GOALS | Changed.STORE
-WORKER_LIST_CHANGES = Changed.WORKERS | Changed.OBSERVATIONS | Changed.STORE
+WORKER_PAGE_CHANGES = (Changed.WORKERS | Changed.OBSERVATIONS | Changed.GOALS | Changed.STORE
+                       | Changed.PRACTICE)
+WORKER_LIST_CHANGES = Changed.WORKERS | Changed.OBSERVATIONS | Changed.STORE | Changed.PRACTICE
 
 
 class WindowState(QObject):

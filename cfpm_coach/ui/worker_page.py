@@ -204,7 +204,9 @@ class WorkerPage(QWidget):
         self._update_goal_buttons()
         self.chart.set_trend(monthly_trend(practice, history.observations) if practice else None)
         if practice is not None:
-            self._title_chart(practice.scale.level(practice.scale.proficient_threshold).label)
+            proficient = practice.scale.level(practice.scale.proficient_threshold).label
+            self._title_chart(proficient)
+            self.observations_model.set_proficient_label(proficient)
         self.stack.setCurrentIndex(1)
 
     def selected_goal(self) -> GoalView | None:
