@@ -16,26 +16,39 @@ SHADE = colors.HexColor("#eef2f6")
 ACCENT = colors.HexColor("#1F5F8B")
 # Okabe-Ito: distinct for common colour-vision deficiencies and in greyscale print.
 SERIES = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9")
-# Tones, not scale values: 3 at or above the proficient level, 2 one level below, 1 lower.
-LEVEL_COLOURS = {1: colors.HexColor("#f6d7c3"), 2: colors.HexColor("#fbeec2"),
-                 3: colors.HexColor("#cfe8d8")}
+# Tones, not scale values: 4 above the proficient level (Exemplary on a 4-level scale), 3 at
+# it, 2 one level below, 1 lower. Each differs from the others in hue and in grey (a
+# black-and-white printer's luminance 200, 237, 223, 172 of 255), and the report's ink on each
+# contrasts at least 7:1 (WCAG AAA): 9.0, 13.0, 11.6, 7.3.
+LEVEL_COLOURS = {1: colors.HexColor("#f0bd9c"), 2: colors.HexColor("#fbeec2"),
+                 3: colors.HexColor("#cfe8d8"), 4: colors.HexColor("#88c0a0")}
 
 
 def level_tone(scale: RatingScale, rating: float) -> int:
     """The colour tone (a LEVEL_COLOURS key) of a rating or a mean rating, on any scale.
 
     Measured in levels from the proficient threshold, so a 3-level and a 4-level scale (or one
-    counting 10, 20, 30) shade alike: a mean within half a level of proficient is strong.
+    counting 10, 20, 30) shade alike: a mean within half a level of proficient is strong, one
+    half a level above it or more is beyond (a 3-level scale, topped by its proficient level,
+    never reaches that tone).
     """
     scored = scale.scored_values
     threshold = scale.proficient_threshold
     below = [v for v in scored if v < threshold]
+    above = [v for v in scored if v > threshold]
     step = threshold - below[-1] if below else 1
+    if above and rating >= threshold + (above[0] - threshold) / 2:
+        return 4
     if rating >= threshold - step / 2:
         return 3
     if rating >= threshold - 1.5 * step:
         return 2
     return 1
+
+
+def has_level_above(scale: RatingScale) -> bool:
+    """True when the scale has a scored level above the proficient one (Exemplary)."""
+    return any(v > scale.proficient_threshold for v in scale.scored_values)
 
 
 def proficient_label(scale: RatingScale) -> str:

@@ -32,6 +32,7 @@ from cfpm_coach.reports.document import (
 from cfpm_coach.reports.styles import (
     LEVEL_COLOURS,
     MUTED,
+    has_level_above,
     level_tone,
     proficient_label,
     scale_range,
@@ -122,7 +123,11 @@ def _grid(report: WorkerReport) -> list[Flowable]:
         "green strong, yellow growing, orange emerging; n/o only marked no opportunity; "
         "n/c not comparable (rated on an earlier version without this behavior); "
         "blank not rated. Obs. counts the ratings that scored."),
-        scale_range(report.instrument.scale)), "small")
+        scale_range(report.instrument.scale))
+        + (" " + fill(translate("reports", "Deep green: above %1 (a mean at least halfway to "
+                                           "the next level)."),
+                      proficient_label(report.instrument.scale))
+           if has_level_above(report.instrument.scale) else ""), "small")
     return [para(translate("reports", "Behaviors by month"), "heading"), legend, gap(3),
             grid(data, widths, extra=extra)]
 
