@@ -48,6 +48,7 @@ class Backend(QObject):
             workspace = Workspace.open(self.data_dir, key)
             try:
                 workspace.use_language(language, locale)
+                workspace.practice_instrument()  # its choice is read here, off the GUI thread
             except Exception:
                 workspace.close()
                 raise

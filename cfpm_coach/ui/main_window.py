@@ -178,8 +178,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.store_label.setText(self.tr("Store: %s") % workspace.paths.database)
         self.store_label.setToolTip(str(workspace.paths.data_dir))
-        # Read on the worker (the choice is a setting); answered before the list below loads.
-        self.backend.read(lambda ws: ws.practice_instrument(), self._use_practice)
+        self._use_practice(workspace.practice_instrument())  # its choice was read on opening
         self.set_store_open(True)
         self.backend.read(lambda ws: ws.profile.coach(), self.show_coach)
         self.refresh_workers()
