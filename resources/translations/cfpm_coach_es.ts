@@ -618,8 +618,8 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Calificadas</translation>
     </message>
     <message>
-        <source>Accomplished</source>
-        <translation>Logrado</translation>
+        <source>Share at standard</source>
+        <translation>Porcentaje en el estándar</translation>
     </message>
     <message>
         <source>Goal</source>
@@ -1614,6 +1614,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>ObservationsModel</name>
     <message>
+        <source>Share %1</source>
+        <translation>Porcentaje %1</translation>
+    </message>
+    <message>
         <source>Draft</source>
         <translation>Borrador</translation>
     </message>
@@ -1624,6 +1628,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>Amended</source>
         <translation>Enmendada</translation>
+    </message>
+    <message>
+        <source>%1 of %2 observed behaviors at or above the proficient level of %3</source>
+        <translation>%1 de %2 conductas observadas en el nivel competente de %3 o por encima</translation>
     </message>
 </context>
 <context>
@@ -1969,8 +1977,20 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Observaciones</translation>
     </message>
     <message>
+        <source>&amp;Practice instrument</source>
+        <translation>Instrumento de &amp;práctica</translation>
+    </message>
+    <message>
         <source>Default instrument</source>
         <translation>Instrumento predeterminado</translation>
+    </message>
+    <message>
+        <source>What New observation offers first</source>
+        <translation>Lo que Nueva observación ofrece primero</translation>
+    </message>
+    <message>
+        <source>The practice instrument</source>
+        <translation>El instrumento de práctica</translation>
     </message>
     <message>
         <source>Default &amp;instrument</source>
@@ -2039,6 +2059,18 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Practice instrument</source>
+        <translation>Instrumento de práctica</translation>
+    </message>
+    <message>
+        <source>The instrument whose elements the worker list, trends, suggested focus and goals show, and that New observation offers first</source>
+        <translation>El instrumento cuyos elementos muestran la lista de trabajadores, las tendencias, el enfoque sugerido y las metas, y el que Nueva observación ofrece primero</translation>
+    </message>
+    <message>
+        <source> — earlier version</source>
+        <translation> — versión anterior</translation>
     </message>
 </context>
 <context>
@@ -3134,6 +3166,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Porcentaje de conductas observadas calificadas como %1 en la última observación terminada de cada trabajador en el período; entre paréntesis, el cambio en puntos desde la primera del período. Obs. cuenta las observaciones terminadas.</translation>
     </message>
     <message>
+        <source>n/c not comparable (the latest observation was rated on an earlier version without this element&apos;s behaviors).</source>
+        <translation>n/c no comparable (la última observación se calificó con una versión anterior sin las conductas de este elemento).</translation>
+    </message>
+    <message>
         <source>Workers by practice element</source>
         <translation>Trabajadores por elemento de práctica</translation>
     </message>
@@ -3180,6 +3216,14 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>A behavior an earlier version lacks is counted over the observations that could rate it.</source>
+        <translation>Una conducta que falta en una versión anterior se cuenta sobre las observaciones que podían calificarla.</translation>
+    </message>
+    <message>
+        <source>n/c not comparable: rated only on an earlier version without this behavior.</source>
+        <translation>n/c no comparable: calificada solo con una versión anterior sin esta conducta.</translation>
     </message>
     <message>
         <source>Office</source>
@@ -3240,6 +3284,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>Each cell is the mean rating that month (%1): green strong, yellow growing, orange emerging; n/o only marked no opportunity; n/c not comparable (rated on an earlier version without this behavior); blank not rated. Obs. counts the ratings that scored.</source>
         <translation>Cada celda es la calificación media de ese mes (%1): verde sólida, amarillo en crecimiento, naranja emergente; s/o solo marcada sin oportunidad; n/c no comparable (calificada con una versión anterior sin esta conducta); en blanco sin calificar. Obs. cuenta las calificaciones que puntuaron.</translation>
+    </message>
+    <message>
+        <source>Deep green: above %1 (a mean at least halfway to the next level).</source>
+        <translation>Verde oscuro: por encima de %1 (una media al menos a medio camino del nivel siguiente).</translation>
     </message>
     <message>
         <source>Behaviors by month</source>
