@@ -60,7 +60,10 @@ class GuideDialog(QDialog):
                           "or more), then run <tt>cfpm-coach instruments import ours.xlsx</tt> on "
                           "each laptop and at the hub. Every problem is listed at once with its "
                           "sheet, row and column, and nothing is installed until there are "
-                          "none. Observations made on the example stay as they were."), "</p>"]
+                          "none. Observations made on the example stay as they were."), " ",
+                  self.tr("Then choose it in <b>Settings &gt; Practice instrument</b>: the "
+                          "worker list's bars, the trends, the suggested focus, the goals and "
+                          "New observation follow it."), "</p>"]
         shortcuts = self.tr("Keyboard shortcuts")
         parts += [f"<h2><a name='shortcuts'></a>{shortcuts}</h2>"]
         for section, rows in SHORTCUTS:

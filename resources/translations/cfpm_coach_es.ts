@@ -1370,6 +1370,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>El instrumento de práctica que trae CFPM Coach es un ejemplo escrito a partir de descripciones públicas del modelo de práctica. Un condado lo reemplaza con su perfil de práctica oficial en una hoja de cálculo: escriba la plantilla con &lt;tt&gt;cfpm-coach instruments template -o ours.xlsx&lt;/tt&gt;, dele el id, el título y la fuente propios del condado, complete las hojas settings, scale, groups e items (una escala puede tener tres niveles, cuatro o más) y luego ejecute &lt;tt&gt;cfpm-coach instruments import ours.xlsx&lt;/tt&gt; en cada computadora portátil y en el hub. Todos los problemas se listan a la vez con su hoja, fila y columna, y no se instala nada mientras quede alguno. Las observaciones hechas con el ejemplo quedan como estaban.</translation>
     </message>
     <message>
+        <source>Then choose it in &lt;b&gt;Settings &amp;gt; Practice instrument&lt;/b&gt;: the worker list&apos;s bars, the trends, the suggested focus, the goals and New observation follow it.</source>
+        <translation>Luego elíjalo en &lt;b&gt;Configuración &amp;gt; Instrumento de práctica&lt;/b&gt;: las barras de la lista de trabajadores, las tendencias, el enfoque sugerido, las metas y Nueva observación lo siguen.</translation>
+    </message>
+    <message>
         <source>Where the wording comes from:</source>
         <translation>De dónde viene la redacción:</translation>
     </message>

@@ -36,6 +36,8 @@ def test_the_guide_follows_the_instruments(qtbot: QtBot, window: MainWindow,
         for item in group.items:
             assert item.label in text
     assert "Ctrl+Shift+H" in text and "no opportunity" in text
+    # How a county's instrument becomes the one the figures follow.
+    assert "Settings > Practice instrument" in " ".join(text.split())
     if os.environ.get("CFPM_SCREENSHOTS"):
         guide.show()
         guide.grab().save(os.environ["CFPM_SCREENSHOTS"] + "/guide.png")
