@@ -60,7 +60,8 @@ class SettingsDialog(QDialog):
         self.instrument = QComboBox()
         self.instrument.setAccessibleName(self.tr("Default instrument"))
         for instrument in instruments:
-            self.instrument.addItem(instrument.title, instrument.id)
+            if instrument.subject != "office":  # the default for a worker's new observation
+                self.instrument.addItem(instrument.title, instrument.id)
         self.instrument.setCurrentIndex(max(0, self.instrument.findData(default_instrument)))
         prefs_form.addRow(self.tr("Default &instrument"), self.instrument)
         self.weeks = QSpinBox()
