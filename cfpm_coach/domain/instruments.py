@@ -26,7 +26,6 @@ SOURCE_STATUSES: tuple[str, ...] = get_args(SourceStatus)
 # What one observation on the instrument rates: a worker's practice, a leader's behaviors, or an
 # office's implementation supports.
 Subject = Literal["worker", "leader", "office"]
-SUBJECTS: tuple[str, ...] = get_args(Subject)
 Kind = Literal["practice", "leadership", "implementation"]
 # A file that leaves `subject` out rates what its kind always rated (files older than the field).
 SUBJECT_OF_KIND: dict[str, Subject] = {"practice": "worker", "leadership": "leader",
@@ -171,9 +170,11 @@ class Instrument(_Strict):
     @model_validator(mode="before")
     @classmethod
     def _subject_from_kind(cls, data: object) -> object:
-        if isinstance(data, dict) and data.get("subject") is None \
-                and isinstance(data.get("kind"), str) and data["kind"] in SUBJECT_OF_KIND:
-            return {**data, "subject": SUBJECT_OF_KIND[data["kind"]]}
+        if not isinstance(data, dict) or data.get("subject") is not None:
+            return data
+        kind = data.get("kind")
+        if isinstance(kind, str) and kind in SUBJECT_OF_KIND:  # a bad kind is reported on its own
+            return {**data, "subject": SUBJECT_OF_KIND[kind]}
         return data
 
     @field_validator("groups")
