@@ -168,9 +168,9 @@ def mutated_tables(draw: st.DrawFn) -> list[tuple[str, list[list[Any]]]]:
         index = draw(st.integers(0, len(sheets) - 1))
         name, rows = sheets[index]
         if kind == "drop_sheet":
-            del sheets[index]
-            if not sheets:
-                break
+            # openpyxl cannot save a workbook without a sheet; one the app is given always has one.
+            if len(sheets) > 1:
+                del sheets[index]
             continue
         if kind == "rename":
             sheets[index] = (draw(st.sampled_from(["Items", "notes", name + " ", "scale"])),
