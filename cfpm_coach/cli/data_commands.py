@@ -92,15 +92,16 @@ def instruments_list(args: argparse.Namespace) -> int:
     catalog = load_catalog(resolve_paths(args.data_dir))
     rows = [
         {"id": i.id, "version": i.version, "title": i.title, "kind": i.kind,
-         "groups": len(i.groups), "behaviors": len(i.items), "content_hash": i.content_hash}
+         "subject": i.subject, "groups": len(i.groups), "behaviors": len(i.items),
+         "content_hash": i.content_hash}
         for i in catalog
     ]
     if args.json:
         print_json(rows)
     else:
-        print_table(["id", "version", "kind", "groups", "behaviors", "title"],
-                    [[r["id"], r["version"], r["kind"], r["groups"], r["behaviors"], r["title"]]
-                     for r in rows])
+        print_table(["id", "version", "kind", "subject", "groups", "behaviors", "title"],
+                    [[r["id"], r["version"], r["kind"], r["subject"], r["groups"],
+                      r["behaviors"], r["title"]] for r in rows])
     return 0
 
 

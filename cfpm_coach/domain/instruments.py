@@ -23,6 +23,13 @@ SOURCE_MAX = 300
 # owner's published text; county: a county's own adaptation.
 SourceStatus = Literal["unstated", "paraphrase", "official", "county"]
 SOURCE_STATUSES: tuple[str, ...] = get_args(SourceStatus)
+# What one observation on the instrument rates: a worker's practice, a leader's behaviors, or an
+# office's implementation supports.
+Subject = Literal["worker", "leader", "office"]
+Kind = Literal["practice", "leadership", "implementation"]
+# A file that leaves `subject` out rates what its kind always rated (files older than the field).
+SUBJECT_OF_KIND: dict[str, Subject] = {"practice": "worker", "leadership": "leader",
+                                       "implementation": "office"}
 # Fields added after instruments were in use: left out of the content hash while at their
 # defaults, so every earlier file keeps the hash its observations pinned.
 _LATER_FIELDS = {"source": "", "source_status": "unstated", "crosswalk_from": None}
@@ -148,7 +155,8 @@ class Instrument(_Strict):
     version: int = Field(ge=1)
     title: str = Field(min_length=1)
     language: str = Field(default="en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$")
-    kind: Literal["practice", "leadership"]
+    kind: Kind
+    subject: Subject = "worker"
     group_noun: str = "Group"
     source_note: str = ""
     # Where the wording comes from, shown on screen and on every PDF's footer; a county's own
@@ -158,6 +166,16 @@ class Instrument(_Strict):
     crosswalk_from: int | None = Field(default=None, ge=1)
     scale: RatingScale
     groups: list[Group] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _subject_from_kind(cls, data: object) -> object:
+        if not isinstance(data, dict) or data.get("subject") is not None:
+            return data
+        kind = data.get("kind")
+        if isinstance(kind, str) and kind in SUBJECT_OF_KIND:  # a bad kind is reported on its own
+            return {**data, "subject": SUBJECT_OF_KIND[kind]}
+        return data
 
     @field_validator("groups")
     @classmethod
@@ -246,7 +264,8 @@ class Instrument(_Strict):
     def content_hash(self) -> str:
         """SHA-256 of the canonical content: formatting changes keep it, any wording change moves it."""
         content = self.model_dump(mode="json")
-        _drop_defaults(content, _LATER_FIELDS)
+        _drop_defaults(content, {**_LATER_FIELDS,
+                                 "subject": SUBJECT_OF_KIND.get(self.kind, "worker")})
         for group in content["groups"]:
             _drop_defaults(group, _LATER_GROUP_FIELDS)
             for item in group["items"]:

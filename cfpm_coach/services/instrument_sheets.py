@@ -178,7 +178,9 @@ READ_ME = (
     "This workbook is an instrument for CFPM Coach. Edit it, then run: "
     "cfpm-coach instruments import THIS-FILE.xlsx",
     "settings: one row per field. Give your instrument its own id (lower case letters, digits and "
-    "hyphens) and version; once observations use a version, change the version for any edit.",
+    "hyphens) and version; once observations use a version, change the version for any edit. "
+    "'subject' says what one observation rates: worker, leader or office (an office's "
+    "implementation supports).",
     "scale: one row per level. 'value' is the number a coach presses; 'scored' false leaves a "
     "level (no opportunity to observe) out of every score; scale.proficient_threshold on the "
     "settings sheet is the lowest value that counts as proficient.",

@@ -140,6 +140,10 @@ class ObservationService:
         A pair code links this observation to another coach's rating of the same visit.
         """
         instrument = self._ws.catalog.get(instrument_id, instrument_version)
+        if instrument.subject == "office":
+            raise InvalidInputError(
+                f"instrument: {instrument.title} rates an office's implementation supports, "
+                "not a worker; choose a practice or leadership instrument")
         pair = pairing.normalize(pair_code) if pair_code and pair_code.strip() else None
         setting_value = check_setting(setting)
         reference = check_case_reference(case_reference)

@@ -48,7 +48,12 @@ def check_records(session: "Session", catalog: InstrumentCatalog, records: Recor
             field = "instrument_hash"  # that version is installed: its content differs
         except InstrumentError:
             field = "instrument_version"
-        _pinned(catalog, key, _where("observation", number, field))
+        instrument = _pinned(catalog, key, _where("observation", number, field))
+        if instrument.subject == "office":
+            # Every observation names a worker; an office's assessment is not one of them.
+            raise BundleError(f"{_where('observation', number, 'instrument_id')}: "
+                              f"{instrument.id} version {instrument.version} rates an office, "
+                              "and this record names a worker")
         keys[obs["id"]] = key
     ratings = records.get("rating", [])
     earlier = {r["observation_id"] for r in ratings} - set(keys)

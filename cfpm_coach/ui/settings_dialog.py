@@ -72,7 +72,8 @@ class SettingsDialog(QDialog):
         # settings cannot disagree; another kind (leadership) can be the default instead.
         self.instrument.addItem(self.tr("The practice instrument"), "")
         for instrument in instruments:
-            if instrument.kind != "practice":
+            # Offices are not observed from New observation yet, so no office instrument.
+            if instrument.kind != "practice" and instrument.subject != "office":
                 self.instrument.addItem(instrument.title, instrument.id)
         self.instrument.setCurrentIndex(max(0, self.instrument.findData(default_instrument)))
         prefs_form.addRow(self.tr("Default &instrument"), self.instrument)

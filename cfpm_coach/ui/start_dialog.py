@@ -83,6 +83,8 @@ class StartDialog(QDialog):
         self.instrument.setAccessibleName(self.tr("Instrument"))
         # The newest version of each instrument first; earlier versions stay selectable so a
         # worker can be rated as before while a county moves over.
+        # An office's implementation supports are not rated on a worker.
+        instruments = [i for i in instruments if i.subject != "office"]
         newest: dict[str, int] = {}
         for instrument in instruments:
             if instrument.version > newest.get(instrument.id, 0):

@@ -84,8 +84,9 @@ def test_db_check_backup_restore(capsys: pytest.CaptureFixture[str], data_dir: P
 
 def test_instruments_list_and_check(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = run(capsys, "instruments", "list", "--json")
-    listed = {(i["id"], i["behaviors"]) for i in json.loads(out)}
-    assert code == 0 and {("cpm-practice", 22), ("cpm-leadership", 16)} <= listed
+    listed = {(i["id"], i["behaviors"], i["subject"]) for i in json.loads(out)}
+    assert code == 0 and {("cpm-practice", 22, "worker"), ("cpm-leadership", 16, "leader"),
+                          ("cpm-implementation", 16, "office")} <= listed
     code, out, _ = run(capsys, "instruments", "check", str(INSTRUMENTS_DIR /
                                                            "cpm-leadership.v1.yaml"))
     assert code == 0 and "valid" in out and "16 behaviors" in out

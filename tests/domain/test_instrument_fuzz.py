@@ -184,3 +184,26 @@ def test_an_oversized_file_is_refused_without_reading_it_all(tmp_path: Path) -> 
     path.write_text(TEXTS["cpm-practice.v1.yaml"] + "#" * MAX_FILE_BYTES, encoding="utf-8")
     with pytest.raises(InstrumentError, match=r"huge\.yaml: too large .*1,000,000 bytes"):
         load_instrument(path)
+
+
+@settings(max_examples=examples(60))
+@given(value=wrong_values | st.sampled_from(["worker", "leader", "office", "offices", "county",
+                                             "WORKER", " office", "team", "unit"]))
+def test_a_subject_other_than_worker_leader_or_office_is_refused_at_its_line(
+        tmp_path: Path, value: Any) -> None:
+    data = copy.deepcopy(DATA["cpm-practice.v2.yaml"])
+    data["subject"] = value
+    path = tmp_path / "county-subject.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    subject_line = next(number for number, line in
+                        enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                        if line.startswith("subject:"))
+    try:
+        loaded = load_instrument(path)
+    except InstrumentError as error:
+        _check_error(error, path)
+        assert f"line {subject_line}, field subject: " in str(error)
+        return
+    # Only the three subjects load; nothing (None) is the kind's own, a practice worker.
+    assert loaded.subject in ("worker", "leader", "office")
+    assert value is None or (isinstance(value, str) and value.strip() == loaded.subject)

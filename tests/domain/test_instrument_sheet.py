@@ -14,7 +14,8 @@ from cfpm_coach.domain.sheet_tables import read_tables, write_tables
 from tests.conftest import INSTRUMENTS_DIR
 
 
-@pytest.mark.parametrize("name", ["cpm-practice.v1", "cpm-practice.v2", "cpm-leadership.v1"])
+@pytest.mark.parametrize("name", ["cpm-practice.v1", "cpm-practice.v2", "cpm-leadership.v1",
+                                  "cpm-implementation.v1"])
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_export_then_import_keeps_the_content_hash(tmp_path: Path, name: str,
                                                    suffix: str) -> None:

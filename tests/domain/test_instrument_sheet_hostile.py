@@ -168,9 +168,9 @@ def mutated_tables(draw: st.DrawFn) -> list[tuple[str, list[list[Any]]]]:
         index = draw(st.integers(0, len(sheets) - 1))
         name, rows = sheets[index]
         if kind == "drop_sheet":
-            del sheets[index]
-            if not sheets:
-                break
+            # openpyxl cannot save a workbook without a sheet; one the app is given always has one.
+            if len(sheets) > 1:
+                del sheets[index]
             continue
         if kind == "rename":
             sheets[index] = (draw(st.sampled_from(["Items", "notes", name + " ", "scale"])),
@@ -261,3 +261,14 @@ def test_an_unwritable_instruments_folder_is_a_sentence_not_a_traceback(tmp_path
     with pytest.raises(InstrumentError, match=r"cannot be written.*nothing was installed"):
         install_sheet(paths, _workbook(tmp_path))
     assert paths.instruments.read_text(encoding="utf-8") == "a file where the folder should be"
+
+
+def test_an_unknown_subject_in_the_settings_sheet_is_named_at_its_cell(tmp_path: Path) -> None:
+    path = _workbook(tmp_path)
+    book = load_workbook(path)
+    settings_sheet = book["settings"]
+    [row] = [cell.row for cell in settings_sheet["A"] if cell.value == "subject"]
+    assert settings_sheet.cell(row=row, column=2).value == "leader"
+    settings_sheet.cell(row=row, column=2).value = "county"
+    book.save(path)
+    _refused(path, f"sheet settings, row {row}, column B (value)", "'worker', 'leader' or 'office'")

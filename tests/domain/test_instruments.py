@@ -158,3 +158,38 @@ def test_county_file_with_new_version_is_loaded(tmp_path: Path) -> None:
     assert catalog.get("cpm-practice", 1).version == 1
     with pytest.raises(InstrumentError, match="version 9"):
         catalog.get("cpm-practice", 9)
+
+
+def test_each_instrument_says_what_it_rates_and_older_files_keep_their_meaning(
+        catalog: InstrumentCatalog) -> None:
+    # Files older than `subject` rate what their kind always rated.
+    assert catalog.get("cpm-practice", 1).subject == "worker"
+    assert catalog.get("cpm-practice", 2).subject == "worker"
+    assert catalog.get("cpm-leadership").subject == "leader"
+    text = (INSTRUMENTS_DIR / "cpm-leadership.v1.yaml").read_text(encoding="utf-8")
+    assert "subject:" not in text
+    stated = parse_instrument(text.replace("kind: leadership", "kind: leadership\nsubject: leader"))
+    # Saying the default out loud is the same instrument, with the same hash its observations
+    # pinned; saying something else is another instrument.
+    assert stated.content_hash == catalog.get("cpm-leadership").content_hash
+    other = parse_instrument(text.replace("kind: leadership", "kind: leadership\nsubject: worker"))
+    assert other.subject == "worker"
+    assert other.content_hash != stated.content_hash
+
+
+@pytest.mark.parametrize("value", ["county", "Office", "", "[office]", "3", "null"])
+def test_an_unknown_subject_is_refused_naming_file_line_and_field(tmp_path: Path,
+                                                                  value: str) -> None:
+    text = (INSTRUMENTS_DIR / "cpm-practice.v2.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    kind_line = next(i for i, line in enumerate(lines) if line.startswith("kind:"))
+    lines.insert(kind_line + 1, f"subject: {value}")
+    if value in ("", "null"):
+        # An empty subject is a subject left out: the kind's own.
+        path = tmp_path / "county.v1.yaml"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        assert load_instrument(path).subject == "worker"
+        return
+    message = _broken("\n".join(lines), tmp_path)
+    assert f"line {kind_line + 2}, field subject:" in message
+    assert "'worker', 'leader' or 'office'" in message

@@ -135,6 +135,31 @@ def test_an_observation_on_an_instrument_the_hub_lacks_is_refused_by_name(
     assert hub_rows(hub) == before
 
 
+def test_an_observation_of_a_worker_on_the_office_instrument_is_refused(
+        hub: Hub, hub_setup: HubSetup, served: ServedHub, laptop: Workspace,
+        tmp_path: Path) -> None:
+    # Installed at the hub, pinned correctly: only what the instrument rates (an office) stops it.
+    token = enroll(hub, laptop, hub_setup, served.url)
+    team = Team(hub.config.identity_file, hub_setup.recipient)
+    sealed = laptop.exchange.export(tmp_path / "out", hub_setup.recipient,
+                                    full=True).path.read_bytes()
+    supports = hub.workspace.catalog.get("cpm-implementation")
+
+    def as_office_assessment(records: Records) -> None:
+        observation = records["observation"][0]
+        observation.update(instrument_id=supports.id, instrument_version=supports.version,
+                           instrument_hash=supports.content_hash)
+        records["rating"] = [r for r in records["rating"]
+                             if r["observation_id"] != observation["id"]]
+
+    before = hub_rows(hub)
+    detail = refused(post(served.url, rewrite(sealed, team, keys.device_key(
+        laptop.paths.data_dir / "keys"), as_office_assessment), token))
+    assert detail.startswith("data/observation.jsonl, record 1, field instrument_id: "
+                             "cpm-implementation version 1 rates an office"), detail
+    assert hub_rows(hub) == before
+
+
 def test_hub_report_and_fidelity_survive_odd_values_stored_before_the_checks(
         hub: Hub, hub_setup: HubSetup, laptop: Workspace, tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:

@@ -181,3 +181,12 @@ def test_history_lists_newest_first_with_scores(workspace: Workspace, worker: Wo
 def test_notes_refuse_unknown_fields(workspace: Workspace, draft: ObservationDetail) -> None:
     with pytest.raises(InvalidInputError, match="unknown"):
         workspace.observations.write_notes(draft.id, mood="great")
+
+
+def test_an_office_instrument_is_not_started_on_a_worker(workspace: Workspace,
+                                                         worker: WorkerView) -> None:
+    assert workspace.catalog.get("cpm-implementation").subject == "office"
+    with pytest.raises(InvalidInputError,
+                       match=r"instrument: .*implementation supports rates an office's"):
+        workspace.observations.start(worker.id, "cpm-implementation", "home_visit")
+    assert workspace.observations.find() == []

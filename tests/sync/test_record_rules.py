@@ -83,3 +83,27 @@ def test_a_rating_for_an_observation_of_an_earlier_bundle_is_checked_against_it(
     assert db_digest(central) == before
     central.exchange.import_bundle(only_rating.path, team.identity, trust)
     assert central.observations.get(draft.id).ratings["engagement.1"].value == 3
+
+
+def test_an_observation_of_a_worker_pinned_to_the_office_instrument_is_refused(
+        laptop: Workspace, central: Workspace, team: Team, tmp_path: Path) -> None:
+    # Every field is right for the office instrument: only its subject stops it.
+    sealed = laptop.exchange.export(tmp_path / "out", team.recipient, full=True).path.read_bytes()
+    supports = central.catalog.get("cpm-implementation")
+
+    def as_office_assessment(records: dict[str, list[dict[str, object]]]) -> None:
+        observation = records["observation"][0]
+        observation.update(instrument_id=supports.id, instrument_version=supports.version,
+                           instrument_hash=supports.content_hash)
+        records["rating"] = [r for r in records["rating"]
+                             if r["observation_id"] != observation["id"]]
+
+    path = tmp_path / "office.cfpm-bundle"
+    path.write_bytes(rewrite(sealed, team, keys.device_key(laptop.paths.data_dir / "keys"),
+                             as_office_assessment))
+    before = db_digest(central)
+    with pytest.raises(BundleError, match=r"data/observation\.jsonl, record 1, field "
+                                          r"instrument_id: cpm-implementation version 1 rates "
+                                          r"an office"):
+        central.exchange.import_bundle(path, team.identity, [laptop.exchange.device_public_key()])
+    assert db_digest(central) == before

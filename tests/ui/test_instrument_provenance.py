@@ -10,6 +10,8 @@ from cfpm_coach.ui.guide_dialog import GuideDialog
 from cfpm_coach.ui.main_window import MainWindow
 
 V2_SOURCE = "Paraphrased from public CPM descriptions, not the official practice profile."
+SUPPORTS_SOURCE = ("Paraphrased from public CPM implementation descriptions, not an official "
+                   "assessment.")
 
 
 def test_about_and_the_guide_show_each_instruments_provenance(
@@ -22,6 +24,7 @@ def test_about_and_the_guide_show_each_instruments_provenance(
     qtbot.waitExposed(about)
     text = about.findChild(type(about.layout().itemAt(0).widget()), "aboutText").text()
     assert V2_SOURCE in text and "Leaning In and Staying In" in text
+    assert SUPPORTS_SOURCE in text
     picture = about.grab()
     assert not picture.isNull() and picture.height() > 300
     picture.save(str(tmp_path / "about.png"))
@@ -32,5 +35,7 @@ def test_about_and_the_guide_show_each_instruments_provenance(
     qtbot.addWidget(guide)
     html = guide.browser.toPlainText()
     assert f"Where the wording comes from: {V2_SOURCE}" in html
+    assert f"Where the wording comes from: {SUPPORTS_SOURCE}" in html
+    assert "Partner and community engagement" in html and "Not in place" in html
     assert "left out of the other elements' scores and out of the overall score" in html
     assert "Version 2 continues version 1" in html

@@ -41,6 +41,10 @@ def _two_observations(qtbot: QtBot, window: MainWindow) -> None:
 
     def on_v2_in_assessment(dialog: StartDialog) -> None:
         assert dialog.instrument.currentData() == ("cpm-practice", 2)
+        # An office's implementation supports are never rated on a worker: not offered here.
+        offered = [dialog.instrument.itemData(i) for i in range(dialog.instrument.count())]
+        assert sorted(offered) == [("cpm-leadership", 1), ("cpm-practice", 1),
+                                   ("cpm-practice", 2)]
         assert dialog.casework.currentData() == ""  # optional: not stated unless chosen
         press(Qt.Key.Key_K, ALT)
         assert focus_widget() is dialog.casework
