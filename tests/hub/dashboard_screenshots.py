@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 
 from cfpm_coach.hub.service import Hub
+from cfpm_coach.hub.web.drilldown import office_id
 from cfpm_coach.services import demo
 from cfpm_coach.services.sync import SyncSettings
 from cfpm_coach.services.workspace import Workspace
@@ -23,7 +24,7 @@ ADMIN = "lead@example.org"
 SIZES = {"desktop": (1280, 1100), "narrow": (390, 1500)}
 
 
-def _hub_with_demo_data(work: Path) -> tuple[ServedHub, str]:
+def _hub_with_demo_data(work: Path) -> tuple[ServedHub, str, str, str]:
     hub, recipient, _team = Hub.init(work / "hub")
     served = ServedHub(work / "hub", free_port()).start()
     with hub:
@@ -35,13 +36,16 @@ def _hub_with_demo_data(work: Path) -> tuple[ServedHub, str]:
                 laptop.sync.save_settings(SyncSettings(hub_url=served.url, token=token,
                                                        recipient=recipient))
                 assert laptop.sync.sync_now().ok
+                if number == 1:
+                    worker = max(laptop.workers.find(), key=lambda w: len(w.name))
                 if number == 2:  # a refused upload, for the laptops page
                     httpx.post(f"{served.url}/api/v1/bundles", content=b"not a bundle",
                                headers={"Authorization": f"Bearer {token}",
                                         "Content-Type": "application/octet-stream"})
         device = hub.devices()[0].id
     add_account(work / "hub", ADMIN)
-    return served, str(device)
+    return (served, str(device), f"/offices/{office_id(worker.county, worker.office)}",
+            f"/workers/{worker.id}")
 
 
 def take(out: Path) -> list[Path]:
@@ -50,7 +54,7 @@ def take(out: Path) -> list[Path]:
     written = []
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
-        served, device = _hub_with_demo_data(work)
+        served, device, office, worker = _hub_with_demo_data(work)
         try:
             for size, (width, height) in SIZES.items():
                 with chromium(work / f"profile-{size}", work, width, height) as driver:
@@ -64,7 +68,8 @@ def take(out: Path) -> list[Path]:
                     time.sleep(0.5)
                     for name, url in (("overview", "/overview"), ("laptops", "/laptops"),
                                       ("laptop", f"/laptops/{device}"),
-                                      ("uploads", "/uploads")):
+                                      ("uploads", "/uploads"), ("office", office),
+                                      ("worker", worker)):
                         driver.get(served.url + url)
                         path = out / f"hub-{name}-{size}.png"
                         driver.save_screenshot(str(path))

@@ -23,8 +23,9 @@ from cfpm_coach.errors import (
 )
 from cfpm_coach.hub.accounts import SESSION_LIFETIME, Accounts, require_role
 from cfpm_coach.hub.service import Hub
-from cfpm_coach.hub.web import security
+from cfpm_coach.hub.web import drilldown_routes, security
 from cfpm_coach.hub.web.dashboard import Dashboard
+from cfpm_coach.hub.web.drilldown import Drilldown
 from cfpm_coach.hub.web.tables import Table
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,9 @@ def install(app: FastAPI, hub: Hub) -> None:
         response = Response(table.as_csv(), media_type="text/csv; charset=utf-8")
         response.headers["Content-Disposition"] = f'attachment; filename="{table.name}.csv"'
         return security.harden(response)
+
+    drilldown_routes.install(app, Drilldown(hub),
+                             drilldown_routes.Pages(page, refused, guarded, csv_download))
 
     @app.exception_handler(security.SignInRequired)
     async def _sign_in_first(request: Request, _exc: Exception) -> Response:
