@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.scoring import score_observation
+from cfpm_coach.domain.vocabulary import Setting
 from cfpm_coach.errors import CoachError, ForbiddenError, NotFoundError
 from cfpm_coach.hub import fidelity
 from cfpm_coach.hub.accounts import Scope
@@ -37,6 +38,17 @@ def _parse(text: str, what: str) -> uuid.UUID:
 
 def _day(moment: date | datetime | None) -> str:
     return moment.strftime("%Y-%m-%d") if moment else "none"
+
+
+def _setting(code: str) -> str:
+    try:
+        return Setting(code).label
+    except ValueError:  # a setting this hub's version does not know: shown as sent
+        return code
+
+
+def _behavior(instrument: Instrument, behavior_id: str) -> str:
+    return instrument.item(behavior_id).label if instrument.has_item(behavior_id) else behavior_id
 
 
 def _share(accomplished: int, ratings: int) -> str:
@@ -168,21 +180,23 @@ class Drilldown:
                 session=session, worker_id=wanted, instrument_id=PRACTICE)
             goals = drilldown_repo.goals(session=session, worker_id=wanted)
             goal_rows = [[_day(g.created_at), g.status, _day(g.due_date) if g.due_date else "none",
-                          ", ".join(g.behavior_ids), g.text] for g in goals]
+                          "; ".join(_behavior(instrument, b) for b in g.behavior_ids), g.text]
+                         for g in goals]
             place = (found.county, found.office)
             who = (found.id, found.name, found.role, found.unit, found.active)
         elements = [(g.id, g.label) for g in instrument.groups]
         rows = []
         for obs in rated:
             by_group = self._scores(obs.instrument_version, obs.ratings)
-            rows.append([_day(obs.started_at), obs.setting, obs.status, obs.coach_name,
+            rows.append([_day(obs.started_at), _setting(obs.setting), obs.status, obs.coach_name,
                          *[by_group.get(eid, "none") for eid, _label in elements]])
         observations = Table("observations", "Finished observations, oldest first: share of "
                              "ratings at Accomplished in each practice element",
                              ["date", "setting", "status", "coach",
-                              *[label for _eid, label in elements]], rows)
+                              *[label for _eid, label in elements]], rows,
+                             frozenset(range(4, 4 + len(elements))))
         goal_table = Table("goals", "Goals", ["set", "status", "due", "behaviors", "goal"],
-                           goal_rows, wide=frozenset({4}))
+                           goal_rows, wide=frozenset({3, 4}))
         return WorkerPage(*who, *place, office_id(*place),
                           _grid(instrument, tallies, counts,
                                 "share-accomplished-by-element-and-month"),
