@@ -147,3 +147,11 @@ def goals(*, session: Session, worker_id: uuid.UUID) -> list[Goal]:
     return list(session.execute(
         select(Goal).where(col(Goal.worker_id) == worker_id, col(Goal.deleted_at).is_(None))
         .order_by(col(Goal.created_at).desc())).scalars())
+
+
+def observed_workers(*, session: Session, instrument_id: str) -> list[Worker]:
+    """Live workers with a finished observation of one instrument, by name."""
+    observed = select(col(Observation.worker_id)).where(*_finished(instrument_id))
+    return list(session.execute(
+        select(Worker).where(col(Worker.deleted_at).is_(None), col(Worker.id).in_(observed))
+        .order_by(col(Worker.name), col(Worker.id))).scalars())

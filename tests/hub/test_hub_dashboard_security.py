@@ -219,7 +219,7 @@ def test_names_and_offices_from_a_real_bundle_are_escaped_on_every_page(
         offices = re.findall(r'href="(/offices/[^"]+)"', admin.get("/overview").text)
         assert len(offices) == 1  # the hostile office links to its own page
         pages = ["/overview", "/laptops", f"/laptops/{device}", "/uploads", offices[0],
-                 f"/workers/{worker.id}"]
+                 f"/workers/{worker.id}", "/leadership", "/agreement"]
         seen = {url: admin.get(url) for url in pages}
         for url, answer in seen.items():
             assert answer.status_code == 200, url

@@ -27,7 +27,8 @@ class Pages:
     csv_download: Callable[[Table], Response]
 
 
-def _pick(tables: list[Table], name: str) -> Table:
+def pick(tables: list[Table], name: str) -> Table:
+    """A page's table by its CSV name; 404 for any other name."""
     for table in tables:
         if table.name == name:
             return table
@@ -53,7 +54,7 @@ def install(app: FastAPI, drilldown: Drilldown, pages: Pages) -> None:
                     found: SignedInReader) -> Response:
         def build() -> Response:
             office = drilldown.office(found.account.scope, office_id)
-            return pages.csv_download(_pick([office.grid.table, office.workers], table))
+            return pages.csv_download(pick([office.grid.table, office.workers], table))
         return shown(request, found, build)
 
     @app.get("/workers/{worker_id}", include_in_schema=False)
@@ -69,6 +70,6 @@ def install(app: FastAPI, drilldown: Drilldown, pages: Pages) -> None:
                     found: SignedInReader) -> Response:
         def build() -> Response:
             worker = drilldown.worker(found.account.scope, worker_id)
-            return pages.csv_download(_pick([worker.grid.table, worker.observations,
+            return pages.csv_download(pick([worker.grid.table, worker.observations,
                                              worker.goals], table))
         return shown(request, found, build)

@@ -23,7 +23,7 @@ from cfpm_coach.errors import (
 )
 from cfpm_coach.hub.accounts import SESSION_LIFETIME, Accounts, require_role
 from cfpm_coach.hub.service import Hub
-from cfpm_coach.hub.web import drilldown_routes, security
+from cfpm_coach.hub.web import drilldown_routes, security, team_routes
 from cfpm_coach.hub.web.dashboard import Dashboard
 from cfpm_coach.hub.web.drilldown import Drilldown
 from cfpm_coach.hub.web.tables import Table
@@ -31,7 +31,8 @@ from cfpm_coach.hub.web.tables import Table
 log = logging.getLogger(__name__)
 READERS = ("admin", "analyst")
 EVERYONE = ("admin", "analyst", "supervisor")
-PAGES = [("/overview", "Overview", EVERYONE), ("/laptops", "Laptops", READERS),
+PAGES = [("/overview", "Overview", EVERYONE), ("/leadership", "Leadership", EVERYONE),
+         ("/agreement", "Agreement", READERS), ("/laptops", "Laptops", READERS),
          ("/uploads", "Uploads", READERS)]
 SignedInReader = Annotated[security.Reader, Depends(security.reader)]
 
@@ -81,6 +82,7 @@ def install(app: FastAPI, hub: Hub) -> None:
 
     drilldown_routes.install(app, Drilldown(hub),
                              drilldown_routes.Pages(page, refused, guarded, csv_download))
+    team_routes.install(app, hub, drilldown_routes.Pages(page, refused, guarded, csv_download))
 
     @app.exception_handler(security.SignInRequired)
     async def _sign_in_first(request: Request, _exc: Exception) -> Response:
