@@ -34,6 +34,9 @@ RATINGS = text(f"SELECT w.id, o.id, o.started_at, r.behavior_id, r.value FROM ra
                f"JOIN observation o ON o.id = r.observation_id "
                f"JOIN worker w ON w.id = o.worker_id "
                f"WHERE {FINISHED} AND r.deleted_at IS NULL AND r.value IN (1, 2, 3)")
+TABLES = ("workers", "observations", "goals", "share-accomplished-by-element-and-month",
+          "self-vs-others-by-group", "self-vs-others-by-behavior", "agreement-by-coach-pair",
+          "agreement-by-behavior", "co-observed-visits")
 GOALS = text("SELECT worker_id FROM goal WHERE deleted_at IS NULL")
 
 
@@ -224,7 +227,7 @@ def test_malformed_unknown_and_foreign_ids_get_a_clear_404_or_403_page(
 
 @pytest.mark.fuzz
 @pytest.mark.parametrize("database_url", [None], ids=["sqlite"])
-def test_any_path_segment_gets_a_4xx_and_never_a_5xx(
+def test_any_id_or_table_name_in_a_path_gets_a_404_and_never_a_5xx(
         hub: Hub, hub_setup: HubSetup, served: ServedHub, laptop: Workspace) -> None:
     worker, office, _county, _office = _sync(hub, hub_setup, served, laptop)
     with signed_in(served.url, ADMIN) as admin:
@@ -236,10 +239,13 @@ def test_any_path_segment_gets_a_4xx_and_never_a_5xx(
                                      lambda b: b.decode("latin-1"))),
                table=st.sampled_from(["", "/workers.csv", "/goals.csv", "/x.csv"]))
         def visit(segment: str, table: str) -> None:
-            assume(segment not in (".", ".."))
-            for kind in ("offices", "workers"):
-                answer = admin.get(f"/{kind}/{quote(segment, safe='')}{table}")
-                assert answer.status_code == 404, (kind, segment, answer.status_code)
+            assume(segment not in (".", "..", *TABLES))
+            quoted = quote(segment, safe="")
+            for url in (f"/offices/{quoted}{table}", f"/workers/{quoted}{table}",
+                        f"{office}/{quoted}.csv", f"{worker}/{quoted}.csv",
+                        f"/leadership/{quoted}.csv", f"/agreement/{quoted}.csv"):
+                answer = admin.get(url)
+                assert answer.status_code == 404, (url, answer.status_code)
 
         visit()
         assert admin.get(worker).status_code == 200 and admin.get(office).status_code == 200

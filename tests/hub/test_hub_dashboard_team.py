@@ -104,7 +104,12 @@ def test_leadership_and_agreement_pages_show_the_figures_of_the_ratings_given(
             assert row[3].text == _share([own[i] for i in ids]), group.id
             assert row[4].text == _share([others[i] for i in ids]), group.id
             assert row[6].text == "1"
-        assert admin.get(str(rows[0][0].href)).status_code == 200
+        leader = admin.get(str(rows[0][0].href))  # the leader's own page: the same figures
+        assert leader.status_code == 200
+        assert [[c.text for c in r] for r in read(leader.text)[0]["self-vs-others-by-group"]] \
+            == [[c.text for c in r] for r in rows]
+        assert len(admin.get(f"{rows[0][0].href}/self-vs-others-by-group.csv").text
+                   .splitlines()) == 1 + len(leadership.groups)
         downloaded = admin.get("/leadership/self-vs-others-by-group.csv").text.splitlines()
         assert len(downloaded) == 1 + len(leadership.groups)
 

@@ -47,8 +47,11 @@ def _setting(code: str) -> str:
         return code
 
 
-def _behavior(instrument: Instrument, behavior_id: str) -> str:
-    return instrument.item(behavior_id).label if instrument.has_item(behavior_id) else behavior_id
+def _behavior(instruments: list[Instrument], behavior_id: str) -> str:
+    for instrument in instruments:
+        if instrument.has_item(behavior_id):
+            return instrument.item(behavior_id).label
+    return behavior_id
 
 
 def _share(accomplished: int, ratings: int) -> str:
@@ -168,6 +171,7 @@ class Drilldown:
         """A worker by id: 404 if malformed, unknown or deleted, 403 outside the scope."""
         wanted = _parse(text_id, "worker")
         instrument = self._instrument()
+        known = sorted(self.hub.workspace.catalog, key=lambda i: -i.version)  # newest wording
         with self.hub.store.read() as session:
             found = drilldown_repo.worker(session=session, worker_id=wanted)
             if found is None:
@@ -180,7 +184,7 @@ class Drilldown:
                 session=session, worker_id=wanted, instrument_id=PRACTICE)
             goals = drilldown_repo.goals(session=session, worker_id=wanted)
             goal_rows = [[_day(g.created_at), g.status, _day(g.due_date) if g.due_date else "none",
-                          "; ".join(_behavior(instrument, b) for b in g.behavior_ids), g.text]
+                          "; ".join(_behavior(known, b) for b in g.behavior_ids), g.text]
                          for g in goals]
             place = (found.county, found.office)
             who = (found.id, found.name, found.role, found.unit, found.active)

@@ -11,6 +11,7 @@ from cfpm_coach.errors import CoachError, NotFoundError
 from cfpm_coach.hub.web import security
 from cfpm_coach.hub.web.drilldown import Drilldown
 from cfpm_coach.hub.web.tables import Table
+from cfpm_coach.hub.web.team_figures import leadership_figures
 
 EVERYONE = ("admin", "analyst", "supervisor")
 SignedInReader = Annotated[security.Reader, Depends(security.reader)]
@@ -62,7 +63,9 @@ def install(app: FastAPI, drilldown: Drilldown, pages: Pages) -> None:
         def build() -> Response:
             worker = drilldown.worker(found.account.scope, worker_id)
             return pages.page(request, "worker.html", visit=found.visit, title="Worker",
-                              current="/overview", wk=worker)
+                              current="/overview", wk=worker,
+                              ld=leadership_figures(drilldown.hub, found.account.scope,
+                                                    worker.id))
         return shown(request, found, build)
 
     @app.get("/workers/{worker_id}/{table}.csv", include_in_schema=False)
@@ -70,6 +73,7 @@ def install(app: FastAPI, drilldown: Drilldown, pages: Pages) -> None:
                     found: SignedInReader) -> Response:
         def build() -> Response:
             worker = drilldown.worker(found.account.scope, worker_id)
+            led = leadership_figures(drilldown.hub, found.account.scope, worker.id)
             return pages.csv_download(pick([worker.grid.table, worker.observations,
-                                             worker.goals], table))
+                                            worker.goals, led.groups], table))
         return shown(request, found, build)

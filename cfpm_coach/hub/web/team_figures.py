@@ -2,6 +2,7 @@
 dashboard's tables. Both come from the services the hub's PDFs use (leadership.self_vs_others,
 agreement_views.agreement_report): nothing here computes a share, a kappa or an alpha."""
 
+import uuid
 from dataclasses import dataclass
 
 from cfpm_coach.domain.agreement import PairAgreement
@@ -49,12 +50,13 @@ class Agreement:
     visits: Table
 
 
-def leadership_figures(hub: Hub, scope: Scope) -> Leadership:
-    """Self vs others for every leader with finished leadership observations in the scope."""
+def leadership_figures(hub: Hub, scope: Scope, only: uuid.UUID | None = None) -> Leadership:
+    """Self vs others for every leader with finished leadership observations in the scope (or
+    for one of them)."""
     with hub.store.read() as session:
         leaders = [(w.id, w.name, w.office) for w in drilldown_repo.observed_workers(
             session=session, instrument_id=leadership.INSTRUMENT)
-            if scope.admits(w.county, w.office)]
+            if scope.admits(w.county, w.office) and only in (None, w.id)]
     groups, behaviors, links = [], [], []
     for leader_id, name, office in leaders:
         found = leadership.self_vs_others(hub.workspace, leader_id)
