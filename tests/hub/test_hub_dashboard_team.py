@@ -62,6 +62,7 @@ def test_leadership_and_agreement_pages_show_the_figures_of_the_ratings_given(
     theirs = _observe(b, "Ana Reyes", "cpm-practice", "cft_meeting", [3, 3, 1, 1], CODE)
     own = _observe(a, "Lee Leader", "cpm-leadership", "self_assessment", [3, 3, 2])
     others = _observe(a, "Lee Leader", "cpm-leadership", "team_meeting", [1, 2, 3, 0])
+    b.workers.add("Noor Haddad", county=COUNTY)  # a worker of no office yet
     for laptop, name in ((a, "Coach A"), (b, "Coach B")):
         enroll(hub, laptop, hub_setup, served.url, name=name)
         assert laptop.sync.sync_now().ok
@@ -112,6 +113,14 @@ def test_leadership_and_agreement_pages_show_the_figures_of_the_ratings_given(
                    .splitlines()) == 1 + len(leadership.groups)
         downloaded = admin.get("/leadership/self-vs-others-by-group.csv").text.splitlines()
         assert len(downloaded) == 1 + len(leadership.groups)
+
+        # A place with no office name still has a link (not an empty one) and a page.
+        places = read(admin.get("/overview").text)[0]["observations-by-office"]
+        nameless = [r[1] for r in places if r[1].text == "(none)"]
+        assert len(nameless) == 1 and nameless[0].href
+        page = admin.get(nameless[0].href)
+        assert page.status_code == 200 and "<h1>(no office)</h1>" in page.text
+        assert "Noor Haddad" in page.text
 
     with signed_in(served.url, "county@example.org") as county:
         assert "Lee Leader" in county.get("/leadership").text
