@@ -134,12 +134,6 @@ class Drilldown:
     def _instrument(self) -> Instrument:
         return self.hub.workspace.catalog.get(PRACTICE)
 
-    def office_links(self, scope: Scope) -> dict[tuple[str, str], uuid.UUID]:
-        """The id of every place with workers within the scope, by (county, office)."""
-        with self.hub.store.read() as session:
-            found = drilldown_repo.places(session=session)
-        return {p: office_id(*p) for p in found if scope.admits(*p)}
-
     def _place(self, scope: Scope, text_id: str) -> tuple[str, str]:
         wanted = _parse(text_id, "office")
         with self.hub.store.read() as session:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import Response
 
-from cfpm_coach.errors import CoachError, NotFoundError
+from cfpm_coach.errors import NotFoundError
 from cfpm_coach.hub.web import security
 from cfpm_coach.hub.web.drilldown import Drilldown
 from cfpm_coach.hub.web.tables import Table
@@ -19,10 +19,9 @@ SignedInReader = Annotated[security.Reader, Depends(security.reader)]
 
 @dataclass(frozen=True)
 class Pages:
-    """How routes.install draws a page, refuses, guards by role and sends a CSV."""
+    """How routes.install draws a page, guards it by role and sends a CSV."""
 
     page: Callable[..., Response]
-    refused: Callable[[Request, CoachError, security.Reader | None], Response]
     guarded: Callable[[Request, security.Reader, tuple[str, ...], Callable[[], Response]],
                       Response]
     csv_download: Callable[[Table], Response]

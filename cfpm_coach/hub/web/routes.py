@@ -80,9 +80,9 @@ def install(app: FastAPI, hub: Hub) -> None:
         response.headers["Content-Disposition"] = f'attachment; filename="{table.name}.csv"'
         return security.harden(response)
 
-    drilldown_routes.install(app, Drilldown(hub),
-                             drilldown_routes.Pages(page, refused, guarded, csv_download))
-    team_routes.install(app, hub, drilldown_routes.Pages(page, refused, guarded, csv_download))
+    drawn = drilldown_routes.Pages(page, guarded, csv_download)
+    drilldown_routes.install(app, Drilldown(hub), drawn)
+    team_routes.install(app, hub, drawn)
 
     @app.exception_handler(security.SignInRequired)
     async def _sign_in_first(request: Request, _exc: Exception) -> Response:
