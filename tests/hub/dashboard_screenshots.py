@@ -4,14 +4,18 @@ narrow, taken with headless chromium from a served hub holding demo data.
     .venv/bin/python -m tests.hub.dashboard_screenshots docs/screenshots
 """
 
+import random
 import sys
 import tempfile
 import time
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 
 from cfpm_coach.hub.service import Hub
+from cfpm_coach.hub.web.drilldown import office_id
 from cfpm_coach.services import demo
 from cfpm_coach.services.sync import SyncSettings
 from cfpm_coach.services.workspace import Workspace
@@ -23,25 +27,56 @@ ADMIN = "lead@example.org"
 SIZES = {"desktop": (1280, 1100), "narrow": (390, 1500)}
 
 
-def _hub_with_demo_data(work: Path) -> tuple[ServedHub, str]:
+def _rate(laptop: Workspace, worker_id: uuid.UUID, instrument_id: str, setting: str,
+          value: Callable[[int], int], pair_code: str | None = None) -> None:
+    obs = laptop.observations.start(worker_id, instrument_id, setting, pair_code=pair_code)
+    for n, item in enumerate(laptop.catalog.get(instrument_id).items):
+        laptop.observations.rate(obs.id, item.id, value(n))
+    laptop.observations.finalize(obs.id)
+
+
+def _co_observe(laptop: Workspace, number: int) -> None:
+    """Visits both coaches rated (for the agreement page) and, on the first laptop, a leader's
+    self-assessment (for the leadership page)."""
+    worker = laptop.workers.add("Ana Reyes", role="Social Worker III", office="Harbor",
+                                county="Sample County")
+    for visit in range(3):
+        shared, own = random.Random(visit), random.Random(100 * number + visit)
+        base = [shared.choice((1, 2, 2, 3)) for _ in range(40)]
+        _rate(laptop, worker.id, "cpm-practice", "home_visit",
+              lambda n, b=base, r=own: b[n] if r.random() < 0.75 else r.choice((1, 2, 3)),
+              pair_code=f"K7QM-3XP{'ABC'[visit]}")
+    leader = next((w for w in laptop.workers.find() if w.role == "Supervisor"), None)
+    if number == 1 and leader is not None:
+        pick = random.Random(7)
+        _rate(laptop, leader.id, "cpm-leadership", "self_assessment",
+              lambda n: pick.choice((2, 3, 3)))
+
+
+def _hub_with_demo_data(work: Path) -> tuple[ServedHub, str, str, str]:
     hub, recipient, _team = Hub.init(work / "hub")
     served = ServedHub(work / "hub", free_port()).start()
     with hub:
         for number, seed in ((1, 3), (2, 8)):
             with Workspace.open(work / f"laptop{number}") as laptop:
                 demo.generate(laptop, workers=8, months=6, seed=seed)
+                laptop.profile.update_coach(name=f"Coach {number}")
+                _co_observe(laptop, number)
                 token = hub.enroll(laptop.exchange.device_public_key(), f"Coach {number}",
                                    laptop.author.device_id).token
                 laptop.sync.save_settings(SyncSettings(hub_url=served.url, token=token,
                                                        recipient=recipient))
                 assert laptop.sync.sync_now().ok
+                if number == 1:
+                    worker = max(laptop.workers.find(), key=lambda w: len(w.name))
                 if number == 2:  # a refused upload, for the laptops page
                     httpx.post(f"{served.url}/api/v1/bundles", content=b"not a bundle",
                                headers={"Authorization": f"Bearer {token}",
                                         "Content-Type": "application/octet-stream"})
         device = hub.devices()[0].id
     add_account(work / "hub", ADMIN)
-    return served, str(device)
+    return (served, str(device), f"/offices/{office_id(worker.county, worker.office)}",
+            f"/workers/{worker.id}")
 
 
 def take(out: Path) -> list[Path]:
@@ -50,7 +85,7 @@ def take(out: Path) -> list[Path]:
     written = []
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
-        served, device = _hub_with_demo_data(work)
+        served, device, office, worker = _hub_with_demo_data(work)
         try:
             for size, (width, height) in SIZES.items():
                 with chromium(work / f"profile-{size}", work, width, height) as driver:
@@ -64,7 +99,10 @@ def take(out: Path) -> list[Path]:
                     time.sleep(0.5)
                     for name, url in (("overview", "/overview"), ("laptops", "/laptops"),
                                       ("laptop", f"/laptops/{device}"),
-                                      ("uploads", "/uploads")):
+                                      ("uploads", "/uploads"), ("office", office),
+                                      ("leadership", "/leadership"),
+                                      ("agreement", "/agreement"),
+                                      ("worker", worker)):
                         driver.get(served.url + url)
                         path = out / f"hub-{name}-{size}.png"
                         driver.save_screenshot(str(path))

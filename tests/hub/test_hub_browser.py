@@ -1,6 +1,7 @@
 """The dashboard in a real headless browser against a real `hub serve`, on SQLite and on
 PostgreSQL: the admin signs in, the overview shows a laptop's synced observations with figures
-equal to SQL tallies, a CSV download opens, and signing out ends the session."""
+equal to SQL tallies, a CSV download opens, links lead to an office and one of its workers, and
+signing out ends the session."""
 
 import csv
 import io
@@ -31,6 +32,10 @@ FINISHED_OBSERVATIONS = text(
     "WHERE o.instrument_id = 'cpm-practice' AND o.status IN ('final', 'amended') "
     "AND o.deleted_at IS NULL")
 
+OBSERVATIONS_BY_WORKER = text(
+    "SELECT o.worker_id FROM observation o WHERE o.instrument_id = 'cpm-practice' "
+    "AND o.status IN ('final', 'amended') AND o.deleted_at IS NULL")
+
 
 def _month(value: Any) -> str:
     return value[:7] if isinstance(value, str) else value.strftime("%Y-%m")
@@ -49,6 +54,12 @@ def _sql_tallies(hub: Hub) -> tuple[int, int, dict[tuple[str, str], tuple[int, i
         cells[key]["accomplished"] += value == 3
     return (len(started), started.count(this_month),
             {k: (c["accomplished"], c["scored"]) for k, c in cells.items()})
+
+
+def _sql_observations_of(hub: Hub, worker_id: str) -> int:
+    with hub.store.read() as session:
+        return sum(1 for row in session.execute(OBSERVATIONS_BY_WORKER)
+                   if str(row[0]).replace("-", "") == worker_id.replace("-", ""))
 
 
 def _wait_for(check: Any, within: float = 10) -> Any:
@@ -102,6 +113,24 @@ def test_the_admin_signs_in_sees_the_laptops_figures_downloads_csv_and_signs_out
         rows = list(csv.reader(io.StringIO(saved[0].read_text(encoding="utf-8"))))
         assert rows[0][:2] == ["county", "office"]
         assert sum(int(row[4]) for row in rows[1:]) == total
+
+        # From the overview to an office, to one of its workers, by clicking links.
+        office = driver.find_element(By.CSS_SELECTOR,
+                                     'table[data-table="observations-by-office"] td a')
+        office_name = office.text
+        office.click()
+        _wait_for(lambda: "/offices/" in driver.current_url)
+        assert driver.find_element(By.TAG_NAME, "h1").text == office_name
+        worker = driver.find_element(By.CSS_SELECTOR, 'table[data-table="workers"] td a')
+        worker_name = worker.text
+        worker.click()
+        _wait_for(lambda: "/workers/" in driver.current_url)
+        assert driver.find_element(By.TAG_NAME, "h1").text == worker_name
+        worker_id = driver.current_url.rsplit("/", 1)[1]
+        rows = driver.find_elements(By.CSS_SELECTOR, 'table[data-table="observations"] tbody tr')
+        assert len(rows) == _sql_observations_of(hub, worker_id)
+        driver.find_element(By.LINK_TEXT, office_name).click()  # the way back, as a link
+        _wait_for(lambda: "/offices/" in driver.current_url)
 
         driver.find_element(By.XPATH, "//button[text()='Sign out']").click()
         _wait_for(lambda: driver.current_url.endswith("/signin"))

@@ -54,6 +54,8 @@ def test_every_route_but_health_and_sign_in_needs_a_session_or_token(
     with httpx.Client(base_url=served.url, timeout=30) as anonymous:
         for method, path in walked:
             url = path.replace("{device_id}", str(device)).replace("{table}", "uploads")
+            url = url.replace("{office_id}", str(uuid.uuid4())).replace("{worker_id}",
+                                                                      str(uuid.uuid4()))
             for headers in ({}, {"Authorization": "Bearer not-a-token"},
                             {"Cookie": "cfpm_session=made-up"}):
                 answer = anonymous.request(method, url, headers=headers,
@@ -214,7 +216,10 @@ def test_names_and_offices_from_a_real_bundle_are_escaped_on_every_page(
     device = hub.devices()[0].id
     add_account(hub_setup.folder, ADMIN)
     with signed_in(served.url, ADMIN) as admin:
-        pages = ["/overview", "/laptops", f"/laptops/{device}", "/uploads"]
+        offices = re.findall(r'href="(/offices/[^"]+)"', admin.get("/overview").text)
+        assert len(offices) == 1  # the hostile office links to its own page
+        pages = ["/overview", "/laptops", f"/laptops/{device}", "/uploads", offices[0],
+                 f"/workers/{worker.id}", "/leadership", "/agreement"]
         seen = {url: admin.get(url) for url in pages}
         for url, answer in seen.items():
             assert answer.status_code == 200, url
@@ -225,6 +230,9 @@ def test_names_and_offices_from_a_real_bundle_are_escaped_on_every_page(
         assert escape(HOSTILE_OFFICE) in seen["/overview"].text
         assert escape(HOSTILE_COUNTY) in seen["/overview"].text
         assert escape(HOSTILE_NAME) in seen["/laptops"].text
+        for url in (offices[0], f"/workers/{worker.id}"):
+            assert escape(HOSTILE_NAME) in seen[url].text, url
+            assert escape(HOSTILE_OFFICE) in seen[url].text, url
         rows = list(csv.reader(io.StringIO(admin.get("/laptops/laptops.csv").text)))
         assert rows[1][1:4] == [HOSTILE_NAME, HOSTILE_COUNTY, HOSTILE_OFFICE]  # text, not HTML
 

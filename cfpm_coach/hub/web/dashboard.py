@@ -10,8 +10,9 @@ from cfpm_coach.errors import ForbiddenError, InvalidInputError, NotFoundError
 from cfpm_coach.hub import fidelity
 from cfpm_coach.hub.accounts import Scope
 from cfpm_coach.hub.service import Hub
+from cfpm_coach.hub.web.drilldown import office_id
 from cfpm_coach.hub.web.tables import Table
-from cfpm_coach.storage import account_repo, dashboard_repo, hub_repo
+from cfpm_coach.storage import account_repo, dashboard_repo, drilldown_repo, hub_repo
 from cfpm_coach.storage.types import utcnow
 
 PRACTICE = "cpm-practice"
@@ -101,12 +102,17 @@ class Dashboard:
             by_place[(county, office)] += n
             if month == this_month:
                 this[(county, office)] += n
+        listed = sorted(set(by_place) | set(workers))
+        with self.hub.store.read() as session:
+            pages = drilldown_repo.places(session=session)
         places = Table("observations-by-office", "Finished observations by county and office",
                        ["county", "office", "active workers", "observations this month",
                         "observations in all"],
                        [[c, o, workers.get((c, o), 0), this[(c, o)], by_place[(c, o)]]
-                        for c, o in sorted(set(by_place) | set(workers))],
-                       frozenset({2, 3, 4}))
+                        for c, o in listed],
+                       frozenset({2, 3, 4}),
+                       links={1: [f"/offices/{office_id(*p)}" if p in pages else ""
+                                  for p in listed]})
         behind = self._behind_table([lt for lt in self.laptops(scope)
                                      if not lt.revoked and self._is_behind(lt, now)])
         return Overview(months, elements, cells, this_month, sum(this.values()),

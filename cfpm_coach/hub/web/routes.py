@@ -23,14 +23,16 @@ from cfpm_coach.errors import (
 )
 from cfpm_coach.hub.accounts import SESSION_LIFETIME, Accounts, require_role
 from cfpm_coach.hub.service import Hub
-from cfpm_coach.hub.web import security
+from cfpm_coach.hub.web import drilldown_routes, security, team_routes
 from cfpm_coach.hub.web.dashboard import Dashboard
+from cfpm_coach.hub.web.drilldown import Drilldown
 from cfpm_coach.hub.web.tables import Table
 
 log = logging.getLogger(__name__)
 READERS = ("admin", "analyst")
 EVERYONE = ("admin", "analyst", "supervisor")
-PAGES = [("/overview", "Overview", EVERYONE), ("/laptops", "Laptops", READERS),
+PAGES = [("/overview", "Overview", EVERYONE), ("/leadership", "Leadership", EVERYONE),
+         ("/agreement", "Agreement", READERS), ("/laptops", "Laptops", READERS),
          ("/uploads", "Uploads", READERS)]
 SignedInReader = Annotated[security.Reader, Depends(security.reader)]
 
@@ -77,6 +79,10 @@ def install(app: FastAPI, hub: Hub) -> None:
         response = Response(table.as_csv(), media_type="text/csv; charset=utf-8")
         response.headers["Content-Disposition"] = f'attachment; filename="{table.name}.csv"'
         return security.harden(response)
+
+    drawn = drilldown_routes.Pages(page, guarded, csv_download)
+    drilldown_routes.install(app, Drilldown(hub), drawn)
+    team_routes.install(app, hub, drawn)
 
     @app.exception_handler(security.SignInRequired)
     async def _sign_in_first(request: Request, _exc: Exception) -> Response:

@@ -18,6 +18,7 @@ class Table:
     rows: list[list[Any]] = field(default_factory=list)
     numeric: frozenset[int] = frozenset()  # column indexes drawn right-aligned
     wide: frozenset[int] = frozenset()  # columns of sentences, kept readable on narrow screens
+    links: dict[int, list[str]] = field(default_factory=dict)  # column: each row's page (HTML only)
 
     def as_csv(self) -> str:
         """The table as CSV (CRLF rows), every text cell made formula-safe."""
