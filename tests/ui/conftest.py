@@ -5,8 +5,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 
+from cfpm_coach.services import first_run
+from cfpm_coach.services.workspace import PLACEHOLDER_COACH_NAME, Workspace
 from cfpm_coach.ui.app import application, open_main_window
 from cfpm_coach.ui.main_window import MainWindow
 
@@ -17,11 +21,18 @@ LAPTOP_SCREEN = Path(__file__).with_name("laptop_screen.json")
 if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={LAPTOP_SCREEN}"
 
+UNANSWERED_DIALOG_MS = 20_000
+
 
 @pytest.fixture(autouse=True)
-def _no_unexpected_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A modal dialog nobody answers would hang an offscreen run: fail the test instead."""
+def _no_unexpected_modal_dialogs(request: pytest.FixtureRequest,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog nobody answers would hang an offscreen run: fail the test instead (unless
+    the test answers its dialogs for real, see `real_dialogs`)."""
     from PySide6.QtWidgets import QDialog, QMessageBox
+
+    if "real_dialogs" in request.fixturenames:
+        return
 
     def refuse(dialog: QDialog, *_args: object) -> int:
         text = dialog.text() if isinstance(dialog, QMessageBox) else ""
@@ -36,30 +47,77 @@ def _no_unexpected_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(QMessageBox, name, staticmethod(refuse_static))
 
 
-@pytest.fixture(autouse=True)
-def _welcome_answered_later(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every fresh store greets its coach; tests answer Later unless they walk the welcome, and
-    give a name when their first observation asks for it (tests/ui/journeys answer for real)."""
-    from cfpm_coach.ui import prompts
-    from cfpm_coach.ui.welcome_dialog import WelcomeDialog
+@pytest.fixture
+def real_dialogs(qapp: QApplication) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Modal dialogs open for real and are answered by key presses and clicks while they block
+    (tests/ui/journeys/driver.py); one left open for 20 s is closed and fails the test."""
+    stuck: list[str] = []
+    seen: dict[int, int] = {}
 
-    monkeypatch.setattr(WelcomeDialog, "ask", classmethod(lambda cls, *_a, **_k: None))
-    monkeypatch.setattr(prompts, "ask_coach_name", lambda _parent: "Test Coach", raising=False)
+    def check() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None or isinstance(modal, QProgressDialog):
+            seen.clear()  # a progress dialog is closed by the work it shows, not by a person
+            return
+        ticks = seen.get(id(modal), 0) + 1
+        seen[id(modal)] = ticks
+        if ticks * 500 >= UNANSWERED_DIALOG_MS:
+            stuck.append(f"{type(modal).__name__} {modal.windowTitle()!r}")
+            modal.close()
+
+    timer = QTimer()
+    timer.setInterval(500)
+    timer.timeout.connect(check)
+    timer.start()
+    yield
+    timer.stop()
+    assert not stuck, f"modal dialogs nobody answered: {stuck}"
+
+
+@pytest.fixture
+def messages(real_dialogs: None, qtbot: QtBot) -> Iterator[list[str]]:
+    """Every message box is read and closed with its default button, as a person does; the texts
+    read are kept, in order."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible() and box.buttons():
+            shown.append(box.text())
+            qtbot.mouseClick(box.defaultButton() or box.buttons()[0], Qt.MouseButton.LeftButton)
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(answer)
+    timer.start()
+    yield shown
+    timer.stop()
+
+
+def returning_coach(data_dir: Path, name: str = "Test Coach") -> Path:
+    """The store as a returning coach has it: the welcome answered, with their name (a name the
+    store already has is kept)."""
+    with Workspace.open(data_dir) as ws:
+        if ws.profile.coach().name == PLACEHOLDER_COACH_NAME:
+            first_run.complete_welcome(ws, name=name, role="", county="", office="")
+        else:
+            first_run.skip_welcome(ws)
+    return data_dir
 
 
 @pytest.fixture(scope="session")
 def qapp_cls():  # type: ignore[no-untyped-def]
     """pytest-qt's qapp is our configured application."""
-    from PySide6.QtWidgets import QApplication
-
     return QApplication
 
 
 @pytest.fixture
 def window(qtbot: QtBot, data_dir: Path, qapp) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    """The real main window on a fresh store, opened and shown."""
+    """The real main window on a returning coach's store (welcomed and named), opened and shown."""
     application()
-    win = open_main_window(data_dir)
+    win = open_main_window(returning_coach(data_dir))
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.backend.opened, timeout=20_000):
         pass

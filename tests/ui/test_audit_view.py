@@ -1,18 +1,16 @@
 """The audit trail in the window: an observation's change history and the store's trail."""
 
 import os
-from datetime import datetime
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.audit_dialog import AuditModel
 from cfpm_coach.ui.main_window import MainWindow
-from cfpm_coach.ui.start_dialog import StartDialog, StartRequest
-from cfpm_coach.ui.worker_dialog import WorkerFields
 from tests.ui.conftest import wait_idle
+from tests.ui.journeys import steps
+from tests.ui.journeys.driver import activate, press, type_text
 
 NOTE = "Dad described the night the police came"
 
@@ -23,22 +21,20 @@ def _texts(model: AuditModel) -> list[list[str]]:
 
 
 def test_change_history_of_the_open_observation(qtbot: QtBot, window: MainWindow,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    request = StartRequest(None, WorkerFields("Ana Reyes", "", "", "North", ""), "cpm-practice",
-                           "home_visit", datetime.now().astimezone(), "", "", instrument_version=1)
-    monkeypatch.setattr(StartDialog, "ask", classmethod(lambda cls, *a, **k: request))
+                                                real_dialogs: None) -> None:
+    steps.add_worker(qtbot, window, "Ana Reyes", office="North")
     assert not window.audit.observation_action.isEnabled()  # no observation open yet
-    window.commands.new_observation_action.trigger()
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.checklist, timeout=10_000)
+    steps.start_by_keyboard(qtbot, window)
+    qtbot.waitUntil(lambda: steps.on_checklist_of(window, "Ana Reyes"), timeout=10_000)
+    activate(qtbot, window)
+    # The first behavior has the focus: Enter opens its note, Enter keeps it, 3 rates it.
+    first = window.checklist.rows[window.checklist._order[0]]
+    press(Qt.Key.Key_Return)
+    type_text(NOTE)
+    press(Qt.Key.Key_Return)
+    press(Qt.Key.Key_3)
     wait_idle(qtbot, window)
-    row = window.checklist.rows["engagement.1"]
-    window.activateWindow()
-    row.setFocus()
-    qtbot.waitUntil(row.hasFocus, timeout=5_000)
-    qtbot.keyClick(row, Qt.Key.Key_3)
-    row.note.setText(NOTE)
-    window.checklist.flush_notes()
-    wait_idle(qtbot, window)
+    assert first.value == 3 and first.note.text() == NOTE
 
     assert window.audit.observation_action.isEnabled()
     window.audit.observation_action.trigger()
@@ -57,8 +53,7 @@ def test_change_history_of_the_open_observation(qtbot: QtBot, window: MainWindow
     dialog.close()
 
 
-def test_the_stores_trail_loads_older_pages_and_filters(
-        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_stores_trail_loads_older_pages_and_filters(qtbot: QtBot, window: MainWindow) -> None:
     workspace = window.workspace
     assert isinstance(workspace, Workspace)
     for n in range(3):

@@ -1,9 +1,9 @@
 """The passphrase in the window: encrypt from the menu, unlock on opening and after idling."""
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -11,22 +11,27 @@ from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.cipher import is_encrypted
 from cfpm_coach.ui.app import application, open_main_window
 from cfpm_coach.ui.main_window import MainWindow
-from cfpm_coach.ui.passphrase_dialogs import PassphraseChange, PassphraseDialog, UnlockDialog
+from cfpm_coach.ui.passphrase_dialogs import PassphraseDialog, UnlockDialog
 from tests.ui.conftest import wait_idle
+from tests.ui.journeys.driver import click, find_button, press, type_text, when_modal
 
 PASSPHRASE = "kitchen table laptop"
 
 
 def test_encrypt_from_the_menu_then_unlock_after_idling(
-        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, window: MainWindow, real_dialogs: None) -> None:
     wait_idle(qtbot, window)
     asked: list[bool] = []
 
-    def answer(_parent: object, encrypted: bool) -> PassphraseChange:
-        asked.append(encrypted)
-        return PassphraseChange(PASSPHRASE, None)
+    def answer(dialog: PassphraseDialog) -> None:
+        asked.append(dialog.encrypted)
+        qtbot.mouseClick(dialog.new, Qt.MouseButton.LeftButton)
+        type_text(PASSPHRASE)
+        press(Qt.Key.Key_Tab)  # to Repeat it
+        type_text(PASSPHRASE)
+        press(Qt.Key.Key_Return)  # Encrypt
 
-    monkeypatch.setattr(PassphraseDialog, "ask", staticmethod(answer))
+    when_modal(PassphraseDialog, answer)
     action = window.security.passphrase_action
     assert action in window.commands.file_menu.actions() and action.isEnabled()
     action.trigger()
@@ -52,18 +57,22 @@ def test_encrypt_from_the_menu_then_unlock_after_idling(
 
 
 def test_an_encrypted_store_asks_for_its_passphrase_on_opening(
-        qtbot: QtBot, qapp: object, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, qapp: object, data_dir: Path, real_dialogs: None) -> None:
     with Workspace.open(data_dir) as ws:
         ws.workers.add("Ana Reyes", office="North Valley")
         ws.security.set_passphrase(PASSPHRASE)
-    answers = iter(["not it", PASSPHRASE])
     messages: list[str] = []
 
-    def answer(_parent: object, message: str = "") -> str:
-        messages.append(message)
-        return next(answers)
+    def answer_with(typed: str) -> Callable[[UnlockDialog], None]:
+        def answer(dialog: UnlockDialog) -> None:
+            messages.append(dialog.message.text() if dialog.message.isVisible() else "")
+            type_text(typed)  # the passphrase field has the focus
+            press(Qt.Key.Key_Return)
+            if typed != PASSPHRASE:  # refused: the dialog asks again
+                when_modal(UnlockDialog, answer_with(PASSPHRASE))
+        return answer
 
-    monkeypatch.setattr(UnlockDialog, "ask", staticmethod(answer))
+    when_modal(UnlockDialog, answer_with("not it"))
     application()
     win = open_main_window(data_dir)
     qtbot.addWidget(win)
@@ -81,15 +90,17 @@ def test_an_encrypted_store_asks_for_its_passphrase_on_opening(
 
 
 def test_cancelling_the_passphrase_closes_without_touching_the_data(
-        qtbot: QtBot, qapp: object, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, qapp: object, data_dir: Path, real_dialogs: None) -> None:
     with Workspace.open(data_dir) as ws:
         ws.security.set_passphrase(PASSPHRASE)
     before = (data_dir / "cfpm-coach.sqlite3").read_bytes()
-    monkeypatch.setattr(UnlockDialog, "ask", staticmethod(lambda *_a, **_k: None))
+    cancelled = when_modal(UnlockDialog, lambda dialog: click(qtbot, find_button(dialog,
+                                                                                 "Cancel")))
     application()
     win = open_main_window(data_dir)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: not win.isVisible(), timeout=20_000)
+    assert cancelled
     win.backend.shutdown()
     assert (data_dir / "cfpm-coach.sqlite3").read_bytes() == before

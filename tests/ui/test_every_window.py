@@ -3,24 +3,17 @@ no label shows a literal "&", no worker name of up to 30 letters is cut in the l
 larger than the screen, no internal id (`engagement.1`) is on screen (issue 16, problems 6, 8).
 
 Every menu action is triggered on a store with workers and an open draft; each dialog it opens
-is shown, looked at and cancelled instead of waiting for a person.
+is looked at under its real exec and closed with Escape, as a person would.
 """
 
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QFileDialog,
-    QInputDialog,
-    QMessageBox,
-    QStyle,
-    QWidget,
-)
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QStyle, QWidget
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services.workspace import Workspace
@@ -53,11 +46,13 @@ SKIPPED = {"quit"}
 
 
 class Looker:
-    """Stands in for the person: each modal dialog is shown, looked at, then cancelled."""
+    """Stands in for the person: each modal dialog, under its real exec, is looked at, then
+    closed with Escape."""
 
     def __init__(self) -> None:
         self.problems: list[str] = []
         self.seen: list[str] = []
+        self._shown: QWidget | None = None
 
     def look(self, widget: QWidget) -> None:
         """Record what is wrong with widget as shown."""
@@ -66,39 +61,34 @@ class Looker:
             + cramped_fields(widget) + wrong_default_button(widget) + clipped_labels(widget) \
             + iso_dates(widget)
 
-    def exec_dialog(self, dialog: QDialog, *_args: object) -> int:
-        dialog.show()
-        for _ in range(3):
-            QCoreApplication.processEvents()
-        self.look(dialog)
-        dialog.reject()
-        return int(QDialog.DialogCode.Rejected)
-
-    def message(self, _parent: object, title: str, text: str, *_a: object,
-                **_k: object) -> QMessageBox.StandardButton:
-        self.seen.append(f"message {title!r}")
-        self.problems += [f"message {title!r}: {t!r}" for t in (title, text)
-                          if "&" in t.replace("&&", "") and not t.startswith("<")]
-        return QMessageBox.StandardButton.Cancel
+    def tick(self) -> None:
+        """A modal dialog up since the last tick (laid out by now) is looked at and escaped."""
+        modal = QApplication.activeModalWidget()
+        if modal is None or not modal.isVisible():
+            self._shown = None
+            return
+        if modal is not self._shown:
+            self._shown = modal
+            return
+        self._shown = None
+        self.look(modal)
+        QTest.keyClick(modal, Qt.Key.Key_Escape)
 
 
 @pytest.fixture
-def looker(monkeypatch: pytest.MonkeyPatch) -> Looker:
+def looker(real_dialogs: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Looker]:
     looker = Looker()
-
-    def exec_dialog(dialog: QDialog, *_args: object) -> int:
-        return looker.exec_dialog(dialog)
-
-    monkeypatch.setattr(QDialog, "exec", exec_dialog)
-    monkeypatch.setattr(QMessageBox, "exec", exec_dialog)
-    for name in ("question", "warning", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(looker.message))
-    # Qt's own file and text pickers run their loop in C++: answer "cancelled" at the edge.
+    # Qt's own file pickers are the operating system's in a real session: answer "cancelled"
+    # at the edge.
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("", False)))
-    return looker
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(looker.tick)
+    timer.start()
+    yield looker
+    timer.stop()
 
 
 @pytest.fixture(params=["en", "es"])

@@ -3,46 +3,28 @@ coach reads a sentence, ratings shown as saved stay saved, nothing hangs."""
 
 import os
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.storage import engine
 from cfpm_coach.ui.app import run_app
 from cfpm_coach.ui.main_window import MainWindow
-from cfpm_coach.ui.start_dialog import StartDialog, StartRequest
-from cfpm_coach.ui.worker_dialog import WorkerFields
 from tests.fault_env import FULL_DISK_MODES, full_disk, locked_by_another_process, read_only
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import returning_coach, wait_idle
+from tests.ui.journeys import steps
 from tests.ui.windows import window_on
 
 KEYS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3)
 
 
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Message boxes are answered at once; their texts are kept."""
-    shown: list[str] = []
-
-    def record(box: QMessageBox) -> int:
-        shown.append(box.text())
-        return int(QMessageBox.StandardButton.Ok.value)
-
-    monkeypatch.setattr(QMessageBox, "exec", record)
-    return shown
-
-
-def _start(qtbot: QtBot, win: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    request = StartRequest(None, WorkerFields("Ana Reyes", "", "", "North", ""), "cpm-practice",
-                           "home_visit", datetime.now().astimezone(), "", "", instrument_version=1)
-    monkeypatch.setattr(StartDialog, "ask", classmethod(lambda cls, *a, **k: request))
-    win.commands.new_observation_action.trigger()
-    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.checklist
-                    and win.checklist.detail is not None, timeout=10_000)
+def _start(qtbot: QtBot, win: MainWindow) -> None:
+    """A worker added, then Ctrl+N and Enter in New observation: the checklist of that worker."""
+    steps.add_worker(qtbot, win, "Ana Reyes", office="North")
+    steps.start_by_keyboard(qtbot, win)
+    qtbot.waitUntil(lambda: steps.on_checklist_of(win, "Ana Reyes"), timeout=10_000)
     wait_idle(qtbot, win)
 
 
@@ -62,9 +44,10 @@ def _stored(db: Path) -> dict[str, int | None]:
 @pytest.mark.parametrize("mode", FULL_DISK_MODES)
 def test_a_rating_on_a_full_disk_says_so_and_earlier_ratings_stay(
         qtbot: QtBot, qapp, mode: str, tmp_path: Path,  # type: ignore[no-untyped-def]
-        monkeypatch: pytest.MonkeyPatch, messages: list[str]) -> None:
-    with full_disk(mode, tmp_path) as disk, window_on(qtbot, disk.data_dir) as win:
-        _start(qtbot, win, monkeypatch)
+        messages: list[str]) -> None:
+    with (full_disk(mode, tmp_path) as disk,
+          window_on(qtbot, returning_coach(disk.data_dir)) as win):
+        _start(qtbot, win)
         order = win.checklist._order
         saved: dict[str, int] = {}
         for index, behavior in enumerate(order[:3]):
@@ -102,8 +85,8 @@ def test_a_rating_while_another_program_holds_the_database(
         qtbot: QtBot, qapp, data_dir: Path,  # type: ignore[no-untyped-def]
         monkeypatch: pytest.MonkeyPatch, messages: list[str]) -> None:
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 300)
-    with window_on(qtbot, data_dir) as win:
-        _start(qtbot, win, monkeypatch)
+    with window_on(qtbot, returning_coach(data_dir)) as win:
+        _start(qtbot, win)
         first, second = win.checklist._order[:2]
         _rate(qtbot, win, first, 2)
         with locked_by_another_process(data_dir / "cfpm-coach.sqlite3"):

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services import first_run
@@ -13,6 +14,7 @@ from cfpm_coach.ui.app import application, open_main_window
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.welcome_dialog import WelcomeDialog
 from tests.ui.conftest import wait_idle
+from tests.ui.journeys.driver import click, focus_widget, press, type_text, when_modal
 
 PASSPHRASE = "field coaching laptop"
 
@@ -28,34 +30,33 @@ def _open(qtbot: QtBot, data_dir: Path) -> MainWindow:
 
 
 def test_welcome_walk_through_on_an_empty_data_folder(
-        qtbot: QtBot, qapp: object, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[WelcomeDialog] = []
-
-    def walk(cls: type[WelcomeDialog], parent: object) -> object:
-        dialog = cls(parent)  # type: ignore[arg-type]
-        seen.append(dialog)
+        qtbot: QtBot, qapp: object, data_dir: Path, real_dialogs: None) -> None:
+    def walk(dialog: WelcomeDialog) -> None:
         assert not dialog.start.isEnabled()  # a name is needed
-        qtbot.keyClicks(dialog.name, "Rosa Delgado")
-        dialog.role.setText("Practice coach")
-        dialog.county.setText("Sample County")
-        dialog.office.setText("North Valley")
+        assert focus_widget() is dialog.name
+        type_text("Rosa Delgado")
+        for field, text in ((dialog.role, "Practice coach"), (dialog.county, "Sample County"),
+                            (dialog.office, "North Valley")):
+            qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+            type_text(text)
         assert dialog.start.isEnabled()
-        dialog.protect.setChecked(True)
+        qtbot.mouseClick(dialog.protect, Qt.MouseButton.LeftButton)
         assert not dialog.start.isEnabled()  # the passphrase is now needed
-        qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
-        qtbot.keyClicks(dialog.repeat, PASSPHRASE[:-1])
+        qtbot.mouseClick(dialog.passphrase, Qt.MouseButton.LeftButton)
+        type_text(PASSPHRASE)
+        press(Qt.Key.Key_Tab)
+        assert focus_widget() is dialog.repeat
+        type_text(PASSPHRASE[:-1])
         assert "differ" in dialog.problem.text()
-        qtbot.keyClicks(dialog.repeat, PASSPHRASE[-1])
+        type_text(PASSPHRASE[-1])
         assert dialog.start.isEnabled()
-        dialog.demo.setChecked(True)
+        qtbot.mouseClick(dialog.demo, Qt.MouseButton.LeftButton)
+        assert dialog.demo.isChecked()
         if os.environ.get("CFPM_SCREENSHOTS"):
-            dialog.show()
-            qtbot.waitExposed(dialog)
             dialog.grab().save(os.environ["CFPM_SCREENSHOTS"] + "/welcome.png")
-            dialog.hide()
-        return dialog.answers()
+        click(qtbot, dialog.start)
 
-    monkeypatch.setattr(WelcomeDialog, "ask", classmethod(walk))
+    seen = when_modal(WelcomeDialog, walk)
     win = _open(qtbot, data_dir)
     try:
         qtbot.waitUntil(lambda: seen != [], timeout=10_000)
@@ -89,20 +90,19 @@ def test_welcome_walk_through_on_an_empty_data_folder(
 
 
 def test_later_is_not_asked_again_and_used_stores_are_never_welcomed(
-        qtbot: QtBot, qapp: object, data_dir: Path, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    asked: list[int] = []
-    monkeypatch.setattr(WelcomeDialog, "ask",
-                        classmethod(lambda cls, *_a: asked.append(1)))  # type: ignore[func-returns-value]
+        qtbot: QtBot, qapp: object, data_dir: Path, tmp_path: Path, real_dialogs: None) -> None:
+    asked = when_modal(WelcomeDialog, lambda dialog: click(qtbot, dialog.later))
     win = _open(qtbot, data_dir)
-    qtbot.waitUntil(lambda: asked == [1], timeout=10_000)
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=10_000)
     wait_idle(qtbot, win)
     win.close()
     win.backend.shutdown()
+    asked_again = when_modal(WelcomeDialog, lambda dialog: click(qtbot, dialog.later),
+                             timeout_s=5)
     again = _open(qtbot, data_dir)
     wait_idle(qtbot, again)
     qtbot.wait(100)
-    assert asked == [1]
+    assert asked_again == []
     again.close()
     again.backend.shutdown()
 

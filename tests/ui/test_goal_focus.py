@@ -1,35 +1,34 @@
 """A goal made from the checklist's Finish dialog; the next observation highlights its behavior."""
 
 import os
-from datetime import datetime
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.ui.main_window import MainWindow
-from cfpm_coach.ui.start_dialog import StartDialog, StartRequest
-from cfpm_coach.ui.worker_dialog import WorkerFields
+from cfpm_coach.ui.start_dialog import StartDialog
 from tests.ui.conftest import wait_idle
+from tests.ui.journeys import steps
 
 GOAL = "Ask the parent who they want at the next CFT"
 
 
-def _start(qtbot: QtBot, win: MainWindow, monkeypatch: pytest.MonkeyPatch,
-           request: StartRequest) -> None:
-    monkeypatch.setattr(StartDialog, "ask", classmethod(lambda cls, *a, **k: request))
-    win.commands.new_observation_action.trigger()
+def _start(qtbot: QtBot, win: MainWindow) -> StartDialog:
+    """Ctrl+N, the practice instrument's earlier version (22 behaviors), Enter; the checklist."""
+    before = win.checklist.detail.id if win.checklist.detail is not None else None
+    dialog = steps.start_by_keyboard(qtbot, win, steps.earlier_practice_version)
     qtbot.waitUntil(lambda: win.pages.currentWidget() is win.checklist and
-                    win.checklist.detail is not None, timeout=10_000)
+                    win.checklist.detail is not None and win.checklist.detail.id != before,
+                    timeout=10_000)
     wait_idle(qtbot, win)
+    return dialog
 
 
 def test_goal_from_the_checklist_is_highlighted_in_the_next_observation(
-        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    worker = WorkerFields("Rosa Díaz", "Social Worker II", "Unit 3", "Harbor", "Sample")
-    _start(qtbot, window, monkeypatch, StartRequest(
-        None, worker, "cpm-practice", "home_visit", datetime.now().astimezone(), "", "",
-        instrument_version=1))
+        qtbot: QtBot, window: MainWindow, real_dialogs: None) -> None:
+    steps.add_worker(qtbot, window, "Rosa Díaz", "Harbor", role="Social Worker II",
+                     unit="Unit 3", county="Sample")
+    _start(qtbot, window)
     first = window.checklist.detail
     assert first is not None
     assert not any(row.property("goal") for row in window.checklist.rows.values())
@@ -52,9 +51,8 @@ def test_goal_from_the_checklist_is_highlighted_in_the_next_observation(
     assert goal.observation_id == first.id and goal.due_date is not None
     dialog.reject()
 
-    _start(qtbot, window, monkeypatch, StartRequest(
-        first.summary.worker_id, None, "cpm-practice", "cft_meeting",
-        datetime.now().astimezone(), "", "", instrument_version=1))
+    second = _start(qtbot, window)  # the worker observed is preselected
+    assert second.worker.currentData() == first.summary.worker_id
     assert window.checklist.detail is not None and window.checklist.detail.id != first.id
     highlighted = [b for b, row in window.checklist.rows.items() if row.property("goal")]
     assert highlighted == ["engagement.2"]

@@ -2,28 +2,35 @@
 
 import os
 
-import pytest
 from PySide6 import __version__ as pyside_version
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach import __version__
 from cfpm_coach.ui.about_dialog import AboutDialog
 from cfpm_coach.ui.guide_dialog import GuideDialog
 from cfpm_coach.ui.main_window import MainWindow
+from tests.ui.journeys.driver import activate, press, when_modal
 
 
 def test_the_guide_follows_the_instruments(qtbot: QtBot, window: MainWindow,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    shown: list[QDialog] = []
-    monkeypatch.setattr(GuideDialog, "exec", lambda self: shown.append(self) or 0)
+                                           real_dialogs: None) -> None:
+    read: list[str] = []
+
+    def read_then_close(guide: GuideDialog) -> None:
+        read.append(guide.browser.toPlainText())
+        if os.environ.get("CFPM_SCREENSHOTS"):
+            guide.grab().save(os.environ["CFPM_SCREENSHOTS"] + "/guide.png")
+        press(Qt.Key.Key_Escape)
+
     assert window.commands.guide_action in window.commands.help_menu.actions()
     assert window.commands.guide_action.shortcut().toString() == "F1"
-    window.commands.guide_action.trigger()
-    assert len(shown) == 1
-    guide = shown[0]
-    assert isinstance(guide, GuideDialog)
-    text = guide.browser.toPlainText()
+    when_modal(GuideDialog, read_then_close)
+    activate(qtbot, window)
+    press(Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: bool(read), timeout=10_000)
+    [text] = read
     assert window.workspace is not None
     practice = window.workspace.practice_instrument()
     # The default practice instrument, cpm-practice v2: five practice elements and the
@@ -38,19 +45,20 @@ def test_the_guide_follows_the_instruments(qtbot: QtBot, window: MainWindow,
     assert "Ctrl+Shift+H" in text and "no opportunity" in text
     # How a county's instrument becomes the one the figures follow.
     assert "Settings > Practice instrument" in " ".join(text.split())
-    if os.environ.get("CFPM_SCREENSHOTS"):
-        guide.show()
-        guide.grab().save(os.environ["CFPM_SCREENSHOTS"] + "/guide.png")
 
 
 def test_about_names_versions_and_licences(qtbot: QtBot, window: MainWindow,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    shown: list[QDialog] = []
-    monkeypatch.setattr(AboutDialog, "exec", lambda self: shown.append(self) or 0)
+                                           real_dialogs: None) -> None:
+    read: list[str] = []
+
+    def read_then_close(about: AboutDialog) -> None:
+        label = about.findChild(QLabel, "aboutText")
+        assert label is not None
+        read.append(label.text())
+        press(Qt.Key.Key_Escape)
+
+    when_modal(AboutDialog, read_then_close)
     window.commands.about_action.trigger()
-    about = shown[0]
-    assert isinstance(about, AboutDialog)
-    label = about.findChild(object, "aboutText")
-    text = label.text()  # type: ignore[union-attr]
+    [text] = read
     assert __version__ in text and pyside_version in text
     assert text.count("LGPL v3") >= 2 and "DejaVu" in text

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.hub import invitations
@@ -18,7 +17,8 @@ from cfpm_coach.ui.sync_settings_dialog import SyncSettingsDialog
 from cfpm_coach.ui.welcome_dialog import WelcomeDialog
 from tests.hub.conftest import ServedHub, free_port
 from tests.ui.conftest import wait_idle
-from tests.ui.modal import driven_by
+from tests.ui.journeys.driver import find_button, when_modal
+from tests.ui.windows import window_on
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def served_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Hub, 
 
 def test_a_coach_joins_with_a_pasted_link_then_sync_delivers(
         qtbot: QtBot, window: MainWindow, served_hub: tuple[Hub, ServedHub],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        real_dialogs: None) -> None:
     hub, server = served_hub
     wait_idle(qtbot, window)
     window.backend.write(lambda ws: ws.workers.add("Ana Reyes", office="North"))
@@ -43,8 +43,7 @@ def test_a_coach_joins_with_a_pasted_link_then_sync_delivers(
     assert invitation.link is not None
     seen: dict[str, object] = {}
 
-    def drive_join(dialog: QDialog) -> None:
-        assert isinstance(dialog, JoinDialog)
+    def drive_join(dialog: JoinDialog) -> None:
         # A mistyped code first: refused by the hub, the dialog stays with what was typed.
         qtbot.keyClicks(dialog.code, "ABCD-EFGH-JK12")
         qtbot.keyClicks(dialog.hub_url, server.url)
@@ -66,19 +65,18 @@ def test_a_coach_joins_with_a_pasted_link_then_sync_delivers(
         seen["outcome"] = dialog.outcome.text()
         qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
 
-    def drive_settings(dialog: QDialog) -> None:
-        assert isinstance(dialog, SyncSettingsDialog)
+    def drive_settings(dialog: SyncSettingsDialog) -> None:
         qtbot.waitUntil(lambda: bool(dialog.laptop_key.text()), timeout=5_000)
         qtbot.mouseClick(dialog.copy_key, Qt.MouseButton.LeftButton)
         seen["copied"] = QGuiApplication.clipboard().text()
         seen["shown_key"] = dialog.laptop_key.text()
+        when_modal(JoinDialog, drive_join)  # opened over these settings by their Join button
         qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
         seen["filled"] = (dialog.use_hub.isChecked(), dialog.hub_url.text(),
                           dialog.recipient.text(), bool(dialog.token.text()))
         qtbot.keyClick(dialog.hub_url, Qt.Key.Key_Return)  # Save is the default button
 
-    monkeypatch.setattr(JoinDialog, "exec", driven_by(drive_join))
-    monkeypatch.setattr(SyncSettingsDialog, "exec", driven_by(drive_settings))
+    when_modal(SyncSettingsDialog, drive_settings)
     window.sync.settings_action.trigger()  # the laptop's key is read first, off the GUI thread
     qtbot.waitUntil(lambda: "filled" in seen, timeout=20_000)
 
@@ -103,20 +101,18 @@ def test_a_coach_joins_with_a_pasted_link_then_sync_delivers(
 
 
 def test_the_welcome_offers_to_join_and_the_code_sets_sync_up(
-        qtbot: QtBot, window: MainWindow, served_hub: tuple[Hub, ServedHub],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, data_dir: Path, served_hub: tuple[Hub, ServedHub],
+        real_dialogs: None) -> None:
     hub, server = served_hub
     invitation = invitations.create(hub, "Rosa Delgado")
     seen: dict[str, object] = {}
 
-    def welcome(dialog: QDialog) -> None:
-        assert isinstance(dialog, WelcomeDialog)
+    def welcome(dialog: WelcomeDialog) -> None:
         qtbot.keyClicks(dialog.name, "Rosa Delgado")
         qtbot.mouseClick(dialog.join, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(dialog.start, Qt.MouseButton.LeftButton)
 
-    def join(dialog: QDialog) -> None:
-        assert isinstance(dialog, JoinDialog)
+    def join(dialog: JoinDialog) -> None:
         # The code as a person copies it: lower case, with a line break in it.
         first, rest = invitation.display_code.lower()[:6], invitation.display_code.lower()[6:]
         qtbot.keyClicks(dialog.code, first)
@@ -129,31 +125,23 @@ def test_the_welcome_offers_to_join_and_the_code_sets_sync_up(
         seen["outcome"] = dialog.outcome.text() or dialog.problem.text()
         qtbot.keyClick(dialog.close_button, Qt.Key.Key_Return)
 
-    monkeypatch.setattr(WelcomeDialog, "ask", classmethod(_welcomed))
-    monkeypatch.setattr(WelcomeDialog, "exec", driven_by(welcome))
-    monkeypatch.setattr(JoinDialog, "exec", driven_by(join))
-    window.first_run.welcome()
+    welcomed = when_modal(WelcomeDialog, welcome)
     # The join dialog opens once the welcome's answers are saved (off the GUI thread).
-    qtbot.waitUntil(lambda: "outcome" in seen, timeout=30_000)
-    assert "Rosa Delgado" in str(seen["outcome"]), seen
-    qtbot.waitUntil(lambda: window.sync.settings is not None
-                    and window.sync.settings.mode == "hub", timeout=10_000)
-    assert window.sync.settings is not None
-    assert window.sync.settings.hub_url == server.url
-    assert window.sync.settings.recipient == hub.recipient
-
-
-def _welcomed(cls: type[WelcomeDialog], parent: object) -> object:
-    """WelcomeDialog.ask as it is (the UI tests' conftest answers Later unless told)."""
-    dialog = cls(parent)  # type: ignore[arg-type]
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.answers()
+    when_modal(JoinDialog, join, timeout_s=30)
+    with window_on(qtbot, data_dir) as window:  # a new store: the welcome comes up by itself
+        qtbot.waitUntil(lambda: "outcome" in seen, timeout=30_000)
+        assert welcomed
+        assert "Rosa Delgado" in str(seen["outcome"]), seen
+        qtbot.waitUntil(lambda: window.sync.settings is not None
+                        and window.sync.settings.mode == "hub", timeout=10_000)
+        assert window.sync.settings is not None
+        assert window.sync.settings.hub_url == server.url
+        assert window.sync.settings.recipient == hub.recipient
 
 
 def test_the_folder_route_joins_from_an_invitation_file_chosen_in_the_dialog(
         qtbot: QtBot, window: MainWindow, served_hub: tuple[Hub, ServedHub], tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, real_dialogs: None) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     from cfpm_coach.hub.folder_join import ingest_join_requests
@@ -169,17 +157,24 @@ def test_the_folder_route_joins_from_an_invitation_file_chosen_in_the_dialog(
                         staticmethod(lambda *_a, **_k: (str(file), "")))
     seen: dict[str, object] = {}
 
-    def join(dialog: QDialog) -> None:
-        assert isinstance(dialog, JoinDialog)
+    def join(dialog: JoinDialog) -> None:
         qtbot.mouseClick(dialog.file_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.outcome.isVisible() or dialog.problem.isVisible(),
                         timeout=15_000)
         seen["outcome"] = dialog.outcome.text() or dialog.problem.text()
         qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
 
-    monkeypatch.setattr(JoinDialog, "exec", driven_by(join))
+    def settings(dialog: SyncSettingsDialog) -> None:
+        when_modal(JoinDialog, join)  # opened over these settings by their Join button
+        qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+        seen["filled"] = (dialog.use_folder.isChecked(), dialog.folder.text())
+        qtbot.mouseClick(find_button(dialog, "Save"), Qt.MouseButton.LeftButton)
+
+    answered = when_modal(SyncSettingsDialog, settings)
     wait_idle(qtbot, window)
-    window.sync.join_team()
+    window.sync.settings_action.trigger()
+    qtbot.waitUntil(lambda: "filled" in seen, timeout=20_000)
+    assert answered and seen["filled"] == (True, str(shared))
     assert "shared folder" in str(seen["outcome"]) and "Dana Kim" in str(seen["outcome"])
     qtbot.waitUntil(lambda: window.sync.settings is not None
                     and window.sync.settings.mode == "folder", timeout=10_000)

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services.workspace import Workspace
@@ -47,10 +48,18 @@ def test_self_vs_others_view_and_pdf(qtbot: QtBot, leader: object, window: MainW
     qtbot.waitUntil(lambda: dialog.pdf_button.isEnabled(), timeout=10_000)
     target = tmp_path / "leader.pdf"
     opened: list[Path] = []
-    monkeypatch.setattr(window.reports, "ask_pdf_path", lambda _name: target)
+    suggested: list[str] = []
+
+    def save_as(_parent: object, _title: str, proposed: str, *_a: object) -> tuple[str, str]:
+        suggested.append(Path(proposed).name)
+        return str(target), "PDF (*.pdf)"
+
+    # The operating system's file chooser is the edge of the machine: it answers the path.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
     monkeypatch.setattr(printing, "open_in_viewer", opened.append)
     dialog.pdf_button.click()
     qtbot.waitUntil(lambda: opened == [target], timeout=10_000)
+    assert len(suggested) == 1 and suggested[0].endswith(".pdf")
     text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
     assert "Leadership: self vs others" in text and "Dana Cruz" in text and "+75 pts" in text
     if os.environ.get("CFPM_SCREENSHOTS"):

@@ -3,23 +3,19 @@ dialog are saved as they are entered and are all there after the app is closed a
 a note too big to keep is refused with a message that says why."""
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services.inputs import NOTE_MAX
-from cfpm_coach.ui import prompts
 from cfpm_coach.ui.app import open_main_window
 from cfpm_coach.ui.finish_dialog import FinishDialog
 from cfpm_coach.ui.main_window import MainWindow
-from cfpm_coach.ui.start_dialog import StartDialog, StartRequest
-from cfpm_coach.ui.worker_dialog import WorkerFields
 from tests.ui.conftest import wait_idle
+from tests.ui.journeys import steps
+from tests.ui.journeys.driver import activate, focus_widget, press, type_text
 
 # Evidence typed key by key (a coach's long note); the debrief pasted (a long text from elsewhere).
 EVIDENCE = ("Asked the family what a good meeting looks like for them; " * 12).strip()
@@ -36,7 +32,7 @@ def _stored(win: MainWindow, sql: str) -> list[tuple[object, ...]]:
 def _paste(qtbot: QtBot, widget: object, text: str) -> None:
     """Ctrl+V into a focused field, as a person pasting from another program."""
     QGuiApplication.clipboard().setText(text)
-    widget.setFocus()  # type: ignore[attr-defined]
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
     qtbot.keyClick(widget, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)  # type: ignore[arg-type]
 
 
@@ -49,18 +45,15 @@ def _open_finish(qtbot: QtBot, win: MainWindow) -> FinishDialog:
 
 def test_long_notes_are_saved_and_survive_reopening(qtbot: QtBot, window: MainWindow,
                                                     data_dir: Path, qapp,  # type: ignore[no-untyped-def]
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    request = StartRequest(None, WorkerFields("Ana Reyes", "SW", "U1", "Harbor", "S"),
-                           "cpm-practice", "home_visit", datetime.now().astimezone(), "", "",
-                                                                      instrument_version=1)
-    monkeypatch.setattr(StartDialog, "ask", classmethod(lambda cls, *a, **k: request))
-    window.commands.new_observation_action.trigger()
-    qtbot.waitUntil(lambda: window.checklist.detail is not None, timeout=10_000)
-
-    note = window.checklist.rows["engagement.1"].note
-    note.setFocus()
-    qtbot.keyClicks(note, EVIDENCE)
-    qtbot.keyClick(note, Qt.Key.Key_Return)
+                                                    messages: list[str]) -> None:
+    steps.add_worker(qtbot, window, "Ana Reyes", "Harbor", role="SW", unit="U1", county="S")
+    steps.start_by_keyboard(qtbot, window, steps.earlier_practice_version)
+    qtbot.waitUntil(lambda: steps.on_checklist_of(window, "Ana Reyes"), timeout=10_000)
+    activate(qtbot, window)
+    assert focus_widget() is window.checklist.rows["engagement.1"]
+    press(Qt.Key.Key_Return)  # the note of the behavior with the focus
+    type_text(EVIDENCE)
+    press(Qt.Key.Key_Return)
     wait_idle(qtbot, window)
     assert _stored(window, "SELECT note FROM rating") == [(EVIDENCE,)]
 
@@ -72,30 +65,24 @@ def test_long_notes_are_saved_and_survive_reopening(qtbot: QtBot, window: MainWi
                     timeout=10_000)
 
     # A megabyte is refused with the reason, and what was saved before stays saved.
-    shown: list[str] = []
-
-    def record(box: QMessageBox) -> int:
-        shown.append(box.text())
-        return int(QMessageBox.StandardButton.Ok.value)
-
-    monkeypatch.setattr(QMessageBox, "exec", record)
     report = "A pasted report, line after line.\n" * 30_000  # 1 MB
     _paste(qtbot, dialog.next_steps, report)
-    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
-    assert shown == [f"next steps: at most {NOTE_MAX:,} characters "
-                     f"(this has {len(report.strip()):,})"]
+    qtbot.waitUntil(lambda: bool(messages), timeout=10_000)
+    assert messages == [f"next steps: at most {NOTE_MAX:,} characters "
+                        f"(this has {len(report.strip()):,})"]
     dialog.later_button.click()
     wait_idle(qtbot, window)
     assert _stored(window, "SELECT strengths, next_steps FROM observation") == [(DEBRIEF, "")]
 
     window.close()
     window.backend.shutdown()
-    monkeypatch.setattr(prompts, "offer_recovery", lambda _parent, _draft: True)
+    # The draft is offered back: its prompt is read, and its default is "Resume rating".
     reopened = open_main_window(data_dir)
     qtbot.addWidget(reopened)
     reopened.show()
     qtbot.waitUntil(lambda: reopened.checklist.detail is not None, timeout=20_000)
     wait_idle(qtbot, reopened)
+    assert len(messages) == 2 and "was still open when CFPM Coach last closed" in messages[1]
     assert reopened.checklist.rows["engagement.1"].note.text() == EVIDENCE
     assert _open_finish(qtbot, reopened).strengths.toPlainText() == DEBRIEF
     reopened.flow.finish_dialog.later_button.click()  # type: ignore[union-attr]

@@ -1,19 +1,17 @@
 """Drive the real main window: worker, observation by keyboard, notes, finalize, amend, undo."""
 
 import sqlite3
-from datetime import datetime
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.ui import prompts
 from cfpm_coach.ui.behavior_row import BehaviorRow
 from cfpm_coach.ui.main_window import MainWindow
-from cfpm_coach.ui.start_dialog import StartDialog, StartRequest
-from cfpm_coach.ui.worker_dialog import WorkerDialog, WorkerFields
+from cfpm_coach.ui.worker_dialog import WorkerDialog
 from tests.ui.conftest import wait_idle
+from tests.ui.journeys import steps
+from tests.ui.journeys.driver import click, find_button, press, type_text, when_modal
 
 KEYS = {1: Qt.Key.Key_1, 2: Qt.Key.Key_2, 3: Qt.Key.Key_3}
 
@@ -26,13 +24,12 @@ def _db_ratings(win: MainWindow) -> dict[str, tuple[int | None, str]]:
     return {b: (v, n) for b, v, n in rows}
 
 
-def _start(qtbot: QtBot, win: MainWindow, monkeypatch: pytest.MonkeyPatch,
-           new_worker: WorkerFields) -> None:
-    request = StartRequest(None, new_worker, "cpm-practice", "cft_meeting",
-                           datetime.now().astimezone(), "", "", instrument_version=1)
-    monkeypatch.setattr(StartDialog, "ask", classmethod(lambda cls, *a, **k: request))
-    win.commands.new_observation_action.trigger()
-    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.checklist, timeout=10_000)
+def _start(qtbot: QtBot, win: MainWindow, name: str, office: str = "") -> None:
+    """The worker added, then Ctrl+N, the practice instrument's earlier version (22 behaviors),
+    Enter: the checklist of that worker."""
+    steps.add_worker(qtbot, win, name, office)
+    steps.start_by_keyboard(qtbot, win, steps.earlier_practice_version)
+    qtbot.waitUntil(lambda: steps.on_checklist_of(win, name), timeout=10_000)
     wait_idle(qtbot, win)
 
 
@@ -51,11 +48,17 @@ def _focused_row() -> BehaviorRow:
     return widget
 
 
-def test_add_worker_from_the_menu(qtbot: QtBot, window: MainWindow,
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    fields = WorkerFields("Nguyễn Thị Hồng", "Social Worker III", "Unit 2", "Harbor", "Sample")
-    monkeypatch.setattr(WorkerDialog, "ask", classmethod(lambda cls, *a, **k: fields))
+def test_add_worker_from_the_menu(qtbot: QtBot, window: MainWindow, real_dialogs: None) -> None:
+    def fill(_dialog: WorkerDialog) -> None:
+        type_text("Nguyễn Thị Hồng")
+        for value in ("Social Worker III", "Unit 2", "Harbor", "Sample"):
+            press(Qt.Key.Key_Tab)
+            type_text(value)
+        press(Qt.Key.Key_Return)
+
+    answered = when_modal(WorkerDialog, fill)
     window.commands.add_worker_action.trigger()
+    assert answered
     qtbot.waitUntil(lambda: window.workers_panel.model.rowCount() == 1, timeout=10_000)
     qtbot.waitUntil(lambda: window.worker_page.worker_id is not None, timeout=10_000)
     assert window.worker_page.name.text() == "Nguyễn Thị Hồng"
@@ -63,8 +66,8 @@ def test_add_worker_from_the_menu(qtbot: QtBot, window: MainWindow,
 
 
 def test_whole_observation_by_keyboard(qtbot: QtBot, window: MainWindow,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    _start(qtbot, window, monkeypatch, WorkerFields("José Peña", "SW", "U1", "Eastside", "S"))
+                                       real_dialogs: None) -> None:
+    _start(qtbot, window, "José Peña", "Eastside")
     checklist = window.checklist
     assert checklist.detail is not None and len(checklist.rows) == 22
     _focus(qtbot, window, checklist._order[0])
@@ -130,29 +133,38 @@ def test_whole_observation_by_keyboard(qtbot: QtBot, window: MainWindow,
     assert window.worker_page.goals_model.rowCount() == 1
 
 
-def test_amend_with_a_reason(qtbot: QtBot, window: MainWindow,
-                             monkeypatch: pytest.MonkeyPatch) -> None:
-    _start(qtbot, window, monkeypatch, WorkerFields("Mei Chen", "", "", "", ""))
+def _finalize_partial(qtbot: QtBot, win: MainWindow) -> None:
+    """Finalize in the finish dialog, then "Finalize partial" when asked about open behaviors."""
+    win.commands.finalize_action.trigger()
+    qtbot.waitUntil(lambda: win.flow.finish_dialog is not None, timeout=10_000)
+    partial = when_modal(QMessageBox, lambda box: click(qtbot, find_button(
+        box, "Finalize partial")))
+    win.flow.finish_dialog.finalize_button.click()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: bool(partial), timeout=10_000)
+
+
+def test_amend_with_a_reason(qtbot: QtBot, window: MainWindow, real_dialogs: None) -> None:
+    _start(qtbot, window, "Mei Chen")
     checklist = window.checklist
-    monkeypatch.setattr(prompts, "confirm_partial", lambda *a: True)
     qtbot.keyClick(_focus(qtbot, window, "engagement.1"), Qt.Key.Key_1)
     wait_idle(qtbot, window)
-    window.commands.finalize_action.trigger()
-    qtbot.waitUntil(lambda: window.flow.finish_dialog is not None, timeout=10_000)
-    window.flow.finish_dialog.finalize_button.click()  # type: ignore[union-attr]
+    _finalize_partial(qtbot, window)
     qtbot.waitUntil(lambda: checklist.detail.summary.status == "final", timeout=10_000)  # type: ignore[union-attr]
     assert checklist.detail.scores.unrated == 21  # type: ignore[union-attr]
 
-    monkeypatch.setattr(prompts, "ask_amend_reason", lambda *a: "Rated the wrong visit segment")
+    def give_reason(dialog: QInputDialog) -> None:
+        type_text("Rated the wrong visit segment")
+        click(qtbot, find_button(dialog, "OK"))
+
     assert window.commands.amend_action.isEnabled()
+    reasoned = when_modal(QInputDialog, give_reason)
     window.commands.amend_action.trigger()
+    assert reasoned
     qtbot.waitUntil(lambda: checklist.detail.editable, timeout=10_000)  # type: ignore[union-attr]
     assert "Rated the wrong visit segment" in checklist.banner.text()
     qtbot.keyClick(_focus(qtbot, window, "engagement.1"), Qt.Key.Key_3)
     wait_idle(qtbot, window)
-    window.commands.finalize_action.trigger()
-    qtbot.waitUntil(lambda: window.flow.finish_dialog is not None, timeout=10_000)
-    window.flow.finish_dialog.finalize_button.click()  # type: ignore[union-attr]
+    _finalize_partial(qtbot, window)
     qtbot.waitUntil(lambda: not checklist.detail.editable, timeout=10_000)  # type: ignore[union-attr]
     detail = checklist.detail
     assert detail is not None and detail.summary.status == "amended"
@@ -161,8 +173,8 @@ def test_amend_with_a_reason(qtbot: QtBot, window: MainWindow,
 
 
 def test_undo_reverts_the_last_ratings(qtbot: QtBot, window: MainWindow,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    _start(qtbot, window, monkeypatch, WorkerFields("Bao Tran", "", "", "", ""))
+                                       real_dialogs: None) -> None:
+    _start(qtbot, window, "Bao Tran")
     checklist = window.checklist
     _focus(qtbot, window, checklist._order[0])
     for key in (Qt.Key.Key_3, Qt.Key.Key_2, Qt.Key.Key_1):
@@ -179,23 +191,28 @@ def test_undo_reverts_the_last_ratings(qtbot: QtBot, window: MainWindow,
 
 
 def test_finalize_refused_then_kept_rating(qtbot: QtBot, window: MainWindow,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    _start(qtbot, window, monkeypatch, WorkerFields("Rosa Delgado", "", "", "", ""))
-    asked: list[list[str]] = []
-    monkeypatch.setattr(prompts, "confirm_partial", lambda _p, labels: asked.append(labels))
+                                           real_dialogs: None) -> None:
+    _start(qtbot, window, "Rosa Delgado")
+    asked: list[str] = []
+
+    def keep_rating(box: QMessageBox) -> None:
+        asked.append(box.text())
+        click(qtbot, find_button(box, "Keep rating"))
+
     window.commands.finalize_action.trigger()
     qtbot.waitUntil(lambda: window.flow.finish_dialog is not None, timeout=10_000)
+    when_modal(QMessageBox, keep_rating)
     window.flow.finish_dialog.finalize_button.click()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
     wait_idle(qtbot, window)
-    assert len(asked[0]) == 22
+    assert asked[0].startswith("22 behaviors are neither rated nor marked")
     assert window.checklist.detail is not None
     assert window.checklist.detail.summary.status == "draft"
 
 
 def test_closing_right_after_typing_keeps_the_note(qtbot: QtBot, window: MainWindow,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    _start(qtbot, window, monkeypatch, WorkerFields("Ana Reyes", "", "", "", ""))
+                                                   real_dialogs: None) -> None:
+    _start(qtbot, window, "Ana Reyes")
     row = _focus(qtbot, window, "engagement.3")
     qtbot.keyClick(row, Qt.Key.Key_Return)
     qtbot.keyClicks(row.note, "Reflected the parent's worry back")

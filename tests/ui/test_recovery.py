@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.ui import prompts
 from cfpm_coach.ui.app import open_main_window
 from tests.ui.conftest import wait_idle
 
@@ -19,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.slow
 def test_draft_survives_sigkill_and_is_offered_back(qtbot: QtBot, data_dir: Path, qapp,  # type: ignore[no-untyped-def]
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+                                                    messages: list[str]) -> None:
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.ui.app_child", str(data_dir)], cwd=ROOT,
         stdout=subprocess.PIPE, text=True,
@@ -43,20 +42,14 @@ def test_draft_survives_sigkill_and_is_offered_back(qtbot: QtBot, data_dir: Path
     acknowledged = dict(acks)
     assert len(acknowledged) == 22
 
-    offered: list[str] = []
-
-    def accept(_parent: object, draft: object) -> bool:
-        offered.append(getattr(draft, "worker_name", ""))
-        return True
-
-    monkeypatch.setattr(prompts, "offer_recovery", accept)
+    # The resume prompt is read and answered with its default, "Resume rating".
     window = open_main_window(data_dir)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.checklist
                     and window.checklist.detail is not None, timeout=20_000)
     wait_idle(qtbot, window)
-    assert offered == ["Ana Reyes"]
+    assert len(messages) == 1 and messages[0].startswith("The observation of Ana Reyes started")
     shown = {b: row.value for b, row in window.checklist.rows.items()}
     # The keypress after the last ACK may have committed before the kill: that one behavior may
     # show its newer value. Every other acknowledged rating is exactly as it was shown.

@@ -2,41 +2,57 @@
 
 import shutil
 import subprocess
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui import printing
 from cfpm_coach.ui.main_window import MainWindow
-from cfpm_coach.ui.report_dialog import ReportDialog, ReportRequest
+from cfpm_coach.ui.report_dialog import ReportDialog
 from tests.ui.conftest import wait_idle
+from tests.ui.journeys.driver import click, find_button, press, type_text, when_modal
+from tests.ui.journeys.steps import ALT, CTRL
+
+
+def _save_to(qtbot: QtBot, dialog: ReportDialog, target: Path) -> None:
+    """A click in Save to, Ctrl+A, the path typed over the default."""
+    qtbot.mouseClick(dialog.path, Qt.MouseButton.LeftButton)
+    press(Qt.Key.Key_A, CTRL)
+    type_text(str(target))
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="make test installs poppler")
 def test_worker_summary_from_the_worker_page(qtbot: QtBot, window: MainWindow,
                                              workspace: Workspace, worker: WorkerView,
-                                             tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             real_dialogs: None) -> None:
     obs = workspace.observations.start(worker.id, "cpm-practice", "home_visit", instrument_version=1)
     workspace.observations.rate(obs.id, "engagement.1", 3)
     workspace.observations.finalize(obs.id, allow_partial=True)
     target = tmp_path / "summary.pdf"
     asked: list[tuple[object, ...]] = []
 
-    def answer(_cls: object, _parent: object, kind: str, subject: object, label: str,
-               default: Path, offices: object = None) -> ReportRequest:
-        asked.append((kind, subject, label, default.name))
-        return ReportRequest(kind, subject, date.today() - timedelta(days=30),  # type: ignore[arg-type]
-                             date.today(), "a4", target, True)
+    def answer(dialog: ReportDialog) -> None:
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        asked.append((dialog.request().kind, dialog.request().subject, "Ana Reyes" in labels,
+                      Path(dialog.path.text()).name))
+        press(Qt.Key.Key_A, ALT)  # Paper: US Letter, then A4
+        press(Qt.Key.Key_Down)
+        assert dialog.paper.currentData() == "a4"
+        _save_to(qtbot, dialog, target)
+        box = dialog.print_after  # a click on its box, at its left (the label is short)
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+        assert box.isChecked()
+        click(qtbot, find_button(dialog, "Create PDF"))
 
     opened: list[Path] = []
     printed: list[Path] = []
-    monkeypatch.setattr(ReportDialog, "ask", classmethod(answer))
+    when_modal(ReportDialog, answer)
     monkeypatch.setattr(printing, "open_in_viewer", opened.append)
     monkeypatch.setattr(printing, "print_file", printed.append)
 
@@ -47,7 +63,7 @@ def test_worker_summary_from_the_worker_page(qtbot: QtBot, window: MainWindow,
     window.worker_page.report_button.click()
     qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
     wait_idle(qtbot, window)
-    assert asked == [("worker", worker.id, "Ana Reyes", "coaching-summary-ana-reyes.pdf")]
+    assert asked == [("worker", worker.id, True, "coaching-summary-ana-reyes.pdf")]
     assert opened == [target] and printed == [target]
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
                           check=True).stdout
@@ -65,15 +81,14 @@ def test_observation_record_needs_an_open_observation(qtbot: QtBot,
 @pytest.mark.qt_log_ignore("does not support QPlatformServices::openDocument")
 def test_when_no_viewer_opens_the_pdf_the_window_says_so_and_offers_the_folder(
         qtbot: QtBot, window: MainWindow, worker: WorkerView, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        real_dialogs: None) -> None:
     target = tmp_path / "summary.pdf"
 
-    def answer(_cls: object, _parent: object, kind: str, subject: object, _label: str,
-               _default: Path, _offices: object = None) -> ReportRequest:
-        return ReportRequest(kind, subject, date.today() - timedelta(days=30),  # type: ignore[arg-type]
-                             date.today(), "letter", target, False)
+    def answer(dialog: ReportDialog) -> None:
+        _save_to(qtbot, dialog, target)
+        press(Qt.Key.Key_Return)  # Create PDF is the default
 
-    monkeypatch.setattr(ReportDialog, "ask", classmethod(answer))
+    when_modal(ReportDialog, answer)
     window.show_worker(worker.id)
     qtbot.waitUntil(lambda: window.worker_page.worker_id == worker.id, timeout=10_000)
     qtbot.mouseClick(window.worker_page.report_button, Qt.MouseButton.LeftButton)

@@ -5,6 +5,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -18,6 +19,7 @@ from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.restore_dialog import DamagedDialog, RestoreDialog
 from tests.fault_env import damage_table
 from tests.ui.conftest import wait_idle
+from tests.ui.journeys.driver import click, find_button, when_modal
 from tests.ui.windows import window_on
 
 
@@ -35,7 +37,8 @@ def _add_worker(qtbot: QtBot, win: MainWindow, name: str) -> None:
 
 
 def test_restore_brings_the_old_data_back_and_keeps_a_copy_of_the_new(
-        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        real_dialogs: None) -> None:
     assert window.workspace is not None
     backups = window.workspace.paths.backups
     _add_worker(qtbot, window, "Ana Reyes")
@@ -49,11 +52,18 @@ def test_restore_brings_the_old_data_back_and_keeps_a_copy_of_the_new(
 
     offered: list[list[BackupView]] = []
 
-    def choose(_cls: object, _parent: object, listed: list[BackupView], *_describe: object) -> Path:
+    def choose(dialog: RestoreDialog) -> None:
+        listed = dialog.model.rows()
         offered.append(listed)
-        return saved_to
+        [row] = [n for n, backup in enumerate(listed) if backup.path == saved_to]
+        table = dialog.table
+        index = table.model().index(row, 0)
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                         pos=table.visualRect(index).center())
+        assert dialog.chosen() is not None and dialog.chosen().path == saved_to  # type: ignore[union-attr]
+        click(qtbot, dialog.restore_button)
 
-    monkeypatch.setattr(RestoreDialog, "ask", classmethod(choose))
+    when_modal(RestoreDialog, choose)
     window.commands.restore_action.trigger()
     qtbot.waitUntil(lambda: _shown_names(window) == ["Ana Reyes"], timeout=20_000)
     wait_idle(qtbot, window)
@@ -97,20 +107,16 @@ def test_the_restore_dialog_previews_date_size_and_counts(
 
 
 def test_the_damaged_question_names_the_backup(qtbot: QtBot, workspace: Workspace,
-                                               tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+                                               tmp_path: Path, real_dialogs: None) -> None:
     workspace.workers.add("Ana Reyes")
     backup = recovery.describe_backup(workspace.maintenance.backup(tmp_path / "b.sqlite3"))
     texts: list[str] = []
 
-    def press_restore(box: QMessageBox) -> int:
+    def press_restore(box: QMessageBox) -> None:
         texts.append(box.informativeText())
-        [button] = [b for b in box.buttons()
-                    if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
-        button.click()
-        return 0
+        click(qtbot, find_button(box, "Restore the backup"))
 
-    monkeypatch.setattr(QMessageBox, "exec", press_restore)
+    when_modal(QMessageBox, press_restore)
     assert DamagedDialog.ask(None, "The data file is damaged.", backup)
     assert "1 workers, 0 observations, 0 ratings" in texts[0]
     assert "never deleted" in texts[0]
@@ -128,23 +134,24 @@ def _damaged_store(data_dir: Path) -> tuple[Path, str]:
 
 def test_a_damaged_file_is_offered_back_from_the_newest_good_backup(
         qtbot: QtBot, qapp, data_dir: Path,  # type: ignore[no-untyped-def]
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        real_dialogs: None) -> None:
     db, damaged = _damaged_store(data_dir)
-    asked: list[tuple[str, BackupView | None]] = []
+    asked: list[tuple[str, str]] = []
 
-    def restore(_cls: object, _parent: object, message: str, backup: BackupView | None) -> bool:
-        asked.append((message, backup))
-        return True
+    def restore(box: QMessageBox) -> None:
+        asked.append((box.text(), box.informativeText()))
+        click(qtbot, find_button(box, "Restore the backup"))
 
-    monkeypatch.setattr(DamagedDialog, "ask", classmethod(restore))
+    when_modal(QMessageBox, restore, timeout_s=20)
     with window_on(qtbot, data_dir, wait_open=False) as win:
         qtbot.waitUntil(lambda: _shown_names(win) == ["Ana Reyes"]
                         and win.workers_panel.isEnabled(), timeout=20_000)
         wait_idle(qtbot, win)
         assert "The damaged file was kept" in win.statusBar().currentMessage()
-    [(message, backup)] = asked
+    [(message, offer)] = asked
     assert "is damaged" in message
-    assert backup is not None and backup.path.name == "auto-20250101.sqlite3"
+    # The automatic backup of 2025-01-01, before the second worker: the newest good one.
+    assert "1 workers, 0 observations, 0 ratings" in offer
     [aside] = [p for p in data_dir.glob("cfpm-coach.sqlite3.damaged-*")
                if not p.name.endswith(("-wal", "-shm"))]
     assert _digest(aside) == damaged
@@ -154,23 +161,24 @@ def test_a_damaged_file_is_offered_back_from_the_newest_good_backup(
 
 def test_declining_leaves_a_damaged_file_exactly_as_it_was(
         qtbot: QtBot, qapp, data_dir: Path,  # type: ignore[no-untyped-def]
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        real_dialogs: None) -> None:
     db, _ = _damaged_store(data_dir)
     db.write_bytes(b"not even a database any more" * 500)
     kept = _digest(db)
-    asked: list[BackupView | None] = []
+    asked: list[str] = []
 
-    def decline(_cls: object, _parent: object, _message: str, backup: BackupView | None) -> bool:
-        asked.append(backup)
-        return False
+    def decline(box: QMessageBox) -> None:
+        asked.append(box.informativeText())
+        click(qtbot, find_button(box, "Not now"))
 
-    monkeypatch.setattr(DamagedDialog, "ask", classmethod(decline))
+    when_modal(QMessageBox, decline, timeout_s=20)
     with window_on(qtbot, data_dir, wait_open=False) as win:
         qtbot.waitUntil(lambda: len(asked) == 1, timeout=20_000)
         wait_idle(qtbot, win)
         assert not win.workers_panel.isEnabled()
         assert not win.commands.new_observation_action.isEnabled()
         assert "left as it is" in win.statusBar().currentMessage()
-    assert asked[0] is not None and asked[0].path.name == "auto-20250101.sqlite3"
+    assert asked[0].startswith("The newest good backup")
+    assert "1 workers, 0 observations, 0 ratings" in asked[0]  # the automatic one of 2025-01-01
     assert _digest(db) == kept
     assert not list(data_dir.glob("*.damaged-*"))

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.cli import main
@@ -32,17 +31,10 @@ sys.stdin.read()
 
 def test_a_second_start_on_an_open_folder_is_refused(
         qtbot: QtBot, qapp, data_dir: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
-        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        messages: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with Workspace.open(data_dir) as ws:
         ws.workers.add("Ana Reyes")
         backup = ws.maintenance.backup(tmp_path / "b.sqlite3")
-    shown: list[str] = []
-
-    def record(box: QMessageBox) -> int:
-        shown.append(box.text())
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", record)
     first = subprocess.Popen([sys.executable, "-c", _FIRST_WINDOW, str(data_dir)], cwd=ROOT,
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert first.stdout is not None
@@ -50,7 +42,7 @@ def test_a_second_start_on_an_open_folder_is_refused(
         assert first.stdout.readline().strip() == "HELD"
         assert instance.app_holds(AppPaths(data_dir))
         assert run_app(data_dir) == 1
-        assert len(shown) == 1 and "already open on the data folder" in shown[0]
+        assert len(messages) == 1 and "already open on the data folder" in messages[0]
         assert main(["--data-dir", str(data_dir), "restore", str(backup)]) == 1
         assert "close it before restoring a backup" in capsys.readouterr().err
     finally:

@@ -6,7 +6,6 @@ write to the same rotating log; then every log file is scanned for every demo na
 import json
 import re
 import uuid
-from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -21,9 +20,10 @@ from cfpm_coach.storage import records
 from cfpm_coach.storage.models import Rating
 from cfpm_coach.ui import printing
 from cfpm_coach.ui.app import open_main_window
-from cfpm_coach.ui.report_dialog import ReportDialog, ReportRequest
-from cfpm_coach.ui.start_dialog import StartDialog, StartRequest
+from cfpm_coach.ui.report_dialog import ReportDialog
 from tests.ui.conftest import wait_idle
+from tests.ui.journeys import steps
+from tests.ui.journeys.driver import activate, press, type_text, when_modal
 
 COACH = "Marisol Quintero-Blake"
 TYPED_EVIDENCE = "Asked Grandma Lupe what worked last time"
@@ -85,23 +85,17 @@ def _window_day(qtbot: QtBot, laptop: Path, tmp_path: Path,
     qtbot.waitUntil(lambda: window.workers_panel.model.rowCount() > 0, timeout=10_000)
     assert window.workspace is not None
     worker = window.workspace.workers.find()[1]
-    request = StartRequest(worker.id, None, "cpm-practice", "home_visit",
-                           datetime.now().astimezone(), "", "", instrument_version=1)
-    monkeypatch.setattr(StartDialog, "ask", classmethod(lambda cls, *a, **k: request))
-    window.commands.new_observation_action.trigger()
-    qtbot.waitUntil(lambda: window.checklist.detail is not None, timeout=10_000)
+    steps.click_worker_row(qtbot, window, worker.name)
+    started = steps.start_by_keyboard(qtbot, window, steps.earlier_practice_version)
+    assert started.worker.currentData() == worker.id
+    qtbot.waitUntil(lambda: steps.on_checklist_of(window, worker.name), timeout=10_000)
     checklist = window.checklist
     assert checklist.detail is not None
     observation_id = checklist.detail.id
-    for behavior_id in checklist._order:
-        row = checklist.rows[behavior_id]
-        row.setFocus()
-        qtbot.keyClick(row, Qt.Key.Key_2)
-    note = checklist.rows["engagement.1"].note
-    note.setFocus()
-    qtbot.keyClicks(note, TYPED_EVIDENCE)
-    qtbot.keyClick(note, Qt.Key.Key_Return)
-    wait_idle(qtbot, window)
+    activate(qtbot, window)
+    values = steps.rate_in_turn(qtbot, window, 3, {0: TYPED_EVIDENCE})
+    assert None not in values
+    assert checklist.rows[checklist._order[0]].note.text() == TYPED_EVIDENCE
 
     # Provoked on the database worker: a refused rating, and a write that breaks a database
     # rule (a rating for an observation that does not exist) whose SQL error quotes its values.
@@ -137,14 +131,19 @@ def _window_day(qtbot: QtBot, laptop: Path, tmp_path: Path,
                     and checklist.detail.summary.status == "final", timeout=10_000)
 
     target = tmp_path / "record.pdf"
-    monkeypatch.setattr(ReportDialog, "ask", classmethod(
-        lambda cls, *a, **k: ReportRequest("observation", observation_id,
-                                           date.today() - timedelta(days=1), date.today(),
-                                           "letter", target, False)))
+
+    def create_pdf(dialog: ReportDialog) -> None:
+        qtbot.mouseClick(dialog.path, Qt.MouseButton.LeftButton)
+        press(Qt.Key.Key_A, steps.CTRL)
+        type_text(str(target))
+        press(Qt.Key.Key_Return)
+
+    when_modal(ReportDialog, create_pdf)
     opened: list[Path] = []
     monkeypatch.setattr(printing, "open_in_viewer", opened.append)
     window.commands.observation_report_action.trigger()
     qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
+    assert opened == [target]
     wait_idle(qtbot, window)
     window.close()
     window.backend.shutdown()
@@ -152,7 +151,8 @@ def _window_day(qtbot: QtBot, laptop: Path, tmp_path: Path,
 
 def test_a_full_session_logs_no_names_or_notes(qtbot: QtBot, tmp_path: Path, qapp,  # type: ignore[no-untyped-def]
                                                capsys: pytest.CaptureFixture[str],
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               real_dialogs: None) -> None:
     laptop, central = tmp_path / "laptop", tmp_path / "central"
     try:
         _command_line_day(capsys, laptop, central, tmp_path)

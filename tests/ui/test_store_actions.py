@@ -3,9 +3,10 @@ rest work (problem 9 of issue 16: agreement, leadership and Coming up raised Run
 
 from pathlib import Path
 
-import pytest
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.ui.app import application
@@ -16,7 +17,7 @@ NEEDS_STORE = "needs_store"  # the property each action sets (main_actions.NEEDS
 
 
 def test_with_no_store_open_every_enabled_action_works(qtbot: QtBot, data_dir: Path, qapp,  # type: ignore[no-untyped-def]
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+                                                       real_dialogs: None) -> None:
     application()
     data_dir.mkdir(parents=True)
     backend = Backend(data_dir)  # never opened: as while a passphrase is asked, or a restore runs
@@ -24,9 +25,19 @@ def test_with_no_store_open_every_enabled_action_works(qtbot: QtBot, data_dir: P
     backend.setParent(window)
     qtbot.addWidget(window)
     window.show()
-    # Dialogs that do not need the store (About, the shortcuts) may open: answer them at once.
-    monkeypatch.setattr(QDialog, "exec", lambda _self: 0)
-    monkeypatch.setattr(QMessageBox, "exec", lambda _self: 0)
+    # Dialogs that do not need the store (About, the shortcuts) may open: Escape closes each.
+    closed: list[str] = []
+
+    def escape_any_dialog() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal.isVisible():
+            closed.append(modal.objectName() or type(modal).__name__)
+            QTest.keyClick(modal, Qt.Key.Key_Escape)
+
+    escape = QTimer()
+    escape.setInterval(20)
+    escape.timeout.connect(escape_any_dialog)
+    escape.start()
     try:
         actions = [a for a in window.findChildren(QAction)
                    if a.objectName() and not a.objectName().startswith("_q_")]
@@ -34,12 +45,14 @@ def test_with_no_store_open_every_enabled_action_works(qtbot: QtBot, data_dir: P
             if action.isEnabled() and action.objectName() != "quit":
                 action.trigger()  # pytest-qt fails the test on an exception in a slot
         qtbot.wait(50)
+        assert closed  # About and the shortcuts opened, for real
         names = {a.objectName(): a for a in actions}
         for name in ("agreement", "leadership", "comingUp", "newObservation", "exportSync"):
             assert not names[name].isEnabled(), name
         undeclared = [a.objectName() for a in actions if a.property(NEEDS_STORE) is None]
         assert undeclared == []
     finally:
+        escape.stop()
         for widget in window.findChildren(QDialog):
             widget.close()
         window.close()

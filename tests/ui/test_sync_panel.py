@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.hub.service import Hub
@@ -13,6 +14,7 @@ from cfpm_coach.services.sync import SyncSettings
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.main_window import MainWindow
 from tests.hub.conftest import ServedHub, free_port
+from tests.ui.journeys.driver import click, find_button, type_text, when_modal
 
 
 @pytest.fixture
@@ -59,26 +61,35 @@ def qtbot_left_button():  # type: ignore[no-untyped-def]
 
 
 def test_sync_settings_dialog_and_saving_them(qtbot: QtBot, window: MainWindow, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+                                              real_dialogs: None) -> None:
+    from cfpm_coach.sync import keys
     from cfpm_coach.ui.sync_settings_dialog import SyncSettingsDialog
 
     assert window.sync.label.text() == "" or "not set up" in window.sync.label.text()
     qtbot.waitUntil(lambda: window.sync.label.text() == "Sync: not set up", timeout=10_000)
-    dialog = SyncSettingsDialog(window, SyncSettings())
-    qtbot.addWidget(dialog)
-    assert dialog.use_hub.isChecked() and not dialog.folder.isEnabled()
-    dialog.use_folder.setChecked(True)
-    assert dialog.folder.isEnabled() and not dialog.hub_url.isEnabled()
-    dialog.hub_url.setText("https://ignored.example.org")
-    dialog.folder.setText(str(tmp_path))
-    from cfpm_coach.sync import keys
+    recipient = keys.new_team_identity(tmp_path / "team.key")
+    chosen: list[object] = []
 
-    dialog.recipient.setText(keys.new_team_identity(tmp_path / "team.key"))
-    chosen = dialog.settings()
-    assert chosen.mode == "folder" and chosen.hub_url == "" and chosen.folder == str(tmp_path)
+    def fill(dialog: SyncSettingsDialog) -> None:
+        assert dialog.use_hub.isChecked() and not dialog.folder.isEnabled()
+        qtbot.mouseClick(dialog.hub_url, Qt.MouseButton.LeftButton)
+        type_text("https://ignored.example.org")
+        qtbot.mouseClick(dialog.use_folder, Qt.MouseButton.LeftButton,
+                         pos=QPoint(8, dialog.use_folder.height() // 2))
+        assert dialog.folder.isEnabled() and not dialog.hub_url.isEnabled()
+        qtbot.mouseClick(dialog.folder, Qt.MouseButton.LeftButton)
+        type_text(str(tmp_path))
+        qtbot.mouseClick(dialog.recipient, Qt.MouseButton.LeftButton)
+        type_text(recipient)
+        chosen.append(dialog.settings())
+        click(qtbot, find_button(dialog, "Save"))
 
-    monkeypatch.setattr(SyncSettingsDialog, "ask", classmethod(lambda cls, *_a: chosen))
+    when_modal(SyncSettingsDialog, fill)
     window.sync.settings_action.trigger()
+    qtbot.waitUntil(lambda: bool(chosen), timeout=10_000)
+    [settings] = chosen
+    assert settings.mode == "folder" and settings.hub_url == ""  # type: ignore[attr-defined]
+    assert settings.folder == str(tmp_path)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: window.sync.label.text() == "Sync: 1 waiting", timeout=10_000)
     assert window.workspace is not None
     assert window.workspace.sync.settings().folder == str(tmp_path)

@@ -2,8 +2,7 @@
 
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -11,7 +10,7 @@ from cfpm_coach.sync import keys
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.sync_settings_dialog import SyncSettingsDialog
 from tests.ui.conftest import wait_idle
-from tests.ui.modal import driven_by
+from tests.ui.journeys.driver import when_modal
 
 
 def _type(qtbot: QtBot, field: object, text: str) -> None:
@@ -21,8 +20,7 @@ def _type(qtbot: QtBot, field: object, text: str) -> None:
 
 
 def test_an_http_hub_on_the_network_is_refused_in_the_dialog_until_https(
-        qtbot: QtBot, window: MainWindow, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, real_dialogs: None) -> None:
     wait_idle(qtbot, window)
     team_key = keys.new_team_identity(tmp_path / "team.key")
     seen: dict[str, object] = {}
@@ -39,7 +37,7 @@ def test_an_http_hub_on_the_network_is_refused_in_the_dialog_until_https(
         qtbot.keyClick(dialog.hub_url, Qt.Key.Key_Return)
         seen["after_https"] = (dialog.isVisible(), dialog.result())
 
-    monkeypatch.setattr(SyncSettingsDialog, "exec", driven_by(drive))
+    when_modal(SyncSettingsDialog, drive)
     window.sync.settings_action.trigger()
     # The dialog opens once the laptop's own key is read, off the GUI thread.
     qtbot.waitUntil(lambda: "after_https" in seen, timeout=10_000)
@@ -69,8 +67,7 @@ def test_a_loopback_hub_may_use_http(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_the_laptops_own_key_is_shown_with_copy_and_a_wrong_team_key_is_refused_inline(
-        qtbot: QtBot, window: MainWindow, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, real_dialogs: None) -> None:
     from PySide6.QtWidgets import QApplication
 
     wait_idle(qtbot, window)
@@ -84,7 +81,9 @@ def test_the_laptops_own_key_is_shown_with_copy_and_a_wrong_team_key_is_refused_
         seen["shown"] = (dialog.laptop_key.text(), dialog.laptop_key.isReadOnly())
         qtbot.mouseClick(dialog.copy_key, Qt.MouseButton.LeftButton)
         seen["copied"] = QApplication.clipboard().text()
-        dialog.use_folder.setChecked(True)
+        qtbot.mouseClick(dialog.use_folder, Qt.MouseButton.LeftButton,
+                         pos=QPoint(8, dialog.use_folder.height() // 2))
+        assert dialog.use_folder.isChecked()
         _type(qtbot, dialog.folder, str(tmp_path))
         _type(qtbot, dialog.recipient, "age1notarealkey")
         qtbot.keyClick(dialog.recipient, Qt.Key.Key_Return)
@@ -95,7 +94,7 @@ def test_the_laptops_own_key_is_shown_with_copy_and_a_wrong_team_key_is_refused_
         qtbot.keyClick(dialog.recipient, Qt.Key.Key_Return)
         seen["pasted"] = (dialog.isVisible(), dialog.result())
 
-    monkeypatch.setattr(SyncSettingsDialog, "exec", driven_by(drive))
+    when_modal(SyncSettingsDialog, drive)
     window.sync.settings_action.trigger()
     qtbot.waitUntil(lambda: "pasted" in seen, timeout=10_000)
     assert seen["shown"] == (own, True)

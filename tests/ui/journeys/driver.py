@@ -27,8 +27,14 @@ def press(key: Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModif
 
 
 def type_text(text: str) -> None:
-    """Type text into the focused widget."""
-    QTest.keyClicks(focus_widget(), text)
+    """Type text into the focused widget. QTest knows keys for ASCII only; any other character
+    arrives as a key event carrying its text, as a keyboard layout or input method sends it."""
+    for char in text:
+        if char.isascii():
+            QTest.keyClick(focus_widget(), char)
+        else:
+            QTest.sendKeyEvent(QTest.KeyAction.Click, focus_widget(), Qt.Key.Key_unknown, char,
+                               Qt.KeyboardModifier.NoModifier)
 
 
 def click(qtbot: QtBot, button: QAbstractButton) -> None:

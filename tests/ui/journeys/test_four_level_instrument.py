@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from cfpm_coach.sync import keys
 from cfpm_coach.ui import printing
-from cfpm_coach.ui.export_dialog import ExportDialog
 from cfpm_coach.ui.finish_dialog import FinishDialog
 from cfpm_coach.ui.report_dialog import ReportDialog
 from cfpm_coach.ui.start_dialog import StartDialog
@@ -20,8 +19,6 @@ from tests.ui.conftest import wait_idle
 from tests.ui.journeys import steps
 from tests.ui.journeys.driver import activate, click, find_button, press, type_text, when_modal
 from tests.ui.windows import window_on
-
-DIGITS = {1: Qt.Key.Key_1, 2: Qt.Key.Key_2, 3: Qt.Key.Key_3, 4: Qt.Key.Key_4}
 
 
 def pdf_text(path: Path) -> str:
@@ -75,10 +72,7 @@ def test_a_four_level_county_instrument_is_rated_printed_and_exported(
         press(Qt.Key.Key_5)  # no such level: nothing happens
         wait_idle(qtbot, window)
         assert first.value is None
-        for index in range(len(checklist._order)):
-            press(DIGITS[1 + index % 4])
-        wait_idle(qtbot, window)
-        values = [checklist.rows[b].value for b in checklist._order]
+        values = steps.rate_in_turn(qtbot, window, 4)
         assert values == [1 + i % 4 for i in range(len(values))]
         assert first.buttons[1].isChecked() and not first.buttons[4].isChecked()
         fourth = checklist.rows[checklist._order[3]]
@@ -120,22 +114,9 @@ def test_a_four_level_county_instrument_is_rated_printed_and_exported(
         assert "1 Beginning" in coaching and "4 Exemplary" in coaching
         assert "Accomplished" not in coaching and "Accomplished" not in record
 
-        def export(dialog: ExportDialog) -> None:
-            qtbot.mouseClick(dialog.recipient, Qt.MouseButton.LeftButton)
-            type_text(recipient)
-            qtbot.mouseClick(dialog.folder, Qt.MouseButton.LeftButton)
-            press(Qt.Key.Key_A, steps.CTRL)
-            type_text(str(usb))
-            click(qtbot, dialog.export_button)
-
-        activate(qtbot, window)
-        exported = when_modal(ExportDialog, export)
-        press(Qt.Key.Key_E, steps.CTRL)
-        qtbot.waitUntil(lambda: bool(exported) and any(usb.glob("*.cfpm-bundle")),
-                        timeout=30_000)
-        wait_idle(qtbot, window)
+        bundle = steps.export_by_keyboard(qtbot, window, recipient, usb)
         workspace = window.workspace
         assert workspace is not None
-        opened = workspace.exchange.open(next(usb.glob("*.cfpm-bundle")), identity, [])
+        opened = workspace.exchange.open(bundle, identity, [])
         assert opened.manifest.files["observation"].records == 1
         assert opened.manifest.files["rating"].records == 22

@@ -16,7 +16,6 @@ from pytestqt.qtbot import QtBot
 from cfpm_coach.sync import keys
 from cfpm_coach.ui import i18n, printing
 from cfpm_coach.ui.app import application
-from cfpm_coach.ui.export_dialog import ExportDialog
 from cfpm_coach.ui.finish_dialog import FinishDialog
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.report_dialog import ReportDialog
@@ -26,7 +25,6 @@ from tests.ui.journeys.driver import activate, click, find_button, press, type_t
 from tests.ui.windows import window_on
 
 NOTES = {2: "Named her role and why she came", 7: "Asked the youth what matters to him"}
-RATING_KEYS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3)
 GOAL = "Invite the family's supports to the next meeting"
 TICKED = (1, 4)  # rows of the goal's behavior list the coach ticks
 
@@ -50,14 +48,7 @@ def rate_everything(qtbot: QtBot, window: MainWindow) -> int:
     assert detail.instrument.key == ("cpm-practice", 2)
     count = len(detail.instrument.items)
     assert count == len(checklist._order) == 26  # 22 practice and 4 foundation behaviors
-    for index in range(count):
-        if index in NOTES:
-            press(Qt.Key.Key_Return)
-            type_text(NOTES[index])
-            press(Qt.Key.Key_Return)
-        press(RATING_KEYS[index % 3])
-    wait_idle(qtbot, window)
-    values = [checklist.rows[b].value for b in checklist._order]
+    values = steps.rate_in_turn(qtbot, window, 3, NOTES)
     assert values == [1 + i % 3 for i in range(count)]
     return count
 
@@ -150,21 +141,8 @@ def test_the_whole_first_journey(qtbot: QtBot, data_dir: Path, tmp_path: Path, l
         assert "Amelia Ortiz" in text
         assert " ".join(GOAL.split()[:4]) in " ".join(text.split())
 
-        def export(dialog: ExportDialog) -> None:
-            qtbot.mouseClick(dialog.recipient, Qt.MouseButton.LeftButton)
-            type_text(recipient)
-            qtbot.mouseClick(dialog.folder, Qt.MouseButton.LeftButton)
-            press(Qt.Key.Key_A, steps.CTRL)
-            type_text(str(usb))
-            click(qtbot, dialog.export_button)
-
-        activate(qtbot, window)
-        exported = when_modal(ExportDialog, export)
-        press(Qt.Key.Key_E, steps.CTRL)
-        qtbot.waitUntil(lambda: bool(exported) and any(usb.glob("*.cfpm-bundle")),
-                        timeout=30_000)
-        wait_idle(qtbot, window)
-        opened = workspace.exchange.open(next(usb.glob("*.cfpm-bundle")), identity, [])
+        bundle = steps.export_by_keyboard(qtbot, window, recipient, usb)
+        opened = workspace.exchange.open(bundle, identity, [])
         files = opened.manifest.files
         assert files["worker"].records == 1 and files["observation"].records == 1
         assert files["goal"].records == 1 and files["rating"].records == rated
