@@ -6,7 +6,6 @@ and the choice survives a restart."""
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -18,9 +17,8 @@ from cfpm_coach.ui.start_dialog import StartDialog
 from cfpm_coach.ui.table_models import ObservationsModel
 from tests.four_level import install_four_level
 from tests.ui.conftest import wait_idle
-from tests.ui.journeys.driver import focus_widget, press, type_text
+from tests.ui.journeys.driver import focus_widget, press, type_text, when_modal
 from tests.ui.journeys.steps import click_worker_row
-from tests.ui.modal import driven_by
 from tests.ui.windows import window_on
 
 COUNTY_ID = "sample-county-practice"  # sorts after "cpm-practice": never first by id
@@ -40,19 +38,13 @@ def _observed(ws: Workspace, worker_id: object, instrument_id: str, days_ago: in
     ws.observations.finalize(obs.id)
 
 
-def _activate(qtbot: QtBot, dialog: object) -> None:
-    """What a window manager does with a new dialog (offscreen has none)."""
-    dialog.activateWindow()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5_000)
-
-
 def _share_heading(window: MainWindow) -> str:
     model = window.worker_page.observations_model
     return str(model.headerData(ObservationsModel.SCORE, Qt.Orientation.Horizontal))
 
 
 def test_a_county_practice_instrument_chosen_in_settings_is_what_the_window_shows(
-        qtbot: QtBot, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, data_dir: Path, tmp_path: Path, real_dialogs: None) -> None:
     county = install_four_level(data_dir, tmp_path, COUNTY_ID, COUNTY_TITLE)
     with Workspace.open(data_dir) as ws:
         ws.profile.update_coach(name="Dana Whitfield")
@@ -65,7 +57,6 @@ def test_a_county_practice_instrument_chosen_in_settings_is_what_the_window_show
     seen: dict[str, object] = {}
 
     def choose_county(dialog: SettingsDialog) -> None:
-        _activate(qtbot, dialog)
         entries = [dialog.practice.itemText(i) for i in range(dialog.practice.count())]
         seen["entries"] = entries
         seen["preselected"] = dialog.practice.currentData()
@@ -77,12 +68,9 @@ def test_a_county_practice_instrument_chosen_in_settings_is_what_the_window_show
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
 
     def look_then_cancel(dialog: StartDialog) -> None:
-        _activate(qtbot, dialog)
         seen["start_default"] = dialog.instrument.currentData()
         press(Qt.Key.Key_Escape)
 
-    monkeypatch.setattr(SettingsDialog, "exec", driven_by(choose_county))
-    monkeypatch.setattr(StartDialog, "exec", driven_by(look_then_cancel))
     with window_on(qtbot, data_dir) as window:
         wait_idle(qtbot, window)
         click_worker_row(qtbot, window, "Amelia Ortiz")
@@ -94,6 +82,7 @@ def test_a_county_practice_instrument_chosen_in_settings_is_what_the_window_show
 
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
+        when_modal(SettingsDialog, choose_county)
         press(Qt.Key.Key_Comma, CTRL)  # Settings
         qtbot.waitUntil(lambda: "chosen" in seen, timeout=10_000)
         assert f"{COUNTY_TITLE} (v1)" in seen["entries"]  # type: ignore[operator]
@@ -112,6 +101,7 @@ def test_a_county_practice_instrument_chosen_in_settings_is_what_the_window_show
 
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
+        when_modal(StartDialog, look_then_cancel)
         press(Qt.Key.Key_N, CTRL)  # New observation offers the county's instrument first
         qtbot.waitUntil(lambda: "start_default" in seen, timeout=10_000)
         assert seen["start_default"] == (COUNTY_ID, 1)
