@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 
 from cfpm_coach.domain.instruments import RatingScale
@@ -73,6 +74,8 @@ class Styles:
     small: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
+    column_head: ParagraphStyle  # a narrow figure column's heading, wrapped and centred
+    figure: ParagraphStyle  # a figure centred in a narrow column
 
 
 @cache
@@ -92,4 +95,8 @@ def styles() -> Styles:
         cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5),
         cell_bold=ParagraphStyle("cell_bold", parent=body, fontName=BOLD, fontSize=8.5,
                                  leading=10.5),
+        column_head=ParagraphStyle("column_head", parent=body, fontName=BOLD, fontSize=7.5,
+                                   leading=9, alignment=TA_CENTER),
+        figure=ParagraphStyle("figure", parent=body, fontSize=8.5, leading=10,
+                              alignment=TA_CENTER),
     )

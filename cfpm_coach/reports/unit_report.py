@@ -1,11 +1,13 @@
 """The unit summary: an office's workers by element, activity, and what the unit rarely shows."""
 
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.lib.units import inch
-from reportlab.platypus import Flowable
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
 
-from cfpm_coach.reports.common import facts, grid, local_date, para, percent
+from cfpm_coach.reports.common import facts, grid, local_date, para, percent, rich
 from cfpm_coach.reports.document import (
     CONTENT_WIDTH,
     Paper,
@@ -14,26 +16,40 @@ from cfpm_coach.reports.document import (
     provenance_line,
     write_pdf,
 )
+from cfpm_coach.reports.fonts import BOLD
 from cfpm_coach.reports.styles import LEVEL_COLOURS, MUTED, proficient_label
 from cfpm_coach.reports.texts import fill, translate
 from cfpm_coach.services.read_models import UnitReport
 
 WIDTH = CONTENT_WIDTH
+HEAD_PADDING = 2  # points each side of a figure column: six share a page's width
 RARE_LIMIT = 8  # the behaviors listed as "rarely shown": the weakest eight
 
 
-def _short(label: str) -> str:
-    """A column heading from a group label ("Service Planning and Implementation" -> "Service")."""
-    return label.split()[0]
+def _column_head(label: str, width: float) -> Paragraph:
+    """A heading wrapped between words, its type small enough that no word is cut."""
+    words = label.replace("/", "/ ").split()
+    room = width - 2 * HEAD_PADDING
+    size = 7.5
+    while size > 5.5 and max(stringWidth(w, BOLD, size) for w in words) > room:
+        size -= 0.25
+    return rich(f"<font size={size}>{escape(' '.join(words)).replace('/ ', '/<br/>')}</font>",
+                "column_head")
 
 
 def _workers(report: UnitReport) -> list[Flowable]:
     groups = report.instrument.groups
+    name_width, count_width = 1.45 * inch, 0.4 * inch
+    figure_width = (WIDTH - name_width - count_width) / len(groups)
+    # Six elements share the page's width: each heading wraps in its column rather than running
+    # into the next one, and a change goes on its own line under the share.
     header: list[object] = [translate("reports", "Worker"), translate("reports", "Obs."),
-                            *[_short(g.label) for g in groups]]
+                            *[_column_head(g.label, figure_width) for g in groups]]
     data: list[list[object]] = [header]
     extra: list[tuple[object, ...]] = [("ALIGN", (1, 0), (-1, -1), "CENTER"),
-                                       ("FONTSIZE", (1, 0), (-1, 0), 7.5)]
+                                       ("FONTSIZE", (1, 0), (-1, 0), 7.5),
+                                       ("LEFTPADDING", (2, 0), (-1, -1), HEAD_PADDING),
+                                       ("RIGHTPADDING", (2, 0), (-1, -1), HEAD_PADDING)]
     for row_index, row in enumerate(report.rows, start=1):
         cells: list[object] = [para(row.worker.name + ("" if row.worker.active else " (inactive)"),
                                     "cell"), str(row.observations_in_period)]
@@ -43,18 +59,16 @@ def _workers(report: UnitReport) -> list[Flowable]:
                 cells.append(translate("reports", "n/c"))
                 extra.append(("TEXTCOLOR", (column, row_index), (column, row_index), MUTED))
                 continue
-            text = percent(share)
+            text = escape(percent(share))
             if change is not None and round(change * 100):
-                text += f" ({round(change * 100):+d})"
-            cells.append(text)
+                text += f"<br/><font size=7>({round(change * 100):+d})</font>"
+            cells.append(rich(text, "figure"))
             if share is not None:
                 level = 3 if share >= 2 / 3 else 2 if share >= 1 / 3 else 1
                 extra.append(("BACKGROUND", (column, row_index), (column, row_index),
                               LEVEL_COLOURS[level]))
         data.append(cells)
-    name_width = 1.8 * inch
-    widths = [name_width, 0.5 * inch] + [(WIDTH - name_width - 0.5 * inch) / len(groups)] * \
-        len(groups)
+    widths = [name_width, count_width] + [figure_width] * len(groups)
     legend = para(fill(translate(
         "reports", "Share of observed behaviors rated %1 in each worker's latest "
         "finished observation of the period; in brackets the change in points since "

@@ -1,6 +1,7 @@
 """Every report read back from the real PDF: text, fonts, pages, metadata, paper, determinism."""
 
 import json
+import re
 import shutil
 import subprocess
 from datetime import UTC, date, datetime, timedelta
@@ -236,3 +237,19 @@ def test_report_cli(capsys: pytest.CaptureFixture[str], workspace: Workspace,
     assert "Delta" in text_of(out)
     assert main(["--data-dir", data, "report", "unit", "Nowhere", "-o", str(out)]) == 1
     assert "No workers in the office" in capsys.readouterr().err
+
+
+def test_unit_summary_prints_six_element_columns_without_running_them_together(
+        workspace: Workspace, tmp_path: Path) -> None:
+    # v2 has six groups on a portrait page: headings printed whole, figures never touching.
+    demo.generate(workspace, workers=6, months=3, seed=5)
+    office = workspace.workers.offices()[0]
+    pdf = workspace.reports.unit_pdf(office, YEAR_AGO, TODAY, tmp_path / "u.pdf")
+    words = text_of(pdf, layout=True).split()
+    practice = workspace.catalog.get("cpm-practice")
+    assert len(practice.groups) == 6
+    for group in practice.groups:
+        for word in group.label.replace("/", "/ ").split():
+            assert word in words, f"{word!r} of {group.label!r} is not a word of its own"
+    glued = [w for w in words if re.search(r"%.|\)\d|\)\(", w)]
+    assert not glued, glued
