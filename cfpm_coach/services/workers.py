@@ -163,38 +163,39 @@ class WorkerService:
         )
 
 
-class _CarriedShares:
-    """Element shares of ratings made on earlier versions, memoized per element.
+Plan = list[tuple[str, list[tuple[str, tuple[str, ...]]]]]  # element -> (behavior, sources)
 
-    An element's share depends only on the few earlier behaviors its behaviors are carried
-    from, so workers whose ratings agree on those share one computation: carrying and scoring
-    every worker's observation whole was most of the worker list's time (5,000 workers).
+
+class _CarriedShares:
+    """Element shares of ratings made on earlier versions, memoized twice.
+
+    A carried rating depends only on the one or two earlier ratings its behavior continues, and
+    an element's share only on its behaviors' carried ratings; both take few distinct values,
+    so thousands of workers reuse a handful of computations. Carrying and scoring every
+    worker's observation whole was most of the worker list's time (5,000 workers).
     """
 
     def __init__(self, catalog: "InstrumentCatalog", practice: "Instrument") -> None:
         self._catalog = catalog
         self._practice = practice
-        # (instrument id, version) -> per element: its source behaviors, or None (not carried).
-        self._sources: dict[tuple[str, int], list[tuple[str, tuple[str, ...]]] | None] = {}
-        self._memo: dict[tuple[str, int, str, tuple[int | None, ...]], float | None] = {}
+        self._plans: dict[tuple[str, int], tuple[Instrument, Plan] | None] = {}
+        self._carried: dict[tuple[str, int, str, tuple[int | None, ...]], int | None] = {}
+        self._shares: dict[tuple[str, tuple[int | None, ...]], float | None] = {}
 
-    def _plan(self, instrument_id: str, version: int
-              ) -> tuple["Instrument", list[tuple[str, tuple[str, ...]]]] | None:
+    def _plan(self, instrument_id: str, version: int) -> tuple["Instrument", Plan] | None:
         key = (instrument_id, version)
-        if key not in self._sources:
+        if key not in self._plans:
             try:
-                self._catalog.get(instrument_id, version)
+                own = self._catalog.get(instrument_id, version)
             except InstrumentError:
-                self._sources[key] = None
+                self._plans[key] = None
                 return None
-            # No crosswalk there: no sources, and every element scores as carried() gives it.
+            # No crosswalk there: no sources, and each behavior is what carried() gives it.
             behaviors = self._catalog.carried_from(instrument_id, version, self._practice) or {}
-            self._sources[key] = [
-                (g.id, tuple(sorted(frozenset().union(
-                    *(behaviors.get(i.id, frozenset()) for i in g.items)))))
-                for g in self._practice.groups]
-        plan = self._sources[key]
-        return None if plan is None else (self._catalog.get(instrument_id, version), plan)
+            self._plans[key] = (own, [
+                (g.id, [(i.id, tuple(sorted(behaviors.get(i.id, frozenset())))) for i in g.items])
+                for g in self._practice.groups])
+        return self._plans[key]
 
     def of(self, instrument_id: str, version: int, ratings: dict[str, int | None]
            ) -> dict[str, float | None] | None:
@@ -203,22 +204,26 @@ class _CarriedShares:
         if found is None:
             return None
         own, plan = found
-        scale = own.scale
+        values = own.scale.value_set
         shares: dict[str, float | None] = {}
-        for group_id, sources in plan:
-            given = tuple(v if v is None or scale.has_value(v) else None
-                          for v in (ratings.get(b) for b in sources))
-            key = (instrument_id, version, group_id, given)
-            if key not in self._memo:
-                self._memo[key] = self._share(own, group_id, dict(zip(sources, given,
-                                                                      strict=True)))
-            shares[group_id] = self._memo[key]
+        for group_id, items in plan:
+            carried = []
+            for item_id, sources in items:
+                given = tuple(v if v in values else None
+                              for v in (ratings.get(b) for b in sources))
+                key = (instrument_id, version, item_id, given)
+                if key not in self._carried:
+                    self._carried[key] = self._carry(own, item_id, sources, given)
+                carried.append(self._carried[key])
+            group_key = (group_id, tuple(carried))
+            if group_key not in self._shares:
+                self._shares[group_key] = score_values(carried,
+                                                       self._practice.scale).share_proficient
+            shares[group_id] = self._shares[group_key]
         return shares
 
-    def _share(self, own: "Instrument", group_id: str, ratings: dict[str, int | None]
-               ) -> float | None:
-        carried = self._catalog.carried(own.id, own.version, on_scale(own, ratings),
-                                        self._practice) or {}
-        group = next(g for g in self._practice.groups if g.id == group_id)
-        return score_values((carried.get(i.id) for i in group.items),
-                            self._practice.scale).share_proficient
+    def _carry(self, own: "Instrument", item_id: str, sources: tuple[str, ...],
+               given: tuple[int | None, ...]) -> int | None:
+        ratings = on_scale(own, dict(zip(sources, given, strict=True)))
+        carried = self._catalog.carried(own.id, own.version, ratings, self._practice) or {}
+        return carried.get(item_id)
