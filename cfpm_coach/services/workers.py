@@ -163,7 +163,9 @@ class WorkerService:
         )
 
 
-Plan = list[tuple[str, list[tuple[str, tuple[str, ...]]]]]  # element -> (behavior, sources)
+# Per element: (behavior, the earlier behaviors it is carried from, carried rating by theirs).
+Plan = list[tuple[str, list[tuple[str, tuple[str, ...], dict[tuple[int | None, ...],
+                                                              int | None]]]]]
 
 
 class _CarriedShares:
@@ -179,7 +181,6 @@ class _CarriedShares:
         self._catalog = catalog
         self._practice = practice
         self._plans: dict[tuple[str, int], tuple[Instrument, Plan] | None] = {}
-        self._carried: dict[tuple[str, int, str, tuple[int | None, ...]], int | None] = {}
         self._shares: dict[tuple[str, tuple[int | None, ...]], float | None] = {}
 
     def _plan(self, instrument_id: str, version: int) -> tuple["Instrument", Plan] | None:
@@ -193,7 +194,8 @@ class _CarriedShares:
             # No crosswalk there: no sources, and each behavior is what carried() gives it.
             behaviors = self._catalog.carried_from(instrument_id, version, self._practice) or {}
             self._plans[key] = (own, [
-                (g.id, [(i.id, tuple(sorted(behaviors.get(i.id, frozenset())))) for i in g.items])
+                (g.id, [(i.id, tuple(sorted(behaviors.get(i.id, frozenset()))), {})
+                        for i in g.items])
                 for g in self._practice.groups])
         return self._plans[key]
 
@@ -208,17 +210,16 @@ class _CarriedShares:
         shares: dict[str, float | None] = {}
         for group_id, items in plan:
             carried = []
-            for item_id, sources in items:
-                given = tuple(v if v in values else None
-                              for v in (ratings.get(b) for b in sources))
-                key = (instrument_id, version, item_id, given)
-                if key not in self._carried:
-                    self._carried[key] = self._carry(own, item_id, sources, given)
-                carried.append(self._carried[key])
+            for item_id, sources, memo in items:
+                # Per worker and behavior only a lookup: this loop runs 100,000 times at 5,000.
+                given = tuple([v if v in values else None for v in map(ratings.get, sources)])
+                if given not in memo:
+                    memo[given] = self._carry(own, item_id, sources, given)
+                carried.append(memo[given])
             group_key = (group_id, tuple(carried))
             if group_key not in self._shares:
-                self._shares[group_key] = score_values(carried,
-                                                       self._practice.scale).share_proficient
+                self._shares[group_key] = score_values(
+                    carried, self._practice.scale).share_proficient
             shares[group_id] = self._shares[group_key]
         return shares
 
