@@ -82,8 +82,10 @@ def rating_values(
         query = core_select(raw_key, col(Rating.behavior_id), col(Rating.value)).where(
             col(Rating.observation_id).in_(chunk), col(Rating.deleted_at).is_(None)
         )
-        for key, behavior_id, value in session.execute(query):
-            by_key[key][behavior_id] = value
+        # On the connection: the session's ORM result wrapping cost more than the rows did
+        # when the worker list read 110,000 of them.
+        for key, behavior_id, rated in session.connection().execute(query):
+            by_key[key][behavior_id] = rated
     # SQLite stores 32 hex digits; a server database may hand back a UUID or its dashed form.
     stored: dict[object, uuid.UUID] = {}
     for value in ids:
