@@ -22,6 +22,7 @@ from benchmarks.harness import Row, measure, print_growth, print_table, stats_of
 from benchmarks.hostile_bundle import hostile_bundle
 from benchmarks.hub_ingest import hub_ingest
 from benchmarks.hub_load import hub_load, print_budgets, print_results
+from benchmarks.worker_list import raw_read, worker_list_rows
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.bulk import seed_observations_for, seed_synthetic
 from cfpm_coach.storage.engine import BUSY_TIMEOUT_MS
@@ -125,10 +126,13 @@ def history(ws: Workspace, deep: uuid.UUID, size: str, repeat: int) -> Row:
 
 
 def worker_list(ws: Workspace, size: str, repeat: int) -> Row:
-    """The worker list with activity and element scores."""
+    """The worker list with activity and element scores vs the raw SQL read of its rows."""
+    assert ws.store.path is not None
+    path = ws.store.path
     count = len(ws.workers.find())
     stats = measure(lambda: ws.workers.find(), repeat)
-    return Row(f"worker list ({count} workers)", size, stats, None, "")
+    baseline = measure(lambda: raw_read(path), repeat)
+    return Row(f"worker list ({count} workers)", size, stats, baseline, "")
 
 
 def worker_summary_pdf(ws: Workspace, worker_id: uuid.UUID, size: str, repeat: int) -> Row:
@@ -234,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
             attacker.workers.add("Template Worker", role="Social Worker III", unit="Unit 1",
                                  office="North Valley", county="Sample County")
             rows += hostile_bundle(attacker, Path(tmp) / "hostile", "<= 2 MB")
+        rows += worker_list_rows(Path(tmp) / "worker-list", smoke=args.smoke, repeat=repeat)
         rows.append(sample_data(Path(tmp) / "sample", smoke=args.smoke, repeat=3 if args.smoke
                                 else repeat))
     load, verdicts = hub_load(args.smoke)

@@ -243,6 +243,25 @@ class InstrumentCatalog:
             earlier = later
         return dict(current)
 
+    def carried_from(self, instrument_id: str, version: int, target: Instrument
+                     ) -> dict[str, frozenset[str]] | None:
+        """Per behavior of target, the behaviors of (instrument_id, version) its carried rating
+        is made from (through every crosswalk step); None when carried() would be None."""
+        if instrument_id != target.id or (target.id, version) not in self._by_key:
+            return None
+        if version == target.version:
+            return {item.id: frozenset((item.id,)) for item in target.items}
+        later = target
+        earlier = self._by_key.get((target.id, later.crosswalk_from or 0))
+        if earlier is None or later.crosswalk_from is None or later.crosswalk_from < version:
+            return None
+        below = self.carried_from(instrument_id, version, earlier)
+        if below is None:
+            return None
+        return {item.id: frozenset().union(*(below.get(old, frozenset())
+                                              for old in item.crosswalk))
+                for item in later.items if item.crosswalk}
+
     def add(self, instrument: Instrument) -> None:
         """Register an instrument version."""
         self._by_key[instrument.key] = instrument

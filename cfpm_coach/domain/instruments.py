@@ -89,13 +89,24 @@ class RatingScale(_Strict):
                 return level
         raise ValueError(f"{value} is not a value of this scale")
 
+    @cached_property
+    def value_set(self) -> frozenset[int]:
+        """Every value of the scale, as a set."""
+        return frozenset(level.value for level in self.levels)
+
+    @cached_property
+    def scored_set(self) -> frozenset[int]:
+        """The scored values, as a set."""
+        return frozenset(self.scored_values)
+
     def has_value(self, value: int) -> bool:
         """True when the value is one of the scale's levels (scored or not)."""
-        return any(level.value == value for level in self.levels)
+        # A set, not a scan of the levels: the worker list asks this of every rating it reads.
+        return value in self.value_set
 
     def is_scored(self, value: int) -> bool:
         """True when the value counts towards scores."""
-        return value in self.scored_values
+        return value in self.scored_set
 
     @property
     def minimum(self) -> int:

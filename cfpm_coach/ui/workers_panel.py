@@ -2,7 +2,7 @@
 
 import uuid
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.ui.fidelity_delegate import FidelityDelegate
-from cfpm_coach.ui.table_models import ROW_ROLE, SORT_ROLE, WorkersModel
+from cfpm_coach.ui.table_models import ROW_ROLE, WorkersModel
 
 RESIZE_PRECISION = 40  # rows sampled to size a column (Qt's default: 1000)
 EDITING_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo,
@@ -43,7 +43,7 @@ class WindowShortcutsFirst(QObject):
 
 
 class WorkersPanel(QWidget):
-    """Lists workers; filters run in the database, sorting in the view."""
+    """Lists workers; filters run in the database, sorting in the model."""
 
     filters_changed = Signal()
     worker_selected = Signal(object)  # uuid.UUID or None
@@ -75,9 +75,8 @@ class WorkersPanel(QWidget):
         layout.addLayout(filters)
 
         self.model = WorkersModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        # What the table shows: the model itself, which sorts itself (see WorkersModel).
+        self.proxy = self.model
         self.table = QTableView()
         self.table.setObjectName("workersTable")
         self.table.setAccessibleName(self.tr("Workers"))
@@ -163,13 +162,11 @@ class WorkersPanel(QWidget):
         """
         self._restoring = True
         try:
-            for row in range(self.proxy.rowCount()):
-                index = self.proxy.index(row, 0)
-                worker = self.proxy.data(index, ROW_ROLE)
-                if worker_id is not None and worker is not None and worker.id == worker_id:
-                    self.table.selectRow(row)
-                    self.table.scrollTo(index)
-                    return True
+            row = None if worker_id is None else self.model.row_of(worker_id)
+            if row is not None:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return True
             self.table.clearSelection()
             return False
         finally:

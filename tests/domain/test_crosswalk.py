@@ -199,3 +199,29 @@ def test_any_crosswalk_or_provenance_loads_or_is_refused_naming_the_file(
     assert v2.crosswalk_from == 1
     assert all(v1.has_item(b) for i in v2.items for b in i.crosswalk)
     assert "\n" not in v2.source and (v2.source_status == "unstated") == (not v2.source)
+
+
+@settings(max_examples=examples(50))
+@given(values=st.lists(st.sampled_from([None, 0, 1, 2, 3]), min_size=22, max_size=22))
+def test_a_carried_rating_depends_only_on_the_behaviors_carried_from_names(
+        catalog: InstrumentCatalog, values: list[int | None]) -> None:
+    # The worker list memoizes each element's share on these sources: a missing source would
+    # give two workers with different ratings the same bar.
+    v1, v2 = catalog.get("cpm-practice", 1), catalog.get("cpm-practice", 2)
+    ratings = dict(zip([i.id for i in v1.items], values, strict=True))
+    sources = catalog.carried_from("cpm-practice", 1, v2)
+    assert sources is not None
+    whole = catalog.carried("cpm-practice", 1, ratings, v2)
+    assert whole is not None and set(whole) == set(sources)
+    for item_id, behaviors in sources.items():
+        only = catalog.carried("cpm-practice", 1, {b: ratings[b] for b in behaviors}, v2)
+        assert only is not None and only[item_id] == whole[item_id]
+
+
+def test_carried_from_is_none_exactly_where_carried_is(catalog: InstrumentCatalog) -> None:
+    v1, v2 = catalog.get("cpm-practice", 1), catalog.get("cpm-practice", 2)
+    assert catalog.carried_from("cpm-practice", 2, v1) is None
+    assert catalog.carried("cpm-practice", 2, {}, v1) is None
+    assert catalog.carried_from("cpm-leadership", 1, v2) is None
+    assert catalog.carried_from("cpm-practice", 2, v2) == {i.id: frozenset((i.id,))
+                                                           for i in v2.items}

@@ -158,3 +158,25 @@ def test_a_casework_component_is_optional_and_checked(workspace: Workspace,
     with pytest.raises(InvalidInputError, match="casework component: 'intake' is not one of"):
         workspace.observations.start(worker.id, "cpm-practice", "home_visit",
                                      casework_component="intake")
+
+
+def test_workers_on_v1_each_list_their_own_bars(workspace: Workspace) -> None:
+    # The list computes each element once per distinct set of source ratings: two workers who
+    # differ in one rating must not share a bar, two who agree must show the same.
+    from cfpm_coach.domain.scoring import score_values
+
+    patterns = [{}, {"engagement.1": 1}, {"engagement.1": 1}, {"transition.2": 0, "transition.3": 1},
+                {"transition.3": 2, "assessment.4": 0, "engagement.2": 1}]
+    workers = [workspace.workers.add(f"Patterned {n}") for n in range(len(patterns))]
+    for worker, values in zip(workers, patterns, strict=True):
+        _observe(workspace, worker, 3, 1, values, default=3)
+    v1, v2 = workspace.catalog.get("cpm-practice", 1), workspace.catalog.get("cpm-practice", 2)
+    listed = {w.id: w.element_scores for w in workspace.workers.find()}
+    for worker, values in zip(workers, patterns, strict=True):
+        ratings = {i.id: values.get(i.id, 3) for i in v1.items}
+        carried = workspace.catalog.carried("cpm-practice", 1, ratings, v2) or {}
+        expected = {g.id: score_values((carried.get(i.id) for i in g.items),
+                                       v2.scale).share_proficient for g in v2.groups}
+        assert listed[worker.id] == expected
+    assert listed[workers[0].id] != listed[workers[1].id] != listed[workers[3].id]
+    assert listed[workers[1].id] == listed[workers[2].id]

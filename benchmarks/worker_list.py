@@ -1,0 +1,92 @@
+"""The worker list at 500, 5,000 and 50,000 workers vs the raw SQL read of the same rows.
+
+Stores of their own (one finalized observation per worker, every behavior rated, built with
+bulk inserts), so the list's size moves alone: the main stores grow workers and observations
+together. The baseline reads with sqlite3 exactly what the list shows, the plainest way: the live
+workers by name, each one's observation count and last date, and the ratings of each one's
+latest finished practice observation (the fidelity bars), fetched and not otherwise processed.
+"""
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from functools import partial
+from pathlib import Path
+
+from benchmarks.harness import Row, measure, stats_of
+from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.storage.bulk import seed_synthetic
+
+FULL_SIZES = (500, 5_000, 50_000)
+SMOKE_SIZES = (50, 500)
+BUDGET = "<=3x raw read (issue 22: <200 ms at 5k, <500 ms at 50k)"
+
+RAW_WORKERS = ("SELECT id, name, role, unit, office, county, active FROM worker "
+               "WHERE deleted_at IS NULL ORDER BY lower(name)")
+RAW_ACTIVITY = ("SELECT worker_id, count(*), max(started_at) FROM observation "
+                "WHERE deleted_at IS NULL GROUP BY worker_id")
+RAW_LATEST_RATINGS = """
+    SELECT latest.worker_id, rating.behavior_id, rating.value
+    FROM (SELECT id, worker_id, row_number() OVER (PARTITION BY worker_id
+                                                   ORDER BY started_at DESC) AS rank
+          FROM observation WHERE deleted_at IS NULL AND instrument_id = 'cpm-practice'
+          AND status IN ('final', 'amended')) AS latest
+    JOIN rating ON rating.observation_id = latest.id AND rating.deleted_at IS NULL
+    WHERE latest.rank = 1
+"""
+
+
+def build_worker_store(data_dir: Path, workers: int) -> None:
+    """A store of `workers` workers with one finalized practice observation each."""
+    with Workspace.open(data_dir) as ws:
+        practice = ws.catalog.get("cpm-practice", 1)
+        author = ws.author
+        assert author.coach_id is not None
+        with ws.store.write() as session:
+            seed_synthetic(session, device_id=author.device_id, coach_id=author.coach_id,
+                           behavior_ids=[item.id for item in practice.items],
+                           instrument=(practice.id, practice.version, practice.content_hash),
+                           workers=workers, observations=workers, seed=4)
+
+
+def raw_read(path: Path) -> None:
+    """The list's rows read with sqlite3: workers, activity, latest ratings; all fetched."""
+    conn = sqlite3.connect(path)
+    try:
+        for query in (RAW_WORKERS, RAW_ACTIVITY, RAW_LATEST_RATINGS):
+            conn.execute(query).fetchall()
+    finally:
+        conn.close()
+
+
+def _child_times(data_dir: Path, repeat: int) -> tuple[list[float], list[float]]:
+    """The service's read and the read plus the filled, painted panel, from a child (Qt)."""
+    result = subprocess.run([sys.executable, "-m", "benchmarks.worker_list_child", str(data_dir),
+                             str(repeat)], cwd=Path(__file__).resolve().parents[1],
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=True,
+                            capture_output=True, text=True)
+    pairs = [line.split() for line in result.stdout.splitlines() if line.strip()]
+    return [float(read) for read, _ in pairs], [float(shown) for _, shown in pairs]
+
+
+def worker_list_rows(folder: Path, *, smoke: bool, repeat: int) -> list[Row]:
+    """Per size: the service's read and the shown list, each with the raw read as baseline."""
+    rows = []
+    for workers in SMOKE_SIZES if smoke else FULL_SIZES:
+        label = f"{workers // 1000}k workers" if workers >= 1000 else f"{workers} workers"
+        data_dir = folder / f"workers-{workers}"
+        began = time.perf_counter()
+        build_worker_store(data_dir, workers)
+        print(f"[{label}] store built in {time.perf_counter() - began:.1f} s", flush=True)
+        with Workspace.open(data_dir) as ws:
+            assert ws.store.path is not None
+            path = ws.store.path
+        read, shown = _child_times(data_dir, repeat)
+        baseline = measure(partial(raw_read, path), repeat)
+        rows.append(Row(f"worker list read ({workers} workers)", label, stats_of(read),
+                        baseline, ""))
+        rows.append(Row(f"worker list shown ({workers} workers)", label, stats_of(shown),
+                        baseline, BUDGET))
+    return rows
