@@ -27,9 +27,17 @@ log = logging.getLogger(__name__)
 class Binding(Protocol):
     """What the hub knows of an enrolled device when its token is checked."""
 
-    id: uuid.UUID
-    laptop_device_id: uuid.UUID | None
-    coach_id: uuid.UUID | None
+    @property
+    def id(self) -> uuid.UUID:
+        """The device's id at the hub."""
+
+    @property
+    def laptop_device_id(self) -> uuid.UUID | None:
+        """The laptop it is bound to (None until its first bundle when enrolled without)."""
+
+    @property
+    def coach_id(self) -> uuid.UUID | None:
+        """The coach it writes for (None until its first bundle naming one)."""
 
 
 @dataclass(frozen=True)
