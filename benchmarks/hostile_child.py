@@ -52,7 +52,9 @@ def main(hub_dir: str, sealed_path: str, token: str) -> None:
     peak_kb = _status_kb("VmHWM")
     from cfpm_coach.hub import memory
 
-    memory.give_back()  # what the API does after each upload
+    # What the API does after each upload: give memory back if the upload grew the process.
+    if (_status_kb("VmRSS") - before_kb) * 1024 > memory.WORTH_GIVING_BACK:
+        memory.give_back()
     retained_kb = _status_kb("VmRSS") - before_kb
     began = _cpu()
     with contextlib.suppress(CoachError):

@@ -146,10 +146,8 @@ def _receive(hub: Hub, device: DeviceView, sealed: bytes) -> Delivery:
     """hub.receive_from, with every failure the bundle provokes turned into a refusal (4xx) and
     only an unavailable database left as a 503: no input surfaces as a 500."""
     try:
-        try:
+        with memory.given_back_if_grown():
             return hub.receive_from(device, sealed)
-        finally:
-            memory.give_back()
     except Exception as exc:  # classified below, never swallowed
         refusal = faults.refusal_of_input(exc, hub.store.describe())
         if refusal is exc:

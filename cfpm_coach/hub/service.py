@@ -10,7 +10,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from cfpm_coach.domain.ownership import Sender
 from cfpm_coach.errors import (
     CoachError,
     ConstraintError,
@@ -18,26 +17,18 @@ from cfpm_coach.errors import (
     HubError,
     InvalidInputError,
     NotFoundError,
-    OwnershipError,
-    ReplayError,
     StoreError,
     TooLargeError,
     UnauthorizedError,
 )
-from cfpm_coach.hub import fidelity, shared_folder
+from cfpm_coach.hub import acceptance, fidelity, shared_folder
+from cfpm_coach.hub.acceptance import Delivery
 from cfpm_coach.hub.config import HubConfig, load_config, new_config
 from cfpm_coach.paths import AppPaths
-from cfpm_coach.services.bundle_import import (
-    check_manifest,
-    manifest_sender,
-    merge_opened,
-    refused_for_missing_parents,
-)
 from cfpm_coach.services.workspace import Workspace, load_catalog
 from cfpm_coach.storage import faults, files, hub_repo
 from cfpm_coach.storage.records import Author
 from cfpm_coach.storage.store import Store
-from cfpm_coach.storage.types import utcnow
 from cfpm_coach.sync import bundle, container, keys
 
 log = logging.getLogger(__name__)
@@ -72,14 +63,6 @@ class Enrollment:
 
     device: DeviceView
     token: str
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """The hub's answer to one upload: the receipt, and whether this request stored it."""
-
-    receipt: dict[str, Any]
-    created: bool
 
 
 @dataclass(frozen=True)
@@ -311,67 +294,7 @@ class Hub:
         return self._accept(device, opened, len(sealed))
 
     def _accept(self, device: DeviceView, opened: bundle.OpenedBundle, size: int) -> Delivery:
-        bundle_id = uuid.UUID(opened.manifest.bundle_id)
-        for _attempt in range(2):
-            prior = self._prior(device.id, bundle_id, opened.sha256)
-            if prior is not None:
-                return Delivery(prior, False)
-            try:
-                with self.store.write() as session:
-                    sender = self._sender(session, device, opened)
-                    merged = merge_opened(session, opened, sender, self.workspace.catalog)
-                    receipt = {**merged.as_dict(), "duplicate": False,
-                               "received_at": utcnow().isoformat(),
-                               "hub_device_id": str(device.id)}
-                    hub_repo.record_upload(session=session, device_id=device.id, bundle_id=bundle_id,
-                                           sha256=opened.sha256, size=size,
-                                           receipt=receipt)
-            except ConstraintError as exc:
-                # Either the same bundle arrived twice at once (the other request stored it:
-                # answer with its receipt) or its records point at rows the hub lacks.
-                if self._prior(device.id, bundle_id, opened.sha256) is not None:
-                    continue
-                raise refused_for_missing_parents() from exc
-            log.info("bundle %s received from device %s", bundle_id, device.id)
-            return Delivery(receipt, True)
-        raise ReplayError(f"Bundle {bundle_id} arrived twice at once; send it again")
-
-    @staticmethod
-    def _sender(session: Any, device: DeviceView, opened: bundle.OpenedBundle) -> Sender:
-        """The laptop and coach this enrolled device is bound to, checked against the manifest.
-
-        A device enrolled before laptop ids were bound, or without --device-id, is bound by its
-        first accepted bundle, unless another enrollment holds that laptop id; its coach is
-        bound by the first accepted bundle naming one (merge checks the device created it).
-        """
-        claimed = manifest_sender(opened)
-        row = hub_repo.device(session=session, device_id=device.id)
-        if row.laptop_device_id is None:
-            holder = hub_repo.device_by_laptop(session=session,
-                                               laptop_device_id=claimed.device_id)
-            if holder is not None and holder.id != row.id:
-                raise OwnershipError(
-                    f"manifest.json, field device_id: laptop {claimed.device_id} is enrolled "
-                    f"at the hub as another device ({str(holder.id)[:8]}); refused.")
-            row.laptop_device_id = claimed.device_id
-        if row.coach_id is None:
-            row.coach_id = claimed.coach_id
-        session.add(row)
-        sender = Sender(row.laptop_device_id, row.coach_id)
-        check_manifest(opened, sender)
-        return sender
-
-    def _prior(self, device_id: uuid.UUID, bundle_id: uuid.UUID, sha256: str
-               ) -> dict[str, Any] | None:
-        with self.store.read() as session:
-            prior = hub_repo.upload(session=session, device_id=device_id, bundle_id=bundle_id)
-            if prior is None:
-                return None
-            stored_sha256, receipt = prior.sha256, dict(prior.receipt)
-        if not hmac.compare_digest(stored_sha256, sha256):
-            raise ReplayError(f"Bundle {bundle_id} was received before with other content: "
-                              "this copy is refused")
-        return {**receipt, "duplicate": True}
+        return acceptance.accept(self.store, self.workspace.catalog, device, opened, size)
 
     def ingest_folder(self, folder: Path) -> list[IngestResult]:
         """Import every bundle in a shared folder, one file at a time: done ones move to

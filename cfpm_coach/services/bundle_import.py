@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from cfpm_coach.domain.ownership import Sender, short
 from cfpm_coach.errors import BundleError, OwnershipError, ReplayError
 from cfpm_coach.services.record_checks import check_records
-from cfpm_coach.storage import exchange_repo
+from cfpm_coach.storage import exchange_repo, merge_repo
 from cfpm_coach.sync.bundle import OpenedBundle
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def merge_opened(session: "Session", opened: OpenedBundle, sender: Sender,
             t: {"inserted": 0, "updated": 0, "unchanged": sum(c.values()), "conflicts": 0}
             for t, c in tables.items()})
     check_records(session, catalog, opened.records)  # what needs this store and its instruments
-    result = exchange_repo.merge(session, bundle_id, opened.records, sender=sender)
+    result = merge_repo.merge(session, bundle_id, opened.records, sender=sender)
     counted = {t: asdict(c) for t, c in result.tables.items()}
     exchange_repo.log_bundle(
         session=session, bundle_id=bundle_id, device_id=sender.device_id, direction="import",

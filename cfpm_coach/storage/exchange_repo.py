@@ -1,35 +1,29 @@
-"""Rows in and out of bundles: changed rows by local sequence, and the merge by UUID.
+"""Rows in and out of bundles: changed rows by local sequence, the bundle log, acknowledgements.
 
-Merge rule (DESIGN.md 5): the higher revision wins; on a tie the later updated_at, then the
-higher device id. A losing version that differs from the winner is kept in sync_conflict.
+The merge itself is in merge_repo.py.
 """
 
 import json
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
-    Date,
     String,
     Uuid,
     and_,
     case,
     func,
-    insert,
     literal,
     select,
     true,
     type_coerce,
-    update,
 )
 from sqlmodel import Session, col
 
-from cfpm_coach.domain.ownership import Sender
+from cfpm_coach.storage.existing_rows import columns
 from cfpm_coach.storage.models import (
     AuditEntry,
     BundleLog,
@@ -40,13 +34,10 @@ from cfpm_coach.storage.models import (
     Observation,
     ObservationAmendment,
     Rating,
-    SyncConflict,
     SyncedRecord,
     SyncState,
     Worker,
 )
-from cfpm_coach.storage.ownership_repo import OwnershipCheck, id_filters
-from cfpm_coach.storage.records import next_change_seq
 from cfpm_coach.storage.types import UTCDateTime, utcnow
 
 # Parents before children, so foreign keys hold while rows are inserted.
@@ -55,14 +46,8 @@ BUNDLE_TABLES: dict[str, type[SyncedRecord]] = {
     "observation_amendment": ObservationAmendment, "rating": Rating, "goal": Goal,
 }
 AUDIT_TABLE = "audit_log"
-LOCAL_ONLY = frozenset({"local_seq"})
 ACK_KEY = "last_acknowledged_seq"
 ACK_AT_KEY = "last_acknowledged_at"
-
-
-def columns(table: type[Any]) -> list[str]:
-    """The columns a bundle carries for a table (everything but device-local bookkeeping)."""
-    return [c.name for c in table.__table__.columns if c.name not in LOCAL_ONLY]
 
 
 def _uuid_text(column: Any) -> Any:
@@ -203,177 +188,6 @@ def acknowledged_seq(*, session: Session) -> int:
     """The local sequence covered by the last acknowledged bundle (0 before any)."""
     row = session.get(SyncState, ACK_KEY)
     return int(row.value) if row else 0
-
-
-@dataclass
-class TableCounts:
-    """What a merge did to one table."""
-
-    inserted: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    conflicts: int = 0
-
-
-@dataclass
-class MergeResult:
-    """What a merge did to every table."""
-
-    tables: dict[str, TableCounts] = field(default_factory=dict)
-
-
-def _wins(incoming: dict[str, Any], stored: dict[str, Any]) -> bool:
-    def key(row: dict[str, Any]) -> tuple[int, datetime, str]:
-        return (int(row["revision"]), row["updated_at"], uuid.UUID(str(row["device_id"])).hex)
-    return key(incoming) > key(stored)
-
-
-def _stored_rows(session: Session, table: type[SyncedRecord], ids: list[uuid.UUID]
-                 ) -> dict[uuid.UUID, dict[str, Any]]:
-    sa_table = table.__table__  # type: ignore[attr-defined]
-    names = columns(table)
-    return {row[0]: dict(zip(names, row, strict=True))
-            for among in id_filters(session, sa_table.c.id, ids)
-            for row in session.execute(select(*[sa_table.c[n] for n in names]).where(among))}
-
-
-def merge(session: Session, bundle_id: uuid.UUID, records: dict[str, list[dict[str, Any]]],
-          *, sender: Sender) -> MergeResult:
-    """Upsert validated records by UUID inside the caller's transaction.
-
-    Every ownership rule is checked first (domain/ownership.py): a record the sender may not
-    write refuses the whole bundle (OwnershipError) before anything is written.
-    """
-    check = OwnershipCheck(session, dict(BUNDLE_TABLES), sender, utcnow())
-    stored: dict[str, dict[uuid.UUID, dict[str, Any]]] = {}
-    for name, table in BUNDLE_TABLES.items():
-        incoming = records.get(name, [])
-        stored[name] = _stored_rows(session, table, [r["id"] for r in incoming]) if incoming else {}
-        check.records(name, incoming, stored[name])
-    check.audit(records.get(AUDIT_TABLE, []))
-    check.references(records)
-    check.manifest_coach()
-    result = MergeResult()
-    seq = next_change_seq(session)
-    for name, table in BUNDLE_TABLES.items():
-        counts = result.tables.setdefault(name, TableCounts())
-        incoming = records.get(name, [])
-        if not incoming:
-            continue
-        sa_table = table.__table__  # type: ignore[attr-defined]
-        names = columns(table)
-        inserts = []
-        for record in incoming:
-            current = stored[name].get(record["id"])
-            if current is None:
-                inserts.append({**record, "local_seq": seq})
-                counts.inserted += 1
-            elif all(current[n] == record[n] for n in names):
-                counts.unchanged += 1
-            elif _wins(record, current):
-                session.execute(update(sa_table).where(sa_table.c.id == record["id"])
-                                .values(**record, local_seq=seq))
-                counts.updated += 1
-                counts.conflicts += _conflict(session, bundle_id, name, winner=record,
-                                              loser=current)
-            else:
-                counts.unchanged += 1
-                counts.conflicts += _conflict(session, bundle_id, name, winner=current,
-                                              loser=record)
-        _insert_many(session, sa_table, inserts)
-    audit = records.get(AUDIT_TABLE, [])
-    if audit:
-        counts = result.tables.setdefault(AUDIT_TABLE, TableCounts())
-        audit_table = AuditEntry.__table__  # type: ignore[attr-defined]
-        known = {row[0] for among in id_filters(session, audit_table.c.id,
-                                                [r["id"] for r in audit])
-                 for row in session.execute(select(audit_table.c.id).where(among))}
-        fresh = [r for r in audit if r["id"] not in known]
-        _insert_many(session, audit_table, fresh)
-        counts.inserted, counts.unchanged = len(fresh), len(audit) - len(fresh)
-    return result
-
-
-def _uuid_stored(value: uuid.UUID) -> str:
-    return value.hex
-
-
-def _time_stored(value: datetime) -> str:
-    if value.utcoffset() == _NO_OFFSET:  # bundles carry UTC: skip the conversion
-        return value.isoformat(" ", "microseconds")[:26]
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
-
-
-_NO_OFFSET = timedelta(0)
-
-
-def _row_builder(table_columns: list[Any]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
-    """A function turning a record into the stored values of these columns, in order.
-
-    Generated once per table (as collections.namedtuple does): a per-value loop with a
-    converter lookup cost more than SQLite's own insert work on a 250k-rating bundle.
-    """
-    parts, env = [], {}
-    for index, column in enumerate(table_columns):
-        key = repr(column.name)
-        convert = _converter(column)
-        if convert is None:
-            parts.append(f"r[{key}]")
-        else:
-            env[f"c{index}"] = convert
-            parts.append(f"(None if r[{key}] is None else c{index}(r[{key}]))")
-    return eval(f"lambda r: ({', '.join(parts)},)", env)
-
-
-def _converter(column: Any) -> Callable[[Any], Any] | None:
-    """How a column's values are stored by SQLAlchemy's SQLite types (None: as they are)."""
-    if isinstance(column.type, Uuid):
-        return _uuid_stored
-    if isinstance(column.type, UTCDateTime):
-        return _time_stored
-    if isinstance(column.type, Boolean):
-        return int
-    if isinstance(column.type, Date):
-        return date.isoformat
-    if isinstance(column.type, JSON):
-        return json.dumps
-    return None
-
-
-def _insert_many(session: Session, sa_table: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows; on SQLite straight through the driver's executemany.
-
-    SQLAlchemy's per-value bind processing cost more than SQLite's own work for a 250k-rating
-    import; the values are converted once here to exactly the stored form instead.
-    """
-    if not rows:
-        return
-    if session.get_bind().dialect.name != "sqlite":
-        for start in range(0, len(rows), 2000):
-            session.execute(insert(sa_table), rows[start : start + 2000])
-        return
-    table_columns = [c for c in sa_table.columns if c.name in rows[0]]
-    names = ", ".join(c.name for c in table_columns)
-    marks = ", ".join("?" * len(table_columns))
-    statement = f"INSERT INTO {sa_table.name} ({names}) VALUES ({marks})"
-    build = _row_builder(table_columns)
-    values = [build(row) for row in rows]
-    session.connection().exec_driver_sql(statement, values)
-
-
-def _conflict(session: Session, bundle_id: uuid.UUID, entity: str, *,
-              winner: dict[str, Any], loser: dict[str, Any]) -> int:
-    """Keep a losing version written on another device (same-device history is not a conflict)."""
-    if winner["device_id"] == loser["device_id"]:
-        return 0
-    session.add(SyncConflict(
-        detected_at=utcnow(), entity=entity, entity_id=loser["id"], bundle_id=bundle_id,
-        winner_revision=winner["revision"], winner_device_id=winner["device_id"],
-        loser_revision=loser["revision"], loser_device_id=loser["device_id"],
-        loser_record={k: v if isinstance(v, (int, str, bool, type(None), list, dict)) else str(v)
-                      for k, v in loser.items()},
-    ))
-    return 1
 
 
 def bundle_seen(*, session: Session, bundle_id: uuid.UUID, device_id: uuid.UUID

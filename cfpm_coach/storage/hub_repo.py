@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, select, update
 from sqlmodel import Session, col
 
 from cfpm_coach.storage.models import HubDevice, HubUpload, Observation, Rating, SyncState, Worker
@@ -87,15 +87,17 @@ def upload(*, session: Session, device_id: uuid.UUID, bundle_id: uuid.UUID) -> H
 
 def record_upload(*, session: Session, device_id: uuid.UUID, bundle_id: uuid.UUID, sha256: str,
                   size: int, receipt: dict[str, Any]) -> None:
-    """Keep an accepted bundle's receipt, and count it for its device."""
+    """Keep an accepted bundle's receipt, and count it for its device.
+
+    The count is raised by the database itself: two uploads of one device committing at once
+    each add one, and the device row need not be read first."""
     now = utcnow()
-    device = session.get(HubDevice, device_id)
-    if device is None:
-        raise KeyError(device_id)
-    session.add(HubUpload(bundle_id=bundle_id, hub_device_id=device.id, sha256=sha256,
+    session.add(HubUpload(bundle_id=bundle_id, hub_device_id=device_id, sha256=sha256,
                           size=size, received_at=now, receipt=receipt))
-    device.last_seen_at, device.bundles = now, device.bundles + 1
-    session.add(device)
+    counted = session.execute(update(HubDevice).where(col(HubDevice.id) == device_id).values(
+        last_seen_at=now, bundles=col(HubDevice.bundles) + 1))
+    if counted.rowcount != 1:  # type: ignore[attr-defined]
+        raise KeyError(device_id)
 
 
 def setting(*, session: Session, key: str) -> str | None:

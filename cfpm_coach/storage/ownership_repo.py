@@ -4,15 +4,10 @@ Run before the merge writes anything: the first record the sender may not write 
 whole bundle with a sentence naming the file, record and field.
 """
 
-import json
 import uuid
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
-
-from sqlalchemy import column as sa_column
-from sqlalchemy import select, text
-from sqlmodel import Session
 
 from cfpm_coach.domain.ownership import (
     COACH_FIELDS,
@@ -26,34 +21,12 @@ from cfpm_coach.domain.ownership import (
     where,
 )
 from cfpm_coach.errors import BundleError, OwnershipError
+from cfpm_coach.storage.existing_rows import ExistingRows
 
 NOTHING_CHANGED = " Nothing was imported."
 MISSING = ("The bundle refers to records this store does not have (import the earlier bundles "
            "first, or ask for a --full export); nothing was changed")
-
-
-def id_filters(session: Session, column: Any, ids: list[uuid.UUID]) -> list[Any]:
-    """WHERE clauses that together select the rows with these ids.
-
-    SQLite gets the ids as one JSON array (json_each): compiling an IN list of 200k bound
-    parameters cost more than the lookup itself. Elsewhere the list is cut to what every driver
-    takes as bound parameters (PostgreSQL: 65535).
-    """
-    if session.get_bind().dialect.name == "sqlite":
-        listed = text("SELECT value FROM json_each(:ids)").bindparams(
-            ids=json.dumps([value.hex for value in ids])).columns(sa_column("value"))
-        return [column.in_(listed)]
-    return [column.in_(ids[start : start + 20_000]) for start in range(0, len(ids), 20_000)]
-
-
-def owners(session: Session, table: type[Any], ids: list[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
-    """The device owning each of these stored rows (rows not stored are left out)."""
-    if not ids:
-        return {}
-    sa_table = table.__table__
-    return {row[0]: row[1]
-            for among in id_filters(session, sa_table.c.id, ids)
-            for row in session.execute(select(sa_table.c.id, sa_table.c.device_id).where(among))}
+AUDIT_TABLE = "audit_log"
 
 
 def _refuse(reason: str | None) -> None:
@@ -69,11 +42,29 @@ class OwnershipCheck:
     which decides and words the refusal.
     """
 
-    def __init__(self, session: Session, tables: dict[str, type[Any]], sender: Sender,
-                 now: datetime) -> None:
-        self.session, self.tables, self.sender, self.now = session, tables, sender, now
+    def __init__(self, existing: ExistingRows, tables: dict[str, type[Any]], sender: Sender,
+                 now: datetime, records: dict[str, list[dict[str, Any]]]) -> None:
+        self.existing, self.tables, self.sender, self.now = existing, tables, sender, now
         self.device = sender.device_id.int
-        self.in_bundle: dict[str, set[int]] = {name: set() for name in tables}
+        self.in_bundle: dict[str, set[int]] = {
+            name: {r["id"].int for r in records.get(name, [])} for name in tables}
+
+    def referenced(self, records: dict[str, list[dict[str, Any]]]) -> dict[str, set[uuid.UUID]]:
+        """The ids outside the bundle whose owners the checks will ask for, by table: read
+        with the bundle's own ids, so each table is queried once."""
+        wanted: dict[str, set[uuid.UUID]] = {name: set() for name in self.tables}
+        named = [(name, target, field) for name, (target, field) in PARENT_OWNED.items()]
+        named += [(name, "coach", field) for name, field in COACH_FIELDS.items()]
+        for name, target, field in named:
+            wanted[target].update(r[field] for r in records.get(name, [])
+                                  if r[field] is not None)
+        for entry in records.get(AUDIT_TABLE, []):
+            if entry["entity"] in wanted:
+                wanted[entry["entity"]].add(entry["entity_id"])
+        if self.sender.coach_id is not None:
+            wanted["coach"].add(self.sender.coach_id)
+        return {name: {i for i in ids if i.int not in self.in_bundle[name]}
+                for name, ids in wanted.items()}
 
     def records(self, name: str, rows: list[dict[str, Any]],
                 stored: dict[uuid.UUID, dict[str, Any]]) -> None:
@@ -84,14 +75,13 @@ class OwnershipCheck:
             if (current is not None or record["device_id"].int != self.device
                     or record["revision"] > MAX_REVISION_STEP or record["updated_at"] > limit):
                 _refuse(record_refusal(name, number, record, current, self.sender, self.now))
-        self.in_bundle[name].update(r["id"].int for r in rows)
 
     def _owned(self, target: str, ids: list[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
         """Owner of each id: the sender for rows in this bundle, else the stored row's device."""
         inside = self.in_bundle[target]
         owned = {i: self.sender.device_id for i in ids if i.int in inside}
         missing = sorted({i for i in ids if i not in owned})
-        return {**owned, **owners(self.session, self.tables[target], missing)}
+        return {**owned, **self.existing.owners(target, missing)}
 
     def _references(self, name: str, named: Iterable[tuple[int, Any]], field: str, target: str
                     ) -> None:
@@ -104,7 +94,7 @@ class OwnershipCheck:
         outside = sorted(pair for key, pair in first.items() if key not in inside)
         if not outside:
             return
-        owner = owners(self.session, self.tables[target], [ref for _n, ref in outside])
+        owner = self.existing.owners(target, [ref for _n, ref in outside])
         for number, ref in outside:
             if ref not in owner:
                 raise BundleError(f"{where(name, number, field)}: {target} {ref} is not in the "

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from cfpm_coach.domain.ownership import Sender
-from cfpm_coach.storage import exchange_repo
+from cfpm_coach.storage import merge_repo
 from cfpm_coach.storage.migrate import head_revision, known_revisions
 from cfpm_coach.storage.records import next_change_seq
 from cfpm_coach.storage.store import Store
@@ -34,7 +34,7 @@ def test_a_merge_does_not_wait_for_another_merge_still_in_its_transaction(
     store = Store.at_url(cluster.create_database(), tmp_path / "backups")
     try:
         with store.write() as first:
-            exchange_repo.merge(first, uuid.uuid4(), {}, sender=LAPTOP_A)  # holds its transaction open
+            merge_repo.merge(first, uuid.uuid4(), {}, sender=LAPTOP_A)  # holds its transaction open
             held = next_change_seq(first)
             outcome: dict[str, object] = {}
 
@@ -42,7 +42,7 @@ def test_a_merge_does_not_wait_for_another_merge_still_in_its_transaction(
                 try:
                     with store.write() as second:
                         second.execute(text("SET LOCAL lock_timeout = '3s'"))
-                        exchange_repo.merge(second, uuid.uuid4(), {}, sender=LAPTOP_B)
+                        merge_repo.merge(second, uuid.uuid4(), {}, sender=LAPTOP_B)
                         outcome["seq"] = next_change_seq(second)
                 except Exception as exc:  # the failure is what the test looks at
                     outcome["error"] = exc
