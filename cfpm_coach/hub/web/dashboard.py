@@ -10,7 +10,7 @@ from cfpm_coach.errors import ForbiddenError, InvalidInputError, NotFoundError
 from cfpm_coach.hub import fidelity
 from cfpm_coach.hub.accounts import Scope
 from cfpm_coach.hub.service import Hub
-from cfpm_coach.hub.web.drilldown import office_id
+from cfpm_coach.hub.web.drilldown import Cell, office_id
 from cfpm_coach.hub.web.tables import Table
 from cfpm_coach.storage import account_repo, dashboard_repo, drilldown_repo, hub_repo
 from cfpm_coach.storage.types import utcnow
@@ -25,14 +25,6 @@ def _percent(share: float | None) -> str:
 
 def _when(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "never"
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One element and month: the share Accomplished and the ratings it rests on."""
-
-    share: float | None
-    ratings: int
 
 
 @dataclass(frozen=True)
