@@ -4,9 +4,37 @@ The parent conftest refuses every modal dialog unless a test asks for `real_dial
 does, so a dialog nobody answers is closed by its watchdog and the journey fails instead of hanging.
 """
 
+from dataclasses import dataclass
+from pathlib import Path
+
 import pytest
+
+from cfpm_coach.sync import keys
+from cfpm_coach.ui import printing
 
 
 @pytest.fixture(autouse=True)
 def _dialogs_are_real(real_dialogs: None) -> None:
     """Every journey answers its dialogs for real."""
+
+
+@dataclass(frozen=True)
+class Edge:
+    """The edge of the machine for a journey that prints and exports: the PDFs a viewer would
+    have opened (read back instead), the team's key pair and a USB stick folder."""
+
+    viewed: list[Path]
+    identity: Path
+    recipient: str
+    usb: Path
+
+
+@pytest.fixture
+def edge(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Edge:
+    """No PDF viewer is launched (each file is kept to read back); a team key; a USB folder."""
+    viewed: list[Path] = []
+    monkeypatch.setattr(printing, "open_in_viewer", viewed.append)
+    identity = tmp_path / "team.key"
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    return Edge(viewed, identity, keys.new_team_identity(identity), usb)

@@ -5,18 +5,16 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.sync import keys
-from cfpm_coach.ui import printing
 from cfpm_coach.ui.finish_dialog import FinishDialog
 from cfpm_coach.ui.report_dialog import ReportDialog
 from cfpm_coach.ui.start_dialog import StartDialog
 from tests.four_level import FOUR_LEVEL_ID, LEVELS, install_four_level
 from tests.ui.conftest import wait_idle
 from tests.ui.journeys import steps
+from tests.ui.journeys.conftest import Edge
 from tests.ui.journeys.driver import activate, click, find_button, press, type_text, when_modal
 from tests.ui.windows import window_on
 
@@ -31,14 +29,9 @@ def pdf_text(path: Path) -> str:
 
 
 def test_a_four_level_county_instrument_is_rated_printed_and_exported(
-        qtbot: QtBot, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, data_dir: Path, tmp_path: Path, edge: Edge) -> None:
     install_four_level(data_dir, tmp_path)
-    viewed: list[Path] = []
-    monkeypatch.setattr(printing, "open_in_viewer", viewed.append)  # no viewer: read back
-    identity = tmp_path / "team.key"
-    recipient = keys.new_team_identity(identity)
-    usb = tmp_path / "usb"
-    usb.mkdir()
+    viewed, identity, recipient, usb = edge.viewed, edge.identity, edge.recipient, edge.usb
 
     welcomed = steps.answer_welcome("Dana Whitfield")
     with window_on(qtbot, data_dir) as window:

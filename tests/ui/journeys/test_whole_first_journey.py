@@ -13,14 +13,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.sync import keys
-from cfpm_coach.ui import i18n, printing
+from cfpm_coach.ui import i18n
 from cfpm_coach.ui.app import application
 from cfpm_coach.ui.finish_dialog import FinishDialog
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.report_dialog import ReportDialog
 from tests.ui.conftest import wait_idle
 from tests.ui.journeys import steps
+from tests.ui.journeys.conftest import Edge
 from tests.ui.journeys.driver import activate, click, find_button, press, type_text, when_modal
 from tests.ui.windows import window_on
 
@@ -88,15 +88,9 @@ def finish_with_a_goal(qtbot: QtBot, window: MainWindow) -> list[str]:
     return ticked
 
 
-def test_the_whole_first_journey(qtbot: QtBot, data_dir: Path, tmp_path: Path, language: str,
-                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    viewed: list[Path] = []
-    # The edge of the machine: no PDF viewer is launched, the file is read back instead.
-    monkeypatch.setattr(printing, "open_in_viewer", viewed.append)
-    identity = tmp_path / "team.key"
-    recipient = keys.new_team_identity(identity)
-    usb = tmp_path / "usb"
-    usb.mkdir()
+def test_the_whole_first_journey(qtbot: QtBot, data_dir: Path, language: str,
+                                 edge: Edge) -> None:
+    viewed, identity, recipient, usb = edge.viewed, edge.identity, edge.recipient, edge.usb
 
     welcomed = steps.answer_welcome("Dana Whitfield")
     with window_on(qtbot, data_dir) as window:
