@@ -53,6 +53,11 @@ class Cluster:
                   "postgres", "-qc", f"CREATE DATABASE {name}")
         return self.url(name)
 
+    def restart(self) -> None:
+        """Restart the server (same options): every open connection to it is dropped."""
+        self._run("pg_ctl", "-D", str(self.folder / "data"), "-l", str(self.folder / "server.log"),
+                  "-m", "fast", "-w", "-t", "60", "restart")
+
     def stop(self) -> None:
         """Stop the server and remove its folder."""
         try:

@@ -267,8 +267,8 @@ class Hub:
     def _device_for(self, token: str | None) -> DeviceView:
         if not token:
             raise UnauthorizedError("A device token is required (Authorization: Bearer ...)")
-        with self.store.read() as session:
-            found = hub_repo.device_by_token(session=session, token_sha256=_digest(token))
+        with self.store.lookup() as connection:
+            found = hub_repo.device_by_token(session=connection, token_sha256=_digest(token))
             device = _view(found) if found is not None else None
         if device is None:
             raise UnauthorizedError("This token is not enrolled at the hub")

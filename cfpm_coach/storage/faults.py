@@ -76,7 +76,7 @@ def translate(error: BaseException, action: str, place: Path | str) -> CoachErro
         return None
     found = _sqlite_error(error)
     if found is None:
-        return None
+        return _server_unavailable(error, place)
     code = getattr(found, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     message = str(found)
@@ -91,6 +91,17 @@ def translate(error: BaseException, action: str, place: Path | str) -> CoachErro
     # Even reading a WAL database needs its -shm file: on a full disk it cannot be made.
     if primary == _IOERR and getattr(found, "sqlite_errorname", "") == "SQLITE_IOERR_SHMSIZE":
         return disk_full(action, place)
+    return None
+
+
+def _server_unavailable(error: BaseException, place: Path | str) -> CoachError | None:
+    """A database server that cannot be reached, or dropped the connection (a restart): the
+    hub answers 503 and the laptop tries again; the pool reconnects on the next request."""
+    from sqlalchemy import exc as sa
+
+    if isinstance(error, sa.OperationalError | sa.InterfaceError | sa.TimeoutError) or (
+            isinstance(error, sa.DBAPIError) and error.connection_invalidated):
+        return StoreError(f"The database {place} is unavailable; try again later")
     return None
 
 

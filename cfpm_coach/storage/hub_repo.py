@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, and_, func, select, update
+from sqlalchemy import Connection, Row, and_, func, select, update
 from sqlmodel import Session, col
 
 from cfpm_coach.storage.models import HubDevice, HubUpload, Observation, Rating, SyncState, Worker
@@ -56,7 +56,7 @@ def devices(*, session: Session) -> list[HubDevice]:
     return list(session.execute(select(HubDevice).order_by(col(HubDevice.enrolled_at))).scalars())
 
 
-def device_by_token(*, session: Session, token_sha256: str) -> Row[Any] | None:
+def device_by_token(*, session: Session | Connection, token_sha256: str) -> Row[Any] | None:
     """The device holding a token (by its hash), as a row of HubDevice's columns.
 
     Asked on every upload: a plain row, not an ORM object, which cost more to build than the
