@@ -2,7 +2,7 @@
 
 import logging
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cfpm_coach.domain.ownership import Sender, short
@@ -30,8 +30,10 @@ class Receipt:
     tables: dict[str, dict[str, int]]
 
     def as_dict(self) -> dict[str, Any]:
-        """A JSON-ready form."""
-        return asdict(self)
+        """A JSON-ready form (built by hand: dataclasses.asdict deep-copies every value, a
+        millisecond per upload at the hub)."""
+        return {"bundle_id": self.bundle_id, "duplicate": self.duplicate,
+                "tables": {name: dict(counts) for name, counts in self.tables.items()}}
 
 
 def _uuid_field(field: str, value: str | None) -> uuid.UUID | None:
@@ -100,7 +102,7 @@ def merge_records(session: "Session", opened: OpenedBundle, sender: Sender,
     bundle_id = uuid.UUID(opened.manifest.bundle_id)
     result = merge_repo.merge(session, bundle_id, opened.records, sender=sender)
     log.info("bundle %s merged", bundle_id)
-    return Receipt(str(bundle_id), False, {t: asdict(c) for t, c in result.tables.items()})
+    return Receipt(str(bundle_id), False, {t: vars(c).copy() for t, c in result.tables.items()})
 
 
 def refused_for_missing_parents() -> BundleError:

@@ -62,7 +62,8 @@ def device_by_token(*, session: Session | Connection, token_sha256: str) -> Row[
     Asked on every upload: a plain row, not an ORM object, which cost more to build than the
     lookup itself."""
     table = HubDevice.__table__  # type: ignore[attr-defined]
-    return session.execute(select(table).where(table.c.token_sha256 == token_sha256)).first()
+    connection = session if isinstance(session, Connection) else session.connection()
+    return connection.execute(select(table).where(table.c.token_sha256 == token_sha256)).first()
 
 
 def device_by_key(*, session: Session, public_key: str) -> HubDevice | None:
@@ -88,7 +89,7 @@ def upload(*, session: Session, device_id: uuid.UUID, bundle_id: uuid.UUID) -> R
     """An accepted upload (its sha256 and receipt) by its device and bundle id (ids are the
     device's own)."""
     table = HubUpload.__table__  # type: ignore[attr-defined]
-    return session.execute(select(table.c.sha256, table.c.receipt).where(
+    return session.connection().execute(select(table.c.sha256, table.c.receipt).where(
         table.c.hub_device_id == device_id, table.c.bundle_id == bundle_id)).first()
 
 
@@ -102,9 +103,10 @@ def record_upload(*, session: Session, device_id: uuid.UUID, bundle_id: uuid.UUI
     insert_many(session, HubUpload.__table__, [{  # type: ignore[attr-defined]
         "bundle_id": bundle_id, "hub_device_id": device_id, "sha256": sha256, "size": size,
         "received_at": now, "receipt": receipt}])
-    counted = session.execute(update(HubDevice).where(col(HubDevice.id) == device_id).values(
-        last_seen_at=now, bundles=col(HubDevice.bundles) + 1))
-    if counted.rowcount != 1:  # type: ignore[attr-defined]
+    devices = HubDevice.__table__  # type: ignore[attr-defined]
+    counted = session.connection().execute(update(devices).where(devices.c.id == device_id).values(
+        last_seen_at=now, bundles=devices.c.bundles + 1))
+    if counted.rowcount != 1:
         raise KeyError(device_id)
 
 

@@ -45,7 +45,7 @@ def next_change_seq(session: Session) -> int:
     """
     if _SEQ_KEY not in session.info:
         dialect = session.get_bind().dialect.name
-        row = session.execute(text(_NEXT_BY_DIALECT.get(dialect, _NEXT_COUNTER))).one()
+        row = session.connection().execute(text(_NEXT_BY_DIALECT.get(dialect, _NEXT_COUNTER))).one()
         session.info[_SEQ_KEY] = int(row[0])
         # A session may run several transactions; forget the number when this one ends.
         event.listen(session, "after_transaction_end", _forget_seq, once=True)
