@@ -278,6 +278,20 @@ class HubAccount(SQLModel, table=True):
     disabled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
+class HubPasswordSetup(SQLModel, table=True):
+    """A one-time code with which a person sets their own password (a new account, or after an
+    admin reset their sign-in): only the code's hash is kept; used once, then it is spent."""
+
+    __tablename__ = "hub_password_setup"
+
+    code_sha256: str = Field(primary_key=True)
+    account_id: uuid.UUID = Field(foreign_key="hub_account.id", index=True)
+    created_by: uuid.UUID | None = None
+    created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    expires_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
 class HubSession(SQLModel, table=True):
     """A signed-in browser: the hash of its cookie's session id and its form token."""
 
