@@ -27,6 +27,7 @@ from cfpm_coach.hub.web import (
     admin_routes,
     drilldown_routes,
     invitation_routes,
+    printing_routes,
     security,
     team_routes,
 )
@@ -67,6 +68,8 @@ def install(app: FastAPI, hub: Hub) -> None:
         context.setdefault("visit", None)
         context.setdefault("title", template.split(".")[0].title())
         context.setdefault("current", request.url.path)
+        context.setdefault("pdf_href", printing_routes.pdf_href(request) if status == 200
+                           else None)
         html = env.get_template(template).render(**context)
         return security.harden(HTMLResponse(html, status_code=status))
 
@@ -92,6 +95,7 @@ def install(app: FastAPI, hub: Hub) -> None:
     team_routes.install(app, hub, drawn)
     admin_routes.install(app, hub, drawn)
     invitation_routes.install(app, hub, drawn)
+    printing_routes.install(app, hub, drawn)
 
     @app.exception_handler(security.SignInRequired)
     async def _sign_in_first(request: Request, _exc: Exception) -> Response:
