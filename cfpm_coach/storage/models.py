@@ -292,6 +292,22 @@ class HubPasswordSetup(SQLModel, table=True):
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
+class HubPublishedInstrument(SQLModel, table=True):
+    """An instrument version an admin published at the hub, as the YAML text laptops receive:
+    one (instrument id, version) once, never edited (a change is a new version)."""
+
+    __tablename__ = "hub_published_instrument"
+    __table_args__ = (UniqueConstraint("instrument_id", "version"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    instrument_id: str
+    version: int
+    content_hash: str
+    body: str = Field(sa_type=Text)
+    published_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    published_by: uuid.UUID | None = None
+
+
 class HubSession(SQLModel, table=True):
     """A signed-in browser: the hash of its cookie's session id and its form token."""
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -98,6 +99,10 @@ def _compact(style: ParagraphStyle) -> ParagraphStyle:
                           leading=COMPACT_SIZE + 1.5)
 
 
+def _right(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}_right", parent=style, alignment=TA_RIGHT)
+
+
 def _table(table: Table) -> list[Flowable]:
     """A caption and a ruled table; in smaller type, closer set, when a wide table's longest
     words would not fit whole at the usual size."""
@@ -109,9 +114,11 @@ def _table(table: Table) -> list[Flowable]:
     if not fits:
         cell, bold, padding = _compact(cell), _compact(bold), 3.0
         widths, _fits = _widths(table, COMPACT_SIZE, 2 * padding + 2)
-    head = [Paragraph(escape(str(h).capitalize()), bold) for h in table.headers]
-    body = [[Paragraph(escape("" if v is None else str(v)), cell) for v in row]
-            for row in table.rows]
+    right = {False: (cell, bold), True: (_right(cell), _right(bold))}
+    head = [Paragraph(escape(str(h).capitalize()), right[i in table.numeric][1])
+            for i, h in enumerate(table.headers)]
+    body = [[Paragraph(escape("" if v is None else str(v)), right[i in table.numeric][0])
+             for i, v in enumerate(row)] for row in table.rows]
     story.append(grid([head, *body], widths, extra=[
         ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding)]))
     return story

@@ -26,6 +26,7 @@ from cfpm_coach.hub.service import Hub
 from cfpm_coach.hub.web import (
     admin_routes,
     drilldown_routes,
+    instrument_routes,
     invitation_routes,
     printing_routes,
     security,
@@ -95,6 +96,7 @@ def install(app: FastAPI, hub: Hub) -> None:
     team_routes.install(app, hub, drawn)
     admin_routes.install(app, hub, drawn)
     invitation_routes.install(app, hub, drawn)
+    instrument_routes.install(app, hub, drawn)
     printing_routes.install(app, hub, drawn)
 
     @app.exception_handler(security.SignInRequired)

@@ -1,4 +1,4 @@
-"""The leadership, agreement and instruments pages and their CSV downloads, read-only."""
+"""The leadership and agreement pages and their CSV downloads, read-only."""
 
 from collections.abc import Callable
 from typing import Annotated
@@ -9,7 +9,6 @@ from fastapi.responses import Response
 from cfpm_coach.hub.service import Hub
 from cfpm_coach.hub.web import security
 from cfpm_coach.hub.web.drilldown_routes import EVERYONE, Pages, pick
-from cfpm_coach.hub.web.instrument_figures import instruments_table
 from cfpm_coach.hub.web.team_figures import agreement_figures, leadership_figures
 
 READERS = ("admin", "analyst")
@@ -50,13 +49,3 @@ def install(app: FastAPI, hub: Hub, pages: Pages) -> None:
                                             table))
         return shown(request, found, READERS, build)
 
-    @app.get("/instruments", include_in_schema=False)
-    def _instruments(request: Request, found: SignedInReader) -> Response:
-        return shown(request, found, READERS, lambda: pages.page(
-            request, "instruments.html", visit=found.visit, title="Instruments",
-            scope=found.account.scope, instruments=instruments_table(hub, found.account.scope)))
-
-    @app.get("/instruments/{table}.csv", include_in_schema=False)
-    def _instruments_csv(request: Request, table: str, found: SignedInReader) -> Response:
-        return shown(request, found, READERS, lambda: pages.csv_download(
-            pick([instruments_table(hub, found.account.scope)], table)))
