@@ -71,6 +71,7 @@ def test_a_published_version_reaches_a_laptop_at_sync_and_new_observations_use_i
         assert reopened.catalog.get("cpm-leadership").version == 2
 
 
+@pytest.mark.parametrize("database_url", [None], ids=["sqlite"])
 def test_hostile_instruments_roles_and_forged_forms_publish_nothing(
         hub: Hub, hub_setup: HubSetup, served: ServedHub) -> None:
     add_account(hub_setup.folder, ADMIN)
