@@ -122,6 +122,16 @@ def _view(row: account_repo.HubAccount) -> Account:
                    row.created_at, row.disabled_at)
 
 
+def account_view(row: account_repo.HubAccount) -> Account:
+    """A stored account as the pages see it."""
+    return _view(row)
+
+
+def hash_password(password: str) -> str:
+    """The Argon2id hash of a password that passed check_password."""
+    return _HASHER.hash(check_password(password))
+
+
 def normal_email(email: str) -> str:
     """The email as accounts key it (trimmed, lower case), refusing what is not an address."""
     text = email.strip().lower()

@@ -63,10 +63,7 @@ class Invitation:
     @property
     def link(self) -> str | None:
         """cfpm-coach://join?hub=...&code=... (None when the hub's address was not given)."""
-        if not self.hub_url:
-            return None
-        return f"{LINK_SCHEME}://join?" + urlencode(
-            {"hub": self.hub_url, "code": self.display_code}, quote_via=quote)
+        return join_link(self.hub_url, self.display_code) if self.hub_url else None
 
     @property
     def web_link(self) -> str | None:
@@ -84,6 +81,12 @@ class Joined:
     coach_name: str
     team_recipient: str
     hub_url: str | None
+
+
+def join_link(hub_url: str, display_code: str) -> str:
+    """cfpm-coach://join?hub=...&code=...: what the QR code holds."""
+    return f"{LINK_SCHEME}://join?" + urlencode({"hub": hub_url, "code": display_code},
+                                                quote_via=quote)
 
 
 def code_digest(code: str) -> str:
@@ -190,6 +193,7 @@ class InvitationView:
     expires_at: datetime
     state: str  # open, used, expired, withdrawn
     hub_device_id: uuid.UUID | None
+    created_by: str | None = None  # the account id of the admin who made it in the browser
 
 
 def listing(hub: "Hub") -> list[InvitationView]:
@@ -200,7 +204,8 @@ def listing(hub: "Hub") -> list[InvitationView]:
         return [InvitationView(
             r.id, r.coach_name, r.office, r.created_at, r.expires_at,
             "used" if r.used_at else "withdrawn" if r.cancelled_at else
-            "expired" if r.expires_at <= now else "open", r.hub_device_id) for r in rows]
+            "expired" if r.expires_at <= now else "open", r.hub_device_id, r.created_by)
+            for r in rows]
 
 
 FOLDER_INVITATION_KIND = "cfpm-coach-folder-invitation"
@@ -247,6 +252,17 @@ def qr_svg(link: str) -> str:
     segno.make(link, error="m", micro=False).save(out, kind="svg", scale=6, border=4,
                                                    xmldecl=False)
     return out.getvalue().decode("utf-8")
+
+
+def qr_png(link: str) -> bytes:
+    """The link's QR code as PNG bytes (to download from the dashboard)."""
+    import io
+
+    import segno
+
+    out = io.BytesIO()
+    segno.make(link, error="m", micro=False).save(out, kind="png", scale=8, border=4)
+    return out.getvalue()
 
 
 def save_qr(link: str, path: Path) -> Path:

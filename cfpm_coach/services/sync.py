@@ -78,6 +78,8 @@ class SyncReport:
     rejected: list[tuple[str, str]] = field(default_factory=list)
     awaiting_receipt: list[str] = field(default_factory=list)  # in the shared folder, not yet
     error: str | None = None
+    instruments_added: list[str] = field(default_factory=list)  # published at the hub
+    instruments_refused: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -175,10 +177,27 @@ class SyncService:
                 self._ws.exchange.export(self.outbox.root, settings.recipient)
                 self._deliver_waiting(transport, report)
             self.outbox.prune_sent()
+            self._receive_instruments(transport, report)
         except DeliveryError as exc:
             report.error = str(exc)
         self._remember(report)
         return report
+
+    def _receive_instruments(self, transport: "Transport", report: SyncReport) -> None:
+        """Instrument versions the hub published (a hub's transport only)."""
+        fetch = getattr(transport, "published_instruments", None)
+        if fetch is None:
+            return
+        from cfpm_coach.services import instrument_updates
+
+        try:
+            listed = fetch()
+        except DeliveryError as exc:  # the bundles went; the instruments wait for next time
+            report.instruments_refused.append(str(exc))
+            return
+        received = instrument_updates.receive(self._ws, listed)
+        report.instruments_added.extend(received.added)
+        report.instruments_refused.extend(received.refused)
 
     def _unsent_changes(self) -> int:
         """Records changed since the newest bundle that is waiting or acknowledged."""

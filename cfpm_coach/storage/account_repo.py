@@ -3,13 +3,14 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlmodel import Session, col
 
 from cfpm_coach.storage.models import (
     HubAccessLog,
     HubAccount,
     HubApiToken,
+    HubPasswordSetup,
     HubRefusal,
     HubSession,
     HubSigninFailure,
@@ -78,6 +79,40 @@ def drop_sessions_of(*, session: Session, account_id: uuid.UUID) -> None:
 def drop_expired_sessions(*, session: Session, now: datetime) -> None:
     """Forget sessions past their end."""
     session.execute(delete(HubSession).where(col(HubSession.expires_at) <= now))
+
+
+# -- one-time set-password codes ------------------------------------------------------------
+
+
+def add_password_setup(*, session: Session, code_sha256: str, account_id: uuid.UUID,
+                       created_by: uuid.UUID | None, now: datetime, expires_at: datetime) -> None:
+    """Keep a new set-password code's hash (earlier unused codes of the account are spent)."""
+    spend_password_setups(session=session, account_id=account_id, now=now)
+    session.add(HubPasswordSetup(code_sha256=code_sha256, account_id=account_id,
+                                 created_by=created_by, created_at=now, expires_at=expires_at))
+
+
+def password_setup(*, session: Session, code_sha256: str) -> HubPasswordSetup | None:
+    """A set-password code by its hash."""
+    return session.get(HubPasswordSetup, code_sha256)
+
+
+def spend_password_setups(*, session: Session, account_id: uuid.UUID, now: datetime) -> None:
+    """Mark every unused set-password code of an account used."""
+    session.execute(update(HubPasswordSetup)
+                    .where(col(HubPasswordSetup.account_id) == account_id,
+                           col(HubPasswordSetup.used_at).is_(None))
+                    .values(used_at=now))
+
+
+def open_password_setups(*, session: Session, now: datetime) -> dict[uuid.UUID, datetime]:
+    """Accounts with an unused, unexpired set-password code, and when it expires."""
+    rows = session.execute(select(col(HubPasswordSetup.account_id),
+                                  func.max(col(HubPasswordSetup.expires_at)))
+                           .where(col(HubPasswordSetup.used_at).is_(None),
+                                  col(HubPasswordSetup.expires_at) > now)
+                           .group_by(col(HubPasswordSetup.account_id)))
+    return {account_id: expires for account_id, expires in rows}
 
 
 # -- API tokens ------------------------------------------------------------------------------

@@ -278,6 +278,36 @@ class HubAccount(SQLModel, table=True):
     disabled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
+class HubPasswordSetup(SQLModel, table=True):
+    """A one-time code with which a person sets their own password (a new account, or after an
+    admin reset their sign-in): only the code's hash is kept; used once, then it is spent."""
+
+    __tablename__ = "hub_password_setup"
+
+    code_sha256: str = Field(primary_key=True)
+    account_id: uuid.UUID = Field(foreign_key="hub_account.id", index=True)
+    created_by: uuid.UUID | None = None
+    created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    expires_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class HubPublishedInstrument(SQLModel, table=True):
+    """An instrument version an admin published at the hub, as the YAML text laptops receive:
+    one (instrument id, version) once, never edited (a change is a new version)."""
+
+    __tablename__ = "hub_published_instrument"
+    __table_args__ = (UniqueConstraint("instrument_id", "version"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    instrument_id: str
+    version: int
+    content_hash: str
+    body: str = Field(sa_type=Text)
+    published_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    published_by: uuid.UUID | None = None
+
+
 class HubSession(SQLModel, table=True):
     """A signed-in browser: the hash of its cookie's session id and its form token."""
 

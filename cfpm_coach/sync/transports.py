@@ -161,6 +161,29 @@ class HttpTransport:
                                 f"{exc}. The bundle stays in the outbox.") from exc
         raise DeliveryError("The upload was not attempted")  # pragma: no cover
 
+    def published_instruments(self) -> list[dict[str, Any]]:
+        """The instrument versions the hub publishes (GET /api/v1/instruments); an older hub
+        without that route publishes none."""
+        try:
+            with self._client() as client:
+                response = client.get(f"{self.base_url}/api/v1/instruments", headers={
+                    "Authorization": f"Bearer {self._token}"})
+        except httpx.HTTPError as exc:
+            raise DeliveryError(f"The hub's instruments could not be read ({type(exc).__name__})"
+                                ) from exc
+        if response.status_code == 404:
+            return []
+        if response.status_code != 200:
+            raise DeliveryError(f"The hub's instruments could not be read (HTTP "
+                                f"{response.status_code}: {_detail(response)})")
+        try:
+            listed = response.json().get("instruments", [])
+        except (ValueError, AttributeError):
+            raise DeliveryError("The hub's list of instruments is not JSON") from None
+        if not isinstance(listed, list):
+            raise DeliveryError("The hub's list of instruments is not a list")
+        return [item for item in listed if isinstance(item, dict)]
+
 
 class FolderTransport:
     """Copy into a shared folder under a dot-name, fsync, then rename: the hub never sees half.

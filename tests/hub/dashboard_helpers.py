@@ -35,10 +35,10 @@ def sign_in(client: httpx.Client, email: str, password: str = PASSWORD) -> httpx
 
 
 @contextlib.contextmanager
-def signed_in(url: str, email: str) -> Iterator[httpx.Client]:
+def signed_in(url: str, email: str, password: str = PASSWORD) -> Iterator[httpx.Client]:
     """A client holding a signed-in session."""
     with httpx.Client(base_url=url, timeout=30) as client:
-        answer = sign_in(client, email)
+        answer = sign_in(client, email, password)
         assert answer.status_code == 303 and answer.headers["location"] == "/overview", \
             answer.text
         yield client

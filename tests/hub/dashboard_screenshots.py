@@ -11,6 +11,7 @@ import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -75,8 +76,36 @@ def _hub_with_demo_data(work: Path) -> tuple[ServedHub, str, str, str]:
                                         "Content-Type": "application/octet-stream"})
         device = hub.devices()[0].id
     add_account(work / "hub", ADMIN)
+    add_account(work / "hub", "analyst@example.org", "analyst", "county:Sample County")
+    add_account(work / "hub", "supervisor@example.org", "supervisor", "office:Harbor")
     return (served, str(device), f"/offices/{office_id(worker.county, worker.office)}",
             f"/workers/{worker.id}")
+
+
+def _shot(driver: Any, out: Path, name: str, size: str) -> Path:
+    path = out / f"hub-{name}-{size}.png"
+    driver.save_screenshot(str(path))
+    return path
+
+
+def _forms(driver: Any, url: str, out: Path, size: str) -> list[Path]:
+    """The pages behind the admin's forms: an invitation made, an account added; then the
+    pages a coach and a new person open without an account."""
+    written = []
+    driver.get(url + "/invitations")
+    driver.find_element("id", "coach").send_keys(f"Maria Lopez {size}")
+    driver.find_element("id", "office").send_keys("Harbor")
+    driver.find_element("css selector", "form.stacked button[type=submit]").click()
+    written.append(_shot(driver, out, "invitation-made", size))
+    driver.get(url + "/accounts")
+    driver.find_element("id", "email").send_keys(f"ana.{size}@example.org")
+    driver.find_element("css selector", "form.stacked button[type=submit]").click()
+    written.append(_shot(driver, out, "account-added", size))
+    driver.find_element("xpath", "//button[text()='Sign out']").click()
+    for name, page in (("join", "/join"), ("set-password", "/set-password")):
+        driver.get(url + page)
+        written.append(_shot(driver, out, name, size))
+    return written
 
 
 def take(out: Path) -> list[Path]:
@@ -102,11 +131,14 @@ def take(out: Path) -> list[Path]:
                                       ("uploads", "/uploads"), ("office", office),
                                       ("leadership", "/leadership"),
                                       ("agreement", "/agreement"),
-                                      ("worker", worker)):
+                                      ("worker", worker), ("instruments", "/instruments"),
+                                      ("accounts", "/accounts"),
+                                      ("invitations", "/invitations")):
                         driver.get(served.url + url)
                         path = out / f"hub-{name}-{size}.png"
                         driver.save_screenshot(str(path))
                         written.append(path)
+                    written += _forms(driver, served.url, out, size)
         finally:
             served.stop()
     return written

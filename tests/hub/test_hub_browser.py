@@ -1,5 +1,6 @@
 """The dashboard in a real headless browser against a real `hub serve`, on SQLite and on
-PostgreSQL: the admin signs in, the overview shows a laptop's synced observations with figures
+PostgreSQL: the admin signs in and invites a coach, whose real laptop joins with the code and
+syncs; the overview shows a laptop's synced observations with figures
 equal to SQL tallies, a CSV download opens, links lead to an office and one of its workers, and
 signing out ends the session."""
 
@@ -14,10 +15,11 @@ import httpx
 from sqlalchemy import text
 
 from cfpm_coach.hub.service import Hub
+from cfpm_coach.services.joining import join_team
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.types import utcnow
 from tests.hub.browser import chromium
-from tests.hub.conftest import HubSetup, ServedHub, enroll
+from tests.hub.conftest import HubSetup, ServedHub
 from tests.hub.dashboard_helpers import PASSWORD, add_account
 
 ADMIN = "lead@example.org"
@@ -77,11 +79,7 @@ def test_the_admin_signs_in_sees_the_laptops_figures_downloads_csv_and_signs_out
         tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
 
-    enroll(hub, laptop, hub_setup, served.url)
-    assert laptop.sync.sync_now().ok
     add_account(hub_setup.folder, ADMIN)
-    total, this_month, cells = _sql_tallies(hub)
-    assert total > 0 and cells
     downloads = tmp_path / "downloads"
     downloads.mkdir()
     with chromium(tmp_path / "profile", downloads) as driver:
@@ -90,6 +88,19 @@ def test_the_admin_signs_in_sees_the_laptops_figures_downloads_csv_and_signs_out
         driver.find_element(By.ID, "email").send_keys(ADMIN)
         driver.find_element(By.ID, "password").send_keys(PASSWORD)
         driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        _wait_for(lambda: driver.current_url.endswith("/overview"))
+
+        # The admin invites the coach; the laptop joins with the code the page shows, and syncs.
+        driver.find_element(By.LINK_TEXT, "Invitations").click()
+        _wait_for(lambda: driver.current_url.endswith("/invitations"))
+        driver.find_element(By.ID, "coach").send_keys("Coach A")
+        driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
+        code = _wait_for(lambda: driver.find_elements(By.ID, "invitation-code"))[0].text
+        assert join_team(laptop, code, served.url).coach_name == "Coach A"
+        assert laptop.sync.sync_now().ok
+        total, this_month, cells = _sql_tallies(hub)
+        assert total > 0 and cells
+        driver.find_element(By.LINK_TEXT, "Overview").click()
         _wait_for(lambda: driver.current_url.endswith("/overview"))
         assert driver.find_element(By.ID, "observations-total").text == str(total)
         assert driver.find_element(By.ID, "observations-this-month").text == str(this_month)

@@ -28,6 +28,9 @@ from tests.hub.dashboard_helpers import PASSWORD, add_account, form_token, sign_
 pytestmark = pytest.mark.parametrize("database_url", [None], ids=["sqlite"])
 
 PUBLIC = {("GET", "/healthz"), ("GET", "/signin"), ("POST", "/signin"),
+          ("GET", "/set-password"), ("POST", "/set-password"),  # with a one-time code
+          ("GET", "/join"),  # tells a coach what to do with an invitation code
+          ("POST", "/api/v1/join"),  # a laptop joins with its code (tests/hub/test_hub_join.py)
           ("GET", "/static/hub.css"),  # the sign-in page's own stylesheet
           ("GET", "/openapi.json")}  # the API's schema: no data
 ADMIN = "admin@example.org"
@@ -56,6 +59,8 @@ def test_every_route_but_health_and_sign_in_needs_a_session_or_token(
             url = path.replace("{device_id}", str(device)).replace("{table}", "uploads")
             url = url.replace("{office_id}", str(uuid.uuid4())).replace("{worker_id}",
                                                                       str(uuid.uuid4()))
+            for name in ("{account_id}", "{invitation_id}"):
+                url = url.replace(name, str(uuid.uuid4()))
             for headers in ({}, {"Authorization": "Bearer not-a-token"},
                             {"Cookie": "cfpm_session=made-up"}):
                 answer = anonymous.request(method, url, headers=headers,
@@ -216,10 +221,12 @@ def test_names_and_offices_from_a_real_bundle_are_escaped_on_every_page(
     device = hub.devices()[0].id
     add_account(hub_setup.folder, ADMIN)
     with signed_in(served.url, ADMIN) as admin:
-        offices = re.findall(r'href="(/offices/[^"]+)"', admin.get("/overview").text)
+        offices = sorted(set(re.findall(r'href="(/offices/[^"]+)"',
+                                        admin.get("/overview").text)))
         assert len(offices) == 1  # the hostile office links to its own page
         pages = ["/overview", "/laptops", f"/laptops/{device}", "/uploads", offices[0],
-                 f"/workers/{worker.id}", "/leadership", "/agreement"]
+                 f"/workers/{worker.id}", "/leadership", "/agreement", "/instruments",
+                 "/invitations", "/accounts"]
         seen = {url: admin.get(url) for url in pages}
         for url, answer in seen.items():
             assert answer.status_code == 200, url

@@ -221,3 +221,48 @@ def test_0010_adds_an_empty_casework_component_to_every_observation(tmp_path: Pa
     with Workspace.open(data) as ws:
         [summary] = ws.observations.find()
         assert summary.casework_component is None and summary.instrument_version == 1
+
+
+def test_0011_adds_empty_password_setup_codes_and_keeps_accounts(tmp_path: Path) -> None:
+    """A hub made by 0010 keeps its accounts; one-time set-password codes start empty, take
+    rows for an account, and a code's hash is kept once."""
+    db = tmp_path / "hub.sqlite3"
+    upgrade(db, tmp_path / "backups", target="0010")
+    account = uuid.uuid4().hex
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO hub_account (id, email, role, scope_kind, scope_value, "
+                     "password_hash, created_at) VALUES (?, 'a@example.org', 'admin', 'hub', '', "
+                     "'$argon2id$x', '2026-01-01 00:00:00')", (account,))
+    upgrade(db, tmp_path / "backups", target="0011")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT id, email FROM hub_account").fetchall() == [
+            (account, "a@example.org")]
+        assert conn.execute("SELECT count(*) FROM hub_password_setup").fetchone() == (0,)
+        row = ("sha", account, "2026-01-01 00:00:00", "2026-01-08 00:00:00")
+        conn.execute("INSERT INTO hub_password_setup (code_sha256, account_id, created_at, "
+                     "expires_at) VALUES (?, ?, ?, ?)", row)
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute("INSERT INTO hub_password_setup (code_sha256, account_id, created_at, "
+                         "expires_at) VALUES (?, ?, ?, ?)", row)
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_0012_adds_published_instruments_one_per_version(tmp_path: Path) -> None:
+    """A hub made by 0011 keeps its accounts; published instruments start empty and hold one
+    row per (instrument id, version)."""
+    db = tmp_path / "hub.sqlite3"
+    upgrade(db, tmp_path / "backups", target="0011")
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO hub_account (id, email, role, scope_kind, scope_value, "
+                     "password_hash, created_at) VALUES (?, 'a@example.org', 'admin', 'hub', '', "
+                     "'h', '2026-01-01 00:00:00')", (uuid.uuid4().hex,))
+    upgrade(db, tmp_path / "backups", target="0012")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM hub_account").fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM hub_published_instrument").fetchone() == (0,)
+        insert = ("INSERT INTO hub_published_instrument (id, instrument_id, version, "
+                  "content_hash, body, published_at) VALUES (?, 'x', 3, 'h', 'id: x', "
+                  "'2026-01-01 00:00:00')")
+        conn.execute(insert, (uuid.uuid4().hex,))
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute(insert, (uuid.uuid4().hex,))

@@ -17,6 +17,19 @@ from cfpm_coach.storage.types import utcnow
 
 PRACTICE = "cpm-practice"
 BEHIND_AFTER = timedelta(days=7)  # a laptop not heard from for a week is behind on sync
+DEFAULT_WEEKS = 8  # coverage: active workers observed in the last N weeks
+MAX_WEEKS = 104
+WEEK_CHOICES = (4, 8, 12, 26, 52)
+
+
+def parse_weeks(text: str | None) -> int:
+    """The overview's ?weeks= (1 to 104), DEFAULT_WEEKS when absent."""
+    if text is None or text == "":
+        return DEFAULT_WEEKS
+    if not text.isdigit() or not 1 <= int(text) <= MAX_WEEKS:
+        raise InvalidInputError(f"weeks: give a whole number of weeks from 1 to {MAX_WEEKS} "
+                                f"(got {text[:20]!r})")
+    return int(text)
 
 
 def _percent(share: float | None) -> str:
@@ -40,6 +53,15 @@ class Overview:
     places: Table
     shares: Table
     behind: Table
+    weeks: int
+    coverage: Table
+    active_workers: int
+    observed_workers: int
+
+    @property
+    def tables(self) -> list[Table]:
+        """Every table of the page, as its CSV links name them."""
+        return [self.shares, self.coverage, self.places, self.behind]
 
 
 @dataclass(frozen=True)
@@ -64,8 +86,10 @@ class Dashboard:
 
     # -- overview ----------------------------------------------------------------------------
 
-    def overview(self, scope: Scope, now: datetime | None = None) -> Overview:
-        """Share Accomplished by practice element and month, observations, laptops behind."""
+    def overview(self, scope: Scope, now: datetime | None = None,
+                 weeks: int = DEFAULT_WEEKS) -> Overview:
+        """Share Accomplished by practice element and month, observations, coverage in the last
+        `weeks` weeks, laptops behind."""
         now = now or utcnow()
         instrument = self.hub.workspace.catalog.get(PRACTICE)
         with self.hub.store.read() as session:
@@ -76,6 +100,9 @@ class Dashboard:
                 session=session, instrument_id=PRACTICE).items() if scope.admits(k[1], k[0])}
             workers = {k: n for k, n in dashboard_repo.workers_by_place(session=session).items()
                        if scope.admits(*k)}
+            observed = {k: n for k, n in dashboard_repo.observed_workers_by_place(
+                session=session, instrument_id=PRACTICE, since=now - timedelta(weeks=weeks)
+            ).items() if scope.admits(*k)}
         table = fidelity.aggregate(instrument, tallies, counts, ("element", "month"))
         cells = {(row.key[0], row.key[1]): Cell(row.share_proficient, row.observed)
                  for row in table.rows}
@@ -107,8 +134,26 @@ class Dashboard:
                                   for p in listed]})
         behind = self._behind_table([lt for lt in self.laptops(scope)
                                      if not lt.revoked and self._is_behind(lt, now)])
+        coverage = self._coverage_table(workers, observed, weeks, pages)
         return Overview(months, elements, cells, this_month, sum(this.values()),
-                        sum(by_place.values()), places, shares, behind)
+                        sum(by_place.values()), places, shares, behind, weeks, coverage,
+                        sum(workers.values()), sum(observed.values()))
+
+    @staticmethod
+    def _coverage_table(workers: dict[tuple[str, str], int],
+                        observed: dict[tuple[str, str], int], weeks: int,
+                        pages: set[tuple[str, str]]) -> Table:
+        listed = sorted(workers)
+        return Table("coverage-by-office",
+                     f"Active workers observed in the last {weeks} weeks, by county and office",
+                     ["county", "office", "active workers", f"observed in {weeks} weeks",
+                      "share observed"],
+                     [[c, o, workers[(c, o)], observed.get((c, o), 0),
+                       _percent(observed.get((c, o), 0) / workers[(c, o)])]
+                      for c, o in listed],
+                     frozenset({2, 3, 4}),
+                     links={1: [f"/offices/{office_id(*p)}" if p in pages else ""
+                                for p in listed]})
 
     @staticmethod
     def _is_behind(laptop: Laptop, now: datetime) -> bool:

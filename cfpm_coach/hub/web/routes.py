@@ -23,8 +23,16 @@ from cfpm_coach.errors import (
 )
 from cfpm_coach.hub.accounts import SESSION_LIFETIME, Accounts, require_role
 from cfpm_coach.hub.service import Hub
-from cfpm_coach.hub.web import drilldown_routes, security, team_routes
-from cfpm_coach.hub.web.dashboard import Dashboard
+from cfpm_coach.hub.web import (
+    admin_routes,
+    drilldown_routes,
+    instrument_routes,
+    invitation_routes,
+    printing_routes,
+    security,
+    team_routes,
+)
+from cfpm_coach.hub.web.dashboard import WEEK_CHOICES, Dashboard, Overview, parse_weeks
 from cfpm_coach.hub.web.drilldown import Drilldown
 from cfpm_coach.hub.web.tables import Table
 
@@ -32,8 +40,9 @@ log = logging.getLogger(__name__)
 READERS = ("admin", "analyst")
 EVERYONE = ("admin", "analyst", "supervisor")
 PAGES = [("/overview", "Overview", EVERYONE), ("/leadership", "Leadership", EVERYONE),
-         ("/agreement", "Agreement", READERS), ("/laptops", "Laptops", READERS),
-         ("/uploads", "Uploads", READERS)]
+         ("/agreement", "Agreement", READERS), ("/instruments", "Instruments", READERS),
+         ("/laptops", "Laptops", READERS), ("/uploads", "Uploads", READERS),
+         ("/invitations", "Invitations", ("admin",)), ("/accounts", "Accounts", ("admin",))]
 SignedInReader = Annotated[security.Reader, Depends(security.reader)]
 
 
@@ -60,6 +69,8 @@ def install(app: FastAPI, hub: Hub) -> None:
         context.setdefault("visit", None)
         context.setdefault("title", template.split(".")[0].title())
         context.setdefault("current", request.url.path)
+        context.setdefault("pdf_href", printing_routes.pdf_href(request) if status == 200
+                           else None)
         html = env.get_template(template).render(**context)
         return security.harden(HTMLResponse(html, status_code=status))
 
@@ -83,6 +94,10 @@ def install(app: FastAPI, hub: Hub) -> None:
     drawn = drilldown_routes.Pages(page, guarded, csv_download)
     drilldown_routes.install(app, Drilldown(hub), drawn)
     team_routes.install(app, hub, drawn)
+    admin_routes.install(app, hub, drawn)
+    invitation_routes.install(app, hub, drawn)
+    instrument_routes.install(app, hub, drawn)
+    printing_routes.install(app, hub, drawn)
 
     @app.exception_handler(security.SignInRequired)
     async def _sign_in_first(request: Request, _exc: Exception) -> Response:
@@ -106,7 +121,8 @@ def install(app: FastAPI, hub: Hub) -> None:
     def _signin_form(request: Request) -> Response:
         token = security.new_csrf()
         response = page(request, "signin.html", title="Sign in", csrf_token=token, email="",
-                        message="")
+                        message="", notice="Your password is set; sign in with it."
+                        if request.query_params.get("password") == "set" else "")
         security.set_cookie(response, request, security.SIGNIN_CSRF_COOKIE, token)
         return response
 
@@ -154,17 +170,21 @@ def install(app: FastAPI, hub: Hub) -> None:
 
     # -- overview ----------------------------------------------------------------------------
 
+    def overview_of(request: Request, found: security.Reader) -> Overview:
+        weeks = parse_weeks(request.query_params.get("weeks"))
+        return dashboard.overview(found.account.scope, weeks=weeks)
+
     @app.get("/overview", include_in_schema=False)
     def _overview(request: Request, found: SignedInReader) -> Response:
         return guarded(request, found, EVERYONE, lambda: page(
             request, "overview.html", visit=found.visit, title="Overview",
-            scope=found.account.scope, o=dashboard.overview(found.account.scope)))
+            scope=found.account.scope, o=overview_of(request, found), week_choices=WEEK_CHOICES))
 
     @app.get("/overview/{table}.csv", include_in_schema=False)
     def _overview_csv(request: Request, table: str, found: SignedInReader) -> Response:
         def build() -> Response:
-            overview = dashboard.overview(found.account.scope)
-            for candidate in (overview.shares, overview.places, overview.behind):
+            overview = overview_of(request, found)
+            for candidate in overview.tables:
                 if candidate.name == table:
                     return csv_download(candidate)
             return refused(request, _no_table(table), found)

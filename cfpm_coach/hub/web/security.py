@@ -66,9 +66,10 @@ def new_csrf() -> str:
     return secrets.token_urlsafe(32)
 
 
-async def read_form(request: Request) -> dict[str, str]:
-    """A small urlencoded form (the dashboard's forms have a few short fields); an empty body is
-    an empty form (its missing CSRF token is then refused)."""
+async def read_form(request: Request, max_bytes: int = MAX_FORM_BYTES) -> dict[str, str]:
+    """A small urlencoded form (the dashboard's forms have a few short fields, but for an
+    instrument's text); an empty body is an empty form (its missing CSRF token is then
+    refused)."""
     if request.headers.get("content-length") == "0":
         return {}
     if request.headers.get("content-type", "").split(";")[0].strip() != \
@@ -77,7 +78,7 @@ async def read_form(request: Request) -> dict[str, str]:
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
-        if len(body) > MAX_FORM_BYTES:
+        if len(body) > max_bytes:
             raise InvalidInputError("form: the form is too large")
     try:
         pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)

@@ -48,3 +48,4 @@ def install(app: FastAPI, hub: Hub, pages: Pages) -> None:
             return pages.csv_download(pick([figures.pairs, figures.behaviors, figures.visits],
                                             table))
         return shown(request, found, READERS, build)
+
