@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 def component_versions() -> list[tuple[str, str, str]]:
     """(component, version, licence) for everything the app ships with."""
+    import pypdfium2
     import reportlab
 
     databases = database_versions()
@@ -29,6 +30,8 @@ def component_versions() -> list[tuple[str, str, str]]:
         ("PySide6 (Qt for Python)", pyside_version, "LGPL v3"),
         ("SQLite", databases["SQLite"], "public domain"),
         ("ReportLab", reportlab.Version, "BSD"),
+        ("pypdfium2 (PDFium)", f"{pypdfium2.PYPDFIUM_INFO} ({pypdfium2.PDFIUM_INFO.build})",
+         "Apache 2.0 / BSD 3-clause"),
         ("DejaVu fonts", "2.37", "Bitstream Vera / DejaVu licence (free)"),
     ]
     if "SQLCipher" in databases:
