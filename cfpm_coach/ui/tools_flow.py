@@ -193,11 +193,20 @@ class ToolsFlow(QObject):
 
     @Slot()
     def about(self) -> None:
-        """Versions and licences."""
+        """Versions, licences and this laptop's key."""
+        if self.workspace is None:
+            self._show_about(None)
+            return
+        # The laptop's key may need the passphrase's slow key derivation: off the GUI thread.
+        self.window.backend.read(
+            lambda ws: (str(ws.author.device_id), ws.exchange.device_public_key()),
+            self._show_about, lambda error: self._show_about(None))
+
+    def _show_about(self, laptop: tuple[str, str] | None) -> None:
         from cfpm_coach.ui.about_dialog import AboutDialog
 
-        AboutDialog(self.window,
-                    self.workspace.catalog.latest() if self.workspace is not None else []).exec()
+        instruments = self.workspace.catalog.latest() if self.workspace is not None else []
+        AboutDialog(self.window, instruments, laptop).exec()
 
     @Slot()
     def guide(self) -> None:
