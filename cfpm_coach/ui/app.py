@@ -29,6 +29,7 @@ def application() -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication(sys.argv[:1])
     app.setApplicationDisplayName(APP_NAME)
+    i18n.use_sensible_default_locale()
     apply_theme(app)
     gc_guard.install(app)
     return app
