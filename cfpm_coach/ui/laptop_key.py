@@ -8,6 +8,8 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from cfpm_coach.ui import icons
+
 
 def enrollment_text(device_id: str, public_key: str) -> str:
     """The two lines `hub enroll` asks for."""
@@ -25,7 +27,7 @@ class LaptopKeyRow(QWidget):
         self.field.setReadOnly(True)
         self.field.setCursorPosition(0)  # a long key shows its start
         self.field.setAccessibleName(self.tr("This laptop's public key"))
-        self.copy_button = QPushButton(self.tr("&Copy"))
+        self.copy_button = QPushButton(icons.icon("copy"), self.tr("&Copy"))
         self.copy_button.setObjectName("copyLaptopKey")
         self.copy_button.setAutoDefault(False)  # Enter presses the dialog's own button
         self.copy_button.setAccessibleName(self.tr("Copy this laptop's id and public key"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cfpm_coach.errors import CoachError
 from cfpm_coach.storage import files
+from cfpm_coach.ui import icons
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.pdf_pages import POINTS_PER_INCH, PdfPages, fit_printer_to, print_pages
 
@@ -53,22 +54,24 @@ class PdfPreview(QDialog):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
         layout.addLayout(self._navigation())
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("previewPages")
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll.setBackgroundRole(QPalette.ColorRole.Dark)  # the sheet stands out as paper
+        self.page_area = QScrollArea()
+        self.page_area.setObjectName("previewPages")
+        self.page_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page_area.setBackgroundRole(QPalette.ColorRole.Dark)  # the sheet stands out as paper
         self.sheet = QLabel()
         self.sheet.setObjectName("previewSheet")
         self.sheet.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sheet.setMargin(16)
-        self.scroll.setWidget(self.sheet)
-        self.scroll.setWidgetResizable(True)
-        layout.addWidget(self.scroll, 1)
+        self.page_area.setWidget(self.sheet)
+        self.page_area.setWidgetResizable(True)
+        layout.addWidget(self.page_area, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = self.buttons.addButton(self.tr("&Print\u2026"),
                                                    QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button = self.buttons.addButton(self.tr("&Save As\u2026"),
                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setIcon(icons.icon("print"))
+        self.save_button.setIcon(icons.icon("save"))
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.save_copy)
         self.buttons.rejected.connect(self.close)
@@ -82,7 +85,7 @@ class PdfPreview(QDialog):
     def _fit_to_screen(self) -> None:
         """Wide enough for the page at 100% and tall enough for most of it, within the screen."""
         page = self.sheet.sizeHint()
-        frame = self.scroll.frameWidth() * 2 + self.scroll.verticalScrollBar().sizeHint().width()
+        frame = self.page_area.frameWidth() * 2 + self.page_area.verticalScrollBar().sizeHint().width()
         wanted_width = page.width() + frame + 24
         wanted_height = page.height() + self.buttons.sizeHint().height() * 3 + 24
         screen = self.screen().availableGeometry() if self.screen() else None
@@ -93,16 +96,19 @@ class PdfPreview(QDialog):
 
     def _navigation(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.previous_button = QPushButton(self.tr("Previous"))
+        self.previous_button = QPushButton(icons.icon("previous"), self.tr("Previous"))
         self.previous_button.setAccessibleName(self.tr("Previous page"))
-        self.next_button = QPushButton(self.tr("Next"))
+        self.next_button = QPushButton(icons.icon("next"), self.tr("Next"))
+        self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after
         self.next_button.setAccessibleName(self.tr("Next page"))
         self.page_label = QLabel()
         self.page_label.setObjectName("previewPageNumber")
-        self.zoom_out_button = QPushButton("\u2212")
+        self.zoom_out_button = QPushButton(icons.icon("zoom-out"), "")
         self.zoom_out_button.setAccessibleName(self.tr("Zoom out"))
-        self.zoom_in_button = QPushButton("+")
+        self.zoom_out_button.setToolTip(self.tr("Zoom out (Ctrl+-)"))
+        self.zoom_in_button = QPushButton(icons.icon("zoom-in"), "")
         self.zoom_in_button.setAccessibleName(self.tr("Zoom in"))
+        self.zoom_in_button.setToolTip(self.tr("Zoom in (Ctrl++)"))
         self.zoom_label = QLabel()
         self.zoom_label.setObjectName("previewZoom")
         for button in (self.previous_button, self.next_button, self.zoom_out_button,

@@ -4,13 +4,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from cfpm_coach.errors import CoachError
 from cfpm_coach.services.coming_up import ComingUp, coming_up, set_weeks, weeks_setting
 from cfpm_coach.services.instrument_choice import DEFAULT_INSTRUMENT_KEY
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.ui import i18n, printing
+from cfpm_coach.ui import appearance, i18n, printing
 from cfpm_coach.ui.coming_up_dialog import ComingUpDialog
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.idle_lock import DEFAULT_MINUTES as DEFAULT_IDLE
@@ -164,6 +164,11 @@ class ToolsFlow(QObject):
 
         self.window.idle_lock.set_minutes(values.idle_lock_minutes)
         data_dir = self.workspace.paths.data_dir
+        if values.appearance != appearance.load(data_dir):
+            appearance.save(data_dir, values.appearance)
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and values.appearance != appearance.current():
+            appearance.apply(app, values.appearance)
         if values.language != i18n.chosen_language(data_dir):
             i18n.set_language(data_dir, values.language)
             self.window.statusBar().showMessage(
