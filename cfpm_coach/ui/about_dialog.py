@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 from cfpm_coach import __version__
 from cfpm_coach.paths import resources_dir
 from cfpm_coach.storage.cipher import database_versions
-from cfpm_coach.ui.form_rows import add_row
+from cfpm_coach.ui.form_rows import add_row, grow_to_fit
 from cfpm_coach.ui.laptop_key import LaptopKeyRow
 
 if TYPE_CHECKING:
@@ -83,6 +84,11 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Tall enough for every wrapped line (the key's row below took theirs otherwise)."""
+        super().showEvent(event)
+        grow_to_fit(self)
 
     def _laptop_key(self, device_id: str, public_key: str) -> QFormLayout:
         """This laptop's key with Copy, for the team that enrolls it (as in Sync settings)."""

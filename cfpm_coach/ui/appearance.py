@@ -93,9 +93,10 @@ def apply(app: QApplication, appearance: Appearance) -> None:
     font = app.font()
     body = round(_Applied.base_pt * TEXT_SIZES[appearance.text_size], 1)
     font.setPointSizeF(body)
+    app.setStyleSheet("")  # the sheet's own sizes (titles, headings) go back on after the font
     app.setFont(font)
-    app.setStyleSheet(theme.style_sheet(scheme, body, touch=appearance.density == "touch"))
     _refont_open_windows()
+    app.setStyleSheet(theme.style_sheet(scheme, body, touch=appearance.density == "touch"))
     if not _Applied.listening:
         QGuiApplication.styleHints().colorSchemeChanged.connect(_desktop_scheme_changed)
         _Applied.listening = True
