@@ -670,14 +670,6 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>%1 pts</translation>
     </message>
     <message>
-        <source>No print command is available on this computer. The PDF is open in your viewer: print it from there.</source>
-        <translation>No hay un comando de impresión en esta computadora. El PDF está abierto en su visor: imprímalo desde ahí.</translation>
-    </message>
-    <message>
-        <source>The printer did not accept the document: %1</source>
-        <translation>La impresora no aceptó el documento: %1</translation>
-    </message>
-    <message>
         <source>Your central team gives this key to every coach (by e-mail or on paper). It starts with age1, is not secret, and only lets the team open what you send.</source>
         <translation>Su equipo central da esta clave a cada coach (por correo o en papel). Empieza por age1, no es secreta y solo permite al equipo abrir lo que usted envía.</translation>
     </message>
@@ -719,6 +711,14 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
     <message>
         <source>Qt and PySide6 are used under the GNU LGPL v3, dynamically linked, so they can be replaced. The DejaVu fonts&apos; licence: %s.</source>
         <translation>Qt y PySide6 se usan bajo la GNU LGPL v3, enlazados dinámicamente, de modo que pueden reemplazarse. La licencia de las fuentes DejaVu: %s.</translation>
+    </message>
+    <message>
+        <source>This &amp;laptop&apos;s key</source>
+        <translation>Clave de este &amp;portátil</translation>
+    </message>
+    <message>
+        <source>Your central team enrolls this laptop with it. It is public: sharing it is safe.</source>
+        <translation>Su equipo central inscribe este portátil con ella. Es pública: compartirla es seguro.</translation>
     </message>
     <message>
         <source>version</source>
@@ -1477,6 +1477,25 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     </message>
 </context>
 <context>
+    <name>LaptopKeyRow</name>
+    <message>
+        <source>This laptop&apos;s public key</source>
+        <translation>Clave pública de este portátil</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>Copy this laptop&apos;s id and public key</source>
+        <translation>Copiar el identificador y la clave pública de este portátil</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+</context>
+<context>
     <name>LeadershipDialog</name>
     <message>
         <source>Leadership: self vs others</source>
@@ -1717,6 +1736,88 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     </message>
 </context>
 <context>
+    <name>PdfPages</name>
+    <message>
+        <source>The PDF %1 could not be read (%2). Create the report again.</source>
+        <translation>No se pudo leer el PDF %1 (%2). Vuelva a crear el informe.</translation>
+    </message>
+    <message>
+        <source>The printer did not start (is it switched on and connected?). Nothing was printed; try again, or save the PDF and print it from there.</source>
+        <translation>La impresora no arrancó (¿está encendida y conectada?). No se imprimió nada; vuelva a intentarlo, o guarde el PDF e imprímalo desde allí.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Preview: %1</source>
+        <translation>Vista previa: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>&amp;Save As…</source>
+        <translation>&amp;Guardar como…</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Página siguiente</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Reducir</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Reducir (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Ampliar</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Ampliar (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>No se imprimió</translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation>Guardar el PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved as %1 (%2). Choose another folder, such as Documents, and save it again.</source>
+        <translation>No se pudo guardar el PDF como %1 (%2). Elija otra carpeta, como Documentos, y guárdelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No guardado</translation>
+    </message>
+</context>
+<context>
     <name>ProfileFields</name>
     <message>
         <source>&amp;Name</source>
@@ -1864,28 +1965,16 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>PDF guardado: %1, en %2.</translation>
     </message>
     <message>
-        <source>Open PDF</source>
-        <translation>Abrir PDF</translation>
+        <source>The report could not be shown</source>
+        <translation>No se pudo mostrar el informe</translation>
     </message>
     <message>
-        <source>The PDF is saved as %1, but no PDF viewer opened on this computer. Install one (any PDF reader), or open the file from its folder.</source>
-        <translation>El PDF está guardado como %1, pero no se abrió ningún visor de PDF en este equipo. Instale uno (cualquier lector de PDF) o abra el archivo desde su carpeta.</translation>
+        <source>No file manager opened on this computer. The PDF is %1: copy this path to open it.</source>
+        <translation>No se abrió ningún administrador de archivos en este equipo. El PDF es %1: copie esta ruta para abrirlo.</translation>
     </message>
     <message>
         <source>Open Folder</source>
         <translation>Abrir carpeta</translation>
-    </message>
-    <message>
-        <source>Not printed</source>
-        <translation>No se imprimió</translation>
-    </message>
-    <message>
-        <source>No PDF viewer opened on this computer. Install one (any PDF reader), or open %1 from its folder.</source>
-        <translation>No se abrió ningún visor de PDF en este equipo. Instale uno (cualquier lector de PDF) o abra %1 desde su carpeta.</translation>
-    </message>
-    <message>
-        <source>No file manager opened on this computer either. The PDF is %1: copy this path to open it.</source>
-        <translation>Tampoco se abrió ningún explorador de archivos en este equipo. El PDF es %1: copie esta ruta para abrirlo.</translation>
     </message>
     <message>
         <source>The report could not be made</source>
@@ -2063,6 +2152,66 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>Colour scheme</source>
+        <translation>Esquema de colores</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Igual que el sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Colour sc&amp;heme</source>
+        <translation>Es&amp;quema de colores</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Grande</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>Más grande</translation>
+    </message>
+    <message>
+        <source>&amp;Text size</source>
+        <translation>&amp;Tamaño del texto</translation>
+    </message>
+    <message>
+        <source>Density</source>
+        <translation>Densidad</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Estándar</translation>
+    </message>
+    <message>
+        <source>Touch (larger buttons for a finger)</source>
+        <translation>Táctil (botones más grandes para el dedo)</translation>
+    </message>
+    <message>
+        <source>&amp;Density</source>
+        <translation>Densid&amp;ad</translation>
     </message>
     <message>
         <source>Practice instrument</source>
@@ -2384,10 +2533,6 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>&amp;Clave del equipo</translation>
     </message>
     <message>
-        <source>This laptop&apos;s public key</source>
-        <translation>Clave pública de este portátil</translation>
-    </message>
-    <message>
         <source>This &amp;laptop&apos;s key</source>
         <translation>Clave de este &amp;portátil</translation>
     </message>
@@ -2396,20 +2541,8 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Sincronizar sola cuando haya conexión</translation>
     </message>
     <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Copiar</translation>
-    </message>
-    <message>
-        <source>Copy this laptop&apos;s id and public key</source>
-        <translation>Copiar el identificador y la clave pública de este portátil</translation>
-    </message>
-    <message>
         <source>Send this to your central team once, so they can enroll this laptop and trust what it sends. It is public: sharing it is safe.</source>
         <translation>Envíela una vez a su equipo central para que registre este portátil y confíe en lo que envía. Es pública: compartirla es seguro.</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Copiado</translation>
     </message>
     <message>
         <source>This address is not encrypted (http://): your enrollment token would cross the network readable by anyone on the way. Give the hub&apos;s https:// address; http:// works only for a hub on this computer (localhost).</source>
