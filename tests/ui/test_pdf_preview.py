@@ -25,6 +25,7 @@ from cfpm_coach.ui.report_dialog import ReportDialog
 from tests.ui.conftest import wait_idle
 from tests.ui.journeys.driver import activate, press, type_text, when_modal
 from tests.ui.journeys.steps import CTRL
+from tests.ui.walker import clipped_labels, literal_ampersands, too_big, wrong_default_button
 
 pytestmark = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="make test installs poppler")
 
@@ -88,6 +89,10 @@ def test_the_preview_shows_every_page_of_the_pdf_and_turns_and_zooms_by_keys(
     assert preview.page_label.text() == f"Page 1 of {pages}"
     picture = tmp_path / "preview.png"
     assert preview.grab().save(str(picture))
+    # Read as the window walker reads every dialog (tests/ui/walker.py).
+    problems = (literal_ampersands(preview) + too_big(preview) + wrong_default_button(preview)
+                + clipped_labels(preview))
+    assert problems == []
     first = preview.sheet.pixmap()
     # The first page drawn whole at Letter's shape (8.5 x 11 in), with text on the paper.
     ratio = first.width() / first.height()
