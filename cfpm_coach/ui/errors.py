@@ -42,7 +42,7 @@ class CrashDialog(QDialog):
 
     def __init__(self, details: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("CFPM Coach ran into a problem"))
+        self.setWindowTitle(self.tr("CFPM Coach Ran into a Problem"))
         self.setObjectName("crashDialog")
         layout = QVBoxLayout(self)
         message = QLabel(self.tr(

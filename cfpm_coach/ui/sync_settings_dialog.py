@@ -44,7 +44,7 @@ class SyncSettingsDialog(QDialog):
         super().__init__(parent)
         self._runner, self._join, self._join_file = runner, join, join_file
         self.joined: object | None = None
-        self.setWindowTitle(self.tr("Sync settings"))
+        self.setWindowTitle(self.tr("Sync Settings"))
         self.setObjectName("syncSettingsDialog")
         self.setMinimumWidth(520)
         form = QFormLayout(self)

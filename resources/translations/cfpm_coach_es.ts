@@ -215,7 +215,7 @@
         </translation>
     </message>
     <message>
-        <source>Finalize a partial observation?</source>
+        <source>Finalize a Partial Observation?</source>
         <translation>¿Finalizar una observación parcial?</translation>
     </message>
     <message numerus="yes">
@@ -254,8 +254,12 @@
         <translation>¿Descartar esta observación en borrador y sus calificaciones? No se puede deshacer.</translation>
     </message>
     <message>
-        <source>Resume your observation?</source>
+        <source>Resume Your Observation?</source>
         <translation>¿Continuar su observación?</translation>
+    </message>
+    <message>
+        <source>Your Name</source>
+        <translation>Su nombre</translation>
     </message>
     <message>
         <source>The observation of %1 started %2 was still open when CFPM Coach last closed. Every rating you saw as saved is there.</source>
@@ -272,10 +276,6 @@
     <message>
         <source>Not now (keep the draft)</source>
         <translation>Ahora no (conservar el borrador)</translation>
-    </message>
-    <message>
-        <source>Your name</source>
-        <translation>Su nombre</translation>
     </message>
     <message>
         <source>Your name, as your observation records and reports should show it (Settings can change it later):</source>
@@ -314,7 +314,7 @@
         <translation>Calificaciones</translation>
     </message>
     <message>
-        <source>Your data file is damaged</source>
+        <source>Your Data File Is Damaged</source>
         <translation>Su archivo de datos está dañado</translation>
     </message>
     <message>
@@ -736,7 +736,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
 <context>
     <name>AgreementDialog</name>
     <message>
-        <source>Inter-rater agreement</source>
+        <source>Inter-Rater Agreement</source>
         <translation>Concordancia entre evaluadores</translation>
     </message>
     <message>
@@ -807,7 +807,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
 <context>
     <name>AuditDialog</name>
     <message>
-        <source>Audit trail</source>
+        <source>Audit Trail</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
@@ -850,7 +850,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Quién cambió esta observación y cuándo</translation>
     </message>
     <message>
-        <source>Change history: %s, %s</source>
+        <source>Change History: %s, %s</source>
         <translation>Historial de cambios: %s, %s</translation>
     </message>
     <message>
@@ -1006,7 +1006,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
 <context>
     <name>ComingUpDialog</name>
     <message>
-        <source>Coming up</source>
+        <source>Coming Up</source>
         <translation>Próximamente</translation>
     </message>
     <message>
@@ -1077,7 +1077,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
 <context>
     <name>CrashDialog</name>
     <message>
-        <source>CFPM Coach ran into a problem</source>
+        <source>CFPM Coach Ran into a Problem</source>
         <translation>CFPM Coach encontró un problema</translation>
     </message>
     <message>
@@ -1162,7 +1162,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>FinishDialog</name>
     <message>
-        <source>Finish observation — %s</source>
+        <source>Finish Observation — %s</source>
         <translation>Terminar la observación — %s</translation>
     </message>
     <message>
@@ -1257,10 +1257,6 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>FirstRunFlow</name>
     <message>
-        <source>Sample data</source>
-        <translation>Datos de ejemplo</translation>
-    </message>
-    <message>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
@@ -1273,7 +1269,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Escribiendo trabajadores de ejemplo, cada uno con un año de observaciones y metas: %d de %d listos.</translation>
     </message>
     <message>
-        <source>%s — DEMO (sample data)</source>
+        <source>%s — DEMO (Sample Data)</source>
         <translation>%s — DEMOSTRACIÓN (datos de ejemplo)</translation>
     </message>
     <message>
@@ -1291,6 +1287,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Sample Data</source>
+        <translation>Datos de ejemplo</translation>
     </message>
 </context>
 <context>
@@ -1342,7 +1342,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>GuideDialog</name>
     <message>
-        <source>CFPM Coach guide</source>
+        <source>CFPM Coach Guide</source>
         <translation>Guía de CFPM Coach</translation>
     </message>
     <message>
@@ -1408,7 +1408,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>JoinDialog</name>
     <message>
-        <source>Join your team</source>
+        <source>Join Your Team</source>
         <translation>Unirse a su equipo</translation>
     </message>
     <message>
@@ -1498,7 +1498,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>LeadershipDialog</name>
     <message>
-        <source>Leadership: self vs others</source>
+        <source>Leadership: Self vs. Others</source>
         <translation>Liderazgo: uno mismo frente a otros</translation>
     </message>
     <message>
@@ -1660,11 +1660,11 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <source>Change passphrase</source>
+        <source>Change Passphrase</source>
         <translation>Cambiar la frase de contraseña</translation>
     </message>
     <message>
-        <source>Protect your data with a passphrase</source>
+        <source>Protect Your Data with a Passphrase</source>
         <translation>Proteger sus datos con una frase de contraseña</translation>
     </message>
     <message>
@@ -1862,15 +1862,15 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>ReportDialog</name>
     <message>
-        <source>Observation record</source>
+        <source>Observation Record</source>
         <translation>Registro de la observación</translation>
     </message>
     <message>
-        <source>Worker coaching summary</source>
+        <source>Worker Coaching Summary</source>
         <translation>Resumen de coaching del trabajador</translation>
     </message>
     <message>
-        <source>Unit summary</source>
+        <source>Unit Summary</source>
         <translation>Resumen de la unidad</translation>
     </message>
     <message>
@@ -1984,7 +1984,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>RestoreDialog</name>
     <message>
-        <source>Restore from a backup</source>
+        <source>Restore from a Backup</source>
         <translation>Restaurar desde una copia de seguridad</translation>
     </message>
     <message>
@@ -2229,6 +2229,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>ShortcutsDialog</name>
     <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
     </message>
@@ -2469,10 +2473,6 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>SyncSettingsDialog</name>
     <message>
-        <source>Sync settings</source>
-        <translation>Configuración de sincronización</translation>
-    </message>
-    <message>
         <source>Your records go to the central team sealed with their key. Ask them for the hub&apos;s address and your enrollment token, or use a shared folder.</source>
         <translation>Sus registros llegan al equipo central sellados con su clave. Pídales la dirección del hub y su token de inscripción, o use una carpeta compartida.</translation>
     </message>
@@ -2539,6 +2539,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>Sync by itself when a connection is available</source>
         <translation>Sincronizar sola cuando haya conexión</translation>
+    </message>
+    <message>
+        <source>Sync Settings</source>
+        <translation>Configuración de sincronización</translation>
     </message>
     <message>
         <source>Send this to your central team once, so they can enroll this laptop and trust what it sends. It is public: sharing it is safe.</source>
@@ -2754,11 +2758,11 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>WorkerDialog</name>
     <message>
-        <source>Edit worker</source>
+        <source>Edit Worker</source>
         <translation>Editar trabajador</translation>
     </message>
     <message>
-        <source>Add worker</source>
+        <source>Add Worker</source>
         <translation>Agregar trabajador</translation>
     </message>
     <message>
