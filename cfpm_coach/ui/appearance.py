@@ -5,11 +5,11 @@ density, chosen in Settings, remembered per data folder and applied at once, app
 changes while the app runs.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtCore import QObject, QSettings, Qt, Slot
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
 from cfpm_coach.ui import theme
@@ -120,3 +120,43 @@ def _desktop_scheme_changed(scheme: Qt.ColorScheme) -> None:
     app = QApplication.instance()
     if isinstance(app, QApplication) and not _Applied.current.scheme:
         apply(app, _Applied.current)
+
+
+def step_text_size(app: QApplication, steps: int) -> Appearance:
+    """One text size larger (steps > 0) or smaller, within Normal..Larger; applied, returned."""
+    sizes = list(TEXT_SIZES)
+    index = min(max(sizes.index(_Applied.current.text_size) + steps, 0), len(sizes) - 1)
+    chosen = replace(_Applied.current, text_size=sizes[index])
+    if chosen != _Applied.current:
+        apply(app, chosen)
+    return chosen
+
+
+class TextSizeKeys(QObject):
+    """Ctrl+= (or Ctrl++) and Ctrl+- anywhere in the window: the Settings text size, a step at a
+    time, remembered for the data folder like a choice made in Settings."""
+
+    def __init__(self, window: QWidget, data_dir: Path) -> None:
+        super().__init__(window)
+        self.data_dir = data_dir
+        for keys, slot in (((QKeySequence("Ctrl+="), QKeySequence(QKeySequence.StandardKey.ZoomIn)),
+                            self.larger),
+                           ((QKeySequence(QKeySequence.StandardKey.ZoomOut),), self.smaller)):
+            for sequence in keys:
+                QShortcut(sequence, window, slot)
+
+    @Slot()
+    def larger(self) -> None:
+        """One text size up."""
+        self._step(1)
+
+    @Slot()
+    def smaller(self) -> None:
+        """One text size down."""
+        self._step(-1)
+
+    def _step(self, steps: int) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            save(self.data_dir, replace(load(self.data_dir),
+                                        text_size=step_text_size(app, steps).text_size))

@@ -382,6 +382,10 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Actualizar</translation>
     </message>
     <message>
+        <source>Larger or smaller text (also in Settings)</source>
+        <translation>Texto más grande o más pequeño (también en Configuración)</translation>
+    </message>
+    <message>
         <source>Guide to the practice model</source>
         <translation>Guía del modelo de práctica</translation>
     </message>

@@ -141,3 +141,20 @@ def test_every_icon_draws_in_the_palettes_ink(fresh_look: QApplication) -> None:
         drawn = {QColor(disabled.pixel(x, y)).name() for x in range(32) for y in range(32)
                  if QColor.fromRgba(disabled.pixel(x, y)).alpha() == 255}
         assert drawn == {greyed.name()}, (scheme, drawn)
+
+
+def test_ctrl_equals_and_ctrl_minus_step_the_text_size_and_remember_it(
+        qtbot: QtBot, window: MainWindow, data_dir: Path, fresh_look: QApplication) -> None:
+    appearance.apply(fresh_look, Appearance())
+    body = fresh_look.font().pointSizeF()
+    activate(qtbot, window)
+    press(Qt.Key.Key_Equal, CTRL)
+    assert fresh_look.font().pointSizeF() == pytest.approx(body * 1.25, abs=0.1)
+    press(Qt.Key.Key_Equal, CTRL)
+    press(Qt.Key.Key_Equal, CTRL)  # Larger is the largest
+    assert appearance.load(data_dir).text_size == "larger"
+    assert fresh_look.font().pointSizeF() == pytest.approx(body * 1.5, abs=0.1)
+    assert window.worker_page.font().pointSizeF() == pytest.approx(body * 1.5, abs=0.1)
+    press(Qt.Key.Key_Minus, CTRL)
+    assert appearance.load(data_dir) == Appearance(text_size="large")
+    assert fresh_look.font().pointSizeF() == pytest.approx(body * 1.25, abs=0.1)
