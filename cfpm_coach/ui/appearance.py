@@ -8,9 +8,9 @@ changes while the app runs.
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Slot
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
 from cfpm_coach.ui import theme
 
@@ -97,6 +97,7 @@ def apply(app: QApplication, appearance: Appearance) -> None:
     app.setFont(font)
     _refont_open_windows()
     app.setStyleSheet(theme.style_sheet(scheme, body, touch=appearance.density == "touch"))
+    _TOUCH_ROWS.follow(app, appearance.density == "touch")
     if not _Applied.listening:
         QGuiApplication.styleHints().colorSchemeChanged.connect(_desktop_scheme_changed)
         _Applied.listening = True
@@ -113,6 +114,48 @@ def _refont_open_windows() -> None:
         for widget in [window, *window.findChildren(QWidget)]:
             if not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
                 widget.setFont(QFont())
+
+
+class _TouchRows(QObject):
+    """Table rows a finger can hit in the touch density: every table shown, now or later.
+
+    A style sheet cannot set a table's row height (its vertical header's default section size),
+    so the tables are told directly, and given back their own height in the standard density.
+    """
+
+    MARK = "cfpmTouchRows"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.touch = False
+
+    def follow(self, app: QApplication, touch: bool) -> None:
+        """Start or stop; adjust every open table."""
+        if touch != self.touch:
+            (app.installEventFilter if touch else app.removeEventFilter)(self)
+        self.touch = touch
+        for window in QApplication.topLevelWidgets():
+            for table in window.findChildren(QTableView):
+                self._fit(table)
+
+    def _fit(self, table: QTableView) -> None:
+        header = table.verticalHeader()
+        if not self.touch and not table.property(self.MARK):
+            return  # never touched: its height keeps following the font
+        header.resetDefaultSectionSize()  # the style's height for the font in use
+        if self.touch:
+            header.setDefaultSectionSize(max(header.defaultSectionSize(),
+                                             theme.TOUCH_TARGET_PX))
+        table.setProperty(self.MARK, self.touch)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A table about to be shown gets the touch height."""
+        if event.type() == QEvent.Type.Show and isinstance(watched, QTableView):
+            self._fit(watched)
+        return False
+
+
+_TOUCH_ROWS = _TouchRows()
 
 
 def _desktop_scheme_changed(scheme: Qt.ColorScheme) -> None:

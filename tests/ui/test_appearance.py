@@ -33,6 +33,7 @@ def fresh_look(qapp: QApplication) -> Iterator[QApplication]:
     appearance._Applied.system_palette = None
     appearance._Applied.current = Appearance()
     appearance._Applied.desktop = None
+    appearance._TOUCH_ROWS.follow(qapp, False)
 
 
 def luminance(colour: QColor) -> float:
@@ -60,6 +61,7 @@ def test_settings_dark_larger_text_and_touch_apply_at_once_to_the_checklist(
     rating = next(iter(row.buttons.values()))
     body_before = fresh_look.font().pointSizeF()
     rating_font_before = rating.font().pointSizeF()
+    assert window.workers_panel.table.rowHeight(0) < theme.TOUCH_TARGET_PX
     assert rating.height() < theme.TOUCH_TARGET_PX  # the standard density: a mouse's buttons
 
     def choose(dialog: SettingsDialog) -> None:
@@ -86,6 +88,8 @@ def test_settings_dark_larger_text_and_touch_apply_at_once_to_the_checklist(
     qtbot.waitUntil(lambda: rating.font().pointSizeF() > rating_font_before * 1.4, timeout=5_000)
     qtbot.waitUntil(lambda: rating.height() >= theme.TOUCH_TARGET_PX, timeout=5_000)
     assert row.palette().color(QPalette.ColorRole.WindowText).lightness() > 200
+    table = window.workers_panel.table
+    assert table.rowHeight(0) >= theme.TOUCH_TARGET_PX  # the worker list's rows too
 
 
 def test_same_as_the_system_follows_the_desktop_turning_dark(fresh_look: QApplication) -> None:
