@@ -12,7 +12,7 @@ from cfpm_coach.services.instrument_choice import DEFAULT_INSTRUMENT_KEY
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui import appearance, i18n, printing
 from cfpm_coach.ui.coming_up_dialog import ComingUpDialog
-from cfpm_coach.ui.errors import show_error
+from cfpm_coach.ui.errors import sentence, show_error
 from cfpm_coach.ui.idle_lock import DEFAULT_MINUTES as DEFAULT_IDLE
 from cfpm_coach.ui.idle_lock import SETTING_KEY as IDLE_KEY
 from cfpm_coach.ui.window_state import Changed
@@ -92,7 +92,7 @@ class ToolsFlow(QObject):
             return
         dialog.show_problem(self.tr(
             "Nothing was exported: %1 Check the folder (is the USB stick still in?) and "
-            "press Export again.").replace("%1", _sentence(str(error))))
+            "press Export again.").replace("%1", _sentence(sentence(error))))
 
     def _on_exported(self, result: object) -> None:
         if self.export_dialog is not None:

@@ -2950,6 +2950,69 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     </message>
 </context>
 <context>
+    <name>faults</name>
+    <message>
+        <source>the bundle could not be written</source>
+        <translation>no se pudo escribir el paquete</translation>
+    </message>
+    <message>
+        <source>the CSV files could not be written</source>
+        <translation>no se pudieron escribir los archivos CSV</translation>
+    </message>
+    <message>
+        <source>the data could not be opened</source>
+        <translation>no se pudieron abrir los datos</translation>
+    </message>
+    <message>
+        <source>the data could not be upgraded</source>
+        <translation>no se pudieron actualizar los datos</translation>
+    </message>
+    <message>
+        <source>the data could not be checked</source>
+        <translation>no se pudieron comprobar los datos</translation>
+    </message>
+    <message>
+        <source>the data could not be read</source>
+        <translation>no se pudieron leer los datos</translation>
+    </message>
+    <message>
+        <source>the change could not be saved</source>
+        <translation>no se pudo guardar el cambio</translation>
+    </message>
+    <message>
+        <source>the backup could not be written</source>
+        <translation>no se pudo escribir la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>the backup could not be restored</source>
+        <translation>no se pudo restaurar la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>today&apos;s automatic backup could not be written</source>
+        <translation>no se pudo escribir la copia de seguridad automática de hoy</translation>
+    </message>
+    <message>
+        <source>the bundle could not be stored</source>
+        <translation>no se pudo guardar el paquete</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1, and nothing was changed. Everything saved before is safe. Free some space on the drive that holds %2, then try again.</source>
+        <translation>El disco está lleno: %1, y no se cambió nada. Todo lo guardado antes está a salvo. Libere espacio en la unidad que contiene %2 y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (a read-only drive or folder, or no permission): %2, and nothing was changed. Check its permissions, or start CFPM Coach with another data folder (--data-dir).</source>
+        <translation>No se puede escribir en %1 (una unidad o carpeta de solo lectura, o sin permiso): %2, y no se cambió nada. Revise sus permisos o inicie CFPM Coach con otra carpeta de datos (--data-dir).</translation>
+    </message>
+    <message>
+        <source>The data file %1 is in use by another program (perhaps CFPM Coach in another window, or a backup or sync tool): %2, and nothing was changed. Close the other program, then try again.</source>
+        <translation>Otro programa está usando el archivo de datos %1 (quizás CFPM Coach en otra ventana, o una herramienta de copia de seguridad o de sincronización): %2, y no se cambió nada. Cierre el otro programa y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder (a file has that name, or a part of the path is a file): %2, and nothing was changed. Choose a folder, then try again.</source>
+        <translation>%1 no es una carpeta (un archivo tiene ese nombre, o una parte de la ruta es un archivo): %2, y no se cambió nada. Elija una carpeta y vuelva a intentarlo.</translation>
+    </message>
+</context>
+<context>
     <name>instance</name>
     <message>
         <source>CFPM Coach is already open on the data folder %1 in another window. Switch to that window, or close it and start again; nothing was changed.</source>
