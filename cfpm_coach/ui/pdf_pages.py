@@ -30,9 +30,14 @@ class PdfPages:
         except (OSError, pypdfium2.PdfiumError) as error:
             raise CoachError(QCoreApplication.translate(
                 "PdfPages", "The PDF %1 could not be read (%2). Create the report again.")
-                .replace("%1", str(path)).replace("%2", str(error))) from error
+                .replace("%1", str(path)).replace("%2", str(error).rstrip("."))) from error
         self._data = data  # PDFium reads from this buffer for as long as the document lives
         self.path = path
+        if not len(self._document):
+            self._document.close()
+            raise CoachError(QCoreApplication.translate(
+                "PdfPages", "The PDF %1 could not be read (%2). Create the report again.")
+                .replace("%1", str(path)).replace("%2", "no pages"))
 
     def __len__(self) -> int:
         return len(self._document)

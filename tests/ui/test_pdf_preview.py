@@ -16,6 +16,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from cfpm_coach.errors import CoachError
 from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui import pdf_preview
@@ -154,3 +155,12 @@ def test_print_sends_every_page_through_the_print_dialog(
     # The printed sheets are the report's own size (Letter: 612 x 792 points).
     info = subprocess.run(["pdfinfo", str(paper)], capture_output=True, text=True).stdout
     assert re.search(r"Page size:\s+612(\.\d+)? x 792", info), info
+
+
+@pytest.mark.parametrize("content", [b"", b"%PDF-1.4\n%%EOF\n", b"%PDF-1.7 cut off in the midd"])
+def test_a_damaged_pdf_is_named_in_a_sentence_not_a_crash(qtbot: QtBot, tmp_path: Path,
+                                                          content: bytes) -> None:
+    damaged = tmp_path / "summary.pdf"
+    damaged.write_bytes(content)
+    with pytest.raises(CoachError, match=r"could not be read .*Create the report again"):
+        PdfPreview(None, damaged)
