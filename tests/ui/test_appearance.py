@@ -151,6 +151,7 @@ def test_ctrl_equals_and_ctrl_minus_step_the_text_size_and_remember_it(
         qtbot: QtBot, window: MainWindow, data_dir: Path, fresh_look: QApplication) -> None:
     appearance.apply(fresh_look, Appearance())
     body = fresh_look.font().pointSizeF()
+    chart_before = window.worker_page.chart.minimumHeight()
     activate(qtbot, window)
     press(Qt.Key.Key_Equal, CTRL)
     assert fresh_look.font().pointSizeF() == pytest.approx(body * 1.25, abs=0.1)
@@ -159,6 +160,8 @@ def test_ctrl_equals_and_ctrl_minus_step_the_text_size_and_remember_it(
     assert appearance.load(data_dir).text_size == "larger"
     assert fresh_look.font().pointSizeF() == pytest.approx(body * 1.5, abs=0.1)
     assert window.worker_page.font().pointSizeF() == pytest.approx(body * 1.5, abs=0.1)
+    # The trend chart keeps room for its larger axis labels (they overlapped before).
+    assert window.worker_page.chart.minimumHeight() > chart_before * 1.3
     press(Qt.Key.Key_Minus, CTRL)
     assert appearance.load(data_dir) == Appearance(text_size="large")
     assert fresh_look.font().pointSizeF() == pytest.approx(body * 1.25, abs=0.1)
