@@ -1,8 +1,40 @@
 """The one exception hierarchy of the core; the UI and CLI map it to plain sentences."""
 
+from dataclasses import dataclass
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802  (lupdate knows the name)
+    """Mark text for translation under context where it is defined; the UI translates it."""
+    return text
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A message as its English template (%1, %2 ...) and values, so the UI can say it in the
+    coach's language instead of setting an English sentence inside a Spanish one.
+
+    A value that is itself a Wording (the action that failed) is translated too.
+    """
+
+    context: str
+    template: str
+    values: tuple[object, ...] = ()
+
+    def english(self) -> str:
+        """The message in English (what str() of the error says)."""
+        text = self.template
+        for index in range(len(self.values), 0, -1):  # %10 before %1
+            value = self.values[index - 1]
+            text = text.replace(f"%{index}", value.english() if isinstance(value, Wording)
+                                else str(value))
+        return text
+
 
 class CoachError(Exception):
     """Base of every error the app raises on purpose; its message is a sentence for a person."""
+
+    # Set where the message was made from a template the UI can translate (errors.Wording).
+    wording: Wording | None = None
 
 
 class InstrumentError(CoachError):

@@ -14,9 +14,15 @@ _locale: list[Locale | None] = [None]
 
 def _parse(name: str) -> Locale | None:
     try:
-        return Locale.parse(name.split(".")[0].replace("-", "_"))
+        return _sensible(Locale.parse(name.split(".")[0].replace("-", "_")))
     except (UnknownLocaleError, ValueError, TypeError):
         return None
+
+
+def _sensible(locale: Locale) -> Locale:
+    """en_US for CLDR's en_US_POSIX, Babel's reading of a C or POSIX login (formats meant for
+    programs), as on screen (i18n.sensible_system_locale)."""
+    return Locale("en", "US") if locale.variant == "POSIX" else locale
 
 
 def use_locale(name: str, language: str = "en") -> str:
@@ -34,7 +40,7 @@ def current_locale() -> Locale:
     chosen = _locale[0]
     if chosen is None:
         try:
-            chosen = Locale.default(category="LC_TIME")
+            chosen = _sensible(Locale.default(category="LC_TIME"))
         except (UnknownLocaleError, ValueError, TypeError):  # "C", "POSIX" or unset
             chosen = Locale("en", "US")
         _locale[0] = chosen

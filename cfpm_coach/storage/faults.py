@@ -5,8 +5,10 @@ import errno
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from cfpm_coach.errors import (
+    QT_TRANSLATE_NOOP,
     BundleError,
     CoachError,
     DamagedStoreError,
@@ -14,6 +16,7 @@ from cfpm_coach.errors import (
     ReadOnlyStoreError,
     StoreError,
     StoreInUseError,
+    Wording,
 )
 from cfpm_coach.storage.cipher import driver_errors
 
@@ -21,29 +24,55 @@ from cfpm_coach.storage.cipher import driver_errors
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _NOTADB = 5, 6, 8, 10, 11, 13, 26
 _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 _READONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
+_E = TypeVar("_E", bound=CoachError)
+CONTEXT = "faults"  # the translations' context of these sentences (lupdate reads this file)
+# What failed, as callers name it: marked here so the window can say it in the coach's language
+# (a phrase not listed stays English inside the translated sentence).
+ACTIONS = (
+    QT_TRANSLATE_NOOP("faults", "the bundle could not be written"),
+    QT_TRANSLATE_NOOP("faults", "the CSV files could not be written"),
+    QT_TRANSLATE_NOOP("faults", "the data could not be opened"),
+    QT_TRANSLATE_NOOP("faults", "the data could not be upgraded"),
+    QT_TRANSLATE_NOOP("faults", "the data could not be checked"),
+    QT_TRANSLATE_NOOP("faults", "the data could not be read"),
+    QT_TRANSLATE_NOOP("faults", "the change could not be saved"),
+    QT_TRANSLATE_NOOP("faults", "the backup could not be written"),
+    QT_TRANSLATE_NOOP("faults", "the backup could not be restored"),
+    QT_TRANSLATE_NOOP("faults", "today's automatic backup could not be written"),
+    QT_TRANSLATE_NOOP("faults", "the bundle could not be stored"),
+)
+
+
+def _worded(kind: type[_E], template: str, *values: object) -> _E:
+    """kind's error with the English sentence, and the wording the window translates."""
+    wording = Wording(CONTEXT, template, tuple(
+        Wording(CONTEXT, value) if value in ACTIONS else value for value in values))
+    error = kind(wording.english())
+    error.wording = wording
+    return error
 
 
 def disk_full(action: str, place: Path | str) -> DiskFullError:
     """The full-disk sentence."""
-    return DiskFullError(
-        f"The disk is full: {action}, and nothing was changed. Everything saved before is safe. "
-        f"Free some space on the drive that holds {place}, then try again.")
+    return _worded(DiskFullError, QT_TRANSLATE_NOOP(
+        "faults", "The disk is full: %1, and nothing was changed. Everything saved before is "
+        "safe. Free some space on the drive that holds %2, then try again."), action, place)
 
 
 def read_only(action: str, place: Path | str) -> ReadOnlyStoreError:
     """The read-only sentence."""
-    return ReadOnlyStoreError(
-        f"{place} cannot be written (a read-only drive or folder, or no permission): {action}, "
-        "and nothing was changed. Check its permissions, or start CFPM Coach with another data "
-        "folder (--data-dir).")
+    return _worded(ReadOnlyStoreError, QT_TRANSLATE_NOOP(
+        "faults", "%1 cannot be written (a read-only drive or folder, or no permission): %2, and "
+        "nothing was changed. Check its permissions, or start CFPM Coach with another data "
+        "folder (--data-dir)."), place, action)
 
 
 def in_use(action: str, place: Path | str) -> StoreInUseError:
     """The database-in-use sentence."""
-    return StoreInUseError(
-        f"The data file {place} is in use by another program (perhaps CFPM Coach in another "
-        f"window, or a backup or sync tool): {action}, and nothing was changed. Close the other "
-        "program, then try again.")
+    return _worded(StoreInUseError, QT_TRANSLATE_NOOP(
+        "faults", "The data file %1 is in use by another program (perhaps CFPM Coach in another "
+        "window, or a backup or sync tool): %2, and nothing was changed. Close the other "
+        "program, then try again."), place, action)
 
 
 def damaged(place: Path | str, detail: str) -> DamagedStoreError:
@@ -70,9 +99,10 @@ def translate(error: BaseException, action: str, place: Path | str) -> CoachErro
         if error.errno in _READONLY_ERRNOS:
             return read_only(action, place)
         if error.errno in (errno.ENOTDIR, errno.EEXIST):
-            return StoreError(
-                f"{place} is not a folder (a file has that name, or a part of the path is a "
-                f"file): {action}, and nothing was changed. Choose a folder, then try again.")
+            return _worded(StoreError, QT_TRANSLATE_NOOP(
+                "faults", "%1 is not a folder (a file has that name, or a part of the path is "
+                "a file): %2, and nothing was changed. Choose a folder, then try again."),
+                place, action)
         return None
     found = _sqlite_error(error)
     if found is None:

@@ -7,11 +7,21 @@ from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cfpm_coach import __version__
 from cfpm_coach.paths import resources_dir
 from cfpm_coach.storage.cipher import database_versions
+from cfpm_coach.ui.form_rows import add_row, grow_to_fit
+from cfpm_coach.ui.laptop_key import LaptopKeyRow
 
 if TYPE_CHECKING:
     from cfpm_coach.domain.instruments import Instrument
@@ -19,6 +29,7 @@ if TYPE_CHECKING:
 
 def component_versions() -> list[tuple[str, str, str]]:
     """(component, version, licence) for everything the app ships with."""
+    import pypdfium2
     import reportlab
 
     databases = database_versions()
@@ -29,6 +40,8 @@ def component_versions() -> list[tuple[str, str, str]]:
         ("PySide6 (Qt for Python)", pyside_version, "LGPL v3"),
         ("SQLite", databases["SQLite"], "public domain"),
         ("ReportLab", reportlab.Version, "BSD"),
+        ("pypdfium2 (PDFium)", f"{pypdfium2.PYPDFIUM_INFO} ({pypdfium2.PDFIUM_INFO.build})",
+         "Apache 2.0 / BSD 3-clause"),
         ("DejaVu fonts", "2.37", "Bitstream Vera / DejaVu licence (free)"),
     ]
     if "SQLCipher" in databases:
@@ -40,7 +53,8 @@ class AboutDialog(QDialog):
     """Versions and licences, selectable so they can be pasted into a support request."""
 
     def __init__(self, parent: QWidget | None = None,
-                 instruments: "Sequence[Instrument]" = ()) -> None:
+                 instruments: "Sequence[Instrument]" = (),
+                 laptop: tuple[str, str] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About CFPM Coach"))
@@ -65,9 +79,29 @@ class AboutDialog(QDialog):
         text.setTextInteractionFlags(text.textInteractionFlags()
                                      | text.textInteractionFlags().TextSelectableByMouse)
         layout.addWidget(text)
+        if laptop is not None:
+            layout.addLayout(self._laptop_key(*laptop))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Tall enough for every wrapped line (the key's row below took theirs otherwise)."""
+        super().showEvent(event)
+        grow_to_fit(self)
+
+    def _laptop_key(self, device_id: str, public_key: str) -> QFormLayout:
+        """This laptop's key with Copy, for the team that enrolls it (as in Sync settings)."""
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.laptop_key = LaptopKeyRow(device_id, public_key)
+        add_row(form, self.tr("This &laptop's key"), self.laptop_key, self.laptop_key.field)
+        hint = QLabel(self.tr("Your central team enrolls this laptop with it. It is public: "
+                              "sharing it is safe."))
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        return form
 
     def _instruments(self, instruments: "Sequence[Instrument]") -> str:
         """Each instrument in use and where its wording comes from (its own file says)."""

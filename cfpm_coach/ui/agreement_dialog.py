@@ -40,7 +40,7 @@ class AgreementDialog(QDialog):
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Inter-rater agreement"))
+        self.setWindowTitle(self.tr("Inter-Rater Agreement"))
         self.setObjectName("agreementDialog")
         self.resize(820, 520)
         layout = QVBoxLayout(self)

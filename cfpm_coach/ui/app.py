@@ -11,7 +11,7 @@ from cfpm_coach import APP_ID, APP_NAME, __version__
 from cfpm_coach.applog import setup_logging
 from cfpm_coach.errors import CoachError
 from cfpm_coach.paths import resolve_paths
-from cfpm_coach.ui import gc_guard, i18n, instance
+from cfpm_coach.ui import appearance, gc_guard, i18n, instance
 from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.errors import install_crash_handler, show_error
 from cfpm_coach.ui.main_window import MainWindow
@@ -29,6 +29,7 @@ def application() -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication(sys.argv[:1])
     app.setApplicationDisplayName(APP_NAME)
+    i18n.use_sensible_default_locale()
     apply_theme(app)
     gc_guard.install(app)
     return app
@@ -59,6 +60,7 @@ def run_app(data_dir: Path | None = None, *, verbose: bool = False) -> int:
     try:
         app = application()
         i18n.install(app, i18n.chosen_language(paths.data_dir))
+        appearance.apply(app, appearance.load(paths.data_dir))
         install_crash_handler()
         window = open_main_window(paths.data_dir)
         window.show()

@@ -67,7 +67,7 @@ class AuditDialog(QDialog):
         super().__init__(parent)
         self.observation_id = observation_id
         self.setObjectName("auditDialog")
-        self.setWindowTitle(title or self.tr("Audit trail"))
+        self.setWindowTitle(title or self.tr("Audit Trail"))
         self.resize(980, 560)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(

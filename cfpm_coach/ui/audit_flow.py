@@ -63,7 +63,7 @@ class AuditFlow(QObject):
         if detail is None:
             return
         observation_id = detail.id
-        title = self.tr("Change history: %s, %s") % (
+        title = self.tr("Change History: %s, %s") % (
             detail.summary.worker_name, locale_date(detail.summary.started_at))
         if self.observation_dialog is not None:
             self.observation_dialog.close()

@@ -30,7 +30,7 @@ class ComingUpDialog(QDialog):
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Coming up"))
+        self.setWindowTitle(self.tr("Coming Up"))
         self.setObjectName("comingUpDialog")
         self.resize(760, 520)
         layout = QVBoxLayout(self)

@@ -6,7 +6,7 @@ import threading
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,16 +21,31 @@ from PySide6.QtWidgets import (
 
 from cfpm_coach import __version__
 from cfpm_coach.applog import describe_exception
-from cfpm_coach.errors import CoachError
+from cfpm_coach.errors import CoachError, Wording
 
 log = logging.getLogger(__name__)
+
+
+def sentence(error: BaseException) -> str:
+    """The error's message in the UI language when the core worded it for translation
+    (errors.Wording), else as the core wrote it."""
+    wording = error.wording if isinstance(error, CoachError) else None
+    return _say(wording) if wording is not None else str(error)
+
+
+def _say(wording: Wording) -> str:
+    text = QCoreApplication.translate(wording.context, wording.template)
+    for index in range(len(wording.values), 0, -1):  # %10 before %1
+        value = wording.values[index - 1]
+        text = text.replace(f"%{index}", _say(value) if isinstance(value, Wording) else str(value))
+    return text
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
     """A core error as a sentence; anything else as the crash dialog."""
     if isinstance(error, CoachError):
         box = QMessageBox(QMessageBox.Icon.Warning, title or QApplication.translate(
-            "errors", "Could not do that"), str(error), QMessageBox.StandardButton.Ok, parent)
+            "errors", "Could not do that"), sentence(error), QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("errorMessage")
         box.exec()
     else:
@@ -42,7 +57,7 @@ class CrashDialog(QDialog):
 
     def __init__(self, details: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("CFPM Coach ran into a problem"))
+        self.setWindowTitle(self.tr("CFPM Coach Ran into a Problem"))
         self.setObjectName("crashDialog")
         layout = QVBoxLayout(self)
         message = QLabel(self.tr(

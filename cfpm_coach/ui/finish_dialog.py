@@ -47,7 +47,7 @@ class FinishDialog(QDialog):
     def __init__(self, detail: ObservationDetail, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.detail = detail
-        self.setWindowTitle(self.tr("Finish observation \u2014 %s") % detail.summary.worker_name)
+        self.setWindowTitle(self.tr("Finish Observation \u2014 %s") % detail.summary.worker_name)
         self.setObjectName("finishDialog")
         layout = QVBoxLayout(self)
 

@@ -50,7 +50,7 @@ class FirstRunFlow(QObject):
         demo, welcome = state
         if demo:
             self.window.demo_banner.show()
-            self.window.setWindowTitle(self.tr("%s \u2014 DEMO (sample data)") % APP_NAME)
+            self.window.setWindowTitle(self.tr("%s \u2014 DEMO (Sample Data)") % APP_NAME)
         elif welcome:
             # After the window has painted, so the welcome opens over a finished window.
             QTimer.singleShot(0, self, self.welcome)
@@ -89,7 +89,7 @@ class FirstRunFlow(QObject):
         # happening and how far along it is, not only a line in the status bar.
         dialog = QProgressDialog(self.tr("Preparing sample data\u2026"), self.tr("Cancel"), 0,
                                  0, self.window)
-        dialog.setWindowTitle(self.tr("Sample data"))
+        dialog.setWindowTitle(self.tr("Sample Data"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QWidget
 NAME_CHARS = 36
 
 
-def add_row(form: QFormLayout, text: str, field: QLayout, buddy: QWidget) -> QLabel:
+def add_row(form: QFormLayout, text: str, field: QLayout | QWidget, buddy: QWidget) -> QLabel:
     """Add a labelled row whose Alt+letter focuses buddy.
 
     QFormLayout.addRow(str, QLayout) gives the label no buddy, and a label without one shows its

@@ -18,7 +18,7 @@ class GuideDialog(QDialog):
     def __init__(self, parent: QWidget | None, instruments: list[Instrument]) -> None:
         super().__init__(parent)
         self.setObjectName("guideDialog")
-        self.setWindowTitle(self.tr("CFPM Coach guide"))
+        self.setWindowTitle(self.tr("CFPM Coach Guide"))
         self.resize(820, 640)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()

@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 _installed: list[QTranslator] = []
 _current = ["en"]
 _locale = ["en_US"]
+# What a C or POSIX login (a container, a service, a bare SSH session) is shown: Qt's C locale
+# writes "16 11 2026", a program's format, not a person's. The app's coaches are Californian.
+FALLBACK_LOCALE = "en_US"
 
 
 def current_language() -> str:
@@ -30,6 +33,18 @@ def current_language() -> str:
 def current_locale() -> str:
     """The locale dates and numbers follow, such as "es_MX" (set by install)."""
     return _locale[0]
+
+
+def sensible_system_locale(system: QLocale | None = None) -> QLocale:
+    """The login's locale, or en_US when it is C or POSIX, which no person reads dates in."""
+    system = system or QLocale.system()
+    return QLocale(FALLBACK_LOCALE) if system.language() == QLocale.Language.C else system
+
+
+def use_sensible_default_locale() -> None:
+    """Make QLocale() a person's locale before any window formats a date (see FALLBACK_LOCALE)."""
+    if QLocale().language() == QLocale.Language.C:
+        QLocale.setDefault(sensible_system_locale())
 
 
 def regional_locale(language: str, system: QLocale) -> QLocale:
@@ -81,7 +96,7 @@ def install(app: QCoreApplication, code: str, system: QLocale | None = None) -> 
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    system = system or QLocale.system()
+    system = sensible_system_locale(system)
     language = effective_language(code, system)
     ours = QTranslator(app)
     if language != "en" and not ours.load(f"cfpm_coach_{language}", str(translations_dir())):

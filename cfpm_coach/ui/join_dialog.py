@@ -38,7 +38,7 @@ class JoinDialog(QDialog):
         super().__init__(parent)
         self._join_file = join_file
         self.setObjectName("joinDialog")
-        self.setWindowTitle(self.tr("Join your team"))
+        self.setWindowTitle(self.tr("Join Your Team"))
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self._runner, self._join = runner, join
         self.joined: JoinResult | None = None

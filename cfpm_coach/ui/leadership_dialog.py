@@ -36,7 +36,7 @@ class LeadershipDialog(QDialog):
     def __init__(self, parent: QWidget | None, workers: list[WorkerView],
                  selected: uuid.UUID | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Leadership: self vs others"))
+        self.setWindowTitle(self.tr("Leadership: Self vs. Others"))
         self.setObjectName("leadershipDialog")
         self.resize(760, 520)
         layout = QVBoxLayout(self)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
+from cfpm_coach.ui import icons
 from cfpm_coach.ui.texts import tr
 
 if TYPE_CHECKING:
@@ -157,12 +158,30 @@ class MainActions:
         toolbar = QToolBar(tr("Main toolbar"), self.window)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (self.new_observation_action, self.add_worker_action,
                        sync.sync_now_action, self.reports_action, self.backup_action,
                        self.settings_action):
             toolbar.addAction(action)
         self.window.addToolBar(toolbar)
+        self._icons()
+
+    def _icons(self) -> None:
+        """The bundled line icons on the toolbar and beside the menu entries."""
+        sync = self.window.sync
+        for action, name in (
+                (self.new_observation_action, "new-observation"),
+                (self.add_worker_action, "add-worker"), (sync.sync_now_action, "sync"),
+                (self.sync_action, "export"), (self.reports_action, "report"),
+                (self.worker_report_action, "report"), (self.observation_report_action, "report"),
+                (self.unit_report_action, "report"), (self.backup_action, "backup"),
+                (self.restore_action, "restore"), (self.settings_action, "settings"),
+                (self.quit_action, "quit"), (self.find_action, "find"),
+                (self.refresh_action, "refresh"), (self.finalize_action, "finalize"),
+                (self.amend_action, "amend"), (self.coming_up_action, "coming-up"),
+                (self.undo_action, "undo"), (self.redo_action, "redo"),
+                (self.guide_action, "guide"), (self.about_action, "about")):
+            action.setIcon(icons.icon(name))
 
     def set_store_open(self, is_open: bool) -> None:
         """Every action that declared it needs an open store follows it."""

@@ -19,6 +19,7 @@ from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.errors import DamagedStoreError, NotFoundError
 from cfpm_coach.services.read_models import ObservationDetail, WorkerHistory, WorkerView
 from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui.appearance import TextSizeKeys
 from cfpm_coach.ui.audit_flow import AuditFlow
 from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.checklist import ChecklistPage
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.first_run = FirstRunFlow(self)
         self.commands = MainActions(self)
         self.commands.build_menus()
+        self.text_size_keys = TextSizeKeys(self, backend.data_dir)
         self._make_status_bar()
 
         self.workers_panel.filters_changed.connect(self.refresh_workers)

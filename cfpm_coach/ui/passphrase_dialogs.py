@@ -86,8 +86,8 @@ class PassphraseDialog(QDialog):
         self.encrypted = encrypted
         self.remove_requested = False
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
-        self.setWindowTitle(self.tr("Change passphrase") if encrypted
-                            else self.tr("Protect your data with a passphrase"))
+        self.setWindowTitle(self.tr("Change Passphrase") if encrypted
+                            else self.tr("Protect Your Data with a Passphrase"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
             "With a passphrase, the data file and its backups are encrypted: a lost or shared "

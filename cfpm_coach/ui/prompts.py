@@ -15,7 +15,7 @@ def confirm_partial(parent: QWidget | None, missing_labels: list[str]) -> bool:
         shown += "\n" + tr("\u2026 and %n more", None, more)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(tr("Finalize a partial observation?"))
+    box.setWindowTitle(tr("Finalize a Partial Observation?"))
     box.setText(tr("%n behaviors are neither rated nor marked \u201cno opportunity\u201d:",
                    None, len(missing_labels)))
     box.setInformativeText(shown + "\n\n" + tr(
@@ -51,7 +51,7 @@ def offer_recovery(parent: QWidget | None, draft: ObservationSummary) -> bool:
     box = QMessageBox(parent)
     box.setObjectName("resumePrompt")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(tr("Resume your observation?"))
+    box.setWindowTitle(tr("Resume Your Observation?"))
     box.setText(tr("The observation of %1 started %2 was still open when CFPM Coach last "
                    "closed. Every rating you saw as saved is there.")
                 .replace("%1", draft.worker_name).replace("%2", local_time(draft.started_at)))
@@ -70,7 +70,7 @@ def ask_coach_name(parent: QWidget | None) -> str | None:
     """The coach's name before their first observation (the welcome was answered Later)."""
     dialog = QInputDialog(parent)
     dialog.setObjectName("coachNamePrompt")
-    dialog.setWindowTitle(tr("Your name"))
+    dialog.setWindowTitle(tr("Your Name"))
     dialog.setLabelText(tr("Your name, as your observation records and reports should show it "
                            "(Settings can change it later):"))
     dialog.setTextValue("")

@@ -47,9 +47,9 @@ class ReportDialog(QDialog):
                  subject_label: str, default_path: Path, offices: list[str] | None = None
                  ) -> None:
         super().__init__(parent)
-        titles = {"observation": self.tr("Observation record"),
-                  "worker": self.tr("Worker coaching summary"),
-                  "unit": self.tr("Unit summary")}
+        titles = {"observation": self.tr("Observation Record"),
+                  "worker": self.tr("Worker Coaching Summary"),
+                  "unit": self.tr("Unit Summary")}
         self.setWindowTitle(titles[kind])
         self.setObjectName("reportDialog")
         self.kind, self.subject = kind, subject

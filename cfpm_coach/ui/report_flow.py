@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
+from cfpm_coach.errors import CoachError
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui import printing
 from cfpm_coach.ui.errors import show_error
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from cfpm_coach.services.read_models import AgreementReport, WorkerView
     from cfpm_coach.ui.agreement_dialog import AgreementDialog
     from cfpm_coach.ui.leadership_dialog import LeadershipDialog
+    from cfpm_coach.ui.pdf_preview import PdfPreview
     from cfpm_coach.ui.report_dialog import ReportRequest
 
 
@@ -35,6 +37,7 @@ class ReportFlow(QObject):
         self.last_path: Path | None = None
         self.agreement_dialog: AgreementDialog | None = None
         self.leadership_dialog: LeadershipDialog | None = None
+        self.preview: PdfPreview | None = None
 
     def _folder(self) -> Path:
         workspace = self.shell.workspace
@@ -188,36 +191,27 @@ class ReportFlow(QObject):
                                  lambda done: self._done(done, False), self._failed)
 
     def _done(self, path: Path, print_after: bool) -> None:
-        self.last_path = path
-        if printing.open_in_viewer(path):
-            self.shell.show_notice(self.tr("PDF saved: %1, in %2.").replace(
-                "%1", path.name).replace("%2", str(path.parent)),
-                self.tr("Open PDF"), self.open_last_pdf)
-        else:
-            self.shell.show_notice(self.tr(
-                "The PDF is saved as %1, but no PDF viewer opened on this computer. Install "
-                "one (any PDF reader), or open the file from its folder.").replace(
-                    "%1", str(path)), self.tr("Open Folder"), self.open_last_folder,
-                kind="problem")
-        if print_after:
-            try:
-                printing.print_file(path)
-            except Exception as error:  # shown as a sentence; the PDF stays open in the viewer
-                show_error(self.shell.dialog_parent(), error, self.tr("Not printed"))
+        """Show the finished PDF's pages in the app, where it is printed or saved elsewhere."""
+        from cfpm_coach.ui.pdf_preview import show_preview  # loads with the first report
 
-    def open_last_pdf(self) -> None:
-        """Open the last PDF again; say so when no viewer opens."""
-        if self.last_path is not None and not printing.open_in_viewer(self.last_path):
-            self.shell.show_notice(self.tr(
-                "No PDF viewer opened on this computer. Install one (any PDF reader), or open "
-                "%1 from its folder.").replace("%1", str(self.last_path)),
-                self.tr("Open Folder"), self.open_last_folder, kind="problem")
+        self.last_path = path
+        self.shell.clear_status()
+        self.shell.show_notice(self.tr("PDF saved: %1, in %2.").replace(
+            "%1", path.name).replace("%2", str(path.parent)),
+            self.tr("Open Folder"), self.open_last_folder)
+        try:
+            self.preview = show_preview(self.shell.dialog_parent(), path)
+        except CoachError as error:
+            show_error(self.shell.dialog_parent(), error, self.tr("The report could not be shown"))
+            return
+        if print_after:
+            self.preview.print_document()
 
     def open_last_folder(self) -> None:
         """Show the last PDF's folder; say so when no file manager opens."""
         if self.last_path is not None and not printing.open_folder(self.last_path.parent):
             self.shell.show_notice(self.tr(
-                "No file manager opened on this computer either. The PDF is %1: copy this "
+                "No file manager opened on this computer. The PDF is %1: copy this "
                 "path to open it.").replace("%1", str(self.last_path)), kind="problem")
 
     def _failed(self, error: BaseException) -> None:

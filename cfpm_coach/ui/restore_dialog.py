@@ -66,7 +66,7 @@ class RestoreDialog(QDialog):
                  describe: Callable[[Path], BackupView] = describe_backup) -> None:
         super().__init__(parent)
         self.describe = describe
-        self.setWindowTitle(self.tr("Restore from a backup"))
+        self.setWindowTitle(self.tr("Restore from a Backup"))
         self.setObjectName("restoreDialog")
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
@@ -155,7 +155,7 @@ class DamagedDialog:
         box = QMessageBox(parent)
         box.setObjectName("damagedStore")
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(tr("Your data file is damaged"))
+        box.setWindowTitle(tr("Your Data File Is Damaged"))
         box.setText(message)
         if backup is None:
             box.setInformativeText(tr(

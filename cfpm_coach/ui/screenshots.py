@@ -62,7 +62,12 @@ def take_screenshots(out_dir: Path, data_dir: Path | None = None, language: str 
     i18n.install(application(), language)
     english = language == "en"
     shots = _window_shots(out_dir, data, busiest.id, drafts[0].id, english=english)
-    return shots + report_pages(out_dir, data, busiest.id) if english else shots
+    if not english:
+        return shots
+    from cfpm_coach.ui.screenshot_looks import look_shots
+
+    shots += look_shots(out_dir, data, busiest.id, drafts[0].id)
+    return shots + report_pages(out_dir, data, busiest.id)
 
 
 def _window_shots(out_dir: Path, data: Path, busiest: uuid.UUID, draft: uuid.UUID, *,
@@ -200,7 +205,9 @@ def _provenance(window: MainWindow, out_dir: Path) -> list[Path]:
     _settle(window)
     shots = [_save(guide, out_dir / "guide.png")]
     guide.close()
-    about = AboutDialog(window, latest)
+    laptop = (str(window.workspace.author.device_id),
+              window.workspace.exchange.device_public_key())
+    about = AboutDialog(window, latest, laptop)
     about.show()
     _settle(window)
     shots.append(_save(about, out_dir / "about.png"))

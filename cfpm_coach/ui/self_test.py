@@ -33,6 +33,26 @@ def _colours(image: QImage, step: int = 7) -> int:
                 for y in range(0, image.height(), step)})
 
 
+def _preview_renders(folder: Path) -> None:
+    """PDFium (pypdfium2, the reports' preview) came with the build: a page renders with ink."""
+    from reportlab.pdfgen import canvas
+
+    from cfpm_coach.ui.pdf_pages import PdfPages
+
+    pdf = folder / "self-test-preview.pdf"
+    page = canvas.Canvas(str(pdf))
+    page.setFont("Helvetica-Bold", 36)
+    page.drawString(72, 700, "CFPM Coach")
+    page.save()
+    pages = PdfPages(pdf)
+    try:
+        if _colours(pages.render(0, 1.0), step=3) < 2:
+            raise RuntimeError("the PDF preview drew a blank page")
+    finally:
+        pages.close()
+        pdf.unlink()
+
+
 def render_main_window(data_dir: Path, png: Path) -> tuple[int, int]:
     """Open the main window on data_dir, wait until it has loaded, save it to png; its size."""
     previous = qInstallMessageHandler(_quiet_harmless)
@@ -49,6 +69,7 @@ def render_main_window(data_dir: Path, png: Path) -> tuple[int, int]:
             raise RuntimeError(f"the window looks blank ({colours} colours)")
         if not image.save(str(png)):
             raise RuntimeError(f"{png} could not be written")
+        _preview_renders(png.parent)
         return image.width(), image.height()
     finally:
         window.close()

@@ -1,7 +1,7 @@
 """Settings: the coach profile, the practice and default instruments, where the data lives."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Slot
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.services.read_models import CoachView
+from cfpm_coach.ui import appearance
+from cfpm_coach.ui.appearance import Appearance
 from cfpm_coach.ui.i18n import LANGUAGES, chosen_language
 from cfpm_coach.ui.profile_fields import ProfileFields
 
@@ -39,6 +41,7 @@ class SettingsValues:
     idle_lock_minutes: int = 10
     language: str = ""
     practice_instrument: tuple[str, int] | None = None  # (id, version)
+    appearance: Appearance = field(default_factory=Appearance)
 
 
 class SettingsDialog(QDialog):
@@ -115,6 +118,7 @@ class SettingsDialog(QDialog):
         self.language.setToolTip(self.tr("Takes effect the next time CFPM Coach starts"))
         storage_form.addRow(self.tr("&Language"), self.language)
         layout.addWidget(storage)
+        layout.addWidget(self._appearance_group(appearance.load(data_dir)))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -122,6 +126,36 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.name.textChanged.connect(self._update_ok)
         layout.addWidget(self.buttons)
+
+    def _appearance_group(self, current: Appearance) -> QGroupBox:
+        """Colours, text size and density: applied as soon as Settings is saved."""
+        group = QGroupBox(self.tr("Appearance"))
+        form = QFormLayout(group)
+        self.scheme = QComboBox()
+        self.scheme.setObjectName("colorSchemeChoice")
+        self.scheme.setAccessibleName(self.tr("Colour scheme"))
+        for code, label in ((code, {"": self.tr("Same as the system"), "light": self.tr("Light"),
+                                    "dark": self.tr("Dark")}[code])
+                            for code, _ in appearance.SCHEMES):
+            self.scheme.addItem(label, code)
+        self.scheme.setCurrentIndex(max(0, self.scheme.findData(current.scheme)))
+        form.addRow(self.tr("Colour sc&heme"), self.scheme)
+        self.text_size = QComboBox()
+        self.text_size.setObjectName("textSizeChoice")
+        self.text_size.setAccessibleName(self.tr("Text size"))
+        for code, label in (("normal", self.tr("Normal")), ("large", self.tr("Large")),
+                            ("larger", self.tr("Larger"))):
+            self.text_size.addItem(label, code)
+        self.text_size.setCurrentIndex(max(0, self.text_size.findData(current.text_size)))
+        form.addRow(self.tr("&Text size"), self.text_size)
+        self.density = QComboBox()
+        self.density.setObjectName("densityChoice")
+        self.density.setAccessibleName(self.tr("Density"))
+        self.density.addItem(self.tr("Standard"), "standard")
+        self.density.addItem(self.tr("Touch (larger buttons for a finger)"), "touch")
+        self.density.setCurrentIndex(max(0, self.density.findData(current.density)))
+        form.addRow(self.tr("&Density"), self.density)
+        return group
 
     def _practice_choice(self, instruments: list[Instrument],
                          current: tuple[str, int] | None) -> QComboBox:
@@ -160,7 +194,10 @@ class SettingsDialog(QDialog):
                               self.county.text().strip(), self.office.text().strip(),
                               self.instrument.currentData(), self.weeks.value(),
                               self.idle.value(), self.language.currentData(),
-                              self._chosen_practice())
+                              self._chosen_practice(),
+                              Appearance(self.scheme.currentData(),
+                                         self.text_size.currentData(),
+                                         self.density.currentData()))
 
     def _chosen_practice(self) -> tuple[str, int] | None:
         key = self.practice.currentData()

@@ -16,6 +16,7 @@ SHORTCUTS = (
         ("Ctrl+B", QT_TR_NOOP("Back up your data")),
         ("Ctrl+,", QT_TR_NOOP("Settings")),
         ("F5", QT_TR_NOOP("Refresh")),
+        ("Ctrl+= / Ctrl+-", QT_TR_NOOP("Larger or smaller text (also in Settings)")),
         ("F1", QT_TR_NOOP("Guide to the practice model")),
         ("Ctrl+/", QT_TR_NOOP("This list of shortcuts")),
         ("Ctrl+Q", QT_TR_NOOP("Quit (everything is already saved)")),
@@ -40,7 +41,7 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         self.setObjectName("shortcutsDialog")
         layout = QVBoxLayout(self)
         parts = []

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.services.sync import SyncReport, SyncStatus
+from cfpm_coach.ui.errors import sentence
 from cfpm_coach.ui.sync_texts import changed_records, sent_summary, waiting_text, when
 
 if TYPE_CHECKING:
@@ -137,5 +138,5 @@ class SyncPanel(QDialog):
         self.progress.hide()
         self.sync_button.setEnabled(True)
         self.message.hide()
-        self.error.setText(str(error))
+        self.error.setText(sentence(error))
         self.error.show()

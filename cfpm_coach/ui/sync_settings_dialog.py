@@ -7,7 +7,6 @@ with a Copy button for a team that still enrolls laptops by hand.
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,6 +29,7 @@ from cfpm_coach.sync.hub_address import InsecureHubAddressError, check_hub_url
 from cfpm_coach.ui import team_key
 from cfpm_coach.ui.form_rows import add_row, grow_to_fit
 from cfpm_coach.ui.join_dialog import FileJoiner, JoinDialog, Joiner
+from cfpm_coach.ui.laptop_key import LaptopKeyRow
 
 if TYPE_CHECKING:
     from cfpm_coach.ui.tasks import TaskRunner
@@ -44,7 +44,7 @@ class SyncSettingsDialog(QDialog):
         super().__init__(parent)
         self._runner, self._join, self._join_file = runner, join, join_file
         self.joined: object | None = None
-        self.setWindowTitle(self.tr("Sync settings"))
+        self.setWindowTitle(self.tr("Sync Settings"))
         self.setObjectName("syncSettingsDialog")
         self.setMinimumWidth(520)
         form = QFormLayout(self)
@@ -104,21 +104,9 @@ class SyncSettingsDialog(QDialog):
         self.interval.setValue(current.interval_minutes)
         self.interval.setAccessibleName(self.tr("Sync every"))
         form.addRow(self.tr("Sync &every"), self.interval)
-        self.laptop_key = QLineEdit()
-        self.laptop_key.setObjectName("laptopKey")
-        self.laptop_key.setReadOnly(True)
-        self.laptop_key.setAccessibleName(self.tr("This laptop's public key"))
-        self.copy_key = QPushButton(self.tr("&Copy"))
-        self.copy_key.setAutoDefault(False)
-        self.copy_key.setAccessibleName(self.tr("Copy this laptop's id and public key"))
-        self.copy_key.clicked.connect(self._copy_laptop_key)
-        self._laptop = laptop
         if laptop is not None:
-            self.laptop_key.setText(laptop[1])
-            self.laptop_key.setCursorPosition(0)
-            key_row = QHBoxLayout()
-            key_row.addWidget(self.laptop_key, 1)
-            key_row.addWidget(self.copy_key)
+            key_row = LaptopKeyRow(*laptop)
+            self.laptop_key, self.copy_key = key_row.field, key_row.copy_button
             add_row(form, self.tr("This &laptop's key"), key_row, self.laptop_key)
             laptop_hint = QLabel(self.tr(
                 "Send this to your central team once, so they can enroll this laptop and "
@@ -175,15 +163,6 @@ class SyncSettingsDialog(QDialog):
         grow_to_fit(self)
         self.problem.setAccessibleDescription(problem)
         field.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    @Slot()
-    def _copy_laptop_key(self) -> None:
-        if self._laptop is None:
-            return
-        device_id, public_key = self._laptop
-        # The two lines `cfpm-coach device show` prints, which `hub enroll` asks for.
-        QGuiApplication.clipboard().setText(f"device id:  {device_id}\npublic key: {public_key}")
-        self.copy_key.setText(self.tr("Copied"))
 
     def _address_problem(self) -> str:
         if not self.hub_url.text().strip():

@@ -1,42 +1,110 @@
-"""Look and feel: Fusion on the system palette (dark mode stays readable), bundled fonts, icon."""
+"""Look and feel: Fusion on a light or dark palette, the style sheet, bundled fonts, the icon.
 
-from PySide6.QtGui import QFont, QFontDatabase, QIcon, QPalette
+The style sheet is made for a colour scheme, a text scale and a density (`appearance` chooses
+them): sizes follow the app's font, colours that carry meaning (errors, warnings) are picked per
+scheme for a contrast of at least 4.5:1, and the touch density gives fingers 40 px targets.
+"""
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from cfpm_coach.paths import resources_dir
 
-# Sizes in em or palette roles only, so text never clips at any DPI and dark mode keeps contrast.
+# The one accent colour (docs/design.md): selection and links on the light palette.
+ACCENT = "#1a5fb4"
+# Colours whose meaning stays in both schemes, each readable on that scheme's window colour.
+MEANING = {
+    "light": {"error": "#b3261e", "warning": "#8a4700"},
+    "dark": {"error": "#ff8a80", "warning": "#f2b066"},
+}
+
+# Sizes relative to the body text (pt, computed), palette roles for colours, so nothing clips
+# at any DPI or text size and the dark palette keeps its contrast.
 STYLE_SHEET = """
-QLabel#pageTitle { font-size: 15pt; font-weight: 600; }
-QLabel#subtitle, QLabel#keyHint, QLabel#behaviorDescription { color: palette(placeholder-text); }
-QLabel#sectionTitle { font-weight: 600; margin-top: 0.5em; }
-QLabel#groupHeading { font-size: 12pt; font-weight: 600; margin-top: 0.8em; padding: 0.2em 0; }
-QLabel#timer { font-size: 13pt; font-family: monospace; }
-QLabel#saveState, QLabel#statusSaved { color: palette(link); }
-QLabel#lockedBanner { background: palette(alternate-base); border: 1px solid palette(mid);
-    border-radius: 4px; padding: 0.4em 0.6em; }
-QLabel#privacyWarning { color: #B35C00; }
-QLabel[role="error"] { color: #b3261e; }
-QLabel[role="hint"] { color: palette(placeholder-text); }
-QFrame#noticeBar { background: #e8f0fb; border-bottom: 2px solid #1a5fb4; }
-QFrame#noticeBar QLabel { color: #0b2545; }
-QFrame#noticeBar[kind="problem"] { background: #fdecea; border-bottom: 2px solid #b3261e; }
-QFrame#noticeBar[kind="problem"] QLabel { color: #410e0b; }
-QFrame#demoBanner { background: #fff4d6; border-bottom: 2px solid #d08a00; }
-QFrame#demoBanner QLabel { color: #3d2a00; }
-QLabel#emptyState { color: palette(placeholder-text); font-size: 12pt; }
-QFrame#behaviorRow { border: 1px solid palette(midlight); border-radius: 6px;
-    background: palette(base); }
-QFrame#behaviorRow:focus { border: 2px solid palette(highlight); }
-QFrame#behaviorRow[rated="true"] { background: palette(alternate-base); }
-QFrame#behaviorRow[goal="true"] { border-left: 4px solid #d08a00; }
-QLabel#goalBadge { color: #ffffff; background: #b36b00; border-radius: 3px;
-    padding: 1px 6px; font-weight: bold; }
-QFrame#checklistHeader { border-bottom: 1px solid palette(mid); }
-QPushButton[level] { padding: 0.25em 0.7em; }
-QPushButton[level]:checked { background: palette(highlight); color: palette(highlighted-text);
-    border: 1px solid palette(highlight); border-radius: 3px; }
+QLabel#pageTitle {{ font-size: {title}pt; font-weight: 600; }}
+QLabel#subtitle, QLabel#keyHint, QLabel#behaviorDescription {{ color: palette(placeholder-text); }}
+QLabel#sectionTitle {{ font-weight: 600; margin-top: 0.5em; }}
+QLabel#groupHeading {{ font-size: {heading}pt; font-weight: 600; margin-top: 0.8em; padding: 0.2em 0; }}
+QLabel#timer {{ font-size: {timer}pt; font-family: monospace; }}
+QLabel#saveState, QLabel#statusSaved {{ color: palette(link); }}
+QLabel#lockedBanner {{ background: palette(alternate-base); border: 1px solid palette(mid);
+    border-radius: 4px; padding: 0.4em 0.6em; }}
+QLabel#privacyWarning {{ color: {warning}; }}
+QLabel[role="error"] {{ color: {error}; }}
+QLabel[role="hint"] {{ color: palette(placeholder-text); }}
+QFrame#noticeBar {{ background: #e8f0fb; border-bottom: 2px solid #1a5fb4; }}
+QFrame#noticeBar QLabel {{ color: #0b2545; }}
+QFrame#noticeBar[kind="problem"] {{ background: #fdecea; border-bottom: 2px solid #b3261e; }}
+QFrame#noticeBar[kind="problem"] QLabel {{ color: #410e0b; }}
+QFrame#demoBanner {{ background: #fff4d6; border-bottom: 2px solid #d08a00; }}
+QFrame#demoBanner QLabel {{ color: #3d2a00; }}
+QLabel#emptyState {{ color: palette(placeholder-text); font-size: {heading}pt; }}
+QFrame#behaviorRow {{ border: 1px solid palette(midlight); border-radius: 6px;
+    background: palette(base); }}
+QFrame#behaviorRow:focus {{ border: 2px solid palette(highlight); }}
+QFrame#behaviorRow[rated="true"] {{ background: palette(alternate-base); }}
+QFrame#behaviorRow[goal="true"] {{ border-left: 4px solid #d08a00; }}
+QLabel#goalBadge {{ color: #ffffff; background: #b36b00; border-radius: 3px;
+    padding: 1px 6px; font-weight: bold; }}
+QFrame#checklistHeader {{ border-bottom: 1px solid palette(mid); }}
+QPushButton[level] {{ padding: 0.25em 0.7em; }}
+QPushButton[level]:checked {{ background: palette(highlight); color: palette(highlighted-text);
+    border: 1px solid palette(highlight); border-radius: 3px; }}
+QToolTip {{ color: palette(tooltip-text); background: palette(tooltip-base);
+    border: 1px solid palette(mid); border-radius: 4px; padding: 4px 6px; }}
 """
+
+# A finger needs about 9 mm: 40 logical pixels on a 2-in-1 laptop's screen (issue 19).
+TOUCH_TARGET_PX = 40
+TOUCH_SHEET = f"""
+QPushButton[level] {{ min-height: {TOUCH_TARGET_PX}px; min-width: {TOUCH_TARGET_PX}px; }}
+QPushButton, QToolButton, QComboBox, QLineEdit, QDateEdit, QSpinBox {{
+    min-height: {TOUCH_TARGET_PX - 8}px; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: 24px; height: 24px; }}
+"""
+
+
+def style_sheet(scheme: str = "light", body_pt: float = 10.0, *, touch: bool = False) -> str:
+    """The app's style sheet for scheme ("light", "dark"), body text size and density."""
+    colours = MEANING["dark" if scheme == "dark" else "light"]
+    sheet = STYLE_SHEET.format(title=round(body_pt * 1.5, 1), heading=round(body_pt * 1.2, 1),
+                               timer=round(body_pt * 1.3, 1), **colours)
+    return sheet + TOUCH_SHEET if touch else sheet
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette: text at least 4.5:1 on every background it is drawn on."""
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    colours = {
+        roles.Window: "#1f2023", roles.WindowText: "#e8eaed", roles.Base: "#17181a",
+        roles.AlternateBase: "#27292d", roles.ToolTipBase: "#2d3035",
+        roles.ToolTipText: "#e8eaed", roles.PlaceholderText: "#a3a8b0", roles.Text: "#e8eaed",
+        roles.Button: "#2d3035", roles.ButtonText: "#e8eaed", roles.BrightText: "#ffb4ab",
+        roles.Light: "#44474d", roles.Midlight: "#383b40", roles.Mid: "#4c5057",
+        roles.Dark: "#101113", roles.Shadow: "#000000", roles.Highlight: "#2f6bc4",
+        roles.HighlightedText: "#ffffff", roles.Link: "#8ab4f8", roles.LinkVisited: "#c58af9",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(disabled, role, QColor("#7f848c"))
+    palette.setColor(disabled, roles.Highlight, QColor("#3a3d42"))
+    return palette
+
+
+def light_palette(app: QApplication) -> QPalette:
+    """Fusion's own light palette (the same on every platform), links in the highlight."""
+    palette = app.style().standardPalette()
+    roles = QPalette.ColorRole
+    # The accent, not Fusion's lighter blue: white on it and it on white reach 4.5:1.
+    palette.setColor(roles.Highlight, QColor(ACCENT))
+    palette.setColor(roles.Link, QColor(ACCENT))
+    # Tooltips as a calm card, not the old pale yellow.
+    palette.setColor(roles.ToolTipBase, palette.color(roles.Base))
+    palette.setColor(roles.ToolTipText, palette.color(roles.Text))
+    return palette
 
 
 def icon() -> QIcon:
@@ -62,5 +130,5 @@ def apply_theme(app: QApplication) -> None:
     palette = app.palette()
     palette.setColor(QPalette.ColorRole.Link, palette.color(QPalette.ColorRole.Highlight))
     app.setPalette(palette)
-    app.setStyleSheet(STYLE_SHEET)
+    app.setStyleSheet(style_sheet(body_pt=app.font().pointSizeF()))
     app.setWindowIcon(icon())

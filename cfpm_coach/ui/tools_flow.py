@@ -4,15 +4,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from cfpm_coach.errors import CoachError
 from cfpm_coach.services.coming_up import ComingUp, coming_up, set_weeks, weeks_setting
 from cfpm_coach.services.instrument_choice import DEFAULT_INSTRUMENT_KEY
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.ui import i18n, printing
+from cfpm_coach.ui import appearance, i18n, printing
 from cfpm_coach.ui.coming_up_dialog import ComingUpDialog
-from cfpm_coach.ui.errors import show_error
+from cfpm_coach.ui.errors import sentence, show_error
 from cfpm_coach.ui.idle_lock import DEFAULT_MINUTES as DEFAULT_IDLE
 from cfpm_coach.ui.idle_lock import SETTING_KEY as IDLE_KEY
 from cfpm_coach.ui.window_state import Changed
@@ -92,7 +92,7 @@ class ToolsFlow(QObject):
             return
         dialog.show_problem(self.tr(
             "Nothing was exported: %1 Check the folder (is the USB stick still in?) and "
-            "press Export again.").replace("%1", _sentence(str(error))))
+            "press Export again.").replace("%1", _sentence(sentence(error))))
 
     def _on_exported(self, result: object) -> None:
         if self.export_dialog is not None:
@@ -164,6 +164,11 @@ class ToolsFlow(QObject):
 
         self.window.idle_lock.set_minutes(values.idle_lock_minutes)
         data_dir = self.workspace.paths.data_dir
+        if values.appearance != appearance.load(data_dir):
+            appearance.save(data_dir, values.appearance)
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and values.appearance != appearance.current():
+            appearance.apply(app, values.appearance)
         if values.language != i18n.chosen_language(data_dir):
             i18n.set_language(data_dir, values.language)
             self.window.statusBar().showMessage(
@@ -193,11 +198,20 @@ class ToolsFlow(QObject):
 
     @Slot()
     def about(self) -> None:
-        """Versions and licences."""
+        """Versions, licences and this laptop's key."""
+        if self.workspace is None:
+            self._show_about(None)
+            return
+        # The laptop's key may need the passphrase's slow key derivation: off the GUI thread.
+        self.window.backend.read(
+            lambda ws: (str(ws.author.device_id), ws.exchange.device_public_key()),
+            self._show_about, lambda error: self._show_about(None))
+
+    def _show_about(self, laptop: tuple[str, str] | None) -> None:
         from cfpm_coach.ui.about_dialog import AboutDialog
 
-        AboutDialog(self.window,
-                    self.workspace.catalog.latest() if self.workspace is not None else []).exec()
+        instruments = self.workspace.catalog.latest() if self.workspace is not None else []
+        AboutDialog(self.window, instruments, laptop).exec()
 
     @Slot()
     def guide(self) -> None:

@@ -25,7 +25,7 @@ class WorkerDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, worker: WorkerView | None = None,
                  default_office: str = "", default_county: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit worker") if worker else self.tr("Add worker"))
+        self.setWindowTitle(self.tr("Edit Worker") if worker else self.tr("Add Worker"))
         self.setObjectName("workerDialog")
         form = QFormLayout(self)
         self.name = QLineEdit(worker.name if worker else "")

@@ -2,7 +2,7 @@
 
 import uuid
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -162,9 +162,19 @@ class WorkerPage(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
-        self.chart.setMinimumHeight(self.fontMetrics().height() * 9)
+        self._fit_chart()
         layout.addWidget(splitter, 1)
         self.stack.addWidget(page)
+
+    def _fit_chart(self) -> None:
+        """Room for the chart's axis, months and legend at the font in use (nine lines)."""
+        self.chart.setMinimumHeight(self.fontMetrics().height() * 9)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new text size (Settings, Ctrl+=) gives the chart room for its larger labels."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "chart"):
+            self._fit_chart()
 
     @property
     def worker_id(self) -> uuid.UUID | None:

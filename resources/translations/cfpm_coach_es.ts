@@ -215,7 +215,7 @@
         </translation>
     </message>
     <message>
-        <source>Finalize a partial observation?</source>
+        <source>Finalize a Partial Observation?</source>
         <translation>¿Finalizar una observación parcial?</translation>
     </message>
     <message numerus="yes">
@@ -254,8 +254,12 @@
         <translation>¿Descartar esta observación en borrador y sus calificaciones? No se puede deshacer.</translation>
     </message>
     <message>
-        <source>Resume your observation?</source>
+        <source>Resume Your Observation?</source>
         <translation>¿Continuar su observación?</translation>
+    </message>
+    <message>
+        <source>Your Name</source>
+        <translation>Su nombre</translation>
     </message>
     <message>
         <source>The observation of %1 started %2 was still open when CFPM Coach last closed. Every rating you saw as saved is there.</source>
@@ -272,10 +276,6 @@
     <message>
         <source>Not now (keep the draft)</source>
         <translation>Ahora no (conservar el borrador)</translation>
-    </message>
-    <message>
-        <source>Your name</source>
-        <translation>Su nombre</translation>
     </message>
     <message>
         <source>Your name, as your observation records and reports should show it (Settings can change it later):</source>
@@ -314,7 +314,7 @@
         <translation>Calificaciones</translation>
     </message>
     <message>
-        <source>Your data file is damaged</source>
+        <source>Your Data File Is Damaged</source>
         <translation>Su archivo de datos está dañado</translation>
     </message>
     <message>
@@ -380,6 +380,10 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
     <message>
         <source>Refresh</source>
         <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Larger or smaller text (also in Settings)</source>
+        <translation>Texto más grande o más pequeño (también en Configuración)</translation>
     </message>
     <message>
         <source>Guide to the practice model</source>
@@ -670,14 +674,6 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>%1 pts</translation>
     </message>
     <message>
-        <source>No print command is available on this computer. The PDF is open in your viewer: print it from there.</source>
-        <translation>No hay un comando de impresión en esta computadora. El PDF está abierto en su visor: imprímalo desde ahí.</translation>
-    </message>
-    <message>
-        <source>The printer did not accept the document: %1</source>
-        <translation>La impresora no aceptó el documento: %1</translation>
-    </message>
-    <message>
         <source>Your central team gives this key to every coach (by e-mail or on paper). It starts with age1, is not secret, and only lets the team open what you send.</source>
         <translation>Su equipo central da esta clave a cada coach (por correo o en papel). Empieza por age1, no es secreta y solo permite al equipo abrir lo que usted envía.</translation>
     </message>
@@ -721,6 +717,14 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Qt y PySide6 se usan bajo la GNU LGPL v3, enlazados dinámicamente, de modo que pueden reemplazarse. La licencia de las fuentes DejaVu: %s.</translation>
     </message>
     <message>
+        <source>This &amp;laptop&apos;s key</source>
+        <translation>Clave de este &amp;portátil</translation>
+    </message>
+    <message>
+        <source>Your central team enrolls this laptop with it. It is public: sharing it is safe.</source>
+        <translation>Su equipo central inscribe este portátil con ella. Es pública: compartirla es seguro.</translation>
+    </message>
+    <message>
         <source>version</source>
         <translation>versión</translation>
     </message>
@@ -736,7 +740,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
 <context>
     <name>AgreementDialog</name>
     <message>
-        <source>Inter-rater agreement</source>
+        <source>Inter-Rater Agreement</source>
         <translation>Concordancia entre evaluadores</translation>
     </message>
     <message>
@@ -807,7 +811,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
 <context>
     <name>AuditDialog</name>
     <message>
-        <source>Audit trail</source>
+        <source>Audit Trail</source>
         <translation>Registro de auditoría</translation>
     </message>
     <message>
@@ -850,7 +854,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <translation>Quién cambió esta observación y cuándo</translation>
     </message>
     <message>
-        <source>Change history: %s, %s</source>
+        <source>Change History: %s, %s</source>
         <translation>Historial de cambios: %s, %s</translation>
     </message>
     <message>
@@ -1006,7 +1010,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
 <context>
     <name>ComingUpDialog</name>
     <message>
-        <source>Coming up</source>
+        <source>Coming Up</source>
         <translation>Próximamente</translation>
     </message>
     <message>
@@ -1077,7 +1081,7 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
 <context>
     <name>CrashDialog</name>
     <message>
-        <source>CFPM Coach ran into a problem</source>
+        <source>CFPM Coach Ran into a Problem</source>
         <translation>CFPM Coach encontró un problema</translation>
     </message>
     <message>
@@ -1162,7 +1166,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>FinishDialog</name>
     <message>
-        <source>Finish observation — %s</source>
+        <source>Finish Observation — %s</source>
         <translation>Terminar la observación — %s</translation>
     </message>
     <message>
@@ -1257,10 +1261,6 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>FirstRunFlow</name>
     <message>
-        <source>Sample data</source>
-        <translation>Datos de ejemplo</translation>
-    </message>
-    <message>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
@@ -1273,7 +1273,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Escribiendo trabajadores de ejemplo, cada uno con un año de observaciones y metas: %d de %d listos.</translation>
     </message>
     <message>
-        <source>%s — DEMO (sample data)</source>
+        <source>%s — DEMO (Sample Data)</source>
         <translation>%s — DEMOSTRACIÓN (datos de ejemplo)</translation>
     </message>
     <message>
@@ -1291,6 +1291,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Sample Data</source>
+        <translation>Datos de ejemplo</translation>
     </message>
 </context>
 <context>
@@ -1342,7 +1346,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>GuideDialog</name>
     <message>
-        <source>CFPM Coach guide</source>
+        <source>CFPM Coach Guide</source>
         <translation>Guía de CFPM Coach</translation>
     </message>
     <message>
@@ -1408,7 +1412,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>JoinDialog</name>
     <message>
-        <source>Join your team</source>
+        <source>Join Your Team</source>
         <translation>Unirse a su equipo</translation>
     </message>
     <message>
@@ -1477,9 +1481,28 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     </message>
 </context>
 <context>
+    <name>LaptopKeyRow</name>
+    <message>
+        <source>This laptop&apos;s public key</source>
+        <translation>Clave pública de este portátil</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>Copy this laptop&apos;s id and public key</source>
+        <translation>Copiar el identificador y la clave pública de este portátil</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+</context>
+<context>
     <name>LeadershipDialog</name>
     <message>
-        <source>Leadership: self vs others</source>
+        <source>Leadership: Self vs. Others</source>
         <translation>Liderazgo: uno mismo frente a otros</translation>
     </message>
     <message>
@@ -1641,11 +1664,11 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <source>Change passphrase</source>
+        <source>Change Passphrase</source>
         <translation>Cambiar la frase de contraseña</translation>
     </message>
     <message>
-        <source>Protect your data with a passphrase</source>
+        <source>Protect Your Data with a Passphrase</source>
         <translation>Proteger sus datos con una frase de contraseña</translation>
     </message>
     <message>
@@ -1717,6 +1740,88 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     </message>
 </context>
 <context>
+    <name>PdfPages</name>
+    <message>
+        <source>The PDF %1 could not be read (%2). Create the report again.</source>
+        <translation>No se pudo leer el PDF %1 (%2). Vuelva a crear el informe.</translation>
+    </message>
+    <message>
+        <source>The printer did not start (is it switched on and connected?). Nothing was printed; try again, or save the PDF and print it from there.</source>
+        <translation>La impresora no arrancó (¿está encendida y conectada?). No se imprimió nada; vuelva a intentarlo, o guarde el PDF e imprímalo desde allí.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Preview: %1</source>
+        <translation>Vista previa: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>&amp;Save As…</source>
+        <translation>&amp;Guardar como…</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Página siguiente</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Reducir</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Reducir (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Ampliar</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Ampliar (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>No se imprimió</translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation>Guardar el PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved as %1 (%2). Choose another folder, such as Documents, and save it again.</source>
+        <translation>No se pudo guardar el PDF como %1 (%2). Elija otra carpeta, como Documentos, y guárdelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No guardado</translation>
+    </message>
+</context>
+<context>
     <name>ProfileFields</name>
     <message>
         <source>&amp;Name</source>
@@ -1761,15 +1866,15 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>ReportDialog</name>
     <message>
-        <source>Observation record</source>
+        <source>Observation Record</source>
         <translation>Registro de la observación</translation>
     </message>
     <message>
-        <source>Worker coaching summary</source>
+        <source>Worker Coaching Summary</source>
         <translation>Resumen de coaching del trabajador</translation>
     </message>
     <message>
-        <source>Unit summary</source>
+        <source>Unit Summary</source>
         <translation>Resumen de la unidad</translation>
     </message>
     <message>
@@ -1864,28 +1969,16 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>PDF guardado: %1, en %2.</translation>
     </message>
     <message>
-        <source>Open PDF</source>
-        <translation>Abrir PDF</translation>
+        <source>The report could not be shown</source>
+        <translation>No se pudo mostrar el informe</translation>
     </message>
     <message>
-        <source>The PDF is saved as %1, but no PDF viewer opened on this computer. Install one (any PDF reader), or open the file from its folder.</source>
-        <translation>El PDF está guardado como %1, pero no se abrió ningún visor de PDF en este equipo. Instale uno (cualquier lector de PDF) o abra el archivo desde su carpeta.</translation>
+        <source>No file manager opened on this computer. The PDF is %1: copy this path to open it.</source>
+        <translation>No se abrió ningún administrador de archivos en este equipo. El PDF es %1: copie esta ruta para abrirlo.</translation>
     </message>
     <message>
         <source>Open Folder</source>
         <translation>Abrir carpeta</translation>
-    </message>
-    <message>
-        <source>Not printed</source>
-        <translation>No se imprimió</translation>
-    </message>
-    <message>
-        <source>No PDF viewer opened on this computer. Install one (any PDF reader), or open %1 from its folder.</source>
-        <translation>No se abrió ningún visor de PDF en este equipo. Instale uno (cualquier lector de PDF) o abra %1 desde su carpeta.</translation>
-    </message>
-    <message>
-        <source>No file manager opened on this computer either. The PDF is %1: copy this path to open it.</source>
-        <translation>Tampoco se abrió ningún explorador de archivos en este equipo. El PDF es %1: copie esta ruta para abrirlo.</translation>
     </message>
     <message>
         <source>The report could not be made</source>
@@ -1895,7 +1988,7 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>RestoreDialog</name>
     <message>
-        <source>Restore from a backup</source>
+        <source>Restore from a Backup</source>
         <translation>Restaurar desde una copia de seguridad</translation>
     </message>
     <message>
@@ -2065,6 +2158,66 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>&amp;Idioma</translation>
     </message>
     <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>Colour scheme</source>
+        <translation>Esquema de colores</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Igual que el sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Colour sc&amp;heme</source>
+        <translation>Es&amp;quema de colores</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Grande</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>Más grande</translation>
+    </message>
+    <message>
+        <source>&amp;Text size</source>
+        <translation>&amp;Tamaño del texto</translation>
+    </message>
+    <message>
+        <source>Density</source>
+        <translation>Densidad</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Estándar</translation>
+    </message>
+    <message>
+        <source>Touch (larger buttons for a finger)</source>
+        <translation>Táctil (botones más grandes para el dedo)</translation>
+    </message>
+    <message>
+        <source>&amp;Density</source>
+        <translation>Densid&amp;ad</translation>
+    </message>
+    <message>
         <source>Practice instrument</source>
         <translation>Instrumento de práctica</translation>
     </message>
@@ -2079,6 +2232,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 </context>
 <context>
     <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
@@ -2320,10 +2477,6 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>SyncSettingsDialog</name>
     <message>
-        <source>Sync settings</source>
-        <translation>Configuración de sincronización</translation>
-    </message>
-    <message>
         <source>Your records go to the central team sealed with their key. Ask them for the hub&apos;s address and your enrollment token, or use a shared folder.</source>
         <translation>Sus registros llegan al equipo central sellados con su clave. Pídales la dirección del hub y su token de inscripción, o use una carpeta compartida.</translation>
     </message>
@@ -2384,10 +2537,6 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>&amp;Clave del equipo</translation>
     </message>
     <message>
-        <source>This laptop&apos;s public key</source>
-        <translation>Clave pública de este portátil</translation>
-    </message>
-    <message>
         <source>This &amp;laptop&apos;s key</source>
         <translation>Clave de este &amp;portátil</translation>
     </message>
@@ -2396,20 +2545,12 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Sincronizar sola cuando haya conexión</translation>
     </message>
     <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Copiar</translation>
-    </message>
-    <message>
-        <source>Copy this laptop&apos;s id and public key</source>
-        <translation>Copiar el identificador y la clave pública de este portátil</translation>
+        <source>Sync Settings</source>
+        <translation>Configuración de sincronización</translation>
     </message>
     <message>
         <source>Send this to your central team once, so they can enroll this laptop and trust what it sends. It is public: sharing it is safe.</source>
         <translation>Envíela una vez a su equipo central para que registre este portátil y confíe en lo que envía. Es pública: compartirla es seguro.</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Copiado</translation>
     </message>
     <message>
         <source>This address is not encrypted (http://): your enrollment token would cross the network readable by anyone on the way. Give the hub&apos;s https:// address; http:// works only for a hub on this computer (localhost).</source>
@@ -2621,11 +2762,11 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
 <context>
     <name>WorkerDialog</name>
     <message>
-        <source>Edit worker</source>
+        <source>Edit Worker</source>
         <translation>Editar trabajador</translation>
     </message>
     <message>
-        <source>Add worker</source>
+        <source>Add Worker</source>
         <translation>Agregar trabajador</translation>
     </message>
     <message>
@@ -2806,6 +2947,69 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>Could not do that</source>
         <translation>No se pudo hacer</translation>
+    </message>
+</context>
+<context>
+    <name>faults</name>
+    <message>
+        <source>the bundle could not be written</source>
+        <translation>no se pudo escribir el paquete</translation>
+    </message>
+    <message>
+        <source>the CSV files could not be written</source>
+        <translation>no se pudieron escribir los archivos CSV</translation>
+    </message>
+    <message>
+        <source>the data could not be opened</source>
+        <translation>no se pudieron abrir los datos</translation>
+    </message>
+    <message>
+        <source>the data could not be upgraded</source>
+        <translation>no se pudieron actualizar los datos</translation>
+    </message>
+    <message>
+        <source>the data could not be checked</source>
+        <translation>no se pudieron comprobar los datos</translation>
+    </message>
+    <message>
+        <source>the data could not be read</source>
+        <translation>no se pudieron leer los datos</translation>
+    </message>
+    <message>
+        <source>the change could not be saved</source>
+        <translation>no se pudo guardar el cambio</translation>
+    </message>
+    <message>
+        <source>the backup could not be written</source>
+        <translation>no se pudo escribir la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>the backup could not be restored</source>
+        <translation>no se pudo restaurar la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>today&apos;s automatic backup could not be written</source>
+        <translation>no se pudo escribir la copia de seguridad automática de hoy</translation>
+    </message>
+    <message>
+        <source>the bundle could not be stored</source>
+        <translation>no se pudo guardar el paquete</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1, and nothing was changed. Everything saved before is safe. Free some space on the drive that holds %2, then try again.</source>
+        <translation>El disco está lleno: %1, y no se cambió nada. Todo lo guardado antes está a salvo. Libere espacio en la unidad que contiene %2 y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (a read-only drive or folder, or no permission): %2, and nothing was changed. Check its permissions, or start CFPM Coach with another data folder (--data-dir).</source>
+        <translation>No se puede escribir en %1 (una unidad o carpeta de solo lectura, o sin permiso): %2, y no se cambió nada. Revise sus permisos o inicie CFPM Coach con otra carpeta de datos (--data-dir).</translation>
+    </message>
+    <message>
+        <source>The data file %1 is in use by another program (perhaps CFPM Coach in another window, or a backup or sync tool): %2, and nothing was changed. Close the other program, then try again.</source>
+        <translation>Otro programa está usando el archivo de datos %1 (quizás CFPM Coach en otra ventana, o una herramienta de copia de seguridad o de sincronización): %2, y no se cambió nada. Cierre el otro programa y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder (a file has that name, or a part of the path is a file): %2, and nothing was changed. Choose a folder, then try again.</source>
+        <translation>%1 no es una carpeta (un archivo tiene ese nombre, o una parte de la ruta es un archivo): %2, y no se cambió nada. Elija una carpeta y vuelva a intentarlo.</translation>
     </message>
 </context>
 <context>

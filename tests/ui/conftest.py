@@ -96,6 +96,28 @@ def messages(real_dialogs: None, qtbot: QtBot) -> Iterator[list[str]]:
     timer.stop()
 
 
+def record_previews(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The PDFs the app opens in its preview window from now on, in order (a spy: the real
+    preview opens too)."""
+    from cfpm_coach.ui import pdf_preview
+
+    shown: list[Path] = []
+    real = pdf_preview.show_preview
+
+    def record(parent: object, path: Path) -> pdf_preview.PdfPreview:
+        shown.append(path)
+        return real(parent, path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_preview, "show_preview", record)
+    return shown
+
+
+@pytest.fixture
+def previewed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The PDFs the app opened in its preview window, in order."""
+    return record_previews(monkeypatch)
+
+
 def returning_coach(data_dir: Path, name: str = "Test Coach") -> Path:
     """The store as a returning coach has it: the welcome answered, with their name (a name the
     store already has is kept)."""

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.ui import printing
 from cfpm_coach.ui.main_window import MainWindow
 from tests.services.test_agreement_views import bring_over, rate_visit
+from tests.ui.conftest import record_previews
 
 
 @pytest.fixture
@@ -46,7 +46,6 @@ def test_agreement_view_and_pdf(qtbot: QtBot, co_observed: None, window: MainWin
     assert behaviors.topLevelItem(2).text(2) == "100%"
 
     target = tmp_path / "agreement.pdf"
-    opened: list[Path] = []
     suggested: list[str] = []
 
     def save_as(_parent: object, _title: str, proposed: str, *_a: object) -> tuple[str, str]:
@@ -55,7 +54,7 @@ def test_agreement_view_and_pdf(qtbot: QtBot, co_observed: None, window: MainWin
 
     # The operating system's file chooser is the edge of the machine: it answers the path.
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
-    monkeypatch.setattr(printing, "open_in_viewer", opened.append)
+    opened = record_previews(monkeypatch)
     dialog.pdf_button.click()
     qtbot.waitUntil(lambda: opened == [target], timeout=10_000)
     assert suggested == ["inter-rater-agreement.pdf"]

@@ -49,7 +49,7 @@ def test_sample_data_from_the_welcome_shows_its_progress(
         qtbot.waitUntil(lambda: window.first_run.demo_progress is not None, timeout=20_000)
         progress = window.first_run.demo_progress
         assert progress is not None and progress.isVisible()
-        assert progress.windowTitle() == "Sample data"
+        assert progress.windowTitle() == "Sample Data"
         labels: list[str] = []
 
         def demo_is_up() -> bool:

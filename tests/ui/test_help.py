@@ -4,6 +4,7 @@ import os
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -59,6 +60,29 @@ def test_about_names_versions_and_licences(qtbot: QtBot, window: MainWindow,
 
     when_modal(AboutDialog, read_then_close)
     window.commands.about_action.trigger()
+    qtbot.waitUntil(lambda: bool(read), timeout=10_000)
     [text] = read
     assert __version__ in text and pyside_version in text
     assert text.count("LGPL v3") >= 2 and "DejaVu" in text
+
+
+def test_about_shows_this_laptops_key_with_copy(qtbot: QtBot, window: MainWindow,
+                                                real_dialogs: None) -> None:
+    seen: dict[str, object] = {}
+
+    def copy_then_close(about: AboutDialog) -> None:
+        seen["shown"] = (about.laptop_key.field.text(), about.laptop_key.field.isReadOnly())
+        qtbot.mouseClick(about.laptop_key.copy_button, Qt.MouseButton.LeftButton)
+        seen["copied"] = QGuiApplication.clipboard().text()
+        seen["button"] = about.laptop_key.copy_button.text()
+        press(Qt.Key.Key_Escape)
+
+    QGuiApplication.clipboard().clear()
+    when_modal(AboutDialog, copy_then_close)
+    window.commands.about_action.trigger()
+    qtbot.waitUntil(lambda: "button" in seen, timeout=10_000)
+    assert window.workspace is not None
+    key = window.workspace.exchange.device_public_key()
+    assert key and seen["shown"] == (key, True)
+    assert seen["copied"] == f"device id:  {window.workspace.author.device_id}\npublic key: {key}"
+    assert seen["button"] == "Copied"

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.ui import printing
 from cfpm_coach.ui.main_window import MainWindow
 from tests.services.test_leadership import rate_leader
+from tests.ui.conftest import record_previews
 
 
 @pytest.fixture
@@ -47,7 +47,6 @@ def test_self_vs_others_view_and_pdf(qtbot: QtBot, leader: object, window: MainW
     assert dialog.select_leader(leader)  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: dialog.pdf_button.isEnabled(), timeout=10_000)
     target = tmp_path / "leader.pdf"
-    opened: list[Path] = []
     suggested: list[str] = []
 
     def save_as(_parent: object, _title: str, proposed: str, *_a: object) -> tuple[str, str]:
@@ -56,7 +55,7 @@ def test_self_vs_others_view_and_pdf(qtbot: QtBot, leader: object, window: MainW
 
     # The operating system's file chooser is the edge of the machine: it answers the path.
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
-    monkeypatch.setattr(printing, "open_in_viewer", opened.append)
+    opened = record_previews(monkeypatch)
     dialog.pdf_button.click()
     qtbot.waitUntil(lambda: opened == [target], timeout=10_000)
     assert len(suggested) == 1 and suggested[0].endswith(".pdf")

@@ -1,20 +1,22 @@
-"""Reports from the window: the PDF is written, opened in the viewer, and printed when asked."""
+"""Reports from the window: the PDF is written, previewed in the app, and printed when asked."""
 
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.ui import printing
+from cfpm_coach.ui import pdf_preview
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.report_dialog import ReportDialog
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import record_previews, wait_idle
 from tests.ui.journeys.driver import click, find_button, press, type_text, when_modal
 from tests.ui.journeys.steps import ALT, CTRL
 
@@ -50,11 +52,18 @@ def test_worker_summary_from_the_worker_page(qtbot: QtBot, window: MainWindow,
         assert box.isChecked()
         click(qtbot, find_button(dialog, "Create PDF"))
 
-    opened: list[Path] = []
-    printed: list[Path] = []
+    printed = tmp_path / "printed.pdf"
+
+    def pdf_printer() -> QPrinter:  # the machine's edge: a printer that writes a PDF file
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return printer
+
     when_modal(ReportDialog, answer)
-    monkeypatch.setattr(printing, "open_in_viewer", opened.append)
-    monkeypatch.setattr(printing, "print_file", printed.append)
+    opened = record_previews(monkeypatch)
+    monkeypatch.setattr(pdf_preview, "make_printer", pdf_printer)
+    print_asked = when_modal(QPrintDialog, lambda dialog: press(Qt.Key.Key_Return), timeout_s=40)
 
     window.refresh_workers()
     qtbot.waitUntil(lambda: window.workers_panel.model.rowCount() == 1, timeout=10_000)
@@ -64,7 +73,10 @@ def test_worker_summary_from_the_worker_page(qtbot: QtBot, window: MainWindow,
     qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
     wait_idle(qtbot, window)
     assert asked == [("worker", worker.id, True, "coaching-summary-ana-reyes.pdf")]
-    assert opened == [target] and printed == [target]
+    assert opened == [target]
+    qtbot.waitUntil(lambda: bool(print_asked) and printed.exists(), timeout=20_000)
+    assert window.reports.preview is not None
+    assert window.reports.preview.page_count() == len(PdfReader(printed).pages)
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "Ana Reyes" in text and "Worker coaching summary" in text
@@ -77,9 +89,9 @@ def test_observation_record_needs_an_open_observation(qtbot: QtBot,
     assert "Open an observation first" in window.statusBar().currentMessage()
 
 
-# Offscreen Qt has no desktop to open files with, and says so: the case the notice is for.
+# Offscreen Qt has no desktop to open folders with, and says so: the case the notice is for.
 @pytest.mark.qt_log_ignore("does not support QPlatformServices::openDocument")
-def test_when_no_viewer_opens_the_pdf_the_window_says_so_and_offers_the_folder(
+def test_the_notice_names_the_saved_pdf_and_says_so_when_no_file_manager_opens(
         qtbot: QtBot, window: MainWindow, worker: WorkerView, tmp_path: Path,
         real_dialogs: None) -> None:
     target = tmp_path / "summary.pdf"
@@ -96,9 +108,11 @@ def test_when_no_viewer_opens_the_pdf_the_window_says_so_and_offers_the_folder(
     wait_idle(qtbot, window)
     assert target.exists()
     words = window.notice.text.text()
-    assert "no PDF viewer opened" in words and str(target) in words, words
+    assert words == f"PDF saved: {target.name}, in {target.parent}.", words
+    assert window.reports.preview is not None and window.reports.preview.isVisible()
     assert window.notice.action.text() == "Open Folder"
     qtbot.mouseClick(window.notice.action, Qt.MouseButton.LeftButton)
     assert "No file manager opened" in window.notice.text.text()
+    assert str(target) in window.notice.text.text()
     qtbot.mouseClick(window.notice.close_button, Qt.MouseButton.LeftButton)
     assert not window.notice.isVisible()

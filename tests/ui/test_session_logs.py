@@ -18,10 +18,9 @@ from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage import records
 from cfpm_coach.storage.models import Rating
-from cfpm_coach.ui import printing
 from cfpm_coach.ui.app import open_main_window
 from cfpm_coach.ui.report_dialog import ReportDialog
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import record_previews, wait_idle
 from tests.ui.journeys import steps
 from tests.ui.journeys.driver import activate, press, type_text, when_modal
 
@@ -139,8 +138,7 @@ def _window_day(qtbot: QtBot, laptop: Path, tmp_path: Path,
         press(Qt.Key.Key_Return)
 
     when_modal(ReportDialog, create_pdf)
-    opened: list[Path] = []
-    monkeypatch.setattr(printing, "open_in_viewer", opened.append)
+    opened = record_previews(monkeypatch)
     window.commands.observation_report_action.trigger()
     qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
     assert opened == [target]

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from cfpm_coach.sync import keys
-from cfpm_coach.ui import printing
 
 
 @pytest.fixture(autouse=True)
@@ -20,8 +19,8 @@ def _dialogs_are_real(real_dialogs: None) -> None:
 
 @dataclass(frozen=True)
 class Edge:
-    """The edge of the machine for a journey that prints and exports: the PDFs a viewer would
-    have opened (read back instead), the team's key pair and a USB stick folder."""
+    """The edge of the machine for a journey that prints and exports: the PDFs the app showed
+    in its preview (read back), the team's key pair and a USB stick folder."""
 
     viewed: list[Path]
     identity: Path
@@ -30,10 +29,9 @@ class Edge:
 
 
 @pytest.fixture
-def edge(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Edge:
-    """No PDF viewer is launched (each file is kept to read back); a team key; a USB folder."""
-    viewed: list[Path] = []
-    monkeypatch.setattr(printing, "open_in_viewer", viewed.append)
+def edge(tmp_path: Path, previewed: list[Path]) -> Edge:
+    """The PDFs previewed (each file is kept to read back); a team key; a USB folder."""
+    viewed = previewed
     identity = tmp_path / "team.key"
     usb = tmp_path / "usb"
     usb.mkdir()
