@@ -69,14 +69,33 @@ def _stored_rows_postgresql(session: Session, table: type[Any], ids: list[uuid.U
     """stored_rows on PostgreSQL: one fixed statement taking the ids as one array, sent to
     psycopg as is. SQLAlchemy's expanding IN gave every id count its own text, parsed anew
     and never prepared; its result processing cost more than the lookup."""
-    statement, names, times = _postgresql_select(table)  # type: ignore[arg-type]
-    found = {}
-    for row in session.connection().exec_driver_sql(statement, (ids,)):
-        values = list(row)
-        for index in times:  # as UTCDateTime returns them: aware, in UTC
-            if values[index] is not None:
-                values[index] = values[index].astimezone(UTC)
-        found[values[0]] = dict(zip(names, values, strict=True))
+    return _read_postgresql(session, {"": (table, ids)})[""]
+
+
+def _read_postgresql(session: Session, wanted: dict[str, tuple[type[Any], list[uuid.UUID]]]
+                     ) -> dict[str, dict[uuid.UUID, dict[str, Any]]]:
+    """The stored rows of several tables in one round trip: the queries go out together in
+    psycopg's pipeline mode and their answers come back together (each was a round trip of its
+    own, a wait on a busy server for every table of every upload)."""
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
+    sent = []
+    with driver.pipeline():
+        for name, (table, ids) in wanted.items():
+            statement, names, times = _postgresql_select(table)  # type: ignore[arg-type]
+            cursor = driver.cursor()
+            cursor.execute(statement, (ids,))
+            sent.append((name, cursor, names, times))
+    found: dict[str, dict[uuid.UUID, dict[str, Any]]] = {}
+    for name, cursor, names, times in sent:
+        rows = found[name] = {}
+        for row in cursor.fetchall():
+            values = list(row)
+            for index in times:  # as UTCDateTime returns them: aware, in UTC
+                if values[index] is not None:
+                    values[index] = values[index].astimezone(UTC)
+            rows[values[0]] = dict(zip(names, values, strict=True))
+        cursor.close()
     return found
 
 
@@ -89,12 +108,19 @@ class ExistingRows:
         self._read: dict[str, set[uuid.UUID]] = {name: set() for name in tables}
 
     def read(self, wanted: dict[str, set[uuid.UUID]]) -> None:
-        """Read the rows of every id wanted that was not read yet: one query per table."""
-        for name, ids in wanted.items():
-            fresh = sorted(ids - self._read[name])
-            if fresh:
-                self._rows[name].update(stored_rows(self._session, self._tables[name], fresh))
-                self._read[name].update(fresh)
+        """Read the rows of every id wanted that was not read yet: one query per table (on
+        PostgreSQL all of them in one round trip)."""
+        fresh = {name: sorted(ids - self._read[name]) for name, ids in wanted.items()}
+        fresh = {name: ids for name, ids in fresh.items() if ids}
+        if len(fresh) > 1 and self._session.get_bind().dialect.name == "postgresql":
+            found = _read_postgresql(self._session, {
+                name: (self._tables[name], ids) for name, ids in fresh.items()})
+        else:
+            found = {name: stored_rows(self._session, self._tables[name], ids)
+                     for name, ids in fresh.items()}
+        for name, ids in fresh.items():
+            self._rows[name].update(found[name])
+            self._read[name].update(ids)
 
     def rows(self, name: str) -> dict[uuid.UUID, dict[str, Any]]:
         """Every stored row of a table read so far, by id."""
