@@ -3,11 +3,13 @@ its county at a stage, rated on the 3-level scale (or 'could not be assessed'), 
 audited; and never counted in any worker's figures."""
 
 from datetime import date, timedelta
+import subprocess
+from pathlib import Path
 
 import pytest
 
-from cfpm_coach.errors import InvalidInputError
-from cfpm_coach.services.office_standing import office_standings
+from cfpm_coach.errors import InvalidInputError, NotFoundError
+from cfpm_coach.services.office_standing import office_pdf, office_standings
 from cfpm_coach.services.read_models import ObservationDetail, WorkerView
 from cfpm_coach.services.workspace import Workspace
 
@@ -32,6 +34,18 @@ def rate_practice(ws: Workspace, worker: WorkerView, value: int) -> ObservationD
     for item in draft.instrument.items:
         ws.observations.rate(draft.id, item.id, value)
     return ws.observations.finalize(draft.id)
+
+
+def pdf_lines(path: Path) -> list[str]:
+    """The PDF's lines as pdftotext -layout reads them, spaces folded."""
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    return [" ".join(line.split()) for line in out.splitlines()]
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text, one line, spaces folded."""
+    return " ".join(pdf_lines(path))
 
 
 def test_an_office_is_assessed_rated_finalized_and_audited(workspace: Workspace) -> None:
@@ -115,3 +129,26 @@ def test_where_each_office_stands(workspace: Workspace, worker: WorkerView) -> N
     # An office with no assessment says so: no date, no stage, no profile.
     assert (south.assessed_at, south.stage, south.supports, south.assessments) == (
         None, None, [], 0)
+
+
+def test_the_office_pdf_prints_supports_stage_leadership_and_practice(
+        workspace: Workspace, worker: WorkerView, tmp_path: Path) -> None:
+    rate_practice(workspace, worker, 3)
+    assess_office(workspace, in_place=2, stage="full_implementation")
+    workspace.workers.add("Sam Ortiz", office="South Bay", county=COUNTY)
+    printed = office_pdf(workspace, OFFICE, COUNTY, tmp_path / "north.pdf", deterministic=True)
+    text = pdf_text(printed)
+    assert "Where the office stands" in text and f"Office {OFFICE}" in text
+    assert "Full implementation" in text
+    assert "Implementation supports (share" in text and "In place)" in text
+    # Its first two supports In place (the domain's label wraps; its share is on its first line).
+    assert any(line.startswith("Organizational 100%") for line in pdf_lines(printed))
+    assert "No leadership observation yet." in text
+    assert "South Bay" not in text  # one office only
+    nothing = office_pdf(workspace, "South Bay", COUNTY, tmp_path / "south.pdf",
+                         deterministic=True)
+    south = pdf_text(nothing)
+    assert "Not assessed yet" in south and "No implementation-supports assessment yet." in south
+    with pytest.raises(NotFoundError, match="No office 'Atlantis'"):
+        office_pdf(workspace, "Atlantis", COUNTY, tmp_path / "none.pdf")
+    assert not (tmp_path / "none.pdf").exists()
