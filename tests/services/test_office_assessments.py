@@ -141,8 +141,9 @@ def test_the_office_pdf_prints_supports_stage_leadership_and_practice(
     assert "Where the office stands" in text and f"Office {OFFICE}" in text
     assert "Full implementation" in text
     assert "Implementation supports (share" in text and "In place)" in text
-    # Its first two supports In place (the domain's label wraps; its share is on its first line).
-    assert any(line.startswith("Organizational 100%") for line in pdf_lines(printed))
+    # Readiness: two In place, one not assessed (left out), one partly: 2 of 3. The domain's
+    # label wraps; its share is on its first line.
+    assert any(line.startswith("Organizational 67%") for line in pdf_lines(printed))
     assert "No leadership observation yet." in text
     assert "South Bay" not in text  # one office only
     nothing = office_pdf(workspace, "South Bay", COUNTY, tmp_path / "south.pdf",
