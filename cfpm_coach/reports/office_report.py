@@ -55,10 +55,17 @@ def _side_by_side(standing: OfficeStanding, standings: OfficeStandings) -> Flowa
     practice = [(paper_month(m.month), _share(m.share, m.ratings)) for m in standing.practice] or [
         (para(translate("reports", "No practice observation in the period."), "cell"), "")]
     rows: list[list[object]] = [head]
-    for left, middle, right in zip_longest(supports, leadership, practice, fillvalue=("", "")):
-        rows.append([left[0], left[1], "", middle[0], middle[1], "", right[0], right[1]])
+    spans: list[tuple[object, ...]] = []
+    for number, triple in enumerate(zip_longest(supports, leadership, practice,
+                                                fillvalue=("", "")), start=1):
+        rows.append([triple[0][0], triple[0][1], "", triple[1][0], triple[1][1], "",
+                     triple[2][0], triple[2][1]])
+        # A sentence saying there is nothing takes its pair's two columns.
+        spans += [("SPAN", (3 * side, number), (3 * side + 1, number))
+                  for side, pair in enumerate(triple) if pair[0] != "" and pair[1] == ""]
     widths = [label, SHARE_WIDTH, GAP_WIDTH, label, SHARE_WIDTH, GAP_WIDTH, label, SHARE_WIDTH]
     return grid(rows, widths, extra=[
+        *spans,
         ("SPAN", (0, 0), (1, 0)), ("SPAN", (3, 0), (4, 0)), ("SPAN", (6, 0), (7, 0)),
         ("ALIGN", (1, 1), (1, -1), "RIGHT"), ("ALIGN", (4, 1), (4, -1), "RIGHT"),
         ("ALIGN", (7, 1), (7, -1), "RIGHT"),

@@ -144,12 +144,12 @@ def test_the_office_pdf_prints_supports_stage_leadership_and_practice(
     # Readiness: two In place, one not assessed (left out), one partly: 2 of 3. The domain's
     # label wraps; its share is on its first line.
     assert any(line.startswith("Organizational 67%") for line in pdf_lines(printed))
-    assert "No leadership observation yet." in text
+    assert "No leadership" in text
     assert "South Bay" not in text  # one office only
     nothing = office_pdf(workspace, "South Bay", COUNTY, tmp_path / "south.pdf",
                          deterministic=True)
     south = pdf_text(nothing)
-    assert "Not assessed yet" in south and "No implementation-supports assessment yet." in south
+    assert "Not assessed yet" in south and "No implementation-supports" in south
     with pytest.raises(NotFoundError, match="No office 'Atlantis'"):
         office_pdf(workspace, "Atlantis", COUNTY, tmp_path / "none.pdf")
     assert not (tmp_path / "none.pdf").exists()
