@@ -35,7 +35,7 @@ class OfficeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Where each office stands"))
         self.setObjectName("officeDialog")
-        self.resize(980, 520)
+        self.resize(1120, 520)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
             "Per office: the latest implementation-supports assessment (share of supports in "
@@ -82,9 +82,9 @@ class OfficeDialog(QDialog):
                     else self.tr("Not assessed yet"))
         row = QTreeWidgetItem([
             place, stage_label(standing.stage) or DASH, assessed,
-            self.tr("%n assessment(s)", "", standing.assessments),
-            self.tr("%n leader(s) observed", "", standing.leaders),
-            self.tr("%n worker(s)", "", standing.workers)])
+            self.tr("Assessments: %1").replace("%1", str(standing.assessments)),
+            self.tr("Leaders observed: %1").replace("%1", str(standing.leaders)),
+            self.tr("Workers: %1").replace("%1", str(standing.workers))])
         row.setData(0, PLACE_ROLE, (standing.office, standing.county))
         leadership = standing.leadership if any(d.ratings for d in standing.leadership) else []
         practice = [f"{month_label(m.month)}: {percent(m.share) if m.ratings else DASH}"
