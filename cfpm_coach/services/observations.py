@@ -177,29 +177,33 @@ class ObservationService:
             raise InvalidInputError(
                 f"instrument: {instrument.title} rates a person, not an office; choose an "
                 "implementation-supports instrument")
-        subject = {"office": checked(record_rules.PlaceName, "office", office),
-                   "county": checked(record_rules.PlaceName, "county", county),
-                   "implementation_stage": check_stage(stage)}
+        place = checked(record_rules.PlaceName, "office", office)
+        region = checked(record_rules.PlaceName, "county", county)
+        stage_value = check_stage(stage)
         with self._ws.store.write() as session:
             obs = self._insert(session, instrument, setting, started_at, co_observer, pair_code,
-                               **subject)
+                               office=place, county=region, implementation_stage=stage_value)
         log.info("observation %s started for an office", obs.id)
         return self.get(obs.id)
 
     def _insert(self, session: "Session", instrument: "Instrument", setting: str | Setting,
                 started_at: datetime | None, co_observer: str | None, pair_code: str | None,
-                **subject: object) -> Observation:
-        """A new draft on the instrument about the subject (worker or office columns)."""
+                *, worker_id: uuid.UUID | None = None, office: str | None = None,
+                county: str | None = None, implementation_stage: str | None = None,
+                case_reference: str | None = None, casework_component: str | None = None
+                ) -> Observation:
+        """A new draft on the instrument about its subject: a worker, or an office."""
         author = self._ws.author
         assert author.coach_id is not None
         obs = Observation(  # type: ignore[call-arg]
-            coach_id=author.coach_id, instrument_id=instrument.id,
-            instrument_version=instrument.version, instrument_hash=instrument.content_hash,
-            setting=check_setting(setting),
+            worker_id=worker_id, office=office, county=county,
+            implementation_stage=implementation_stage, coach_id=author.coach_id,
+            instrument_id=instrument.id, instrument_version=instrument.version,
+            instrument_hash=instrument.content_hash, setting=check_setting(setting),
             started_at=_aware(started_at, "start time") if started_at else utcnow(),
-            co_observer=check_co_observer(co_observer),
+            case_reference=case_reference, co_observer=check_co_observer(co_observer),
             pair_code=pairing.normalize(pair_code) if pair_code and pair_code.strip() else None,
-            status=ObservationStatus.DRAFT.value, **subject,
+            casework_component=casework_component, status=ObservationStatus.DRAFT.value,
         )
         records.insert(session, author, obs)
         return obs

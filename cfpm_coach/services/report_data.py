@@ -131,7 +131,8 @@ class ReportService:
                     and o.instrument_version <= instrument.version]
         by_worker: dict[uuid.UUID, list[ObservationSummary]] = defaultdict(list)
         for obs in finished:
-            by_worker[obs.worker_id].append(obs)
+            if obs.worker_id is not None:  # always: found by its workers
+                by_worker[obs.worker_id].append(obs)
         rows = []
         for worker in workers:
             mine = by_worker.get(worker.id, [])

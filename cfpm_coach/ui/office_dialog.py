@@ -106,7 +106,7 @@ class OfficeDialog(QDialog):
         """The (office, county) of the row chosen, or None."""
         item = self.tree.currentItem()
         place = item.data(0, PLACE_ROLE) if item is not None else None
-        return tuple(place) if place else None  # type: ignore[return-value]
+        return (str(place[0]), str(place[1])) if place else None
 
     @Slot()
     def _ask_pdf(self) -> None:

@@ -2,8 +2,8 @@
 its county at a stage, rated on the 3-level scale (or 'could not be assessed'), finalized,
 audited; and never counted in any worker's figures."""
 
-from datetime import date, timedelta
 import subprocess
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest

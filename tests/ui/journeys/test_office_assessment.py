@@ -15,8 +15,7 @@ from cfpm_coach.ui.start_dialog import StartDialog
 from tests.ui.conftest import wait_idle
 from tests.ui.journeys import steps
 from tests.ui.journeys.conftest import Edge
-from tests.ui.journeys.driver import activate, click, find_button, focus_widget, press, \
-    type_text, when_modal
+from tests.ui.journeys.driver import activate, click, find_button, focus_widget, press, type_text, when_modal
 from tests.ui.journeys.test_four_level_instrument import pdf_text
 from tests.ui.windows import window_on
 
