@@ -1,0 +1,76 @@
+"""An office's implementation-supports assessment syncs from a laptop to a real `hub serve`
+(SQLite and PostgreSQL), and shows on the office's page beside its workers and practice
+figures; an office with no assessment says so; an account scoped to an office sees its own
+office's assessments and is refused another's."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cfpm_coach.hub.service import Hub
+from cfpm_coach.hub.web.drilldown import office_id
+from cfpm_coach.services.workspace import Workspace
+from tests.hub.conftest import HubSetup, ServedHub, enroll
+from tests.hub.dashboard_helpers import add_account, signed_in
+from tests.hub.html_tables import read
+from tests.services.test_office_assessments import COUNTY, OFFICE, assess_office, rate_practice
+
+ADMIN = "lead@example.org"
+ASSESSED_ONLY = "South Bay"  # an office with an assessment and no worker on this hub
+
+
+@pytest.fixture
+def assessing(tmp_path: Path) -> Iterator[Workspace]:
+    """A laptop: a worker of North Valley observed, North Valley and South Bay assessed, and a
+    worker of an office nobody assessed."""
+    ws = Workspace.open(tmp_path / "assessing")
+    worker = ws.workers.add("Ana Reyes", office=OFFICE, county=COUNTY)
+    ws.workers.add("Sam Ortiz", office="East Hills", county=COUNTY)
+    rate_practice(ws, worker, 3)
+    assess_office(ws, in_place=3, stage="installation")
+    assess_office(ws, in_place=0, stage="exploration", office=ASSESSED_ONLY)
+    yield ws
+    ws.close()
+
+
+def test_an_office_assessment_reaches_the_office_page_within_scope(
+        hub: Hub, hub_setup: HubSetup, served: ServedHub, assessing: Workspace) -> None:
+    enroll(hub, assessing, hub_setup, served.url)
+    assert assessing.sync.sync_now().ok
+    assessed = next(o for o in assessing.observations.find() if o.office == OFFICE)
+    stored = hub.workspace.observations.get(assessed.id)
+    assert (stored.summary.office, stored.summary.implementation_stage) == (OFFICE,
+                                                                             "installation")
+    add_account(hub_setup.folder, ADMIN)
+    north = f"/offices/{office_id(COUNTY, OFFICE)}"
+    south = f"/offices/{office_id(COUNTY, ASSESSED_ONLY)}"
+    east = f"/offices/{office_id(COUNTY, 'East Hills')}"
+    readiness = hub.workspace.catalog.get("cpm-implementation").groups[0].label
+    with signed_in(served.url, ADMIN) as admin:
+        page = admin.get(north)
+        assert page.status_code == 200
+        tables, _links = read(page.text)
+        [row] = tables["implementation-supports"]
+        assert [c.text for c in row[:3]] == [assessed.started_at.strftime("%Y-%m-%d"),
+                                             "Installation", assessed.coach_name]
+        assert row[3].text == "100% of 3"  # readiness: 3 In place, the 4th not assessed
+        assert readiness in page.text
+        # Beside it, the office's workers and practice figures.
+        assert [r[0].text for r in tables["workers"]] == ["Ana Reyes"]
+        assert tables["share-accomplished-by-element-and-month"]
+        csv = admin.get(f"{north}/implementation-supports.csv")
+        assert csv.status_code == 200 and "Installation" in csv.text
+        # An office known only from its assessment has a page; one never assessed says so.
+        assert admin.get(south).status_code == 200
+        nothing = admin.get(east)
+        assert nothing.status_code == 200
+        assert "implementation-supports" not in read(nothing.text)[0]
+        assert "Nothing yet." in nothing.text
+    add_account(hub_setup.folder, "north@example.org", "supervisor", f"office:{OFFICE}")
+    with signed_in(served.url, "north@example.org") as supervisor:
+        assert supervisor.get(north).status_code == 200
+        for url in (south, f"{south}/implementation-supports.csv"):
+            answer = supervisor.get(url)
+            assert answer.status_code == 403, url
+            assert ASSESSED_ONLY not in answer.text and "Exploration" not in answer.text
