@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.scoring import Score
+from cfpm_coach.domain.vocabulary import ObservationStatus
 from cfpm_coach.errors import NotFoundError
 from cfpm_coach.services import observation_views
 from cfpm_coach.services.read_models import (
+    AssessmentLine,
     DomainShare,
     MonthShare,
     ObservationSummary,
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace
 
 TREND_MONTHS = 12
+EVERY_STATUS = tuple(status.value for status in ObservationStatus)
 Place = tuple[str, str]  # (office, county)
 
 
@@ -74,17 +77,21 @@ def office_standings(ws: "Workspace", *, months: int = TREND_MONTHS,
     leadership_instrument = _latest("leadership", ws)
     practice = ws.practice_instrument()
     with ws.store.read() as session:
-        rows = observation_repo.office_assessments(session=session, statuses=FINISHED)
+        rows = observation_repo.office_assessments(session=session, statuses=EVERY_STATUS)
         assessments = observation_views.summaries(session, ws.catalog, rows)
     by_place: dict[Place, list[ObservationSummary]] = defaultdict(list)
-    for summary in assessments:
-        if supports_instrument is None or summary.instrument_id == supports_instrument.id:
-            by_place[_place_of(summary)].append(summary)  # newest first
+    lines: dict[Place, list[AssessmentLine]] = defaultdict(list)
+    for summary in assessments:  # newest first
+        lines[_place_of(summary)].append(AssessmentLine(
+            summary.id, summary.started_at, summary.status, summary.implementation_stage))
+        if summary.status in FINISHED and (supports_instrument is None
+                                           or summary.instrument_id == supports_instrument.id):
+            by_place[_place_of(summary)].append(summary)
     workers_by_place: dict[Place, list[WorkerView]] = defaultdict(list)
     for worker in ws.workers.find():
         if worker.office:
             workers_by_place[(worker.office, worker.county)].append(worker)
-    places = sorted(set(by_place) | set(workers_by_place), key=lambda p: (p[1], p[0]))
+    places = sorted(set(lines) | set(workers_by_place), key=lambda p: (p[1], p[0]))
     if only is not None:
         if only not in places:
             raise NotFoundError(f"No office {only[0]!r} in {only[1]!r} on this laptop")
@@ -107,7 +114,7 @@ def office_standings(ws: "Workspace", *, months: int = TREND_MONTHS,
             leaders=len({o.worker_id for o in finished if leadership_instrument
                          and o.instrument_id == leadership_instrument.id}),
             practice=_practice(practice, finished),
-            workers=len(workers), assessments=len(mine)))
+            workers=len(workers), assessments=len(mine), lines=lines.get(place, [])))
     return OfficeStandings(
         offices=standings,
         supports_title=supports_instrument.title if supports_instrument else "",

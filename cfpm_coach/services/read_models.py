@@ -354,6 +354,16 @@ class MonthShare:
 
 
 @dataclass(frozen=True)
+class AssessmentLine:
+    """One assessment of an office (a draft or finished), to open from the offices view."""
+
+    id: uuid.UUID
+    started_at: datetime
+    status: str
+    stage: str | None
+
+
+@dataclass(frozen=True)
 class OfficeStanding:
     """Where one office stands: its latest implementation-supports profile and stage, its
     leaders' profile and its workers' practice trend, side by side."""
@@ -368,6 +378,8 @@ class OfficeStanding:
     practice: list[MonthShare]  # oldest month first
     workers: int
     assessments: int  # finished implementation-supports assessments of the office
+    # Every live assessment of the office, drafts included, newest first.
+    lines: list[AssessmentLine] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.flow = ObservationFlow(self, self)
         self.workers = WorkerFlow(self, self)
         self.reports = ReportFlow(self, self)
-        self.offices = OfficeFlow(self, self.reports, self)
+        self.offices = OfficeFlow(self, self.reports, self.flow.open, self)
         self.tools = ToolsFlow(self)
         self.sync = SyncFlow(self)
         self.recovery = RecoveryFlow(self)

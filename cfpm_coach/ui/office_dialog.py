@@ -20,6 +20,7 @@ from cfpm_coach.ui.office_texts import stage_label
 from cfpm_coach.ui.table_models import local_date, month_label
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole
+OBSERVATION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _share(domain: DomainShare) -> str:
@@ -30,6 +31,7 @@ class OfficeDialog(QDialog):
     """One row per office, its figures listed under it; Save as PDF prints the chosen office."""
 
     pdf_requested = Signal(object)  # (office, county)
+    observation_opened = Signal(object)  # an assessment's id
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -51,6 +53,7 @@ class OfficeDialog(QDialog):
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(False)
         self.tree.currentItemChanged.connect(self._follow_current)
+        self.tree.itemActivated.connect(self._open)
         layout.addWidget(self.tree, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.pdf_button = QPushButton(self.tr("Save office as &PDF"))
@@ -95,7 +98,22 @@ class OfficeDialog(QDialog):
             child = QTreeWidgetItem(["", "", "", supports, led, trend])
             child.setData(0, PLACE_ROLE, (standing.office, standing.county))
             row.addChild(child)
+        for line in standing.lines:  # Enter or a double click opens it on the checklist
+            status = {"draft": self.tr("Draft"), "final": self.tr("Final"),
+                      "amended": self.tr("Amended")}.get(line.status, line.status)
+            child = QTreeWidgetItem([self.tr("Assessment: %1").replace(
+                "%1", local_date(line.started_at)), stage_label(line.stage) or DASH, status])
+            child.setData(0, PLACE_ROLE, (standing.office, standing.county))
+            child.setData(0, OBSERVATION_ROLE, line.id)
+            child.setToolTip(0, self.tr("Enter or double-click to open this assessment"))
+            row.addChild(child)
         return row
+
+    @Slot(QTreeWidgetItem, int)
+    def _open(self, item: QTreeWidgetItem, _column: int) -> None:
+        observation_id = item.data(0, OBSERVATION_ROLE)
+        if observation_id is not None:
+            self.observation_opened.emit(observation_id)
 
     @Slot()
     def _follow_current(self) -> None:

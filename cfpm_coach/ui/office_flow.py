@@ -1,6 +1,8 @@
 """Where each office stands, from the Reports menu: the list, and one office saved as PDF."""
 
 import re
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,11 +26,13 @@ def _file_name(office: str, county: str) -> str:
 class OfficeFlow(QObject):
     """Opens the offices dialog (its figures read on the database worker) and prints one."""
 
-    def __init__(self, shell: Shell, reports: "ReportFlow", parent: QObject | None = None
-                 ) -> None:
+    def __init__(self, shell: Shell, reports: "ReportFlow",
+                 open_observation: "Callable[[uuid.UUID], None]",
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.shell = shell
         self.reports = reports
+        self._open_observation = open_observation
         self.dialog: OfficeDialog | None = None
 
     @Slot()
@@ -44,9 +48,17 @@ class OfficeFlow(QObject):
         if self.dialog is None:
             self.dialog = OfficeDialog(self.shell.dialog_parent())
             self.dialog.pdf_requested.connect(self.office_pdf)
+            self.dialog.observation_opened.connect(self.open_assessment)
         self.dialog.show_standings(standings)
         self.dialog.show()
         self.dialog.raise_()
+
+    @Slot(object)
+    def open_assessment(self, observation_id: uuid.UUID) -> None:
+        """Open an office's assessment on the checklist (to rate a draft, or to read)."""
+        if self.dialog is not None:
+            self.dialog.close()
+        self._open_observation(observation_id)
 
     @Slot(object)
     def office_pdf(self, place: tuple[str, str]) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.ui.finish_dialog import FinishDialog
-from cfpm_coach.ui.office_dialog import PLACE_ROLE, OfficeDialog
+from cfpm_coach.ui.office_dialog import OBSERVATION_ROLE, PLACE_ROLE, OfficeDialog
 from cfpm_coach.ui.report_dialog import ReportDialog
 from cfpm_coach.ui.start_dialog import StartDialog
 from tests.ui.conftest import wait_idle
@@ -108,5 +108,18 @@ def test_an_office_is_assessed_by_keyboard_printed_and_listed(
         qtbot.waitUntil(lambda: len(edge.viewed) == 2, timeout=30_000)
         standing = pdf_text(edge.viewed[-1])
         assert "Where the office stands" in standing and "Installation" in standing
-        dialog.close()
+        # Its assessment is listed under it: chosen with a click, Enter opens it on the
+        # checklist again.
+        [line] = [c for c in children if c.data(0, OBSERVATION_ROLE) == detail.id]
+        assert line.text(2) == "Final"
+        tree = dialog.tree
+        tree.scrollToItem(line)
+        activate(qtbot, dialog)
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                         pos=tree.visualItemRect(line).center())
+        assert tree.currentItem() is line and focus_widget() is tree
+        press(Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+        qtbot.waitUntil(lambda: window.pages.currentWidget() is checklist, timeout=10_000)
         wait_idle(qtbot, window)
+        assert checklist.detail is not None and checklist.detail.id == detail.id
