@@ -11,10 +11,15 @@ import pytest
 from cfpm_coach.hub.service import Hub
 from cfpm_coach.hub.web.drilldown import office_id
 from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.sync import keys
 from tests.hub.conftest import HubSetup, ServedHub, enroll
 from tests.hub.dashboard_helpers import add_account, signed_in
 from tests.hub.html_tables import read
+from tests.hub.test_hub_record_validation import hub_rows, post, refused
 from tests.services.test_office_assessments import COUNTY, OFFICE, assess_office, rate_practice
+from tests.sync.conftest import Team
+from tests.sync.tampering import rewrite
+from tests.sync.test_office_bundles import HOSTILE as SUBJECT_EDITS
 
 ADMIN = "lead@example.org"
 ASSESSED_ONLY = "South Bay"  # an office with an assessment and no worker on this hub
@@ -74,3 +79,21 @@ def test_an_office_assessment_reaches_the_office_page_within_scope(
             answer = supervisor.get(url)
             assert answer.status_code == 403, url
             assert ASSESSED_ONLY not in answer.text and "Exploration" not in answer.text
+
+
+@pytest.mark.parametrize("database_url", [None], ids=["sqlite"])
+def test_a_wrong_office_subject_is_a_4xx_and_nothing_is_stored(
+        hub: Hub, hub_setup: HubSetup, served: ServedHub, assessing: Workspace,
+        tmp_path: Path) -> None:
+    token = enroll(hub, assessing, hub_setup, served.url)
+    team = Team(hub.config.identity_file, hub_setup.recipient)
+    sealed = assessing.exchange.export(tmp_path / "out", hub_setup.recipient,
+                                       full=True).path.read_bytes()
+    key = keys.device_key(assessing.paths.data_dir / "keys")
+    before = hub_rows(hub)
+    for name, edit, named in SUBJECT_EDITS:
+        detail = refused(post(served.url, rewrite(sealed, team, key, edit), token))
+        assert detail.startswith("data/observation.jsonl, record ") and named in detail, (
+            name, detail)
+        assert hub_rows(hub) == before, name
+    assert post(served.url, sealed, token).status_code == 201  # the laptop's own: accepted
