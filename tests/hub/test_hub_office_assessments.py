@@ -33,6 +33,11 @@ def assessing(tmp_path: Path) -> Iterator[Workspace]:
     worker = ws.workers.add("Ana Reyes", office=OFFICE, county=COUNTY)
     ws.workers.add("Sam Ortiz", office="East Hills", county=COUNTY)
     rate_practice(ws, worker, 3)
+    leader = ws.workers.add("Lee Park", role="Supervisor", office=OFFICE, county=COUNTY)
+    lead = ws.observations.start(leader.id, "cpm-leadership", "team_meeting")
+    for number, item in enumerate(lead.instrument.items):
+        ws.observations.rate(lead.id, item.id, 3 if number % 2 else 1)
+    ws.observations.finalize(lead.id)
     assess_office(ws, in_place=3, stage="installation")
     assess_office(ws, in_place=0, stage="exploration", office=ASSESSED_ONLY)
     yield ws
@@ -62,15 +67,22 @@ def test_an_office_assessment_reaches_the_office_page_within_scope(
         assert row[3].text == "100% of 3"  # readiness: 3 In place, the 4th not assessed
         assert readiness in page.text
         # Beside it, the office's workers and practice figures.
-        assert [r[0].text for r in tables["workers"]] == ["Ana Reyes"]
+        assert [r[0].text for r in tables["workers"]] == ["Ana Reyes", "Lee Park"]
         assert tables["share-accomplished-by-element-and-month"]
+        leadership = hub.workspace.catalog.get("cpm-leadership")
+        first = leadership.groups[0]
+        rated = [i for i in leadership.items if i.id.startswith(first.id + ".")]
+        at_standard = sum(1 for i in rated if leadership.items.index(i) % 2)
+        assert [c.text for c in tables["leadership-by-domain"][0]] == [
+            first.label, f"{100 * at_standard / len(rated):.0f}% of {len(rated)}", "1"]
         csv = admin.get(f"{north}/implementation-supports.csv")
         assert csv.status_code == 200 and "Installation" in csv.text
         # An office known only from its assessment has a page; one never assessed says so.
         assert admin.get(south).status_code == 200
         nothing = admin.get(east)
         assert nothing.status_code == 200
-        assert "implementation-supports" not in read(nothing.text)[0]
+        assert not set(read(nothing.text)[0]) & {"implementation-supports",
+                                                 "leadership-by-domain"}
         assert "Nothing yet." in nothing.text
     add_account(hub_setup.folder, "north@example.org", "supervisor", f"office:{OFFICE}")
     with signed_in(served.url, "north@example.org") as supervisor:

@@ -21,6 +21,7 @@ from cfpm_coach.storage.hub_repo import TallyRow
 
 PRACTICE = "cpm-practice"
 SUPPORTS = "cpm-implementation"
+LEADERSHIP = "cpm-leadership"
 # Offices have no record of their own: a place is its (county, office) pair, named in URLs by a
 # UUID derived from it, so no county or office name reaches a URL or the access log.
 OFFICE_NAMESPACE = uuid.UUID("5b0e0c56-3f0e-4f8e-9a64-0f6c1ce0a11e")
@@ -98,6 +99,8 @@ class Office:
     grid: Grid
     # The office's implementation-supports assessments, newest first (share In place).
     supports: Table | None = None
+    # Its leaders' latest leadership observations, pooled: share at standard per domain.
+    leadership: Table | None = None
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,8 @@ class Drilldown:
                 session=session, county=county, office=office, instrument_id=PRACTICE)
             assessed = drilldown_repo.office_assessments(session=session, county=county,
                                                          office=office)
+            led = [found[-1] for w in workers if (found := drilldown_repo.rated_observations(
+                session=session, worker_id=w.id, instrument_id=LEADERSHIP))]
         table = Table("workers", "Workers and their finished observations",
                       ["worker", "role", "unit", "state", "observations", "latest observation"],
                       [[w.name, w.role, w.unit, "active" if w.active else "inactive",
@@ -173,7 +178,31 @@ class Drilldown:
                       frozenset({4}), links={0: [f"/workers/{w.id}" for w in workers]})
         return Office(office_id(county, office), county, office, sum(counts.values()), table,
                       _grid(instrument, tallies, counts, "share-accomplished-by-element-and-month"),
-                      self._supports(assessed))
+                      self._supports(assessed), self._leadership(led))
+
+    def _leadership(self, latest: list[drilldown_repo.RatedObservation]) -> Table:
+        """Each leader's latest finished leadership observation, pooled by domain."""
+        try:
+            newest = self.hub.workspace.catalog.get(LEADERSHIP)
+        except CoachError:  # no leadership instrument at this hub
+            return Table("leadership-by-domain", "Leadership", ["domain", "share"])
+        observed: dict[str, int] = {}
+        proficient: dict[str, int] = {}
+        for found in latest:
+            try:
+                own = self.hub.workspace.catalog.get(LEADERSHIP, found.instrument_version)
+            except CoachError:  # a version this hub lacks: left out, never a 500
+                continue
+            score = score_observation(own, {k: v for k, v in found.ratings.items()
+                                            if own.has_item(k) and own.scale.has_value(v)})
+            for group_id, group in score.by_group.items():
+                observed[group_id] = observed.get(group_id, 0) + group.observed
+                proficient[group_id] = proficient.get(group_id, 0) + group.proficient
+        rows = [[g.label, _share(proficient.get(g.id, 0), observed.get(g.id, 0)), len(latest)]
+                for g in newest.groups] if latest else []
+        return Table("leadership-by-domain", "Leadership: each leader's latest finished "
+                     "observation, pooled; share of ratings at the proficient level or above",
+                     ["domain", "share at standard", "leaders"], rows, frozenset({1, 2}))
 
     def _supports(self, assessed: list[drilldown_repo.OfficeAssessment]) -> Table:
         """The office's assessments, newest first: stage, coach, share In place per domain."""

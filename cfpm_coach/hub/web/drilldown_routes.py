@@ -55,7 +55,8 @@ def install(app: FastAPI, drilldown: Drilldown, pages: Pages) -> None:
         def build() -> Response:
             office = drilldown.office(found.account.scope, office_id)
             tables = [office.grid.table, office.workers]
-            return pages.csv_download(pick([*tables, *filter(None, [office.supports])], table))
+            extra = filter(None, [office.supports, office.leadership])
+            return pages.csv_download(pick([*tables, *extra], table))
         return shown(request, found, build)
 
     @app.get("/workers/{worker_id}", include_in_schema=False)
