@@ -2,6 +2,7 @@
 wrong (both subjects, neither, a bad stage, an office on a person's instrument) is refused,
 naming file, record and field, and changes nothing."""
 
+import csv
 import itertools
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -150,3 +151,14 @@ def test_any_office_subject_is_accepted_only_when_whole(
 
 
 _numbers = itertools.count()
+
+
+def test_the_analysts_csv_names_the_office_an_assessment_rated(assessing: Workspace,
+                                                               tmp_path: Path) -> None:
+    files = {p.name: p for p in assessing.exchange.export_csv(tmp_path / "csv")}
+    with open(files["ratings_long.csv"], encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    office = [r for r in rows if r["instrument_id"] == "cpm-implementation"]
+    assert office and all((r["worker_id"], r["office"], r["county"], r["implementation_stage"])
+                          == ("", OFFICE, COUNTY, "installation") for r in office)
+    assert all(r["office"] == "" and r["worker_id"] for r in rows if r not in office)
