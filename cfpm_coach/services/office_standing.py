@@ -9,7 +9,8 @@ Decisions:
 - Leadership: the latest finished leadership observation of each of the office's leaders
   (workers rated on a leadership instrument), pooled per domain.
 - Practice: the office's workers' finished observations on the practice instrument, pooled by
-  month over the last `months` months (the same pooling as the worker's trend).
+  local month over the last `months` months, read in the newest version's groups (as the
+  worker's trend reads them).
 """
 
 import uuid
@@ -33,7 +34,7 @@ from cfpm_coach.services.read_models import (
     OfficeStandings,
     WorkerView,
 )
-from cfpm_coach.services.trends import FINISHED, monthly_trend
+from cfpm_coach.services.trends import FINISHED
 from cfpm_coach.storage import observation_repo
 from cfpm_coach.storage.types import utcnow
 
@@ -140,17 +141,18 @@ def _practice(instrument: Instrument | None, finished: list[ObservationSummary]
               ) -> list[MonthShare]:
     if instrument is None:
         return []
-    trend = monthly_trend(instrument, [o for o in finished if o.instrument_id == instrument.id])
     pooled: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for obs in finished:
         if obs.instrument_id != instrument.id or obs.instrument_version > instrument.version:
             continue
         month = obs.started_at.astimezone().strftime("%Y-%m")
-        for score in obs.current_scores.values():
-            pooled[month][0] += score.observed
-            pooled[month][1] += score.proficient
+        for group in instrument.groups:  # the groups the overall score counts
+            score = obs.current_scores.get(group.id)
+            if score is not None and group.in_overall:
+                pooled[month][0] += score.observed
+                pooled[month][1] += score.proficient
     return [MonthShare(m, pooled[m][1] / pooled[m][0] if pooled[m][0] else None, pooled[m][0])
-            for m in trend.months]
+            for m in sorted(pooled)]
 
 
 def office_pdf(ws: "Workspace", office: str, county: str, path: Path, *,
