@@ -3,6 +3,7 @@
 figures; an office with no assessment says so; an account scoped to an office sees its own
 office's assessments and is refused another's."""
 
+import copy
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.sync import keys
 from tests.hub.conftest import HubSetup, ServedHub, enroll
 from tests.hub.dashboard_helpers import add_account, signed_in
+from tests.hub.forgery import now_text, open_for_editing, seal, snapshot
 from tests.hub.html_tables import read
 from tests.hub.test_hub_record_validation import hub_rows, post, refused
 from tests.services.test_office_assessments import COUNTY, OFFICE, assess_office, rate_practice
@@ -109,3 +111,32 @@ def test_a_wrong_office_subject_is_a_4xx_and_nothing_is_stored(
             name, detail)
         assert hub_rows(hub) == before, name
     assert post(served.url, sealed, token).status_code == 201  # the laptop's own: accepted
+
+
+@pytest.mark.parametrize("database_url", [None], ids=["sqlite"])
+def test_another_laptop_cannot_change_an_office_assessment(
+        hub: Hub, hub_setup: HubSetup, served: ServedHub, assessing: Workspace,
+        tmp_path: Path) -> None:
+    """Ownership as for any observation: the assessing laptop's office assessment cannot be
+    re-staged, re-placed or tombstoned by another enrolled laptop, valid signature or not."""
+    with Workspace.open(tmp_path / "other") as other:
+        enroll(hub, assessing, hub_setup, served.url, "Coach A")
+        token = enroll(hub, other, hub_setup, served.url, "Coach B")
+        assert assessing.sync.sync_now().ok
+        theirs = open_for_editing(assessing.exchange.export(
+            tmp_path / "a", hub_setup.recipient, full=True).path.read_bytes(),
+            hub.config.identity_file)
+        mine = open_for_editing(other.exchange.export(
+            tmp_path / "b", hub_setup.recipient, full=True).path.read_bytes(),
+            hub.config.identity_file)
+        target = next(r for r in theirs.tables["observation"] if r["office"] == OFFICE)
+        before = snapshot(hub.store)
+        for changes in ({"implementation_stage": "full_implementation"},
+                        {"office": "Elsewhere"}, {"deleted_at": now_text()}):
+            forged = copy.deepcopy(mine)
+            forged.tables["observation"] = [{**target, "revision": target["revision"] + 1,
+                                             "updated_at": now_text(), **changes}]
+            response = post(served.url, seal(forged, other, hub_setup.recipient), token)
+            assert response.status_code == 403, (changes, response.text)
+            assert "data/observation.jsonl, record 1" in response.json()["detail"]
+            assert snapshot(hub.store) == before, changes
