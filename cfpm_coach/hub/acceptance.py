@@ -13,7 +13,7 @@ from cfpm_coach.errors import ConstraintError, OwnershipError, ReplayError
 from cfpm_coach.services.bundle_import import (
     check_manifest,
     manifest_sender,
-    merge_opened,
+    merge_records,
     refused_for_missing_parents,
 )
 from cfpm_coach.storage import hub_repo
@@ -54,7 +54,8 @@ def accept(store: Store, catalog: InstrumentCatalog, device: Binding,
 
     The earlier receipt is looked up inside the write transaction itself: a separate read
     before it cost one more transaction per upload, and the unique key on (device, bundle id)
-    decides anyway when the same bundle arrives twice at once.
+    decides anyway when the same bundle arrives twice at once. These receipts are the hub's
+    journal of bundles, so the desktop's bundle_log is neither read nor written here.
     """
     bundle_id = uuid.UUID(opened.manifest.bundle_id)
     try:
@@ -63,7 +64,7 @@ def accept(store: Store, catalog: InstrumentCatalog, device: Binding,
             if prior is not None:
                 return Delivery(prior, False)
             sender = _sender(session, device, opened)
-            merged = merge_opened(session, opened, sender, catalog)
+            merged = merge_records(session, opened, sender, catalog)
             receipt = {**merged.as_dict(), "duplicate": False,
                        "received_at": utcnow().isoformat(), "hub_device_id": str(device.id)}
             hub_repo.record_upload(session=session, device_id=device.id, bundle_id=bundle_id,

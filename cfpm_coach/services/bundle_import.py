@@ -67,7 +67,8 @@ def check_manifest(opened: OpenedBundle, sender: Sender) -> None:
 def merge_opened(session: "Session", opened: OpenedBundle, sender: Sender,
                  catalog: "InstrumentCatalog") -> Receipt:
     """Merge a checked bundle from sender inside the caller's transaction; a repeat of the same
-    bytes is a no-op. Only the sender's own records are accepted (domain/ownership.py)."""
+    bytes is a no-op (the store's bundle journal). Only the sender's own records are accepted
+    (domain/ownership.py)."""
     check_manifest(opened, sender)
     bundle_id = uuid.UUID(opened.manifest.bundle_id)
     seen = exchange_repo.bundle_seen(session=session, bundle_id=bundle_id,
@@ -80,17 +81,26 @@ def merge_opened(session: "Session", opened: OpenedBundle, sender: Sender,
         return Receipt(str(bundle_id), True, {
             t: {"inserted": 0, "updated": 0, "unchanged": sum(c.values()), "conflicts": 0}
             for t, c in tables.items()})
-    check_records(session, catalog, opened.records)  # what needs this store and its instruments
-    result = merge_repo.merge(session, bundle_id, opened.records, sender=sender)
-    counted = {t: asdict(c) for t, c in result.tables.items()}
+    receipt = merge_records(session, opened, sender, catalog)
     exchange_repo.log_bundle(
         session=session, bundle_id=bundle_id, device_id=sender.device_id, direction="import",
         high_water=0,
         record_count=sum(len(r) for r in opened.records.values()), status="imported",
-        receipt={"sha256": opened.sha256, "tables": counted})
+        receipt={"sha256": opened.sha256, "tables": receipt.tables})
     session.flush()
+    return receipt
+
+
+def merge_records(session: "Session", opened: OpenedBundle, sender: Sender,
+                  catalog: "InstrumentCatalog") -> Receipt:
+    """Check and merge a bundle's records inside the caller's transaction, keeping no journal
+    of it: for a caller that keeps its own (the hub's receipts per enrolled device)."""
+    check_manifest(opened, sender)
+    check_records(session, catalog, opened.records)  # what needs this store and its instruments
+    bundle_id = uuid.UUID(opened.manifest.bundle_id)
+    result = merge_repo.merge(session, bundle_id, opened.records, sender=sender)
     log.info("bundle %s merged", bundle_id)
-    return Receipt(str(bundle_id), False, counted)
+    return Receipt(str(bundle_id), False, {t: asdict(c) for t, c in result.tables.items()})
 
 
 def refused_for_missing_parents() -> BundleError:

@@ -1,5 +1,5 @@
-"""Many rows inserted at once: on SQLite converted once to their stored form and sent through the
-driver's executemany, elsewhere through SQLAlchemy's executemany in batches."""
+"""Many rows inserted at once: converted once to what the driver takes and sent through the
+driver's own executemany (SQLite and PostgreSQL)."""
 
 import functools
 import json
@@ -8,8 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Uuid, insert
-from sqlalchemy.dialects import postgresql
+from sqlalchemy import JSON, Boolean, Date, Uuid
 from sqlmodel import Session
 
 from cfpm_coach.storage.types import UTCDateTime
@@ -28,7 +27,7 @@ def _time_stored(value: datetime) -> str:
     return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
-def _converter(column: Any) -> Callable[[Any], Any] | None:
+def _sqlite_converter(column: Any) -> Callable[[Any], Any] | None:
     """How a column's values are stored by SQLAlchemy's SQLite types (None: as they are)."""
     if isinstance(column.type, Uuid):
         return _uuid_stored
@@ -43,7 +42,16 @@ def _converter(column: Any) -> Callable[[Any], Any] | None:
     return None
 
 
-def _row_builder(table_columns: list[Any]) -> Builder:
+def _postgresql_converter(column: Any) -> Callable[[Any], Any] | None:
+    """How psycopg is given a column's values (None: as they are; it adapts UUIDs, aware
+    datetimes, dates and booleans itself, and needs to be told a dict is JSON)."""
+    from psycopg.types.json import Json  # only a hub on PostgreSQL loads the driver
+
+    return Json if isinstance(column.type, JSON) else None
+
+
+def _row_builder(table_columns: list[Any],
+                 converter: Callable[[Any], Callable[[Any], Any] | None]) -> Builder:
     """A function turning a record into the stored values of these columns, in order.
 
     Generated (as collections.namedtuple does): a per-value loop with a converter lookup cost
@@ -52,7 +60,7 @@ def _row_builder(table_columns: list[Any]) -> Builder:
     parts, env = [], {}
     for index, column in enumerate(table_columns):
         key = repr(column.name)
-        convert = _converter(column)
+        convert = converter(column)
         if convert is None:
             parts.append(f"r[{key}]")
         else:
@@ -61,31 +69,40 @@ def _row_builder(table_columns: list[Any]) -> Builder:
     return eval(f"lambda r: ({', '.join(parts)},)", env)
 
 
-@functools.lru_cache(maxsize=128)
-def _sqlite_insert(sa_table: Any, names: frozenset[str]) -> tuple[str, Builder]:
-    """The INSERT statement and row builder for these columns of a table, made once per process:
-    generating the builder cost ~1 ms per table per bundle, more than a small bundle's inserts."""
+@functools.lru_cache(maxsize=256)
+def _driver_insert(sa_table: Any, names: frozenset[str], dialect: str) -> tuple[str, Builder]:
+    """The INSERT statement in the driver's own parameter style and the row builder for these
+    columns of a table, made once per process: generating the builder cost ~1 ms per table per
+    bundle, more than a small bundle's inserts."""
     table_columns = [c for c in sa_table.columns if c.name in names]
     listed = ", ".join(c.name for c in table_columns)
-    marks = ", ".join("?" * len(table_columns))
+    mark, converter = ("?", _sqlite_converter) if dialect == "sqlite" else (
+        "%s", _postgresql_converter)
+    marks = ", ".join([mark] * len(table_columns))
     return (f"INSERT INTO {sa_table.name} ({listed}) VALUES ({marks})",
-            _row_builder(table_columns))
+            _row_builder(table_columns, converter))
+
+
+def _dialect(session: Session) -> str:
+    """The store's dialect: SQLite (laptops, small hubs) or PostgreSQL (hubs)."""
+    name = session.get_bind().dialect.name
+    if name not in ("sqlite", "postgresql"):
+        raise ValueError(f"unsupported database dialect {name!r}")
+    return name
 
 
 def insert_many(session: Session, sa_table: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows (each with the same keys); on SQLite straight through the driver's
-    executemany.
+    """Insert many rows (each with the same keys) straight through the driver's executemany.
 
     SQLAlchemy's per-value bind processing cost more than SQLite's own work for a 250k-rating
-    import; the values are converted once here to exactly the stored form instead.
+    import; the values are converted once here to exactly the stored form instead. On
+    PostgreSQL SQLAlchemy's multi-row INSERT has a different text for every row count, so
+    psycopg parsed it anew each time and never prepared it; one fixed statement sent by
+    psycopg's pipelined executemany is prepared once per connection.
     """
     if not rows:
         return
-    if session.get_bind().dialect.name != "sqlite":
-        for start in range(0, len(rows), 2000):
-            session.execute(insert(sa_table), rows[start : start + 2000])
-        return
-    statement, build = _sqlite_insert(sa_table, frozenset(rows[0]))
+    statement, build = _driver_insert(sa_table, frozenset(rows[0]), _dialect(session))
     session.connection().exec_driver_sql(statement, [build(row) for row in rows])
 
 
@@ -97,12 +114,8 @@ def insert_new(session: Session, sa_table: Any, rows: list[dict[str, Any]]) -> i
     """
     if not rows:
         return 0
-    if session.get_bind().dialect.name != "sqlite":
-        statement = postgresql.insert(sa_table).on_conflict_do_nothing(
-            index_elements=[sa_table.c.id]).returning(sa_table.c.id)
-        return sum(len(session.execute(statement, rows[start : start + 2000]).all())
-                   for start in range(0, len(rows), 2000))
-    text, build = _sqlite_insert(sa_table, frozenset(rows[0]))
+    # Both drivers give the rows inserted by every execution, summed, as rowcount.
+    text, build = _driver_insert(sa_table, frozenset(rows[0]), _dialect(session))
     result = session.connection().exec_driver_sql(f"{text} ON CONFLICT (id) DO NOTHING",
                                                   [build(row) for row in rows])
     return int(result.rowcount)
