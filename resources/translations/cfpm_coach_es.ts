@@ -1720,6 +1720,26 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <source>Workers: %1</source>
         <translation>Personal: %1</translation>
     </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>Amended</source>
+        <translation>Enmendada</translation>
+    </message>
+    <message>
+        <source>Assessment: %1</source>
+        <translation>Evaluación: %1</translation>
+    </message>
+    <message>
+        <source>Enter or double-click to open this assessment</source>
+        <translation>Intro o doble clic para abrir esta evaluación</translation>
+    </message>
 </context>
 <context>
     <name>OfficeFlow</name>
