@@ -224,6 +224,11 @@ class StartDialog(QDialog):
         form.setRowVisible(self.stage, office)
         for widget in self._worker_only:
             form.setRowVisible(widget, not office)
+        # An office is assessed with its people, not on a home visit: the first setting offered
+        # follows the subject until the coach picks one.
+        wanted = Setting.TEAM_MEETING if office else Setting.HOME_VISIT
+        if self.setting.currentData() in (Setting.TEAM_MEETING.value, Setting.HOME_VISIT.value):
+            self.setting.setCurrentIndex(self.setting.findData(wanted.value))
         self._update_ok()
 
     def _office_changed(self, text: str) -> None:

@@ -41,6 +41,7 @@ def _choose_office(dialog: StartDialog) -> None:
     assert not dialog.case_reference.isVisible()
     assert dialog.office.isVisible() and dialog.county.isVisible() and dialog.stage.isVisible()
     assert not dialog.start_button.isEnabled()  # no office named yet
+    assert dialog.setting.currentData() == "team_meeting"  # an office is no home visit
     press(Qt.Key.Key_F, ALT)
     assert focus_widget() in (dialog.office, dialog.office.lineEdit())
     type_text(OFFICE)
@@ -67,6 +68,7 @@ def test_an_office_is_assessed_by_keyboard_printed_and_listed(
         detail = checklist.detail
         assert detail is not None and detail.summary.worker_id is None
         assert detail.summary.implementation_stage == "installation"
+        assert detail.summary.setting == "team_meeting"
         assert checklist.title.text().startswith(f"{OFFICE}, {COUNTY} \u00b7 ")
         activate(qtbot, window)
         for index in range(len(checklist._order)):
