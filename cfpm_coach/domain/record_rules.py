@@ -31,6 +31,7 @@ from pydantic import (
 from pydantic_core import CoreSchema, ErrorDetails, PydanticCustomError, core_schema
 
 from cfpm_coach.domain.instruments import INSTRUMENT_ID, ITEM_ID
+from cfpm_coach.domain.office_subject import ImplementationStage
 from cfpm_coach.domain.pairing import ALPHABET, LENGTH
 from cfpm_coach.domain.vocabulary import (
     CaseworkComponent,
@@ -136,6 +137,7 @@ def _text(max_length: int, *, one_line: bool = False, required: bool = False) ->
 # Text, by the kind of field it is.
 Name = _text(NAME_MAX, one_line=True, required=True)  # a worker's or coach's name
 Label = _text(NAME_MAX, one_line=True)  # role, unit, office, county, co-observer
+PlaceName = _text(NAME_MAX, one_line=True, required=True)  # an assessed office or its county
 CaseReference = _text(CASE_REFERENCE_MAX, one_line=True)
 Note = _text(NOTE_MAX)  # strengths, growth areas, next steps
 GoalText = _text(NOTE_MAX, required=True)
@@ -169,6 +171,8 @@ RECORD_RULES: dict[str, dict[str, Any]] = {
         "setting": one_of(Setting), "started_at": Time, "ended_at": Time,
         "case_reference": CaseReference, "co_observer": Label, "pair_code": PairCode,
         "casework_component": one_of(CaseworkComponent),
+        "office": PlaceName, "county": PlaceName,
+        "implementation_stage": one_of(ImplementationStage),
         "status": one_of(ObservationStatus), "finalized_at": Time, "strengths": Note,
         "growth_areas": Note, "next_steps": Note},
     "observation_amendment": {**_SYNCED, "observation_id": uuid.UUID, "reason": Reason,

@@ -8,6 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from cfpm_coach.domain.office_subject import ImplementationStage
 from cfpm_coach.domain.vocabulary import CaseworkComponent, Setting
 from cfpm_coach.reports.dates import paper_date, paper_time
 from cfpm_coach.reports.fonts import BOLD, REGULAR
@@ -66,6 +67,21 @@ CASEWORK_TEXTS = (translate("reports", "Engagement"), translate("reports", "Asse
                   translate("reports", "Service planning and implementation"),
                   translate("reports", "Monitoring and adapting"),
                   translate("reports", "Transition"))
+
+
+STAGE_TEXTS = (translate("reports", "Exploration"), translate("reports", "Installation"),
+               translate("reports", "Initial implementation"),
+               translate("reports", "Full implementation"))
+
+
+def stage_label(value: str | None) -> str:
+    """The label of an implementation stage code in the report language; a dash when not given."""
+    if not value:
+        return "\u2014"
+    try:
+        return translate("reports", ImplementationStage(value).label)
+    except ValueError:
+        return value
 
 
 def casework_label(value: str | None) -> str:

@@ -19,6 +19,7 @@ from cfpm_coach.reports.common import (
     rich,
     setting_label,
     signatures,
+    stage_label,
 )
 from cfpm_coach.reports.document import (
     CONTENT_WIDTH,
@@ -60,16 +61,26 @@ def _header(report: ObservationReport) -> list[Flowable]:
     detail, worker = report.detail, report.worker
     summary = detail.summary
     instrument = detail.instrument
+    if summary.worker_id is None:  # an office's implementation supports
+        subject = [(translate("reports", "Office"), worker.office),
+                   (translate("reports", "County"), worker.county),
+                   (translate("reports", "Implementation stage"),
+                    stage_label(summary.implementation_stage))]
+    else:
+        subject = [(translate("reports", "Worker"), worker.name),
+                   (translate("reports", "Role, unit, office"),
+                    ", ".join(p for p in (worker.role, worker.unit, worker.office) if p)
+                    or "\u2014")]
     rows = [
-        (translate("reports", "Worker"), worker.name),
-        (translate("reports", "Role, unit, office"),
-         ", ".join(p for p in (worker.role, worker.unit, worker.office) if p) or "\u2014"),
+        *subject,
         (translate("reports", "Coach"), summary.coach_name + (
             fill(translate("reports", " (co-observer: %1)"), detail.co_observer)
             if detail.co_observer else "")),
         (translate("reports", "Date"), local_time(summary.started_at)),
         (translate("reports", "Setting"), setting_label(summary.setting)),
-        (translate("reports", "Casework component"), casework_label(summary.casework_component)),
+        *([] if summary.worker_id is None else [
+            (translate("reports", "Casework component"),
+             casework_label(summary.casework_component))]),
         (translate("reports", "Duration"), _duration(report)),
         (translate("reports", "Instrument"),
          fill(translate("reports", "%1, version %2"), instrument.title, instrument.version)),

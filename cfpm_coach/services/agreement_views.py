@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from cfpm_coach.domain.agreement import krippendorff_alpha_ordinal, pair_agreement
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.errors import NotFoundError
-from cfpm_coach.services.observation_views import ratings_in
+from cfpm_coach.services.observation_views import office_name, ratings_in
 from cfpm_coach.services.read_models import (
     AgreementReport,
     BehaviorAgreement,
@@ -39,15 +39,15 @@ def agreement_report(ws: "Workspace", instrument_id: str | None = None) -> Agree
         values = {o.id: ratings_in(ws.catalog, instrument, o, raw.get(o.id, {})) or {}
                   for o in observations}
         names = profile_repo.coach_names(session=session)
-        worker_names = {}
+        subject_names = {}  # by observation: its worker, or the office it assessed
         for obs in observations:
-            worker = worker_repo.get_worker(session=session, worker_id=obs.worker_id)
-            worker_names[obs.worker_id] = worker.name if worker else ""
-        groups: dict[str, dict[uuid.UUID, tuple[uuid.UUID, uuid.UUID, datetime]]] = \
-            defaultdict(dict)
+            worker = (worker_repo.get_worker(session=session, worker_id=obs.worker_id)
+                      if obs.worker_id is not None else None)
+            subject_names[obs.id] = worker.name if worker else office_name(obs)
+        groups: dict[str, dict[uuid.UUID, tuple[uuid.UUID, datetime]]] = defaultdict(dict)
         for obs in observations:  # oldest first: a coach's later rating of a visit replaces it
             assert obs.pair_code is not None
-            groups[obs.pair_code][obs.coach_id] = (obs.id, obs.worker_id, obs.started_at)
+            groups[obs.pair_code][obs.coach_id] = (obs.id, obs.started_at)
     items = [item.id for item in instrument.items]
     visits, per_pair, per_behavior = [], defaultdict(list), defaultdict(list)
     for code, by_coach in groups.items():
@@ -57,9 +57,9 @@ def agreement_report(ws: "Workspace", instrument_id: str | None = None) -> Agree
         columns = {c: [values.get(by_coach[c][0], {}).get(i) for i in items] for c in raters}
         first, second = columns[raters[0]], columns[raters[1]]
         units = [{str(c): columns[c][n] for c in raters} for n in range(len(items))]
-        _first_id, worker_id, started_at = by_coach[raters[0]]
+        first_id, started_at = by_coach[raters[0]]
         visit = VisitAgreement(
-            code, worker_names.get(worker_id, ""), started_at,
+            code, subject_names.get(first_id, ""), started_at,
             [names.get(c, "") for c in raters], [by_coach[c][0] for c in raters],
             pair_agreement(first, second, scored), krippendorff_alpha_ordinal(units, scored))
         visits.append(visit)

@@ -208,9 +208,13 @@ class ExchangeService:
                 "instrument_version": obs["instrument_version"], "element": group,
                 "behavior_id": rating["behavior_id"], "behavior": label,
                 "value": rating["value"], "level": level,
+                # An office's assessment: the office rated, instead of a worker.
+                "office": obs.get("office"), "county": obs.get("county"),
+                "implementation_stage": obs.get("implementation_stage"),
             })
         columns = ["observation_id", "worker_id", "started_at", "status", "instrument_id",
-                   "instrument_version", "element", "behavior_id", "behavior", "value", "level"]
+                   "instrument_version", "element", "behavior_id", "behavior", "value", "level",
+                   "office", "county", "implementation_stage"]
         written.append(_write_csv(out_dir / "ratings_long.csv", columns, long_rows))
         return written
 

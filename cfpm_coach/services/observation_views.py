@@ -36,9 +36,11 @@ def summaries(
     values = observation_repo.rating_values(session=session, observation_ids=[o.id for o in rows])
     coaches = profile_repo.coach_names(session=session)
     workers = worker_repo.names_of(session=session,
-                                   worker_ids=list({o.worker_id for o in rows}))
+                                   worker_ids=list({o.worker_id for o in rows
+                                                    if o.worker_id is not None}))
     return [
-        summary(catalog, obs, values.get(obs.id, {}), workers.get(obs.worker_id, ""),
+        summary(catalog, obs, values.get(obs.id, {}),
+                workers.get(obs.worker_id, "") if obs.worker_id else office_name(obs),
                 coaches.get(obs.coach_id, ""))
         for obs in rows
     ]
@@ -68,7 +70,13 @@ def summary(
         ended_at=obs.ended_at, status=obs.status, score=score, group_scores=groups,
         rated=rated, total=total, current_scores=current,
         casework_component=getattr(obs, "casework_component", None),
+        office=obs.office, county=obs.county, implementation_stage=obs.implementation_stage,
     )
+
+
+def office_name(obs: Observation) -> str:
+    """How an office's assessment names its subject: the office, then its county."""
+    return ", ".join(part for part in (obs.office, obs.county) if part)
 
 
 def current_scores(catalog: InstrumentCatalog, instrument: Instrument, values: RatingValues,
@@ -97,14 +105,16 @@ def detail(
         for r in rows if instrument.has_item(r.behavior_id)
     }
     values = {k: r.value for k, r in ratings.items()}
-    worker = worker_repo.get_worker(session=session, worker_id=obs.worker_id)
+    worker = (worker_repo.get_worker(session=session, worker_id=obs.worker_id)
+              if obs.worker_id is not None else None)
     coach = profile_repo.get_coach(session=session, coach_id=obs.coach_id)
     amendments = [
         AmendmentView(a.id, a.reason, a.opened_at, a.closed_at)
         for a in observation_repo.amendments_of(session=session, observation_id=obs.id)
     ]
     return ObservationDetail(
-        summary=summary(catalog, obs, values, worker.name if worker else "",
+        summary=summary(catalog, obs, values,
+                        worker.name if worker else office_name(obs),
                         coach.name if coach else ""),
         instrument=instrument, case_reference=obs.case_reference, co_observer=obs.co_observer,
         strengths=obs.strengths, growth_areas=obs.growth_areas, next_steps=obs.next_steps,

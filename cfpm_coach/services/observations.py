@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from cfpm_coach.domain import pairing, record_rules
+from cfpm_coach.domain.office_subject import ImplementationStage
 from cfpm_coach.domain.record_rules import CASE_REFERENCE_MAX, EVIDENCE_MAX
 from cfpm_coach.domain.scoring import missing_behaviors
 from cfpm_coach.domain.vocabulary import CaseworkComponent, ObservationStatus, Setting
@@ -56,6 +57,16 @@ def check_casework(component: str | CaseworkComponent | None) -> str | None:
     except ValueError:
         choices = ", ".join(c.value for c in CaseworkComponent)
         raise InvalidInputError(f"casework component: {component!r} is not one of "
+                                f"{choices}") from None
+
+
+def check_stage(stage: str | ImplementationStage) -> str:
+    """The stored implementation stage, or InvalidInputError listing the choices."""
+    try:
+        return ImplementationStage(stage).value
+    except ValueError:
+        choices = ", ".join(s.value for s in ImplementationStage)
+        raise InvalidInputError(f"implementation stage: {stage!r} is not one of "
                                 f"{choices}") from None
 
 
@@ -144,26 +155,58 @@ class ObservationService:
             raise InvalidInputError(
                 f"instrument: {instrument.title} rates an office's implementation supports, "
                 "not a worker; choose a practice or leadership instrument")
-        pair = pairing.normalize(pair_code) if pair_code and pair_code.strip() else None
-        setting_value = check_setting(setting)
         reference = check_case_reference(case_reference)
-        author = self._ws.author
-        assert author.coach_id is not None
         with self._ws.store.write() as session:
             if worker_repo.get_worker(session=session, worker_id=worker_id) is None:
                 raise NotFoundError("That worker no longer exists")
-            obs = Observation(  # type: ignore[call-arg]
-                worker_id=worker_id, coach_id=author.coach_id, instrument_id=instrument.id,
-                instrument_version=instrument.version, instrument_hash=instrument.content_hash,
-                setting=setting_value,
-                started_at=_aware(started_at, "start time") if started_at else utcnow(),
-                case_reference=reference, co_observer=check_co_observer(co_observer),
-                pair_code=pair, casework_component=check_casework(casework_component),
-                status=ObservationStatus.DRAFT.value,
-            )
-            records.insert(session, author, obs)
+            obs = self._insert(session, instrument, setting, started_at, co_observer, pair_code,
+                               worker_id=worker_id, case_reference=reference,
+                               casework_component=check_casework(casework_component))
         log.info("observation %s started for worker %s", obs.id, worker_id)
         return self.get(obs.id)
+
+    def start_office(
+        self, office: str, county: str, stage: str | ImplementationStage, instrument_id: str,
+        setting: str | Setting, *, started_at: datetime | None = None,
+        instrument_version: int | None = None, co_observer: str | None = None,
+        pair_code: str | None = None,
+    ) -> ObservationDetail:
+        """Start a draft assessment of an office's implementation supports, at its stage."""
+        instrument = self._ws.catalog.get(instrument_id, instrument_version)
+        if instrument.subject != "office":
+            raise InvalidInputError(
+                f"instrument: {instrument.title} rates a person, not an office; choose an "
+                "implementation-supports instrument")
+        place = checked(record_rules.PlaceName, "office", office)
+        region = checked(record_rules.PlaceName, "county", county)
+        stage_value = check_stage(stage)
+        with self._ws.store.write() as session:
+            obs = self._insert(session, instrument, setting, started_at, co_observer, pair_code,
+                               office=place, county=region, implementation_stage=stage_value)
+        log.info("observation %s started for an office", obs.id)
+        return self.get(obs.id)
+
+    def _insert(self, session: "Session", instrument: "Instrument", setting: str | Setting,
+                started_at: datetime | None, co_observer: str | None, pair_code: str | None,
+                *, worker_id: uuid.UUID | None = None, office: str | None = None,
+                county: str | None = None, implementation_stage: str | None = None,
+                case_reference: str | None = None, casework_component: str | None = None
+                ) -> Observation:
+        """A new draft on the instrument about its subject: a worker, or an office."""
+        author = self._ws.author
+        assert author.coach_id is not None
+        obs = Observation(  # type: ignore[call-arg]
+            worker_id=worker_id, office=office, county=county,
+            implementation_stage=implementation_stage, coach_id=author.coach_id,
+            instrument_id=instrument.id, instrument_version=instrument.version,
+            instrument_hash=instrument.content_hash, setting=check_setting(setting),
+            started_at=_aware(started_at, "start time") if started_at else utcnow(),
+            case_reference=case_reference, co_observer=check_co_observer(co_observer),
+            pair_code=pairing.normalize(pair_code) if pair_code and pair_code.strip() else None,
+            casework_component=casework_component, status=ObservationStatus.DRAFT.value,
+        )
+        records.insert(session, author, obs)
+        return obs
 
     # -- editing -----------------------------------------------------------------------------
 

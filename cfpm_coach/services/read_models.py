@@ -63,8 +63,8 @@ class ObservationSummary:
     """A line of an observation list."""
 
     id: uuid.UUID
-    worker_id: uuid.UUID
-    worker_name: str
+    worker_id: uuid.UUID | None  # None: an office's assessment (see office)
+    worker_name: str  # for an office's assessment: its office and county
     coach_name: str
     instrument_id: str
     instrument_version: int
@@ -81,6 +81,10 @@ class ObservationSummary:
     # a group none of whose behaviors continue this version's is absent: "not comparable".
     current_scores: dict[str, Score] = field(default_factory=dict)
     casework_component: str | None = None
+    # An office's assessment: the office, its county and its implementation stage.
+    office: str | None = None
+    county: str | None = None
+    implementation_stage: str | None = None
 
 
 @dataclass(frozen=True)
@@ -327,3 +331,64 @@ class LeadershipComparison:
     behaviors: list[BehaviorComparison]
     # quarter ("2026-Q3"), group id, self share, others share
     over_time: list[tuple[str, str, float | None, float | None]]
+
+
+@dataclass(frozen=True)
+class DomainShare:
+    """One group (domain) of an instrument: the share of its scored ratings at the top level
+    (In place, Accomplished), and how many ratings that share is of."""
+
+    id: str
+    label: str
+    share: float | None
+    ratings: int
+
+
+@dataclass(frozen=True)
+class MonthShare:
+    """One month of a practice trend: the share of ratings at standard, of how many."""
+
+    month: str  # "2026-03"
+    share: float | None
+    ratings: int
+
+
+@dataclass(frozen=True)
+class AssessmentLine:
+    """One assessment of an office (a draft or finished), to open from the offices view."""
+
+    id: uuid.UUID
+    started_at: datetime
+    status: str
+    stage: str | None
+
+
+@dataclass(frozen=True)
+class OfficeStanding:
+    """Where one office stands: its latest implementation-supports profile and stage, its
+    leaders' profile and its workers' practice trend, side by side."""
+
+    office: str
+    county: str
+    assessed_at: datetime | None  # None: no finished implementation-supports assessment
+    stage: str | None
+    supports: list[DomainShare]
+    leadership: list[DomainShare]
+    leaders: int  # leaders whose latest leadership observation is pooled above
+    practice: list[MonthShare]  # oldest month first
+    workers: int
+    assessments: int  # finished implementation-supports assessments of the office
+    # Every live assessment of the office, drafts included, newest first.
+    lines: list[AssessmentLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OfficeStandings:
+    """Every office known on this laptop (from its workers or its assessments)."""
+
+    offices: list[OfficeStanding]
+    supports_title: str
+    supports_level: str  # the label counted as in place ("In place")
+    leadership_title: str
+    practice_title: str
+    months: int

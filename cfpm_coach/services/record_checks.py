@@ -49,11 +49,15 @@ def check_records(session: "Session", catalog: InstrumentCatalog, records: Recor
         except InstrumentError:
             field = "instrument_version"
         instrument = _pinned(catalog, key, _where("observation", number, field))
-        if instrument.subject == "office":
-            # Every observation names a worker; an office's assessment is not one of them.
+        # An office's assessment names an office; any other observation names a worker (the
+        # reader already saw that each names exactly one of the two).
+        rates_office = instrument.subject == "office"
+        if rates_office == (obs.get("worker_id") is not None):
+            rated, named = ("an office", "a worker") if rates_office else ("a person",
+                                                                          "an office")
             raise BundleError(f"{_where('observation', number, 'instrument_id')}: "
-                              f"{instrument.id} version {instrument.version} rates an office, "
-                              "and this record names a worker")
+                              f"{instrument.id} version {instrument.version} rates {rated}, "
+                              f"and this record names {named}")
         keys[obs["id"]] = key
     ratings = records.get("rating", [])
     earlier = {r["observation_id"] for r in ratings} - set(keys)

@@ -16,6 +16,7 @@ from cfpm_coach.services.read_models import (
     UnitReport,
     UnitWorkerRow,
     WorkerReport,
+    WorkerView,
 )
 from cfpm_coach.services.trends import FINISHED, scores_in
 from cfpm_coach.storage import observation_repo
@@ -51,7 +52,12 @@ class ReportService:
     def observation_data(self, observation_id: uuid.UUID) -> ObservationReport:
         """An observation with its worker and the goals agreed in it (else the open ones)."""
         detail = self._ws.observations.get(observation_id)
-        worker = self._ws.workers.get(detail.summary.worker_id)
+        summary = detail.summary
+        if summary.worker_id is None:  # an office's assessment: its place, and no goals
+            place = WorkerView(observation_id, summary.worker_name, "", "", summary.office or "",
+                               summary.county or "", True)
+            return ObservationReport(detail, place, [])
+        worker = self._ws.workers.get(summary.worker_id)
         goals = self._ws.goals.of_worker(worker.id)
         agreed = [g for g in goals if g.observation_id == observation_id]
         return ObservationReport(detail, worker, agreed or [g for g in goals if g.status == "open"])
@@ -125,7 +131,8 @@ class ReportService:
                     and o.instrument_version <= instrument.version]
         by_worker: dict[uuid.UUID, list[ObservationSummary]] = defaultdict(list)
         for obs in finished:
-            by_worker[obs.worker_id].append(obs)
+            if obs.worker_id is not None:  # always: found by its workers
+                by_worker[obs.worker_id].append(obs)
         rows = []
         for worker in workers:
             mine = by_worker.get(worker.id, [])

@@ -116,11 +116,13 @@ def subjects(*, session: Session, rows: list[AuditRow]) -> dict[uuid.UUID, Subje
             found[gid] = Subject(worker_name=name, observation_id=oid)
     about: dict[uuid.UUID, Subject] = {}
     if observation_ids:
-        query = (select(obs.c.id, worker.c.name, obs.c.started_at)
-                 .join(worker, worker.c.id == obs.c.worker_id)
+        # Outer: an office's assessment has no worker; it is named by its office and county.
+        query = (select(obs.c.id, worker.c.name, obs.c.started_at, obs.c.office, obs.c.county)
+                 .outerjoin(worker, worker.c.id == obs.c.worker_id)
                  .where(obs.c.id.in_(observation_ids)))
-        for oid, name, started in session.execute(query):
-            about[oid] = Subject(worker_name=name, observation_id=oid,
+        for oid, name, started, office, county in session.execute(query):
+            place = ", ".join(part for part in (office, county) if part)
+            about[oid] = Subject(worker_name=name or place, observation_id=oid,
                                  observation_started_at=started)
     for oid in wanted.get("observation", set()):
         if oid in about:

@@ -45,10 +45,49 @@ def _finished(instrument_id: str) -> Any:
 
 
 def places(*, session: Session) -> set[tuple[str, str]]:
-    """Every (county, office) with a live worker."""
+    """Every (county, office) with a live worker or a live assessment of the office."""
     rows = session.execute(select(col(Worker.county), col(Worker.office))
                            .where(col(Worker.deleted_at).is_(None)).distinct())
-    return {(str(county), str(office)) for county, office in rows}
+    assessed = session.execute(select(col(Observation.county), col(Observation.office))
+                               .where(col(Observation.worker_id).is_(None),
+                                      col(Observation.deleted_at).is_(None)).distinct())
+    return {(str(county), str(office)) for county, office in [*rows, *assessed]}
+
+
+@dataclass(frozen=True)
+class OfficeAssessment:
+    """A finished assessment of an office's implementation supports and its scored ratings."""
+
+    id: uuid.UUID
+    started_at: datetime
+    stage: str
+    coach_name: str
+    instrument_id: str
+    instrument_version: int
+    ratings: dict[str, int]
+
+
+def office_assessments(*, session: Session, county: str, office: str
+                       ) -> list[OfficeAssessment]:
+    """The finished assessments of one place (no worker: the office itself), newest first."""
+    where = (col(Observation.worker_id).is_(None), col(Observation.county) == county,
+             col(Observation.office) == office, col(Observation.status).in_(FINISHED),
+             col(Observation.deleted_at).is_(None))
+    found = session.execute(
+        select(col(Observation.id), col(Observation.started_at),
+               col(Observation.implementation_stage), col(Coach.name),
+               col(Observation.instrument_id), col(Observation.instrument_version))
+        .outerjoin(Coach, col(Coach.id) == col(Observation.coach_id))
+        .where(*where).order_by(col(Observation.started_at).desc(), col(Observation.id))).all()
+    ratings: dict[uuid.UUID, dict[str, int]] = {oid: {} for oid, *_ in found}
+    for oid, behavior, value in session.execute(
+            select(col(Rating.observation_id), col(Rating.behavior_id), col(Rating.value))
+            .join(Observation, col(Observation.id) == col(Rating.observation_id))
+            .where(*where, col(Rating.deleted_at).is_(None), col(Rating.value).is_not(None))):
+        ratings[oid][str(behavior)] = int(value)
+    return [OfficeAssessment(oid, started, str(stage or ""), str(coach or ""), str(instrument),
+                             int(version), ratings[oid])
+            for oid, started, stage, coach, instrument, version in found]
 
 
 def workers_of_place(*, session: Session, county: str, office: str, instrument_id: str

@@ -8,7 +8,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from cfpm_coach.storage.types import UTCDateTime
@@ -68,11 +68,23 @@ class Worker(SyncedRecord, table=True):
 
 
 class Observation(SyncedRecord, table=True):
-    """One observed interaction, rated on one instrument version."""
+    """One observed interaction (or an office's assessment), rated on one instrument version.
 
-    __table_args__ = (Index("ix_observation_worker_started", "worker_id", "started_at"),)
+    Its subject is a worker, or an office and its county with the office's implementation stage
+    (domain/office_subject.py); never both, never neither.
+    """
 
-    worker_id: uuid.UUID = Field(foreign_key="worker.id", nullable=False)
+    __table_args__ = (
+        Index("ix_observation_worker_started", "worker_id", "started_at"),
+        Index("ix_observation_office_started", "office", "started_at"),
+        CheckConstraint(
+            "(worker_id IS NOT NULL AND office IS NULL AND county IS NULL "
+            "AND implementation_stage IS NULL) OR "
+            "(worker_id IS NULL AND office IS NOT NULL AND county IS NOT NULL "
+            "AND implementation_stage IS NOT NULL)", name="ck_observation_one_subject"),
+    )
+
+    worker_id: uuid.UUID | None = Field(default=None, foreign_key="worker.id", nullable=True)
     coach_id: uuid.UUID = Field(foreign_key="coach.id", nullable=False)
     instrument_id: str
     instrument_version: int
@@ -86,6 +98,10 @@ class Observation(SyncedRecord, table=True):
     pair_code: str | None = Field(default=None, index=True)
     # Which phase of the work with the family the visit belonged to (vocabulary.Casework).
     casework_component: str | None = None
+    # An office's assessment: the office, its county and its implementation stage.
+    office: str | None = None
+    county: str | None = None
+    implementation_stage: str | None = None
     status: str = Field(default="draft", index=True)
     finalized_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     strengths: str = Field(default="", sa_type=Text)

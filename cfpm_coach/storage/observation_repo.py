@@ -226,3 +226,12 @@ def instrument_keys(*, session: Session, observation_ids: Iterable[uuid.UUID]
         for obs_id, instrument_id, version, content_hash in session.execute(query):
             found[obs_id] = (str(instrument_id), int(version), str(content_hash))
     return found
+
+
+def office_assessments(*, session: Session, statuses: Iterable[str]) -> list[Observation]:
+    """Live assessments of offices (no worker) in the statuses, newest first."""
+    query = select(Observation).where(
+        col(Observation.deleted_at).is_(None), col(Observation.worker_id).is_(None),
+        col(Observation.status).in_(list(statuses)),
+    ).order_by(col(Observation.started_at).desc())
+    return list(session.exec(query))

@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from pydantic import BaseModel, ValidationError
 from pydantic_core import SchemaValidator
 
+from cfpm_coach.domain.office_subject import subject_problem
 from cfpm_coach.domain.record_rules import plain_message
 from cfpm_coach.errors import BundleError, CoachError, ForbiddenError
 from cfpm_coach.sync import container, keys
@@ -255,6 +256,12 @@ def read_records(archive: zipfile.ZipFile, manifest: Manifest) -> dict[str, list
         reader = _TableReader(models[table], readers[table], LATER_OPTIONAL.get(table, ()),
                               time_columns(table))
         records[table] = _read_table(archive, entry, reader)
+    for number, row in enumerate(records.get("observation", []), start=1):
+        # Exactly one subject, a worker or an office; whether it is the one the instrument
+        # rates is checked where the instruments are (services/record_checks.py).
+        problem = subject_problem(row)
+        if problem is not None:
+            raise BundleError(f"data/observation.jsonl, record {number}, field {problem}")
     return records
 
 

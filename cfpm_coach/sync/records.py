@@ -27,8 +27,8 @@ from cfpm_coach.storage.models import AuditEntry
 FORMAT = "cfpm-coach-bundle"
 FORMAT_VERSION = 1
 # Columns added after format 1 was published: optional, so bundles written before them still read.
-LATER_OPTIONAL: dict[str, tuple[str, ...]] = {"observation": ("pair_code",
-                                                               "casework_component")}
+LATER_OPTIONAL: dict[str, tuple[str, ...]] = {"observation": (
+    "pair_code", "casework_component", "office", "county", "implementation_stage")}
 
 
 def _nullable(annotation: Any) -> bool:

@@ -111,6 +111,8 @@ class FinishDialog(QDialog):
         self.goals_added.setWordWrap(True)
         goal_form.addRow(self.goals_added)
         layout.addWidget(goals)
+        # A goal is a worker's: an office's assessment has none.
+        goals.setVisible(detail.summary.worker_id is not None)
 
         self.buttons = QDialogButtonBox()
         self.later_button = self.buttons.addButton(self.tr("Keep as draft"),

@@ -59,6 +59,10 @@ class MainActions:
         self.leadership_action = self._action(
             tr("&Leadership: self vs others\u2026"), reports.leadership, None,
             tr("A leader's self-assessment next to others' ratings"), "leadership")
+        self.offices_action = self._action(
+            tr("Where each office &stands\u2026"), window.offices.show_offices, None,
+            tr("Per office: implementation supports and stage, leadership and practice"),
+            "officeStandings")
         self.reports_action = declare(QAction(tr("&Reports"), window), needs_store=True)
         self.reports_action.setObjectName("reports")
         self.reports_action.setToolTip(tr("Coaching summaries as PDF (Ctrl+R)"))
@@ -145,7 +149,7 @@ class MainActions:
             self.settings_action, None, self.quit_action))
         self.reports_menu = self._menu(tr("&Reports"), (
             self.worker_report_action, self.observation_report_action, self.unit_report_action,
-            self.agreement_action, self.leadership_action))
+            self.agreement_action, self.leadership_action, self.offices_action))
         self.reports_action.setMenu(self.reports_menu)
         self.edit_menu = self._menu(tr("&Edit"), (
             self.undo_action, self.redo_action, None, self.find_action, self.refresh_action))

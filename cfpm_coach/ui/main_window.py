@@ -31,6 +31,7 @@ from cfpm_coach.ui.idle_lock import IdleLock
 from cfpm_coach.ui.main_actions import MainActions
 from cfpm_coach.ui.notice_bar import NoticeBar
 from cfpm_coach.ui.observation_flow import ObservationFlow
+from cfpm_coach.ui.office_flow import OfficeFlow
 from cfpm_coach.ui.recovery_flow import RecoveryFlow
 from cfpm_coach.ui.report_flow import ReportFlow
 from cfpm_coach.ui.security_flow import SecurityFlow
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.flow = ObservationFlow(self, self)
         self.workers = WorkerFlow(self, self)
         self.reports = ReportFlow(self, self)
+        self.offices = OfficeFlow(self, self.reports, self.flow.open, self)
         self.tools = ToolsFlow(self)
         self.sync = SyncFlow(self)
         self.recovery = RecoveryFlow(self)

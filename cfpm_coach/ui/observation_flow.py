@@ -28,6 +28,14 @@ OPEN_OBSERVATION_KEY = "open_observation_id"
 
 
 def _start(ws: Workspace, request: "StartRequest") -> tuple[ObservationDetail, list[GoalView]]:
+    if request.rates_office:
+        detail = ws.observations.start_office(
+            request.office, request.county, request.implementation_stage,
+            request.instrument_id, request.setting, started_at=request.started_at,
+            instrument_version=request.instrument_version,
+            co_observer=request.co_observer or None, pair_code=request.pair_code or None)
+        ws.profile.set_setting(OPEN_OBSERVATION_KEY, str(detail.id))
+        return detail, []
     worker_id = request.worker_id
     if worker_id is None:
         assert request.new_worker is not None
@@ -183,6 +191,8 @@ class ObservationFlow(QObject):
         if detail is None:
             return
         worker_id, observation_id = detail.summary.worker_id, detail.id
+        if worker_id is None:
+            return  # an office's assessment: the finish dialog offers no goal
         self.backend.write(
             lambda ws: ws.goals.add(worker_id, goal.text, goal.behavior_ids,
                                     due_date=goal.due_date, observation_id=observation_id),
@@ -280,5 +290,8 @@ def _with_open_goals(ws: Workspace, observation_id: uuid.UUID
                      ) -> tuple[ObservationDetail, list[GoalView]]:
     """An observation and its worker's open goals (their behaviors are highlighted)."""
     detail = ws.observations.get(observation_id)
-    goals = [g for g in ws.goals.of_worker(detail.summary.worker_id) if g.status == "open"]
+    worker_id = detail.summary.worker_id
+    if worker_id is None:
+        return detail, []  # an office's assessment: goals are a worker's
+    goals = [g for g in ws.goals.of_worker(worker_id) if g.status == "open"]
     return detail, goals

@@ -190,6 +190,10 @@ class ReportFlow(QObject):
         self.shell.backend.read(lambda ws: ws.reports.leadership_pdf(worker_id, path),
                                  lambda done: self._done(done, False), self._failed)
 
+    def show_pdf(self, path: Path) -> None:
+        """Open a PDF another flow made, as every report opens."""
+        self._done(path, False)
+
     def _done(self, path: Path, print_after: bool) -> None:
         """Show the finished PDF's pages in the app, where it is printed or saved elsewhere."""
         from cfpm_coach.ui.pdf_preview import show_preview  # loads with the first report

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 
 from cfpm_coach.domain import pairing
 from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.domain.office_subject import ImplementationStage
 from cfpm_coach.domain.vocabulary import CaseworkComponent, Setting
 from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.ui.form_rows import add_row
+from cfpm_coach.ui.office_texts import stage_label
 from cfpm_coach.ui.table_models import SHORT, casework_label, date_edit_format, setting_label
 from cfpm_coach.ui.worker_dialog import WorkerDialog, WorkerFields
 
@@ -43,10 +45,20 @@ class StartRequest:
     pair_code: str = ""
     instrument_version: int | None = None  # None: the newest
     casework_component: str = ""
+    # An office's assessment (the instrument rates an office): no worker, these instead.
+    office: str = ""
+    county: str = ""
+    implementation_stage: str = ""
+
+    @property
+    def rates_office(self) -> bool:
+        """True when this starts an assessment of an office, not an observation of a worker."""
+        return bool(self.office)
 
 
 class StartDialog(QDialog):
-    """A short form; everything but the worker has a sensible default."""
+    """A short form; everything but the worker has a sensible default. An instrument that rates
+    an office swaps the worker for the office, its county and its implementation stage."""
 
     def __init__(self, parent: QWidget | None, workers: list[WorkerView],
                  instruments: list[Instrument], *, selected_worker: uuid.UUID | None = None,
@@ -78,13 +90,14 @@ class StartDialog(QDialog):
         worker_label = QLabel(self.tr("&Worker"))
         worker_label.setBuddy(self.worker)
         form.addRow(worker_label, row)
+        self._worker_row = worker_label
+        self._add_office_rows(form, workers)
 
         self.instrument = QComboBox()
         self.instrument.setAccessibleName(self.tr("Instrument"))
         # The newest version of each instrument first; earlier versions stay selectable so a
         # worker can be rated as before while a county moves over.
-        # An office's implementation supports are not rated on a worker.
-        instruments = [i for i in instruments if i.subject != "office"]
+        self._rates_office = {i.key: i.subject == "office" for i in instruments}
         newest: dict[str, int] = {}
         for instrument in instruments:
             if instrument.version > newest.get(instrument.id, 0):
@@ -102,6 +115,7 @@ class StartDialog(QDialog):
             default_instrument, newest.get(default_instrument or "", 0))
         self.instrument.setCurrentIndex(keys.index(wanted) if wanted in keys else 0)
         form.addRow(self.tr("&Instrument"), self.instrument)
+        self.instrument.currentIndexChanged.connect(self._follow_subject)
 
         self.setting = QComboBox()
         self.setting.setAccessibleName(self.tr("Setting"))
@@ -135,6 +149,7 @@ class StartDialog(QDialog):
         warning.setWordWrap(True)
         warning.setObjectName("privacyWarning")
         form.addRow("", warning)
+        self._worker_only = [self.casework, self.case_reference, warning]
 
         self.co_observer = QLineEdit()
         self.co_observer.setPlaceholderText(self.tr("Optional: another coach rating this visit"))
@@ -166,6 +181,60 @@ class StartDialog(QDialog):
         # Made default once inside the dialog: set before, Qt let the first button win (Enter
         # opened "New worker").
         self.start_button.setDefault(True)
+        self._form = form
+        self._follow_subject()
+
+    def _add_office_rows(self, form: QFormLayout, workers: list[WorkerView]) -> None:
+        """Office, county and stage: shown instead of the worker for an office instrument."""
+        places = sorted({(w.office, w.county) for w in workers if w.office})
+        self._county_of = dict(places)
+        self.office = QComboBox()
+        self.office.setEditable(True)
+        self.office.setAccessibleName(self.tr("Office"))
+        self.office.addItems(list(dict.fromkeys(office for office, _ in places)))
+        self.office.setCurrentIndex(-1)
+        self.office.setPlaceholderText(self.tr("The office assessed"))
+        self.office.currentTextChanged.connect(self._office_changed)
+        self.county = QLineEdit()
+        self.county.setAccessibleName(self.tr("County"))
+        self.county.setMaxLength(120)
+        self.county.textChanged.connect(self._update_ok)
+        place = QHBoxLayout()
+        place.addWidget(self.office, 1)
+        place.addWidget(QLabel(self.tr("County")))
+        place.addWidget(self.county, 1)
+        self._office_label = add_row(form, self.tr("O&ffice"), place, self.office)
+        self.stage = QComboBox()
+        self.stage.setAccessibleName(self.tr("Implementation stage"))
+        self.stage.setToolTip(self.tr(
+            "Where the office stands in putting the practice model in place."))
+        for stage in ImplementationStage:
+            self.stage.addItem(stage_label(stage.value), stage.value)
+        form.addRow(self.tr("Implementation s&tage"), self.stage)
+
+    def rates_office(self) -> bool:
+        """True when the chosen instrument rates an office."""
+        return bool(self._rates_office.get(self.instrument.currentData(), False))
+
+    def _follow_subject(self) -> None:
+        office = self.rates_office()
+        form = self._form
+        form.setRowVisible(self._worker_row, not office)
+        form.setRowVisible(self._office_label, office)
+        form.setRowVisible(self.stage, office)
+        for widget in self._worker_only:
+            form.setRowVisible(widget, not office)
+        # An office is assessed with its people, not on a home visit: the first setting offered
+        # follows the subject until the coach picks one.
+        wanted = Setting.TEAM_MEETING if office else Setting.HOME_VISIT
+        if self.setting.currentData() in (Setting.TEAM_MEETING.value, Setting.HOME_VISIT.value):
+            self.setting.setCurrentIndex(self.setting.findData(wanted.value))
+        self._update_ok()
+
+    def _office_changed(self, text: str) -> None:
+        county = self._county_of.get(text.strip())
+        if county and not self.county.text().strip():
+            self.county.setText(county)
         self._update_ok()
 
     def _create_worker(self) -> None:
@@ -194,7 +263,11 @@ class StartDialog(QDialog):
     def _update_ok(self) -> None:
         ok = self._pair_code_ok()
         self.pair_code.setStyleSheet("" if ok else "color: #b3261e;")
-        self.start_button.setEnabled(self.worker.count() > 0 and ok)
+        if getattr(self, "_form", None) is not None and self.rates_office():
+            subject = bool(self.office.currentText().strip() and self.county.text().strip())
+        else:
+            subject = self.worker.count() > 0
+        self.start_button.setEnabled(subject and ok)
 
     def _started_at(self) -> datetime:
         value = self.started.dateTime().toPython()
@@ -204,6 +277,16 @@ class StartDialog(QDialog):
     def request(self) -> StartRequest:
         """What was chosen."""
         worker_id = self.worker.currentData()
+        if self.rates_office():
+            return StartRequest(
+                worker_id=None, new_worker=None,
+                instrument_id=self.instrument.currentData()[0],
+                instrument_version=self.instrument.currentData()[1],
+                setting=self.setting.currentData(), started_at=self._started_at(),
+                case_reference="", co_observer=self.co_observer.text().strip(),
+                pair_code=self.pair_code.text().strip(),
+                office=self.office.currentText().strip(), county=self.county.text().strip(),
+                implementation_stage=self.stage.currentData())
         return StartRequest(
             worker_id=worker_id,
             new_worker=self._new_worker if worker_id is None else None,

@@ -96,6 +96,14 @@
         <translation>La autoevaluación de un líder junto a las calificaciones de otros</translation>
     </message>
     <message>
+        <source>Where each office &amp;stands…</source>
+        <translation>Situación de cada o&amp;ficina…</translation>
+    </message>
+    <message>
+        <source>Per office: implementation supports and stage, leadership and practice</source>
+        <translation>Por oficina: apoyos a la implementación y etapa, liderazgo y práctica</translation>
+    </message>
+    <message>
         <source>&amp;Reports</source>
         <translation>&amp;Informes</translation>
     </message>
@@ -688,6 +696,22 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
     <message>
         <source>This key is incomplete or mistyped (a team key is age1 followed by 58 letters and digits). Copy the whole key again from your central team&apos;s message.</source>
         <translation>Esta clave está incompleta o mal escrita (una clave de equipo es age1 seguido de 58 letras y cifras). Copie de nuevo la clave completa del mensaje de su equipo central.</translation>
+    </message>
+    <message>
+        <source>Exploration</source>
+        <translation>Exploración</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>Instalación</translation>
+    </message>
+    <message>
+        <source>Initial implementation</source>
+        <translation>Implementación inicial</translation>
+    </message>
+    <message>
+        <source>Full implementation</source>
+        <translation>Implementación completa</translation>
     </message>
 </context>
 <context>
@@ -1662,6 +1686,96 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     </message>
 </context>
 <context>
+    <name>OfficeDialog</name>
+    <message>
+        <source>Where each office stands</source>
+        <translation>Situación de cada oficina</translation>
+    </message>
+    <message>
+        <source>Per office: the latest implementation-supports assessment (share of supports in place) and the office&apos;s stage, its leaders&apos; latest leadership observations, and its workers&apos; practice fidelity by month, side by side: does practice move where supports are in place?</source>
+        <translation>Por oficina: la evaluación más reciente de los apoyos a la implementación (porcentaje de apoyos implementados) y la etapa de la oficina, las observaciones de liderazgo más recientes de sus líderes y la fidelidad de la práctica de su personal por mes, lado a lado: ¿mejora la práctica donde hay apoyos implementados?</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Oficina</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Last assessed</source>
+        <translation>Última evaluación</translation>
+    </message>
+    <message>
+        <source>Implementation supports in place</source>
+        <translation>Apoyos a la implementación implementados</translation>
+    </message>
+    <message>
+        <source>Leadership at standard</source>
+        <translation>Liderazgo en el estándar</translation>
+    </message>
+    <message>
+        <source>Practice at standard, by month</source>
+        <translation>Práctica en el estándar, por mes</translation>
+    </message>
+    <message>
+        <source>Save office as &amp;PDF</source>
+        <translation>Guardar la oficina como &amp;PDF</translation>
+    </message>
+    <message>
+        <source>No office yet: give workers an office, or assess an office&apos;s implementation supports (New observation, then the implementation-supports instrument).</source>
+        <translation>Aún no hay oficinas: asigne una oficina al personal o evalúe los apoyos a la implementación de una oficina (Nueva observación y luego el instrumento de apoyos a la implementación).</translation>
+    </message>
+    <message>
+        <source>Not assessed yet</source>
+        <translation>Aún sin evaluar</translation>
+    </message>
+    <message>
+        <source>Assessments: %1</source>
+        <translation>Evaluaciones: %1</translation>
+    </message>
+    <message>
+        <source>Leaders observed: %1</source>
+        <translation>Líderes observados: %1</translation>
+    </message>
+    <message>
+        <source>Workers: %1</source>
+        <translation>Personal: %1</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>Amended</source>
+        <translation>Enmendada</translation>
+    </message>
+    <message>
+        <source>Assessment: %1</source>
+        <translation>Evaluación: %1</translation>
+    </message>
+    <message>
+        <source>Enter or double-click to open this assessment</source>
+        <translation>Intro o doble clic para abrir esta evaluación</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeFlow</name>
+    <message>
+        <source>Creating the PDF…</source>
+        <translation>Creando el PDF…</translation>
+    </message>
+    <message>
+        <source>The report could not be made</source>
+        <translation>No se pudo crear el informe</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Change Passphrase</source>
@@ -2362,6 +2476,34 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>Start observing</source>
         <translation>Empezar a observar</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Oficina</translation>
+    </message>
+    <message>
+        <source>The office assessed</source>
+        <translation>La oficina evaluada</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>Condado</translation>
+    </message>
+    <message>
+        <source>O&amp;ffice</source>
+        <translation>Ofi&amp;cina</translation>
+    </message>
+    <message>
+        <source>Implementation stage</source>
+        <translation>Etapa de implementación</translation>
+    </message>
+    <message>
+        <source>Where the office stands in putting the practice model in place.</source>
+        <translation>En qué punto está la oficina en la implementación del modelo de práctica.</translation>
+    </message>
+    <message>
+        <source>Implementation s&amp;tage</source>
+        <translation>Etapa de imp&amp;lementación</translation>
     </message>
     <message>
         <source>new</source>
@@ -3142,6 +3284,22 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Transición</translation>
     </message>
     <message>
+        <source>Exploration</source>
+        <translation>Exploración</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>Instalación</translation>
+    </message>
+    <message>
+        <source>Initial implementation</source>
+        <translation>Implementación inicial</translation>
+    </message>
+    <message>
+        <source>Full implementation</source>
+        <translation>Implementación completa</translation>
+    </message>
+    <message>
         <source>%1 (casework component: %2)</source>
         <translation>%1 (componente del trabajo de caso: %2)</translation>
     </message>
@@ -3272,6 +3430,14 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>, finalized %1</source>
         <translation>, finalizada el %1</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>Condado</translation>
+    </message>
+    <message>
+        <source>Implementation stage</source>
+        <translation>Etapa de implementación</translation>
     </message>
     <message>
         <source>Role, unit, office</source>
@@ -3548,6 +3714,70 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>%1: worker coaching summary</source>
         <translation>%1: resumen de coaching del trabajador</translation>
+    </message>
+    <message>
+        <source>Implementation supports (share %1)</source>
+        <translation>Apoyos a la implementación (porcentaje %1)</translation>
+    </message>
+    <message>
+        <source>Leadership (share at standard)</source>
+        <translation>Liderazgo (porcentaje en el estándar)</translation>
+    </message>
+    <message>
+        <source>Practice fidelity by month (share at standard)</source>
+        <translation>Fidelidad de la práctica por mes (porcentaje en el estándar)</translation>
+    </message>
+    <message>
+        <source>No implementation-supports assessment yet.</source>
+        <translation>Aún no hay evaluación de los apoyos a la implementación.</translation>
+    </message>
+    <message>
+        <source>No leadership observation yet.</source>
+        <translation>Aún no hay observación de liderazgo.</translation>
+    </message>
+    <message>
+        <source>No practice observation in the period.</source>
+        <translation>No hay observaciones de práctica en el período.</translation>
+    </message>
+    <message>
+        <source>%1 (finalized assessments: %2)</source>
+        <translation>%1 (evaluaciones finalizadas: %2)</translation>
+    </message>
+    <message>
+        <source>Not assessed yet: no implementation-supports assessment of this office has been finalized.</source>
+        <translation>Aún sin evaluar: no se ha finalizado ninguna evaluación de los apoyos a la implementación de esta oficina.</translation>
+    </message>
+    <message>
+        <source>Last assessed</source>
+        <translation>Última evaluación</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>workers and leaders: %1; leaders observed on leadership: %2</source>
+        <translation>personal y líderes: %1; líderes observados en liderazgo: %2</translation>
+    </message>
+    <message>
+        <source>Instruments</source>
+        <translation>Instrumentos</translation>
+    </message>
+    <message>
+        <source>Supports: the latest finalized assessment, share of the rated supports that are %1 (could not be assessed is left out). Leadership: each leader&apos;s latest finalized observation, pooled. Practice: every finalized observation of the office&apos;s workers in the last %2 months, pooled by month.</source>
+        <translation>Apoyos: la evaluación finalizada más reciente, porcentaje de los apoyos calificados que están en «%1» (los que no se pudieron evaluar no cuentan). Liderazgo: la observación finalizada más reciente de cada líder, en conjunto. Práctica: todas las observaciones finalizadas del personal de la oficina en los últimos %2 meses, agrupadas por mes.</translation>
+    </message>
+    <message>
+        <source>Where the office stands</source>
+        <translation>Situación de la oficina</translation>
+    </message>
+    <message>
+        <source>Where the office stands: %1</source>
+        <translation>Situación de la oficina: %1</translation>
+    </message>
+    <message>
+        <source>Implementation supports, leadership and practice</source>
+        <translation>Apoyos a la implementación, liderazgo y práctica</translation>
     </message>
 </context>
 </TS>

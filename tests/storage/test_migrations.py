@@ -266,3 +266,60 @@ def test_0012_adds_published_instruments_one_per_version(tmp_path: Path) -> None
         conn.execute(insert, (uuid.uuid4().hex,))
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute(insert, (uuid.uuid4().hex,))
+
+
+def test_0013_lets_an_observation_rate_an_office_and_keeps_worker_observations(
+        tmp_path: Path) -> None:
+    """A store made by 0012 keeps its observations of workers (no office subject); after 0013
+    an observation can name an office, its county and stage instead of a worker, and the
+    database refuses both subjects at once, or neither."""
+    data = tmp_path / "data"
+    data.mkdir()
+    db = data / "cfpm-coach.sqlite3"
+    upgrade(db, data / "backups", target="0012")
+    ids = {name: uuid.uuid4().hex for name in ("coach", "worker", "observation", "device")}
+    stamp = "'2026-01-01 00:00:00', '2026-01-01 00:00:00', 1, ?, 0"
+    with sqlite3.connect(db) as conn:
+        conn.execute(f"INSERT INTO coach (id, created_at, updated_at, revision, device_id, "
+                     f"local_seq, name, role, county, office) VALUES (?, {stamp}, 'Coach', '', "
+                     "'', '')", (ids["coach"], ids["device"]))
+        conn.execute(f"INSERT INTO worker (id, created_at, updated_at, revision, device_id, "
+                     f"local_seq, name, role, unit, office, county, active) VALUES (?, {stamp}, "
+                     "'Ana', '', '', 'North', '', 1)", (ids["worker"], ids["device"]))
+        conn.execute(f"INSERT INTO observation (id, created_at, updated_at, revision, device_id, "
+                     f"local_seq, worker_id, coach_id, instrument_id, instrument_version, "
+                     f"instrument_hash, setting, started_at, status, strengths, growth_areas, "
+                     f"next_steps) VALUES (?, {stamp}, ?, ?, 'cpm-practice', 1, ?, 'home_visit', "
+                     "'2026-01-01 00:00:00', 'final', '', '', '')",
+                     (ids["observation"], ids["device"], ids["worker"], ids["coach"], "0" * 64))
+        conn.execute(f"INSERT INTO rating (id, created_at, updated_at, revision, device_id, "
+                     f"local_seq, observation_id, behavior_id, value, note) VALUES (?, {stamp}, "
+                     "?, 'engagement.1', 3, '')",
+                     (uuid.uuid4().hex, ids["device"], ids["observation"]))
+    upgrade(db, data / "backups", target="0013")
+    insert = (f"INSERT INTO observation (id, created_at, updated_at, revision, device_id, "
+              f"local_seq, worker_id, coach_id, instrument_id, instrument_version, "
+              f"instrument_hash, setting, started_at, status, strengths, growth_areas, "
+              f"next_steps, office, county, implementation_stage) VALUES (?, {stamp}, ?, ?, "
+              "'cpm-implementation', 1, ?, 'team_meeting', '2026-02-01 00:00:00', 'draft', '', "
+              "'', '', ?, ?, ?)")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT id, worker_id, office, county, implementation_stage "
+                            "FROM observation").fetchall() == [
+            (ids["observation"], ids["worker"], None, None, None)]
+        assert conn.execute("SELECT count(*) FROM rating").fetchone() == (1,)
+        office = uuid.uuid4().hex
+        conn.execute(insert, (office, ids["device"], None, ids["coach"], "0" * 64, "North",
+                              "Alameda", "installation"))
+        for worker, place in ((ids["worker"], "North"), (None, None)):
+            with pytest.raises(sqlite3.IntegrityError, match="one_subject"):
+                conn.execute(insert, (uuid.uuid4().hex, ids["device"], worker, ids["coach"],
+                                      "0" * 64, place, place and "Alameda",
+                                      place and "installation"))
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    with Workspace.open(data) as ws:
+        found = {s.id.hex: s for s in ws.observations.find()}
+        assert found[ids["observation"]].worker_name == "Ana"
+        assert found[office].worker_id is None
+        assert found[office].worker_name == "North, Alameda"
+        assert found[office].implementation_stage == "installation"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.domain.office_subject import ImplementationStage
 from cfpm_coach.domain.scoring import score_observation
 from cfpm_coach.domain.vocabulary import Setting
 from cfpm_coach.errors import CoachError, ForbiddenError, NotFoundError
@@ -19,6 +20,8 @@ from cfpm_coach.storage import drilldown_repo
 from cfpm_coach.storage.hub_repo import TallyRow
 
 PRACTICE = "cpm-practice"
+SUPPORTS = "cpm-implementation"
+LEADERSHIP = "cpm-leadership"
 # Offices have no record of their own: a place is its (county, office) pair, named in URLs by a
 # UUID derived from it, so no county or office name reaches a URL or the access log.
 OFFICE_NAMESPACE = uuid.UUID("5b0e0c56-3f0e-4f8e-9a64-0f6c1ce0a11e")
@@ -44,6 +47,13 @@ def _setting(code: str) -> str:
     try:
         return Setting(code).label
     except ValueError:  # a setting this hub's version does not know: shown as sent
+        return code
+
+
+def _stage(code: str) -> str:
+    try:
+        return ImplementationStage(code).label
+    except ValueError:  # a stage this hub's version does not know: shown as sent
         return code
 
 
@@ -87,6 +97,10 @@ class Office:
     observations: int
     workers: Table
     grid: Grid
+    # The office's implementation-supports assessments, newest first (share In place).
+    supports: Table | None = None
+    # Its leaders' latest leadership observations, pooled: share at standard per domain.
+    leadership: Table | None = None
 
 
 @dataclass(frozen=True)
@@ -153,13 +167,69 @@ class Drilldown:
                 session=session, county=county, office=office, instrument_id=PRACTICE)
             tallies, counts = drilldown_repo.place_tallies(
                 session=session, county=county, office=office, instrument_id=PRACTICE)
+            assessed = drilldown_repo.office_assessments(session=session, county=county,
+                                                         office=office)
+            led = [found[-1] for w in workers if (found := drilldown_repo.rated_observations(
+                session=session, worker_id=w.id, instrument_id=LEADERSHIP))]
         table = Table("workers", "Workers and their finished observations",
                       ["worker", "role", "unit", "state", "observations", "latest observation"],
                       [[w.name, w.role, w.unit, "active" if w.active else "inactive",
                         w.observations, _day(w.latest)] for w in workers],
                       frozenset({4}), links={0: [f"/workers/{w.id}" for w in workers]})
         return Office(office_id(county, office), county, office, sum(counts.values()), table,
-                      _grid(instrument, tallies, counts, "share-accomplished-by-element-and-month"))
+                      _grid(instrument, tallies, counts, "share-accomplished-by-element-and-month"),
+                      self._supports(assessed), self._leadership(led))
+
+    def _leadership(self, latest: list[drilldown_repo.RatedObservation]) -> Table:
+        """Each leader's latest finished leadership observation, pooled by domain."""
+        try:
+            newest = self.hub.workspace.catalog.get(LEADERSHIP)
+        except CoachError:  # no leadership instrument at this hub
+            return Table("leadership-by-domain", "Leadership", ["domain", "share"])
+        observed: dict[str, int] = {}
+        proficient: dict[str, int] = {}
+        for found in latest:
+            try:
+                own = self.hub.workspace.catalog.get(LEADERSHIP, found.instrument_version)
+            except CoachError:  # a version this hub lacks: left out, never a 500
+                continue
+            score = score_observation(own, {k: v for k, v in found.ratings.items()
+                                            if own.has_item(k) and own.scale.has_value(v)})
+            for group_id, group in score.by_group.items():
+                observed[group_id] = observed.get(group_id, 0) + group.observed
+                proficient[group_id] = proficient.get(group_id, 0) + group.proficient
+        rows = [[g.label, _share(proficient.get(g.id, 0), observed.get(g.id, 0)), len(latest)]
+                for g in newest.groups] if latest else []
+        return Table("leadership-by-domain", "Leadership: each leader's latest finished "
+                     "observation, pooled; share of ratings at the proficient level or above",
+                     ["domain", "share at standard", "leaders"], rows, frozenset({1, 2}))
+
+    def _supports(self, assessed: list[drilldown_repo.OfficeAssessment]) -> Table:
+        """The office's assessments, newest first: stage, coach, share In place per domain."""
+        try:
+            newest = self.hub.workspace.catalog.get(SUPPORTS)
+        except CoachError:  # no implementation-supports instrument at this hub
+            return Table("implementation-supports", "Implementation supports",
+                         ["date", "stage"], [[_day(a.started_at), a.stage] for a in assessed])
+        rows = []
+        for found in assessed:
+            try:
+                own = self.hub.workspace.catalog.get(found.instrument_id,
+                                                     found.instrument_version)
+                score = score_observation(own, {k: v for k, v in found.ratings.items()
+                                                if own.has_item(k) and own.scale.has_value(v)})
+                by_group = {g: _share(s.proficient, s.observed)
+                            for g, s in score.by_group.items()}
+            except CoachError:  # a version this hub lacks: shown as "none", never a 500
+                by_group = {}
+            rows.append([_day(found.started_at), _stage(found.stage), found.coach_name,
+                         *[by_group.get(g.id, "none") for g in newest.groups]])
+        level = newest.scale.level(newest.scale.proficient_threshold).label
+        return Table("implementation-supports",
+                     f"Implementation supports, newest first: share of the rated supports "
+                     f"{level}, by domain",
+                     ["date", "stage", "coach", *[g.label for g in newest.groups]], rows,
+                     frozenset(range(3, 3 + len(newest.groups))))
 
     def worker(self, scope: Scope, text_id: str) -> WorkerPage:
         """A worker by id: 404 if malformed, unknown or deleted, 403 outside the scope."""

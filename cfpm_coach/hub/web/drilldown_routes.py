@@ -54,7 +54,9 @@ def install(app: FastAPI, drilldown: Drilldown, pages: Pages) -> None:
                     found: SignedInReader) -> Response:
         def build() -> Response:
             office = drilldown.office(found.account.scope, office_id)
-            return pages.csv_download(pick([office.grid.table, office.workers], table))
+            tables = [office.grid.table, office.workers]
+            extra = filter(None, [office.supports, office.leadership])
+            return pages.csv_download(pick([*tables, *extra], table))
         return shown(request, found, build)
 
     @app.get("/workers/{worker_id}", include_in_schema=False)

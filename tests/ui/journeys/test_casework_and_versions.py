@@ -41,10 +41,11 @@ def _two_observations(qtbot: QtBot, window: MainWindow) -> None:
 
     def on_v2_in_assessment(dialog: StartDialog) -> None:
         assert dialog.instrument.currentData() == ("cpm-practice", 2)
-        # An office's implementation supports are never rated on a worker: not offered here.
+        # An office's implementation supports are offered too: choosing it swaps the worker
+        # for the office (tests/ui/journeys/test_office_assessment.py).
         offered = [dialog.instrument.itemData(i) for i in range(dialog.instrument.count())]
-        assert sorted(offered) == [("cpm-leadership", 1), ("cpm-practice", 1),
-                                   ("cpm-practice", 2)]
+        assert sorted(offered) == [("cpm-implementation", 1), ("cpm-leadership", 1),
+                                   ("cpm-practice", 1), ("cpm-practice", 2)]
         assert dialog.casework.currentData() == ""  # optional: not stated unless chosen
         press(Qt.Key.Key_K, ALT)
         assert focus_widget() is dialog.casework
