@@ -42,6 +42,7 @@ from cfpm_coach.ui.window_state import (
     WindowState,
 )
 from cfpm_coach.ui.worker_flow import WorkerFlow
+from cfpm_coach.ui.worker_list_loader import WorkerListLoader
 from cfpm_coach.ui.worker_page import WorkerPage
 from cfpm_coach.ui.workers_panel import WorkersPanel
 
@@ -98,7 +99,8 @@ class MainWindow(QMainWindow):
         self.commands.build_menus()
         self._make_status_bar()
 
-        self.workers_panel.filters_changed.connect(self.refresh_workers)
+        self.worker_list = WorkerListLoader(self.workers_panel, backend,
+                                            lambda: self.state.worker_id, self)
         self.workers_panel.width_wanted.connect(self._give_workers_room)
         self.splitter.splitterMoved.connect(self._on_split_moved)
         self.workers_panel.worker_selected.connect(self._on_user_selected_worker)
@@ -276,14 +278,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def refresh_workers(self) -> None:
         """Reload the workers list (and offices) with the current filters."""
-        filters = self.workers_panel.filters()
-        self.backend.read(lambda ws: (ws.workers.find(**filters), ws.workers.offices()),  # type: ignore[arg-type]
-                          self._on_workers)
-
-    def _on_workers(self, result: tuple[list[WorkerView], list[str]]) -> None:
-        workers, offices = result
-        self.workers_panel.set_offices(offices)
-        self.workers_panel.set_workers(workers, self.state.worker_id)
+        self.worker_list.refresh()
 
     def show_worker(self, worker_id: uuid.UUID) -> None:
         """Make a worker current: the list highlights them, the page shows them."""

@@ -1,6 +1,7 @@
 """Small Qt table models over read models: column constants, set_rows() with a model reset."""
 
 import re
+import uuid
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
@@ -13,10 +14,19 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTime,
+    QTimer,
+    Signal,
 )
 
 from cfpm_coach.domain.vocabulary import CaseworkComponent, Setting
-from cfpm_coach.services.read_models import GoalView, ObservationSummary, WorkerView
+from cfpm_coach.services.read_models import (
+    GoalView,
+    ObservationSummary,
+    WorkerListing,
+    WorkerRow,
+    WorkerView,
+    fidelity,
+)
 from cfpm_coach.ui.texts import QT_TR_NOOP, tr
 
 RowT = TypeVar("RowT")
@@ -184,77 +194,161 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
 
 
 class WorkersModel(RowsModel[WorkerView]):
-    """The workers list; it sorts itself (the view calls sort() on a header click).
+    """The workers list, filled lazily: every listed worker's own columns at once, their
+    figures (last observed, fidelity bars) a page at a time, as their rows come into view.
 
-    Through a QSortFilterProxyModel every comparison was two calls into data(): about 70,000
-    for 5,000 workers, as long as reading them. Here each row's key is computed once and Python
-    sorts from the order the rows came in, giving the order the proxy gave.
+    The store sorts: a header click asks for a new listing (sort_wanted) rather than sorting
+    here, so that 50,000 workers need neither their figures read nor a sort in Python.
     """
+
+    # Worker ids whose figures a shown row needs, and the listing they belong to.
+    figures_wanted = Signal(list, int)
+    sort_wanted = Signal()  # a header click: the list is to be read again in the new order
+
+    NAME, OFFICE, LAST_OBSERVED, FIDELITY = range(4)
+    HEADERS = (QT_TR_NOOP("Name"), QT_TR_NOOP("Office"), QT_TR_NOOP("Last observed"),
+               QT_TR_NOOP("Fidelity"))
+    ORDERS = ("name", "office", "last_observed", "fidelity")  # WORKER_ORDERS, by column
+    PAGE = 100  # figures are asked for a page of rows at a time
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         # Element id to label, for tooltips; set by the window from the practice instrument.
         self.element_labels: dict[str, str] = {}
         self.proficient_label = "Accomplished"  # the practice instrument's, once one is open
-        self._given: list[WorkerView] = []  # in the order the service listed them
-        self._order: tuple[int, Qt.SortOrder] | None = None
-        self._row_of: dict[object, int] = {}
+        self.order: tuple[str, bool] = ("name", False)  # (WORKER_ORDERS item, descending)
+        self.listing = 0  # which listing is shown; figures of an older one are dropped
+        self._listed: list[WorkerRow] = []  # every listed worker's own columns, in order
+        self._figured: dict[uuid.UUID, WorkerView] = {}
+        self._plain: dict[uuid.UUID, WorkerView] = {}  # views of unfigured rows, made once shown
+        self._row_of: dict[uuid.UUID, int] = {}
+        self._asked: set[int] = set()  # pages whose figures were asked for (never twice)
+        self._wanted: set[int] = set()  # pages to ask for once the current paint is done
+        self._in_flight = 0  # asks not answered yet
 
-    def set_rows(self, rows: list[WorkerView]) -> None:
-        """Replace every row, in the current sort order (one model reset)."""
+    def set_listing(self, listing: WorkerListing) -> None:
+        """Show a listing: its workers in its order, figures where it has them (one reset)."""
         self.beginResetModel()
-        self._given = list(rows)
-        self._rows = self._sorted()
+        self.listing += 1
+        self._listed = listing.workers
+        self._figured = dict(listing.figured)
+        self._plain.clear()
+        self._row_of = {row.id: n for n, row in enumerate(self._listed)}
+        self._asked.clear()
+        self._wanted.clear()
+        self._in_flight = 0
+        self.order = (listing.order, listing.descending)
         self.endResetModel()
 
-    def row_of(self, worker_id: object) -> int | None:
+    def set_rows(self, rows: list[WorkerView]) -> None:
+        """Show workers already figured, in the order given."""
+        self.set_listing(WorkerListing(
+            [WorkerRow(r.id, r.name, r.role, r.unit, r.office, r.county, r.active) for r in rows],
+            {row.id: row for row in rows}, *self.order))
+
+    def add_figures(self, views: list[WorkerView], listing: int) -> None:
+        """Figures read for some rows of a listing; ignored when another listing is shown."""
+        if listing != self.listing:
+            return
+        self._in_flight = max(0, self._in_flight - 1)
+        rows = []
+        for view in views:
+            row = self._row_of.get(view.id)
+            if row is not None:
+                self._figured[view.id] = view
+                rows.append(row)
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0),
+                                  self.index(max(rows), self.columnCount() - 1))
+
+    def figures_lost(self, ids: list[uuid.UUID], listing: int) -> None:
+        """A read of figures failed or was dropped: their rows may ask again."""
+        if listing == self.listing:
+            self._in_flight = max(0, self._in_flight - 1)
+            self._asked -= {self._row_of[i] // self.PAGE for i in ids if i in self._row_of}
+
+    def is_figured(self, row: int) -> bool:
+        """Whether a row's figures are known (not still to be read)."""
+        return 0 <= row < len(self._listed) and self._listed[row].id in self._figured
+
+    def pending(self) -> bool:
+        """Whether figures were asked for (or are about to be) and not yet all received."""
+        return bool(self._wanted) or self._in_flight > 0
+
+    def rows(self) -> list[WorkerView]:
+        """The rows shown, figured where their figures are known."""
+        return [self._figured.get(row.id) or self._plain_view(row) for row in self._listed]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._listed)
+
+    def _plain_view(self, row: WorkerRow) -> WorkerView:
+        view = self._plain.get(row.id)
+        if view is None:
+            view = self._plain[row.id] = WorkerView(*row)
+        return view
+
+    def row_at(self, index: Index) -> WorkerView | None:
+        if not index.isValid() or index.row() >= len(self._listed):
+            return None
+        row = self._listed[index.row()]
+        figured = self._figured.get(row.id)
+        if figured is not None:
+            return figured
+        page = index.row() // self.PAGE
+        if page not in self._asked and page not in self._wanted:
+            if not self._wanted:
+                # Once the paint that needed them is over: one ask per page, however many cells.
+                QTimer.singleShot(0, self._ask)
+            self._wanted.add(page)
+        return self._plain_view(row)
+
+    def _ask(self) -> None:
+        pages, self._wanted = sorted(self._wanted), set()
+        ids = [row.id for page in pages
+               for row in self._listed[page * self.PAGE:(page + 1) * self.PAGE]
+               if row.id not in self._figured]
+        self._asked.update(pages)
+        if ids:
+            self._in_flight += 1
+            self.figures_wanted.emit(ids, self.listing)
+
+    def row_of(self, worker_id: uuid.UUID) -> int | None:
         """The row showing a worker, or None when not listed."""
         return self._row_of.get(worker_id)
 
-    def _sorted(self) -> list[WorkerView]:
-        rows = self._given
-        if self._order is not None:
-            column, order = self._order
-            rows = sorted(rows, key=lambda row: self.sort_key(row, column))
-            if order == Qt.SortOrder.DescendingOrder:
-                rows.reverse()  # ties too, as the proxy ordered them (tests/ui/test_workers_panel)
-        self._row_of = {row.id: n for n, row in enumerate(rows)}
-        return list(rows)
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by a column, keeping the selection on the same workers."""
-        self._order = (column, order) if 0 <= column < len(self.HEADERS) else None
-        self.layoutAboutToBeChanged.emit()
-        before = self.persistentIndexList()
-        held = [(self._rows[i.row()].id, i.column()) for i in before]
-        self._rows = self._sorted()
-        self.changePersistentIndexList(before, [self.index(self._row_of[worker_id], column_)
-                                                for worker_id, column_ in held])
-        self.layoutChanged.emit()
-
-    NAME, OFFICE, LAST_OBSERVED, FIDELITY = range(4)
-    HEADERS = (QT_TR_NOOP("Name"), QT_TR_NOOP("Office"), QT_TR_NOOP("Last observed"),
-               QT_TR_NOOP("Fidelity"))
+        """A header click: ask for the list in that column's order (the store sorts)."""
+        if not 0 <= column < len(self.ORDERS):
+            return
+        wanted = (self.ORDERS[column], order == Qt.SortOrder.DescendingOrder)
+        if wanted != self.order:
+            self.order = wanted
+            self.sort_wanted.emit()
 
     def display(self, row: WorkerView, column: int) -> str:
         if column == self.NAME:
             return row.name if row.active else row.name + self.tr(" (inactive)")
         if column == self.OFFICE:
             return row.office
+        if row.id not in self._figured:
+            return ""  # not read yet: blank, never a dash that would say "not observed"
         if column == self.LAST_OBSERVED:
             return local_date(row.last_observed_at) or "\u2014"
-        scores = [s for s in row.element_scores.values() if s is not None]
-        return percent(sum(scores) / len(scores)) if scores else "\u2014"
+        share = fidelity(row)
+        return "\u2014" if share is None else percent(share)
 
     def sort_key(self, row: WorkerView, column: int) -> Any:
         if column == self.LAST_OBSERVED:
             return row.last_observed_at.timestamp() if row.last_observed_at else 0.0
         if column == self.FIDELITY:
-            scores = [s for s in row.element_scores.values() if s is not None]
-            return sum(scores) / len(scores) if scores else -1.0
+            share = fidelity(row)
+            return -1.0 if share is None else share
         return super().sort_key(row, column)
 
     def tooltip(self, row: WorkerView, column: int) -> str | None:
+        if column == self.FIDELITY and row.id not in self._figured:
+            return None
         if column == self.FIDELITY and row.element_scores:
             lines = [f"{self.element_labels.get(k, k)}: {percent(v)}"
                      for k, v in row.element_scores.items()]
