@@ -1,9 +1,9 @@
 """Child for the worker-list benchmark: read the list and fill the workers panel, timed.
 
-Prints one line per run, "<read ms> <shown ms>": the service's listing read alone, then the
-read plus filling the panel (model, selection, column widths), reading the figures of the rows
-the panel then shows (the selected worker sits mid-list, so that is a second page), and painting
-it: the time until the list is on screen with every visible figure.
+Prints one line per run, "<read ms> <painted ms> <complete ms>": the service's listing read
+alone; the read plus filling the panel (model, selection, column widths) and painting it, the
+list's first paint (names of all, figures of the top page); then until the figures of every row
+on screen are read and painted too (the selected worker sits mid-list, so that is one more page).
 """
 
 import os
@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main(data_dir: str, repeat: int) -> None:
-    """Time WorkerService.listing() and listing + WorkersPanel.set_listing() + figures + paint."""
+    """Time WorkerService.listing(), + WorkersPanel.set_listing() + paint, + visible figures."""
     import uuid
     from pathlib import Path
 
@@ -37,23 +37,27 @@ def main(data_dir: str, repeat: int) -> None:
 
         model.figures_wanted.connect(figures)
         listing = ws.workers.listing()  # the caches a running app has warm
-        current = listing.workers[len(listing.workers) // 2].id if listing.workers else None
+        middle = listing.workers[len(listing.workers) // 2] if listing.workers else None
+        current = uuid.UUID(middle.key) if middle else None
         panel.set_listing(listing, current)
-        app.processEvents()
+        while model.pending():
+            app.processEvents()
         for _ in range(repeat):
             began = time.perf_counter()
             listing = ws.workers.listing()
             read = time.perf_counter()
             panel.set_listing(listing, current)
             panel.repaint()
+            painted = time.perf_counter()
             app.processEvents()
             while model.pending():
                 app.processEvents()
             panel.repaint()
-            shown = time.perf_counter()
+            complete = time.perf_counter()
             row = model.row_of(current) if current else None
             assert row is None or model.is_figured(row), "the selected row has no figures"
-            print(f"{(read - began) * 1000:.3f} {(shown - began) * 1000:.3f}", flush=True)
+            print(" ".join(f"{(moment - began) * 1000:.3f}" for moment in (read, painted, complete)),
+                  flush=True)
 
 
 if __name__ == "__main__":

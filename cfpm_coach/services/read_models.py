@@ -7,7 +7,7 @@ from datetime import date, datetime
 from cfpm_coach.domain.agreement import PairAgreement
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.scoring import ObservationScore, Score
-from cfpm_coach.storage.worker_repo import WorkerRow as WorkerRow  # the list's plain columns
+from cfpm_coach.storage.worker_repo import ListedWorker as ListedWorker  # the list's rows
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,11 @@ def fidelity(worker: WorkerView) -> float | None:
     return sum(scores) / len(scores) if scores else None
 
 
+def listing_key(worker_id: uuid.UUID) -> str:
+    """A worker's key in a WorkerListing (ListedWorker.key)."""
+    return worker_id.hex
+
+
 # The orders the worker list offers; all but the last are the database's to give.
 WORKER_ORDERS = ("name", "office", "last_observed", "fidelity")
 
@@ -53,13 +58,13 @@ WORKER_ORDERS = ("name", "office", "last_observed", "fidelity")
 class WorkerListing:
     """Every listed worker in the asked order, and the figures of only some of them.
 
-    `workers` carries the worker's own columns (no activity, no scores; plain tuples, as 50,000
-    views would cost more than reading them); `figured` holds the full views (last observation,
-    element scores) of the workers whose figures were read.
+    `workers` names every worker (key, name, office, status: plain tuples, as 50,000 views
+    would cost more than reading them); `figured` holds the full views (role, unit, last
+    observation, element scores) of the workers whose figures were read, by key.
     """
 
-    workers: list[WorkerRow]
-    figured: dict[uuid.UUID, WorkerView]
+    workers: list[ListedWorker]
+    figured: dict[str, WorkerView]
     order: str = "name"
     descending: bool = False
 

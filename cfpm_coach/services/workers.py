@@ -10,10 +10,12 @@ from cfpm_coach.errors import InstrumentError, NotFoundError
 from cfpm_coach.services.inputs import WorkerInput, validated
 from cfpm_coach.services.read_models import (
     WORKER_ORDERS,
+    ListedWorker,
     WorkerHistory,
     WorkerListing,
     WorkerView,
     fidelity,
+    listing_key,
 )
 from cfpm_coach.storage import observation_repo, records, worker_repo
 from cfpm_coach.storage.models import Worker
@@ -28,12 +30,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 FINISHED = (ObservationStatus.FINAL.value, ObservationStatus.AMENDED.value)
-LISTING_PAGE = 100  # workers figured per read: more than a screen shows
-
-
-def _row(view: WorkerView) -> WorkerRow:
-    return WorkerRow(view.id, view.name, view.role, view.unit, view.office, view.county,
-                     view.active)
+LISTING_PAGE = 50  # workers figured with a listing: about a screenful (WorkersModel.PAGE)
 
 
 def _fidelity_key(worker: WorkerView) -> float:
@@ -128,20 +125,23 @@ class WorkerService:
             raise ValueError(f"unknown worker order {order!r}")
         with self._ws.store.read() as session:
             if order == "fidelity":
-                workers = self._figured(session, worker_repo.list_workers(
+                views = self._figured(session, worker_repo.list_workers(
                     session=session, include_inactive=include_inactive, office=office,
                     search=search))
                 # Stable on the name order; descending turns ties around too, like the list did.
-                workers.sort(key=_fidelity_key)
+                views.sort(key=_fidelity_key)
                 if descending:
-                    workers.reverse()
-                return WorkerListing([_row(view) for view in workers],
-                                     {view.id: view for view in workers}, order, descending)
-            rows = worker_repo.list_workers(
+                    views.reverse()
+                return WorkerListing(
+                    [ListedWorker(listing_key(v.id), v.name, v.office, int(v.active))
+                     for v in views], {listing_key(v.id): v for v in views}, order, descending)
+            listed = worker_repo.listed_workers(
                 session=session, include_inactive=include_inactive, office=office,
                 search=search, order=order, descending=descending)
-            first = self._figured(session, rows[:figured])
-            return WorkerListing(rows, {view.id: view for view in first}, order, descending)
+            first = self._figured(session, worker_repo.workers_by_id(
+                session=session, worker_ids=[uuid.UUID(w.key) for w in listed[:figured]]))
+            return WorkerListing(listed, {listing_key(v.id): v for v in first}, order,
+                                 descending)
 
     def figures(self, worker_ids: list[uuid.UUID]) -> list[WorkerView]:
         """The given workers with activity and element scores (a page of the list)."""

@@ -21,11 +21,12 @@ from PySide6.QtCore import (
 from cfpm_coach.domain.vocabulary import CaseworkComponent, Setting
 from cfpm_coach.services.read_models import (
     GoalView,
+    ListedWorker,
     ObservationSummary,
     WorkerListing,
-    WorkerRow,
     WorkerView,
     fidelity,
+    listing_key,
 )
 from cfpm_coach.ui.texts import QT_TR_NOOP, tr
 
@@ -209,7 +210,7 @@ class WorkersModel(RowsModel[WorkerView]):
     HEADERS = (QT_TR_NOOP("Name"), QT_TR_NOOP("Office"), QT_TR_NOOP("Last observed"),
                QT_TR_NOOP("Fidelity"))
     ORDERS = ("name", "office", "last_observed", "fidelity")  # WORKER_ORDERS, by column
-    PAGE = 100  # figures are asked for a page of rows at a time
+    PAGE = 50  # figures are asked for a page of rows at a time: about a screenful
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -218,10 +219,10 @@ class WorkersModel(RowsModel[WorkerView]):
         self.proficient_label = "Accomplished"  # the practice instrument's, once one is open
         self.order: tuple[str, bool] = ("name", False)  # (WORKER_ORDERS item, descending)
         self.listing = 0  # which listing is shown; figures of an older one are dropped
-        self._listed: list[WorkerRow] = []  # every listed worker's own columns, in order
-        self._figured: dict[uuid.UUID, WorkerView] = {}
-        self._plain: dict[uuid.UUID, WorkerView] = {}  # views of unfigured rows, made once shown
-        self._row_of: dict[uuid.UUID, int] = {}
+        self._listed: list[ListedWorker] = []  # every listed worker, in order
+        self._figured: dict[str, WorkerView] = {}  # by key: the rows whose figures are read
+        self._plain: dict[str, WorkerView] = {}  # views of rows not figured, made once shown
+        self._row_of: dict[str, int] = {}  # rows of figured or asked-for keys only
         self._asked: set[int] = set()  # pages whose figures were asked for (never twice)
         self._wanted: set[int] = set()  # pages to ask for once the current paint is done
         self._in_flight = 0  # asks not answered yet
@@ -233,7 +234,8 @@ class WorkersModel(RowsModel[WorkerView]):
         self._listed = listing.workers
         self._figured = dict(listing.figured)
         self._plain.clear()
-        self._row_of = {row.id: n for n, row in enumerate(self._listed)}
+        # Not every row's: a dict of 50,000 keys cost more than the rest of the reset.
+        self._row_of = {row.key: n for n, row in enumerate(self._listed[:self.PAGE])}
         self._asked.clear()
         self._wanted.clear()
         self._in_flight = 0
@@ -243,8 +245,8 @@ class WorkersModel(RowsModel[WorkerView]):
     def set_rows(self, rows: list[WorkerView]) -> None:
         """Show workers already figured, in the order given."""
         self.set_listing(WorkerListing(
-            [WorkerRow(r.id, r.name, r.role, r.unit, r.office, r.county, r.active) for r in rows],
-            {row.id: row for row in rows}, *self.order))
+            [ListedWorker(listing_key(r.id), r.name, r.office, int(r.active)) for r in rows],
+            {listing_key(row.id): row for row in rows}, *self.order))
 
     def add_figures(self, views: list[WorkerView], listing: int) -> None:
         """Figures read for some rows of a listing; ignored when another listing is shown."""
@@ -253,9 +255,10 @@ class WorkersModel(RowsModel[WorkerView]):
         self._in_flight = max(0, self._in_flight - 1)
         rows = []
         for view in views:
-            row = self._row_of.get(view.id)
+            key = listing_key(view.id)
+            row = self._row_of.get(key)
             if row is not None:
-                self._figured[view.id] = view
+                self._figured[key] = view
                 rows.append(row)
         if rows:
             self.dataChanged.emit(self.index(min(rows), 0),
@@ -265,11 +268,12 @@ class WorkersModel(RowsModel[WorkerView]):
         """A read of figures failed or was dropped: their rows may ask again."""
         if listing == self.listing:
             self._in_flight = max(0, self._in_flight - 1)
-            self._asked -= {self._row_of[i] // self.PAGE for i in ids if i in self._row_of}
+            rows = (self._row_of.get(listing_key(i)) for i in ids)
+            self._asked -= {row // self.PAGE for row in rows if row is not None}
 
     def is_figured(self, row: int) -> bool:
         """Whether a row's figures are known (not still to be read)."""
-        return 0 <= row < len(self._listed) and self._listed[row].id in self._figured
+        return 0 <= row < len(self._listed) and self._listed[row].key in self._figured
 
     def pending(self) -> bool:
         """Whether figures were asked for (or are about to be) and not yet all received."""
@@ -277,22 +281,24 @@ class WorkersModel(RowsModel[WorkerView]):
 
     def rows(self) -> list[WorkerView]:
         """The rows shown, figured where their figures are known."""
-        return [self._figured.get(row.id) or self._plain_view(row) for row in self._listed]
+        return [self._figured.get(row.key) or self._plain_view(row) for row in self._listed]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._listed)
 
-    def _plain_view(self, row: WorkerRow) -> WorkerView:
-        view = self._plain.get(row.id)
+    def _plain_view(self, row: ListedWorker) -> WorkerView:
+        view = self._plain.get(row.key)
         if view is None:
-            view = self._plain[row.id] = WorkerView(*row)
+            view = self._plain[row.key] = WorkerView(
+                id=uuid.UUID(row.key), name=row.name, role="", unit="", office=row.office,
+                county="", active=bool(row.active))
         return view
 
     def row_at(self, index: Index) -> WorkerView | None:
         if not index.isValid() or index.row() >= len(self._listed):
             return None
         row = self._listed[index.row()]
-        figured = self._figured.get(row.id)
+        figured = self._figured.get(row.key)
         if figured is not None:
             return figured
         page = index.row() // self.PAGE
@@ -305,9 +311,13 @@ class WorkersModel(RowsModel[WorkerView]):
 
     def _ask(self) -> None:
         pages, self._wanted = sorted(self._wanted), set()
-        ids = [row.id for page in pages
-               for row in self._listed[page * self.PAGE:(page + 1) * self.PAGE]
-               if row.id not in self._figured]
+        ids = []
+        for page in pages:
+            for n in range(page * self.PAGE, min((page + 1) * self.PAGE, len(self._listed))):
+                key = self._listed[n].key
+                if key not in self._figured:
+                    self._row_of[key] = n
+                    ids.append(uuid.UUID(key))
         self._asked.update(pages)
         if ids:
             self._in_flight += 1
@@ -315,7 +325,11 @@ class WorkersModel(RowsModel[WorkerView]):
 
     def row_of(self, worker_id: uuid.UUID) -> int | None:
         """The row showing a worker, or None when not listed."""
-        return self._row_of.get(worker_id)
+        key = listing_key(worker_id)
+        row = self._row_of.get(key)
+        if row is None:
+            row = next((n for n, listed in enumerate(self._listed) if listed.key == key), None)
+        return row
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A header click: ask for the list in that column's order (the store sorts)."""
@@ -331,7 +345,7 @@ class WorkersModel(RowsModel[WorkerView]):
             return row.name if row.active else row.name + self.tr(" (inactive)")
         if column == self.OFFICE:
             return row.office
-        if row.id not in self._figured:
+        if listing_key(row.id) not in self._figured:
             return ""  # not read yet: blank, never a dash that would say "not observed"
         if column == self.LAST_OBSERVED:
             return local_date(row.last_observed_at) or "\u2014"
@@ -347,7 +361,7 @@ class WorkersModel(RowsModel[WorkerView]):
         return super().sort_key(row, column)
 
     def tooltip(self, row: WorkerView, column: int) -> str | None:
-        if column == self.FIDELITY and row.id not in self._figured:
+        if column == self.FIDELITY and listing_key(row.id) not in self._figured:
             return None
         if column == self.FIDELITY and row.element_scores:
             lines = [f"{self.element_labels.get(k, k)}: {percent(v)}"
