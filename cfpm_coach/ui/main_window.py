@@ -3,7 +3,7 @@
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -185,7 +185,17 @@ class MainWindow(QMainWindow):
         self.backend.read(lambda ws: ws.profile.coach(), self.show_coach)
         self.refresh_workers()
         self.backend.read(lambda ws: ws.profile.setting(IDLE_KEY), self.idle_lock.apply_setting)
-        # After the list is loaded: a quick check of the file, then today's rolling backup.
+        # The rest once the list is on screen: the worker runs reads in order, so this answer
+        # comes after the list's; checking the file, starting sync and the first-run checks
+        # then no longer compete with reading and painting it.
+        self.backend.read(lambda _ws: None, lambda _none: QTimer.singleShot(
+            0, self, lambda: self._after_list(workspace)))
+
+    def _after_list(self, workspace: Workspace) -> None:
+        """What opening starts once the worker list is shown."""
+        if self.backend.workspace is not workspace:
+            return  # closed (a restore, the window) before the list came back
+        # A quick check of the file, then today's rolling backup.
         self.recovery.check_then_back_up()
         self.sync.start()
         self.flow.offer_recovery()
