@@ -24,6 +24,8 @@ RowT = TypeVar("RowT")
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+ANSWERED_ROLES = frozenset({ROW_ROLE, SORT_ROLE, Qt.ItemDataRole.DisplayRole,
+                            Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole})
 
 
 SHORT = QLocale.FormatType.ShortFormat
@@ -155,6 +157,9 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in ANSWERED_ROLES:
+            # Font, colours, size hint...: most of the calls a paint makes, none of them ours.
+            return None
         row = self.row_at(index)
         if row is None or not 0 <= index.column() < len(self.HEADERS):
             return None
