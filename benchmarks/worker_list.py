@@ -2,9 +2,12 @@
 
 Stores of their own (one finalized observation per worker, every behavior rated, built with
 bulk inserts), so the list's size moves alone: the main stores grow workers and observations
-together. The baseline reads with sqlite3 exactly what the list shows, the plainest way: the live
-workers by name, each one's observation count and last date, and the ratings of each one's
-latest finished practice observation (the fidelity bars), fetched and not otherwise processed.
+together. The list is filled lazily (every worker's own columns, then the figures of the rows on
+screen, a page at a time), so its baseline reads with sqlite3 exactly that, the plainest way:
+the live workers by name, then for the two pages shown (the top and the selected worker's, mid
+list) each worker's observation count and last date and the ratings of their latest finished
+practice observation (the fidelity bars), fetched and not otherwise processed. The full raw read
+(everyone's figures, what the list read before it was lazy) is printed beside it.
 """
 
 import os
@@ -21,7 +24,8 @@ from cfpm_coach.storage.bulk import seed_synthetic
 
 FULL_SIZES = (500, 5_000, 50_000)
 SMOKE_SIZES = (50, 500)
-BUDGET = "<=3x raw read (issue 22: <200 ms at 5k, <500 ms at 50k)"
+BUDGET = "<=3x paged raw read (issue 22: <200 ms at 5k, <500 ms at 50k)"
+PAGE = 50  # WorkersModel.PAGE: the rows whose figures one read brings
 
 RAW_WORKERS = ("SELECT id, name, role, unit, office, county, active FROM worker "
                "WHERE deleted_at IS NULL ORDER BY lower(name)")
@@ -61,14 +65,32 @@ def raw_read(path: Path) -> None:
         conn.close()
 
 
-def _child_times(data_dir: Path, repeat: int) -> tuple[list[float], list[float]]:
-    """The service's read and the read plus the filled, painted panel, from a child (Qt)."""
+def raw_page_read(path: Path) -> None:
+    """What the lazy list reads, with sqlite3: every worker by name, figures of two pages."""
+    conn = sqlite3.connect(path)
+    try:
+        ids = [row[0] for row in conn.execute(RAW_WORKERS).fetchall()]
+        middle = len(ids) // 2 // PAGE * PAGE
+        shown = sorted(set(ids[:PAGE]) | set(ids[middle : middle + PAGE]))
+        marks = ", ".join("?" * len(shown))
+        conn.execute(RAW_ACTIVITY.replace("GROUP BY", f"AND worker_id IN ({marks}) GROUP BY"),
+                     shown).fetchall()
+        conn.execute(RAW_LATEST_RATINGS.replace("AND status IN",
+                                                f"AND worker_id IN ({marks}) AND status IN"),
+                     shown).fetchall()
+    finally:
+        conn.close()
+
+
+def _child_times(data_dir: Path, repeat: int) -> list[list[float]]:
+    """Per run: the listing read, the list's first paint, the visible figures painted (Qt)."""
     result = subprocess.run([sys.executable, "-m", "benchmarks.worker_list_child", str(data_dir),
                              str(repeat)], cwd=Path(__file__).resolve().parents[1],
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=True,
                             capture_output=True, text=True)
-    pairs = [line.split() for line in result.stdout.splitlines() if line.strip()]
-    return [float(read) for read, _ in pairs], [float(shown) for _, shown in pairs]
+    runs = [[float(value) for value in line.split()] for line in result.stdout.splitlines()
+            if line.strip()]
+    return [list(column) for column in zip(*runs, strict=True)]
 
 
 def worker_list_rows(folder: Path, *, smoke: bool, repeat: int) -> list[Row]:
@@ -83,10 +105,15 @@ def worker_list_rows(folder: Path, *, smoke: bool, repeat: int) -> list[Row]:
         with Workspace.open(data_dir) as ws:
             assert ws.store.path is not None
             path = ws.store.path
-        read, shown = _child_times(data_dir, repeat)
-        baseline = measure(partial(raw_read, path), repeat)
+        read, painted, complete = _child_times(data_dir, repeat)
+        baseline = measure(partial(raw_page_read, path), repeat)
+        everything = measure(partial(raw_read, path), repeat)
         rows.append(Row(f"worker list read ({workers} workers)", label, stats_of(read),
                         baseline, ""))
-        rows.append(Row(f"worker list shown ({workers} workers)", label, stats_of(shown),
-                        baseline, BUDGET))
+        rows.append(Row(f"worker list first paint ({workers} workers)", label,
+                        stats_of(painted), baseline, BUDGET))
+        rows.append(Row(f"worker list, rows on screen figured ({workers} workers)", label,
+                        stats_of(complete), baseline, ""))
+        rows.append(Row(f"worker list first paint vs full raw read ({workers} workers)", label,
+                        stats_of(painted), everything, ""))
     return rows

@@ -37,6 +37,9 @@ def use_locale(name: str, language: str = "en") -> str:
 
 def current_locale() -> Locale:
     """The locale reports print dates in (the login's until the app says otherwise)."""
+    from cfpm_coach.reports import texts
+
+    texts.settle()  # a locale the app chose and reports have not read yet
     chosen = _locale[0]
     if chosen is None:
         try:

@@ -6,7 +6,7 @@ translations of that context from the `.ts` (XML) for the language in use. Texts
 use %1, %2 ... so a translation can move them (`fill`). Without a file, English.
 """
 
-import xml.etree.ElementTree as ET
+import threading
 
 from cfpm_coach.paths import resources_dir
 
@@ -17,6 +17,7 @@ _language = ["en"]
 
 def translate(context: str, text: str) -> str:
     """text in the report language (context is always "reports"; lupdate reads it)."""
+    settle()
     return _table.get(text, text)
 
 
@@ -27,29 +28,52 @@ def fill(template: str, *values: object) -> str:
     return template
 
 
+# What use_language chose and has not read yet: the window opens without reading translations
+# or Babel's locale data; the first report text or date reads them.
+_pending: list[tuple[str, str] | None] = [None]
+_settling = threading.Lock()  # the hub prints from several threads
+
+
 def use_language(language: str, locale: str = "") -> str:
     """Print reports in language when its translation exists; returns the language used.
 
-    Dates follow locale (such as "es_MX", the UI's) when it is in that language.
+    Dates follow locale (such as "es_MX", the UI's) when it is in that language. The
+    translations are read when a report first needs them (settle), not here.
     """
+    _table.clear()
+    path = resources_dir() / "translations" / f"cfpm_coach_{language}.ts"
+    used = "en" if language == "en" or not path.is_file() else language
+    _language[0] = used
+    _pending[0] = (used, locale)
+    return used
+
+
+def settle() -> None:
+    """Read what use_language chose, once: the language's report texts and the date locale."""
+    if _pending[0] is None and not _settling.locked():
+        return  # nothing chosen since the last read, and no read under way in another thread
+    with _settling:
+        chosen, _pending[0] = _pending[0], None
+        if chosen is not None:
+            _read(*chosen)
+
+
+def _read(language: str, locale: str) -> None:
+    import xml.etree.ElementTree as ET
+
     from cfpm_coach.reports.dates import use_locale
 
-    _table.clear()
-    _language[0] = "en"
-    path = resources_dir() / "translations" / f"cfpm_coach_{language}.ts"
-    if language == "en" or not path.is_file():
-        use_locale(locale, "en")
-        return "en"
-    for context in ET.parse(path).getroot().iter("context"):
-        if context.findtext("name") != CONTEXT:
-            continue
-        for message in context.iter("message"):
-            source, target = message.findtext("source"), message.find("translation")
-            if source and target is not None and target.get("type") is None and target.text:
-                _table[source] = target.text
-    _language[0] = language
+    if language != "en":
+        path = resources_dir() / "translations" / f"cfpm_coach_{language}.ts"
+        for context in ET.parse(path).getroot().iter("context"):
+            if context.findtext("name") != CONTEXT:
+                continue
+            for message in context.iter("message"):
+                source, target = message.findtext("source"), message.find("translation")
+                if source and target is not None and target.get("type") is None \
+                        and target.text:
+                    _table[source] = target.text
     use_locale(locale, language)
-    return language
 
 
 def language() -> str:

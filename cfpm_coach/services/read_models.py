@@ -7,6 +7,7 @@ from datetime import date, datetime
 from cfpm_coach.domain.agreement import PairAgreement
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.scoring import ObservationScore, Score
+from cfpm_coach.storage.worker_repo import ListedWorker as ListedWorker  # the list's rows
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,36 @@ class WorkerView:
     last_observed_at: datetime | None = None
     # Latest finalized practice observation's share proficient per element id (None: not observed).
     element_scores: dict[str, float | None] = field(default_factory=dict)
+
+
+def fidelity(worker: WorkerView) -> float | None:
+    """The mean of a worker's element shares (None: no element observed): the list's Fidelity."""
+    scores = [s for s in worker.element_scores.values() if s is not None]
+    return sum(scores) / len(scores) if scores else None
+
+
+def listing_key(worker_id: uuid.UUID) -> str:
+    """A worker's key in a WorkerListing (ListedWorker.key)."""
+    return worker_id.hex
+
+
+# The orders the worker list offers; all but the last are the database's to give.
+WORKER_ORDERS = ("name", "office", "last_observed", "fidelity")
+
+
+@dataclass(frozen=True)
+class WorkerListing:
+    """Every listed worker in the asked order, and the figures of only some of them.
+
+    `workers` names every worker (key, name, office, status: plain tuples, as 50,000 views
+    would cost more than reading them); `figured` holds the full views (role, unit, last
+    observation, element scores) of the workers whose figures were read, by key.
+    """
+
+    workers: list[ListedWorker]
+    figured: dict[str, WorkerView]
+    order: str = "name"
+    descending: bool = False
 
 
 @dataclass(frozen=True)

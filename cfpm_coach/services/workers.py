@@ -8,7 +8,15 @@ from cfpm_coach.domain.scoring import on_scale, score_values
 from cfpm_coach.domain.vocabulary import ObservationStatus
 from cfpm_coach.errors import InstrumentError, NotFoundError
 from cfpm_coach.services.inputs import WorkerInput, validated
-from cfpm_coach.services.read_models import WorkerHistory, WorkerView
+from cfpm_coach.services.read_models import (
+    WORKER_ORDERS,
+    ListedWorker,
+    WorkerHistory,
+    WorkerListing,
+    WorkerView,
+    fidelity,
+    listing_key,
+)
 from cfpm_coach.storage import observation_repo, records, worker_repo
 from cfpm_coach.storage.models import Worker
 from cfpm_coach.storage.worker_repo import WorkerActivity, WorkerRow
@@ -22,6 +30,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 FINISHED = (ObservationStatus.FINAL.value, ObservationStatus.AMENDED.value)
+LISTING_PAGE = 50  # workers figured with a listing: about a screenful (WorkersModel.PAGE)
+
+
+def _fidelity_key(worker: WorkerView) -> float:
+    share = fidelity(worker)
+    return -1.0 if share is None else share  # never observed: below every share
 
 
 def _view(
@@ -42,6 +56,8 @@ class WorkerService:
 
     def __init__(self, workspace: "Workspace") -> None:
         self._ws = workspace
+        # Carried shares outlive one read: the list reads a page at a time (_carried_shares).
+        self._shares: tuple[object, tuple[str, int, str], _CarriedShares] | None = None
 
     def add(self, name: str, role: str = "", unit: str = "", office: str = "",
             county: str = "") -> WorkerView:
@@ -97,6 +113,55 @@ class WorkerService:
             elements = self._element_scores(session)
             return [_view(w, activity.get(w.id), elements.get(w.id)) for w in workers]
 
+    def listing(self, *, include_inactive: bool = True, office: str | None = None,
+                search: str | None = None, order: str = "name", descending: bool = False,
+                figured: int = LISTING_PAGE) -> WorkerListing:
+        """Every matching worker in the order asked, with figures for only the first `figured`.
+
+        The database sorts by name, office or last observation; the fidelity order needs
+        every worker's scores, so that order figures every worker (the slow one, on purpose).
+        """
+        if order not in WORKER_ORDERS:
+            raise ValueError(f"unknown worker order {order!r}")
+        with self._ws.store.read() as session:
+            if order == "fidelity":
+                views = self._figured(session, worker_repo.list_workers(
+                    session=session, include_inactive=include_inactive, office=office,
+                    search=search))
+                # Stable on the name order; descending turns ties around too, like the list did.
+                views.sort(key=_fidelity_key)
+                if descending:
+                    views.reverse()
+                return WorkerListing(
+                    [ListedWorker(listing_key(v.id), v.name, v.office, int(v.active))
+                     for v in views], {listing_key(v.id): v for v in views}, order, descending)
+            listed = worker_repo.listed_workers(
+                session=session, include_inactive=include_inactive, office=office,
+                search=search, order=order, descending=descending)
+            first = self._figured(session, worker_repo.workers_by_id(
+                session=session, worker_ids=[uuid.UUID(w.key) for w in listed[:figured]]))
+            return WorkerListing(listed, {listing_key(v.id): v for v in first}, order,
+                                 descending)
+
+    def figures(self, worker_ids: list[uuid.UUID]) -> list[WorkerView]:
+        """The given workers with activity and element scores (a page of the list)."""
+        if not worker_ids:
+            return []
+        with self._ws.store.read() as session:
+            rows = worker_repo.workers_by_id(session=session, worker_ids=worker_ids)
+            return self._figured(session, rows)
+
+    def _figured(self, session: "Session", rows: list[WorkerRow]) -> list[WorkerView]:
+        """Views of the rows with their activity and scores, read for those workers alone."""
+        if not rows:
+            return []
+        ids = [row.id for row in rows]
+        # Past a few thousand, one read of everyone beats a long list of bound ids.
+        wanted = ids if len(ids) <= LISTING_PAGE * 10 else None
+        activity = worker_repo.activity(session=session, worker_ids=wanted)
+        elements = self._element_scores(session, wanted)
+        return [_view(w, activity.get(w.id), elements.get(w.id)) for w in rows]
+
     def offices(self) -> list[str]:
         """Offices known from the workers."""
         with self._ws.store.read() as session:
@@ -138,7 +203,7 @@ class WorkerService:
             return {}
         values = observation_repo.rating_values(session=session,
                                                 observation_ids=[o.id for o in older.values()])
-        shares = _CarriedShares(self._ws.catalog, practice)
+        shares = self._carried_shares(practice)
         result: dict[uuid.UUID, dict[str, float | None]] = {}
         for worker_id, obs in older.items():
             scores = shares.of(obs.instrument_id, obs.instrument_version,
@@ -146,6 +211,15 @@ class WorkerService:
             if scores is not None:
                 result[worker_id] = scores
         return result
+
+    def _carried_shares(self, practice: "Instrument") -> "_CarriedShares":
+        """The memo of carried shares for this catalog and practice instrument, kept across
+        reads: each page of the list would otherwise compute again what the last one did."""
+        catalog = self._ws.catalog
+        key = (practice.id, practice.version, practice.content_hash)
+        if self._shares is None or self._shares[0] is not catalog or self._shares[1] != key:
+            self._shares = (catalog, key, _CarriedShares(catalog, practice))
+        return self._shares[2]
 
     def history(self, worker_id: uuid.UUID) -> WorkerHistory:
         """A worker's page: the worker, observations newest first, goals."""

@@ -5,6 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import String, Subquery, and_, case, func, type_coerce
 from sqlalchemy import select as core_select
@@ -117,6 +118,12 @@ def open_amendment(*, session: Session, observation_id: uuid.UUID) -> Observatio
 def _latest_ids(instrument_ids: Iterable[str], statuses: Iterable[str],
                 worker_ids: list[uuid.UUID] | None) -> Subquery:
     """Subquery: each worker's most recent live observation on the instruments, in the statuses."""
+    status: Any = col(Observation.status)
+    if worker_ids is not None:
+        # `status || ''` keeps SQLite off the status index: with a page of 100 worker ids it
+        # chose that index and read every finished observation (160 ms at 50,000 workers)
+        # instead of each worker's own through ix_observation_worker_started (1 ms).
+        status = status.concat("")
     ranked = core_select(
         col(Observation.id).label("observation_id"),
         col(Observation.worker_id).label("worker_id"),
@@ -127,7 +134,7 @@ def _latest_ids(instrument_ids: Iterable[str], statuses: Iterable[str],
     ).where(
         col(Observation.deleted_at).is_(None),
         col(Observation.instrument_id).in_(list(instrument_ids)),
-        col(Observation.status).in_(list(statuses)),
+        status.in_(list(statuses)),
     )
     if worker_ids is not None:
         ranked = ranked.where(col(Observation.worker_id).in_(worker_ids))

@@ -3,7 +3,7 @@
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -44,6 +44,7 @@ from cfpm_coach.ui.window_state import (
     WindowState,
 )
 from cfpm_coach.ui.worker_flow import WorkerFlow
+from cfpm_coach.ui.worker_list_loader import WorkerListLoader
 from cfpm_coach.ui.worker_page import WorkerPage
 from cfpm_coach.ui.workers_panel import WorkersPanel
 
@@ -102,7 +103,8 @@ class MainWindow(QMainWindow):
         self.text_size_keys = TextSizeKeys(self, backend.data_dir)
         self._make_status_bar()
 
-        self.workers_panel.filters_changed.connect(self.refresh_workers)
+        self.worker_list = WorkerListLoader(self.workers_panel, backend,
+                                            lambda: self.state.worker_id, self)
         self.workers_panel.width_wanted.connect(self._give_workers_room)
         self.splitter.splitterMoved.connect(self._on_split_moved)
         self.workers_panel.worker_selected.connect(self._on_user_selected_worker)
@@ -187,7 +189,17 @@ class MainWindow(QMainWindow):
         self.backend.read(lambda ws: ws.profile.coach(), self.show_coach)
         self.refresh_workers()
         self.backend.read(lambda ws: ws.profile.setting(IDLE_KEY), self.idle_lock.apply_setting)
-        # After the list is loaded: a quick check of the file, then today's rolling backup.
+        # The rest once the list is on screen: the worker runs reads in order, so this answer
+        # comes after the list's; checking the file, starting sync and the first-run checks
+        # then no longer compete with reading and painting it.
+        self.backend.read(lambda _ws: None, lambda _none: QTimer.singleShot(
+            0, self, lambda: self._after_list(workspace)))
+
+    def _after_list(self, workspace: Workspace) -> None:
+        """What opening starts once the worker list is shown."""
+        if self.backend.workspace is not workspace:
+            return  # closed (a restore, the window) before the list came back
+        # A quick check of the file, then today's rolling backup.
         self.recovery.check_then_back_up()
         self.sync.start()
         self.flow.offer_recovery()
@@ -280,14 +292,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def refresh_workers(self) -> None:
         """Reload the workers list (and offices) with the current filters."""
-        filters = self.workers_panel.filters()
-        self.backend.read(lambda ws: (ws.workers.find(**filters), ws.workers.offices()),  # type: ignore[arg-type]
-                          self._on_workers)
-
-    def _on_workers(self, result: tuple[list[WorkerView], list[str]]) -> None:
-        workers, offices = result
-        self.workers_panel.set_offices(offices)
-        self.workers_panel.set_workers(workers, self.state.worker_id)
+        self.worker_list.refresh()
 
     def show_worker(self, worker_id: uuid.UUID) -> None:
         """Make a worker current: the list highlights them, the page shows them."""

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 
 from cfpm_coach.domain.vocabulary import CaseworkComponent, Setting
-from cfpm_coach.services.read_models import GoalView, ObservationSummary, WorkerView
+from cfpm_coach.services.read_models import GoalView, ObservationSummary
 from cfpm_coach.ui.texts import QT_TR_NOOP, tr
 
 RowT = TypeVar("RowT")
@@ -24,6 +24,8 @@ RowT = TypeVar("RowT")
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+ANSWERED_ROLES = frozenset({ROW_ROLE, SORT_ROLE, Qt.ItemDataRole.DisplayRole,
+                            Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole})
 
 
 SHORT = QLocale.FormatType.ShortFormat
@@ -155,6 +157,9 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in ANSWERED_ROLES:
+            # Font, colours, size hint...: most of the calls a paint makes, none of them ours.
+            return None
         row = self.row_at(index)
         if row is None or not 0 <= index.column() < len(self.HEADERS):
             return None
@@ -181,89 +186,6 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
     def tooltip(self, row: RowT, column: int) -> str | None:
         """A cell's tooltip."""
         return None
-
-
-class WorkersModel(RowsModel[WorkerView]):
-    """The workers list; it sorts itself (the view calls sort() on a header click).
-
-    Through a QSortFilterProxyModel every comparison was two calls into data(): about 70,000
-    for 5,000 workers, as long as reading them. Here each row's key is computed once and Python
-    sorts from the order the rows came in, giving the order the proxy gave.
-    """
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        # Element id to label, for tooltips; set by the window from the practice instrument.
-        self.element_labels: dict[str, str] = {}
-        self.proficient_label = "Accomplished"  # the practice instrument's, once one is open
-        self._given: list[WorkerView] = []  # in the order the service listed them
-        self._order: tuple[int, Qt.SortOrder] | None = None
-        self._row_of: dict[object, int] = {}
-
-    def set_rows(self, rows: list[WorkerView]) -> None:
-        """Replace every row, in the current sort order (one model reset)."""
-        self.beginResetModel()
-        self._given = list(rows)
-        self._rows = self._sorted()
-        self.endResetModel()
-
-    def row_of(self, worker_id: object) -> int | None:
-        """The row showing a worker, or None when not listed."""
-        return self._row_of.get(worker_id)
-
-    def _sorted(self) -> list[WorkerView]:
-        rows = self._given
-        if self._order is not None:
-            column, order = self._order
-            rows = sorted(rows, key=lambda row: self.sort_key(row, column))
-            if order == Qt.SortOrder.DescendingOrder:
-                rows.reverse()  # ties too, as the proxy ordered them (tests/ui/test_workers_panel)
-        self._row_of = {row.id: n for n, row in enumerate(rows)}
-        return list(rows)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by a column, keeping the selection on the same workers."""
-        self._order = (column, order) if 0 <= column < len(self.HEADERS) else None
-        self.layoutAboutToBeChanged.emit()
-        before = self.persistentIndexList()
-        held = [(self._rows[i.row()].id, i.column()) for i in before]
-        self._rows = self._sorted()
-        self.changePersistentIndexList(before, [self.index(self._row_of[worker_id], column_)
-                                                for worker_id, column_ in held])
-        self.layoutChanged.emit()
-
-    NAME, OFFICE, LAST_OBSERVED, FIDELITY = range(4)
-    HEADERS = (QT_TR_NOOP("Name"), QT_TR_NOOP("Office"), QT_TR_NOOP("Last observed"),
-               QT_TR_NOOP("Fidelity"))
-
-    def display(self, row: WorkerView, column: int) -> str:
-        if column == self.NAME:
-            return row.name if row.active else row.name + self.tr(" (inactive)")
-        if column == self.OFFICE:
-            return row.office
-        if column == self.LAST_OBSERVED:
-            return local_date(row.last_observed_at) or "\u2014"
-        scores = [s for s in row.element_scores.values() if s is not None]
-        return percent(sum(scores) / len(scores)) if scores else "\u2014"
-
-    def sort_key(self, row: WorkerView, column: int) -> Any:
-        if column == self.LAST_OBSERVED:
-            return row.last_observed_at.timestamp() if row.last_observed_at else 0.0
-        if column == self.FIDELITY:
-            scores = [s for s in row.element_scores.values() if s is not None]
-            return sum(scores) / len(scores) if scores else -1.0
-        return super().sort_key(row, column)
-
-    def tooltip(self, row: WorkerView, column: int) -> str | None:
-        if column == self.FIDELITY and row.element_scores:
-            lines = [f"{self.element_labels.get(k, k)}: {percent(v)}"
-                     for k, v in row.element_scores.items()]
-            return self.tr("Latest finalized observation, share %1:").replace(
-                "%1", self.proficient_label) + "\n" + \
-                "\n".join(lines)
-        if column == self.FIDELITY:
-            return self.tr("No finalized practice observation yet")
-        return f"{row.role} \u00b7 {row.unit}".strip(" \u00b7") or None
 
 
 class ObservationsModel(RowsModel[ObservationSummary]):

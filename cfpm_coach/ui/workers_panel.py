@@ -1,4 +1,4 @@
-"""The workers list: search, office filter, inactive toggle, sortable columns."""
+"""The workers list: search, office filter, inactive toggle, sortable columns, filled lazily."""
 
 import uuid
 
@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cfpm_coach.services.read_models import WorkerView
+from cfpm_coach.services.read_models import WorkerListing
 from cfpm_coach.ui.fidelity_delegate import FidelityDelegate
-from cfpm_coach.ui.table_models import ROW_ROLE, WorkersModel
+from cfpm_coach.ui.table_models import ROW_ROLE
+from cfpm_coach.ui.workers_model import WorkersModel
 
 RESIZE_PRECISION = 40  # rows sampled to size a column (Qt's default: 1000)
 EDITING_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo,
@@ -43,7 +44,7 @@ class WindowShortcutsFirst(QObject):
 
 
 class WorkersPanel(QWidget):
-    """Lists workers; filters run in the database, sorting in the model."""
+    """Lists workers; filters and sorting run in the database, figures are read by page."""
 
     filters_changed = Signal()
     worker_selected = Signal(object)  # uuid.UUID or None
@@ -75,7 +76,7 @@ class WorkersPanel(QWidget):
         layout.addLayout(filters)
 
         self.model = WorkersModel(self)
-        # What the table shows: the model itself, which sorts itself (see WorkersModel).
+        # What the table shows: the model itself, which the store sorts (see WorkersModel).
         self.proxy = self.model
         self.table = QTableView()
         self.table.setObjectName("workersTable")
@@ -106,13 +107,16 @@ class WorkersPanel(QWidget):
         self.search.textChanged.connect(self.filters_changed)
         self.office.currentIndexChanged.connect(self.filters_changed)
         self.show_inactive.toggled.connect(self.filters_changed)
+        self.model.sort_wanted.connect(self.filters_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.activated.connect(self._on_activated)
 
     def filters(self) -> dict[str, object]:
-        """The current filters, as keyword arguments of WorkerService.find."""
+        """The current filters and order, as keyword arguments of WorkerService.listing."""
+        order, descending = self.model.order
         return {"include_inactive": self.show_inactive.isChecked(),
-                "office": self.office.currentData(), "search": self.search.text().strip() or None}
+                "office": self.office.currentData(), "search": self.search.text().strip() or None,
+                "order": order, "descending": descending}
 
     def set_offices(self, offices: list[str]) -> None:
         """Refresh the office filter, keeping the choice."""
@@ -125,11 +129,11 @@ class WorkersPanel(QWidget):
         self.office.setCurrentIndex(max(0, self.office.findData(current)))
         self.office.blockSignals(False)
 
-    def set_workers(self, workers: list[WorkerView], current: uuid.UUID | None) -> None:
-        """Show workers with the current worker highlighted (when listed)."""
+    def set_listing(self, listing: WorkerListing, current: uuid.UUID | None) -> None:
+        """Show a listing with the current worker highlighted (when listed)."""
         self._restoring = True
         try:
-            self.model.set_rows(workers)
+            self.model.set_listing(listing)
         finally:
             self._restoring = False
         self.select(current)

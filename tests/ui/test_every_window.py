@@ -20,7 +20,7 @@ from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui import i18n
 from cfpm_coach.ui.app import application, open_main_window
 from cfpm_coach.ui.main_window import MainWindow
-from cfpm_coach.ui.table_models import WorkersModel
+from cfpm_coach.ui.workers_model import WorkersModel
 from tests.ui.conftest import wait_idle
 from tests.ui.walker import (
     clipped_labels,

@@ -7,7 +7,8 @@ from pytestqt.modeltest import ModelTester
 
 from cfpm_coach.domain.scoring import EMPTY_SCORE, Score
 from cfpm_coach.services.read_models import GoalView, ObservationSummary, WorkerView
-from cfpm_coach.ui.table_models import GoalsModel, ObservationsModel, WorkersModel
+from cfpm_coach.ui.table_models import GoalsModel, ObservationsModel
+from cfpm_coach.ui.workers_model import WorkersModel
 
 
 def _worker(name: str, scores: dict[str, float | None]) -> WorkerView:
