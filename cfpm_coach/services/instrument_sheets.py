@@ -6,8 +6,6 @@ its translations into `instruments/i18n/`), after the text is read back through 
 """
 
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.sheet_tables import SheetFileError, Table, read_tables, write_tables
 from cfpm_coach.errors import InstrumentError
 from cfpm_coach.paths import AppPaths, resources_dir
+from cfpm_coach.storage import files
 
 log = logging.getLogger(__name__)
 
@@ -81,16 +80,7 @@ def _folders(paths: AppPaths) -> list[Path]:
 
 def _write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    files.write_atomic(path, text.encode("utf-8"))
 
 
 def install_sheet(paths: AppPaths, source: Path) -> Installed:
