@@ -5,8 +5,8 @@ import hmac
 import logging
 import secrets
 import uuid
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from cfpm_coach.hub import acceptance, fidelity, shared_folder
 from cfpm_coach.hub.acceptance import Delivery
 from cfpm_coach.hub.config import HubConfig, load_config, new_config
 from cfpm_coach.paths import AppPaths
+from cfpm_coach.services.report_registry import ReportJob, hub_reports, report_kind
 from cfpm_coach.services.workspace import Workspace, load_catalog
 from cfpm_coach.storage import faults, files, hub_repo
 from cfpm_coach.storage.records import Author
@@ -391,15 +392,15 @@ class Hub:
         return fidelity.aggregate(instrument, [*tallies, *carried.tallies], counts, dimensions,
                                   not_comparable=carried.not_comparable)
 
-    def report_pdf(self, path: Path, start: date, end: date, office: str | None = None) -> Path:
-        """The unit summary over every office (or one), as the central team prints it."""
+    def report(self, kind_id: str, job: ReportJob) -> Path:
+        """One of the hub's reports (report_registry.hub_reports), over every coach's records,
+        signed by the hub."""
+        kind = report_kind(kind_id)
+        if not kind.on_hub:
+            raise InvalidInputError(f"The hub does not write the {kind.title.lower()}; it writes "
+                                    + ", ".join(k.id for k in hub_reports()))
         self.workspace.use_language("en")  # the hub prints in English, whatever ran before
-        return self.workspace.reports.unit_pdf(office, start, end, path, author=HUB_AUTHOR)
-
-    def agreement_pdf(self, path: Path) -> Path:
-        """Inter-rater agreement over every co-observed visit that reached the hub."""
-        self.workspace.use_language("en")
-        return self.workspace.reports.agreement_pdf(path, author=HUB_AUTHOR)
+        return kind.render(self.workspace.reports, replace(job, author=HUB_AUTHOR))
 
     def status(self) -> dict[str, Any]:
         """What the hub holds, for `hub status` and /healthz."""

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
+from cfpm_coach.services.report_registry import REPORTS
 from cfpm_coach.ui.texts import tr
 
 if TYPE_CHECKING:
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 NEEDS_STORE = "needs_store"  # a QAction property every action of the window sets
+REPORT_ID = "report_id"  # a QAction property: the id in report_registry.REPORTS it asks for
 
 
 def declare(action: QAction, *, needs_store: bool) -> QAction:
@@ -133,6 +135,16 @@ class MainActions:
             menu.addSeparator() if action is None else menu.addAction(action)
         return menu
 
+    def _report_actions(self) -> tuple[QAction, ...]:
+        """The registry's reports in its order; a report the window cannot ask for fails here."""
+        by_report = {"worker": self.worker_report_action,
+                     "observation": self.observation_report_action,
+                     "unit": self.unit_report_action, "agreement": self.agreement_action,
+                     "leadership": self.leadership_action}
+        for report_id, action in by_report.items():
+            action.setProperty(REPORT_ID, report_id)
+        return tuple(by_report[kind.id] for kind in REPORTS)
+
     def build_menus(self) -> None:
         """The menu bar and the toolbar."""
         sync = self.window.sync
@@ -142,9 +154,7 @@ class MainActions:
             self.backup_action, self.restore_action, self.window.security.passphrase_action,
             self.window.audit.store_action, None,
             self.settings_action, None, self.quit_action))
-        self.reports_menu = self._menu(tr("&Reports"), (
-            self.worker_report_action, self.observation_report_action, self.unit_report_action,
-            self.agreement_action, self.leadership_action))
+        self.reports_menu = self._menu(tr("&Reports"), self._report_actions())
         self.reports_action.setMenu(self.reports_menu)
         self.edit_menu = self._menu(tr("&Edit"), (
             self.undo_action, self.redo_action, None, self.find_action, self.refresh_action))

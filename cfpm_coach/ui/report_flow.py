@@ -92,16 +92,11 @@ class ReportFlow(QObject):
 
     def _render(self, request: "ReportRequest") -> None:
         def build(ws: Workspace) -> Path:
+            from cfpm_coach.services.report_registry import ReportJob, render
+
             paper: Paper = "a4" if request.paper == "a4" else "letter"
-            subject = request.subject
-            if request.kind == "unit":
-                return ws.reports.unit_pdf(str(subject), request.start, request.end,
-                                           request.path, paper=paper)
-            assert isinstance(subject, uuid.UUID)
-            if request.kind == "observation":
-                return ws.reports.observation_pdf(subject, request.path, paper=paper)
-            return ws.reports.worker_pdf(subject, request.start, request.end, request.path,
-                                         paper=paper)
+            return render(ws.reports, request.kind, ReportJob(
+                request.path, request.subject, request.start, request.end, paper=paper))
 
         self.shell.show_status(self.tr("Creating the PDF\u2026"))
         self.shell.backend.read(build, lambda path: self._done(path, request.print_after),
