@@ -5,6 +5,7 @@ from pathlib import Path
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether
 
+from cfpm_coach.domain.vocabulary import ObservationStatus
 from cfpm_coach.reports.common import (
     casework_label,
     facts,
@@ -47,9 +48,9 @@ def _duration(report: ObservationReport) -> str:
 
 def _status(report: ObservationReport) -> str:
     detail = report.detail
-    status = {"draft": translate("reports", "Draft (not finalized)"),
-              "final": translate("reports", "Final"),
-              "amended": translate("reports", "Amended")}.get(detail.summary.status,
+    status = {ObservationStatus.DRAFT.value: translate("reports", "Draft (not finalized)"),
+              ObservationStatus.FINAL.value: translate("reports", "Final"),
+              ObservationStatus.AMENDED.value: translate("reports", "Amended")}.get(detail.summary.status,
                                                                detail.summary.status)
     if detail.finalized_at:
         status += fill(translate("reports", ", finalized %1"), local_time(detail.finalized_at))

@@ -8,6 +8,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether
 
 from cfpm_coach.domain.instruments import Instrument, RatingScale
+from cfpm_coach.domain.vocabulary import GoalStatus
 from cfpm_coach.reports.charts import trend_chart
 from cfpm_coach.reports.common import (
     casework_label,
@@ -139,7 +140,7 @@ def _goals(report: WorkerReport) -> list[Flowable]:
     data: list[list[object]] = [goal_headings()]
     instrument = report.instrument
     for goal in report.goals:
-        if goal.status == "dropped":
+        if goal.status == GoalStatus.DROPPED:
             continue
         labels = ", ".join(instrument.item(b).label if instrument.has_item(b) else b
                            for b in goal.behavior_ids)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.agreement import krippendorff_alpha_ordinal, pair_agreement
 from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.domain.vocabulary import FINISHED
 from cfpm_coach.errors import NotFoundError
 from cfpm_coach.services.observation_views import ratings_in
 from cfpm_coach.services.read_models import (
@@ -15,7 +16,6 @@ from cfpm_coach.services.read_models import (
     CoachPairAgreement,
     VisitAgreement,
 )
-from cfpm_coach.services.trends import FINISHED
 from cfpm_coach.storage import observation_repo, profile_repo, worker_repo
 
 if TYPE_CHECKING:

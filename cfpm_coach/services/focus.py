@@ -4,9 +4,9 @@ written), with the evidence behind each."""
 import uuid
 from typing import TYPE_CHECKING
 
+from cfpm_coach.domain.vocabulary import FINISHED
 from cfpm_coach.services.observation_views import ratings_in
 from cfpm_coach.services.read_models import Evidence, FocusSuggestion, ObservationSummary
-from cfpm_coach.services.trends import FINISHED
 from cfpm_coach.storage import observation_repo
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.scoring import on_scale, score_values
-from cfpm_coach.domain.vocabulary import Setting
+from cfpm_coach.domain.vocabulary import FINISHED, Setting
 from cfpm_coach.errors import NotFoundError
 from cfpm_coach.services.read_models import (
     BehaviorComparison,
@@ -14,7 +14,6 @@ from cfpm_coach.services.read_models import (
     LeadershipComparison,
     ObservationSummary,
 )
-from cfpm_coach.services.trends import FINISHED
 from cfpm_coach.storage import observation_repo
 
 if TYPE_CHECKING:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.scoring import Score, score_values
+from cfpm_coach.domain.vocabulary import FINISHED, GoalStatus
 from cfpm_coach.errors import InvalidInputError, NotFoundError
 from cfpm_coach.services.observation_views import ratings_in
 from cfpm_coach.services.read_models import (
@@ -17,7 +18,7 @@ from cfpm_coach.services.read_models import (
     UnitWorkerRow,
     WorkerReport,
 )
-from cfpm_coach.services.trends import FINISHED, scores_in
+from cfpm_coach.services.trends import scores_in
 from cfpm_coach.storage import observation_repo
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class ReportService:
         worker = self._ws.workers.get(detail.summary.worker_id)
         goals = self._ws.goals.of_worker(worker.id)
         agreed = [g for g in goals if g.observation_id == observation_id]
-        return ObservationReport(detail, worker, agreed or [g for g in goals if g.status == "open"])
+        return ObservationReport(detail, worker, agreed or [g for g in goals if g.status == GoalStatus.OPEN])
 
     def _instrument_for(self, observations: list[ObservationSummary],
                         instrument_id: str | None) -> Instrument:

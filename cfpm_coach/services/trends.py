@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.scoring import Score
+from cfpm_coach.domain.vocabulary import FINISHED
 from cfpm_coach.services.read_models import ObservationSummary
-
-FINISHED = ("final", "amended")
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.scoring import on_scale, score_values
-from cfpm_coach.domain.vocabulary import ObservationStatus
+from cfpm_coach.domain.vocabulary import FINISHED
 from cfpm_coach.errors import InstrumentError, NotFoundError
 from cfpm_coach.services.inputs import WorkerInput, validated
 from cfpm_coach.services.read_models import WorkerHistory, WorkerView
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
-FINISHED = (ObservationStatus.FINAL.value, ObservationStatus.AMENDED.value)
 
 
 def _view(

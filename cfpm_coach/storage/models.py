@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from cfpm_coach.domain.vocabulary import GoalStatus, ObservationStatus
 from cfpm_coach.storage.types import UTCDateTime
 
 
@@ -86,7 +87,7 @@ class Observation(SyncedRecord, table=True):
     pair_code: str | None = Field(default=None, index=True)
     # Which phase of the work with the family the visit belonged to (vocabulary.Casework).
     casework_component: str | None = None
-    status: str = Field(default="draft", index=True)
+    status: str = Field(default=ObservationStatus.DRAFT.value, index=True)
     finalized_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     strengths: str = Field(default="", sa_type=Text)
     growth_areas: str = Field(default="", sa_type=Text)
@@ -123,7 +124,7 @@ class Goal(SyncedRecord, table=True):
     behavior_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     text: str = Field(sa_type=Text)
     due_date: date | None = None
-    status: str = "open"
+    status: str = GoalStatus.OPEN.value
 
 
 class AuditEntry(SQLModel, table=True):

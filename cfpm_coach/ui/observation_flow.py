@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
+from cfpm_coach.domain.vocabulary import GoalStatus, ObservationStatus
 from cfpm_coach.errors import IncompleteObservationError
 from cfpm_coach.services.read_models import (
     GoalView,
@@ -246,7 +247,7 @@ class ObservationFlow(QObject):
     def discard(self) -> None:
         """Discard the draft after asking."""
         detail = self.shell.state.observation
-        if detail is None or detail.summary.status != "draft":
+        if detail is None or detail.summary.status != ObservationStatus.DRAFT:
             return
         if not prompts.confirm_discard(self._parent):
             return
@@ -280,5 +281,5 @@ def _with_open_goals(ws: Workspace, observation_id: uuid.UUID
                      ) -> tuple[ObservationDetail, list[GoalView]]:
     """An observation and its worker's open goals (their behaviors are highlighted)."""
     detail = ws.observations.get(observation_id)
-    goals = [g for g in ws.goals.of_worker(detail.summary.worker_id) if g.status == "open"]
+    goals = [g for g in ws.goals.of_worker(detail.summary.worker_id) if g.status == GoalStatus.OPEN]
     return detail, goals

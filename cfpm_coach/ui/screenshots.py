@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QSize
 from PySide6.QtWidgets import QWidget
 
+from cfpm_coach.domain.vocabulary import ObservationStatus
 from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui import gc_guard, i18n
@@ -222,7 +223,7 @@ def report_pages(out_dir: Path, data: Path, worker_id: object) -> list[Path]:
     with Workspace.open(data) as ws:
         worker = ws.workers.get(worker_id)  # type: ignore[arg-type]
         latest = next(o for o in ws.observations.find(worker_id=worker.id)
-                      if o.status == "final")
+                      if o.status == ObservationStatus.FINAL)
         pdfs = {
             "report-observation": ws.reports.observation_pdf(
                 latest.id, out_dir / "report-observation.pdf", deterministic=True),

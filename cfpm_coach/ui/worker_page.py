@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.domain.vocabulary import GoalStatus
 from cfpm_coach.services.read_models import GoalView, ObservationSummary, WorkerHistory
 from cfpm_coach.services.trends import monthly_trend
 from cfpm_coach.ui.focus_panel import FocusPanel
@@ -151,9 +152,10 @@ class WorkerPage(QWidget):
         self.goal_met_button = QPushButton(self.tr("Mark goal met"))
         self.goal_open_button = QPushButton(self.tr("Reopen goal"))
         self.goal_drop_button = QPushButton(self.tr("Drop goal"))
-        for button, status in ((self.goal_met_button, "met"), (self.goal_open_button, "open"),
-                               (self.goal_drop_button, "dropped")):
-            button.setProperty("goal_status", status)
+        for button, status in ((self.goal_met_button, GoalStatus.MET),
+                               (self.goal_open_button, GoalStatus.OPEN),
+                               (self.goal_drop_button, GoalStatus.DROPPED)):
+            button.setProperty("goal_status", status.value)
             button.clicked.connect(self._on_goal_button)
             goals_heading.addWidget(button)
         self.goals.selectionModel().selectionChanged.connect(self._update_goal_buttons)
@@ -217,9 +219,9 @@ class WorkerPage(QWidget):
     @Slot()
     def _update_goal_buttons(self) -> None:
         goal = self.selected_goal()
-        self.goal_met_button.setEnabled(goal is not None and goal.status != "met")
-        self.goal_open_button.setEnabled(goal is not None and goal.status != "open")
-        self.goal_drop_button.setEnabled(goal is not None and goal.status != "dropped")
+        self.goal_met_button.setEnabled(goal is not None and goal.status != GoalStatus.MET)
+        self.goal_open_button.setEnabled(goal is not None and goal.status != GoalStatus.OPEN)
+        self.goal_drop_button.setEnabled(goal is not None and goal.status != GoalStatus.DROPPED)
 
     @Slot()
     def _on_goal_button(self) -> None:
