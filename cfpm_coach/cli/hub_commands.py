@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from cfpm_coach.applog import setup_logging
 from cfpm_coach.cli import account_commands
 from cfpm_coach.cli.output import percent, print_json, print_table
+from cfpm_coach.domain.shipped import SHIPPED_PRACTICE
 from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.services.report_registry import ReportJob, hub_reports
 
@@ -104,7 +105,7 @@ def register(
 
     p = cmds.add_parser("fidelity", parents=[common], help="fidelity over every coach")
     p.add_argument("--by", default="office,element,month")
-    p.add_argument("--instrument", default="cpm-practice")
+    p.add_argument("--instrument", default=SHIPPED_PRACTICE)
     p.add_argument("--csv", action="store_true")
     p.set_defaults(handler=fidelity)
 

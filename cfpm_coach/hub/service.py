@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from cfpm_coach.domain.shipped import SHIPPED_PRACTICE
 from cfpm_coach.errors import (
     CoachError,
     ConstraintError,
@@ -372,7 +373,7 @@ class Hub:
         if expected is None or not hmac.compare_digest(expected, _digest(token)):
             raise UnauthorizedError("This is not the team's token")
 
-    def fidelity(self, by: str = "office,element,month", instrument_id: str = "cpm-practice",
+    def fidelity(self, by: str = "office,element,month", instrument_id: str = SHIPPED_PRACTICE,
                  since: datetime | None = None) -> fidelity.FidelityTable:
         """Fidelity of finished observations grouped by the dimensions named in `by`."""
         dimensions = fidelity.parse_dimensions(by)

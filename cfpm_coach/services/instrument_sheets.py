@@ -17,6 +17,7 @@ from cfpm_coach.domain.instrument_sheet import instrument_tables, read_instrumen
 from cfpm_coach.domain.instrument_text import FILE_NAME, InstrumentText, load_text
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.sheet_tables import SheetFileError, Table, read_tables, write_tables
+from cfpm_coach.domain.shipped import SHIPPED_PRACTICE
 from cfpm_coach.errors import InstrumentError
 from cfpm_coach.paths import AppPaths, resources_dir
 from cfpm_coach.storage import files
@@ -187,7 +188,7 @@ READ_ME = (
 
 def template_instrument(paths: AppPaths) -> tuple[Instrument, list[InstrumentText]]:
     """The example a county starts from: the shipped practice instrument under a county id."""
-    shipped = InstrumentCatalog.from_folders(*_folders(paths)).get("cpm-practice", 1)
+    shipped = InstrumentCatalog.from_folders(*_folders(paths)).get(SHIPPED_PRACTICE, 1)
     instrument = shipped.model_copy(update={
         "id": TEMPLATE_ID, "title": "My county's practice profile",
         "source_note": "Replace this with where your county's wording comes from (for example "

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.scoring import on_scale, score_values
+from cfpm_coach.domain.shipped import SHIPPED_LEADERSHIP
 from cfpm_coach.domain.vocabulary import FINISHED, Setting
 from cfpm_coach.errors import NotFoundError
 from cfpm_coach.services.read_models import (
@@ -19,7 +20,7 @@ from cfpm_coach.storage import observation_repo
 if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace
 
-INSTRUMENT = "cpm-leadership"
+INSTRUMENT = SHIPPED_LEADERSHIP
 OTHERS_WINDOW_DAYS = 365
 
 

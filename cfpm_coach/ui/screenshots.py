@@ -57,7 +57,9 @@ def take_screenshots(out_dir: Path, data_dir: Path | None = None, language: str 
         if not ws.workers.find():
             ws.profile.update_coach(name="Demo Coach", role="Practice coach", county=demo.COUNTY)
             demo.generate(ws)
-        drafts = [d for d in ws.observations.drafts() if d.instrument_id == "cpm-practice"]
+        practice = ws.practice_instrument()
+        drafts = [d for d in ws.observations.drafts()
+                  if practice is not None and d.instrument_id == practice.id]
         busiest = max(ws.workers.find(include_inactive=False), key=lambda w: w.observation_count)
 
     i18n.install(application(), language)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from cfpm_coach.domain import pairing
 from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.domain.shipped import SHIPPED_PRACTICE
 from cfpm_coach.domain.vocabulary import CaseworkComponent, Setting
 from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.services.read_models import WorkerView
@@ -50,7 +51,7 @@ class StartDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, workers: list[WorkerView],
                  instruments: list[Instrument], *, selected_worker: uuid.UUID | None = None,
-                 default_instrument: str | tuple[str, int] | None = "cpm-practice") -> None:
+                 default_instrument: str | tuple[str, int] | None = SHIPPED_PRACTICE) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New observation"))
         self.setObjectName("startDialog")
@@ -220,7 +221,7 @@ class StartDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, workers: list[WorkerView],
             instruments: list[Instrument], *, selected_worker: uuid.UUID | None = None,
-            default_instrument: str | tuple[str, int] | None = "cpm-practice"
+            default_instrument: str | tuple[str, int] | None = SHIPPED_PRACTICE
             ) -> StartRequest | None:
         """Open the dialog; the request, or None when cancelled."""
         dialog = cls(parent, workers, instruments, selected_worker=selected_worker,

@@ -290,7 +290,7 @@ class ObservationsModel(RowsModel[ObservationSummary]):
             return f"{setting_label(row.setting)} \u00b7 {component}" if component \
                 else setting_label(row.setting)
         if column == self.INSTRUMENT:
-            # The title a coach knows, not the file's id ("cpm-practice").
+            # The title a coach knows, not the file's id.
             return f"{row.instrument_title} (v{row.instrument_version})"
         if column == self.STATUS:
             return {ObservationStatus.DRAFT.value: self.tr("Draft"),

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from cfpm_coach.domain.figures import SERIES_COLOURS, decimal, percent
+from cfpm_coach.domain.shipped import SHIPPED_LEADERSHIP, SHIPPED_PRACTICE
 from cfpm_coach.domain.vocabulary import (
     FINISHED,
     CaseworkComponent,
@@ -48,6 +49,16 @@ def _spelled_out(tree: ast.AST) -> list[tuple[int, str]]:
 def test_no_module_spells_out_a_status_or_a_chart_colour() -> None:
     found = [f"{path.relative_to(PACKAGE.parent)}:{line}: {value!r}"
              for path in _modules() for line, value in _spelled_out(ast.parse(path.read_text()))]
+    assert found == [], "\n".join(found)
+
+
+def test_only_the_shipped_list_names_a_shipped_instrument() -> None:
+    """What follows the coach's practice instrument chooses it by kind or by the setting."""
+    ids = {SHIPPED_PRACTICE, SHIPPED_LEADERSHIP}
+    found = [f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
+             for path in _modules() if path != PACKAGE / "domain" / "shipped.py"
+             for node in ast.walk(ast.parse(path.read_text()))
+             if isinstance(node, ast.Constant) and node.value in ids]
     assert found == [], "\n".join(found)
 
 
