@@ -8,6 +8,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether
 
 from cfpm_coach.domain.instruments import Instrument, RatingScale
+from cfpm_coach.domain.trends import comparable_in, monthly_trend, share_in
 from cfpm_coach.domain.vocabulary import GoalStatus
 from cfpm_coach.reports.charts import trend_chart
 from cfpm_coach.reports.common import (
@@ -39,8 +40,7 @@ from cfpm_coach.reports.styles import (
     scale_range,
 )
 from cfpm_coach.reports.texts import fill, translate
-from cfpm_coach.services.read_models import ObservationSummary, WorkerReport
-from cfpm_coach.services.trends import comparable_in, monthly_trend, share_in
+from cfpm_coach.views.read_models import ObservationSummary, WorkerReport
 
 WIDTH = CONTENT_WIDTH
 MAX_MONTHS = 12  # the grid shows the last twelve months of the period

@@ -9,13 +9,13 @@ from cfpm_coach.domain.scoring import on_scale, score_values
 from cfpm_coach.domain.shipped import SHIPPED_LEADERSHIP
 from cfpm_coach.domain.vocabulary import FINISHED, Setting
 from cfpm_coach.errors import NotFoundError
-from cfpm_coach.services.read_models import (
+from cfpm_coach.storage import observation_repo
+from cfpm_coach.views.read_models import (
     BehaviorComparison,
     GroupComparison,
     LeadershipComparison,
     ObservationSummary,
 )
-from cfpm_coach.storage import observation_repo
 
 if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace

@@ -8,18 +8,18 @@ from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.scoring import Score, score_values
+from cfpm_coach.domain.trends import scores_in
 from cfpm_coach.domain.vocabulary import FINISHED, GoalStatus
 from cfpm_coach.errors import InvalidInputError, NotFoundError
 from cfpm_coach.services.observation_views import ratings_in
-from cfpm_coach.services.read_models import (
+from cfpm_coach.storage import observation_repo
+from cfpm_coach.views.read_models import (
     ObservationReport,
     ObservationSummary,
     UnitReport,
     UnitWorkerRow,
     WorkerReport,
 )
-from cfpm_coach.services.trends import scores_in
-from cfpm_coach.storage import observation_repo
 
 if TYPE_CHECKING:
     from cfpm_coach.reports.document import Paper

@@ -8,10 +8,10 @@ from cfpm_coach.domain.scoring import on_scale, score_values
 from cfpm_coach.domain.vocabulary import FINISHED
 from cfpm_coach.errors import InstrumentError, NotFoundError
 from cfpm_coach.services.inputs import WorkerInput, validated
-from cfpm_coach.services.read_models import WorkerHistory, WorkerView
 from cfpm_coach.storage import observation_repo, records, worker_repo
 from cfpm_coach.storage.models import Worker
 from cfpm_coach.storage.worker_repo import WorkerActivity, WorkerRow
+from cfpm_coach.views.read_models import WorkerHistory, WorkerView
 
 if TYPE_CHECKING:
     from sqlmodel import Session

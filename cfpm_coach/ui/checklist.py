@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from cfpm_coach.domain import pairing
 from cfpm_coach.domain.vocabulary import ObservationStatus
-from cfpm_coach.services.read_models import GoalView, ObservationDetail
 from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.behavior_row import BehaviorRow
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.table_models import clock_time, local_time, setting_label
+from cfpm_coach.views.read_models import GoalView, ObservationDetail
 
 
 class RateCommand(QUndoCommand):

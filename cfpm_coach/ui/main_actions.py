@@ -10,8 +10,8 @@ from cfpm_coach.services.report_registry import REPORTS
 from cfpm_coach.ui.texts import tr
 
 if TYPE_CHECKING:
-    from cfpm_coach.services.read_models import ObservationDetail
     from cfpm_coach.ui.main_window import MainWindow
+    from cfpm_coach.views.read_models import ObservationDetail
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 NEEDS_STORE = "needs_store"  # a QAction property every action of the window sets

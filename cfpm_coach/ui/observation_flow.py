@@ -8,18 +8,18 @@ from PySide6.QtWidgets import QWidget
 
 from cfpm_coach.domain.vocabulary import GoalStatus, ObservationStatus
 from cfpm_coach.errors import IncompleteObservationError
-from cfpm_coach.services.read_models import (
-    GoalView,
-    ObservationDetail,
-    ObservationSummary,
-    WorkerView,
-)
 from cfpm_coach.services.workspace import PLACEHOLDER_COACH_NAME, Workspace
 from cfpm_coach.ui import prompts
 from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.shell import Shell
 from cfpm_coach.ui.window_state import Changed
+from cfpm_coach.views.read_models import (
+    GoalView,
+    ObservationDetail,
+    ObservationSummary,
+    WorkerView,
+)
 
 if TYPE_CHECKING:
     from cfpm_coach.ui.finish_dialog import FinishDialog, GoalDraft

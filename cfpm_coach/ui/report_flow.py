@@ -14,10 +14,10 @@ from cfpm_coach.ui.shell import Shell
 
 if TYPE_CHECKING:
     from cfpm_coach.reports.document import Paper
-    from cfpm_coach.services.read_models import AgreementReport, WorkerView
     from cfpm_coach.ui.agreement_dialog import AgreementDialog
     from cfpm_coach.ui.leadership_dialog import LeadershipDialog
     from cfpm_coach.ui.report_dialog import ReportRequest
+    from cfpm_coach.views.read_models import AgreementReport, WorkerView
 
 
 def _file_name(*parts: str) -> str:

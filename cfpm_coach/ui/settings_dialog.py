@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.domain.instruments import Instrument
-from cfpm_coach.services.read_models import CoachView
 from cfpm_coach.ui.i18n import LANGUAGES, chosen_language
 from cfpm_coach.ui.profile_fields import ProfileFields
+from cfpm_coach.views.read_models import CoachView
 
 
 @dataclass(frozen=True)

@@ -24,10 +24,10 @@ from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.shipped import SHIPPED_PRACTICE
 from cfpm_coach.domain.vocabulary import CaseworkComponent, Setting
 from cfpm_coach.errors import InvalidInputError
-from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.ui.form_rows import add_row
 from cfpm_coach.ui.table_models import SHORT, casework_label, date_edit_format, setting_label
 from cfpm_coach.ui.worker_dialog import WorkerDialog, WorkerFields
+from cfpm_coach.views.read_models import WorkerView
 
 
 @dataclass(frozen=True)

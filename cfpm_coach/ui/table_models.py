@@ -17,8 +17,8 @@ from PySide6.QtCore import (
 
 from cfpm_coach.domain.figures import percent
 from cfpm_coach.domain.vocabulary import CaseworkComponent, GoalStatus, ObservationStatus, Setting, label_of
-from cfpm_coach.services.read_models import GoalView, ObservationSummary, WorkerView
 from cfpm_coach.ui.texts import QT_TR_NOOP, tr
+from cfpm_coach.views.read_models import GoalView, ObservationSummary, WorkerView
 
 RowT = TypeVar("RowT")
 

@@ -5,7 +5,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette,
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from cfpm_coach.domain.figures import SERIES_COLOURS
-from cfpm_coach.services.trends import Trend
+from cfpm_coach.domain.trends import Trend
 from cfpm_coach.ui.table_models import month_label
 
 

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.domain.trends import monthly_trend
 from cfpm_coach.domain.vocabulary import GoalStatus
-from cfpm_coach.services.read_models import GoalView, ObservationSummary, WorkerHistory
-from cfpm_coach.services.trends import monthly_trend
 from cfpm_coach.ui.focus_panel import FocusPanel
 from cfpm_coach.ui.table_models import ROW_ROLE, GoalsModel, ObservationsModel
 from cfpm_coach.ui.trend_chart import TrendChart
+from cfpm_coach.views.read_models import GoalView, ObservationSummary, WorkerHistory
 
 
 def _table(model: ObservationsModel | GoalsModel, name: str) -> QTableView:

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.ui.fidelity_delegate import FidelityDelegate
 from cfpm_coach.ui.table_models import ROW_ROLE, WorkersModel
+from cfpm_coach.views.read_models import WorkerView
 
 RESIZE_PRECISION = 40  # rows sampled to size a column (Qt's default: 1000)
 EDITING_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo,

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.ui.table_models import ROW_ROLE, SORT_ROLE, WorkersModel
 from cfpm_coach.ui.workers_panel import WorkersPanel
+from cfpm_coach.views.read_models import WorkerView
 
 
 def _worker(name: str, office: str, day: int | None, scores: dict[str, float | None],
