@@ -8,7 +8,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether
 
 from cfpm_coach.domain.instruments import Instrument, RatingScale
-from cfpm_coach.domain.trends import comparable_in, monthly_trend, share_in
+from cfpm_coach.domain.trends import comparable_in, share_in
 from cfpm_coach.domain.vocabulary import GoalStatus
 from cfpm_coach.reports.charts import trend_chart
 from cfpm_coach.reports.common import (
@@ -158,7 +158,7 @@ def _share(instrument: Instrument, obs: ObservationSummary | None, group_id: str
 
 
 def _elements(report: WorkerReport) -> list[Flowable]:
-    trend = monthly_trend(report.instrument, report.observations)
+    trend = report.trend
     latest = report.observations[0] if report.observations else None
     rows: list[list[object]] = [[translate("reports", "Element"), translate("reports", "Latest"),
                                  translate("reports", "First in period"),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.scoring import Score, score_values
-from cfpm_coach.domain.trends import scores_in
+from cfpm_coach.domain.trends import monthly_trend, scores_in
 from cfpm_coach.domain.vocabulary import FINISHED, GoalStatus
 from cfpm_coach.errors import InvalidInputError, NotFoundError
 from cfpm_coach.services.observation_views import ratings_in
@@ -106,6 +106,7 @@ class ReportService:
             not_comparable=frozenset((item.id, m) for item in instrument.items
                                      for m in {_month(o.started_at) for o in finished}
                                      if item.id not in comparable[m]),
+            trend=monthly_trend(instrument, finished),
         )
 
     def unit_data(self, office: str | None, start: date, end: date,

@@ -5,6 +5,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.scoring import on_scale, score_values
+from cfpm_coach.domain.trends import monthly_trend
 from cfpm_coach.domain.vocabulary import FINISHED
 from cfpm_coach.errors import InstrumentError, NotFoundError
 from cfpm_coach.services.inputs import WorkerInput, validated
@@ -152,6 +153,7 @@ class WorkerService:
 
         observations = self._ws.observations.find(worker_id=worker_id)
         suggestions, recent = focus.analyse(self._ws, observations)
+        practice = self._ws.practice_instrument()
         return WorkerHistory(
             worker=self.get(worker_id),
             observations=observations,
@@ -159,6 +161,7 @@ class WorkerService:
             focus=suggestions,
             recent_ratings=recent,
             behavior_labels=self._ws.catalog.behavior_labels(),
+            trend=monthly_trend(practice, observations) if practice is not None else None,
         )
 
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.domain.instruments import Instrument
-from cfpm_coach.domain.trends import monthly_trend
 from cfpm_coach.domain.vocabulary import GoalStatus
 from cfpm_coach.ui.focus_panel import FocusPanel
 from cfpm_coach.ui.table_models import ROW_ROLE, GoalsModel, ObservationsModel
@@ -204,7 +203,7 @@ class WorkerPage(QWidget):
                 for behavior, values in history.recent_ratings.items()}
         self.goals_model.set_rows(history.goals)
         self._update_goal_buttons()
-        self.chart.set_trend(monthly_trend(practice, history.observations) if practice else None)
+        self.chart.set_trend(history.trend)
         if practice is not None:
             proficient = practice.scale.level(practice.scale.proficient_threshold).label
             self._title_chart(proficient)

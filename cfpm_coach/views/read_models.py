@@ -7,6 +7,7 @@ from datetime import date, datetime
 from cfpm_coach.domain.agreement import PairAgreement
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.scoring import ObservationScore, Score
+from cfpm_coach.domain.trends import Trend
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,8 @@ class WorkerHistory:
     # Behavior id to label over every installed version of the practice instrument (newest
     # wins), so a goal set on an earlier version's behavior keeps its name.
     behavior_labels: dict[str, str] = field(default_factory=dict)
+    # The practice instrument's elements by month (None: no practice instrument installed).
+    trend: Trend | None = None
 
 
 @dataclass(frozen=True)
@@ -209,6 +212,8 @@ class WorkerReport:
     # (behavior id, month) where every observation was rated on an earlier version without a
     # behavior this one continues: printed "n/c", not comparable.
     not_comparable: frozenset[tuple[str, str]] = frozenset()
+    # The instrument's elements by month over the period's observations.
+    trend: Trend = field(default_factory=lambda: Trend([], [], {}, []))
 
 
 @dataclass(frozen=True)
