@@ -1,7 +1,7 @@
 """Child processes for the cold-start benchmark; each exits as soon as its window has painted.
 
   app DATA_DIR  the real main window with the worker list filled
-  floor         imports PySide6 and SQLModel, shows a bare window (DESIGN.md's floor)
+  floor         imports PySide6 and SQLModel, shows a bare window (the floor the budget is a ratio to)
   bare          PySide6 only, a bare window
 """
 

@@ -1,7 +1,7 @@
 """SQLModel tables. Every synced record: UUID key made on the device, aware UTC times, a revision,
 the device that last wrote it, and a tombstone instead of a delete.
 
-No `from __future__ import annotations` here: SQLModel relationships break with it (STYLE.md 12).
+No `from __future__ import annotations` here: SQLModel relationships break with it.
 """
 
 import uuid
@@ -16,7 +16,7 @@ from cfpm_coach.storage.types import UTCDateTime
 
 
 class SyncedRecord(SQLModel):
-    """Columns every synced table shares (DESIGN.md section 4)."""
+    """Columns every synced table shares."""
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
