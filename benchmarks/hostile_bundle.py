@@ -1,4 +1,4 @@
-"""A hostile bundle of at most 2 MB at the hub (DESIGN.md 7: <= 2 s CPU, <= 150 MB extra memory).
+"""A hostile bundle of at most 2 MB at the hub (budget: <= 2 s CPU, <= 150 MB extra memory).
 
 The attacker holds an enrolled laptop's key (the worst case: the bundle is validly signed and its
 records are merged). It packs as many records as the hub's caps allow into 2 MB: records that

@@ -355,7 +355,7 @@ def print_results(results: list[RunResult]) -> None:
 
 
 def budgets(results: list[RunResult]) -> list[tuple[str, bool, str]]:
-    """Each budget of DESIGN.md 7 that these runs can judge: (budget, met, figures)."""
+    """Each hub budget that these runs can judge: (budget, met, figures)."""
     def find(backend: str, laptops: int, workers: int) -> RunResult | None:
         return next((r for r in results if r.label == f"{backend}, {laptops} laptops, {workers} "
                      f"process{'es' if workers > 1 else ''}"), None)

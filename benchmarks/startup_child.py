@@ -3,7 +3,7 @@
   app DATA_DIR     the real main window with the worker list filled
   window DATA_DIR  the real main window painted once, whatever is still loading (the store,
                    the list): when a person first sees it
-  floor         imports PySide6 and SQLModel, shows a bare window (DESIGN.md's floor)
+  floor         imports PySide6 and SQLModel, shows a bare window (the floor the budget is a ratio to)
   bare          PySide6 only, a bare window
 """
 

@@ -1,6 +1,7 @@
 """Layers import downward only; nothing outside cfpm_coach/ui/ imports Qt; SQL stays in storage/."""
 
 import ast
+import tomllib
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "cfpm_coach"
@@ -57,4 +58,22 @@ def test_domain_imports_nothing_above_it() -> None:
     for path in (PACKAGE / "domain").rglob("*.py"):
         for name in _imports(path):
             assert not name.startswith(("cfpm_coach.storage", "cfpm_coach.services",
-                                        "cfpm_coach.ui", "cfpm_coach.cli")), (path, name)
+                                        "cfpm_coach.ui", "cfpm_coach.cli", "cfpm_coach.views",
+                                        "cfpm_coach.reports", "cfpm_coach.sync",
+                                        "cfpm_coach.hub")), (path, name)
+
+
+def test_read_models_stand_on_the_domain_alone() -> None:
+    for path in (PACKAGE / "views").rglob("*.py"):
+        for name in _imports(path):
+            assert not name.startswith("cfpm_coach.") or name.startswith(
+                ("cfpm_coach.domain", "cfpm_coach.views", "cfpm_coach.errors")), (path, name)
+
+
+def test_the_layer_contract_has_no_way_around_it() -> None:
+    """Reports once drew the services' read models through two ignore_imports holes."""
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    layers = next(c for c in contracts if c["type"] == "layers")
+    assert "cfpm_coach.views" in layers["layers"]
+    assert [c["name"] for c in contracts if c.get("ignore_imports")] == []

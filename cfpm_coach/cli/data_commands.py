@@ -7,6 +7,7 @@ from pathlib import Path
 from cfpm_coach.cli.context import open_workspace
 from cfpm_coach.cli.output import percent, print_json, print_table
 from cfpm_coach.domain.catalog import load_instrument
+from cfpm_coach.domain.vocabulary import ObservationStatus
 from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.paths import resolve_paths
 from cfpm_coach.services import demo, instrument_sheets
@@ -65,7 +66,7 @@ def register(
     o_cmds = obs.add_subparsers(dest="observations_command", required=True, metavar="ACTION")
     p = o_cmds.add_parser("list", parents=[common], help="observations, newest first")
     p.add_argument("--worker", metavar="ID", help="only this worker's (id from `workers list`)")
-    p.add_argument("--status", choices=("draft", "final", "amended"))
+    p.add_argument("--status", choices=[s.value for s in ObservationStatus])
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=observations_list)
 

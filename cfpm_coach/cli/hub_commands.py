@@ -2,14 +2,16 @@
 
 import argparse
 import uuid
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cfpm_coach.applog import setup_logging
 from cfpm_coach.cli import account_commands
 from cfpm_coach.cli.output import percent, print_json, print_table
+from cfpm_coach.domain.shipped import SHIPPED_PRACTICE
 from cfpm_coach.errors import InvalidInputError
+from cfpm_coach.services.report_registry import ReportJob, hub_reports
 
 if TYPE_CHECKING:
     from cfpm_coach.hub.service import Hub
@@ -103,21 +105,25 @@ def register(
 
     p = cmds.add_parser("fidelity", parents=[common], help="fidelity over every coach")
     p.add_argument("--by", default="office,element,month")
-    p.add_argument("--instrument", default="cpm-practice")
+    p.add_argument("--instrument", default=SHIPPED_PRACTICE)
     p.add_argument("--csv", action="store_true")
     p.set_defaults(handler=fidelity)
 
-    p = cmds.add_parser("report", parents=[common], help="unit summary PDF over every office")
+    p = cmds.add_parser("report", parents=[common],
+                        help="a report over every coach as PDF (default: the unit summary)")
+    p.add_argument("kind", nargs="?", default="unit", metavar="KIND",
+                   choices=[k.id for k in hub_reports()],
+                   help=", ".join(f"{k.id}: {k.title.lower()}" for k in hub_reports()))
     p.add_argument("-o", "--output", type=Path, required=True)
-    p.add_argument("--office", help="one office only")
+    p.add_argument("--office", help="one office only (unit)")
     p.add_argument("--start", type=date.fromisoformat, help="YYYY-MM-DD (default: a year ago)")
     p.add_argument("--end", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
     p.set_defaults(handler=report)
 
     p = cmds.add_parser("agreement", parents=[common],
-                        help="inter-rater agreement PDF over every co-observed visit")
+                        help="inter-rater agreement PDF (the same as `hub report agreement`)")
     p.add_argument("-o", "--output", type=Path, required=True)
-    p.set_defaults(handler=agreement)
+    p.set_defaults(handler=report, kind="agreement", office=None, start=None, end=None)
 
     p = cmds.add_parser("status", parents=[common], help="schema, devices and record counts")
     p.set_defaults(handler=status)
@@ -346,18 +352,10 @@ def fidelity(args: argparse.Namespace) -> int:
 
 
 def report(args: argparse.Namespace) -> int:
-    """Write the hub's unit summary PDF."""
-    end = args.end or date.today()
-    start = args.start or end - timedelta(days=365)
+    """Write one of the hub's reports as PDF."""
+    job = ReportJob(args.output, args.office, args.start, args.end)
     with _open(args) as hub:
-        print(hub.report_pdf(args.output, start, end, args.office))
-    return 0
-
-
-def agreement(args: argparse.Namespace) -> int:
-    """Write the hub's agreement PDF."""
-    with _open(args) as hub:
-        print(hub.agreement_pdf(args.output))
+        print(hub.report(args.kind, job))
     return 0
 
 

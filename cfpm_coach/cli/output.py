@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
+from cfpm_coach.domain.figures import percent as percent
+
 
 def _default(value: Any) -> Any:
     if isinstance(value, uuid.UUID):
@@ -35,8 +37,3 @@ def fail(message: str) -> int:
     """Print an error sentence to stderr; returns the exit code for errors."""
     print(f"cfpm-coach: {message}", file=sys.stderr)
     return 1
-
-
-def percent(share: float | None) -> str:
-    """A share as a whole percentage, or an em dash when there is no data."""
-    return "—" if share is None else f"{round(share * 100)}%"

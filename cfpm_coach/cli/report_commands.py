@@ -2,11 +2,12 @@
 
 import argparse
 import uuid
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from cfpm_coach.cli.context import open_workspace
 from cfpm_coach.errors import InvalidInputError
+from cfpm_coach.services.report_registry import REPORTS, ReportJob, render, report_kind
 
 
 def _date(text: str) -> date:
@@ -24,11 +25,21 @@ def _uuid(text: str, what: str) -> uuid.UUID:
                                 ) from None
 
 
+# The positional argument each kind of subject takes: its metavar, and what it is the id of
+# ("": a name, not an id).
+_SUBJECT_ARGUMENTS: dict[str, tuple[str, str]] = {
+    "observation": ("ID", "observation"),
+    "worker": ("WORKER", "worker"),
+    "leader": ("LEADER", "worker"),
+    "office": ("OFFICE", ""),
+}
+
+
 def register(
     commands: "argparse._SubParsersAction[argparse.ArgumentParser]",
     common: argparse.ArgumentParser,
 ) -> None:
-    """Add the report commands."""
+    """Add `report KIND`, one KIND for each report in the registry."""
     report = commands.add_parser("report", parents=[common], help="coaching summaries as PDF")
     kinds = report.add_subparsers(dest="report_kind", required=True, metavar="KIND")
     shared = argparse.ArgumentParser(add_help=False)
@@ -39,49 +50,25 @@ def register(
     period.add_argument("--to", dest="end", type=_date, help="last day (default: today)")
     period.add_argument("--instrument", help="instrument id (default: the one used most)")
 
-    p = kinds.add_parser("observation", parents=[common, shared], help="one observation record")
-    p.add_argument("observation_id", metavar="ID")
-    p.set_defaults(handler=observation)
-    p = kinds.add_parser("worker", parents=[common, shared, period],
-                         help="a worker's coaching summary for a period")
-    p.add_argument("worker_id", metavar="WORKER")
-    p.set_defaults(handler=worker)
-    p = kinds.add_parser("unit", parents=[common, shared, period],
-                         help="an office's unit summary for a period")
-    p.add_argument("office")
-    p.set_defaults(handler=unit)
+    for kind in REPORTS:
+        parents = [common, shared, *([period] if kind.needs_period else [])]
+        p = kinds.add_parser(kind.id, parents=parents, help=kind.title[:1].lower() + kind.title[1:])
+        if kind.subject in _SUBJECT_ARGUMENTS:
+            p.add_argument("subject", metavar=_SUBJECT_ARGUMENTS[kind.subject][0])
+        p.set_defaults(handler=write_report)
 
 
-def _period(args: argparse.Namespace) -> tuple[date, date]:
-    end = args.end or date.today()
-    return args.start or end - timedelta(days=365), end
-
-
-def observation(args: argparse.Namespace) -> int:
-    """Write an observation record."""
-    observation_id = _uuid(args.observation_id, "observation")
+def write_report(args: argparse.Namespace) -> int:
+    """Write the report the KIND names."""
+    kind = report_kind(args.report_kind)
+    subject: uuid.UUID | str | None = getattr(args, "subject", None)
+    what = _SUBJECT_ARGUMENTS.get(kind.subject, ("", ""))[1]
+    if what and subject is not None:
+        subject = _uuid(str(subject), what)
+    job = ReportJob(args.output, subject, getattr(args, "start", None),
+                    getattr(args, "end", None), getattr(args, "instrument", None),
+                    "a4" if args.paper == "a4" else "letter")
     with open_workspace(args) as ws:
-        path = ws.reports.observation_pdf(observation_id, args.output, paper=args.paper)
-    print(path)
-    return 0
-
-
-def worker(args: argparse.Namespace) -> int:
-    """Write a worker coaching summary."""
-    worker_id = _uuid(args.worker_id, "worker")
-    start, end = _period(args)
-    with open_workspace(args) as ws:
-        path = ws.reports.worker_pdf(worker_id, start, end, args.output,
-                                     instrument_id=args.instrument, paper=args.paper)
-    print(path)
-    return 0
-
-
-def unit(args: argparse.Namespace) -> int:
-    """Write a unit summary."""
-    start, end = _period(args)
-    with open_workspace(args) as ws:
-        path = ws.reports.unit_pdf(args.office, start, end, args.output,
-                                   instrument_id=args.instrument, paper=args.paper)
+        path = render(ws.reports, kind.id, job)
     print(path)
     return 0

@@ -64,7 +64,9 @@ def _kept_dir(args: argparse.Namespace) -> Path | None:
 def _note(folder: Path | None, line: str) -> None:
     """The result in DIR/self-test.txt too: windowed Windows and macOS builds have no console."""
     if folder is not None and folder.is_dir():
-        (folder / RESULT_FILE).write_text(line + "\n", encoding="utf-8")
+        from cfpm_coach.storage import files
+
+        files.write_atomic(folder / RESULT_FILE, (line + "\n").encode("utf-8"), mode=0o644)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""Who may write what: a record belongs to the device (and coach) that created it (DESIGN.md 6).
+"""Who may write what: a record belongs to the device (and coach) that created it.
 
 Pure rules over plain record dicts; every merge (a laptop's import and the hub) applies them
 before it writes anything. A sender is the laptop that signed the bundle.

@@ -1,6 +1,8 @@
 """Fixed vocabularies: observation settings, casework components and statuses, goal statuses."""
 
+from collections.abc import Callable
 from enum import StrEnum
+from typing import Protocol
 
 
 class Setting(StrEnum):
@@ -69,9 +71,31 @@ class ObservationStatus(StrEnum):
     AMENDED = "amended"
 
 
+# Observations whose ratings count in scores, trends and reports: finalized, amended or not.
+FINISHED: tuple[str, ...] = (ObservationStatus.FINAL.value, ObservationStatus.AMENDED.value)
+
+
 class GoalStatus(StrEnum):
     """Where a coaching goal stands."""
 
     OPEN = "open"
     MET = "met"
     DROPPED = "dropped"
+
+
+class _Labelled(Protocol):
+    @property
+    def label(self) -> str: ...
+
+
+def label_of(vocabulary: Callable[[str], _Labelled], code: str | None,
+             translate: Callable[[str], str] = str) -> str:
+    """The label of a code of vocabulary (Setting, CaseworkComponent) through translate; "" for
+    no code, and the code itself for one this version does not know (a newer laptop's)."""
+    if not code:
+        return ""
+    try:
+        member = vocabulary(code)
+    except ValueError:
+        return code
+    return translate(member.label)

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from cfpm_coach import __version__
+from cfpm_coach.domain.shipped import SHIPPED_PRACTICE
 from cfpm_coach.errors import (
     BusyError,
     CoachError,
@@ -232,7 +233,7 @@ def create_app(hub: Hub) -> FastAPI:
         credentials: Credentials,
         by: Annotated[str, Query(description="Comma-separated: office, county, element, month")
                       ] = "office,element,month",
-        instrument: Annotated[str, Query(max_length=100)] = "cpm-practice",
+        instrument: Annotated[str, Query(max_length=100)] = SHIPPED_PRACTICE,
         since: Annotated[date | None, Query(description="Observations started on or after")
                          ] = None,
         format: Annotated[Literal["json", "csv"], Query()] = "json",

@@ -1,11 +1,11 @@
 """A hub's folder: hub.json (database URL, limits), the team's age identity, the SQLite file."""
 
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from cfpm_coach.errors import InvalidInputError, StoreError
+from cfpm_coach.storage import files
 
 CONFIG_NAME = "hub.json"
 IDENTITY_NAME = "team-identity.txt"
@@ -53,12 +53,8 @@ class HubConfig:
         data = asdict(self)
         data.pop("data_dir")
         data["identity_file"] = str(self.identity_file)
-        temp = self.config_file.with_name(CONFIG_NAME + ".partial")
-        fd = os.open(temp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2)
-            handle.write("\n")
-        os.replace(temp, self.config_file)
+        files.write_atomic(self.config_file,
+                           (json.dumps(data, indent=2) + "\n").encode("utf-8"))
 
 
 def default_url(data_dir: Path) -> str:

@@ -5,11 +5,12 @@ import hmac
 import logging
 import secrets
 import uuid
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from cfpm_coach.domain.shipped import SHIPPED_PRACTICE
 from cfpm_coach.errors import (
     CoachError,
     ConstraintError,
@@ -25,6 +26,7 @@ from cfpm_coach.hub import acceptance, fidelity, shared_folder
 from cfpm_coach.hub.acceptance import Delivery
 from cfpm_coach.hub.config import HubConfig, load_config, new_config
 from cfpm_coach.paths import AppPaths
+from cfpm_coach.services.report_registry import ReportJob, hub_reports, report_kind
 from cfpm_coach.services.workspace import Workspace, load_catalog
 from cfpm_coach.storage import faults, files, hub_repo
 from cfpm_coach.storage.records import Author
@@ -371,7 +373,7 @@ class Hub:
         if expected is None or not hmac.compare_digest(expected, _digest(token)):
             raise UnauthorizedError("This is not the team's token")
 
-    def fidelity(self, by: str = "office,element,month", instrument_id: str = "cpm-practice",
+    def fidelity(self, by: str = "office,element,month", instrument_id: str = SHIPPED_PRACTICE,
                  since: datetime | None = None) -> fidelity.FidelityTable:
         """Fidelity of finished observations grouped by the dimensions named in `by`."""
         dimensions = fidelity.parse_dimensions(by)
@@ -391,15 +393,15 @@ class Hub:
         return fidelity.aggregate(instrument, [*tallies, *carried.tallies], counts, dimensions,
                                   not_comparable=carried.not_comparable)
 
-    def report_pdf(self, path: Path, start: date, end: date, office: str | None = None) -> Path:
-        """The unit summary over every office (or one), as the central team prints it."""
+    def report(self, kind_id: str, job: ReportJob) -> Path:
+        """One of the hub's reports (report_registry.hub_reports), over every coach's records,
+        signed by the hub."""
+        kind = report_kind(kind_id)
+        if not kind.on_hub:
+            raise InvalidInputError(f"The hub does not write the {kind.title.lower()}; it writes "
+                                    + ", ".join(k.id for k in hub_reports()))
         self.workspace.use_language("en")  # the hub prints in English, whatever ran before
-        return self.workspace.reports.unit_pdf(office, start, end, path, author=HUB_AUTHOR)
-
-    def agreement_pdf(self, path: Path) -> Path:
-        """Inter-rater agreement over every co-observed visit that reached the hub."""
-        self.workspace.use_language("en")
-        return self.workspace.reports.agreement_pdf(path, author=HUB_AUTHOR)
+        return kind.render(self.workspace.reports, replace(job, author=HUB_AUTHOR))
 
     def status(self) -> dict[str, Any]:
         """What the hub holds, for `hub status` and /healthz."""

@@ -6,11 +6,11 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
+from cfpm_coach.domain.trends import Trend
 from cfpm_coach.reports.dates import paper_month
 from cfpm_coach.reports.fonts import REGULAR
 from cfpm_coach.reports.styles import MUTED, SERIES
 from cfpm_coach.reports.texts import translate
-from cfpm_coach.services.trends import Trend
 
 
 def trend_chart(trend: Trend, width: float, height: float = 170) -> Drawing:

@@ -8,8 +8,11 @@ from reportlab.lib import colors
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from cfpm_coach.domain.figures import DASH
+from cfpm_coach.domain.figures import decimal as decimal
+from cfpm_coach.domain.figures import percent as percent
 from cfpm_coach.domain.office_subject import ImplementationStage
-from cfpm_coach.domain.vocabulary import CaseworkComponent, Setting
+from cfpm_coach.domain.vocabulary import CaseworkComponent, GoalStatus, Setting, label_of
 from cfpm_coach.reports.dates import paper_date, paper_time
 from cfpm_coach.reports.fonts import BOLD, REGULAR
 from cfpm_coach.reports.styles import INK, RULE, SHADE, styles
@@ -24,16 +27,6 @@ def para(text: str, style: str = "body") -> Paragraph:
 def rich(markup: str, style: str = "body") -> Paragraph:
     """A paragraph of trusted markup built by the report itself."""
     return Paragraph(markup, getattr(styles(), style))
-
-
-def percent(share: float | None) -> str:
-    """A share as a whole percentage; an em dash for no data."""
-    return "\u2014" if share is None else f"{round(share * 100)}%"
-
-
-def decimal(value: float | None, places: int = 2) -> str:
-    """A number to fixed places; an em dash for no data."""
-    return "\u2014" if value is None else f"{value:.{places}f}"
 
 
 def local_date(value: date | datetime | None) -> str:
@@ -55,12 +48,13 @@ SETTING_TEXTS = (translate("reports", "Home visit"),
                  translate("reports", "Self-assessment"), translate("reports", "Other"))
 
 
+def _translate(text: str) -> str:
+    return translate("reports", text)
+
+
 def setting_label(value: str) -> str:
     """The label of a setting code, in the report language."""
-    try:
-        return translate("reports", Setting(value).label)
-    except ValueError:
-        return value
+    return label_of(Setting, value, _translate)
 
 
 CASEWORK_TEXTS = (translate("reports", "Engagement"), translate("reports", "Assessment"),
@@ -86,12 +80,7 @@ def stage_label(value: str | None) -> str:
 
 def casework_label(value: str | None) -> str:
     """The label of a casework component code in the report language; a dash when not given."""
-    if not value:
-        return "\u2014"
-    try:
-        return translate("reports", CaseworkComponent(value).label)
-    except ValueError:
-        return value
+    return label_of(CaseworkComponent, value, _translate) or DASH
 
 
 def setting_with_casework(setting: str, casework: str | None) -> str:
@@ -167,5 +156,6 @@ def goal_headings() -> list[object]:
 
 def goal_status(status: str) -> str:
     """A goal's status as a report prints it."""
-    return {"open": translate("reports", "Open"), "met": translate("reports", "Met"),
-            "dropped": translate("reports", "Dropped")}.get(status, status.title())
+    return {GoalStatus.OPEN.value: translate("reports", "Open"),
+            GoalStatus.MET.value: translate("reports", "Met"),
+            GoalStatus.DROPPED.value: translate("reports", "Dropped")}.get(status, status.title())

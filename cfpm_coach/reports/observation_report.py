@@ -5,6 +5,7 @@ from pathlib import Path
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether
 
+from cfpm_coach.domain.vocabulary import ObservationStatus
 from cfpm_coach.reports.common import (
     casework_label,
     facts,
@@ -31,7 +32,7 @@ from cfpm_coach.reports.document import (
 )
 from cfpm_coach.reports.styles import LEVEL_COLOURS, level_tone, proficient_label
 from cfpm_coach.reports.texts import fill, translate
-from cfpm_coach.services.read_models import ObservationReport
+from cfpm_coach.views.read_models import ObservationReport
 
 WIDTH = CONTENT_WIDTH
 
@@ -48,9 +49,9 @@ def _duration(report: ObservationReport) -> str:
 
 def _status(report: ObservationReport) -> str:
     detail = report.detail
-    status = {"draft": translate("reports", "Draft (not finalized)"),
-              "final": translate("reports", "Final"),
-              "amended": translate("reports", "Amended")}.get(detail.summary.status,
+    status = {ObservationStatus.DRAFT.value: translate("reports", "Draft (not finalized)"),
+              ObservationStatus.FINAL.value: translate("reports", "Final"),
+              ObservationStatus.AMENDED.value: translate("reports", "Amended")}.get(detail.summary.status,
                                                                detail.summary.status)
     if detail.finalized_at:
         status += fill(translate("reports", ", finalized %1"), local_time(detail.finalized_at))

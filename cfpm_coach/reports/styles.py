@@ -7,6 +7,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 
+from cfpm_coach.domain.figures import SERIES_COLOURS
 from cfpm_coach.domain.instruments import RatingScale
 from cfpm_coach.reports.fonts import BOLD, register_fonts
 
@@ -15,8 +16,7 @@ MUTED = colors.HexColor("#5b6673")
 RULE = colors.HexColor("#c9d1da")
 SHADE = colors.HexColor("#eef2f6")
 ACCENT = colors.HexColor("#1F5F8B")
-# Okabe-Ito: distinct for common colour-vision deficiencies and in greyscale print.
-SERIES = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9")
+SERIES = SERIES_COLOURS
 # Tones, not scale values: 4 above the proficient level (Exemplary on a 4-level scale), 3 at
 # it, 2 one level below, 1 lower. Each differs from the others in hue and in grey (a
 # black-and-white printer's luminance 200, 237, 223, 172 of 255), and the report's ink on each

@@ -8,6 +8,8 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, KeepTogether
 
 from cfpm_coach.domain.instruments import Instrument, RatingScale
+from cfpm_coach.domain.trends import comparable_in, share_in
+from cfpm_coach.domain.vocabulary import GoalStatus
 from cfpm_coach.reports.charts import trend_chart
 from cfpm_coach.reports.common import (
     casework_label,
@@ -38,8 +40,7 @@ from cfpm_coach.reports.styles import (
     scale_range,
 )
 from cfpm_coach.reports.texts import fill, translate
-from cfpm_coach.services.read_models import ObservationSummary, WorkerReport
-from cfpm_coach.services.trends import comparable_in, monthly_trend, share_in
+from cfpm_coach.views.read_models import ObservationSummary, WorkerReport
 
 WIDTH = CONTENT_WIDTH
 MAX_MONTHS = 12  # the grid shows the last twelve months of the period
@@ -139,7 +140,7 @@ def _goals(report: WorkerReport) -> list[Flowable]:
     data: list[list[object]] = [goal_headings()]
     instrument = report.instrument
     for goal in report.goals:
-        if goal.status == "dropped":
+        if goal.status == GoalStatus.DROPPED:
             continue
         labels = ", ".join(instrument.item(b).label if instrument.has_item(b) else b
                            for b in goal.behavior_ids)
@@ -157,7 +158,7 @@ def _share(instrument: Instrument, obs: ObservationSummary | None, group_id: str
 
 
 def _elements(report: WorkerReport) -> list[Flowable]:
-    trend = monthly_trend(report.instrument, report.observations)
+    trend = report.trend
     latest = report.observations[0] if report.observations else None
     rows: list[list[object]] = [[translate("reports", "Element"), translate("reports", "Latest"),
                                  translate("reports", "First in period"),

@@ -7,16 +7,16 @@ from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.agreement import krippendorff_alpha_ordinal, pair_agreement
 from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.domain.vocabulary import FINISHED
 from cfpm_coach.errors import NotFoundError
 from cfpm_coach.services.observation_views import office_name, ratings_in
-from cfpm_coach.services.read_models import (
+from cfpm_coach.storage import observation_repo, profile_repo, worker_repo
+from cfpm_coach.views.read_models import (
     AgreementReport,
     BehaviorAgreement,
     CoachPairAgreement,
     VisitAgreement,
 )
-from cfpm_coach.services.trends import FINISHED
-from cfpm_coach.storage import observation_repo, profile_repo, worker_repo
 
 if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace

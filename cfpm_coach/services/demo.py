@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.domain.shipped import SHIPPED_LEADERSHIP, SHIPPED_PRACTICE
 from cfpm_coach.domain.vocabulary import GoalStatus, Setting
 from cfpm_coach.services.demo_writers import (
     BatchWriter,
@@ -128,8 +129,8 @@ def _write(writer: SampleWriter, ws: Workspace, *, workers: int, months: int, se
     rng = random.Random(seed)
     if progress is not None:
         progress(0, workers)
-    practice = ws.catalog.get("cpm-practice")
-    leadership = ws.catalog.get("cpm-leadership")
+    practice = ws.catalog.get(SHIPPED_PRACTICE)
+    leadership = ws.catalog.get(SHIPPED_LEADERSHIP)
     now = utcnow().replace(minute=0, second=0, microsecond=0)
     pool = list(STAFF_NAMES) + [f"{name} ({n})" for n in range(2, 1 + workers // len(STAFF_NAMES) + 1)
                                 for name in STAFF_NAMES]

@@ -4,10 +4,10 @@ written), with the evidence behind each."""
 import uuid
 from typing import TYPE_CHECKING
 
+from cfpm_coach.domain.vocabulary import FINISHED
 from cfpm_coach.services.observation_views import ratings_in
-from cfpm_coach.services.read_models import Evidence, FocusSuggestion, ObservationSummary
-from cfpm_coach.services.trends import FINISHED
 from cfpm_coach.storage import observation_repo
+from cfpm_coach.views.read_models import Evidence, FocusSuggestion, ObservationSummary
 
 if TYPE_CHECKING:
     from cfpm_coach.domain.catalog import InstrumentCatalog

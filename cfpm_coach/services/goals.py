@@ -9,9 +9,9 @@ from cfpm_coach.domain import record_rules
 from cfpm_coach.domain.vocabulary import GoalStatus
 from cfpm_coach.errors import InvalidInputError, NotFoundError
 from cfpm_coach.services.inputs import checked
-from cfpm_coach.services.read_models import GoalView
 from cfpm_coach.storage import goal_repo, records, worker_repo
 from cfpm_coach.storage.models import Goal
+from cfpm_coach.views.read_models import GoalView
 
 if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace

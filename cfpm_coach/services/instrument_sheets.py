@@ -6,8 +6,6 @@ its translations into `instruments/i18n/`), after the text is read back through 
 """
 
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,8 +17,10 @@ from cfpm_coach.domain.instrument_sheet import instrument_tables, read_instrumen
 from cfpm_coach.domain.instrument_text import FILE_NAME, InstrumentText, load_text
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.sheet_tables import SheetFileError, Table, read_tables, write_tables
+from cfpm_coach.domain.shipped import SHIPPED_PRACTICE
 from cfpm_coach.errors import InstrumentError
 from cfpm_coach.paths import AppPaths, resources_dir
+from cfpm_coach.storage import files
 
 log = logging.getLogger(__name__)
 
@@ -81,16 +81,7 @@ def _folders(paths: AppPaths) -> list[Path]:
 
 def _write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    files.write_atomic(path, text.encode("utf-8"))
 
 
 def install_sheet(paths: AppPaths, source: Path) -> Installed:
@@ -197,7 +188,7 @@ READ_ME = (
 
 def template_instrument(paths: AppPaths) -> tuple[Instrument, list[InstrumentText]]:
     """The example a county starts from: the shipped practice instrument under a county id."""
-    shipped = InstrumentCatalog.from_folders(*_folders(paths)).get("cpm-practice", 1)
+    shipped = InstrumentCatalog.from_folders(*_folders(paths)).get(SHIPPED_PRACTICE, 1)
     instrument = shipped.model_copy(update={
         "id": TEMPLATE_ID, "title": "My county's practice profile",
         "source_note": "Replace this with where your county's wording comes from (for example "

@@ -6,21 +6,21 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.scoring import on_scale, score_values
-from cfpm_coach.domain.vocabulary import Setting
+from cfpm_coach.domain.shipped import SHIPPED_LEADERSHIP
+from cfpm_coach.domain.vocabulary import FINISHED, Setting
 from cfpm_coach.errors import NotFoundError
-from cfpm_coach.services.read_models import (
+from cfpm_coach.storage import observation_repo
+from cfpm_coach.views.read_models import (
     BehaviorComparison,
     GroupComparison,
     LeadershipComparison,
     ObservationSummary,
 )
-from cfpm_coach.services.trends import FINISHED
-from cfpm_coach.storage import observation_repo
 
 if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace
 
-INSTRUMENT = "cpm-leadership"
+INSTRUMENT = SHIPPED_LEADERSHIP
 OTHERS_WINDOW_DAYS = 365
 
 

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cfpm_coach.errors import BackupError, DiskFullError, ReadOnlyStoreError
-from cfpm_coach.services.read_models import StoreStatus
 from cfpm_coach.storage import counts, faults, files
 from cfpm_coach.storage.backup import backup_database, restore_database, verify_backup
 from cfpm_coach.storage.cipher import is_encrypted
 from cfpm_coach.storage.migrate import check_not_newer, upgrade
 from cfpm_coach.storage.types import utcnow
+from cfpm_coach.views.read_models import StoreStatus
 
 if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace

@@ -13,14 +13,14 @@ from cfpm_coach.domain.scoring import (
     score_values,
 )
 from cfpm_coach.errors import InstrumentError
-from cfpm_coach.services.read_models import (
+from cfpm_coach.storage import observation_repo, profile_repo, worker_repo
+from cfpm_coach.storage.models import Observation
+from cfpm_coach.views.read_models import (
     AmendmentView,
     ObservationDetail,
     ObservationSummary,
     RatingView,
 )
-from cfpm_coach.storage import observation_repo, profile_repo, worker_repo
-from cfpm_coach.storage.models import Observation
 
 if TYPE_CHECKING:
     from sqlmodel import Session

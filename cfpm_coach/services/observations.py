@@ -18,10 +18,10 @@ from cfpm_coach.errors import (
 )
 from cfpm_coach.services import observation_views
 from cfpm_coach.services.inputs import NotesInput, checked, validated
-from cfpm_coach.services.read_models import ObservationDetail, ObservationSummary, RatingView
 from cfpm_coach.storage import observation_repo, records, worker_repo
 from cfpm_coach.storage.models import Observation, ObservationAmendment, Rating
 from cfpm_coach.storage.types import utcnow
+from cfpm_coach.views.read_models import ObservationDetail, ObservationSummary, RatingView
 
 if TYPE_CHECKING:
     from sqlmodel import Session

@@ -22,10 +22,13 @@ from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.scoring import Score
+from cfpm_coach.domain.trends import FINISHED
 from cfpm_coach.domain.vocabulary import ObservationStatus
 from cfpm_coach.errors import NotFoundError
 from cfpm_coach.services import observation_views
-from cfpm_coach.services.read_models import (
+from cfpm_coach.storage import observation_repo
+from cfpm_coach.storage.types import utcnow
+from cfpm_coach.views.read_models import (
     AssessmentLine,
     DomainShare,
     MonthShare,
@@ -34,9 +37,6 @@ from cfpm_coach.services.read_models import (
     OfficeStandings,
     WorkerView,
 )
-from cfpm_coach.services.trends import FINISHED
-from cfpm_coach.storage import observation_repo
-from cfpm_coach.storage.types import utcnow
 
 if TYPE_CHECKING:
     from cfpm_coach.reports.document import Paper

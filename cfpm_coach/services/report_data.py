@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.scoring import Score, score_values
+from cfpm_coach.domain.trends import monthly_trend, scores_in
+from cfpm_coach.domain.vocabulary import FINISHED, GoalStatus
 from cfpm_coach.errors import InvalidInputError, NotFoundError
 from cfpm_coach.services.observation_views import ratings_in
-from cfpm_coach.services.read_models import (
+from cfpm_coach.storage import observation_repo
+from cfpm_coach.views.read_models import (
     ObservationReport,
     ObservationSummary,
     UnitReport,
@@ -18,8 +21,6 @@ from cfpm_coach.services.read_models import (
     WorkerReport,
     WorkerView,
 )
-from cfpm_coach.services.trends import FINISHED, scores_in
-from cfpm_coach.storage import observation_repo
 
 if TYPE_CHECKING:
     from cfpm_coach.reports.document import Paper
@@ -60,7 +61,7 @@ class ReportService:
         worker = self._ws.workers.get(summary.worker_id)
         goals = self._ws.goals.of_worker(worker.id)
         agreed = [g for g in goals if g.observation_id == observation_id]
-        return ObservationReport(detail, worker, agreed or [g for g in goals if g.status == "open"])
+        return ObservationReport(detail, worker, agreed or [g for g in goals if g.status == GoalStatus.OPEN])
 
     def _instrument_for(self, observations: list[ObservationSummary],
                         instrument_id: str | None) -> Instrument:
@@ -111,6 +112,7 @@ class ReportService:
             not_comparable=frozenset((item.id, m) for item in instrument.items
                                      for m in {_month(o.started_at) for o in finished}
                                      if item.id not in comparable[m]),
+            trend=monthly_trend(instrument, finished),
         )
 
     def unit_data(self, office: str | None, start: date, end: date,

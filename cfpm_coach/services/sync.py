@@ -1,8 +1,10 @@
 """Sync: bundle what changed into the outbox, deliver it (hub or shared folder), keep the receipt."""
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,22 +41,64 @@ class SyncSettings:
     interval_minutes: int = 15
 
     @property
-    def mode(self) -> str | None:
-        """'hub', 'folder', or None when sync is not set up."""
+    def mode(self) -> "SyncMode | None":
+        """The first way in ROUTES these settings fill in; None when sync is not set up."""
         if not self.recipient:
             return None
-        if self.hub_url and self.token:
-            return "hub"
-        if self.folder:
-            return "folder"
-        return None
+        return next((mode for mode, route in ROUTES.items() if route.destination(self)), None)
+
+    @property
+    def destination(self) -> str:
+        """Where bundles go (a hub's address, a folder), "" when sync is not set up."""
+        mode = self.mode
+        return ROUTES[mode].destination(self) if mode is not None else ""
+
+
+class SyncMode(StrEnum):
+    """How bundles leave the laptop."""
+
+    HUB = "hub"
+    FOLDER = "folder"
+
+
+@dataclass(frozen=True)
+class Route:
+    """One way bundles leave the laptop: where to, as the settings say, and its transport."""
+
+    destination: Callable[[SyncSettings], str]  # "" when the settings do not fill this way in
+    transport: Callable[[SyncSettings], "Transport"]
+
+
+def _hub_transport(settings: SyncSettings) -> "Transport":
+    from cfpm_coach.sync.transports import HttpTransport  # the HTTP stack loads here
+
+    try:
+        url = check_hub_url(settings.hub_url)
+    except InvalidInputError as exc:
+        # An address saved by an older version: refused before any connection is made.
+        raise type(exc)(f"{exc} Change it in Sync settings.") from None
+    return HttpTransport(url, settings.token)
+
+
+def _folder_transport(settings: SyncSettings) -> "Transport":
+    from cfpm_coach.sync.transports import FolderTransport
+
+    return FolderTransport(Path(settings.folder).expanduser())
+
+
+# Every way there is, in order of preference when the settings fill in more than one: a new
+# transport is a class in sync/transports.py and one line here.
+ROUTES: dict[SyncMode, Route] = {
+    SyncMode.HUB: Route(lambda s: s.hub_url if s.hub_url and s.token else "", _hub_transport),
+    SyncMode.FOLDER: Route(lambda s: s.folder, _folder_transport),
+}
 
 
 @dataclass(frozen=True)
 class SyncStatus:
     """What the sync panel and status bar show."""
 
-    mode: str | None
+    mode: SyncMode | None
     destination: str
     waiting_bundles: int
     unsent_changes: int
@@ -126,18 +170,10 @@ class SyncService:
 
     def transport(self, settings: SyncSettings | None = None) -> "Transport":
         """The transport the settings name (the HTTP stack loads here, not at start-up)."""
-        from cfpm_coach.sync.transports import FolderTransport, HttpTransport
-
         settings = settings or self.settings()
-        if settings.mode == "hub":
-            try:
-                url = check_hub_url(settings.hub_url)
-            except InvalidInputError as exc:
-                # An address saved by an older version: refused before any connection is made.
-                raise type(exc)(f"{exc} Change it in Sync settings.") from None
-            return HttpTransport(url, settings.token)
-        if settings.mode == "folder":
-            return FolderTransport(Path(settings.folder).expanduser())
+        mode = settings.mode
+        if mode is not None:
+            return ROUTES[mode].transport(settings)
         raise InvalidInputError("Sync is not set up: give the team's public key and a hub "
                                 "address with its token, or a shared folder (Sync settings)")
 
@@ -148,13 +184,8 @@ class SyncService:
         settings = self.settings()
         unsent = self._unsent_changes()
         last = self._ws.profile.setting(LAST_KEY, {}) or {}
-        destination = ""
-        if settings.mode == "hub":
-            destination = settings.hub_url
-        elif settings.mode == "folder":
-            destination = settings.folder
         return SyncStatus(
-            mode=settings.mode, destination=destination,
+            mode=settings.mode, destination=settings.destination,
             waiting_bundles=len(self.outbox.pending()), unsent_changes=unsent,
             last_attempt_at=_time(last.get("attempt_at")), last_sent_at=_time(last.get("sent_at")),
             last_receipt=last.get("receipt"), last_error=last.get("error"),

@@ -5,10 +5,14 @@ import uuid
 from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.scoring import on_scale, score_values
-from cfpm_coach.domain.vocabulary import ObservationStatus
+from cfpm_coach.domain.trends import monthly_trend
+from cfpm_coach.domain.vocabulary import FINISHED
 from cfpm_coach.errors import InstrumentError, NotFoundError
 from cfpm_coach.services.inputs import WorkerInput, validated
-from cfpm_coach.services.read_models import (
+from cfpm_coach.storage import observation_repo, records, worker_repo
+from cfpm_coach.storage.models import Worker
+from cfpm_coach.storage.worker_repo import WorkerActivity, WorkerRow
+from cfpm_coach.views.read_models import (
     WORKER_ORDERS,
     ListedWorker,
     WorkerHistory,
@@ -17,9 +21,6 @@ from cfpm_coach.services.read_models import (
     fidelity,
     listing_key,
 )
-from cfpm_coach.storage import observation_repo, records, worker_repo
-from cfpm_coach.storage.models import Worker
-from cfpm_coach.storage.worker_repo import WorkerActivity, WorkerRow
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
-FINISHED = (ObservationStatus.FINAL.value, ObservationStatus.AMENDED.value)
 LISTING_PAGE = 50  # workers figured with a listing: about a screenful (WorkersModel.PAGE)
 
 
@@ -227,6 +227,7 @@ class WorkerService:
 
         observations = self._ws.observations.find(worker_id=worker_id)
         suggestions, recent = focus.analyse(self._ws, observations)
+        practice = self._ws.practice_instrument()
         return WorkerHistory(
             worker=self.get(worker_id),
             observations=observations,
@@ -234,6 +235,7 @@ class WorkerService:
             focus=suggestions,
             recent_ratings=recent,
             behavior_labels=self._ws.catalog.behavior_labels(),
+            trend=monthly_trend(practice, observations) if practice is not None else None,
         )
 
 

@@ -1,12 +1,12 @@
 """Backup and restore with SQLite's online backup API: consistent while the app runs."""
 
 import contextlib
-import os
 import shutil
 from pathlib import Path
 from typing import Any
 
 from cfpm_coach.errors import BackupError, StoreError
+from cfpm_coach.storage import files
 from cfpm_coach.storage.cipher import (
     DatabaseKey,
     WrongPassphraseError,
@@ -52,9 +52,7 @@ def backup_database(database: Path, target: Path, key: DatabaseKey | None = None
         finally:
             destination.close()
             source.close()
-        with open(temp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
+        files.replace_durably(temp, target)
     except driver_errors() as exc:
         raise BackupError(f"The backup to {target} failed: {exc}") from exc
     except OSError as exc:

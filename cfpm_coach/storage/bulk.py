@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import insert
 from sqlmodel import Session
 
+from cfpm_coach.domain.vocabulary import ObservationStatus, Setting
 from cfpm_coach.storage.models import Observation, Rating, Worker
 
 NOTES = (
@@ -66,9 +67,10 @@ def seed_synthetic(
         obs_rows.append({
             **stamp, "id": oid, "worker_id": worker_ids[n % workers], "coach_id": coach_id,
             "instrument_id": instrument_id, "instrument_version": version,
-            "instrument_hash": content_hash, "setting": "home_visit", "started_at": began,
+            "instrument_hash": content_hash, "setting": Setting.HOME_VISIT.value, "started_at": began,
             "ended_at": began + timedelta(minutes=70), "case_reference": None,
-            "co_observer": None, "status": "final", "finalized_at": began + timedelta(hours=2),
+            "co_observer": None, "status": ObservationStatus.FINAL.value,
+            "finalized_at": began + timedelta(hours=2),
             "strengths": NOTES[n % 3], "growth_areas": NOTES[3], "next_steps": NOTES[4],
         })
         for behavior_id in behavior_ids:
@@ -101,9 +103,10 @@ def seed_observations_for(
         obs_rows.append({
             **stamp, "id": oid, "worker_id": worker_id, "coach_id": coach_id,
             "instrument_id": instrument_id, "instrument_version": version,
-            "instrument_hash": content_hash, "setting": "cft_meeting", "started_at": began,
+            "instrument_hash": content_hash, "setting": Setting.CFT_MEETING.value, "started_at": began,
             "ended_at": began + timedelta(minutes=90), "case_reference": None,
-            "co_observer": None, "status": "final", "finalized_at": began + timedelta(hours=3),
+            "co_observer": None, "status": ObservationStatus.FINAL.value,
+            "finalized_at": began + timedelta(hours=3),
             "strengths": NOTES[0], "growth_areas": NOTES[3], "next_steps": NOTES[4],
         })
         rating_rows += [

@@ -16,6 +16,7 @@ from types import ModuleType
 from typing import Any
 
 from cfpm_coach.errors import StoreError
+from cfpm_coach.storage import files
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIN_PASSPHRASE = 8
@@ -147,19 +148,6 @@ def _table_counts(connection: Any) -> dict[str, int]:
             for name in names}
 
 
-def _fsync(path: Path) -> None:
-    with open(path, "rb") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def rekey_file(path: Path, old: DatabaseKey | None, new: DatabaseKey | None, *,
                wal: bool = True) -> None:
     """Rewrite the closed database at path under a new key (None: plain), safely.
@@ -197,13 +185,11 @@ def rekey_file(path: Path, old: DatabaseKey | None, new: DatabaseKey | None, *,
         source.close()
     try:
         _verify_copy(temp, new, before, wal)
-        _fsync(temp)
         for suffix in ("-wal", "-shm"):
             # A stale log beside the new file would be replayed into it.
             with contextlib.suppress(FileNotFoundError):
                 path.with_name(path.name + suffix).unlink()
-        os.replace(temp, path)
-        _fsync_dir(path.parent)
+        files.replace_durably(temp, path)
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()

@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
-from cfpm_coach.storage.hub_repo import FINISHED, TallyRow, _month
+from cfpm_coach.domain.vocabulary import FINISHED
+from cfpm_coach.storage.hub_repo import TallyRow, _month
 from cfpm_coach.storage.models import Coach, Goal, Observation, Rating, Worker
 
 

@@ -28,7 +28,7 @@ def create_owner_only(path: Path) -> None:
 
 
 def apply_pragmas(dbapi_connection: sqlite3.Connection, *, foreign_keys: bool = True) -> None:
-    """WAL, synchronous=FULL, foreign keys and a busy timeout: DESIGN.md section 4."""
+    """WAL, synchronous=FULL, foreign keys and a busy timeout: every commit durable."""
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

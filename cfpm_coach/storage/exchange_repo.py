@@ -129,8 +129,8 @@ def changed_lines(*, session: Session, table: type[SyncedRecord], since_seq: int
                   owner: uuid.UUID, blank: dict[str, Any] | None = None) -> list[str]:
     """JSON lines of the owner's rows written after a local sequence number.
 
-    Only the owner's: a laptop never re-exports records it imported from another device
-    (DESIGN.md 6); they reach the hub from their owner. blank: column overrides.
+    Only the owner's: a laptop never re-exports records it imported from another device;
+    they reach the hub from their owner. blank: column overrides.
     """
     sa_table = table.__table__  # type: ignore[attr-defined]
     where = and_(sa_table.c.local_seq > since_seq, sa_table.c.device_id == owner)

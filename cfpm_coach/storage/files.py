@@ -3,8 +3,10 @@ at all, and readable by their owner only.
 
 Every such write goes through write_atomic, and its bytes through write_fully: the one place a
 test makes the disk "full" (ENOSPC) on a machine where a small file system cannot be mounted.
-Folders the app creates for them go through private_dir. Both set their modes explicitly, so a
-permissive umask (0, or 022 on a shared machine) never leaves names or notes readable by others.
+A file another library fills in place (SQLite's backup, SQLCipher's export) is written beside its
+target and put in place with replace_durably. Folders the app creates for them go through
+private_dir. Both set their modes explicitly, so a permissive umask (0, or 022 on a shared
+machine) never leaves names or notes readable by others.
 """
 
 import contextlib
@@ -60,13 +62,34 @@ def write_atomic(path: Path, data: bytes, *, mode: int = PRIVATE_FILE) -> Path:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(temp, path)
+        _rename_durably(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    sync_folder(path.parent)
     return path
+
+
+def replace_durably(temp: Path, target: Path) -> None:
+    """Put a finished temp file in target's place so that after a crash or a power cut either
+    the old file or the whole new one is there, never a mix.
+
+    The temp file must sit in target's folder (a rename across file systems is a copy). Its
+    bytes reach the disk before the rename, and the rename before this returns.
+    """
+    # Windows flushes only a handle open for writing; POSIX takes any.
+    access = os.O_RDWR if sys.platform == "win32" else os.O_RDONLY
+    fd = os.open(temp, access | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    _rename_durably(temp, target)
+
+
+def _rename_durably(temp: Path, target: Path) -> None:
+    os.replace(temp, target)
+    sync_folder(target.parent)
 
 
 def sync_folder(folder: Path) -> None:

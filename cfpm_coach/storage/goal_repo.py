@@ -5,6 +5,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from cfpm_coach.domain.vocabulary import GoalStatus
 from cfpm_coach.storage.models import Goal
 
 
@@ -23,6 +24,6 @@ def goals_of(*, session: Session, worker_id: uuid.UUID) -> list[Goal]:
 
 def open_goals_due(*, session: Session, until: date) -> list[Goal]:
     """Open, live goals due on or before a day (overdue ones included), soonest first."""
-    query = select(Goal).where(col(Goal.deleted_at).is_(None), col(Goal.status) == "open",
+    query = select(Goal).where(col(Goal.deleted_at).is_(None), col(Goal.status) == GoalStatus.OPEN.value,
                                col(Goal.due_date).is_not(None), col(Goal.due_date) <= until)
     return sorted(session.exec(query), key=lambda g: (g.due_date, g.created_at))

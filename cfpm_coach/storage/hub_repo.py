@@ -9,11 +9,10 @@ from typing import Any
 from sqlalchemy import Connection, Row, and_, func, select, update
 from sqlmodel import Session, col
 
+from cfpm_coach.domain.vocabulary import FINISHED
 from cfpm_coach.storage.models import HubDevice, HubUpload, Observation, Rating, SyncState, Worker
 from cfpm_coach.storage.row_insert import insert_many
 from cfpm_coach.storage.types import utcnow
-
-FINISHED = ("final", "amended")
 
 
 def add_device(*, session: Session, public_key: str, coach_name: str, token_sha256: str,

@@ -1,6 +1,6 @@
 """The merge of a bundle's records by UUID, inside the caller's transaction.
 
-Merge rule (DESIGN.md 5): the higher revision wins; on a tie the later updated_at, then the
+Merge rule: the higher revision wins; on a tie the later updated_at, then the
 higher device id. A losing version that differs from the winner is kept in sync_conflict.
 """
 

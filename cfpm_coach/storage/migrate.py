@@ -103,7 +103,7 @@ def upgrade(path: Path, backups_dir: Path, target: str = "head",
         stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
         backup = backups_dir / f"pre-migration-{current}-{stamp}.sqlite3"
         backup_database(path, backup, key)
-    # Foreign keys off: batch migrations copy and drop tables, which would cascade (DESIGN.md 4).
+    # Foreign keys off: batch migrations copy and drop tables, which would cascade deletes.
     from alembic import command
 
     engine = make_engine(path, foreign_keys=False, key=key)

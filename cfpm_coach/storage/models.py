@@ -1,7 +1,7 @@
 """SQLModel tables. Every synced record: UUID key made on the device, aware UTC times, a revision,
 the device that last wrote it, and a tombstone instead of a delete.
 
-No `from __future__ import annotations` here: SQLModel relationships break with it (STYLE.md 12).
+No `from __future__ import annotations` here: SQLModel relationships break with it.
 """
 
 import uuid
@@ -11,11 +11,12 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from cfpm_coach.domain.vocabulary import GoalStatus, ObservationStatus
 from cfpm_coach.storage.types import UTCDateTime
 
 
 class SyncedRecord(SQLModel):
-    """Columns every synced table shares (DESIGN.md section 4)."""
+    """Columns every synced table shares."""
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     created_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
@@ -102,7 +103,7 @@ class Observation(SyncedRecord, table=True):
     office: str | None = None
     county: str | None = None
     implementation_stage: str | None = None
-    status: str = Field(default="draft", index=True)
+    status: str = Field(default=ObservationStatus.DRAFT.value, index=True)
     finalized_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     strengths: str = Field(default="", sa_type=Text)
     growth_areas: str = Field(default="", sa_type=Text)
@@ -139,7 +140,7 @@ class Goal(SyncedRecord, table=True):
     behavior_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     text: str = Field(sa_type=Text)
     due_date: date | None = None
-    status: str = "open"
+    status: str = GoalStatus.OPEN.value
 
 
 class AuditEntry(SQLModel, table=True):

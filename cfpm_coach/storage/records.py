@@ -93,7 +93,7 @@ def update(
 ) -> list[str]:
     """Apply changes that differ from the record; bump its revision; audit field names only.
 
-    Only the device that created a record changes it (DESIGN.md 6): one imported from another
+    Only the device that created a record changes it: one imported from another
     device is read-only here, or the hub would refuse every later bundle from this laptop.
     """
     check_owned(author, record)

@@ -10,6 +10,7 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from cfpm_coach.storage.models import Observation, Worker
+from cfpm_coach.views.read_models import ListedWorker as ListedWorker
 
 
 def get_worker(*, session: Session, worker_id: uuid.UUID) -> Worker | None:
@@ -54,19 +55,6 @@ def list_workers(
                                   col(Worker.active)), include_inactive, office, search)
     return list(map(WorkerRow._make, session.execute(
         query.order_by(func.lower(Worker.name), col(Worker.id)))))
-
-
-class ListedWorker(NamedTuple):
-    """A worker as the list names them before their figures are read.
-
-    `key` is the id as SQLite stores it (32 hex digits, `uuid.UUID.hex`): turning 50,000
-    stored ids into UUID objects cost more than reading them.
-    """
-
-    key: str
-    name: str
-    office: str
-    active: int  # 1 or 0, as stored
 
 
 # The orders the list can ask the database for (the fidelity order needs every worker's scores).

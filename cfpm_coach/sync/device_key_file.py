@@ -147,8 +147,7 @@ def settle(keys_dir: Path, passphrase: DatabaseKey | None) -> None:
         except KeyFileError:
             matches = False
     if matches:
-        os.replace(staged, keys_dir / DEVICE_KEY)
-        files.sync_folder(keys_dir)
+        files.replace_durably(staged, keys_dir / DEVICE_KEY)
         log.info("device key re-encrypted with the store")
     else:
         staged.unlink()

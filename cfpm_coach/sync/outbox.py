@@ -1,4 +1,4 @@
-"""The outbox folder: a bundle waits here until a receipt comes back (DESIGN.md 6).
+"""The outbox folder: a bundle waits here until a receipt comes back.
 
     outbox/            sealed bundles waiting, oldest first by name
     outbox/sent/       delivered bundles with their receipts, kept for a while

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.domain.agreement import PairAgreement
-from cfpm_coach.services.read_models import AgreementReport
 from cfpm_coach.ui.figure_trees import DASH, decimal, figure_tree, percent, resize_columns
 from cfpm_coach.ui.table_models import local_date
 from cfpm_coach.ui.texts import QT_TR_NOOP, tr
+from cfpm_coach.views.read_models import AgreementReport
 
 
 def _figures(agreement: PairAgreement) -> list[str]:

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.domain import pairing
-from cfpm_coach.services.read_models import GoalView, ObservationDetail
+from cfpm_coach.domain.vocabulary import ObservationStatus
 from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.behavior_row import BehaviorRow
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.table_models import clock_time, local_time, setting_label
+from cfpm_coach.views.read_models import GoalView, ObservationDetail
 
 
 class RateCommand(QUndoCommand):
@@ -250,18 +251,18 @@ class ChecklistPage(QWidget):
         status = detail.summary.status
         self.finish_button.setVisible(editable)
         self.hint.setVisible(editable)  # no "1-3 rate ... Ctrl+Z undo" where nothing can change
-        self.discard_button.setVisible(status == "draft")
+        self.discard_button.setVisible(status == ObservationStatus.DRAFT)
         self.amend_button.setVisible(not editable)
         self.report_button.setVisible(not editable)
-        if editable and status == "amended":
+        if editable and status == ObservationStatus.AMENDED:
             reason = detail.amendments[-1].reason if detail.amendments else ""
             self.banner.setText(self.tr("Amending: %s") % reason)
         elif not editable:
             self.banner.setText(self.tr(
                 "Finalized %s. Read-only: use Amend, with a reason, to correct it.") % local_time(
                 detail.finalized_at))
-        self.banner.setVisible(status != "draft")
-        if editable and status == "draft":
+        self.banner.setVisible(status != ObservationStatus.DRAFT)
+        if editable and status == ObservationStatus.DRAFT:
             self._clock.start()
         else:
             self._clock.stop()

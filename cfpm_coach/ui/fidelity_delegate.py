@@ -4,9 +4,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.ui.table_models import ROW_ROLE
 from cfpm_coach.ui.trend_chart import SERIES_COLOURS
+from cfpm_coach.views.read_models import WorkerView
 
 BAR_WIDTH = 7
 GAP = 3

@@ -2,15 +2,9 @@
 
 from PySide6.QtWidgets import QTreeWidget
 
-from cfpm_coach.ui.table_models import percent
+from cfpm_coach.domain.figures import DASH, decimal, percent
 
-DASH = "\u2014"
 __all__ = ["DASH", "decimal", "figure_tree", "percent", "resize_columns"]
-
-
-def decimal(value: float | None, places: int = 2) -> str:
-    """A number to fixed places; an em dash for no data."""
-    return DASH if value is None else f"{value:.{places}f}"
 
 
 def figure_tree(name: str, headers: list[str], accessible: str = "") -> QTreeWidget:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cfpm_coach.services.read_models import ObservationDetail
 from cfpm_coach.ui.table_models import date_edit_format
+from cfpm_coach.views.read_models import ObservationDetail
 
 NOTES_SAVE_DELAY_MS = 800
 

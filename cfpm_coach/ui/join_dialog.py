@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.errors import CoachError
+from cfpm_coach.services.sync import SyncMode
 
 if TYPE_CHECKING:
     from cfpm_coach.services.joining import JoinResult
@@ -117,7 +118,7 @@ class JoinDialog(QDialog):
 
     def _on_joined(self, result: "JoinResult") -> None:
         self.joined = result
-        if result.settings.mode == "folder":
+        if result.settings.mode == SyncMode.FOLDER:
             text = self.tr(
                 "Done: sync now goes to the shared folder %1, sealed with the team's key. The "
                 "hub enrolls this laptop (%2's) when it next takes the folder's files.")

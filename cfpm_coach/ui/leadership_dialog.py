@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cfpm_coach.services.read_models import LeadershipComparison, WorkerView
 from cfpm_coach.ui.figure_trees import DASH, decimal, figure_tree, percent, resize_columns
 from cfpm_coach.ui.table_models import locale_date
 from cfpm_coach.ui.texts import tr
+from cfpm_coach.views.read_models import LeadershipComparison, WorkerView
 
 
 def _points(gap: float | None) -> str:

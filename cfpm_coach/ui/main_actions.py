@@ -6,15 +6,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
+from cfpm_coach.services.report_registry import REPORTS
 from cfpm_coach.ui import icons
 from cfpm_coach.ui.texts import tr
 
 if TYPE_CHECKING:
-    from cfpm_coach.services.read_models import ObservationDetail
     from cfpm_coach.ui.main_window import MainWindow
+    from cfpm_coach.views.read_models import ObservationDetail
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 NEEDS_STORE = "needs_store"  # a QAction property every action of the window sets
+REPORT_ID = "report_id"  # a QAction property: the id in report_registry.REPORTS it asks for
 
 
 def declare(action: QAction, *, needs_store: bool) -> QAction:
@@ -138,6 +140,16 @@ class MainActions:
             menu.addSeparator() if action is None else menu.addAction(action)
         return menu
 
+    def _report_actions(self) -> tuple[QAction, ...]:
+        """The registry's reports in its order; a report the window cannot ask for fails here."""
+        by_report = {"worker": self.worker_report_action,
+                     "observation": self.observation_report_action,
+                     "unit": self.unit_report_action, "agreement": self.agreement_action,
+                     "leadership": self.leadership_action}
+        for report_id, action in by_report.items():
+            action.setProperty(REPORT_ID, report_id)
+        return tuple(by_report[kind.id] for kind in REPORTS)
+
     def build_menus(self) -> None:
         """The menu bar and the toolbar."""
         sync = self.window.sync
@@ -147,9 +159,10 @@ class MainActions:
             self.backup_action, self.restore_action, self.window.security.passphrase_action,
             self.window.audit.store_action, None,
             self.settings_action, None, self.quit_action))
-        self.reports_menu = self._menu(tr("&Reports"), (
-            self.worker_report_action, self.observation_report_action, self.unit_report_action,
-            self.agreement_action, self.leadership_action, self.offices_action))
+        # The registry's reports, then the office view (a window with its own PDF, not a
+        # report of the registry).
+        self.reports_menu = self._menu(tr("&Reports"), (*self._report_actions(), None,
+                                                          self.offices_action))
         self.reports_action.setMenu(self.reports_menu)
         self.edit_menu = self._menu(tr("&Edit"), (
             self.undo_action, self.redo_action, None, self.find_action, self.refresh_action))

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 from cfpm_coach import APP_NAME
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.errors import DamagedStoreError, NotFoundError
-from cfpm_coach.services.read_models import ObservationDetail, WorkerHistory, WorkerView
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.appearance import TextSizeKeys
 from cfpm_coach.ui.audit_flow import AuditFlow
@@ -47,6 +46,7 @@ from cfpm_coach.ui.worker_flow import WorkerFlow
 from cfpm_coach.ui.worker_list_loader import WorkerListLoader
 from cfpm_coach.ui.worker_page import WorkerPage
 from cfpm_coach.ui.workers_panel import WorkersPanel
+from cfpm_coach.views.read_models import ObservationDetail, WorkerHistory, WorkerView
 
 
 class MainWindow(QMainWindow):

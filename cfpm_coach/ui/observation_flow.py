@@ -6,19 +6,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
+from cfpm_coach.domain.vocabulary import GoalStatus, ObservationStatus
 from cfpm_coach.errors import IncompleteObservationError
-from cfpm_coach.services.read_models import (
-    GoalView,
-    ObservationDetail,
-    ObservationSummary,
-    WorkerView,
-)
 from cfpm_coach.services.workspace import PLACEHOLDER_COACH_NAME, Workspace
 from cfpm_coach.ui import prompts
 from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.shell import Shell
 from cfpm_coach.ui.window_state import Changed
+from cfpm_coach.views.read_models import (
+    GoalView,
+    ObservationDetail,
+    ObservationSummary,
+    WorkerView,
+)
 
 if TYPE_CHECKING:
     from cfpm_coach.ui.finish_dialog import FinishDialog, GoalDraft
@@ -256,7 +257,7 @@ class ObservationFlow(QObject):
     def discard(self) -> None:
         """Discard the draft after asking."""
         detail = self.shell.state.observation
-        if detail is None or detail.summary.status != "draft":
+        if detail is None or detail.summary.status != ObservationStatus.DRAFT:
             return
         if not prompts.confirm_discard(self._parent):
             return
@@ -293,5 +294,5 @@ def _with_open_goals(ws: Workspace, observation_id: uuid.UUID
     worker_id = detail.summary.worker_id
     if worker_id is None:
         return detail, []  # an office's assessment: goals are a worker's
-    goals = [g for g in ws.goals.of_worker(worker_id) if g.status == "open"]
+    goals = [g for g in ws.goals.of_worker(worker_id) if g.status == GoalStatus.OPEN]
     return detail, goals

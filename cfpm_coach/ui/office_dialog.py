@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cfpm_coach.services.read_models import DomainShare, OfficeStanding, OfficeStandings
+from cfpm_coach.domain.vocabulary import ObservationStatus
 from cfpm_coach.ui.figure_trees import DASH, figure_tree, percent, resize_columns
 from cfpm_coach.ui.office_texts import stage_label
 from cfpm_coach.ui.table_models import local_date, month_label
+from cfpm_coach.views.read_models import DomainShare, OfficeStanding, OfficeStandings
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole
 OBSERVATION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -99,8 +100,10 @@ class OfficeDialog(QDialog):
             child.setData(0, PLACE_ROLE, (standing.office, standing.county))
             row.addChild(child)
         for line in standing.lines:  # Enter or a double click opens it on the checklist
-            status = {"draft": self.tr("Draft"), "final": self.tr("Final"),
-                      "amended": self.tr("Amended")}.get(line.status, line.status)
+            status = {ObservationStatus.DRAFT.value: self.tr("Draft"),
+                      ObservationStatus.FINAL.value: self.tr("Final"),
+                      ObservationStatus.AMENDED.value: self.tr("Amended")
+                      }.get(line.status, line.status)
             child = QTreeWidgetItem([self.tr("Assessment: %1").replace(
                 "%1", local_date(line.started_at)), stage_label(line.stage) or DASH, status])
             child.setData(0, PLACE_ROLE, (standing.office, standing.county))

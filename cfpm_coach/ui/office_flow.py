@@ -12,10 +12,10 @@ from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.shell import Shell
 
 if TYPE_CHECKING:
-    from cfpm_coach.services.read_models import OfficeStandings
     from cfpm_coach.services.workspace import Workspace
     from cfpm_coach.ui.office_dialog import OfficeDialog
     from cfpm_coach.ui.report_flow import ReportFlow
+    from cfpm_coach.views.read_models import OfficeStandings
 
 
 def _file_name(office: str, county: str) -> str:

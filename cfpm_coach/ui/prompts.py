@@ -2,9 +2,9 @@
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from cfpm_coach.services.read_models import ObservationSummary
 from cfpm_coach.ui.table_models import local_time
 from cfpm_coach.ui.texts import tr
+from cfpm_coach.views.read_models import ObservationSummary
 
 
 def confirm_partial(parent: QWidget | None, missing_labels: list[str]) -> bool:

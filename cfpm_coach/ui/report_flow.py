@@ -15,11 +15,11 @@ from cfpm_coach.ui.shell import Shell
 
 if TYPE_CHECKING:
     from cfpm_coach.reports.document import Paper
-    from cfpm_coach.services.read_models import AgreementReport, WorkerView
     from cfpm_coach.ui.agreement_dialog import AgreementDialog
     from cfpm_coach.ui.leadership_dialog import LeadershipDialog
     from cfpm_coach.ui.pdf_preview import PdfPreview
     from cfpm_coach.ui.report_dialog import ReportRequest
+    from cfpm_coach.views.read_models import AgreementReport, WorkerView
 
 
 def _file_name(*parts: str) -> str:
@@ -95,16 +95,11 @@ class ReportFlow(QObject):
 
     def _render(self, request: "ReportRequest") -> None:
         def build(ws: Workspace) -> Path:
+            from cfpm_coach.services.report_registry import ReportJob, render
+
             paper: Paper = "a4" if request.paper == "a4" else "letter"
-            subject = request.subject
-            if request.kind == "unit":
-                return ws.reports.unit_pdf(str(subject), request.start, request.end,
-                                           request.path, paper=paper)
-            assert isinstance(subject, uuid.UUID)
-            if request.kind == "observation":
-                return ws.reports.observation_pdf(subject, request.path, paper=paper)
-            return ws.reports.worker_pdf(subject, request.start, request.end, request.path,
-                                         paper=paper)
+            return render(ws.reports, request.kind, ReportJob(
+                request.path, request.subject, request.start, request.end, paper=paper))
 
         self.shell.show_status(self.tr("Creating the PDF\u2026"))
         self.shell.backend.read(build, lambda path: self._done(path, request.print_after),

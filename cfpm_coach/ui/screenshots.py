@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QSize
 from PySide6.QtWidgets import QWidget
 
+from cfpm_coach.domain.vocabulary import ObservationStatus
 from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui import gc_guard, i18n
@@ -56,7 +57,9 @@ def take_screenshots(out_dir: Path, data_dir: Path | None = None, language: str 
         if not ws.workers.find():
             ws.profile.update_coach(name="Demo Coach", role="Practice coach", county=demo.COUNTY)
             demo.generate(ws)
-        drafts = [d for d in ws.observations.drafts() if d.instrument_id == "cpm-practice"]
+        practice = ws.practice_instrument()
+        drafts = [d for d in ws.observations.drafts()
+                  if practice is not None and d.instrument_id == practice.id]
         busiest = max(ws.workers.find(include_inactive=False), key=lambda w: w.observation_count)
 
     i18n.install(application(), language)
@@ -229,7 +232,7 @@ def report_pages(out_dir: Path, data: Path, worker_id: object) -> list[Path]:
     with Workspace.open(data) as ws:
         worker = ws.workers.get(worker_id)  # type: ignore[arg-type]
         latest = next(o for o in ws.observations.find(worker_id=worker.id)
-                      if o.status == "final")
+                      if o.status == ObservationStatus.FINAL)
         pdfs = {
             "report-observation": ws.reports.observation_pdf(
                 latest.id, out_dir / "report-observation.pdf", deterministic=True),

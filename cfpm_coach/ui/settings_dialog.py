@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.domain.instruments import Instrument
-from cfpm_coach.services.read_models import CoachView
 from cfpm_coach.ui import appearance
 from cfpm_coach.ui.appearance import Appearance
 from cfpm_coach.ui.i18n import LANGUAGES, chosen_language
 from cfpm_coach.ui.profile_fields import ProfileFields
+from cfpm_coach.views.read_models import CoachView
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from cfpm_coach.services.read_models import WorkerView
     from cfpm_coach.services.workspace import Workspace
     from cfpm_coach.ui.backend import Backend
     from cfpm_coach.ui.checklist import ChecklistPage
     from cfpm_coach.ui.window_state import WindowState
+    from cfpm_coach.views.read_models import WorkerView
 
 
 class Shell(Protocol):

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 from cfpm_coach.domain import pairing
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.office_subject import ImplementationStage
+from cfpm_coach.domain.shipped import SHIPPED_PRACTICE
 from cfpm_coach.domain.vocabulary import CaseworkComponent, Setting
 from cfpm_coach.errors import InvalidInputError
-from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.ui.form_rows import add_row
 from cfpm_coach.ui.office_texts import stage_label
 from cfpm_coach.ui.table_models import SHORT, casework_label, date_edit_format, setting_label
 from cfpm_coach.ui.worker_dialog import WorkerDialog, WorkerFields
+from cfpm_coach.views.read_models import WorkerView
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class StartDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, workers: list[WorkerView],
                  instruments: list[Instrument], *, selected_worker: uuid.UUID | None = None,
-                 default_instrument: str | tuple[str, int] | None = "cpm-practice") -> None:
+                 default_instrument: str | tuple[str, int] | None = SHIPPED_PRACTICE) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New observation"))
         self.setObjectName("startDialog")
@@ -303,7 +304,7 @@ class StartDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, workers: list[WorkerView],
             instruments: list[Instrument], *, selected_worker: uuid.UUID | None = None,
-            default_instrument: str | tuple[str, int] | None = "cpm-practice"
+            default_instrument: str | tuple[str, int] | None = SHIPPED_PRACTICE
             ) -> StartRequest | None:
         """Open the dialog; the request, or None when cancelled."""
         dialog = cls(parent, workers, instruments, selected_worker=selected_worker,

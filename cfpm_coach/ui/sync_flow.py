@@ -81,7 +81,7 @@ class SyncFlow(QObject):
 
     @Slot()
     def _watch_network(self) -> None:
-        """Qt's reachability is a hint; /healthz decides (DESIGN.md 6)."""
+        """Qt's reachability is a hint; /healthz decides (the hub's own answer)."""
         try:
             from PySide6.QtNetwork import QNetworkInformation
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.errors import InvalidInputError
-from cfpm_coach.services.sync import SyncSettings
+from cfpm_coach.services.sync import SyncMode, SyncSettings
 from cfpm_coach.sync.hub_address import InsecureHubAddressError, check_hub_url
 from cfpm_coach.ui import team_key
 from cfpm_coach.ui.form_rows import add_row, grow_to_fit
@@ -190,7 +190,7 @@ class SyncSettingsDialog(QDialog):
             return
         self.joined = result
         saved = result.settings
-        (self.use_folder if saved.mode == "folder" else self.use_hub).setChecked(True)
+        (self.use_folder if saved.mode == SyncMode.FOLDER else self.use_hub).setChecked(True)
         self.hub_url.setText(saved.hub_url)
         self.token.setText(saved.token)
         self.folder.setText(saved.folder)

@@ -15,9 +15,10 @@ from PySide6.QtCore import (
     QTime,
 )
 
-from cfpm_coach.domain.vocabulary import CaseworkComponent, Setting
-from cfpm_coach.services.read_models import GoalView, ObservationSummary
+from cfpm_coach.domain.figures import percent
+from cfpm_coach.domain.vocabulary import CaseworkComponent, GoalStatus, ObservationStatus, Setting, label_of
 from cfpm_coach.ui.texts import QT_TR_NOOP, tr
+from cfpm_coach.views.read_models import GoalView, ObservationSummary
 
 RowT = TypeVar("RowT")
 
@@ -82,11 +83,6 @@ def month_label(month: str) -> str:
     return QLocale().toString(QDate(int(year), int(number), 1), "MMM yy")
 
 
-def percent(share: float | None) -> str:
-    """A share as a whole percentage; an em dash for no data."""
-    return "\u2014" if share is None else f"{round(share * 100)}%"
-
-
 # The domain's setting labels, marked here so that lupdate (which reads the UI) offers them.
 SETTING_TEXTS = (QT_TR_NOOP("Home visit"), QT_TR_NOOP("Child and Family Team meeting"),
                  QT_TR_NOOP("Office visit"), QT_TR_NOOP("Phone or video"), QT_TR_NOOP("Court"),
@@ -101,20 +97,12 @@ CASEWORK_TEXTS = (QT_TR_NOOP("Engagement"), QT_TR_NOOP("Assessment"),
 
 def casework_label(value: str | None) -> str:
     """The label of a casework component code in the UI's language ("" when not given)."""
-    if not value:
-        return ""
-    try:
-        return tr(CaseworkComponent(value).label)
-    except ValueError:
-        return value
+    return label_of(CaseworkComponent, value, tr)
 
 
 def setting_label(value: str) -> str:
     """The label of a setting code, in the UI's language."""
-    try:
-        return tr(Setting(value).label)
-    except ValueError:
-        return value
+    return label_of(Setting, value, tr)
 
 
 class RowsModel(QAbstractTableModel, Generic[RowT]):
@@ -224,11 +212,12 @@ class ObservationsModel(RowsModel[ObservationSummary]):
             return f"{setting_label(row.setting)} \u00b7 {component}" if component \
                 else setting_label(row.setting)
         if column == self.INSTRUMENT:
-            # The title a coach knows, not the file's id ("cpm-practice").
+            # The title a coach knows, not the file's id.
             return f"{row.instrument_title} (v{row.instrument_version})"
         if column == self.STATUS:
-            return {"draft": self.tr("Draft"), "final": self.tr("Final"),
-                    "amended": self.tr("Amended")}.get(row.status, row.status)
+            return {ObservationStatus.DRAFT.value: self.tr("Draft"),
+                    ObservationStatus.FINAL.value: self.tr("Final"),
+                    ObservationStatus.AMENDED.value: self.tr("Amended")}.get(row.status, row.status)
         if column == self.RATED:
             return f"{row.rated}/{row.total}"
         return percent(row.score.share_proficient)
@@ -272,8 +261,8 @@ class GoalsModel(RowsModel[GoalView]):
             return "; ".join(self.recent.get(b, "\u2014") for b in row.behavior_ids) or "\u2014"
         if column == self.DUE:
             return local_date(row.due_date) if row.due_date else "\u2014"
-        return {"open": self.tr("Open"), "met": self.tr("Met"),
-                "dropped": self.tr("Dropped")}.get(row.status, row.status)
+        return {GoalStatus.OPEN.value: self.tr("Open"), GoalStatus.MET.value: self.tr("Met"),
+                GoalStatus.DROPPED.value: self.tr("Dropped")}.get(row.status, row.status)
 
     def sort_key(self, row: GoalView, column: int) -> Any:
         if column == self.DUE:  # by date, not by the locale's text (11/29 after 2/1)

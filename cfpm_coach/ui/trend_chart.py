@@ -4,11 +4,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from cfpm_coach.services.trends import Trend
+from cfpm_coach.domain.figures import SERIES_COLOURS
+from cfpm_coach.domain.trends import Trend
 from cfpm_coach.ui.table_models import month_label
-
-# Distinct in light and dark palettes and for the common colour-vision deficiencies (Okabe-Ito).
-SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9")
 
 
 class TrendChart(QWidget):

@@ -4,10 +4,10 @@ import uuid
 
 from PySide6.QtCore import QObject, Slot
 
-from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.ui.errors import show_error
 from cfpm_coach.ui.shell import Shell
 from cfpm_coach.ui.window_state import Changed
+from cfpm_coach.views.read_models import WorkerView
 
 
 class WorkerFlow(QObject):

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
-from cfpm_coach.services.read_models import WorkerListing, WorkerView
 from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.workers_panel import WorkersPanel
+from cfpm_coach.views.read_models import WorkerListing, WorkerView
 
 
 class WorkerListLoader(QObject):

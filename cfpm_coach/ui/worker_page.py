@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.domain.instruments import Instrument
-from cfpm_coach.services.read_models import GoalView, ObservationSummary, WorkerHistory
-from cfpm_coach.services.trends import monthly_trend
+from cfpm_coach.domain.vocabulary import GoalStatus
 from cfpm_coach.ui.focus_panel import FocusPanel
 from cfpm_coach.ui.table_models import ROW_ROLE, GoalsModel, ObservationsModel
 from cfpm_coach.ui.trend_chart import TrendChart
+from cfpm_coach.views.read_models import GoalView, ObservationSummary, WorkerHistory
 
 
 def _table(model: ObservationsModel | GoalsModel, name: str) -> QTableView:
@@ -151,9 +151,10 @@ class WorkerPage(QWidget):
         self.goal_met_button = QPushButton(self.tr("Mark goal met"))
         self.goal_open_button = QPushButton(self.tr("Reopen goal"))
         self.goal_drop_button = QPushButton(self.tr("Drop goal"))
-        for button, status in ((self.goal_met_button, "met"), (self.goal_open_button, "open"),
-                               (self.goal_drop_button, "dropped")):
-            button.setProperty("goal_status", status)
+        for button, status in ((self.goal_met_button, GoalStatus.MET),
+                               (self.goal_open_button, GoalStatus.OPEN),
+                               (self.goal_drop_button, GoalStatus.DROPPED)):
+            button.setProperty("goal_status", status.value)
             button.clicked.connect(self._on_goal_button)
             goals_heading.addWidget(button)
         self.goals.selectionModel().selectionChanged.connect(self._update_goal_buttons)
@@ -212,7 +213,7 @@ class WorkerPage(QWidget):
                 for behavior, values in history.recent_ratings.items()}
         self.goals_model.set_rows(history.goals)
         self._update_goal_buttons()
-        self.chart.set_trend(monthly_trend(practice, history.observations) if practice else None)
+        self.chart.set_trend(history.trend)
         if practice is not None:
             proficient = practice.scale.level(practice.scale.proficient_threshold).label
             self._title_chart(proficient)
@@ -227,9 +228,9 @@ class WorkerPage(QWidget):
     @Slot()
     def _update_goal_buttons(self) -> None:
         goal = self.selected_goal()
-        self.goal_met_button.setEnabled(goal is not None and goal.status != "met")
-        self.goal_open_button.setEnabled(goal is not None and goal.status != "open")
-        self.goal_drop_button.setEnabled(goal is not None and goal.status != "dropped")
+        self.goal_met_button.setEnabled(goal is not None and goal.status != GoalStatus.MET)
+        self.goal_open_button.setEnabled(goal is not None and goal.status != GoalStatus.OPEN)
+        self.goal_drop_button.setEnabled(goal is not None and goal.status != GoalStatus.DROPPED)
 
     @Slot()
     def _on_goal_button(self) -> None:

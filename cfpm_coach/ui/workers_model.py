@@ -5,15 +5,15 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 
-from cfpm_coach.services.read_models import (
+from cfpm_coach.ui.table_models import Index, RowsModel, local_date, percent
+from cfpm_coach.ui.texts import QT_TR_NOOP
+from cfpm_coach.views.read_models import (
     ListedWorker,
     WorkerListing,
     WorkerView,
     fidelity,
     listing_key,
 )
-from cfpm_coach.ui.table_models import Index, RowsModel, local_date, percent
-from cfpm_coach.ui.texts import QT_TR_NOOP
 
 
 class WorkersModel(RowsModel[WorkerView]):

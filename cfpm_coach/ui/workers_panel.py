@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cfpm_coach.services.read_models import WorkerListing
 from cfpm_coach.ui.fidelity_delegate import FidelityDelegate
 from cfpm_coach.ui.table_models import ROW_ROLE
 from cfpm_coach.ui.workers_model import WorkersModel
+from cfpm_coach.views.read_models import WorkerListing
 
 RESIZE_PRECISION = 40  # rows sampled to size a column (Qt's default: 1000)
 EDITING_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo,

@@ -1,4 +1,4 @@
-"""One bad bundle must never wedge a laptop's outbox (DESIGN.md 6): whether the real hub refuses it
+"""One bad bundle must never wedge a laptop's outbox: whether the real hub refuses it
 (4xx) or keeps failing on it (5xx), newer changes are still bundled and delivered, and the set-aside
 bundle's records reach the hub in the next bundle, since each carries everything since the last
 acknowledged one. Real hub over HTTP on loopback, SQLite and PostgreSQL."""

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from cfpm_coach.services.read_models import ObservationDetail
 from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.views.read_models import ObservationDetail
 
 ROOT = Path(__file__).resolve().parents[2]
 

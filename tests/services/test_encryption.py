@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from cfpm_coach.errors import BackupError
-from cfpm_coach.services.read_models import ObservationDetail, WorkerView
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.cipher import (
     InvalidPassphraseError,
@@ -15,6 +14,7 @@ from cfpm_coach.storage.cipher import (
     WrongPassphraseError,
     is_encrypted,
 )
+from cfpm_coach.views.read_models import ObservationDetail, WorkerView
 
 PASSPHRASE = "correct horse 'battery' staple"
 NOTE = "Asked the youth what a good visit looks like"

@@ -13,8 +13,8 @@ from cfpm_coach.errors import (
     NotFoundError,
     ObservationLockedError,
 )
-from cfpm_coach.services.read_models import ObservationDetail, WorkerView
 from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.views.read_models import ObservationDetail, WorkerView
 
 
 def _rate_all(ws: Workspace, obs: ObservationDetail, value: int = 2) -> None:

@@ -10,8 +10,8 @@ import pytest
 
 from cfpm_coach.errors import InvalidInputError, NotFoundError
 from cfpm_coach.services.office_standing import office_pdf, office_standings
-from cfpm_coach.services.read_models import ObservationDetail, WorkerView
 from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.views.read_models import ObservationDetail, WorkerView
 
 OFFICE, COUNTY = "North Valley", "Sample County"
 

@@ -13,9 +13,9 @@ from pydantic import ValidationError
 
 from cfpm_coach.domain.record_rules import plain_message
 from cfpm_coach.errors import InvalidInputError
-from cfpm_coach.services.read_models import ObservationDetail, WorkerView
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.sync.records import record_models
+from cfpm_coach.views.read_models import ObservationDetail, WorkerView
 from tests.fuzzing import examples
 
 pytestmark = pytest.mark.fuzz

@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.sync import keys
 from cfpm_coach.ui.export_dialog import ExportDialog
 from cfpm_coach.ui.main_window import MainWindow
+from cfpm_coach.views.read_models import WorkerView
 from tests.ui.conftest import wait_idle
 from tests.ui.walker import clipped_labels
 

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.services.read_models import ObservationDetail
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.finish_dialog import FinishDialog
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.settings_dialog import SettingsDialog
 from cfpm_coach.ui.start_dialog import StartDialog
+from cfpm_coach.views.read_models import ObservationDetail
 from tests.ui.conftest import wait_idle
 
 CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QDateTimeEdit, QTableView)

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 from pytestqt.modeltest import ModelTester
 
 from cfpm_coach.domain.scoring import EMPTY_SCORE, Score
-from cfpm_coach.services.read_models import GoalView, ObservationSummary, WorkerView
 from cfpm_coach.ui.table_models import GoalsModel, ObservationsModel
 from cfpm_coach.ui.workers_model import WorkersModel
+from cfpm_coach.views.read_models import GoalView, ObservationSummary, WorkerView
 
 
 def _worker(name: str, scores: dict[str, float | None]) -> WorkerView:

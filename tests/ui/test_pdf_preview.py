@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.errors import CoachError
-from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui import pdf_preview
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.pdf_preview import PdfPreview
 from cfpm_coach.ui.report_dialog import ReportDialog
+from cfpm_coach.views.read_models import WorkerView
 from tests.ui.conftest import wait_idle
 from tests.ui.journeys.driver import activate, press, type_text, when_modal
 from tests.ui.journeys.steps import CTRL

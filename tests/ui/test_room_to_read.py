@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QLayout, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services import first_run
-from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.worker_dialog import WorkerDialog
+from cfpm_coach.views.read_models import WorkerView
 from tests.ui.conftest import wait_idle
 from tests.ui.windows import window_on
 

@@ -9,13 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.storage import faults
 from cfpm_coach.sync import keys
 from cfpm_coach.ui import i18n
 from cfpm_coach.ui.app import application
 from cfpm_coach.ui.errors import sentence
 from cfpm_coach.ui.main_window import MainWindow
+from cfpm_coach.views.read_models import WorkerView
 from tests.ui.conftest import wait_idle
 from tests.ui.test_export_ui import open_export, paste, replace_text
 

@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.services.read_models import WorkerView
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.bulk import seed_synthetic
 from cfpm_coach.ui.backend import Backend
@@ -19,6 +18,7 @@ from cfpm_coach.ui.table_models import ROW_ROLE, SORT_ROLE
 from cfpm_coach.ui.worker_list_loader import WorkerListLoader
 from cfpm_coach.ui.workers_model import WorkersModel
 from cfpm_coach.ui.workers_panel import WorkersPanel
+from cfpm_coach.views.read_models import WorkerView
 
 # (name, office, day observed or None, every behavior rated at standard?, active); ties on
 # every column, so the order of ties shows.

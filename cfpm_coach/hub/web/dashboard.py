@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from cfpm_coach.domain.shipped import SHIPPED_PRACTICE
 from cfpm_coach.errors import ForbiddenError, InvalidInputError, NotFoundError
 from cfpm_coach.hub import fidelity
 from cfpm_coach.hub.accounts import Scope
@@ -15,7 +16,7 @@ from cfpm_coach.hub.web.tables import Table
 from cfpm_coach.storage import account_repo, dashboard_repo, drilldown_repo, hub_repo
 from cfpm_coach.storage.types import utcnow
 
-PRACTICE = "cpm-practice"
+PRACTICE = SHIPPED_PRACTICE
 BEHIND_AFTER = timedelta(days=7)  # a laptop not heard from for a week is behind on sync
 DEFAULT_WEEKS = 8  # coverage: active workers observed in the last N weeks
 MAX_WEEKS = 104

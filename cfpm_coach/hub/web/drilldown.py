@@ -10,6 +10,7 @@ from datetime import date, datetime
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.office_subject import ImplementationStage
 from cfpm_coach.domain.scoring import score_observation
+from cfpm_coach.domain.shipped import SHIPPED_LEADERSHIP, SHIPPED_PRACTICE
 from cfpm_coach.domain.vocabulary import Setting
 from cfpm_coach.errors import CoachError, ForbiddenError, NotFoundError
 from cfpm_coach.hub import fidelity
@@ -19,9 +20,9 @@ from cfpm_coach.hub.web.tables import Table
 from cfpm_coach.storage import drilldown_repo
 from cfpm_coach.storage.hub_repo import TallyRow
 
-PRACTICE = "cpm-practice"
+PRACTICE = SHIPPED_PRACTICE
 SUPPORTS = "cpm-implementation"
-LEADERSHIP = "cpm-leadership"
+LEADERSHIP = SHIPPED_LEADERSHIP
 # Offices have no record of their own: a place is its (county, office) pair, named in URLs by a
 # UUID derived from it, so no county or office name reaches a URL or the access log.
 OFFICE_NAMESPACE = uuid.UUID("5b0e0c56-3f0e-4f8e-9a64-0f6c1ce0a11e")

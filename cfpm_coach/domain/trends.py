@@ -3,12 +3,29 @@
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
 
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.scoring import Score
-from cfpm_coach.services.read_models import ObservationSummary
+from cfpm_coach.domain.vocabulary import FINISHED
 
-FINISHED = ("final", "amended")
+
+class ScoredObservation(Protocol):
+    """What a trend reads of an observation (views.read_models.ObservationSummary has it)."""
+
+    @property
+    def instrument_id(self) -> str: ...
+    @property
+    def instrument_version(self) -> int: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def started_at(self) -> datetime: ...
+    @property
+    def group_scores(self) -> dict[str, Score]: ...
+    @property
+    def current_scores(self) -> dict[str, Score]: ...
 
 
 @dataclass(frozen=True)
@@ -29,7 +46,7 @@ class Trend:
         return not self.months
 
 
-def monthly_trend(instrument: Instrument, observations: Iterable[ObservationSummary]) -> Trend:
+def monthly_trend(instrument: Instrument, observations: Iterable[ScoredObservation]) -> Trend:
     """Pool finished observations of the instrument by local month.
 
     `instrument` is the newest version: observations rated on an earlier one count in its
@@ -63,7 +80,7 @@ def monthly_trend(instrument: Instrument, observations: Iterable[ObservationSumm
                  [counts[m] for m in months], gaps)
 
 
-def scores_in(instrument: Instrument, obs: ObservationSummary) -> dict[str, Score]:
+def scores_in(instrument: Instrument, obs: ScoredObservation) -> dict[str, Score]:
     """An observation's group scores in the groups of `instrument` (the newest version of its
     instrument): its own, or carried through the crosswalk; a group absent is not comparable."""
     if obs.instrument_id != instrument.id or obs.instrument_version > instrument.version:
@@ -72,7 +89,7 @@ def scores_in(instrument: Instrument, obs: ObservationSummary) -> dict[str, Scor
         else obs.current_scores
 
 
-def share_in(instrument: Instrument, obs: ObservationSummary | None, group_id: str
+def share_in(instrument: Instrument, obs: ScoredObservation | None, group_id: str
              ) -> float | None:
     """Share Accomplished of one group in an observation (None: no data or not comparable)."""
     if obs is None:
@@ -81,6 +98,6 @@ def share_in(instrument: Instrument, obs: ObservationSummary | None, group_id: s
     return None if score is None else score.share_proficient
 
 
-def comparable_in(instrument: Instrument, obs: ObservationSummary | None, group_id: str) -> bool:
+def comparable_in(instrument: Instrument, obs: ScoredObservation | None, group_id: str) -> bool:
     """False when the observation's version has no behavior this group continues."""
     return obs is None or group_id in scores_in(instrument, obs)

@@ -3,11 +3,25 @@
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
 from cfpm_coach.domain.agreement import PairAgreement
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.scoring import ObservationScore, Score
-from cfpm_coach.storage.worker_repo import ListedWorker as ListedWorker  # the list's rows
+from cfpm_coach.domain.trends import Trend
+
+
+class ListedWorker(NamedTuple):
+    """A worker as the list names them before their figures are read.
+
+    `key` is the id as SQLite stores it (32 hex digits, `uuid.UUID.hex`): turning 50,000
+    stored ids into UUID objects cost more than reading them.
+    """
+
+    key: str
+    name: str
+    office: str
+    active: int  # 1 or 0, as stored
 
 
 @dataclass(frozen=True)
@@ -199,6 +213,8 @@ class WorkerHistory:
     # Behavior id to label over every installed version of the practice instrument (newest
     # wins), so a goal set on an earlier version's behavior keeps its name.
     behavior_labels: dict[str, str] = field(default_factory=dict)
+    # The practice instrument's elements by month (None: no practice instrument installed).
+    trend: Trend | None = None
 
 
 @dataclass(frozen=True)
@@ -244,6 +260,8 @@ class WorkerReport:
     # (behavior id, month) where every observation was rated on an earlier version without a
     # behavior this one continues: printed "n/c", not comparable.
     not_comparable: frozenset[tuple[str, str]] = frozenset()
+    # The instrument's elements by month over the period's observations.
+    trend: Trend = field(default_factory=lambda: Trend([], [], {}, []))
 
 
 @dataclass(frozen=True)
