@@ -68,9 +68,10 @@ def take_screenshots(out_dir: Path, data_dir: Path | None = None, language: str 
     if not english:
         return shots
     from cfpm_coach.ui.screenshot_looks import look_shots
+    from cfpm_coach.ui.screenshot_offices import office_shots
 
     shots += look_shots(out_dir, data, busiest.id, drafts[0].id)
-    return shots + report_pages(out_dir, data, busiest.id)
+    return shots + report_pages(out_dir, data, busiest.id) + office_shots(out_dir, data)
 
 
 def _window_shots(out_dir: Path, data: Path, busiest: uuid.UUID, draft: uuid.UUID, *,

@@ -1,0 +1,61 @@
+"""Screenshots of where each office stands: the laptop's office view and one office's PDF, from
+the demo store with two offices' implementation-supports assessments added."""
+
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
+from cfpm_coach.domain.office_subject import ImplementationStage
+from cfpm_coach.domain.vocabulary import Setting
+from cfpm_coach.services import demo
+from cfpm_coach.services.office_standing import office_pdf, office_standings
+from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui.app import application
+from cfpm_coach.ui.office_dialog import OfficeDialog
+
+ASSESSED = ((demo.OFFICES[0], ImplementationStage.INITIAL_IMPLEMENTATION),
+            (demo.OFFICES[1], ImplementationStage.INSTALLATION))
+
+
+def _assess_offices(ws: Workspace) -> None:
+    """Two finished assessments, the first office further along than the second."""
+    supports = next(i for i in ws.catalog.latest() if i.subject == "office")
+    rng = random.Random(11)
+    for rank, (office, stage) in enumerate(ASSESSED):
+        if any(o.implementation_stage and o.worker_name.startswith(office)
+               for o in ws.observations.find()):
+            continue  # assessed in an earlier run on the same store
+        assessment = ws.observations.start_office(office, demo.COUNTY, stage, supports.id,
+                                                  Setting.TEAM_MEETING)
+        ws.observations.rate_many(assessment.summary.id, {
+            item.id: (rng.choice((3, 3, 2) if rank == 0 else (1, 2, 2, 3)), None)
+            for item in supports.items})
+        ws.observations.finalize(assessment.summary.id, allow_partial=True)
+
+
+def office_shots(out_dir: Path, data: Path) -> list[Path]:
+    """offices-view.png and the office PDF's pages (report-office-N.png)."""
+    with Workspace.open(data) as ws:
+        _assess_offices(ws)
+        standings = office_standings(ws)
+        pdf = office_pdf(ws, ASSESSED[0][0], demo.COUNTY, out_dir / "report-office.pdf",
+                         deterministic=True)
+    app = application()
+    dialog = OfficeDialog(None)
+    dialog.show_standings(standings)
+    dialog.resize(1280, 600)
+    dialog.show()
+    for _ in range(5):
+        app.processEvents()
+    shots = [out_dir / "offices-view.png"]
+    dialog.grab().save(str(shots[0]))
+    dialog.close()
+    if shutil.which("pdftoppm") is not None:
+        for old in out_dir.glob("report-office-*.png"):
+            old.unlink()
+        subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(out_dir / "report-office")],
+                       check=True)
+        shots += sorted(out_dir.glob("report-office-*.png"))
+    pdf.unlink()
+    return shots
