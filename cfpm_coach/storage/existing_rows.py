@@ -110,7 +110,9 @@ class ExistingRows:
     def read(self, wanted: dict[str, set[uuid.UUID]]) -> None:
         """Read the rows of every id wanted that was not read yet: one query per table (on
         PostgreSQL all of them in one round trip)."""
-        fresh = {name: sorted(ids - self._read[name]) for name, ids in wanted.items()}
+        # Unsorted: the queries take the ids in any order, and sorting 80,000 UUIDs (compared
+        # in Python) was a tenth of a hostile bundle's CPU.
+        fresh = {name: list(ids - self._read[name]) for name, ids in wanted.items()}
         fresh = {name: ids for name, ids in fresh.items() if ids}
         if len(fresh) > 1 and self._session.get_bind().dialect.name == "postgresql":
             found = _read_postgresql(self._session, {
