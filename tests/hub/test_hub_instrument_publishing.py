@@ -260,3 +260,16 @@ def test_any_flipped_byte_of_signature_or_text_is_refused(tmp_path: Path) -> Non
         # The same item unflipped is installed: the refusals above were the flips'.
         assert instrument_updates.receive(ws, [genuine], keys.public_text(publisher)).added == [
             "cpm-leadership version 2"]
+
+
+@pytest.mark.parametrize("database_url", [None], ids=["sqlite"])
+def test_a_hub_made_before_publisher_keys_gets_one_owner_only_on_first_open(
+        hub_setup: HubSetup) -> None:
+    key_file = hub_setup.folder / PUBLISHER_KEY_NAME
+    key_file.unlink()  # as a hub folder made before this change
+    with Hub.open(hub_setup.folder) as first:
+        made = first.publisher_public_key
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in hub_setup.folder.iterdir() if p.name.startswith(".")] == []
+    with Hub.open(hub_setup.folder) as again:
+        assert again.publisher_public_key == made  # kept, not made anew
