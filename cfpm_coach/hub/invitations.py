@@ -81,6 +81,7 @@ class Joined:
     coach_name: str
     team_recipient: str
     hub_url: str | None
+    publisher_key: str  # signs published instruments; the laptop pins it
 
 
 def join_link(hub_url: str, display_code: str) -> str:
@@ -165,7 +166,7 @@ def join(hub: "Hub", code_text: str, public_key: str, device_id: uuid.UUID) -> J
             raise InvitationGoneError("code: this invitation was used already; ask the central "
                                       "team for a new one")
         joined = Joined(enrollment.device.id, enrollment.token, found.coach_name,
-                        hub.recipient, found.hub_url)
+                        hub.recipient, found.hub_url, hub.publisher_public_key)
     log.info("device %s joined with invitation %s", joined.hub_device_id, found.id)
     return joined
 
@@ -225,7 +226,8 @@ def write_folder_invitation(hub: "Hub", invitation: Invitation, shared_folder: s
                                   f"{FOLDER_INVITATION_SUFFIX}")
     body = {"kind": FOLDER_INVITATION_KIND, "version": 1, "code": invitation.display_code,
             "coach": invitation.coach_name, "expires_at": invitation.expires_at.isoformat(),
-            "team_recipient": hub.recipient, "folder": shared_folder,
+            "team_recipient": hub.recipient, "publisher_key": hub.publisher_public_key,
+            "folder": shared_folder,
             "hub_url": invitation.hub_url}
     files.write_atomic(target, (json.dumps(body, indent=2) + "\n").encode("utf-8"))
     return target

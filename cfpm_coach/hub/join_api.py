@@ -39,13 +39,15 @@ class JoinRequest(BaseModel):
 
 
 class JoinBody(BaseModel):
-    """What the laptop stores: its token, where to send bundles, and whom to seal them to."""
+    """What the laptop stores: its token, where to send bundles, whom to seal them to, and the
+    hub's key that signs published instruments (base64 Ed25519)."""
 
     hub_device_id: str
     device_token: str
     coach_name: str
     team_recipient: str
     hub_url: str | None
+    publisher_key: str
 
 
 class _Failures:
@@ -143,7 +145,8 @@ def join_router(hub: Hub) -> APIRouter:
         return JSONResponse({
             "hub_device_id": str(joined.hub_device_id), "device_token": joined.device_token,
             "coach_name": joined.coach_name, "team_recipient": joined.team_recipient,
-            "hub_url": joined.hub_url}, status_code=201)
+            "hub_url": joined.hub_url, "publisher_key": joined.publisher_key},
+            status_code=201)
 
     return router
 

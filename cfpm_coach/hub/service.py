@@ -38,6 +38,7 @@ TEAM_TOKEN_KEY = "hub_team_token_sha256"
 HUB_ID_KEY = "hub_id"
 HUB_AUTHOR = "CFPM Coach hub"
 BUNDLE_SUFFIX = ".cfpm-bundle"
+PUBLISHER_KEY_NAME = "publisher-ed25519.pem"  # signs published instruments; in the hub folder
 
 
 def _digest(token: str) -> str:
@@ -98,6 +99,7 @@ class Hub:
     def __init__(self, config: HubConfig) -> None:
         self.config = config
         self.identity = keys.load_identity(config.identity_file)
+        self.publisher = keys.publisher_key(config.data_dir / PUBLISHER_KEY_NAME)
         paths = AppPaths(config.data_dir)
         self.store = Store.at_url(config.database_url, paths.backups)
         try:
@@ -154,6 +156,11 @@ class Hub:
     def recipient(self) -> str:
         """The team's public key, which laptops seal bundles to."""
         return str(self.identity.to_public())
+
+    @property
+    def publisher_public_key(self) -> str:
+        """The public half of the key that signs published instruments (laptops pin it)."""
+        return keys.public_text(self.publisher)
 
     def rotate_team_token(self) -> str:
         """A new team token for the fidelity API; the old one stops working."""

@@ -1,6 +1,7 @@
-"""A laptop receives the instrument versions its hub published, at sync: each is checked as a
-file in the instruments folder would be (and against the content hash the hub names) before it
-is written there and offered for new observations. A version the laptop has already is never
+"""A laptop receives the instrument versions its hub published, at sync: each must carry the
+signature of the hub's publisher key the laptop pinned when it joined, and is checked as a file
+in the instruments folder would be (and against the content hash the hub names) before it is
+written there and offered for new observations. A version the laptop has already is never
 replaced; one that fails a check is skipped and named, and never stops the sync."""
 
 import logging
@@ -10,8 +11,11 @@ from typing import TYPE_CHECKING, Any
 from cfpm_coach.domain.catalog import MAX_FILE_BYTES, parse_instrument
 from cfpm_coach.errors import CoachError, InstrumentError
 from cfpm_coach.storage import files
+from cfpm_coach.sync import instrument_signature, keys
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     from cfpm_coach.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -25,7 +29,13 @@ class Received:
     refused: list[str] = field(default_factory=list)  # why, in words
 
 
-def _check(ws: "Workspace", item: dict[str, Any]) -> tuple[Any, str] | None:
+NO_KEY = ("this laptop holds no publisher key for its hub (it joined before hubs signed "
+          "their instruments), so it cannot check who published the version; joining again "
+          "with a new code from the central team fetches the hub's key")
+
+
+def _check(ws: "Workspace", item: dict[str, Any], publisher: "Ed25519PublicKey | None"
+           ) -> tuple[Any, str] | None:
     """The instrument and its text when it is new here and sound; None when already here."""
     instrument_id, version = item.get("id"), item.get("version")
     text, content_hash = item.get("yaml"), item.get("content_hash")
@@ -33,6 +43,13 @@ def _check(ws: "Workspace", item: dict[str, Any]) -> tuple[Any, str] | None:
             and isinstance(text, str) and isinstance(content_hash, str)):
         raise InstrumentError("the hub sent an instrument without id, version, hash and text")
     source = f"instrument {instrument_id[:60]!r} version {version} from the hub"
+    if publisher is None:
+        raise InstrumentError(f"{source}: refused: {NO_KEY}")
+    if not instrument_signature.verifies(publisher, item.get("signature"), instrument_id,
+                                         version, content_hash, text):
+        raise InstrumentError(f"{source}: refused: its signature is missing or is not the "
+                              "hub's publisher key's (altered on the way, or not from your "
+                              "hub); nothing was installed. Tell the central team.")
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise InstrumentError(f"{source}: too large for an instrument file")
     instrument = parse_instrument(text, source)
@@ -49,12 +66,19 @@ def _check(ws: "Workspace", item: dict[str, Any]) -> tuple[Any, str] | None:
     return instrument, text
 
 
-def receive(ws: "Workspace", listed: list[dict[str, Any]]) -> Received:
-    """Install the published versions this laptop lacks into its instruments folder."""
+def receive(ws: "Workspace", listed: list[dict[str, Any]], publisher_key: str) -> Received:
+    """Install the published versions this laptop lacks, each signed by the pinned publisher
+    key (base64; "" when none is pinned, which refuses them all), into its instruments folder."""
     done = Received()
+    publisher: Ed25519PublicKey | None = None
+    if publisher_key:
+        try:
+            publisher = keys.public_from_text(publisher_key)
+        except CoachError:
+            log.warning("the pinned publisher key does not read")
     for item in listed:
         try:
-            checked = _check(ws, item)
+            checked = _check(ws, item, publisher)
         except CoachError as exc:
             done.refused.append(str(exc))
             log.info("a published instrument was refused")

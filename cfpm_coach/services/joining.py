@@ -36,6 +36,18 @@ class JoinResult:
     settings: "SyncSettings"
 
 
+def _publisher_key(text: str) -> str:
+    """The hub's publisher key from its answer ("" from an older hub), or DeliveryError."""
+    if not text:
+        return ""
+    try:
+        keys.public_from_text(text)
+    except Exception as exc:
+        raise DeliveryError("The hub answered with a publisher key that is not one; sync "
+                            "settings were not changed. Tell the central team.") from exc
+    return text.strip()
+
+
 def join_team(ws: "Workspace", text: str, hub_address: str = "") -> JoinResult:
     """Join the hub named by the code or link (and the address field); sync goes there after."""
     invitation = read_invitation(text, hub_address)
@@ -45,10 +57,12 @@ def join_team(ws: "Workspace", text: str, hub_address: str = "") -> JoinResult:
     except Exception as exc:
         raise DeliveryError("The hub answered with a team key that is not one; sync settings "
                             "were not changed. Tell the central team.") from exc
+    publisher = _publisher_key(answer.publisher_key)
     current = ws.sync.settings()
     saved = ws.sync.save_settings(dataclasses.replace(
         current, hub_url=invitation.hub_url, token=answer.device_token, folder="",
         recipient=answer.team_recipient))
+    ws.sync.pin_publisher_key(publisher)
     log.info("joined the hub as device %s", answer.hub_device_id)
     return JoinResult(saved.hub_url, answer.coach_name, answer.hub_device_id, saved)
 
@@ -70,5 +84,6 @@ def join_by_file(ws: "Workspace", invitation_file: Path, folder: str = "") -> Jo
     current = ws.sync.settings()
     saved = ws.sync.save_settings(dataclasses.replace(
         current, hub_url="", token="", folder=str(where), recipient=invitation.team_recipient))
+    ws.sync.pin_publisher_key(invitation.publisher_key)
     log.info("join request left in the shared folder")
     return JoinResult(str(where), invitation.coach_name, "", saved)

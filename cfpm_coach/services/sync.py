@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 SETTINGS_KEY = "sync"
 LAST_KEY = "sync_last"
 RECIPIENT_KEY = "team_recipient"  # shared with File > Export
+PUBLISHER_KEY = "hub_publisher_key"  # pinned at joining; checks published instruments
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,21 @@ class SyncService:
         log.info("sync settings saved (mode %s)", clean.mode)
         return clean
 
+    def pin_publisher_key(self, public_key: str) -> None:
+        """Keep the hub's publisher key (from joining), against which published instruments
+        are checked; "" forgets it. Kept apart from SyncSettings so that saving the settings
+        dialog never drops it."""
+        from cfpm_coach.sync import keys
+
+        if public_key:
+            keys.public_from_text(public_key)
+        self._ws.profile.set_setting(PUBLISHER_KEY, public_key.strip())
+
+    def publisher_key(self) -> str:
+        """The pinned publisher key (base64), "" on a laptop that joined before they existed."""
+        value = self._ws.profile.setting(PUBLISHER_KEY, "")
+        return value if isinstance(value, str) else ""
+
     def transport(self, settings: SyncSettings | None = None) -> "Transport":
         """The transport the settings name (the HTTP stack loads here, not at start-up)."""
         settings = settings or self.settings()
@@ -226,7 +242,7 @@ class SyncService:
         except DeliveryError as exc:  # the bundles went; the instruments wait for next time
             report.instruments_refused.append(str(exc))
             return
-        received = instrument_updates.receive(self._ws, listed)
+        received = instrument_updates.receive(self._ws, listed, self.publisher_key())
         report.instruments_added.extend(received.added)
         report.instruments_refused.extend(received.refused)
 

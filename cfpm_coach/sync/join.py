@@ -41,6 +41,7 @@ class JoinAnswer:
     team_recipient: str
     coach_name: str
     hub_device_id: str
+    publisher_key: str = ""  # "" from a hub made before publisher keys
 
 
 def _link_parts(text: str) -> tuple[str | None, str | None]:
@@ -97,7 +98,12 @@ def _answer(body: Any) -> JoinAnswer:
     if not isinstance(body, dict) or not all(isinstance(body.get(f), str) for f in fields):
         raise DeliveryError("The hub's answer to the join was not understood; nothing was "
                             "changed on this laptop")
-    return JoinAnswer(*(str(body[f]) for f in fields))
+    publisher = body.get("publisher_key", "")
+    if not isinstance(publisher, str):
+        raise DeliveryError("The hub's answer to the join was not understood; nothing was "
+                            "changed on this laptop")
+    token, recipient, coach, device = (str(body[f]) for f in fields)
+    return JoinAnswer(token, recipient, coach, device, publisher)
 
 
 def request_join(invitation: Invitation, public_key: str, device_id: uuid.UUID,
@@ -143,6 +149,7 @@ class FolderInvitation:
     coach_name: str
     team_recipient: str
     folder: str
+    publisher_key: str = ""  # "" in a file from a hub made before publisher keys
 
 
 def read_folder_invitation(path: Path) -> FolderInvitation:
@@ -170,8 +177,15 @@ def read_folder_invitation(path: Path) -> FolderInvitation:
         keys.load_recipient(recipient)
     except Exception:
         raise InvalidInputError(f"{where}, field team_recipient: not the team's key") from None
+    publisher = body.get("publisher_key") or ""
+    try:
+        if publisher:
+            keys.public_from_text(str(publisher))
+    except Exception:
+        raise InvalidInputError(f"{where}, field publisher_key: not the hub's publisher "
+                                "key") from None
     return FolderInvitation(code, str(body.get("coach", "")), recipient,
-                            str(body.get("folder") or ""))
+                            str(body.get("folder") or ""), str(publisher))
 
 
 def write_join_request(folder: Path, code: str, public_key: str, device_id: uuid.UUID) -> Path:

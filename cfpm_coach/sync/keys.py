@@ -2,6 +2,7 @@
 
 import base64
 import logging
+import os
 from pathlib import Path
 
 import pyrage
@@ -78,6 +79,34 @@ def verifies(public: Ed25519PublicKey, signature: bytes, data: bytes) -> bool:
     except InvalidSignature:
         return False
     return True
+
+
+def publisher_key(path: Path) -> Ed25519PrivateKey:
+    """The hub's publisher signing key, created owner-only on first use (a hub made before
+    publisher keys gets one on its first open)."""
+    if not path.exists():
+        # Two processes may open an older hub at once: each writes its own temp file and links
+        # it into place, which only the first can do; both then read the one that won.
+        temp = path.with_name(f".{path.name}.{os.getpid()}.new")
+        pem = Ed25519PrivateKey.generate().private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption())
+        _write_private(temp, pem)
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            pass
+        finally:
+            temp.unlink(missing_ok=True)
+        log.info("hub publisher key created")
+    try:
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except (OSError, ValueError, TypeError) as exc:
+        raise KeyFileError(f"The hub's publisher key {path} cannot be read; restore it from "
+                           "the hub's backup") from exc
+    if not isinstance(key, Ed25519PrivateKey):
+        raise KeyFileError(f"{path} is not an Ed25519 publisher key")
+    return key
 
 
 def new_team_identity(path: Path) -> str:

@@ -142,6 +142,7 @@ def test_a_code_works_once_and_the_second_laptop_is_told_why(
     first = client.post(served.url + JOIN, json=_body(new_laptop, invitation.display_code.lower()))
     assert first.status_code == 201, first.text
     assert first.json()["team_recipient"] == hub.recipient
+    assert first.json()["publisher_key"] == hub.publisher_public_key  # signs instruments
     before = _state(hub)
     again = client.post(served.url + JOIN, json=_body(second_laptop, invitation.code))
     assert again.status_code == 410
@@ -333,12 +334,16 @@ def test_the_shared_folder_route_joins_with_an_invitation_file_and_no_token(
     assert "privately" in capsys.readouterr().out
     assert file.stat().st_mode & 0o077 == 0  # owner-only: it holds the code
     assert json.loads(file.read_text())["team_recipient"] == hub_setup.recipient
+    publisher_key = json.loads(file.read_text())["publisher_key"]
+    with Hub.open(hub_setup.folder) as opened:
+        assert publisher_key == opened.publisher_public_key
 
     laptop_dir = str(tmp_path / "folder-laptop")
     assert main(["join", "--file", str(file), "--data-dir", laptop_dir]) == 0
     capsys.readouterr()
     with Workspace.open(Path(laptop_dir)) as ws:
         assert ws.sync.settings().mode == "folder"
+        assert ws.sync.publisher_key() == publisher_key  # pinned for published instruments
         ws.workers.add("Ana Reyes", office="North")
         assert ws.sync.sync_now().awaiting_receipt  # a bundle waits in the folder
     [request] = shared.glob("*.cfpm-join")

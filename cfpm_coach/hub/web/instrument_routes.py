@@ -16,6 +16,7 @@ from cfpm_coach.hub.service import Hub
 from cfpm_coach.hub.web import security
 from cfpm_coach.hub.web.drilldown_routes import Pages, pick
 from cfpm_coach.hub.web.instrument_figures import instruments_table
+from cfpm_coach.sync import instrument_signature
 
 READERS = ("admin", "analyst")
 SignedInReader = Annotated[security.Reader, Depends(security.reader)]
@@ -65,9 +66,12 @@ def install(app: FastAPI, hub: Hub, pages: Pages) -> None:
 
     @app.get("/api/v1/instruments", tags=["laptops"])
     def _published(credentials: Credentials) -> JSONResponse:
-        """The instrument versions published at the hub, for an enrolled laptop's sync."""
+        """The instrument versions published at the hub, each signed with the hub's publisher
+        key, for an enrolled laptop's sync."""
         hub.check_device_token(credentials.credentials if credentials else None)
         body: list[dict[str, Any]] = [
             {"id": p.instrument_id, "version": p.version, "content_hash": p.content_hash,
-             "yaml": p.body} for p in publishing.published(hub)]
+             "yaml": p.body, "signature": instrument_signature.sign(
+                 hub.publisher, p.instrument_id, p.version, p.content_hash, p.body)}
+            for p in publishing.published(hub)]
         return JSONResponse({"instruments": body})
