@@ -60,9 +60,18 @@ def build(ws: Workspace, recipient: str, max_ratio: int, target: int = HOSTILE_B
 
         rows = exchange_repo.changed_rows(session=session, table=BUNDLE_TABLES["worker"],
                                           since_seq=-1)
+        coaches = exchange_repo.changed_rows(session=session, table=BUNDLE_TABLES["coach"],
+                                             since_seq=-1)
     template = json.loads(json.dumps(next(r for r in rows if str(r["id"]) == str(worker.id)),
                                      default=str))
     template.pop("local_seq", None)
+    # The sender's own coach travels with the workers: without it the hub refuses the bundle at
+    # the manifest's coach, after reading every record but before merging any, and the figure
+    # missed the worst case (every record inserted).
+    coach = json.loads(json.dumps(next(r for r in coaches
+                                       if str(r["id"]) == str(ws.author.coach_id)), default=str))
+    coach.pop("local_seq", None)
+    coach_lines = [json.dumps(coach, separators=(",", ":"))]
     pad = next(p for p in range(0, 128, 2)
                if _zip_ratio(_worker_lines(template, 2000, p)) <= max_ratio * 0.95)
     device = keys.device_key(ws.paths.data_dir / "keys")
@@ -74,8 +83,8 @@ def build(ws: Workspace, recipient: str, max_ratio: int, target: int = HOSTILE_B
               "instruments": []}
     count = 4000
     while True:  # grow until the next step would pass the target size
-        sealed = bundle.write({"worker": _worker_lines(template, count, pad)}, header, device,
-                              team)
+        sealed = bundle.write({"coach": coach_lines, "worker": _worker_lines(template, count, pad)},
+                              header, device, team)
         if len(sealed) > target:
             count = int(count * 0.97)
             continue
