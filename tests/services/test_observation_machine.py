@@ -264,4 +264,4 @@ class ObservationRules(RuleBasedStateMachine):
             {o: len(m.reasons) for o, m in self.expected.items() if m.reasons}
 
 TestObservationRules = ObservationRules.TestCase
-TestObservationRules.settings = settings(max_examples=examples(40), stateful_step_count=50)
+TestObservationRules.settings = settings(max_examples=examples(25), stateful_step_count=40)
