@@ -2,6 +2,7 @@
 use by another program, a damaged file. Everything else passes through unchanged."""
 
 import errno
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -129,7 +130,15 @@ def _server_unavailable(error: BaseException, place: Path | str) -> CoachError |
     hub answers 503 and the laptop tries again; the pool reconnects on the next request."""
     from sqlalchemy import exc as sa
 
-    if isinstance(error, sa.OperationalError | sa.InterfaceError | sa.TimeoutError) or (
+    lost: tuple[type[BaseException], ...] = (sa.OperationalError, sa.InterfaceError,
+                                             sa.TimeoutError)
+    # psycopg's own errors too: the hub reads stored rows in psycopg's pipeline mode, below
+    # SQLAlchemy, so a server lost there arrives unwrapped (and must not read as bad input).
+    # Only where psycopg is loaded: the laptop's package leaves the hub's driver out.
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is not None:
+        lost += (psycopg.OperationalError, psycopg.InterfaceError)
+    if isinstance(error, lost) or (
             isinstance(error, sa.DBAPIError) and error.connection_invalidated):
         return StoreError(f"The database {place} is unavailable; try again later")
     return None

@@ -4,8 +4,11 @@ reconnects by itself."""
 
 from pathlib import Path
 
-from cfpm_coach.errors import StoreError
-from cfpm_coach.storage import hub_repo
+import psycopg
+import pytest
+
+from cfpm_coach.errors import BundleError, StoreError
+from cfpm_coach.storage import faults, hub_repo
 from cfpm_coach.storage.store import Store
 from tests import throwaway_postgres
 
@@ -36,3 +39,13 @@ def test_the_store_answers_again_after_the_server_restarts(tmp_path: Path) -> No
         store.engine.dispose()
     finally:
         cluster.stop()
+
+
+@pytest.mark.parametrize("lost", [psycopg.OperationalError("server closed the connection"),
+                                  psycopg.InterfaceError("the connection is closed")])
+def test_a_server_lost_below_sqlalchemy_is_unavailable_not_bad_input(lost: Exception) -> None:
+    """The pipelined reads talk to psycopg directly: a lost server there answers 503 (the laptop
+    tries again), never 422 (which sets the laptop's bundle aside)."""
+    refusal = faults.refusal_of_input(lost, "postgresql://hub")
+    assert isinstance(refusal, StoreError) and not isinstance(refusal, BundleError)
+    assert "unavailable" in str(refusal)
