@@ -23,11 +23,14 @@ XCB_DEBS := libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm
 RUN_DEBS := $(QT_DEBS) $(XCB_DEBS)
 # A real X display for the test that starts the app with the xcb plugin (tests/ui/test_xcb_launch.py).
 X_TEST_DEBS := xvfb xauth xdotool
+# What a screen reader reads: a session bus, the AT-SPI bus and registry, and pyatspi for the
+# system Python (tests/ui/test_accessibility_tree.py reads the app's tree from outside it).
+ATSPI_TEST_DEBS := dbus-daemon at-spi2-core python3-pyatspi
 # The validators `make package` (and its test) check the desktop file and AppStream metainfo with.
 PACKAGE_DEBS := desktop-file-utils appstream
 # Debian's headless browser and its WebDriver, for the hub dashboard's browser tests.
 BROWSER_TEST_DEBS := chromium chromium-driver
-TEST_DEBS := $(RUN_DEBS) $(X_TEST_DEBS) poppler-utils age postgresql $(PACKAGE_DEBS) $(BROWSER_TEST_DEBS)
+TEST_DEBS := $(RUN_DEBS) $(X_TEST_DEBS) $(ATSPI_TEST_DEBS) poppler-utils age postgresql $(PACKAGE_DEBS) $(BROWSER_TEST_DEBS)
 
 # Qt Linguist sources are committed; the compiled .qm files are built here, never committed.
 TS := $(wildcard resources/translations/*.ts)

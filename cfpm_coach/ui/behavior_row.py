@@ -83,6 +83,8 @@ class BehaviorRow(QFrame):
         self.info.setAutoRaise(True)
         self.info.setToolTip(item_help(item, scale))
         self.info.setAccessibleName(self.tr("What to look for: %s") % item.label)
+        # Read aloud as plain words, not the tooltip's markup.
+        self.info.setAccessibleDescription("; ".join([item.description, *item.indicators]))
         self.info.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.info.clicked.connect(self._show_help)
         grid.addWidget(self.info, 0, 1, Qt.AlignmentFlag.AlignTop)
@@ -103,10 +105,19 @@ class BehaviorRow(QFrame):
             button = QPushButton(f"{key}  {level.label}" if scale.is_scored(value)
                                  else self.tr("N/O"))
             button.setCheckable(True)
+            # One level of several: a screen reader says "radio button", not "check box" (Qt
+            # gives a checkable button that role when it is auto-exclusive; the non-exclusive
+            # group above still decides what a click does, so the chosen level can be cleared).
+            button.setAutoExclusive(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolTip(f"{level.label} ({key})" +
                               (f"\n{item.anchors[value]}" if value in item.anchors else ""))
-            button.setAccessibleName(f"{item.label}: {level.label}")
+            # The behavior, the value and the level, as the button shows them ("... : 3
+            # Accomplished"); the level's anchor, when there is one, as its description.
+            button.setAccessibleName(f"{item.label}: {value} {level.label}"
+                                     if scale.is_scored(value) else
+                                     f"{item.label}: {level.label}")
+            button.setAccessibleDescription(item.anchors.get(value, ""))
             button.setProperty("level", level.code)
             self.group.addButton(button, value)
             self.buttons[value] = button

@@ -85,7 +85,9 @@ class ChecklistPage(QWidget):
         top.addWidget(self.title, 1)
         self.timer_label = QLabel()
         self.timer_label.setObjectName("timer")
-        self.timer_label.setAccessibleName(self.tr("Time since the observation started"))
+        # A label's name is its text ("0:12:05", "All changes saved"): a screen reader reads
+        # that, and what it is as the description (a fixed name would hide the text).
+        self.timer_label.setAccessibleDescription(self.tr("Time since the observation started"))
         top.addWidget(self.timer_label)
         head.addLayout(top)
         self.meta = QLabel()
@@ -98,7 +100,7 @@ class ChecklistPage(QWidget):
         status.addWidget(self.progress, 1)
         self.save_state = QLabel()
         self.save_state.setObjectName("saveState")
-        self.save_state.setAccessibleName(self.tr("Save state"))
+        self.save_state.setAccessibleDescription(self.tr("Save state"))
         status.addWidget(self.save_state)
         head.addLayout(status)
         self.banner = QLabel()

@@ -47,7 +47,8 @@ class SyncFlow(QObject):
         self.panel: SyncPanel | None = None
         self.label = QLabel()
         self.label.setObjectName("syncStatus")
-        self.label.setAccessibleName(self.tr("Sync status"))
+        # The status itself is the name a screen reader reads; what it is, the description.
+        self.label.setAccessibleDescription(self.tr("Sync status"))
         self.sync_now_action = QAction(self.tr("S&ync now"), window)
         self.sync_now_action.setObjectName("syncNow")
         self.sync_now_action.setShortcut("F9")
