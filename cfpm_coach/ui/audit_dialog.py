@@ -98,6 +98,7 @@ class AuditDialog(QDialog):
         self.view.setObjectName("auditTable")
         self.view.setModel(proxy)
         self.view.setSortingEnabled(True)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows choose a row
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)

@@ -244,6 +244,14 @@ class ChecklistPage(QWidget):
                 layout.addWidget(row)
         layout.addStretch(1)
         self.scroll_area.setWidget(content)
+        # Tab goes from the last behavior's note on to the page's buttons, as they are shown
+        # (made before the rows, they came before them, and Tab left the checklist for the
+        # workers list instead).
+        previous: QWidget = self.rows[self._order[-1]].note if self._order else self.scroll_area
+        for button in (self.discard_button, self.close_button, self.report_button,
+                       self.amend_button, self.finish_button):
+            QWidget.setTabOrder(previous, button)
+            previous = button
 
     def _update_state(self) -> None:
         detail = self.detail

@@ -80,6 +80,7 @@ class RestoreDialog(QDialog):
         self.table.setObjectName("backupsTable")
         self.table.setAccessibleName(self.tr("Backups"))
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows choose a row
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

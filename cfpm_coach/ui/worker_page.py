@@ -28,6 +28,7 @@ def _table(model: ObservationsModel | GoalsModel, name: str) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setAccessibleName(name)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows choose a row
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

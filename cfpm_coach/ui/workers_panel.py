@@ -82,6 +82,9 @@ class WorkersPanel(QWidget):
         self.table.setObjectName("workersTable")
         self.table.setAccessibleName(self.tr("Workers"))
         self.table.setModel(self.proxy)
+        # Tab goes on to the next control, never cell to cell: rows are chosen with the arrows
+        # (a table that keeps Tab traps the keyboard; WCAG 2.1.2).
+        self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
