@@ -2,13 +2,15 @@
 
 import uuid
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -48,6 +50,16 @@ def _rows_height(table: QTableView, rows: int) -> int:
             + table.verticalHeader().defaultSectionSize() * rows + 2 * table.frameWidth())
 
 
+class _PageLayout(QVBoxLayout):
+    """The page's layout, which a scroll area sizes to the viewport or the page's minimum,
+    whichever is taller. Its wrapped labels would have it ask for its preferred height (tall
+    tables and all) instead, and the page scrolled at every text size."""
+
+    def hasHeightForWidth(self) -> bool:
+        """Never to the scroll area (the wrapped labels still get their height inside)."""
+        return False
+
+
 class WorkerPage(QWidget):
     """Everything about one worker; an empty state when none is selected."""
 
@@ -75,7 +87,7 @@ class WorkerPage(QWidget):
         self.stack.addWidget(self.empty)
 
         page = QWidget()
-        layout = QVBoxLayout(page)
+        layout = _PageLayout(page)
         layout.setContentsMargins(16, 12, 16, 12)
         header = QHBoxLayout()
         titles = QVBoxLayout()
@@ -122,12 +134,14 @@ class WorkerPage(QWidget):
         self.observations = _table(self.observations_model, self.tr("Observation history"))
         self.observations.setObjectName("observationsTable")
         self.observations.horizontalHeader().setStretchLastSection(False)
-        self.observations.horizontalHeader().setSectionResizeMode(
-            ObservationsModel.SETTING, QHeaderView.ResizeMode.Stretch)
+        # The setting and the instrument's long title share what room there is, each elided
+        # when short of it (the setting alone gave way, to "ettin", at larger text).
+        for column in (ObservationsModel.SETTING, ObservationsModel.INSTRUMENT):
+            self.observations.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch)
         self.observations.activated.connect(self._on_observation_activated)
         # Three rows of history always in view (it was squeezed to one and a half behind the
-        # splitter on a laptop); the chart above gives way first.
-        self.observations.setMinimumHeight(_rows_height(self.observations, 3))
+        # splitter on a laptop); the chart above gives way first. Sized in _fit_to_font.
         lower_layout.addWidget(self.observations, 3)
         self.focus = FocusPanel()
         lower_layout.addWidget(self.focus)
@@ -145,9 +159,8 @@ class WorkerPage(QWidget):
             GoalsModel.TEXT, QHeaderView.ResizeMode.Stretch)
         self.goals.horizontalHeader().setStretchLastSection(False)
         # A goal always in view, above a horizontal scroll bar when the columns need one; on a
-        # short window the goals give way (and scroll) before the history does.
-        self.goals.setMinimumHeight(_rows_height(self.goals, 1)
-                                    + self.goals.horizontalScrollBar().sizeHint().height())
+        # short window the goals give way (and scroll) before the history does. Sized in
+        # _fit_to_font.
         lower_layout.addWidget(self.goals, 1)
         self.goal_met_button = QPushButton(self.tr("Mark goal met"))
         self.goal_open_button = QPushButton(self.tr("Reopen goal"))
@@ -164,19 +177,35 @@ class WorkerPage(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
-        self._fit_chart()
         layout.addWidget(splitter, 1)
-        self.stack.addWidget(page)
+        # When the larger text sizes leave the page more than a laptop's screen can show, it
+        # scrolls as a whole: every part keeps the room it needs to be read (the history
+        # and goals were squeezed to a row or less on a 1366x768 screen at "Larger").
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("workerPageScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(page)
+        self.stack.addWidget(self.scroll_area)
+        self._fit_to_font()
 
-    def _fit_chart(self) -> None:
-        """Room for the chart's axis, months and legend at the font in use (nine lines)."""
+    @Slot()
+    def _fit_to_font(self) -> None:
+        """Room at the font in use: nine lines for the chart's axis, months and legend, three
+        rows of history, a goal above its scroll bar."""
         self.chart.setMinimumHeight(self.fontMetrics().height() * 9)
+        self.observations.setMinimumHeight(_rows_height(self.observations, 3))
+        self.goals.setMinimumHeight(_rows_height(self.goals, 1)
+                                    + self.goals.horizontalScrollBar().sizeHint().height())
 
     def changeEvent(self, event: QEvent) -> None:
-        """A new text size (Settings, Ctrl+=) gives the chart room for its larger labels."""
+        """A new text size (Settings, Ctrl+=) gives the chart and tables room for it: now,
+        and again once the tables' headers have taken the new font too."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and hasattr(self, "chart"):
-            self._fit_chart()
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "goals"):
+            self._fit_to_font()
+            QTimer.singleShot(0, self._fit_to_font)
 
     @property
     def worker_id(self) -> uuid.UUID | None:

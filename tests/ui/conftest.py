@@ -6,12 +6,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services import first_run
 from cfpm_coach.services.workspace import PLACEHOLDER_COACH_NAME, Workspace
+from cfpm_coach.ui import appearance
 from cfpm_coach.ui.app import application, open_main_window
+from cfpm_coach.ui.appearance import Appearance
 from cfpm_coach.ui.main_window import MainWindow
 
 # The offscreen screen is 800x800 unless told otherwise; the UI tests see the smallest laptop
@@ -153,3 +156,18 @@ def window(qtbot: QtBot, data_dir: Path, qapp) -> Iterator[MainWindow]:  # type:
 def wait_idle(qtbot: QtBot, win: MainWindow, timeout: int = 10_000) -> None:
     """Wait until every queued database call has come back."""
     qtbot.waitUntil(lambda: win.backend.pending == 0, timeout=timeout)
+
+
+@pytest.fixture
+def fresh_look(qapp: QApplication) -> Iterator[QApplication]:
+    """The app's look as it was before the test, put back after it (one process, many tests)."""
+    palette, font, sheet = QPalette(qapp.palette()), qapp.font(), qapp.styleSheet()
+    yield qapp
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    qapp.setStyleSheet(sheet)
+    appearance._Applied.base_pt = None
+    appearance._Applied.system_palette = None
+    appearance._Applied.current = Appearance()
+    appearance._Applied.desktop = None
+    appearance._TOUCH_ROWS.follow(qapp, False)

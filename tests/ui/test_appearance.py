@@ -2,7 +2,6 @@
 desktop's colour scheme followed; text readable (4.5:1) on both palettes; every bundled icon
 drawn in the palette's ink."""
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,21 +18,6 @@ from tests.ui.conftest import wait_idle
 from tests.ui.journeys import steps
 from tests.ui.journeys.driver import activate, focus_widget, press, when_modal
 from tests.ui.journeys.steps import ALT, CTRL
-
-
-@pytest.fixture
-def fresh_look(qapp: QApplication) -> Iterator[QApplication]:
-    """The app's look as it was before the test, put back after it (one process, many tests)."""
-    palette, font, sheet = QPalette(qapp.palette()), qapp.font(), qapp.styleSheet()
-    yield qapp
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-    qapp.setStyleSheet(sheet)
-    appearance._Applied.base_pt = None
-    appearance._Applied.system_palette = None
-    appearance._Applied.current = Appearance()
-    appearance._Applied.desktop = None
-    appearance._TOUCH_ROWS.follow(qapp, False)
 
 
 def luminance(colour: QColor) -> float:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -88,18 +88,13 @@ def _tab_to(widget: QWidget, limit: int = 200) -> None:
 
 
 @pytest.fixture
-def themed(qapp: QApplication) -> Iterator[QApplication]:
-    """The app styled as `cfpm-coach` styles it (pytest-qt made a plain QApplication); put back
-    as it was after the test."""
-    style, palette, font, sheet = qapp.style().name(), QPalette(qapp.palette()), qapp.font(), \
-        qapp.styleSheet()
-    theme.apply_theme(qapp)
-    yield qapp
-    appearance.apply(qapp, Appearance())
-    qapp.setStyle(style)
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
+def themed(fresh_look: QApplication) -> Iterator[QApplication]:
+    """The app styled as `cfpm-coach` styles it (pytest-qt made a plain QApplication); its look
+    and style put back after the test."""
+    style = fresh_look.style().name()
+    theme.apply_theme(fresh_look)
+    yield fresh_look
+    fresh_look.setStyle(style)
 
 
 def test_tab_reaches_every_behavior_then_its_note_in_order(

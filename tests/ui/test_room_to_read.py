@@ -4,11 +4,13 @@ shows no controls it cannot use, and the Observations table is more than a slive
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLayout, QLineEdit
+from PySide6.QtWidgets import QApplication, QLayout, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services import first_run
 from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui import appearance
+from cfpm_coach.ui.appearance import Appearance
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.worker_dialog import WorkerDialog
 from cfpm_coach.views.read_models import WorkerView
@@ -85,3 +87,28 @@ def test_the_observations_table_shows_several_rows_on_a_laptop(qtbot: QtBot,
         # Room to spare: a longer title or another suggestion must not push it past the screen.
         assert window.minimumSizeHint().height() <= 610, window.minimumSizeHint()
         assert window.height() <= 640
+
+
+def test_the_worker_page_at_larger_text_keeps_history_and_goals_readable(
+        qtbot: QtBot, data_dir: Path, fresh_look: QApplication) -> None:
+    """At "Larger" on a 1366x768 laptop the history showed a row and a half and the goals less
+    than one: every part keeps its room, and the page scrolls if they do not all fit."""
+    with Workspace.open(data_dir) as ws:
+        first_run.fill_demo(ws, workers=6, months=12)
+        first_run.skip_welcome(ws)
+        worker = max(ws.workers.find(include_inactive=False), key=lambda w: w.observation_count)
+    with window_on(qtbot, data_dir) as window:
+        window.resize(1366, 768)
+        window.show_worker(worker.id)
+        qtbot.waitUntil(lambda: window.worker_page.worker_id == worker.id, timeout=10_000)
+        wait_idle(qtbot, window)
+        appearance.apply(fresh_look, Appearance(text_size="larger"))
+        page = window.worker_page
+        qtbot.waitUntil(lambda: page.chart.minimumHeight() >= 9 * page.fontMetrics().height(),
+                        timeout=5_000)
+        QCoreApplication.processEvents()
+        for table, rows in ((page.observations, 3), (page.goals, 1)):
+            shown = table.viewport().height() / table.rowHeight(0)
+            assert shown >= rows - 0.05, f"{table.accessibleName()}: {shown:.1f} rows in view"
+        assert page.chart.height() >= 9 * page.fontMetrics().height()
+        assert window.height() <= 768
