@@ -33,31 +33,39 @@ def register(
     p.add_argument("out_dir", type=Path, nargs="?", default=Path("docs/screenshots"))
     p.add_argument("--language", choices=("en", "es"), default=None,
                    help="one language only, into OUT_DIR (default: English into OUT_DIR, "
-                        "then Spanish into OUT_DIR/es)")
+                        "then Spanish into OUT_DIR/es, then the main screens at 150 %% into "
+                        "OUT_DIR/scale-150)")
+    p.add_argument("--scale", type=float, default=None,
+                   help="with --language: the main screens only, at this scale factor "
+                        "(QT_SCALE_FACTOR)")
     p.set_defaults(handler=screenshots)
 
 
 def screenshots(args: argparse.Namespace) -> int:
     """Render the main window, the checklist and the dialogs from demo data, per language."""
-    from cfpm_coach.ui.screenshots import LANGUAGES, take_screenshots  # Qt only when asked for
+    from cfpm_coach.ui.screenshots import RUNS, take_screenshots  # Qt only when asked for
 
     data_dir = Path(args.data_dir) if args.data_dir else Path(
         tempfile.mkdtemp(prefix="cfpm-coach-shots-"))
     if args.language is not None:
-        for path in take_screenshots(args.out_dir, data_dir, args.language):
+        for path in take_screenshots(args.out_dir, data_dir, args.language, args.scale):
             print(path, flush=True)
         sys.stderr.flush()
         # After a long unattended run PySide6 (on Python 3.11, where None is not immortal) can
         # crash in the interpreter's teardown ("none_dealloc"), failing a run whose files are
         # all written and closed by now: leave without the teardown.
         os._exit(0)
-    # Each language in a process of its own, on the same demo store (filled by the first).
-    for language in LANGUAGES:
-        out_dir = args.out_dir if language == LANGUAGES[0] else args.out_dir / language
-        done = subprocess.run([sys.executable, "-m", "cfpm_coach", "screenshots", "--data-dir",
-                               str(data_dir), "--language", language, str(out_dir)], check=False)
+    # Each language and scale in a process of its own, on the same demo store (filled by the
+    # first).
+    for folder, language, scale in RUNS:
+        out_dir = args.out_dir / folder if folder else args.out_dir
+        command = [sys.executable, "-m", "cfpm_coach", "screenshots", "--data-dir",
+                   str(data_dir), "--language", language, str(out_dir)]
+        if scale is not None:
+            command += ["--scale", str(scale)]
+        done = subprocess.run(command, check=False)
         if done.returncode != 0:
-            print(f"The {language} screenshots failed (exit code {done.returncode}).",
+            print(f"The {folder or language} screenshots failed (exit code {done.returncode}).",
                   file=sys.stderr)
             return 1
     return 0

@@ -1,13 +1,14 @@
 """Render the main window, a checklist mid-observation and the dialogs to PNG (docs), at the
-size of a 1366x768 laptop, in English and (in es/) Spanish."""
+size of a 1366x768 laptop, in English and (in es/) Spanish, and (in scale-150/) at 150 %."""
 
+import os
 import tempfile
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QSize
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from cfpm_coach.domain.vocabulary import ObservationStatus
 from cfpm_coach.services import demo
@@ -19,8 +20,10 @@ from cfpm_coach.ui.observation_flow import OPEN_OBSERVATION_KEY
 
 # The smallest laptop coaches use: what it shows is what the pictures show.
 SIZE = QSize(1366, 768)
+# Each run in a process of its own (see take_screenshots): subfolder, language, scale factor.
 # English pictures in the folder itself (the README shows them), the others in a subfolder.
-LANGUAGES = ("en", "es")
+RUNS: tuple[tuple[str, str, float | None], ...] = (
+    ("", "en", None), ("es", "es", None), ("scale-150", "en", 1.5))
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = 20_000) -> None:
@@ -43,14 +46,20 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def take_screenshots(out_dir: Path, data_dir: Path | None = None, language: str = "en"
-                     ) -> list[Path]:
+def take_screenshots(out_dir: Path, data_dir: Path | None = None, language: str = "en",
+                     scale: float | None = None) -> list[Path]:
     """Fill a demo store (unless data_dir has one), open the app offscreen in language, save
-    PNGs; in English also the audit trail, the welcome and the report pages.
+    PNGs; in English also the looks, the audit trail, the welcome and the report pages, in
+    another language the dark and touch looks; at a scale (QT_SCALE_FACTOR) the main screens.
 
     One language per process: a second window in another language crashed PySide at the
     interpreter's exit (none_dealloc), so the CLI runs each language in a process of its own.
+    A scale is read once, when the application starts: it needs a process of its own too.
     """
+    if scale is not None:
+        if QCoreApplication.instance() is not None:
+            raise RuntimeError("screenshots at a scale need a process of their own")
+        os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"
     out_dir.mkdir(parents=True, exist_ok=True)
     data = data_dir or Path(tempfile.mkdtemp(prefix="cfpm-coach-shots-"))
     with Workspace.open(data) as ws:
@@ -63,11 +72,15 @@ def take_screenshots(out_dir: Path, data_dir: Path | None = None, language: str 
         busiest = max(ws.workers.find(include_inactive=False), key=lambda w: w.observation_count)
 
     i18n.install(application(), language)
+    from cfpm_coach.ui.screenshot_looks import SECOND_LANGUAGE_LOOKS, look_shots, scaled_shots
+
+    if scale is not None:
+        return scaled_shots(out_dir, data, busiest.id, drafts[0].id)
     english = language == "en"
     shots = _window_shots(out_dir, data, busiest.id, drafts[0].id, english=english)
     if not english:
-        return shots
-    from cfpm_coach.ui.screenshot_looks import look_shots
+        return shots + look_shots(out_dir, data, busiest.id, drafts[0].id,
+                                  looks=SECOND_LANGUAGE_LOOKS, preview=False)
     from cfpm_coach.ui.screenshot_offices import office_shots
 
     shots += look_shots(out_dir, data, busiest.id, drafts[0].id)
@@ -127,11 +140,13 @@ def _window_shots(out_dir: Path, data: Path, busiest: uuid.UUID, draft: uuid.UUI
     return shots
 
 
-def _form_dialogs(window: MainWindow, out_dir: Path, worker: uuid.UUID) -> list[Path]:
+def form_dialogs(window: MainWindow, worker: uuid.UUID) -> dict[str, QDialog]:
     """New observation (the worker preselected), Export (and a mistyped key), Add worker with a
-    long name, Sync settings with this laptop's key, as a coach first sees them."""
+    long name, Sync settings with this laptop's key and Settings, as a coach first sees them;
+    by the file name each is saved as."""
     from cfpm_coach.services.sync import SyncSettings
     from cfpm_coach.ui.export_dialog import ExportDialog
+    from cfpm_coach.ui.settings_dialog import SettingsDialog
     from cfpm_coach.ui.start_dialog import StartDialog
     from cfpm_coach.ui.sync_settings_dialog import SyncSettingsDialog
     from cfpm_coach.ui.worker_dialog import WorkerDialog
@@ -148,17 +163,33 @@ def _form_dialogs(window: MainWindow, out_dir: Path, worker: uuid.UUID) -> list[
     laptop = (str(workspace.author.device_id), workspace.exchange.device_public_key())
     sync_settings = SyncSettingsDialog(window, SyncSettings(hub_url="https://hub.example.org"),
                                        laptop)
+    practice = workspace.practice_instrument()
+    settings = SettingsDialog(window, workspace.profile.coach(), workspace.catalog.latest(), "",
+                              workspace.paths.data_dir,
+                              practice_instruments=workspace.practice_instruments(),
+                              practice=practice.key if practice is not None else None)
+    return {"new-observation.png": start, "export-dialog.png": export,
+            "export-wrong-key.png": mistyped, "add-worker.png": add_worker,
+            "sync-settings.png": sync_settings, "settings.png": settings}
+
+
+def save_dialogs(window: MainWindow, out_dir: Path, dialogs: dict[str, QDialog]) -> list[Path]:
+    """Show each dialog, save it, close it."""
     shots = []
-    for dialog, name in ((start, "new-observation.png"), (export, "export-dialog.png"),
-                         (mistyped, "export-wrong-key.png"), (add_worker, "add-worker.png"),
-                         (sync_settings, "sync-settings.png")):
+    for name, dialog in dialogs.items():
         dialog.show()
-        if dialog is mistyped:
-            mistyped.accept()  # refused inline: the dialog stays open with the key typed
+        if name == "export-wrong-key.png":
+            dialog.accept()  # refused inline: the dialog stays open with the key typed
         _settle(window)
         shots.append(_save(dialog, out_dir / name))
         dialog.reject()
         dialog.deleteLater()
+    return shots
+
+
+def _form_dialogs(window: MainWindow, out_dir: Path, worker: uuid.UUID) -> list[Path]:
+    """Every form dialog (see form_dialogs), then the notice after an export."""
+    shots = save_dialogs(window, out_dir, form_dialogs(window, worker))
     window.show_notice(QCoreApplication.translate(
         "ToolsFlow", "Bundle written for the central team: %1 (%2 records), in %3.").replace(
             "%1", "cfpm-1a2b3c4d-20261129T232200Z.cfpm-bundle").replace("%2", "245").replace(

@@ -66,6 +66,16 @@ QToolTip {{ color: palette(tooltip-text); background: palette(tooltip-base);
     border: 1px solid palette(mid); border-radius: 4px; padding: 4px 6px; }}
 """
 
+# In dark, Fusion draws a text field's edge in nearly its base colour: the checklist's notes
+# could not be told from their rows. An edge of 3.5:1 on the base and the window (WCAG 1.4.11),
+# as wide with its padding as the 2 px focus ring, so nothing moves when the focus comes.
+DARK_FIELDS_SHEET = """
+QLineEdit, QPlainTextEdit { border: 1px solid #6f747c; border-radius: 3px; padding: 2px;
+    background: palette(base); }
+QAbstractSpinBox QLineEdit, QComboBox QLineEdit { border: none; padding: 0;
+    background: transparent; }
+"""
+
 # A finger needs about 9 mm: 40 logical pixels on a 2-in-1 laptop's screen (issue 19).
 TOUCH_TARGET_PX = 40
 TOUCH_SHEET = f"""
@@ -117,6 +127,8 @@ def style_sheet(scheme: str = "light", body_pt: float = 10.0, *, touch: bool = F
     colours = MEANING["dark" if scheme == "dark" else "light"]
     sheet = STYLE_SHEET.format(title=round(body_pt * 1.5, 1), heading=round(body_pt * 1.2, 1),
                                timer=round(body_pt * 1.3, 1), **colours)
+    if scheme == "dark":
+        sheet += DARK_FIELDS_SHEET
     return sheet + TOUCH_SHEET if touch else sheet
 
 
