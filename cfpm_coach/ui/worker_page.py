@@ -2,7 +2,7 @@
 
 import uuid
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -134,11 +134,10 @@ class WorkerPage(QWidget):
         self.observations = _table(self.observations_model, self.tr("Observation history"))
         self.observations.setObjectName("observationsTable")
         self.observations.horizontalHeader().setStretchLastSection(False)
-        # The setting and the instrument's long title share what room there is, each elided
-        # when short of it (the setting alone gave way, to "ettin", at larger text).
-        for column in (ObservationsModel.SETTING, ObservationsModel.INSTRUMENT):
-            self.observations.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.Stretch)
+        self.observations.setWordWrap(False)  # one line a visit: a long text is elided
+        self.observations.horizontalHeader().setSectionResizeMode(
+            ObservationsModel.SETTING, QHeaderView.ResizeMode.Stretch)
+        self.observations.installEventFilter(self)
         self.observations.activated.connect(self._on_observation_activated)
         # Three rows of history always in view (it was squeezed to one and a half behind the
         # splitter on a laptop); the chart above gives way first. Sized in _fit_to_font.
@@ -196,8 +195,28 @@ class WorkerPage(QWidget):
         rows of history, a goal above its scroll bar."""
         self.chart.setMinimumHeight(self.fontMetrics().height() * 9)
         self.observations.setMinimumHeight(_rows_height(self.observations, 3))
+        self._share_columns()
         self.goals.setMinimumHeight(_rows_height(self.goals, 1)
                                     + self.goals.horizontalScrollBar().sizeHint().height())
+
+    @Slot()
+    def _share_columns(self) -> None:
+        """The instrument's whole title when the row has room for every column, else the
+        setting and the title share what there is, each elided (the setting alone gave way,
+        to "ettin", at Larger text)."""
+        table, header = self.observations, self.observations.horizontalHeader()
+        needed = sum(max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+                     for column in range(header.count()))
+        fits = needed <= table.viewport().width()
+        mode = QHeaderView.ResizeMode
+        header.setSectionResizeMode(ObservationsModel.INSTRUMENT,
+                                    mode.ResizeToContents if fits else mode.Stretch)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The history's columns follow its width."""
+        if watched is self.observations and event.type() == QEvent.Type.Resize:
+            self._share_columns()
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         """A new text size (Settings, Ctrl+=) gives the chart and tables room for it: now,
@@ -233,6 +252,7 @@ class WorkerPage(QWidget):
         self.active_button.setText(self.tr("Deactivate") if worker.active else self.tr("Reactivate"))
         self.new_button.setEnabled(worker.active)
         self.observations_model.set_rows(history.observations)
+        self._share_columns()
         if practice is not None:
             self.goals_model.labels = {**history.behavior_labels,
                                        **{item.id: item.label for item in practice.items}}
