@@ -12,6 +12,7 @@ from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui import appearance
 from cfpm_coach.ui.appearance import Appearance
 from cfpm_coach.ui.main_window import MainWindow
+from cfpm_coach.ui.table_models import ObservationsModel
 from cfpm_coach.ui.worker_dialog import WorkerDialog
 from cfpm_coach.views.read_models import WorkerView
 from tests.ui.conftest import wait_idle
@@ -112,3 +113,6 @@ def test_the_worker_page_at_larger_text_keeps_history_and_goals_readable(
             assert shown >= rows - 0.05, f"{table.accessibleName()}: {shown:.1f} rows in view"
         assert page.chart.height() >= 9 * page.fontMetrics().height()
         assert window.height() <= 768
+        # The setting is read, not squeezed to "ettin" beside the instrument's long title.
+        setting = page.observations.horizontalHeader().sectionSize(ObservationsModel.SETTING)
+        assert setting >= page.observations.fontMetrics().horizontalAdvance("Home visit") + 8
