@@ -5,16 +5,8 @@ them): sizes follow the app's font, colours that carry meaning (errors, warnings
 scheme for a contrast of at least 4.5:1, and the touch density gives fingers 40 px targets.
 """
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
-    QProxyStyle,
-    QStyle,
-    QStyleOption,
-    QWidget,
-)
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
+from PySide6.QtWidgets import QApplication
 
 from cfpm_coach.paths import resources_dir
 
@@ -26,6 +18,11 @@ MEANING = {
     "dark": {"error": "#ff8a80", "warning": "#f2b066"},
 }
 
+# The focus ring (issue 19: visible by keyboard, in light and dark): a 2 px ring in the link
+# colour, the accent in light and a light blue in dark, 3:1 and more on a button's face, where
+# Fusion's own 1 px tint was 2.5:1 in dark and no change at all on a default button. A style
+# sheet, not a Python QProxyStyle: PySide6 6.12 on Python 3.11 loses a reference to None on
+# every void Qt call, and a Python style makes such calls on every paint (none_dealloc crash).
 # Sizes relative to the body text (pt, computed), palette roles for colours, so nothing clips
 # at any DPI or text size and the dark palette keeps its contrast.
 STYLE_SHEET = """
@@ -58,6 +55,8 @@ QFrame#checklistHeader {{ border-bottom: 1px solid palette(mid); }}
 QPushButton[level] {{ padding: 0.25em 0.7em; }}
 QPushButton[level]:checked {{ background: palette(highlight); color: palette(highlighted-text);
     border: 1px solid palette(highlight); border-radius: 3px; }}
+QPushButton:focus {{ border: 2px solid palette(link); border-radius: 3px;
+    background: palette(button); padding: 1px 6px; }}
 QLineEdit:focus, QPlainTextEdit:focus {{ border: 2px solid palette(link);
     border-radius: 3px; padding: 1px; background: palette(base); }}
 QAbstractSpinBox QLineEdit:focus, QComboBox QLineEdit:focus {{ border: none; padding: 0;
@@ -84,42 +83,6 @@ QPushButton, QToolButton, QComboBox, QLineEdit, QDateEdit, QSpinBox {{
     min-height: {TOUCH_TARGET_PX - 8}px; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: 24px; height: 24px; }}
 """
-
-
-class FocusRing(QProxyStyle):
-    """Fusion with a focus ring a person can see on buttons and check boxes: Fusion's own is a
-    one-pixel tint of the highlight (2.5:1 in dark, and no change at all on a default button,
-    already outlined). Shown when Fusion shows it: after the focus moved by keyboard.
-
-    Text fields and the checklist's behaviors get theirs from the style sheet (":focus"). All
-    are drawn in the link colour: the accent in light; in dark the light blue that stands 3:1
-    and more off a button's face, where the highlight (dark enough for white text) does not.
-    """
-
-    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
-                      painter: QPainter, widget: QWidget | None = None) -> None:
-        """Fusion's drawing, then a 2 px ring in the link colour on a focused button's
-        face; a check box's or radio button's label gets the ring instead of Fusion's."""
-        state = option.state
-        keyboard = bool(state & QStyle.StateFlag.State_KeyboardFocusChange)
-        focused = keyboard and bool(state & QStyle.StateFlag.State_HasFocus)
-        PE = QStyle.PrimitiveElement  # noqa: N806 - Qt's own name, shortened
-        if element == PE.PE_FrameFocusRect and keyboard and isinstance(widget, QAbstractButton):
-            self._ring(painter, option)
-            return
-        super().drawPrimitive(element, option, painter, widget)
-        if element == PE.PE_PanelButtonCommand and focused:
-            # Inside Fusion's own outline, which a default button already draws in the highlight.
-            self._ring(painter, option, inset=2)
-
-    @staticmethod
-    def _ring(painter: QPainter, option: QStyleOption, inset: int = 1) -> None:
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Link), 2))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(QRectF(option.rect).adjusted(inset, inset, -inset, -inset), 3, 3)
-        painter.restore()
 
 
 def style_sheet(scheme: str = "light", body_pt: float = 10.0, *, touch: bool = False) -> str:
@@ -180,11 +143,7 @@ def load_fonts() -> None:
 
 def apply_theme(app: QApplication) -> None:
     """Fusion style, the system palette, the style sheet, the icon."""
-    style = FocusRing("Fusion")
-    # Owned by the app, so Python keeps its drawPrimitive as long as the app lives (a bare
-    # wrapper was collected, and Qt went on drawing plain Fusion).
-    style.setParent(app)
-    app.setStyle(style)
+    app.setStyle("Fusion")
     load_fonts()
     if not QFontDatabase.families():
         return

@@ -6,12 +6,20 @@ radio group are (its digit keys and N choose a level: test_observation_flow rate
 by keyboard); its evidence note is the next Tab stop.
 """
 
+import sys
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.ui import appearance, theme
@@ -161,3 +169,28 @@ def test_tab_leaves_the_tables(qtbot: QtBot, window: MainWindow, real_dialogs: N
         qtbot.waitUntil(table.hasFocus, timeout=5_000)
         press(Qt.Key.Key_Tab)
         assert _focused() is not table, table.accessibleName()
+
+
+def test_painting_with_the_theme_keeps_none_alive(qtbot: QtBot, themed: QApplication) -> None:
+    """The first focus ring was a Python QProxyStyle: with PySide6 6.12 on Python 3.11 each void
+    Qt call from Python drops a reference to None, and the style made them on every paint, so
+    None's count ran down by thousands a minute until the app died (none_dealloc)."""
+    appearance.apply(themed, Appearance(scheme="dark"))
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    layout = QVBoxLayout(panel)
+    field, button = QLineEdit("a note"), QPushButton("Finish\u2026")
+    button.setDefault(True)
+    for widget in (field, button):
+        layout.addWidget(widget)
+    panel.show()
+    qtbot.waitExposed(panel)
+    dropped = {}
+    for focused in (field, button):
+        focused.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(focused.hasFocus, timeout=5_000)
+        before = sys.getrefcount(None)
+        for _ in range(300):
+            panel.grab()
+        dropped[type(focused).__name__] = before - sys.getrefcount(None)
+    assert all(count < 30 for count in dropped.values()), dropped
