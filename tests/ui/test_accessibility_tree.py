@@ -86,6 +86,12 @@ def test_a_screen_reader_hears_the_checklist_rating_buttons(tmp_path: Path) -> N
                 n.role in ("radio button", "check box", "toggle button", "push button")
                 and n.name.startswith(instrument.groups[0].items[0].label) for n in tree) > 1,
                 child_alive(child))
+            # A rating by keyboard on the first behavior (it has the focus): the screen reader
+            # hears its button as checked.
+            _keys(display, APP_NAME, child, str(instrument.scale.scored_values[1]))
+            rated = wait_for_tree(bus, APP_ID, lambda tree: any(
+                n.role == "radio button" and "checked" in n.states for n in tree),
+                child_alive(child))
         finally:
             child.kill()
             child.wait()
@@ -106,6 +112,9 @@ def test_a_screen_reader_hears_the_checklist_rating_buttons(tmp_path: Path) -> N
     # The save state is read as what it says, not as a fixed name hiding it.
     assert any(n.role == "label" and n.name == "All changes saved" for n in checklist)
     assert _unnamed_controls(checklist) == []
+    first, value = items[0], instrument.scale.scored_values[1]
+    checked = [n.name for n in rated if n.role == "radio button" and "checked" in n.states]
+    assert checked == [f"{first.label}: {value} {instrument.scale.level(value).label}"]
 
 
 def child_alive(child: subprocess.Popen[str]) -> Callable[[], bool]:
