@@ -26,6 +26,8 @@ MEANING = {
 # Sizes relative to the body text (pt, computed), palette roles for colours, so nothing clips
 # at any DPI or text size and the dark palette keeps its contrast.
 STYLE_SHEET = """
+QLabel {{ padding-right: 1px; }} /* a form gives a label its size hint, a fraction of a pixel
+    short of the ink: "Tamaño del texto" lost the right edge of its last letter */
 QLabel#pageTitle {{ font-size: {title}pt; font-weight: 600; }}
 QLabel#subtitle, QLabel#keyHint, QLabel#behaviorDescription {{ color: palette(placeholder-text); }}
 QLabel#sectionTitle {{ font-weight: 600; margin-top: 0.5em; }}

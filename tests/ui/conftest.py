@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services import first_run
 from cfpm_coach.services.workspace import PLACEHOLDER_COACH_NAME, Workspace
-from cfpm_coach.ui import appearance
+from cfpm_coach.ui import appearance, theme
 from cfpm_coach.ui.app import application, open_main_window
 from cfpm_coach.ui.appearance import Appearance
 from cfpm_coach.ui.main_window import MainWindow
@@ -171,3 +171,13 @@ def fresh_look(qapp: QApplication) -> Iterator[QApplication]:
     appearance._Applied.current = Appearance()
     appearance._Applied.desktop = None
     appearance._TOUCH_ROWS.follow(qapp, False)
+
+
+@pytest.fixture
+def themed(fresh_look: QApplication) -> Iterator[QApplication]:
+    """The app styled as `cfpm-coach` styles it (pytest-qt made a plain QApplication); its look
+    and style put back after the test."""
+    style = fresh_look.style().name()
+    theme.apply_theme(fresh_look)
+    yield fresh_look
+    fresh_look.setStyle(style)

@@ -7,7 +7,6 @@ by keyboard); its evidence note is the next Tab stop.
 """
 
 import sys
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.ui import appearance, theme
+from cfpm_coach.ui import appearance
 from cfpm_coach.ui.appearance import Appearance
 from cfpm_coach.ui.behavior_row import BehaviorRow
 from cfpm_coach.ui.main_window import MainWindow
@@ -93,16 +92,6 @@ def _tab_to(widget: QWidget, limit: int = 200) -> None:
             return
         press(Qt.Key.Key_Tab)
     raise AssertionError(f"Tab never reached {widget!r}")
-
-
-@pytest.fixture
-def themed(fresh_look: QApplication) -> Iterator[QApplication]:
-    """The app styled as `cfpm-coach` styles it (pytest-qt made a plain QApplication); its look
-    and style put back after the test."""
-    style = fresh_look.style().name()
-    theme.apply_theme(fresh_look)
-    yield fresh_look
-    fresh_look.setStyle(style)
 
 
 def test_tab_reaches_every_behavior_then_its_note_in_order(

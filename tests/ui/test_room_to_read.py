@@ -1,17 +1,20 @@
 """Room to read (issue 19): a long name shows whole in Add worker, a finalized observation
 shows no controls it cannot use, and the Observations table is more than a sliver."""
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QLayout, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLayout, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services import first_run
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.ui import appearance
+from cfpm_coach.ui import appearance, i18n
 from cfpm_coach.ui.appearance import Appearance
 from cfpm_coach.ui.main_window import MainWindow
+from cfpm_coach.ui.settings_dialog import SettingsDialog
 from cfpm_coach.ui.table_models import ObservationsModel
 from cfpm_coach.ui.worker_dialog import WorkerDialog
 from cfpm_coach.views.read_models import WorkerView
@@ -116,3 +119,33 @@ def test_the_worker_page_at_larger_text_keeps_history_and_goals_readable(
         # The setting is read, not squeezed to "ettin" beside the instrument's long title.
         setting = page.observations.horizontalHeader().sectionSize(ObservationsModel.SETTING)
         assert setting >= page.observations.fontMetrics().horizontalAdvance("Home visit") + 8
+
+
+@pytest.fixture
+def spanish(qapp: QApplication) -> Iterator[None]:
+    """The app in Spanish for the test, English after it."""
+    assert i18n.install(qapp, "es") == "es"
+    yield
+    i18n.install(qapp, "en")
+
+
+def test_settings_in_spanish_shows_every_label_whole(
+        qtbot: QtBot, themed: QApplication, spanish: None, data_dir: Path) -> None:
+    """"Tamaño del texto" lost the last letter's right edge: a form gives a label its size
+    hint, which fell short of the text's ink by a fraction of a pixel."""
+    with Workspace.open(data_dir) as ws:
+        dialog = SettingsDialog(None, ws.profile.coach(), ws.catalog.latest(), "", data_dir,
+                                practice_instruments=ws.practice_instruments())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    clipped = []
+    for label in dialog.findChildren(QLabel):
+        if not label.isVisible() or label.wordWrap():
+            continue
+        image = label.grab().toImage()
+        ink = [x for x in range(image.width()) for y in range(image.height())
+               if image.pixelColor(x, y).lightness() < 160]
+        if ink and max(ink) >= image.width() - 1:
+            clipped.append(label.text())
+    assert clipped == []
