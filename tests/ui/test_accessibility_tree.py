@@ -92,6 +92,10 @@ def test_a_screen_reader_hears_the_checklist_rating_buttons(tmp_path: Path) -> N
             rated = wait_for_tree(bus, APP_ID, lambda tree: any(
                 n.role == "radio button" and "checked" in n.states for n in tree),
                 child_alive(child))
+        except AssertionError as failure:
+            log.flush()
+            raise AssertionError(f"{failure}\n-- the app's output:\n"
+                                 f"{(tmp_path / 'app.log').read_text()[-3000:]}") from None
         finally:
             child.kill()
             child.wait()
