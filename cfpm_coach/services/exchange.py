@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from cfpm_coach import __version__
+from cfpm_coach import __version__, collector
 from cfpm_coach.domain.csv_cells import safe_cell
 from cfpm_coach.domain.ownership import Sender, short
 from cfpm_coach.errors import BundleError, ConstraintError, OwnershipError
@@ -142,13 +142,14 @@ class ExchangeService:
     def import_bundle(self, path: Path, identity_file: Path, trust: list[str] | None = None
                       ) -> Receipt:
         """Check everything, then merge in one transaction; a failure changes nothing."""
-        opened = self.open(path, identity_file, trust or [])
-        try:
-            with self._ws.store.write() as session:
-                sender = self._sender(session, opened)
-                return merge_opened(session, opened, sender, self._ws.catalog)
-        except ConstraintError as exc:
-            raise refused_for_missing_parents() from exc
+        with collector.paused():
+            opened = self.open(path, identity_file, trust or [])
+            try:
+                with self._ws.store.write() as session:
+                    sender = self._sender(session, opened)
+                    return merge_opened(session, opened, sender, self._ws.catalog)
+            except ConstraintError as exc:
+                raise refused_for_missing_parents() from exc
 
     def _sender(self, session: "Session", opened: bundle.OpenedBundle) -> Sender:
         """The signing device, as its manifest names it, held to the device id its key named
