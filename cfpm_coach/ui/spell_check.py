@@ -81,6 +81,11 @@ class SpellChecking(QObject):
         self.session.enabled = is_enabled(data_dir)
         self.recheck_all()
 
+    def accept_vocabulary(self, texts: list[str]) -> None:
+        """Take the words of texts (the instrument's, the worker's name) as spelled right."""
+        if self.session.speller is not None:
+            self.session.speller.accept_vocabulary(texts)
+
     def set_enabled(self, enabled: bool) -> None:
         """Turn underlining on or off in every field at once."""
         self.session.enabled = enabled

@@ -11,17 +11,19 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services.spelling import PERSONAL_WORDS_FILE
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.ui import i18n
+from cfpm_coach.ui import i18n, spell_check
 from cfpm_coach.ui.app import application, open_main_window
 from cfpm_coach.ui.main_window import MainWindow
+from cfpm_coach.ui.settings_dialog import SettingsDialog
 from cfpm_coach.views.read_models import ObservationDetail
 from tests.ui.conftest import returning_coach, wait_idle
-from tests.ui.journeys.driver import type_text
+from tests.ui.journeys.driver import activate, press, type_text, when_modal
+from tests.ui.journeys.steps import ALT, CTRL
 
 # The offscreen platform cannot grab the keyboard for a popup menu; a desktop can.
 pytestmark = pytest.mark.qt_log_ignore("does not support grabbing the keyboard")
@@ -166,3 +168,27 @@ def test_a_word_added_to_the_dictionary_is_known_after_a_restart(
     type_text("Xochitl cannot recieve")
     qtbot.waitUntil(lambda: underlined(note) == ["recieve"], timeout=10_000)
     _close(again)
+
+
+def test_spell_check_turned_off_in_settings_underlines_nothing(
+        qtbot: QtBot, data_dir: Path, draft: ObservationDetail, workspace: Workspace,
+        real_dialogs: None) -> None:
+    win = _open(qtbot, data_dir, draft.id)
+    note = _first_note(qtbot, win)
+    type_text("Parents recieve the plan")
+    qtbot.waitUntil(lambda: underlined(note) == ["recieve"], timeout=10_000)
+
+    def turn_off(dialog: SettingsDialog) -> None:
+        assert dialog.spelling.isChecked()
+        press(Qt.Key.Key_M, ALT)  # Underline &misspelled words in notes
+        assert not dialog.spelling.isChecked()
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
+                         Qt.MouseButton.LeftButton)
+
+    answered = when_modal(SettingsDialog, turn_off)
+    activate(qtbot, win)
+    press(Qt.Key.Key_Comma, CTRL)
+    qtbot.waitUntil(lambda: bool(answered), timeout=10_000)
+    qtbot.waitUntil(lambda: underlined(note) == [], timeout=5_000)
+    assert not spell_check.is_enabled(data_dir)  # remembered for the next start
+    _close(win)
