@@ -144,6 +144,9 @@ def test_the_spanish_ui_checks_spanish(qtbot: QtBot, data_dir: Path, draft: Obse
     note = _first_note(qtbot, win)
     type_text("La familia wanted apoyo; los niños están contentos")
     qtbot.waitUntil(lambda: underlined(note) == ["wanted"], timeout=10_000)
+    menu = _right_click_word(qtbot, note, "wanted")
+    assert "Añadir al diccionario" in [action.text() for action in menu.actions()]
+    menu.close()
     _close(win)
 
 
