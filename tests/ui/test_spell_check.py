@@ -43,10 +43,23 @@ def underlined(field: QPlainTextEdit) -> list[str]:
     return words
 
 
+_opened: list[MainWindow] = []
+
+
+@pytest.fixture(autouse=True)
+def _closed_at_the_end() -> Iterator[None]:
+    """Every window a test opened is closed and its database worker stopped, also after a
+    failure (a window collected with its worker running aborts the process)."""
+    yield
+    while _opened:
+        _close(_opened.pop())
+
+
 def _open(qtbot: QtBot, data_dir: Path, observation_id: object | None) -> MainWindow:
     """The app on data_dir showing an observation (None: the draft it offers back)."""
     application()
     win = open_main_window(returning_coach(data_dir))
+    _opened.append(win)
     qtbot.addWidget(win)
     with qtbot.waitSignal(win.backend.opened, timeout=20_000):
         pass
@@ -60,6 +73,8 @@ def _open(qtbot: QtBot, data_dir: Path, observation_id: object | None) -> MainWi
 
 
 def _close(win: MainWindow) -> None:
+    if win in _opened:
+        _opened.remove(win)
     win.close()
     win.backend.shutdown()
 
@@ -184,7 +199,7 @@ def test_spell_check_turned_off_in_settings_underlines_nothing(
     def turn_off(dialog: SettingsDialog) -> None:
         assert dialog.spelling.isChecked()
         press(Qt.Key.Key_M, ALT)  # Underline &misspelled words in notes
-        assert not dialog.spelling.isChecked()
+        qtbot.waitUntil(lambda: not dialog.spelling.isChecked(), timeout=2_000)  # animateClick
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
                          Qt.MouseButton.LeftButton)
 
