@@ -58,6 +58,7 @@ class _Session:
     enabled: bool = True
     speller: spelling.Speller | None = None
     loading: bool = False
+    unavailable: bool = False  # the word list could not be read: no underlines this session
 
 
 class SpellChecking(QObject):
@@ -95,7 +96,7 @@ class SpellChecking(QObject):
         """The speller when it is on and its word list is read; else None (and the list is
         being read)."""
         speller = self.session.speller
-        if speller is None or not self.session.enabled:
+        if speller is None or not self.session.enabled or self.session.unavailable:
             return None
         if speller.ready:
             return speller
@@ -106,7 +107,12 @@ class SpellChecking(QObject):
         return None
 
     def _read_word_list(self, language: str) -> None:
-        spelling.word_list(language)
+        try:
+            spelling.word_list(language)
+        except Exception as exc:  # a damaged install: notes still work, without underlines
+            log.warning("spelling word list %s could not be read: %s", language,
+                        type(exc).__name__)
+            self.session.unavailable = True
         self.session.loading = False
         self.ready.emit()
 
