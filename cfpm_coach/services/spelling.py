@@ -10,9 +10,8 @@ import logging
 import re
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from cfpm_coach.services.spanish_forms import is_spanish_form
 from cfpm_coach.storage.files import write_atomic
@@ -36,8 +35,7 @@ _lists: dict[str, "SpellChecker"] = {}
 _lists_lock = threading.Lock()
 
 
-@dataclass(frozen=True)
-class WordSpan:
+class WordSpan(NamedTuple):
     """A word of a text and where it is (start inclusive, end exclusive)."""
 
     start: int

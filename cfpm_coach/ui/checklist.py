@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from cfpm_coach.domain import pairing
 from cfpm_coach.domain.vocabulary import ObservationStatus
-from cfpm_coach.ui import spell_check
 from cfpm_coach.ui.backend import Backend
 from cfpm_coach.ui.behavior_row import BehaviorRow
 from cfpm_coach.ui.errors import show_error
@@ -173,7 +172,12 @@ class ChecklistPage(QWidget):
         self.detail = detail
         if not same:
             self.undo_stack.clear()
-            spell_check.checking().accept_vocabulary(_own_words(detail))
+            # Imported here: Qt's text classes cost start-up milliseconds, a checklist does not.
+            from cfpm_coach.ui import spell_check
+
+            spelling = spell_check.checking()
+            spelling.configure(self.backend.data_dir)
+            spelling.accept_vocabulary(_own_words(detail))
             self._build(detail)
             self._show_key_hint(detail.instrument.scale.minimum, detail.instrument.scale.maximum)
             self._in_flight = 0

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cfpm_coach.ui import spell_check
 from cfpm_coach.ui.note_field import NoteField
 from cfpm_coach.ui.table_models import date_edit_format
 from cfpm_coach.views.read_models import ObservationDetail
@@ -160,6 +159,8 @@ class FinishDialog(QDialog):
         field.setAccessibleName(name)
         field.setTabChangesFocus(True)
         field.setMinimumHeight(self.fontMetrics().height() * 3)
+        from cfpm_coach.ui import spell_check  # not on the start-up path
+
         spell_check.attach(field)
         return field
 

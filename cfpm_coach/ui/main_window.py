@@ -18,7 +18,6 @@ from cfpm_coach import APP_NAME
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.errors import DamagedStoreError, NotFoundError
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.ui import spell_check
 from cfpm_coach.ui.appearance import TextSizeKeys
 from cfpm_coach.ui.audit_flow import AuditFlow
 from cfpm_coach.ui.backend import Backend
@@ -59,7 +58,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.backend = backend
         self.workspace: Workspace | None = None
-        spell_check.checking().configure(backend.data_dir)
         self.state = WindowState(self)
         self._store_open = False
         self.setObjectName("mainWindow")

@@ -7,10 +7,8 @@ QPlainTextEdit that wraps and grows up to a few lines, then scrolls.
 """
 
 from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
-
-from cfpm_coach.ui import spell_check
 
 MOST_LINES_SHOWN = 5
 
@@ -41,6 +39,8 @@ class NoteField(QPlainTextEdit):
         self.document().setDocumentMargin(2)
         self.textChanged.connect(self._changed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        from cfpm_coach.ui import spell_check  # not on the start-up path (see ChecklistPage.load)
+
         self.spelling = spell_check.attach(self)
         self._fit_height()
 
@@ -94,6 +94,8 @@ class NoteField(QPlainTextEdit):
     @Slot()
     def _changed(self) -> None:
         if self.document().characterCount() - 1 > self._max_length:
+            from PySide6.QtGui import QTextCursor  # rare: its enums are start-up milliseconds
+
             cursor = QTextCursor(self.document())
             cursor.setPosition(self._max_length)
             cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)

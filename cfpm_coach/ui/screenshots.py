@@ -143,7 +143,9 @@ def _spelling_shot(dialog: FinishDialog, path: Path) -> Path:
     cursor.setPosition(field.toPlainText().index("explaning") + 4)
     spot = field.cursorRect(cursor).center()
     menu = spell_menu.menu_at(spot)
-    menu.popup(field.viewport().mapToGlobal(spot))
+    # Opened just under the word, so the picture shows its underline too.
+    below = field.cursorRect(cursor).bottomLeft() + QPoint(0, 4)
+    menu.popup(field.viewport().mapToGlobal(below))
     for _ in range(5):
         QCoreApplication.processEvents()
     # The menu is a window of its own: paint it where it opened over the dialog's picture.

@@ -11,11 +11,10 @@ in a long note re-checks only the paragraph typed in.
 import logging
 import threading
 import weakref
-from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -52,13 +51,16 @@ def _utf16_offsets(text: str) -> list[int] | None:
     return offsets
 
 
-@dataclass
 class _Session:
-    data_dir: Path | None = None
-    enabled: bool = True
-    speller: spelling.Speller | None = None
-    loading: bool = False
-    unavailable: bool = False  # the word list could not be read: no underlines this session
+    """Where the coach's words are kept, on or off, and the word list's state."""
+
+    # A plain class: a dataclass's generated methods cost milliseconds of start-up.
+    def __init__(self) -> None:
+        self.data_dir: Path | None = None
+        self.enabled = True
+        self.speller: spelling.Speller | None = None
+        self.loading = False
+        self.unavailable = False  # the word list could not be read: no underlines this session
 
 
 class SpellChecking(QObject):
@@ -66,8 +68,8 @@ class SpellChecking(QObject):
 
     ready = Signal()  # the word list was read (emitted on the GUI thread)
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.session = _Session()
         self.highlighters: weakref.WeakSet[SpellHighlighter] = weakref.WeakSet()
         self.ready.connect(self.recheck_all)
@@ -76,10 +78,14 @@ class SpellChecking(QObject):
         """Check in language (the UI's by default) with the coach's words kept in data_dir."""
         language = language or i18n.current_language()
         speller = self.session.speller
+        enabled = is_enabled(data_dir)
+        if speller is not None and speller.language == language \
+                and self.session.data_dir == data_dir and self.session.enabled == enabled:
+            return
         if speller is None or speller.language != language or self.session.data_dir != data_dir:
             self.session.speller = spelling.Speller(language, spelling.personal_words_for(data_dir))
         self.session.data_dir = data_dir
-        self.session.enabled = is_enabled(data_dir)
+        self.session.enabled = enabled
         self.recheck_all()
 
     def accept_vocabulary(self, texts: list[str]) -> None:
@@ -256,8 +262,10 @@ _checking: list[SpellChecking] = []
 
 def checking() -> SpellChecking:
     """The app's one SpellChecking (made on first use, on the GUI thread)."""
-    if not _checking:
-        _checking.append(SpellChecking())
+    if not _checking or not shiboken6.isValid(_checking[0]):
+        # Owned by the application, so it goes with it, never during the interpreter's exit
+        # after Qt is gone (which crashed in none_dealloc).
+        _checking[:] = [SpellChecking(QCoreApplication.instance())]
     return _checking[0]
 
 

@@ -10,7 +10,7 @@ from cfpm_coach.errors import CoachError
 from cfpm_coach.services.coming_up import ComingUp, coming_up, set_weeks, weeks_setting
 from cfpm_coach.services.instrument_choice import DEFAULT_INSTRUMENT_KEY
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.ui import appearance, i18n, printing, spell_check
+from cfpm_coach.ui import appearance, i18n, printing
 from cfpm_coach.ui.coming_up_dialog import ComingUpDialog
 from cfpm_coach.ui.errors import sentence, show_error
 from cfpm_coach.ui.idle_lock import DEFAULT_MINUTES as DEFAULT_IDLE
@@ -169,6 +169,8 @@ class ToolsFlow(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication) and values.appearance != appearance.current():
             appearance.apply(app, values.appearance)
+        from cfpm_coach.ui import spell_check
+
         if values.spell_check != spell_check.is_enabled(data_dir):
             spell_check.set_enabled(data_dir, values.spell_check)
         if values.language != i18n.chosen_language(data_dir):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 def test_window_modules_leave_heavy_imports_for_later() -> None:
     heavy = ("reportlab", "alembic", "pyrage", "cryptography", "httpx", "tenacity", "fastapi",
-             "spellchecker")
+             "spellchecker", "cfpm_coach.ui.spell_check")
     code = ("import sys, cfpm_coach.ui.app, cfpm_coach.cli; "
             f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
