@@ -161,7 +161,9 @@ def test_the_spanish_ui_checks_spanish(qtbot: QtBot, data_dir: Path, draft: Obse
     qtbot.waitUntil(lambda: underlined(note) == ["wanted"], timeout=10_000)
     menu = _right_click_word(qtbot, note, "wanted")
     assert "Añadir al diccionario" in [action.text() for action in menu.actions()]
-    menu.close()
+    _choose(qtbot, menu, "Ignorar")  # for this session only
+    qtbot.waitUntil(lambda: underlined(note) == [], timeout=5_000)
+    assert not (data_dir / PERSONAL_WORDS_FILE).exists()
     _close(win)
 
 
