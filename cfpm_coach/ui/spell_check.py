@@ -34,8 +34,9 @@ from cfpm_coach.ui.texts import tr
 SETTING_KEY = "ui/spell_check"
 UNDERLINE_COLOR = QColor("#d32f2f")
 # A pasted document of one enormous paragraph is left unchecked: re-checking it on every key
-# would make typing in it lag.
-LONGEST_CHECKED_PARAGRAPH = 20_000
+# would make typing in it lag (a 4,000-letter paragraph takes about 7 ms a key on a busy
+# 2-core machine, so this one about 18 ms).
+LONGEST_CHECKED_PARAGRAPH = 10_000
 log = logging.getLogger(__name__)
 
 
