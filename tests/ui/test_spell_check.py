@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QMenu, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services.spelling import PERSONAL_WORDS_FILE
@@ -212,3 +212,24 @@ def test_spell_check_turned_off_in_settings_underlines_nothing(
     qtbot.waitUntil(lambda: underlined(note) == [], timeout=5_000)
     assert not spell_check.is_enabled(data_dir)  # remembered for the next start
     _close(win)
+
+
+def test_the_reason_for_an_amendment_is_checked(
+        qtbot: QtBot, data_dir: Path, draft: ObservationDetail, workspace: Workspace,
+        real_dialogs: None) -> None:
+    workspace.observations.finalize(draft.id, allow_partial=True)
+    win = _open(qtbot, data_dir, draft.id)
+    seen: list[list[str]] = []
+
+    def give_reason(dialog: QInputDialog) -> None:
+        editor = dialog.findChild(QPlainTextEdit)
+        assert editor is not None and editor.hasFocus()
+        type_text("Rated the wrong vist")
+        qtbot.waitUntil(lambda: underlined(editor) == ["vist"], timeout=10_000)
+        seen.append(underlined(editor))
+        dialog.reject()
+
+    asked = when_modal(QInputDialog, give_reason)
+    win.commands.amend_action.trigger()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert seen == [["vist"]]
