@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from cfpm_coach.errors import CoachError
-from cfpm_coach.services import demo
+from cfpm_coach.services import demo, spelling
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.migrate import head_revision
 from cfpm_coach.sync import keys
@@ -117,6 +117,13 @@ def run_self_test(workdir: Path, render_window: RenderWindow | None = None) -> S
             records = sum(len(rows) for rows in opened.records.values())
             _check(records == sum(written.counts.values()) and records > 0,
                    f"sealed {sum(written.counts.values())} records, opened {records}")
+        with step("spelling"):
+            # The word lists are data files inside a package: a build that left them out
+            # would underline nothing (or fail) only when a coach first types a note.
+            for language, wrong, right in (("en", "recieve", "receive"), ("es", "wanted", "familia")):
+                speller = spelling.Speller(language, spelling.personal_words_for(workdir))
+                _check([s.word for s in speller.misspelled(f"{wrong} {right}")] == [wrong],
+                       f"the {language} spelling word list did not load")
     finally:
         ws.close()
     window = None

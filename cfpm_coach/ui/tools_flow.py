@@ -169,6 +169,10 @@ class ToolsFlow(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication) and values.appearance != appearance.current():
             appearance.apply(app, values.appearance)
+        from cfpm_coach.ui import spell_check
+
+        if values.spell_check != spell_check.is_enabled(data_dir):
+            spell_check.set_enabled(data_dir, values.spell_check)
         if values.language != i18n.chosen_language(data_dir):
             i18n.set_language(data_dir, values.language)
             self.window.statusBar().showMessage(

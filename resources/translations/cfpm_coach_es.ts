@@ -713,6 +713,26 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <source>Full implementation</source>
         <translation>Implementación completa</translation>
     </message>
+    <message>
+        <source>No Suggestions</source>
+        <translation>Sin sugerencias</translation>
+    </message>
+    <message>
+        <source>Add to Dictionary</source>
+        <translation>Añadir al diccionario</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorar</translation>
+    </message>
+    <message>
+        <source>Word Not Added</source>
+        <translation>Palabra no añadida</translation>
+    </message>
+    <message>
+        <source>The word could not be added to your dictionary, %1: %2.</source>
+        <translation>No se pudo añadir la palabra a su diccionario, %1: %2.</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -2242,6 +2262,14 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>&amp;Lock after idle</source>
         <translation>&amp;Bloquear tras inactividad</translation>
+    </message>
+    <message>
+        <source>Underline &amp;misspelled words in notes</source>
+        <translation>Subrayar las palabras &amp;mal escritas en las notas</translation>
+    </message>
+    <message>
+        <source>Checks notes in the language CFPM Coach shows; right-click an underlined word for corrections</source>
+        <translation>Revisa las notas en el idioma en que se muestra CFPM Coach; haga clic derecho en una palabra subrayada para ver correcciones</translation>
     </message>
     <message>
         <source>Data</source>
