@@ -4,7 +4,8 @@ driver's own executemany (SQLite and PostgreSQL)."""
 import functools
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -17,6 +18,8 @@ _NO_OFFSET = timedelta(0)
 # Rows converted and sent per executemany: the stored form of a whole large bundle at once held
 # as much memory again as its records (~40 MB for the hostile 2 MB bundle's 83k rows).
 BATCH_ROWS = 5000
+# From this many rows a PostgreSQL batch goes as column arrays (see _driver_insert).
+ARRAYS_FROM_ROWS = 16
 Builder = Callable[[dict[str, Any]], tuple[Any, ...]]
 
 
@@ -46,8 +49,8 @@ def _sqlite_converter(column: Any) -> Callable[[Any], Any] | None:
 
 
 def _postgresql_converter(column: Any) -> Callable[[Any], Any] | None:
-    """How psycopg is given a column's values in an array (None: as they are; it adapts
-    UUIDs, aware datetimes, dates and booleans itself; JSON goes as its text)."""
+    """How psycopg is given a column's values (None: as they are; it adapts UUIDs, aware
+    datetimes, dates and booleans itself; JSON goes as its text, cast by the statement)."""
     return json.dumps if isinstance(column.type, JSON) else None
 
 
@@ -70,47 +73,60 @@ def _row_builder(table_columns: list[Any],
     return eval(f"lambda r: ({', '.join(parts)},)", env)
 
 
+@dataclass(frozen=True)
+class _Insert:
+    """How one table's rows reach the driver: the statements and the row builder."""
+
+    each: str  # one row per execution (SQLite's and psycopg's executemany)
+    arrays: str | None  # PostgreSQL: every row at once, one array per column (unnest)
+    build: Builder
+
+
 @functools.lru_cache(maxsize=256)
-def _driver_insert(sa_table: Any, names: frozenset[str], dialect: str) -> tuple[str, Builder]:
-    """The INSERT statement in the driver's own parameter style and the row builder for these
+def _driver_insert(sa_table: Any, names: frozenset[str], dialect: str) -> _Insert:
+    """The INSERT statements in the driver's own parameter style and the row builder for these
     columns of a table, made once per process: generating the builder cost ~1 ms per table per
     bundle, more than a small bundle's inserts.
 
-    On PostgreSQL the statement takes one array per column and inserts the rows of
-    unnest(...): one execution for any number of rows, where executemany executed the
-    statement once per row (a bundle's ~50 ratings were the largest share of the server's CPU
-    per upload); the builder gives a row's values and `_parameters` turns rows into arrays.
+    On PostgreSQL a batch of many rows is inserted from unnest() of one array per column: one
+    execution where executemany executed the statement once per row. A few rows go by
+    executemany: parsing a dozen arrays cost the server more than three executions
+    (pg_stat_statements, 100 laptops uploading 1-3 observations each).
     """
     table_columns = [c for c in sa_table.columns if c.name in names]
     listed = ", ".join(c.name for c in table_columns)
     if dialect == "sqlite":
         marks = ", ".join(["?"] * len(table_columns))
-        return (f"INSERT INTO {sa_table.name} ({listed}) VALUES ({marks})",
-                _row_builder(table_columns, _sqlite_converter))
+        return _Insert(f"INSERT INTO {sa_table.name} ({listed}) VALUES ({marks})", None,
+                       _row_builder(table_columns, _sqlite_converter))
     from sqlalchemy.dialects import postgresql
 
     pg = postgresql.dialect()
-    # JSON travels as text (an array of psycopg's Json wrappers is not a json[]) and is cast
-    # back per value.
-    types = ["text" if isinstance(c.type, JSON) else c.type.compile(dialect=pg)
-             for c in table_columns]
+    # JSON travels as its text and is cast back (an array of psycopg's Json is no json[]).
+    is_json = [isinstance(c.type, JSON) for c in table_columns]
+    marks = ", ".join("%s::json" if json_column else "%s" for json_column in is_json)
+    types = ["text" if json_column else c.type.compile(dialect=pg)
+             for c, json_column in zip(table_columns, is_json, strict=True)]
     arrays = ", ".join(f"%s::{name}[]" for name in types)
-    picked = ", ".join(f"u{i}::json" if isinstance(c.type, JSON) else f"u{i}"
-                       for i, c in enumerate(table_columns))
+    picked = ", ".join(f"u{i}::json" if json_column else f"u{i}"
+                       for i, json_column in enumerate(is_json))
     aliases = ", ".join(f"u{i}" for i in range(len(table_columns)))
-    return (f"INSERT INTO {sa_table.name} ({listed}) SELECT {picked} "
-            f"FROM unnest({arrays}) AS given({aliases})",
-            _row_builder(table_columns, _postgresql_converter))
+    return _Insert(f"INSERT INTO {sa_table.name} ({listed}) VALUES ({marks})",
+                   f"INSERT INTO {sa_table.name} ({listed}) SELECT {picked} "
+                   f"FROM unnest({arrays}) AS given({aliases})",
+                   _row_builder(table_columns, _postgresql_converter))
 
 
-def _parameters(dialect: str, build: Builder, rows: list[dict[str, Any]]
-                ) -> list[tuple[Any, ...]] | tuple[Any, ...]:
-    """What the driver is given: a row of values per record (SQLite's executemany), or one
-    row of column arrays (PostgreSQL's unnest, executed once)."""
-    built = [build(row) for row in rows]
-    if dialect == "sqlite":
-        return built
-    return tuple(list(column) for column in zip(*built, strict=True))
+def _executions(insert: _Insert, rows: list[dict[str, Any]], suffix: str = ""
+                ) -> Iterator[tuple[str, list[tuple[Any, ...]] | tuple[Any, ...]]]:
+    """Each statement to send and its parameters, batch by batch: rows for executemany, or
+    one row of column arrays for unnest."""
+    for start in range(0, len(rows), BATCH_ROWS):
+        built = [insert.build(row) for row in rows[start:start + BATCH_ROWS]]
+        if insert.arrays is None or len(built) < ARRAYS_FROM_ROWS:
+            yield insert.each + suffix, built
+        else:
+            yield insert.arrays + suffix, tuple(list(c) for c in zip(*built, strict=True))
 
 
 def _dialect(session: Session) -> str:
@@ -127,17 +143,15 @@ def insert_many(session: Session, sa_table: Any, rows: list[dict[str, Any]]) -> 
     SQLAlchemy's per-value bind processing cost more than SQLite's own work for a 250k-rating
     import; the values are converted once here to exactly the stored form instead. On
     PostgreSQL SQLAlchemy's multi-row INSERT has a different text for every row count, so
-    psycopg parsed it anew each time and never prepared it; one fixed statement taking column
-    arrays is prepared once per connection and executed once per batch.
+    psycopg parsed it anew each time and never prepared it; fixed statements are prepared
+    once per connection instead.
     """
     if not rows:
         return
-    dialect = _dialect(session)
-    statement, build = _driver_insert(sa_table, frozenset(rows[0]), dialect)
+    insert = _driver_insert(sa_table, frozenset(rows[0]), _dialect(session))
     connection = session.connection()
-    for start in range(0, len(rows), BATCH_ROWS):
-        connection.exec_driver_sql(
-            statement, _parameters(dialect, build, rows[start:start + BATCH_ROWS]))
+    for statement, parameters in _executions(insert, rows):
+        connection.exec_driver_sql(statement, parameters)
 
 
 def insert_new(session: Session, sa_table: Any, rows: list[dict[str, Any]]) -> int:
@@ -149,12 +163,8 @@ def insert_new(session: Session, sa_table: Any, rows: list[dict[str, Any]]) -> i
     if not rows:
         return 0
     # Both drivers give the rows inserted by every execution, summed, as rowcount.
-    dialect = _dialect(session)
-    text, build = _driver_insert(sa_table, frozenset(rows[0]), dialect)
+    insert = _driver_insert(sa_table, frozenset(rows[0]), _dialect(session))
     connection, inserted = session.connection(), 0
-    for start in range(0, len(rows), BATCH_ROWS):
-        result = connection.exec_driver_sql(
-            f"{text} ON CONFLICT (id) DO NOTHING",
-            _parameters(dialect, build, rows[start:start + BATCH_ROWS]))
-        inserted += int(result.rowcount)
+    for statement, parameters in _executions(insert, rows, " ON CONFLICT (id) DO NOTHING"):
+        inserted += int(connection.exec_driver_sql(statement, parameters).rowcount)
     return inserted
