@@ -211,14 +211,22 @@ def _exported(session: Session, bundle_id: uuid.UUID) -> BundleLog | None:
 
 
 def acknowledge(*, session: Session, bundle_id: uuid.UUID, receipt: dict[str, Any]) -> int:
-    """Mark an exported bundle as received; later exports start after its high-water mark."""
+    """Mark an exported bundle as received; later exports start after its high-water mark (an
+    export's earlier parts carry its starting mark, so acknowledging them skips nothing)."""
     entry = _exported(session, bundle_id)
     if entry is None:
         raise KeyError(bundle_id)
-    entry.status, entry.acknowledged_at, entry.receipt = "acknowledged", utcnow(), receipt
+    # An export written in parts: which part this is survives the hub's receipt replacing ours.
+    part = {key: entry.receipt[key] for key in ("part", "parts") if key in (entry.receipt or {})}
+    entry.status, entry.acknowledged_at = "acknowledged", utcnow()
+    entry.receipt = {**receipt, **part}
     session.add(entry)
     state = session.get(SyncState, ACK_KEY)
     mark = max(entry.high_water_seq, int(state.value) if state else 0)
+    if part and part["part"] < part["parts"]:
+        # Not the last part: the later parts (records, audit entries) may still be missing, so
+        # neither mark moves; the last part's acknowledgement moves both.
+        return mark
     session.merge(SyncState(key=ACK_KEY, value=str(mark)))
     session.merge(SyncState(key=ACK_AT_KEY, value=entry.created_at.isoformat()))
     return mark
