@@ -112,12 +112,12 @@ def import_bundle(args: argparse.Namespace) -> int:
             try:
                 receipts.append(ws.exchange.import_bundle(path, args.identity, args.trust_device))
             except CoachError as exc:
-                left = [p.name for p in args.bundle[index + 1:]]
-                if left:
-                    exc.args = (f"{path.name}: {exc} Not imported after it: "
-                                f"{', '.join(left)}.",)
-                elif len(args.bundle) > 1:
-                    exc.args = (f"{path.name}: {exc}",)
+                if len(args.bundle) > 1:
+                    left = [p.name for p in args.bundle[index + 1:]]
+                    reason = str(exc).rstrip()
+                    reason += "" if reason.endswith((".", "?", "!")) else "."
+                    exc.args = (f"{path.name}: {reason}" + (
+                        f" Not imported after it: {', '.join(left)}." if left else ""),)
                 raise
             if not args.json:
                 _print_receipt(receipts[-1])
