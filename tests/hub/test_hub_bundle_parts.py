@@ -96,3 +96,18 @@ def test_a_bundle_over_the_hubs_cap_is_refused_413_naming_it_and_nothing_changes
     assert _rows(hub) == before and [device.bundles for device in hub.devices()] == [0]
     # The laptop's own export of the same store is taken: its parts stay under the cap.
     assert laptop.sync.sync_now().ok and _rows(hub)["worker"]
+
+
+def test_the_hub_ingests_a_shared_folders_parts_in_name_order(
+        hub: Hub, hub_setup: HubSetup, laptop: Workspace, tmp_path: Path) -> None:
+    hub.enroll(laptop.exchange.device_public_key(), "Coach A", laptop.author.device_id)
+    shared = tmp_path / "shared"
+    written = laptop.exchange.export(shared, hub_setup.recipient, part_bytes=PART_BYTES)
+    assert len(written.parts) >= 3
+
+    results = hub.ingest_folder(shared)
+
+    assert [r.name for r in results] == [p.path.name for p in written.parts]
+    assert all(r.error is None and r.receipt is not None for r in results)
+    on_laptop, at_hub = _rows(laptop), _rows(hub)
+    assert all(sorted(at_hub[t]) == sorted(ids) for t, ids in on_laptop.items())
