@@ -217,7 +217,8 @@ def acknowledge(*, session: Session, bundle_id: uuid.UUID, receipt: dict[str, An
     if entry is None:
         raise KeyError(bundle_id)
     # An export written in parts: which part this is survives the hub's receipt replacing ours.
-    part = {key: entry.receipt[key] for key in ("part", "parts") if key in (entry.receipt or {})}
+    written = entry.receipt or {}
+    part: dict[str, Any] = {key: written[key] for key in ("part", "parts") if key in written}
     entry.status, entry.acknowledged_at = "acknowledged", utcnow()
     entry.receipt = {**receipt, **part}
     session.add(entry)
