@@ -131,14 +131,15 @@ class ExchangeService:
         with self._ws.store.write() as session:
             for number, part_written in enumerate(written, start=1):
                 last = number == len(written)
-                # Only the last part covers the export's records: acknowledging an earlier one
-                # must not let the next export start after records it does not hold.
+                # The export's mark moves once every part is acknowledged (exchange_repo); only
+                # the last part claims the export's high-water, so while it waits or after it is
+                # set aside, the export's changes still count as unsent.
                 exchange_repo.log_bundle(
                     session=session, bundle_id=part_written.bundle_id, device_id=own,
                     direction="export", high_water=high if last else since,
                     record_count=sum(part_written.counts.values()), status="written",
-                    receipt={"counts": part_written.counts, "part": number,
-                             "parts": len(written)})
+                    receipt={"counts": part_written.counts, "export": written[0].bundle_id.hex,
+                             "part": number, "parts": len(written)})
         log.info("export written: %s bundle(s), %s records", len(written), sum(counts.values()))
         return ExportResult(written[-1].path, written[-1].bundle_id, counts, written)
 

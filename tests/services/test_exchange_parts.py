@@ -1,7 +1,8 @@
 """A large export is written as parts: each an ordinary sealed bundle within the part size, the
 records in table order (parents first) and each exactly once across the parts; acknowledging an
-early part never lets the next export skip the later parts' records or audit entries, and
-setting the last part aside makes the export's changes unsent again."""
+early part never lets the next export skip the later parts' records or audit entries; the
+export's mark moves only once every part is acknowledged (in any order), so a part the hub
+refused travels again even when the parts after it were taken."""
 
 import io
 import json
@@ -99,6 +100,35 @@ def test_acknowledging_only_the_first_part_leaves_the_rest_in_the_next_export(
     carried = {r for _, records in _contents(again, identity) for r in records}
     assert later_records <= carried
 
-    # The last part's receipt covers the export: nothing is left but what changed since.
+    # The last part alone does not cover the export; with every part acknowledged, nothing is
+    # left but what changed since.
     laptop.exchange.acknowledge(again.parts[-1].bundle_id, {"duplicate": False})
+    assert laptop.exchange.export(tmp_path / "c", recipient).counts == again.counts
+    for part in again.parts[:-1]:
+        laptop.exchange.acknowledge(part.bundle_id, {"duplicate": False})
+    assert sum(laptop.exchange.export(tmp_path / "d", recipient).counts.values()) == 0
+
+
+def test_a_refused_middle_part_travels_again_though_the_last_was_acknowledged(
+        laptop: Workspace, team: tuple[str, pyrage.x25519.Identity], tmp_path: Path) -> None:
+    recipient, identity = team
+    first = laptop.exchange.export(tmp_path / "a", recipient, part_bytes=PART_BYTES)
+    assert len(first.parts) >= 3
+    middle = set(_contents(first, identity)[1][1])
+    # The hub refused part 2 (set aside, as sync does on a 4xx) and took the others; the last
+    # part's receipt arrives before the first's.
+    with laptop.store.write() as session:
+        exchange_repo.set_bundle_status(session=session, bundle_id=first.parts[1].bundle_id,
+                                        status="rejected", receipt={"status": 422})
+    for part in [first.parts[-1], first.parts[0], *first.parts[2:-1]]:
+        laptop.exchange.acknowledge(part.bundle_id, {"duplicate": False})
+
+    assert laptop.sync.status().unsent_changes > 0  # sync exports again at once
+    again = laptop.exchange.export(tmp_path / "b", recipient, part_bytes=PART_BYTES)
+    assert middle <= {r for _, records in _contents(again, identity) for r in records}
+
+    # Every part acknowledged, in any order: the mark moves past the whole export.
+    for part in reversed(again.parts):
+        laptop.exchange.acknowledge(part.bundle_id, {"duplicate": False})
+    assert laptop.sync.status().unsent_changes == 0
     assert sum(laptop.exchange.export(tmp_path / "c", recipient).counts.values()) == 0
