@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.baselines import empty_stores, sqlite_executemany, stored_rows
-from benchmarks.harness import Row, measure
+from benchmarks.harness import Row, bundles_label, measure
 from cfpm_coach.hub.service import Hub
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage import exchange_repo
@@ -89,6 +89,6 @@ def _backend(ws: Workspace, work: Path, size: str, runs: int, backend: str,
         raw_rows = stored_rows(ws)
         paths = empty_stores(work, f"raw-{backend}", runs)
         baseline = measure(lambda: sqlite_executemany(paths.pop(), raw_rows), runs)
-    return Row(f"hub ingest on {backend} (all {len(parts)} bundles of one export)", size, ingest,
+    return Row(f"hub ingest on {backend} (one export: {bundles_label(len(parts))})", size, ingest,
                baseline, BUDGET)
 

@@ -18,7 +18,15 @@ from pathlib import Path
 
 from benchmarks.baselines import empty_stores, sqlite_executemany, stored_rows
 from benchmarks.demo_data import sample_data
-from benchmarks.harness import Row, measure, print_growth, print_table, stats_of, write_json
+from benchmarks.harness import (
+    Row,
+    bundles_label,
+    measure,
+    print_growth,
+    print_table,
+    stats_of,
+    write_json,
+)
 from benchmarks.hostile_bundle import hostile_bundle
 from benchmarks.hub_ingest import hub_ingest
 from benchmarks.hub_load import hub_load, print_budgets, print_results
@@ -207,9 +215,9 @@ def bundles(ws: Workspace, work: Path, size: str, repeat: int) -> list[Row]:
     baseline = measure(lambda: sqlite_executemany(raw_paths.pop(), tables), runs)
     ratings = len(tables["rating"])
     return [
-        Row(f"export, sealed and signed ({len(parts)} bundles)", size, export, None,
+        Row(f"export, sealed and signed ({bundles_label(len(parts))})", size, export, None,
             "<3000 ms (10k obs)", notes={"ratings": ratings}),
-        Row(f"import into empty store ({ratings} ratings, all {len(parts)} bundles)", size,
+        Row(f"import into empty store ({ratings} ratings, {bundles_label(len(parts))})", size,
             imported, baseline, ">=40% of executemany speed"),
     ]
 
