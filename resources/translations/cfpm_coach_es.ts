@@ -2762,6 +2762,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Abrir carpeta</translation>
     </message>
     <message>
+        <source>%4 bundles written for the central team (%2 records), in %3; the last is %1. Hand over all of them.</source>
+        <translation>%4 paquetes escritos para el equipo central (%2 registros), en %3; el último es %1. Entregue todos.</translation>
+    </message>
+    <message>
         <source>No file manager opened on this computer. The bundle is in %1: open that folder yourself, or copy its path from here.</source>
         <translation>No se abrió ningún explorador de archivos en este equipo. El paquete está en %1: abra esa carpeta usted mismo/a o copie su ruta desde aquí.</translation>
     </message>
