@@ -99,7 +99,7 @@ def build(ws: Workspace, recipient: str, max_ratio: int, target: int = HOSTILE_B
         if len(sealed) > target:
             count = int(count * 0.97)
             continue
-        room = min(1.5, target / len(sealed), (cap or inflated) / inflated)
+        room = min(1.5, target / len(sealed), cap / inflated if cap is not None else 1.5)
         grown = int(count * room)
         if grown <= count * 1.01:
             return sealed, count
