@@ -123,7 +123,7 @@ def run_self_test(workdir: Path, render_window: RenderWindow | None = None) -> S
             # The word lists are data files inside a package: a build that left them out
             # would underline nothing (or fail) only when a coach first types a note.
             for language, wrong, right in (("en", "recieve", "receive"), ("es", "wanted", "familia")):
-                speller = spelling.Speller(language, spelling.personal_words_for(workdir))
+                speller = spelling.Speller(language, spelling.PersonalWords())
                 _check([s.word for s in speller.misspelled(f"{wrong} {right}")] == [wrong],
                        f"the {language} spelling word list did not load")
     finally:

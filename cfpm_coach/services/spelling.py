@@ -9,18 +9,16 @@ offers suggestions (ui/spell_check.py).
 import logging
 import re
 import threading
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from cfpm_coach.services.spanish_forms import is_spanish_form
-from cfpm_coach.storage.files import write_atomic
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
 
 LANGUAGES = ("en", "es")
-PERSONAL_WORDS_FILE = "personal-dictionary.txt"
+PERSONAL_WORDS_SETTING = "spelling.personal_words"  # app_setting key: a list of words
 SUGGESTIONS = 5
 # Two-edit suggestions cost about |word|^2 * 3,000 lookups: past this many letters only one-edit
 # ones are looked for, so a right-click never stalls.
@@ -92,38 +90,40 @@ def is_loaded(language: str) -> bool:
 
 
 class PersonalWords:
-    """The coach's own words, one a line in a file of the data folder, kept whatever the language."""
+    """The coach's own words, kept whatever the language: in the store (app_setting), so a
+    passphrase encrypts them with everything else (coaches add names here)."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._words: set[str] | None = None
-
-    def _read(self) -> set[str]:
-        if self._words is None:
-            try:
-                text = self.path.read_text(encoding="utf-8", errors="replace")
-            except FileNotFoundError:
-                text = ""
-            except OSError as exc:
-                # An unreadable list costs underlines, never the note: say so in the log only.
-                log.warning("personal word list unreadable: %s", exc.strerror)
-                text = ""
-            self._words = {line.strip().casefold() for line in text.splitlines()
-                           if line.strip() and len(line.strip()) <= LONGEST_WORD}
-        return self._words
+    def __init__(self, words: Iterable[str] = (),
+                 keep: Callable[[list[str]], None] | None = None) -> None:
+        self._words = _clean(words)
+        self._keep = keep
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and word.casefold() in self._read()
+        return isinstance(word, str) and word.casefold() in self._words
+
+    def take(self, words: Iterable[str]) -> None:
+        """Add the words read from the store (kept words arrive after the word list)."""
+        self._words |= _clean(words)
 
     def add(self, word: str) -> None:
-        """Keep word for good (written whole, owner-only); OSError if the folder refuses it."""
-        words = self._read()
+        """Keep word for good: known at once, then handed to keep (which stores it)."""
         folded = word.strip().casefold()
-        if not folded or folded in words:
+        if not folded or folded in self._words or len(folded) > LONGEST_WORD:
             return
-        updated = words | {folded}
-        write_atomic(self.path, "".join(f"{w}\n" for w in sorted(updated)).encode("utf-8"))
-        self._words = updated
+        self._words.add(folded)
+        if self._keep is not None:
+            self._keep(sorted(self._words))
+
+
+def _clean(words: Iterable[str]) -> set[str]:
+    """Stored words as they are compared: folded, without blanks or anything too long."""
+    return {w.strip().casefold() for w in words
+            if isinstance(w, str) and w.strip() and len(w.strip()) <= LONGEST_WORD}
+
+
+def stored_words(value: object) -> list[str]:
+    """The words an app_setting value holds (anything else, say a damaged value: none)."""
+    return [w for w in value if isinstance(w, str)] if isinstance(value, list) else []
 
 
 class Speller:
@@ -197,8 +197,3 @@ def _cased_like(original: str, suggestion: str) -> str:
     if original[:1].isupper():
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
-
-
-def personal_words_for(data_dir: Path) -> PersonalWords:
-    """The coach's own words kept in data_dir."""
-    return PersonalWords(data_dir / PERSONAL_WORDS_FILE)

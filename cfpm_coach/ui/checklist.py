@@ -176,7 +176,7 @@ class ChecklistPage(QWidget):
             from cfpm_coach.ui import spell_check
 
             spelling = spell_check.checking()
-            spelling.configure(self.backend.data_dir)
+            spelling.configure(self.backend)
             spelling.accept_vocabulary(_own_words(detail))
             self._build(detail)
             self._show_key_hint(detail.instrument.scale.minimum, detail.instrument.scale.maximum)

@@ -12,6 +12,7 @@ import logging
 import threading
 import weakref
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings, Qt, Signal, Slot
@@ -25,11 +26,14 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QMenu, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from cfpm_coach.services import spelling
 from cfpm_coach.ui import i18n
 from cfpm_coach.ui.texts import tr
+
+if TYPE_CHECKING:
+    from cfpm_coach.ui.backend import Backend
 
 SETTING_KEY = "ui/spell_check"
 UNDERLINE_COLOR = QColor("#d32f2f")
@@ -75,8 +79,10 @@ class SpellChecking(QObject):
         self.highlighters: weakref.WeakSet[SpellHighlighter] = weakref.WeakSet()
         self.ready.connect(self.recheck_all)
 
-    def configure(self, data_dir: Path, language: str | None = None) -> None:
-        """Check in language (the UI's by default) with the coach's words kept in data_dir."""
+    def configure(self, backend: "Backend", language: str | None = None) -> None:
+        """Check in language (the UI's by default) with the coach's words kept in the store
+        backend has open (read on its worker; words added are stored through it)."""
+        data_dir = backend.data_dir
         language = language or i18n.current_language()
         speller = self.session.speller
         enabled = is_enabled(data_dir)
@@ -84,7 +90,19 @@ class SpellChecking(QObject):
                 and self.session.data_dir == data_dir and self.session.enabled == enabled:
             return
         if speller is None or speller.language != language or self.session.data_dir != data_dir:
-            self.session.speller = spelling.Speller(language, spelling.personal_words_for(data_dir))
+            def keep(words: list[str]) -> None:
+                backend.write(lambda ws: ws.profile.set_setting(
+                    spelling.PERSONAL_WORDS_SETTING, words))
+
+            personal = spelling.PersonalWords(keep=keep)
+            self.session.speller = spelling.Speller(language, personal)
+
+            def kept(value: object) -> None:
+                personal.take(spelling.stored_words(value))
+                self.recheck_all()
+
+            backend.read(lambda ws: ws.profile.setting(spelling.PERSONAL_WORDS_SETTING, []),
+                         kept)
         self.session.data_dir = data_dir
         self.session.enabled = enabled
         self.recheck_all()
@@ -237,13 +255,7 @@ class SpellMenu(QObject):
             speller.ignore(text)
             self.checking.recheck_all()
         elif kind == "add" and speller is not None:
-            try:
-                speller.add(text)
-            except OSError as exc:
-                QMessageBox.warning(self.edit, tr("Word Not Added"), tr(
-                    "The word could not be added to your dictionary, %1: %2.")
-                    .replace("%1", str(speller.personal.path)).replace("%2", exc.strerror or ""))
-                return
+            speller.add(text)  # stored through the backend; a failure is reported there
             self.checking.recheck_all()
 
     def _replace(self, suggestion: str) -> None:

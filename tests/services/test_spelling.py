@@ -1,9 +1,5 @@
 """Spelling without Qt: which words are checked, which are misspelled in English and Spanish,
-what is suggested, and the coach's own words kept in the data folder."""
-
-import os
-import stat
-from pathlib import Path
+what is suggested, and the coach's own words kept in the store."""
 
 import pytest
 from hypothesis import given
@@ -18,13 +14,13 @@ def _words(text: str) -> list[str]:
 
 
 @pytest.fixture
-def english(tmp_path: Path) -> Speller:
-    return Speller("en", spelling.personal_words_for(tmp_path))
+def english() -> Speller:
+    return Speller("en", PersonalWords())
 
 
 @pytest.fixture
-def spanish(tmp_path: Path) -> Speller:
-    return Speller("es", spelling.personal_words_for(tmp_path))
+def spanish() -> Speller:
+    return Speller("es", PersonalWords())
 
 
 def test_acronyms_numbers_addresses_and_single_letters_are_not_checked() -> None:
@@ -71,34 +67,21 @@ def test_ignored_and_instrument_words_count_as_known(english: Speller) -> None:
     assert english.is_known("Teaming") and english.is_known("convenes")
 
 
-def test_added_words_are_kept_owner_only_and_read_back(tmp_path: Path) -> None:
-    speller = Speller("en", spelling.personal_words_for(tmp_path))
-    permissive = os.umask(0)
-    try:
-        speller.add("Xochitl")
-    finally:
-        os.umask(permissive)
+def test_an_added_word_is_known_at_once_and_handed_over_to_be_kept_once() -> None:
+    kept: list[list[str]] = []
+    speller = Speller("en", PersonalWords(["Marisol"], keep=kept.append))
+    speller.add("Xochitl")
     speller.add("xochitl")  # once is enough
-    path = tmp_path / spelling.PERSONAL_WORDS_FILE
-    assert path.read_text(encoding="utf-8") == "xochitl\n"
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert Speller("es", spelling.personal_words_for(tmp_path)).is_known("Xochitl")
+    assert kept == [["marisol", "xochitl"]]
+    assert Speller("es", PersonalWords(kept[-1])).is_known("Xochitl")
 
 
-def test_a_damaged_word_list_file_costs_nothing_but_its_words(tmp_path: Path) -> None:
-    path = tmp_path / spelling.PERSONAL_WORDS_FILE
-    path.write_bytes(b"\xff\xfe\x00junk\n" + b"x" * 500 + b"\nxochitl\n")
-    words = PersonalWords(path)
-    assert "Xochitl" in words and "x" * 500 not in words
-    words.add("Marisol")
-    assert "marisol" in path.read_text(encoding="utf-8")
-
-
-def test_a_folder_that_refuses_the_word_raises_and_keeps_nothing(tmp_path: Path) -> None:
-    speller = Speller("en", PersonalWords(tmp_path / "missing" / spelling.PERSONAL_WORDS_FILE))
-    with pytest.raises(OSError):
-        speller.add("Xochitl")
-    assert not speller.is_known("Xochitl")
+def test_kept_words_read_late_or_damaged_cost_nothing_but_their_words() -> None:
+    words = PersonalWords()
+    assert "Xochitl" not in words
+    words.take(spelling.stored_words(["Xochitl", "x" * 500, "", 7]))
+    assert "xochitl" in words and "x" * 500 not in words
+    assert spelling.stored_words({"not": "a list"}) == []
 
 
 @given(st.text(max_size=300))
@@ -110,6 +93,6 @@ def test_any_text_gives_spans_inside_it_that_match_their_words(text: str) -> Non
 
 @given(st.text(alphabet=st.characters(categories=("L", "Nd", "P", "Zs")), max_size=120))
 def test_any_text_is_checked_without_error(text: str) -> None:
-    speller = Speller("es", PersonalWords(Path("/nonexistent/words.txt")))
+    speller = Speller("es", PersonalWords())
     for span in speller.misspelled(text):
         assert text[span.start:span.end] == span.word

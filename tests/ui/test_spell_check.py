@@ -3,7 +3,7 @@ note is underlined, a right-click offers the correction, choosing it replaces th
 Ctrl+Z brings it back), the Spanish UI checks Spanish, and a word added to the dictionary is
 still known after the app is closed and opened again."""
 
-import stat
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QMenu, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.services.spelling import PERSONAL_WORDS_FILE
+from cfpm_coach.services.spelling import PERSONAL_WORDS_SETTING
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui import i18n, spell_check
 from cfpm_coach.ui.app import application, open_main_window
@@ -163,8 +163,17 @@ def test_the_spanish_ui_checks_spanish(qtbot: QtBot, data_dir: Path, draft: Obse
     assert "Añadir al diccionario" in [action.text() for action in menu.actions()]
     _choose(qtbot, menu, "Ignorar")  # for this session only
     qtbot.waitUntil(lambda: underlined(note) == [], timeout=5_000)
-    assert not (data_dir / PERSONAL_WORDS_FILE).exists()
     _close(win)
+    assert _kept_words(data_dir) is None
+
+
+def _kept_words(data_dir: Path) -> str | None:
+    """The coach's words as the store's file holds them (None: none kept)."""
+    [store] = data_dir.glob("*.sqlite3")
+    with sqlite3.connect(store) as db:
+        row = db.execute("SELECT value FROM app_setting WHERE key = ?",
+                         (PERSONAL_WORDS_SETTING,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 def test_a_word_added_to_the_dictionary_is_known_after_a_restart(
@@ -177,9 +186,10 @@ def test_a_word_added_to_the_dictionary_is_known_after_a_restart(
     _choose(qtbot, _right_click_word(qtbot, note, "Xochitl"), "Add to Dictionary")
     qtbot.waitUntil(lambda: underlined(note) == [], timeout=5_000)
     assert note.toPlainText() == "Xochitl led the meeting"  # adding a word does not edit
-    kept = data_dir / PERSONAL_WORDS_FILE
-    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     _close(win)
+    # In the store (encrypted with it under a passphrase), never in a file beside it.
+    assert _kept_words(data_dir) == '["xochitl"]'
+    assert sorted(p.name for p in data_dir.iterdir() if "dictionar" in p.name) == []
 
     again = _open(qtbot, data_dir, None)  # "Resume rating", the prompt's default
     assert "was still open when CFPM Coach last closed" in messages[-1]
