@@ -116,3 +116,8 @@ def write_json(rows: list[Row], path: Path) -> None:
             "growth": [{"scenario": name, "sizes": sizes, "medians": medians, "verdict": verdict}
                        for name, sizes, medians, verdict in growth(rows)]}
     path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+
+def bundles_label(count: int) -> str:
+    """"1 bundle" or "N bundles", for rows timing every part of a large export."""
+    return f"{count} bundle" + ("" if count == 1 else "s")

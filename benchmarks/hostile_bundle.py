@@ -50,9 +50,16 @@ def _zip_ratio(lines: list[str]) -> float:
     return len(data) / len(buffer.getvalue())
 
 
-def build(ws: Workspace, recipient: str, max_ratio: int, target: int = HOSTILE_BYTES
-          ) -> tuple[bytes, int]:
-    """The sealed hostile bundle (<= target bytes, at the ratio guard) and its record count."""
+def _inflated(tables: dict[str, list[str]]) -> int:
+    """What the data files inflate to, plus room for the manifest and its signature."""
+    return sum(len(line.encode()) + 1 for lines in tables.values() for line in lines) + 8192
+
+
+def build(ws: Workspace, recipient: str, max_ratio: int, target: int = HOSTILE_BYTES,
+          cap: int | None = None) -> tuple[bytes, int]:
+    """The sealed hostile bundle (<= target bytes, at the ratio guard, inflating to at most the
+    hub's cap so that it is accepted: a refused bundle is not the worst case) and its record
+    count."""
     [worker] = [w for w in ws.workers.find()][:1] or [ws.workers.add("Template")]
     with ws.store.read() as session:
         from cfpm_coach.storage import exchange_repo
@@ -82,13 +89,18 @@ def build(ws: Workspace, recipient: str, max_ratio: int, target: int = HOSTILE_B
               "full": True, "includes_case_references": False, "includes_notes": True,
               "instruments": []}
     count = 4000
-    while True:  # grow until the next step would pass the target size
-        sealed = bundle.write({"coach": coach_lines, "worker": _worker_lines(template, count, pad)},
-                              header, device, team)
+    while True:  # grow until the next step would pass the target size or the hub's cap
+        tables = {"coach": coach_lines, "worker": _worker_lines(template, count, pad)}
+        inflated = _inflated(tables)
+        if cap is not None and inflated > cap:
+            count = int(count * 0.97)
+            continue
+        sealed = bundle.write(tables, header, device, team)
         if len(sealed) > target:
             count = int(count * 0.97)
             continue
-        grown = int(count * min(1.5, target / len(sealed)))
+        room = min(1.5, target / len(sealed), cap / inflated if cap is not None else 1.5)
+        grown = int(count * room)
         if grown <= count * 1.01:
             return sealed, count
         count = grown
@@ -111,7 +123,8 @@ def hostile_bundle(ws: Workspace, work: Path, size: str) -> list[Row]:
         config = hub.config
     finally:
         hub.close()
-    sealed, records = build(ws, recipient, config.max_compression_ratio)
+    sealed, records = build(ws, recipient, config.max_compression_ratio,
+                            cap=config.uncompressed_cap)
     path = work / "hostile.cfpm-bundle"
     path.write_bytes(sealed)
     identity = keys.load_identity(config.identity_file)

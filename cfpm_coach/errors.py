@@ -123,6 +123,10 @@ class TooLargeError(HubError):
     status = 413
 
 
+class BundleTooLargeError(TooLargeError, BundleError):
+    """A bundle that would inflate past the cap on one bundle's size (laptops write parts)."""
+
+
 class BusyError(HubError):
     """Every upload slot is taken; the client should try again shortly (Retry-After)."""
 

@@ -2,9 +2,14 @@
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cfpm_coach.cli.context import open_workspace
 from cfpm_coach.cli.output import print_json, print_table
+from cfpm_coach.errors import CoachError
+
+if TYPE_CHECKING:
+    from cfpm_coach.services.bundle_import import Receipt
 
 
 def register(
@@ -36,8 +41,10 @@ def register(
     p.add_argument("--csv", type=Path, metavar="DIR", help="write one CSV per table instead")
     p.set_defaults(handler=export)
 
-    p = commands.add_parser("import", parents=[common], help="merge a bundle into this store")
-    p.add_argument("bundle", type=Path)
+    p = commands.add_parser("import", parents=[common], help="merge bundles into this store")
+    p.add_argument("bundle", type=Path, nargs="+",
+                   help="bundle files, imported in the order given (a large export's parts in "
+                        "name order)")
     p.add_argument("--identity", type=Path, required=True, help="the team's age identity file")
     p.add_argument("--trust-device", action="append", default=[], metavar="PUBKEY",
                    help="a device public key to accept signatures from (repeatable)")
@@ -90,24 +97,42 @@ def export(args: argparse.Namespace) -> int:
         result = ws.exchange.export(args.output, args.recipient, full=args.full,
                                     include_case_refs=args.include_case_refs,
                                     omit_notes=args.omit_notes)
-    print(result.path)
+    for part in result.parts:  # a large export is several bundles: import them in this order
+        print(part.path)
     print_table(["table", "records"], sorted(result.counts.items()))
     return 0
 
 
 def import_bundle(args: argparse.Namespace) -> int:
-    """Import a bundle and print its receipt."""
+    """Import bundles in the order given, printing each receipt; the first refusal stops the
+    rest (a later part may need records from the refused one)."""
+    receipts = []
     with open_workspace(args) as ws:
-        receipt = ws.exchange.import_bundle(args.bundle, args.identity, args.trust_device)
+        for index, path in enumerate(args.bundle):
+            try:
+                receipts.append(ws.exchange.import_bundle(path, args.identity, args.trust_device))
+            except CoachError as exc:
+                if len(args.bundle) > 1:
+                    left = [p.name for p in args.bundle[index + 1:]]
+                    reason = str(exc).rstrip()
+                    reason += "" if reason.endswith((".", "?", "!")) else "."
+                    exc.args = (f"{path.name}: {reason}" + (
+                        f" Not imported after it: {', '.join(left)}." if left else ""),)
+                raise
+            if not args.json:
+                _print_receipt(receipts[-1])
     if args.json:
-        print_json(receipt.as_dict())
-        return 0
+        print_json(receipts[0].as_dict() if len(receipts) == 1
+                   else [receipt.as_dict() for receipt in receipts])
+    return 0
+
+
+def _print_receipt(receipt: "Receipt") -> None:
     print(f"bundle {receipt.bundle_id}: " + ("already imported, nothing changed"
                                              if receipt.duplicate else "imported"))
     print_table(["table", "inserted", "updated", "unchanged", "conflicts"],
                 [[t, c["inserted"], c["updated"], c["unchanged"], c["conflicts"]]
                  for t, c in receipt.tables.items()])
-    return 0
 
 
 def inspect(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from cfpm_coach.errors import InvalidInputError, StoreError
 from cfpm_coach.storage import files
+from cfpm_coach.sync.container import MAX_INFLATED_BYTES
 
 CONFIG_NAME = "hub.json"
 IDENTITY_NAME = "team-identity.txt"
@@ -13,9 +14,9 @@ DATABASE_NAME = "hub.sqlite3"
 DEFAULT_MAX_BUNDLE_BYTES = 64 * 1024 * 1024
 # A legitimate bundle inflates 7-11x (demo data 6.8x, the benchmarks' synthetic stores 10.6x;
 # random UUIDs barely compress). A legitimate bundle refused here would be refused again in
-# every later bundle, so the guard keeps a 1.5x margin; the total cap is a multiple of the upload
-# cap. benchmarks/hostile_bundle.py measures what the worst bundle within them costs.
-UNCOMPRESSED_PER_BUNDLE_BYTE = 16
+# every later bundle, so the guard keeps a 1.5x margin. The total a bundle may inflate to is the
+# format's cap (sync.container.MAX_INFLATED_BYTES; laptops split larger exports into parts of
+# half of it); benchmarks/hostile_bundle.py measures what the worst bundle within both costs.
 DEFAULT_MAX_COMPRESSION_RATIO = 16
 DEFAULT_MAX_CONCURRENT_UPLOADS = 4
 # An upload waits this long for a slot before a 503. Slots bound memory, not throughput (a
@@ -33,15 +34,15 @@ class HubConfig:
     database_url: str
     identity_file: Path
     max_bundle_bytes: int = DEFAULT_MAX_BUNDLE_BYTES
-    max_uncompressed_bytes: int = 0  # 0: UNCOMPRESSED_PER_BUNDLE_BYTE x max_bundle_bytes
+    max_uncompressed_bytes: int = 0  # 0: the format's cap, MAX_INFLATED_BYTES
     max_compression_ratio: int = DEFAULT_MAX_COMPRESSION_RATIO
     max_concurrent_uploads: int = DEFAULT_MAX_CONCURRENT_UPLOADS
     upload_wait_seconds: float = DEFAULT_UPLOAD_WAIT_SECONDS  # for a slot, before a 503
 
     @property
     def uncompressed_cap(self) -> int:
-        """The most a bundle's zip may inflate to, in bytes."""
-        return self.max_uncompressed_bytes or self.max_bundle_bytes * UNCOMPRESSED_PER_BUNDLE_BYTE
+        """The most a bundle's zip may inflate to, in bytes (hub.json may raise the default)."""
+        return self.max_uncompressed_bytes or MAX_INFLATED_BYTES
 
     @property
     def config_file(self) -> Path:

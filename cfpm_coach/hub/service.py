@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from cfpm_coach import collector
 from cfpm_coach.domain.shipped import SHIPPED_PRACTICE
 from cfpm_coach.errors import (
     CoachError,
@@ -299,8 +300,10 @@ class Hub:
         if len(sealed) > self.config.max_bundle_bytes:
             raise TooLargeError(f"The bundle is over the hub's limit of "
                                 f"{self.config.max_bundle_bytes} bytes")
-        opened = bundle.open_from_device(sealed, self.identity, device.public_key, self.limits)
-        return self._accept(device, opened, len(sealed))
+        with collector.paused():
+            opened = bundle.open_from_device(sealed, self.identity, device.public_key,
+                                             self.limits)
+            return self._accept(device, opened, len(sealed))
 
     def _accept(self, device: DeviceView, opened: bundle.OpenedBundle, size: int) -> Delivery:
         return acceptance.accept(self.store, self.workspace.catalog, device, opened, size)
@@ -358,11 +361,12 @@ class Hub:
         sealed = shared_folder.read_regular_file(path, self.config.max_bundle_bytes)
         with self.store.read() as session:
             active = [_view(d) for d in hub_repo.devices(session=session) if d.revoked_at is None]
-        opened = bundle.open_bundle(sealed, self.identity,
-                                    [keys.public_from_text(d.public_key) for d in active],
-                                    self.limits)
-        device = next(d for d in active if d.public_key == opened.manifest.device_public_key)
-        return self._accept(device, opened, len(sealed))
+        with collector.paused():
+            opened = bundle.open_bundle(sealed, self.identity,
+                                        [keys.public_from_text(d.public_key) for d in active],
+                                        self.limits)
+            device = next(d for d in active if d.public_key == opened.manifest.device_public_key)
+            return self._accept(device, opened, len(sealed))
 
     @property
     def limits(self) -> container.Limits:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from cfpm_coach import __version__
+from cfpm_coach import __version__, collector
 from cfpm_coach.domain.csv_cells import safe_cell
 from cfpm_coach.domain.ownership import Sender, short
 from cfpm_coach.errors import BundleError, ConstraintError, OwnershipError
@@ -23,7 +23,7 @@ from cfpm_coach.services.bundle_import import (
 from cfpm_coach.storage import exchange_repo, faults, files, key_binding_repo
 from cfpm_coach.storage.exchange_repo import AUDIT_TABLE, BUNDLE_TABLES
 from cfpm_coach.storage.types import utcnow
-from cfpm_coach.sync import bundle, keys
+from cfpm_coach.sync import bundle, keys, parts
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -37,12 +37,22 @@ FREE_TEXT = {"rating": ("note",), "observation": ("strengths", "growth_areas", "
 
 
 @dataclass(frozen=True)
-class ExportResult:
-    """What an export wrote."""
+class ExportPart:
+    """One bundle of an export: a large export is written as several, in order."""
 
     path: Path
     bundle_id: uuid.UUID
     counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote: every part in order; path and bundle_id are the last part's."""
+
+    path: Path
+    bundle_id: uuid.UUID
+    counts: dict[str, int]  # records in all parts together
+    parts: list[ExportPart]
 
 
 class ExchangeService:
@@ -66,8 +76,11 @@ class ExchangeService:
     # -- export ------------------------------------------------------------------------------
 
     def export(self, out_dir: Path, recipient: str, *, full: bool = False,
-               include_case_refs: bool = False, omit_notes: bool = False) -> ExportResult:
-        """Seal everything changed since the last acknowledged bundle (or everything) to a file."""
+               include_case_refs: bool = False, omit_notes: bool = False,
+               part_bytes: int | None = None) -> ExportResult:
+        """Seal everything changed since the last acknowledged bundle (or everything) to files:
+        one bundle, or several parts (parents first) when it would inflate past part_bytes
+        (the format's part size by default)."""
         team = keys.load_recipient(recipient)
         device = self._device_key()
         blanks: dict[str, dict[str, Any]] = {name: {} for name in BUNDLE_TABLES}
@@ -89,9 +102,8 @@ class ExchangeService:
                 since=None if full else exchange_repo.acknowledged_at(session=session))
             instruments = exchange_repo.instruments_used(session=session, since_seq=since,
                                                          owner=own)
-        bundle_id = uuid.uuid4()
         header = {
-            "bundle_id": str(bundle_id), "created_at": utcnow().isoformat(),
+            "created_at": utcnow().isoformat(),
             "app_version": __version__, "schema_version": self._ws.store.schema_revision(),
             "device_id": str(self._ws.author.device_id),
             "coach_id": str(self._ws.author.coach_id) if self._ws.author.coach_id else None,
@@ -99,21 +111,37 @@ class ExchangeService:
             "includes_notes": not omit_notes,
             "instruments": [{"id": i, "version": v, "content_hash": h} for i, v, h in instruments],
         }
-        sealed = bundle.write(tables, header, device, team)
+        # The header's size with a bundle id in it: every part's manifest repeats it.
+        header_bytes = len(bundle.canonical({**header, "bundle_id": str(uuid.uuid4())}))
         stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
-        # The full bundle id in the name lets the outbox acknowledge a file without opening it.
-        path = out_dir / f"cfpm-{self._ws.author.device_id.hex[:8]}-{stamp}-{bundle_id.hex}{SUFFIX}"
+        written = []
         with faults.translated("the bundle could not be written", out_dir):
             files.private_dir(out_dir)
-            files.write_atomic(path, sealed)
+        for index, part in enumerate(parts.split(tables, header_bytes, part_bytes), start=1):
+            bundle_id = uuid.uuid4()
+            sealed = bundle.write(part, {**header, "bundle_id": str(bundle_id)}, device, team)
+            # Names sort in part order (parents first); the full bundle id in the name lets the
+            # outbox acknowledge a file without opening it.
+            path = out_dir / (f"cfpm-{own.hex[:8]}-{stamp}-p{index:03d}-{bundle_id.hex}"
+                              f"{SUFFIX}")
+            with faults.translated("the bundle could not be written", out_dir):
+                files.write_atomic(path, sealed)
+            written.append(ExportPart(path, bundle_id, {n: len(r) for n, r in part.items()}))
         counts = {name: len(rows) for name, rows in tables.items()}
         with self._ws.store.write() as session:
-            exchange_repo.log_bundle(session=session, bundle_id=bundle_id, device_id=own,
-                                     direction="export",
-                                     high_water=high, record_count=sum(counts.values()),
-                                     status="written", receipt={"counts": counts})
-        log.info("bundle %s written (%s records)", bundle_id, sum(counts.values()))
-        return ExportResult(path, bundle_id, counts)
+            for number, part_written in enumerate(written, start=1):
+                last = number == len(written)
+                # The export's mark moves once every part is acknowledged (exchange_repo); only
+                # the last part claims the export's high-water, so while it waits or after it is
+                # set aside, the export's changes still count as unsent.
+                exchange_repo.log_bundle(
+                    session=session, bundle_id=part_written.bundle_id, device_id=own,
+                    direction="export", high_water=high if last else since,
+                    record_count=sum(part_written.counts.values()), status="written",
+                    receipt={"counts": part_written.counts, "export": written[0].bundle_id.hex,
+                             "part": number, "parts": len(written)})
+        log.info("export written: %s bundle(s), %s records", len(written), sum(counts.values()))
+        return ExportResult(written[-1].path, written[-1].bundle_id, counts, written)
 
     def acknowledge(self, bundle_id: uuid.UUID, receipt: dict[str, Any] | None = None) -> None:
         """The central team received this bundle: later exports start after it."""
@@ -142,13 +170,14 @@ class ExchangeService:
     def import_bundle(self, path: Path, identity_file: Path, trust: list[str] | None = None
                       ) -> Receipt:
         """Check everything, then merge in one transaction; a failure changes nothing."""
-        opened = self.open(path, identity_file, trust or [])
-        try:
-            with self._ws.store.write() as session:
-                sender = self._sender(session, opened)
-                return merge_opened(session, opened, sender, self._ws.catalog)
-        except ConstraintError as exc:
-            raise refused_for_missing_parents() from exc
+        with collector.paused():
+            opened = self.open(path, identity_file, trust or [])
+            try:
+                with self._ws.store.write() as session:
+                    sender = self._sender(session, opened)
+                    return merge_opened(session, opened, sender, self._ws.catalog)
+            except ConstraintError as exc:
+                raise refused_for_missing_parents() from exc
 
     def _sender(self, session: "Session", opened: bundle.OpenedBundle) -> Sender:
         """The signing device, as its manifest names it, held to the device id its key named

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from cfpm_coach.errors import CoachError
-from cfpm_coach.services import demo
+from cfpm_coach.services import demo, spelling
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.migrate import head_revision
 from cfpm_coach.sync import keys
@@ -113,10 +113,19 @@ def run_self_test(workdir: Path, render_window: RenderWindow | None = None) -> S
             identity = workdir / "team.key"
             recipient = keys.new_team_identity(identity)
             written = ws.exchange.export(workdir / "outbox", recipient, full=True)
-            opened = ws.exchange.open(written.path, identity, [])
-            records = sum(len(rows) for rows in opened.records.values())
+            records = 0
+            for part in written.parts:  # a large store is written in several bundles
+                opened = ws.exchange.open(part.path, identity, [])
+                records += sum(len(rows) for rows in opened.records.values())
             _check(records == sum(written.counts.values()) and records > 0,
                    f"sealed {sum(written.counts.values())} records, opened {records}")
+        with step("spelling"):
+            # The word lists are data files inside a package: a build that left them out
+            # would underline nothing (or fail) only when a coach first types a note.
+            for language, wrong, right in (("en", "recieve", "receive"), ("es", "wanted", "familia")):
+                speller = spelling.Speller(language, spelling.PersonalWords())
+                _check([s.word for s in speller.misspelled(f"{wrong} {right}")] == [wrong],
+                       f"the {language} spelling word list did not load")
     finally:
         ws.close()
     window = None

@@ -5,7 +5,7 @@ The merge itself is in merge_repo.py.
 
 import json
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -210,17 +210,53 @@ def _exported(session: Session, bundle_id: uuid.UUID) -> BundleLog | None:
     ).scalars().first()
 
 
+# An export written in parts: each part's log entry names the export (its first part's id), its
+# number and how many there are, in its receipt; kept when a hub's receipt or reason replaces it.
+PART_KEYS = ("export", "part", "parts")
+# The parts of one export are logged in one transaction, moments apart.
+_PARTS_LOGGED_WITHIN = timedelta(minutes=5)
+
+
+def _with_part(entry: BundleLog, receipt: dict[str, Any]) -> dict[str, Any]:
+    written = entry.receipt or {}
+    return {**receipt, **{key: written[key] for key in PART_KEYS if key in written}}
+
+
+def _export_parts(session: Session, entry: BundleLog) -> list[BundleLog]:
+    """Every part of the export this entry belongs to (just the entry for a one-bundle export)."""
+    written = entry.receipt or {}
+    export = written.get("export")
+    if export is None or int(written.get("parts", 1)) == 1:
+        return [entry]
+    nearby = session.execute(select(BundleLog).where(
+        col(BundleLog.direction) == "export",
+        col(BundleLog.created_at) >= entry.created_at - _PARTS_LOGGED_WITHIN,
+        col(BundleLog.created_at) <= entry.created_at + _PARTS_LOGGED_WITHIN)).scalars()
+    return [other for other in nearby if (other.receipt or {}).get("export") == export]
+
+
 def acknowledge(*, session: Session, bundle_id: uuid.UUID, receipt: dict[str, Any]) -> int:
-    """Mark an exported bundle as received; later exports start after its high-water mark."""
+    """Mark an exported bundle as received; later exports start after its high-water mark.
+
+    An export in parts moves the marks only once every one of its parts is acknowledged, in
+    whatever order: a part the hub refused, or one still on its way, is never skipped (its
+    records and audit entries travel again in the next export)."""
     entry = _exported(session, bundle_id)
     if entry is None:
         raise KeyError(bundle_id)
-    entry.status, entry.acknowledged_at, entry.receipt = "acknowledged", utcnow(), receipt
+    entry.status, entry.acknowledged_at = "acknowledged", utcnow()
+    entry.receipt = _with_part(entry, receipt)
     session.add(entry)
     state = session.get(SyncState, ACK_KEY)
-    mark = max(entry.high_water_seq, int(state.value) if state else 0)
+    mark = int(state.value) if state else 0
+    parts = _export_parts(session, entry)
+    expected = int((entry.receipt or {}).get("parts", 1))
+    if len(parts) != expected or any(part.status != "acknowledged" for part in parts):
+        return mark
+    last = max(parts, key=lambda part: int((part.receipt or {}).get("part", 1)))
+    mark = max([mark, *(part.high_water_seq for part in parts)])
     session.merge(SyncState(key=ACK_KEY, value=str(mark)))
-    session.merge(SyncState(key=ACK_AT_KEY, value=entry.created_at.isoformat()))
+    session.merge(SyncState(key=ACK_AT_KEY, value=last.created_at.isoformat()))
     return mark
 
 
@@ -236,11 +272,16 @@ def changed_count(*, session: Session, since_seq: int) -> int:
 
 
 def bundled_seq(*, session: Session) -> int:
-    """The highest local sequence already inside a bundle that is waiting or acknowledged."""
-    value = session.execute(select(func.max(BundleLog.high_water_seq)).where(
+    """The highest local sequence already inside a bundle that is waiting or acknowledged (an
+    export in parts counts only while none of its parts was set aside)."""
+    acknowledged = acknowledged_seq(session=session)
+    newer = session.execute(select(BundleLog).where(
         col(BundleLog.direction) == "export",
-        col(BundleLog.status).in_(("written", "acknowledged")))).scalar()
-    return max(int(value or 0), acknowledged_seq(session=session))
+        col(BundleLog.status).in_(("written", "acknowledged")),
+        col(BundleLog.high_water_seq) > acknowledged)).scalars().all()
+    return max([acknowledged, *(entry.high_water_seq for entry in newer
+                                if all(part.status in ("written", "acknowledged")
+                                       for part in _export_parts(session, entry)))])
 
 
 def set_bundle_status(*, session: Session, bundle_id: uuid.UUID, status: str,
@@ -250,6 +291,6 @@ def set_bundle_status(*, session: Session, bundle_id: uuid.UUID, status: str,
     if entry is not None:
         entry.status = status
         if receipt is not None:
-            entry.receipt = receipt
+            entry.receipt = _with_part(entry, receipt)
         session.add(entry)
 

@@ -4,7 +4,8 @@ driver's own executemany (SQLite and PostgreSQL)."""
 import functools
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -14,6 +15,11 @@ from sqlmodel import Session
 from cfpm_coach.storage.types import UTCDateTime
 
 _NO_OFFSET = timedelta(0)
+# Rows converted and sent per executemany: the stored form of a whole large bundle at once held
+# as much memory again as its records (~40 MB for the hostile 2 MB bundle's 83k rows).
+BATCH_ROWS = 5000
+# From this many rows a PostgreSQL batch goes as column arrays (see _driver_insert).
+ARRAYS_FROM_ROWS = 16
 Builder = Callable[[dict[str, Any]], tuple[Any, ...]]
 
 
@@ -22,7 +28,7 @@ def _uuid_stored(value: uuid.UUID) -> str:
 
 
 def _time_stored(value: datetime) -> str:
-    if value.utcoffset() == _NO_OFFSET:  # bundles carry UTC: skip the conversion
+    if value.tzinfo is UTC or value.utcoffset() == _NO_OFFSET:  # records arrive in UTC
         return value.isoformat(" ", "microseconds")[:26]
     return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
@@ -44,10 +50,8 @@ def _sqlite_converter(column: Any) -> Callable[[Any], Any] | None:
 
 def _postgresql_converter(column: Any) -> Callable[[Any], Any] | None:
     """How psycopg is given a column's values (None: as they are; it adapts UUIDs, aware
-    datetimes, dates and booleans itself, and needs to be told a dict is JSON)."""
-    from psycopg.types.json import Json  # only a hub on PostgreSQL loads the driver
-
-    return Json if isinstance(column.type, JSON) else None
+    datetimes, dates and booleans itself; JSON goes as its text, cast by the statement)."""
+    return json.dumps if isinstance(column.type, JSON) else None
 
 
 def _row_builder(table_columns: list[Any],
@@ -69,18 +73,60 @@ def _row_builder(table_columns: list[Any],
     return eval(f"lambda r: ({', '.join(parts)},)", env)
 
 
+@dataclass(frozen=True)
+class _Insert:
+    """How one table's rows reach the driver: the statements and the row builder."""
+
+    each: str  # one row per execution (SQLite's and psycopg's executemany)
+    arrays: str | None  # PostgreSQL: every row at once, one array per column (unnest)
+    build: Builder
+
+
 @functools.lru_cache(maxsize=256)
-def _driver_insert(sa_table: Any, names: frozenset[str], dialect: str) -> tuple[str, Builder]:
-    """The INSERT statement in the driver's own parameter style and the row builder for these
+def _driver_insert(sa_table: Any, names: frozenset[str], dialect: str) -> _Insert:
+    """The INSERT statements in the driver's own parameter style and the row builder for these
     columns of a table, made once per process: generating the builder cost ~1 ms per table per
-    bundle, more than a small bundle's inserts."""
+    bundle, more than a small bundle's inserts.
+
+    On PostgreSQL a batch of many rows is inserted from unnest() of one array per column: one
+    execution where executemany executed the statement once per row. A few rows go by
+    executemany: parsing a dozen arrays cost the server more than three executions
+    (pg_stat_statements, 100 laptops uploading 1-3 observations each).
+    """
     table_columns = [c for c in sa_table.columns if c.name in names]
     listed = ", ".join(c.name for c in table_columns)
-    mark, converter = ("?", _sqlite_converter) if dialect == "sqlite" else (
-        "%s", _postgresql_converter)
-    marks = ", ".join([mark] * len(table_columns))
-    return (f"INSERT INTO {sa_table.name} ({listed}) VALUES ({marks})",
-            _row_builder(table_columns, converter))
+    if dialect == "sqlite":
+        marks = ", ".join(["?"] * len(table_columns))
+        return _Insert(f"INSERT INTO {sa_table.name} ({listed}) VALUES ({marks})", None,
+                       _row_builder(table_columns, _sqlite_converter))
+    from sqlalchemy.dialects import postgresql
+
+    pg = postgresql.dialect()
+    # JSON travels as its text and is cast back (an array of psycopg's Json is no json[]).
+    is_json = [isinstance(c.type, JSON) for c in table_columns]
+    marks = ", ".join("%s::json" if json_column else "%s" for json_column in is_json)
+    types = ["text" if json_column else c.type.compile(dialect=pg)
+             for c, json_column in zip(table_columns, is_json, strict=True)]
+    arrays = ", ".join(f"%s::{name}[]" for name in types)
+    picked = ", ".join(f"u{i}::json" if json_column else f"u{i}"
+                       for i, json_column in enumerate(is_json))
+    aliases = ", ".join(f"u{i}" for i in range(len(table_columns)))
+    return _Insert(f"INSERT INTO {sa_table.name} ({listed}) VALUES ({marks})",
+                   f"INSERT INTO {sa_table.name} ({listed}) SELECT {picked} "
+                   f"FROM unnest({arrays}) AS given({aliases})",
+                   _row_builder(table_columns, _postgresql_converter))
+
+
+def _executions(insert: _Insert, rows: list[dict[str, Any]], suffix: str = ""
+                ) -> Iterator[tuple[str, list[tuple[Any, ...]] | tuple[Any, ...]]]:
+    """Each statement to send and its parameters, batch by batch: rows for executemany, or
+    one row of column arrays for unnest."""
+    for start in range(0, len(rows), BATCH_ROWS):
+        built = [insert.build(row) for row in rows[start:start + BATCH_ROWS]]
+        if insert.arrays is None or len(built) < ARRAYS_FROM_ROWS:
+            yield insert.each + suffix, built
+        else:
+            yield insert.arrays + suffix, tuple(list(c) for c in zip(*built, strict=True))
 
 
 def _dialect(session: Session) -> str:
@@ -97,13 +143,15 @@ def insert_many(session: Session, sa_table: Any, rows: list[dict[str, Any]]) -> 
     SQLAlchemy's per-value bind processing cost more than SQLite's own work for a 250k-rating
     import; the values are converted once here to exactly the stored form instead. On
     PostgreSQL SQLAlchemy's multi-row INSERT has a different text for every row count, so
-    psycopg parsed it anew each time and never prepared it; one fixed statement sent by
-    psycopg's pipelined executemany is prepared once per connection.
+    psycopg parsed it anew each time and never prepared it; fixed statements are prepared
+    once per connection instead.
     """
     if not rows:
         return
-    statement, build = _driver_insert(sa_table, frozenset(rows[0]), _dialect(session))
-    session.connection().exec_driver_sql(statement, [build(row) for row in rows])
+    insert = _driver_insert(sa_table, frozenset(rows[0]), _dialect(session))
+    connection = session.connection()
+    for statement, parameters in _executions(insert, rows):
+        connection.exec_driver_sql(statement, parameters)
 
 
 def insert_new(session: Session, sa_table: Any, rows: list[dict[str, Any]]) -> int:
@@ -115,7 +163,8 @@ def insert_new(session: Session, sa_table: Any, rows: list[dict[str, Any]]) -> i
     if not rows:
         return 0
     # Both drivers give the rows inserted by every execution, summed, as rowcount.
-    text, build = _driver_insert(sa_table, frozenset(rows[0]), _dialect(session))
-    result = session.connection().exec_driver_sql(f"{text} ON CONFLICT (id) DO NOTHING",
-                                                  [build(row) for row in rows])
-    return int(result.rowcount)
+    insert = _driver_insert(sa_table, frozenset(rows[0]), _dialect(session))
+    connection, inserted = session.connection(), 0
+    for statement, parameters in _executions(insert, rows, " ON CONFLICT (id) DO NOTHING"):
+        inserted += int(connection.exec_driver_sql(statement, parameters).rowcount)
+    return inserted

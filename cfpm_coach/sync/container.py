@@ -10,8 +10,14 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from cfpm_coach.errors import BundleError
+from cfpm_coach.errors import BundleError, BundleTooLargeError
 
+# The protocol's cap on what one bundle inflates to (every entry's uncompressed bytes): what every
+# hub takes by default, so one bundle's cost at the hub is bounded. Laptops write parts of at most
+# half of it (a large export becomes several bundles), so a hub with the default takes them with
+# margin; only a single record larger than a part makes a larger one (lines are capped below).
+MAX_INFLATED_BYTES = 16 * 1024 * 1024
+PART_INFLATED_BYTES = MAX_INFLATED_BYTES // 2
 MAX_ENTRIES = 32
 MAX_MANIFEST_BYTES = 256 * 1024
 MAX_SIGNATURE_BYTES = 1024
@@ -33,7 +39,7 @@ _ZIP_FAILURES = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, 
 class Limits:
     """How much a bundle may inflate to: in total, and per byte of the zip (a zip bomb's ratio)."""
 
-    max_uncompressed_bytes: int = 1024 * 1024 * 1024
+    max_uncompressed_bytes: int = 1024 * 1024 * 1024  # a desktop import: a person chose the file
     max_compression_ratio: int = 50
 
     def allowed_for(self, zip_bytes: int) -> int:
@@ -68,6 +74,12 @@ def open_zip(plain: bytes, limits: Limits) -> zipfile.ZipFile:
             raise BundleError(f"{name} uses zip compression method {info.compress_type}; "
                               "bundles use only stored or deflated entries")
         total += info.file_size
+    if total > limits.max_uncompressed_bytes:
+        raise BundleTooLargeError(
+            f"The bundle would inflate to {total} bytes; this hub takes at most "
+            f"{limits.max_uncompressed_bytes} bytes per bundle (its max_uncompressed_bytes). "
+            "CFPM Coach splits a larger export into several bundles: export again with an "
+            "up-to-date version.")
     allowed = limits.allowed_for(len(plain))
     if total > allowed:
         raise BundleError(f"The bundle would inflate to {total} bytes from {len(plain)}; this "

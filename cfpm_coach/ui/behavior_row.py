@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QToolButton,
     QToolTip,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.domain.instruments import Item, RatingScale
+from cfpm_coach.ui.note_field import NoteField
 from cfpm_coach.ui.texts import tr
 
 NOTE_SAVE_DELAY_MS = 600
@@ -126,7 +126,7 @@ class BehaviorRow(QFrame):
         grid.addLayout(buttons, 2, 0, 1, 2)
         self.group.buttonClicked.connect(self._clicked)
 
-        self.note = QLineEdit()
+        self.note = NoteField()
         self.note.setPlaceholderText(self.tr("Evidence: what you saw or heard (Enter)"))
         self.note.setAccessibleName(self.tr("Evidence note for %s") % item.label)
         self.note.setMaxLength(4000)

@@ -174,6 +174,12 @@ class ChecklistPage(QWidget):
         self.detail = detail
         if not same:
             self.undo_stack.clear()
+            # Imported here: Qt's text classes cost start-up milliseconds, a checklist does not.
+            from cfpm_coach.ui import spell_check
+
+            spelling = spell_check.checking()
+            spelling.configure(self.backend)
+            spelling.accept_vocabulary(_own_words(detail))
             self._build(detail)
             self._show_key_hint(detail.instrument.scale.minimum, detail.instrument.scale.maximum)
             self._in_flight = 0
@@ -404,3 +410,13 @@ class ChecklistPage(QWidget):
         """True when the keyboard focus is on this page."""
         widget = self.focusWidget()
         return widget is not None and self.isAncestorOf(widget)
+
+
+def _own_words(detail: ObservationDetail) -> list[str]:
+    """Words a note may use that no dictionary has: the instrument's and the people's names."""
+    texts = [detail.instrument.title, detail.summary.worker_name, detail.summary.coach_name]
+    for group in detail.instrument.groups:
+        texts.append(group.label)
+        for item in group.items:
+            texts += [item.label, item.description, *item.indicators]
+    return texts

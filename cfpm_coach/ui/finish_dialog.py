@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cfpm_coach.ui.note_field import NoteField
 from cfpm_coach.ui.table_models import date_edit_format
 from cfpm_coach.views.read_models import ObservationDetail
 
@@ -75,7 +75,7 @@ class FinishDialog(QDialog):
 
         goals = QGroupBox(self.tr("Goal (optional)"))
         goal_form = QFormLayout(goals)
-        self.goal_text = QLineEdit()
+        self.goal_text = NoteField()
         self.goal_text.setPlaceholderText(self.tr("What the worker will practise"))
         self.goal_text.setAccessibleName(self.tr("Goal text"))
         goal_form.addRow(self.tr("G&oal"), self.goal_text)
@@ -159,6 +159,9 @@ class FinishDialog(QDialog):
         field.setAccessibleName(name)
         field.setTabChangesFocus(True)
         field.setMinimumHeight(self.fontMetrics().height() * 3)
+        from cfpm_coach.ui import spell_check  # not on the start-up path
+
+        spell_check.attach(field)
         return field
 
     def _notes(self) -> dict[str, str]:

@@ -1,6 +1,6 @@
 """Small questions the app asks; each is one function so tests can answer it."""
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QPlainTextEdit, QWidget
 
 from cfpm_coach.ui.table_models import local_time
 from cfpm_coach.ui.texts import tr
@@ -29,10 +29,20 @@ def confirm_partial(parent: QWidget | None, missing_labels: list[str]) -> bool:
 
 def ask_amend_reason(parent: QWidget | None) -> str | None:
     """The reason for an amendment, or None when cancelled."""
-    text, ok = QInputDialog.getMultiLineText(
-        parent, tr("Amend observation"),
-        tr("Why does this finalized observation need a correction? "
-                        "The reason is kept with the record."))
+    # QInputDialog.getMultiLineText, built by hand so that its text box is spell-checked.
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(tr("Amend observation"))
+    dialog.setLabelText(tr("Why does this finalized observation need a correction? "
+                           "The reason is kept with the record."))
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    editor = dialog.findChild(QPlainTextEdit)
+    if editor is not None:
+        from cfpm_coach.ui import spell_check  # not on the start-up path
+
+        spell_check.attach(editor)
+    ok = dialog.exec() == QDialog.DialogCode.Accepted
+    text = dialog.textValue()
     return text.strip() if ok and text.strip() else None
 
 

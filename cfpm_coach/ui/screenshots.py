@@ -7,16 +7,19 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QSize
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QPoint, QSize
+from PySide6.QtGui import QPainter, QTextCursor
 from PySide6.QtWidgets import QDialog, QWidget
 
 from cfpm_coach.domain.vocabulary import ObservationStatus
 from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.ui import gc_guard, i18n
+from cfpm_coach.ui import gc_guard, i18n, spell_check
 from cfpm_coach.ui.app import application, open_main_window
+from cfpm_coach.ui.finish_dialog import FinishDialog
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.observation_flow import OPEN_OBSERVATION_KEY
+from cfpm_coach.ui.spell_check import SpellMenu
 
 # The smallest laptop coaches use: what it shows is what the pictures show.
 SIZE = QSize(1366, 768)
@@ -125,6 +128,8 @@ def _window_shots(out_dir: Path, data: Path, busiest: uuid.UUID, draft: uuid.UUI
     dialog.next_steps.setPlainText("Before the next CFT, ask the parent who they want there.")
     _settle(window)
     shots.append(_save(dialog, out_dir / "finish-dialog.png"))
+    if english:
+        shots.append(_spelling_shot(dialog, out_dir / "spell-check.png"))
     # Saved now, while the checklist is open, not by the typing-pause timer after it closed.
     dialog.flush()
     _settle(window)
@@ -138,6 +143,33 @@ def _window_shots(out_dir: Path, data: Path, busiest: uuid.UUID, draft: uuid.UUI
     window.backend.shutdown()
     gc_guard.release(window)
     return shots
+
+
+def _spelling_shot(dialog: FinishDialog, path: Path) -> Path:
+    """A debrief note with a misspelled word underlined and its right-click menu open."""
+    field = dialog.growth_areas
+    field.setPlainText("Check understanding after explaning next steps.")
+    spell_menu = field.findChild(SpellMenu)
+    assert spell_menu is not None
+    wait_until(lambda: spell_check.checking().speller() is not None)
+    cursor = QTextCursor(field.document())
+    cursor.setPosition(field.toPlainText().index("explaning") + 4)
+    spot = field.cursorRect(cursor).center()
+    menu = spell_menu.menu_at(spot)
+    # Opened just under the word, so the picture shows its underline too.
+    below = field.cursorRect(cursor).bottomLeft() + QPoint(0, 4)
+    menu.popup(field.viewport().mapToGlobal(below))
+    for _ in range(5):
+        QCoreApplication.processEvents()
+    # The menu is a window of its own: paint it where it opened over the dialog's picture.
+    picture = dialog.grab()
+    offset = menu.pos() - dialog.mapToGlobal(QPoint(0, 0))
+    painter = QPainter(picture)
+    painter.drawPixmap(offset, menu.grab())
+    painter.end()
+    menu.close()
+    picture.save(str(path))
+    return path
 
 
 def form_dialogs(window: MainWindow, worker: uuid.UUID) -> dict[str, QDialog]:

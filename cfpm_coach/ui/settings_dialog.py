@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.domain.instruments import Instrument
-from cfpm_coach.ui import appearance
+from cfpm_coach.ui import appearance, spell_check
 from cfpm_coach.ui.appearance import Appearance
 from cfpm_coach.ui.i18n import LANGUAGES, chosen_language
 from cfpm_coach.ui.profile_fields import ProfileFields
@@ -42,6 +43,7 @@ class SettingsValues:
     language: str = ""
     practice_instrument: tuple[str, int] | None = None  # (id, version)
     appearance: Appearance = field(default_factory=Appearance)
+    spell_check: bool = True
 
 
 class SettingsDialog(QDialog):
@@ -95,6 +97,12 @@ class SettingsDialog(QDialog):
         self.idle.setAccessibleName(self.tr("Lock after idle"))
         self.idle.setToolTip(self.tr("Hide the window's content after this long without use"))
         prefs_form.addRow(self.tr("&Lock after idle"), self.idle)
+        self.spelling = QCheckBox(self.tr("Underline &misspelled words in notes"))
+        self.spelling.setObjectName("spellCheckChoice")
+        self.spelling.setChecked(spell_check.is_enabled(data_dir))
+        self.spelling.setToolTip(self.tr("Checks notes in the language CFPM Coach shows; "
+                                         "right-click an underlined word for corrections"))
+        prefs_form.addRow(self.spelling)
         layout.addWidget(prefs)
 
         storage = QGroupBox(self.tr("Data"))
@@ -197,7 +205,8 @@ class SettingsDialog(QDialog):
                               self._chosen_practice(),
                               Appearance(self.scheme.currentData(),
                                          self.text_size.currentData(),
-                                         self.density.currentData()))
+                                         self.density.currentData()),
+                              self.spelling.isChecked())
 
     def _chosen_practice(self) -> tuple[str, int] | None:
         key = self.practice.currentData()

@@ -99,10 +99,17 @@ class ToolsFlow(QObject):
             self.export_dialog.finish()
         path = Path(str(getattr(result, "path", "")))
         total = sum(getattr(result, "counts", {}).values())
+        written = len(getattr(result, "parts", ())) or 1
         self.exported_folder = path.parent
+        if written == 1:
+            text = self.tr("Bundle written for the central team: %1 (%2 records), in %3.")
+        else:
+            # A large export is several bundles; the central team imports them in name order.
+            text = self.tr("%4 bundles written for the central team (%2 records), in %3; the "
+                           "last is %1. Hand over all of them.").replace("%4", str(written))
         self.window.show_notice(
-            self.tr("Bundle written for the central team: %1 (%2 records), in %3.").replace(
-                "%1", path.name).replace("%2", str(total)).replace("%3", str(path.parent)),
+            text.replace("%1", path.name).replace("%2", str(total)).replace(
+                "%3", str(path.parent)),
             self.tr("Open Folder"), self._open_export_folder)
 
     def _open_export_folder(self) -> None:
@@ -169,6 +176,10 @@ class ToolsFlow(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication) and values.appearance != appearance.current():
             appearance.apply(app, values.appearance)
+        from cfpm_coach.ui import spell_check
+
+        if values.spell_check != spell_check.is_enabled(data_dir):
+            spell_check.set_enabled(data_dir, values.spell_check)
         if values.language != i18n.chosen_language(data_dir):
             i18n.set_language(data_dir, values.language)
             self.window.statusBar().showMessage(

@@ -713,6 +713,26 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <source>Full implementation</source>
         <translation>Implementación completa</translation>
     </message>
+    <message>
+        <source>No Suggestions</source>
+        <translation>Sin sugerencias</translation>
+    </message>
+    <message>
+        <source>Add to Dictionary</source>
+        <translation>Añadir al diccionario</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorar</translation>
+    </message>
+    <message>
+        <source>Word Not Added</source>
+        <translation>Palabra no añadida</translation>
+    </message>
+    <message>
+        <source>The word could not be added to your dictionary, %1: %2.</source>
+        <translation>No se pudo añadir la palabra a su diccionario, %1: %2.</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -2244,6 +2264,14 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>&amp;Bloquear tras inactividad</translation>
     </message>
     <message>
+        <source>Underline &amp;misspelled words in notes</source>
+        <translation>Subrayar las palabras &amp;mal escritas en las notas</translation>
+    </message>
+    <message>
+        <source>Checks notes in the language CFPM Coach shows; right-click an underlined word for corrections</source>
+        <translation>Revisa las notas en el idioma en que se muestra CFPM Coach; haga clic derecho en una palabra subrayada para ver correcciones</translation>
+    </message>
+    <message>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
@@ -2732,6 +2760,10 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>Open Folder</source>
         <translation>Abrir carpeta</translation>
+    </message>
+    <message>
+        <source>%4 bundles written for the central team (%2 records), in %3; the last is %1. Hand over all of them.</source>
+        <translation>%4 paquetes escritos para el equipo central (%2 registros), en %3; el último es %1. Entregue todos.</translation>
     </message>
     <message>
         <source>No file manager opened on this computer. The bundle is in %1: open that folder yourself, or copy its path from here.</source>

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.sync import keys
+from cfpm_coach.sync import container, keys
 from cfpm_coach.ui.export_dialog import ExportDialog
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.views.read_models import WorkerView
@@ -127,3 +127,27 @@ def test_enter_exports_and_browse_is_never_the_default(qtbot: QtBot, window: Mai
     assert dialog.export_button.isDefault()
     assert not dialog.browse.autoDefault() and not dialog.browse.isDefault()
     dialog.reject()
+
+
+@pytest.mark.qt_log_ignore("does not support QPlatformServices::openDocument")
+def test_an_export_in_parts_says_how_many_bundles_were_written(
+        qtbot: QtBot, window: MainWindow, workspace: Workspace, worker: WorkerView,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A part size smaller than any record: every record is a bundle of its own.
+    monkeypatch.setattr(container, "PART_INFLATED_BYTES", 1)
+    recipient = keys.new_team_identity(tmp_path / "team.key")
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    dialog = open_export(qtbot, window)
+    paste(qtbot, dialog.recipient, recipient)
+    replace_text(qtbot, dialog.folder, str(folder))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+    wait_idle(qtbot, window)
+    written = sorted(folder.glob("*.cfpm-bundle"))
+    assert len(written) >= 3
+    notice = window.notice
+    assert notice.isVisible()
+    assert f"{len(written)} bundles written" in notice.text.text()
+    assert written[-1].name in notice.text.text() and str(folder) in notice.text.text()
+    assert notice.action.isVisible() and notice.action.text() == "Open Folder"

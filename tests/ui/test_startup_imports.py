@@ -1,5 +1,6 @@
 """Start-up stays lean: the window's modules do not pull in ReportLab or Alembic (measured cost
-about 140 ms each) nor the bundle crypto; they load when first needed."""
+about 140 ms each) nor the bundle crypto nor spell-check's word lists; they load when first
+needed."""
 
 import subprocess
 import sys
@@ -7,7 +8,8 @@ from pathlib import Path
 
 
 def test_window_modules_leave_heavy_imports_for_later() -> None:
-    heavy = ("reportlab", "alembic", "pyrage", "cryptography", "httpx", "tenacity", "fastapi")
+    heavy = ("reportlab", "alembic", "pyrage", "cryptography", "httpx", "tenacity", "fastapi",
+             "spellchecker", "cfpm_coach.ui.spell_check")
     code = ("import sys, cfpm_coach.ui.app, cfpm_coach.cli; "
             f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
