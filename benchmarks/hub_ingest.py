@@ -63,7 +63,7 @@ def _backend(ws: Workspace, work: Path, size: str, runs: int, backend: str,
         hub, _recipient, _team = Hub.init(work / f"hub-{backend}-{n}", url, identity,
                                           max_bundle_bytes=512 * 1024 * 1024)
         hubs.append((hub, hub.enroll(ws.exchange.device_public_key(), "Bench").token))
-    # A large export is several bundles (parts of at most 8 MiB inflated): all are timed, in order.
+    # A large export is several bundles (parts of at most 6 MiB inflated): all are timed, in order.
     parts = [part.path.read_bytes()
              for part in ws.exchange.export(work / "out", recipient, full=True).parts]
     queue = list(hubs)
