@@ -12,11 +12,12 @@ from cfpm_coach.views.read_models import WorkerView
 
 @contextmanager
 def statements(workspace: Workspace) -> Iterator[list[str]]:
-    """The SQL statements the store's engine sends while the block runs (PRAGMAs aside)."""
+    """The SQL statements the store's engine sends while the block runs (PRAGMAs and
+    transaction control aside)."""
     sent: list[str] = []
 
     def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if not statement.lstrip().upper().startswith("PRAGMA"):
+        if statement.split(None, 1)[0].upper() not in ("PRAGMA", "BEGIN", "COMMIT", "ROLLBACK"):
             sent.append(statement)
 
     engine = workspace.store.engine
