@@ -282,10 +282,18 @@ class StartDialog(QDialog):
             if problem is not None:
                 self.worker_problem.setText(problem)
                 self.worker_problem.show()
+                self._grow_to_fit()
                 self.worker.setFocus(Qt.FocusReason.OtherFocusReason)
                 self.worker.show_matches()
                 return
         super().accept()
+
+    def _grow_to_fit(self) -> None:
+        """Taller when a row appears, so the rows below it keep their room."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def request(self) -> StartRequest:
         """What was chosen."""
