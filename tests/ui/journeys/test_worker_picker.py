@@ -18,9 +18,10 @@ from cfpm_coach.paths import DATABASE_NAME
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.start_dialog import StartDialog
+from cfpm_coach.ui.worker_dialog import WorkerDialog
 from tests.ui.conftest import returning_coach, wait_idle
 from tests.ui.journeys import steps
-from tests.ui.journeys.driver import activate, focus_widget, when_modal
+from tests.ui.journeys.driver import activate, focus_widget, press, type_text, when_modal
 from tests.ui.windows import window_on
 
 # The offscreen platform cannot grab the keyboard for the list of matches (a popup); keys reach
@@ -132,6 +133,37 @@ def test_typed_office_matching_several_asks_to_pick_one(qtbot: QtBot, data_dir: 
         assert dialog.result() == dialog.DialogCode.Accepted
         qtbot.waitUntil(lambda: steps.on_checklist_of(window, "Bruno Lima"), timeout=10_000)
     assert observed_workers(data_dir) == [ids["Bruno Lima"].hex]
+
+
+def test_a_name_nobody_has_is_said_then_new_worker_adds_them(qtbot: QtBot,
+                                                             data_dir: Path) -> None:
+    _team(data_dir)
+    seen: dict[str, object] = {}
+
+    def add(_dialog: WorkerDialog) -> None:
+        type_text("Zoe Park")
+        press(Qt.Key.Key_Return)
+
+    def answer(dialog: StartDialog) -> None:
+        type_in(dialog, "zzz")
+        key(dialog, Qt.Key.Key_Return)  # nobody matches: nothing starts
+        seen["problem"] = (dialog.isVisible(), dialog.worker_problem.text())
+        added = when_modal(WorkerDialog, add)
+        key(dialog, Qt.Key.Key_Tab)  # -> New worker…
+        key(dialog, Qt.Key.Key_Space)
+        seen["added"] = bool(added)
+        seen["shown"] = dialog.worker.currentText()
+        key(dialog, Qt.Key.Key_Return)
+
+    with window_on(qtbot, data_dir) as window:
+        dialog = _start(qtbot, window, answer)
+        assert seen["problem"] == (True, "No worker's name or office contains \u201czzz\u201d.")
+        assert seen["added"] and seen["shown"] == "Zoe Park (new)"
+        assert dialog.result() == dialog.DialogCode.Accepted
+        qtbot.waitUntil(lambda: steps.on_checklist_of(window, "Zoe Park"), timeout=10_000)
+    with Workspace.open(data_dir) as ws:
+        [zoe] = [c for c in ws.workers.choices() if c.name == "Zoe Park"]
+    assert observed_workers(data_dir) == [zoe.key]
 
 
 def test_the_leadership_picker_lists_the_active_workers(qtbot: QtBot, data_dir: Path) -> None:
