@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import QDateTime, QLocale, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -89,9 +89,9 @@ class StartDialog(QDialog):
         self.worker_problem = QLabel()
         self.worker_problem.setObjectName("workerProblem")
         self.worker_problem.setWordWrap(True)
-        self.worker_problem.hide()
+        self._clear_worker_problem()
         form.addRow("", self.worker_problem)
-        self.worker.editTextChanged.connect(self.worker_problem.hide)
+        self.worker.editTextChanged.connect(self._clear_worker_problem)
         self._add_office_rows(form, workers)
 
         self.instrument = QComboBox()
@@ -225,7 +225,7 @@ class StartDialog(QDialog):
         form.setRowVisible(self.stage, office)
         for widget in self._worker_only:
             form.setRowVisible(widget, not office)
-        self.worker_problem.hide()
+        self._clear_worker_problem()
         # An office is assessed with its people, not on a home visit: the first setting offered
         # follows the subject until the coach picks one.
         wanted = Setting.TEAM_MEETING if office else Setting.HOME_VISIT
@@ -282,11 +282,17 @@ class StartDialog(QDialog):
             if problem is not None:
                 self.worker_problem.setText(problem)
                 self.worker_problem.show()
+                self.worker.setAccessibleDescription(problem)  # read out with the field
                 self._grow_to_fit()
                 self.worker.setFocus(Qt.FocusReason.OtherFocusReason)
                 self.worker.show_matches()
                 return
         super().accept()
+
+    @Slot()
+    def _clear_worker_problem(self) -> None:
+        self.worker_problem.hide()
+        self.worker.setAccessibleDescription("")
 
     def _grow_to_fit(self) -> None:
         """Taller when a row appears, so the rows below it keep their room."""

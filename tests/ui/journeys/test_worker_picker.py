@@ -148,6 +148,7 @@ def test_a_name_nobody_has_is_said_then_new_worker_adds_them(qtbot: QtBot,
         type_in(dialog, "zzz")
         key(dialog, Qt.Key.Key_Return)  # nobody matches: nothing starts
         seen["problem"] = (dialog.isVisible(), dialog.worker_problem.text())
+        seen["described"] = dialog.worker.accessibleDescription()  # a screen reader says it
         added = when_modal(WorkerDialog, add)
         key(dialog, Qt.Key.Key_Tab)  # -> New worker…
         key(dialog, Qt.Key.Key_Space)
@@ -157,7 +158,8 @@ def test_a_name_nobody_has_is_said_then_new_worker_adds_them(qtbot: QtBot,
 
     with window_on(qtbot, data_dir) as window:
         dialog = _start(qtbot, window, answer)
-        assert seen["problem"] == (True, "No worker's name or office contains \u201czzz\u201d.")
+        said = "No worker's name or office contains \u201czzz\u201d."
+        assert seen["problem"] == (True, said) and seen["described"] == said
         assert seen["added"] and seen["shown"] == "Zoe Park (new)"
         assert dialog.result() == dialog.DialogCode.Accepted
         qtbot.waitUntil(lambda: steps.on_checklist_of(window, "Zoe Park"), timeout=10_000)
