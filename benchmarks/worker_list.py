@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 
 from benchmarks.harness import Row, measure, stats_of
+from benchmarks.worker_picker import worker_picker_rows
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.bulk import seed_synthetic
 
@@ -94,7 +95,8 @@ def _child_times(data_dir: Path, repeat: int) -> list[list[float]]:
 
 
 def worker_list_rows(folder: Path, *, smoke: bool, repeat: int) -> list[Row]:
-    """Per size: the service's read and the shown list, each with the raw read as baseline."""
+    """Per size: the service's read and the shown list, each with the raw read as baseline;
+    then New observation's worker picker (benchmarks.worker_picker)."""
     rows = []
     for workers in SMOKE_SIZES if smoke else FULL_SIZES:
         label = f"{workers // 1000}k workers" if workers >= 1000 else f"{workers} workers"
@@ -116,4 +118,6 @@ def worker_list_rows(folder: Path, *, smoke: bool, repeat: int) -> list[Row]:
                         stats_of(complete), baseline, ""))
         rows.append(Row(f"worker list first paint vs full raw read ({workers} workers)", label,
                         stats_of(painted), everything, ""))
+        if not smoke or workers == SMOKE_SIZES[0]:  # the smoke run: once, on the small store
+            rows += worker_picker_rows(data_dir, workers, label, repeat)
     return rows

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from cfpm_coach.storage.models import Observation, Worker
 from cfpm_coach.views.read_models import ListedWorker as ListedWorker
+from cfpm_coach.views.worker_choice import WorkerChoice
 
 
 def get_worker(*, session: Session, worker_id: uuid.UUID) -> Worker | None:
@@ -90,6 +91,18 @@ def listed_workers(
     # On the connection, raw keys, no type conversion: at 50,000 workers the ORM's result
     # wrapping and a UUID per row were most of the read.
     return list(map(ListedWorker._make, session.connection().execute(query.order_by(*keys))))
+
+
+def worker_choices(*, session: Session, include_inactive: bool = False) -> list[WorkerChoice]:
+    """Every live worker's key, name, office, unit, role, county and status, by name: one
+    query, no figures (what a picker needs)."""
+    query = _filtered(core_select(type_coerce(Worker.id, String), col(Worker.name),
+                                  col(Worker.office), col(Worker.unit), col(Worker.role),
+                                  col(Worker.county), type_coerce(Worker.active, Integer)),
+                      include_inactive, None, None)
+    # Raw keys on the connection, as listed_workers: no UUID or ORM row per worker.
+    return list(map(WorkerChoice._make, session.connection().execute(
+        query.order_by(func.lower(Worker.name), col(Worker.id)))))
 
 
 def workers_by_id(*, session: Session, worker_ids: list[uuid.UUID]) -> list[WorkerRow]:

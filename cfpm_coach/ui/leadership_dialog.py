@@ -1,10 +1,10 @@
 """Leadership: a leader's self-assessment next to how others rate them, now and over time."""
 
 import uuid
+from collections.abc import Sequence
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,12 +19,18 @@ from PySide6.QtWidgets import (
 from cfpm_coach.ui.figure_trees import DASH, decimal, figure_tree, percent, resize_columns
 from cfpm_coach.ui.table_models import locale_date
 from cfpm_coach.ui.texts import tr
-from cfpm_coach.views.read_models import LeadershipComparison, WorkerView
+from cfpm_coach.ui.worker_picker import WorkerPicker
+from cfpm_coach.views.read_models import LeadershipComparison
+from cfpm_coach.views.worker_choice import WorkerChoice
 
 
 def _points(gap: float | None) -> str:
     return DASH if gap is None else tr("%1 pts").replace(
         "%1", f"{round(gap * 100):+d}")
+
+
+def _leader_label(worker: WorkerChoice) -> str:
+    return f"{worker.name} \u00b7 {worker.office}" if worker.office else worker.name
 
 
 class LeadershipDialog(QDialog):
@@ -33,7 +39,7 @@ class LeadershipDialog(QDialog):
     leader_chosen = Signal(object)  # worker id
     pdf_requested = Signal(object)  # worker id
 
-    def __init__(self, parent: QWidget | None, workers: list[WorkerView],
+    def __init__(self, parent: QWidget | None, workers: Sequence[WorkerChoice],
                  selected: uuid.UUID | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Leadership: Self vs. Others"))
@@ -41,13 +47,8 @@ class LeadershipDialog(QDialog):
         self.resize(760, 520)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.leader = QComboBox()
+        self.leader = WorkerPicker(workers, selected, label=_leader_label)
         self.leader.setAccessibleName(self.tr("Leader"))
-        for worker in workers:
-            self.leader.addItem(f"{worker.name} \u00b7 {worker.office}" if worker.office
-                                else worker.name, worker.id)
-        if selected is not None:
-            self.select_leader(selected)
         form.addRow(self.tr("&Leader"), self.leader)
         layout.addLayout(form)
         self.summary = QLabel()
@@ -75,12 +76,8 @@ class LeadershipDialog(QDialog):
         self.leader.currentIndexChanged.connect(self._on_leader)
 
     def select_leader(self, worker_id: uuid.UUID) -> bool:
-        """Choose a leader by id (findData compares wrapped objects, not UUID values)."""
-        for index in range(self.leader.count()):
-            if self.leader.itemData(index) == worker_id:
-                self.leader.setCurrentIndex(index)
-                return True
-        return False
+        """Choose a leader by id; False when they are not listed."""
+        return self.leader.select(worker_id)
 
     @Slot()
     def _on_leader(self) -> None:

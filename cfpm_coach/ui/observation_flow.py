@@ -18,8 +18,8 @@ from cfpm_coach.views.read_models import (
     GoalView,
     ObservationDetail,
     ObservationSummary,
-    WorkerView,
 )
+from cfpm_coach.views.worker_choice import WorkerChoice
 
 if TYPE_CHECKING:
     from cfpm_coach.ui.finish_dialog import FinishDialog, GoalDraft
@@ -81,12 +81,13 @@ class ObservationFlow(QObject):
     def start(self) -> None:
         """Ask what to observe (the current worker preselected), then open the checklist."""
         self.backend.read(
-            lambda ws: (ws.workers.find(include_inactive=False),
+            lambda ws: (ws.workers.choices(include_inactive=False),
                         ws.start_instrument(),
                         ws.profile.coach().name),
             self._ask_start)
 
-    def _ask_start(self, result: tuple[list[WorkerView], tuple[str, int] | None, str]) -> None:
+    def _ask_start(self, result: tuple[list[WorkerChoice], tuple[str, int] | None, str]
+                   ) -> None:
         workers, default_instrument, coach_name = result
         workspace = self.shell.workspace
         if workspace is None:

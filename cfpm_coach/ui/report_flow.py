@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from cfpm_coach.ui.leadership_dialog import LeadershipDialog
     from cfpm_coach.ui.pdf_preview import PdfPreview
     from cfpm_coach.ui.report_dialog import ReportRequest
-    from cfpm_coach.views.read_models import AgreementReport, WorkerView
+    from cfpm_coach.views.read_models import AgreementReport
+    from cfpm_coach.views.worker_choice import WorkerChoice
 
 
 def _file_name(*parts: str) -> str:
@@ -143,10 +144,10 @@ class ReportFlow(QObject):
     @Slot()
     def leadership(self) -> None:
         """A leader's self-assessment next to others' ratings."""
-        self.shell.backend.read(lambda ws: ws.workers.find(include_inactive=False),
+        self.shell.backend.read(lambda ws: ws.workers.choices(include_inactive=False),
                                  self._open_leadership, self._failed)
 
-    def _open_leadership(self, workers: "list[WorkerView]") -> None:
+    def _open_leadership(self, workers: "list[WorkerChoice]") -> None:
         from cfpm_coach.ui.leadership_dialog import LeadershipDialog
 
         if self.leadership_dialog is None:

@@ -185,7 +185,7 @@ def form_dialogs(window: MainWindow, worker: uuid.UUID) -> dict[str, QDialog]:
 
     workspace = window.workspace
     assert workspace is not None
-    start = StartDialog(window, workspace.workers.find(include_inactive=False),
+    start = StartDialog(window, workspace.workers.choices(include_inactive=False),
                         workspace.catalog.latest(), selected_worker=worker)
     export = ExportDialog(window, "", Path.home() / "Desktop")
     mistyped = ExportDialog(window, "age1notarealkey", Path.home() / "Desktop")

@@ -2,10 +2,11 @@
 reference and co-observer."""
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtCore import QDateTime, QLocale, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -29,7 +30,8 @@ from cfpm_coach.ui.form_rows import add_row
 from cfpm_coach.ui.office_texts import stage_label
 from cfpm_coach.ui.table_models import SHORT, casework_label, date_edit_format, setting_label
 from cfpm_coach.ui.worker_dialog import WorkerDialog, WorkerFields
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.ui.worker_picker import WorkerPicker
+from cfpm_coach.views.worker_choice import WorkerChoice
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ class StartDialog(QDialog):
     """A short form; everything but the worker has a sensible default. An instrument that rates
     an office swaps the worker for the office, its county and its implementation stage."""
 
-    def __init__(self, parent: QWidget | None, workers: list[WorkerView],
+    def __init__(self, parent: QWidget | None, workers: Sequence[WorkerChoice],
                  instruments: list[Instrument], *, selected_worker: uuid.UUID | None = None,
                  default_instrument: str | tuple[str, int] | None = SHIPPED_PRACTICE) -> None:
         super().__init__(parent)
@@ -70,17 +72,8 @@ class StartDialog(QDialog):
         self._new_worker: WorkerFields | None = None
         form = QFormLayout(self)
 
-        self.worker = QComboBox()
+        self.worker = WorkerPicker([w for w in workers if w.active], selected_worker)
         self.worker.setAccessibleName(self.tr("Worker"))
-        for worker in workers:
-            if worker.active:
-                self.worker.addItem(f"{worker.name} \u2014 {worker.office}".rstrip(" \u2014"),
-                                    worker.id)
-        # Compared in Python: QComboBox.findData never matches a uuid.UUID, so the first worker
-        # was preselected whoever was current.
-        ids = [self.worker.itemData(i) for i in range(self.worker.count())]
-        if selected_worker in ids:
-            self.worker.setCurrentIndex(ids.index(selected_worker))
         new_worker = QPushButton(self.tr("New worker\u2026"))
         new_worker.setAccessibleName(self.tr("Create a new worker"))
         new_worker.setAutoDefault(False)  # Enter starts observing; it never adds a worker
@@ -92,6 +85,13 @@ class StartDialog(QDialog):
         worker_label.setBuddy(self.worker)
         form.addRow(worker_label, row)
         self._worker_row = worker_label
+        # Why Enter did not start: what was typed names no worker, or several.
+        self.worker_problem = QLabel()
+        self.worker_problem.setObjectName("workerProblem")
+        self.worker_problem.setWordWrap(True)
+        self._clear_worker_problem()
+        form.addRow("", self.worker_problem)
+        self.worker.editTextChanged.connect(self._clear_worker_problem)
         self._add_office_rows(form, workers)
 
         self.instrument = QComboBox()
@@ -185,7 +185,7 @@ class StartDialog(QDialog):
         self._form = form
         self._follow_subject()
 
-    def _add_office_rows(self, form: QFormLayout, workers: list[WorkerView]) -> None:
+    def _add_office_rows(self, form: QFormLayout, workers: Sequence[WorkerChoice]) -> None:
         """Office, county and stage: shown instead of the worker for an office instrument."""
         places = sorted({(w.office, w.county) for w in workers if w.office})
         self._county_of = dict(places)
@@ -225,6 +225,7 @@ class StartDialog(QDialog):
         form.setRowVisible(self.stage, office)
         for widget in self._worker_only:
             form.setRowVisible(widget, not office)
+        self._clear_worker_problem()
         # An office is assessed with its people, not on a home visit: the first setting offered
         # follows the subject until the coach picks one.
         wanted = Setting.TEAM_MEETING if office else Setting.HOME_VISIT
@@ -244,8 +245,7 @@ class StartDialog(QDialog):
             return
         self._new_worker = fields
         new = self.tr("new")
-        self.worker.insertItem(0, f"{fields.name} ({new})", None)
-        self.worker.setCurrentIndex(0)
+        self.worker.add_new(f"{fields.name} ({new})")
         self._update_ok()
 
     def _new_pair_code(self) -> None:
@@ -275,9 +275,35 @@ class StartDialog(QDialog):
         assert isinstance(value, datetime)
         return value.astimezone()
 
+    def accept(self) -> None:
+        """Start, once what was typed in the worker picker names one worker."""
+        if not self.rates_office():
+            problem = self.worker.settle()
+            if problem is not None:
+                self.worker_problem.setText(problem)
+                self.worker_problem.show()
+                self.worker.setAccessibleDescription(problem)  # read out with the field
+                self._grow_to_fit()
+                self.worker.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.worker.show_matches()
+                return
+        super().accept()
+
+    @Slot()
+    def _clear_worker_problem(self) -> None:
+        self.worker_problem.hide()
+        self.worker.setAccessibleDescription("")
+
+    def _grow_to_fit(self) -> None:
+        """Taller when a row appears, so the rows below it keep their room."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
     def request(self) -> StartRequest:
         """What was chosen."""
-        worker_id = self.worker.currentData()
+        worker_id = self.worker.current_id()
         if self.rates_office():
             return StartRequest(
                 worker_id=None, new_worker=None,
@@ -302,7 +328,7 @@ class StartDialog(QDialog):
         )
 
     @classmethod
-    def ask(cls, parent: QWidget | None, workers: list[WorkerView],
+    def ask(cls, parent: QWidget | None, workers: Sequence[WorkerChoice],
             instruments: list[Instrument], *, selected_worker: uuid.UUID | None = None,
             default_instrument: str | tuple[str, int] | None = SHIPPED_PRACTICE
             ) -> StartRequest | None:

@@ -3060,6 +3060,25 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     </message>
 </context>
 <context>
+    <name>WorkerPicker</name>
+    <message>
+        <source>Type part of a name or office</source>
+        <translation>Escriba parte de un nombre o de una oficina</translation>
+    </message>
+    <message>
+        <source>Choose a worker: type part of a name or office, then pick one from the list with the arrow keys and Enter.</source>
+        <translation>Elija un trabajador: escriba parte de un nombre o de una oficina y elija uno de la lista con las flechas e Intro.</translation>
+    </message>
+    <message>
+        <source>No worker&apos;s name or office contains “%1”.</source>
+        <translation>Ningún trabajador tiene «%1» en su nombre ni en su oficina.</translation>
+    </message>
+    <message>
+        <source>%1 workers match “%2”: pick one from the list with the arrow keys and Enter.</source>
+        <translation>%1 trabajadores coinciden con «%2»: elija uno de la lista con las flechas e Intro.</translation>
+    </message>
+</context>
+<context>
     <name>WorkersModel</name>
     <message>
         <source> (inactive)</source>

@@ -47,7 +47,7 @@ def test_main_window_controls_are_named(qtbot: QtBot, window: MainWindow,
 
 def test_dialogs_are_named(qtbot: QtBot, window: MainWindow, draft: ObservationDetail,
                            workspace: Workspace) -> None:
-    workers = workspace.workers.find()
+    workers = workspace.workers.choices()
     catalog = workspace.catalog.latest()
     start = StartDialog(window, workers, catalog)
     qtbot.addWidget(start)
