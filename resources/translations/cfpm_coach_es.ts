@@ -1317,8 +1317,8 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Escribiendo trabajadores de ejemplo, cada uno con un año de observaciones y metas: %d de %d listos.</translation>
     </message>
     <message>
-        <source>%s — DEMO (Sample Data)</source>
-        <translation>%s — DEMOSTRACIÓN (datos de ejemplo)</translation>
+        <source>DEMO (Sample Data)</source>
+        <translation>DEMOSTRACIÓN (datos de ejemplo)</translation>
     </message>
     <message>
         <source>Setting up…</source>
