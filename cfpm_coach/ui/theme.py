@@ -40,9 +40,11 @@ QLabel#privacyWarning {{ color: {warning}; }}
 QLabel[role="error"] {{ color: {error}; }}
 QLabel[role="hint"] {{ color: palette(placeholder-text); }}
 QFrame#noticeBar {{ background: #e8f0fb; border-bottom: 2px solid #1a5fb4; }}
-QFrame#noticeBar QLabel {{ color: #0b2545; }}
+QFrame#noticeBar QLabel, QPushButton#noticeClose {{ color: #0b2545; }} /* the bar stays light
+    in dark: its flat Close in the dark palette's light ink vanished on it */
 QFrame#noticeBar[kind="problem"] {{ background: #fdecea; border-bottom: 2px solid #b3261e; }}
-QFrame#noticeBar[kind="problem"] QLabel {{ color: #410e0b; }}
+QFrame#noticeBar[kind="problem"] QLabel,
+QFrame#noticeBar[kind="problem"] QPushButton#noticeClose {{ color: #410e0b; }}
 QFrame#demoBanner {{ background: #fff4d6; border-bottom: 2px solid #d08a00; }}
 QFrame#demoBanner QLabel {{ color: #3d2a00; }}
 QLabel#emptyState {{ color: palette(placeholder-text); font-size: {heading}pt; }}

@@ -149,3 +149,19 @@ def test_ctrl_equals_and_ctrl_minus_step_the_text_size_and_remember_it(
     press(Qt.Key.Key_Minus, CTRL)
     assert appearance.load(data_dir) == Appearance(text_size="large")
     assert fresh_look.font().pointSizeF() == pytest.approx(body * 1.25, abs=0.1)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", ["info", "problem"])
+def test_the_notices_close_button_is_readable_on_its_bar(
+        qtbot: QtBot, window: MainWindow, fresh_look: QApplication, scheme: str,
+        kind: str) -> None:
+    """The bar keeps its own light colours in dark: its flat Close was drawn in the dark
+    palette's light ink on it, all but invisible (docs/screenshots/dark/notice-exported.png)."""
+    appearance.apply(fresh_look, Appearance(scheme=scheme))
+    window.show_notice("Bundle written.", "Open Folder", window.notice.hide, kind=kind)
+    qtbot.waitUntil(window.notice.isVisible)
+    bar = window.notice.grab().toImage()
+    background = bar.pixelColor(2, 2)
+    ink = window.notice.close_button.palette().color(QPalette.ColorRole.ButtonText)
+    assert contrast(ink, background) >= 4.5, (ink.name(), background.name())
