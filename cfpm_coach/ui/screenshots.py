@@ -88,6 +88,8 @@ def take_screenshots(out_dir: Path, data_dir: Path | None = None,
         if QCoreApplication.instance() is not None:
             raise RuntimeError("screenshots at a scale need a process of their own")
         os.environ["QT_SCALE_FACTOR"] = f"{variant.scale:g}"
+    if QCoreApplication.instance() is None and os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        _laptop_screen(variant)
     folder = out_dir / variant.folder if variant.folder else out_dir
     folder.mkdir(parents=True, exist_ok=True)
     data = data_dir or Path(tempfile.mkdtemp(prefix="cfpm-coach-shots-"))
@@ -121,6 +123,24 @@ def take_screenshots(out_dir: Path, data_dir: Path | None = None,
 
         shots += report_pages(folder, data, busiest.id) + office_pdf_pages(folder, data)
     return shots
+
+
+def _laptop_screen(variant: Variant) -> None:
+    """An offscreen screen the size of the laptop the variant pictures (its size at its scale).
+
+    Offscreen's own screen is 800x800: a dialog sizing itself to its content stops at two thirds
+    of the screen, so About was cut to 533 px wide, and at 150 % (533 logical px) the welcome's
+    passphrase fields were squeezed to a sliver.
+    """
+    import json
+
+    scale = variant.scale or 1.0
+    screen = {"name": "laptop", "x": 0, "y": 0, "logicalDpi": 96, "logicalBaseDpi": 96,
+              "dpr": 1, "width": round(variant.size.width() * scale),
+              "height": round(variant.size.height() * scale)}
+    config = Path(tempfile.mkdtemp(prefix="cfpm-coach-screen-")) / "screen.json"
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
 def _save(picture: QPixmap, path: Path) -> Path:
