@@ -14,7 +14,7 @@ from PySide6.QtGui import QPainter, QPixmap, QTextCursor
 from PySide6.QtWidgets import QDialog, QWidget
 
 from cfpm_coach.services import demo
-from cfpm_coach.ui import spell_check
+from cfpm_coach.ui import i18n, spell_check
 from cfpm_coach.ui.finish_dialog import FinishDialog
 from cfpm_coach.ui.main_window import MainWindow
 from cfpm_coach.ui.spell_check import SpellMenu
@@ -92,16 +92,34 @@ def _checklist(scene: Scene) -> QPixmap:
 
 def _notice_exported(scene: Scene) -> QPixmap:
     window = scene.window
-    tr = QCoreApplication.translate
-    window.show_notice(tr("ToolsFlow", "Bundle written for the central team: %1 (%2 records), "
-                                       "in %3.").replace(
-        "%1", "cfpm-1a2b3c4d-20261129T232200Z.cfpm-bundle").replace("%2", "245").replace(
-        "%3", str(Path.home() / "Desktop")), tr("ToolsFlow", "Open Folder"), window.notice.hide)
+    window.show_notice(QCoreApplication.translate(
+        "ToolsFlow", "Bundle written for the central team: %1 (%2 records), in %3.").replace(
+            "%1", "cfpm-1a2b3c4d-20261129T232200Z.cfpm-bundle").replace("%2", "245").replace(
+            "%3", str(Path.home() / "Desktop")),
+        QCoreApplication.translate("ToolsFlow", "Open Folder"), window.notice.hide)
     settle(window)
     picture = window.grab()
     window.notice.hide()
     settle(window)
     return picture
+
+
+# The debrief a coach types, in the language of the run: (strengths, growth areas, next steps)
+# and the growth areas with a misspelled word, for the spelling shot.
+DEBRIEF = {
+    "en": ("Opened by asking what the family hoped to get from the visit.",
+           "Check understanding after explaining next steps.",
+           "Before the next CFT, ask the parent who they want there.",
+           ("Check understanding after explaning next steps.", "explaning")),
+    "es": ("Abrió preguntando qué esperaba la familia de la visita.",
+           "Comprobar que se entendió después de explicar los próximos pasos.",
+           "Antes de la próxima reunión, preguntar a la madre a quién quiere invitar.",
+           ("Comprobar que se entendió después de explcar los próximos pasos.", "explcar")),
+}
+
+
+def _debrief() -> tuple[str, str, str, tuple[str, str]]:
+    return DEBRIEF.get(i18n.current_language(), DEBRIEF["en"])
 
 
 def _finish(scene: Scene, picture: Callable[[FinishDialog], QPixmap]) -> QPixmap:
@@ -112,9 +130,10 @@ def _finish(scene: Scene, picture: Callable[[FinishDialog], QPixmap]) -> QPixmap
     wait_until(lambda: window.flow.finish_dialog is not None)
     dialog = window.flow.finish_dialog
     assert dialog is not None
-    dialog.strengths.setPlainText("Opened by asking what the family hoped to get from the visit.")
-    dialog.growth_areas.setPlainText("Check understanding after explaining next steps.")
-    dialog.next_steps.setPlainText("Before the next CFT, ask the parent who they want there.")
+    strengths, growth, next_steps, _misspelled = _debrief()
+    dialog.strengths.setPlainText(strengths)
+    dialog.growth_areas.setPlainText(growth)
+    dialog.next_steps.setPlainText(next_steps)
     settle(window)
     shot = picture(dialog)
     # Saved now, while the checklist is open, not by the typing-pause timer after it closed.
@@ -129,12 +148,13 @@ def _finish(scene: Scene, picture: Callable[[FinishDialog], QPixmap]) -> QPixmap
 def _spelling(dialog: FinishDialog) -> QPixmap:
     """A debrief note with a misspelled word underlined and its right-click menu open."""
     field = dialog.growth_areas
-    field.setPlainText("Check understanding after explaning next steps.")
+    text, word = _debrief()[3]
+    field.setPlainText(text)
     spell_menu = field.findChild(SpellMenu)
     assert spell_menu is not None
     wait_until(lambda: spell_check.checking().speller() is not None)
     cursor = QTextCursor(field.document())
-    cursor.setPosition(field.toPlainText().index("explaning") + 4)
+    cursor.setPosition(field.toPlainText().index(word) + 4)
     menu = spell_menu.menu_at(field.cursorRect(cursor).center())
     # Opened just under the word, so the picture shows its underline too.
     below = field.cursorRect(cursor).bottomLeft() + QPoint(0, 4)

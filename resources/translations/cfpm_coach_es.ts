@@ -737,6 +737,10 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
 <context>
     <name>AboutDialog</name>
     <message>
+        <source>see the county&apos;s licence agreement</source>
+        <translation>consulte el acuerdo de licencia del condado</translation>
+    </message>
+    <message>
         <source>About CFPM Coach</source>
         <translation>Acerca de CFPM Coach</translation>
     </message>
