@@ -145,7 +145,7 @@ fuzz: test-deps
 instrument-template: $(RUN_STAMP)
 	$(BIN)/cfpm-coach instruments template -o docs/instrument-template.xlsx --data-dir "$$(mktemp -d)"
 
-## Render the app's main screens from demo data into docs/screenshots/.
+## Render every screen and dialog from demo data into docs/screenshots/: light, dark/, touch/, scale-150/, es/.
 screenshots: $(RUN_STAMP) translations
 	@$(MAKE) --no-print-directory system-deps DEBS="$(RUN_DEBS)"
 	QT_QPA_PLATFORM=offscreen $(BIN)/cfpm-coach screenshots docs/screenshots

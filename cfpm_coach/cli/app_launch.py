@@ -2,6 +2,7 @@
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,45 +30,56 @@ def register(
 ) -> None:
     """Add the commands that need the desktop UI."""
     p = commands.add_parser("screenshots", parents=[common],
-                            help="render the app's main screens to PNG (for the docs)")
+                            help="render every screen and dialog to PNG (for the docs)")
     p.add_argument("out_dir", type=Path, nargs="?", default=Path("docs/screenshots"))
-    p.add_argument("--language", choices=("en", "es"), default=None,
-                   help="one language only, into OUT_DIR (default: English into OUT_DIR, "
-                        "then Spanish into OUT_DIR/es, then the main screens at 150 %% into "
-                        "OUT_DIR/scale-150)")
-    p.add_argument("--scale", type=float, default=None,
-                   help="with --language: the main screens only, at this scale factor "
-                        "(QT_SCALE_FACTOR)")
+    p.add_argument("--variant", default=None,
+                   help="one variant only (light, dark, touch, scale-150, es), into OUT_DIR or "
+                        "its subfolder (default: every variant, each in a process of its own)")
+    p.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
+                   help="variants rendered at once (default: 2, or 1 on one core)")
     p.set_defaults(handler=screenshots)
 
 
 def screenshots(args: argparse.Namespace) -> int:
-    """Render the main window, the checklist and the dialogs from demo data, per language."""
-    from cfpm_coach.ui.screenshots import RUNS, take_screenshots  # Qt only when asked for
+    """Render every screen and dialog from demo data, once per variant."""
+    from cfpm_coach.ui.screenshots import VARIANTS, prepare_store, take_screenshots, variant_named
 
     data_dir = Path(args.data_dir) if args.data_dir else Path(
         tempfile.mkdtemp(prefix="cfpm-coach-shots-"))
-    if args.language is not None:
-        for path in take_screenshots(args.out_dir, data_dir, args.language, args.scale):
+    if args.variant is not None:
+        try:
+            variant = variant_named(args.variant)
+        except KeyError:
+            print(f"No screenshot variant {args.variant!r}: choose one of "
+                  f"{', '.join(v.name for v in VARIANTS)}.", file=sys.stderr)
+            return 2
+        for path in take_screenshots(args.out_dir, data_dir, variant):
             print(path, flush=True)
         sys.stderr.flush()
         # After a long unattended run PySide6 (on Python 3.11, where None is not immortal) can
         # crash in the interpreter's teardown ("none_dealloc"), failing a run whose files are
         # all written and closed by now: leave without the teardown.
         os._exit(0)
-    # Each language and scale in a process of its own, on the same demo store (filled by the
-    # first).
-    for folder, language, scale in RUNS:
-        out_dir = args.out_dir / folder if folder else args.out_dir
-        command = [sys.executable, "-m", "cfpm_coach", "screenshots", "--data-dir",
-                   str(data_dir), "--language", language, str(out_dir)]
-        if scale is not None:
-            command += ["--scale", str(scale)]
-        done = subprocess.run(command, check=False)
-        if done.returncode != 0:
-            print(f"The {folder or language} screenshots failed (exit code {done.returncode}).",
-                  file=sys.stderr)
-            return 1
+    # Each variant in a process of its own (a language or a scale is set once per process), on
+    # its own copy of one demo store, so they can run side by side.
+    prepare_store(data_dir)
+    running: list[tuple[str, Path, subprocess.Popen[bytes]]] = []
+    failed: list[str] = []
+    for variant in VARIANTS:
+        store = data_dir.with_name(f"{data_dir.name}-{variant.name}")
+        shutil.rmtree(store, ignore_errors=True)
+        shutil.copytree(data_dir, store)
+        running.append((variant.name, store, subprocess.Popen(
+            [sys.executable, "-m", "cfpm_coach", "screenshots", "--data-dir", str(store),
+             "--variant", variant.name, str(args.out_dir)])))
+        while len(running) >= max(args.jobs, 1) or (variant is VARIANTS[-1] and running):
+            name, copy, process = running.pop(0)
+            if process.wait() != 0:
+                failed.append(f"{name} (exit code {process.returncode})")
+            shutil.rmtree(copy, ignore_errors=True)
+    if failed:
+        print(f"These screenshots failed: {', '.join(failed)}.", file=sys.stderr)
+        return 1
     return 0
 
 

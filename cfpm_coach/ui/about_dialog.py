@@ -6,7 +6,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,7 +34,8 @@ def component_versions() -> list[tuple[str, str, str]]:
 
     databases = database_versions()
     rows = [
-        ("CFPM Coach", __version__, "see the county's licence agreement"),
+        ("CFPM Coach", __version__,
+         QCoreApplication.translate("AboutDialog", "see the county's licence agreement")),
         ("Python", platform.python_version(), "PSF License"),
         ("Qt", qVersion(), "LGPL v3"),
         ("PySide6 (Qt for Python)", pyside_version, "LGPL v3"),

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog
 
-from cfpm_coach import APP_NAME
 from cfpm_coach.errors import CancelledError
 from cfpm_coach.services import first_run
 from cfpm_coach.services.demo import Progress
@@ -50,7 +49,8 @@ class FirstRunFlow(QObject):
         demo, welcome = state
         if demo:
             self.window.demo_banner.show()
-            self.window.setWindowTitle(self.tr("%s \u2014 DEMO (Sample Data)") % APP_NAME)
+            # Not the app's name: the platform appends it (see MainWindow.show_coach).
+            self.window.setWindowTitle(self.tr("DEMO (Sample Data)"))
         elif welcome:
             # After the window has painted, so the welcome opens over a finished window.
             QTimer.singleShot(0, self, self.welcome)

@@ -225,7 +225,9 @@ class MainWindow(QMainWindow):
     def show_coach(self, coach: object) -> None:
         """The coach's name in the title."""
         name = getattr(coach, "name", "")
-        self.setWindowTitle(f"{APP_NAME} \u2014 {name}" if name else APP_NAME)
+        # The name alone: Linux and Windows append " — CFPM Coach" (the application's display
+        # name) themselves; macOS shows the app's name in the menu bar, not in titles.
+        self.setWindowTitle(name or APP_NAME)
 
     @Slot(object)
     def _on_error(self, error: BaseException) -> None:

@@ -5,20 +5,26 @@ import random
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QPixmap
 
 from cfpm_coach.domain.office_subject import ImplementationStage
 from cfpm_coach.domain.vocabulary import Setting
 from cfpm_coach.services import demo
 from cfpm_coach.services.office_standing import office_pdf, office_standings
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.ui.app import application
 from cfpm_coach.ui.office_dialog import OfficeDialog
+from cfpm_coach.ui.screenshot_shots import settle
+
+if TYPE_CHECKING:
+    from cfpm_coach.ui.screenshot_shots import Scene
 
 ASSESSED = ((demo.OFFICES[0], ImplementationStage.INITIAL_IMPLEMENTATION),
             (demo.OFFICES[1], ImplementationStage.INSTALLATION))
 
 
-def _assess_offices(ws: Workspace) -> None:
+def assess_offices(ws: Workspace) -> None:
     """Two finished assessments, the first office further along than the second."""
     supports = next(i for i in ws.catalog.latest() if i.subject == "office")
     rng = random.Random(11)
@@ -34,28 +40,31 @@ def _assess_offices(ws: Workspace) -> None:
         ws.observations.finalize(assessment.summary.id, allow_partial=True)
 
 
-def office_shots(out_dir: Path, data: Path) -> list[Path]:
-    """offices-view.png and the office PDF's pages (report-office-N.png)."""
+def offices_view(scene: "Scene") -> QPixmap:
+    """Where each office stands, as the laptop's office view shows it (after assess_offices)."""
+    workspace = scene.window.workspace
+    assert workspace is not None
+    dialog = OfficeDialog(scene.window)
+    dialog.show_standings(office_standings(workspace))
+    dialog.resize(min(1280, scene.size.width()), 600 * scene.size.height() // 768)
+    dialog.show()
+    settle(scene.window)
+    picture = dialog.grab()
+    dialog.close()
+    dialog.deleteLater()
+    return picture
+
+
+def office_pdf_pages(out_dir: Path, data: Path) -> list[Path]:
+    """The first assessed office's PDF, its pages as report-office-N.png (with pdftoppm)."""
+    if shutil.which("pdftoppm") is None:
+        return []
     with Workspace.open(data) as ws:
-        _assess_offices(ws)
-        standings = office_standings(ws)
         pdf = office_pdf(ws, ASSESSED[0][0], demo.COUNTY, out_dir / "report-office.pdf",
                          deterministic=True)
-    app = application()
-    dialog = OfficeDialog(None)
-    dialog.show_standings(standings)
-    dialog.resize(1280, 600)
-    dialog.show()
-    for _ in range(5):
-        app.processEvents()
-    shots = [out_dir / "offices-view.png"]
-    dialog.grab().save(str(shots[0]))
-    dialog.close()
-    if shutil.which("pdftoppm") is not None:
-        for old in out_dir.glob("report-office-*.png"):
-            old.unlink()
-        subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(out_dir / "report-office")],
-                       check=True)
-        shots += sorted(out_dir.glob("report-office-*.png"))
+    for old in out_dir.glob("report-office-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(out_dir / "report-office")],
+                   check=True)
     pdf.unlink()
-    return shots
+    return sorted(out_dir.glob("report-office-*.png"))

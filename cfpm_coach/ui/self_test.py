@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage
 
 from cfpm_coach.ui import gc_guard
 from cfpm_coach.ui.app import application, open_main_window
-from cfpm_coach.ui.screenshots import wait_until
+from cfpm_coach.ui.screenshot_shots import wait_until
 
 SIZE = QSize(1280, 800)
 # A window that drew its lists, labels and buttons has far more colours than a blank frame.

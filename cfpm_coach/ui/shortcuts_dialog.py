@@ -26,7 +26,7 @@ SHORTCUTS = (
         ("K / \u2191", QT_TR_NOOP("Previous behavior")),
         ("1, 2, 3\u2026", QT_TR_NOOP("Rate by the level's number on the instrument's scale "
                                      "(then moves on)")),
-        ("N or 0", QT_TR_NOOP("No opportunity to observe")),
+        ("N / 0", QT_TR_NOOP("No opportunity to observe")),
         ("Delete", QT_TR_NOOP("Clear the rating")),
         ("Enter", QT_TR_NOOP("Write the evidence note; Enter or Esc returns")),
         ("Ctrl+Z / Ctrl+Shift+Z", QT_TR_NOOP("Undo / redo the last ratings")),

@@ -40,9 +40,11 @@ QLabel#privacyWarning {{ color: {warning}; }}
 QLabel[role="error"] {{ color: {error}; }}
 QLabel[role="hint"] {{ color: palette(placeholder-text); }}
 QFrame#noticeBar {{ background: #e8f0fb; border-bottom: 2px solid #1a5fb4; }}
-QFrame#noticeBar QLabel {{ color: #0b2545; }}
+QFrame#noticeBar QLabel, QPushButton#noticeClose {{ color: #0b2545; }} /* the bar stays light
+    in dark: its flat Close in the dark palette's light ink vanished on it */
 QFrame#noticeBar[kind="problem"] {{ background: #fdecea; border-bottom: 2px solid #b3261e; }}
-QFrame#noticeBar[kind="problem"] QLabel {{ color: #410e0b; }}
+QFrame#noticeBar[kind="problem"] QLabel,
+QFrame#noticeBar[kind="problem"] QPushButton#noticeClose {{ color: #410e0b; }}
 QFrame#demoBanner {{ background: #fff4d6; border-bottom: 2px solid #d08a00; }}
 QFrame#demoBanner QLabel {{ color: #3d2a00; }}
 QLabel#emptyState {{ color: palette(placeholder-text); font-size: {heading}pt; }}
@@ -77,6 +79,22 @@ QAbstractSpinBox QLineEdit, QComboBox QLineEdit { border: none; padding: 0;
     background: transparent; }
 """
 
+# Fusion draws a check box's and a radio button's edge darker than the window: in dark an
+# unchecked one was a black square on near-black (1.1:1). The same 3:1 edge, the tick bundled.
+DARK_INDICATORS_SHEET = """
+QCheckBox::indicator, QGroupBox::indicator, QAbstractItemView::indicator {{
+    width: 13px; height: 13px; border: 1px solid #8b9098; border-radius: 2px;
+    background: #17181a; }}
+QCheckBox::indicator:checked, QGroupBox::indicator:checked,
+QAbstractItemView::indicator:checked {{ image: url({tick}); }}
+QRadioButton::indicator {{ width: 13px; height: 13px; border: 1px solid #8b9098;
+    border-radius: 7px; background: #17181a; }}
+QRadioButton::indicator:checked {{ background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5,
+    fx: 0.5, fy: 0.5, stop: 0 #e8eaed, stop: 0.45 #e8eaed, stop: 0.55 #17181a); }}
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled,
+QAbstractItemView::indicator:disabled {{ border-color: #5a5e65; }}
+"""
+
 # A finger needs about 9 mm: 40 logical pixels on a 2-in-1 laptop's screen (issue 19).
 TOUCH_TARGET_PX = 40
 TOUCH_SHEET = f"""
@@ -93,7 +111,8 @@ def style_sheet(scheme: str = "light", body_pt: float = 10.0, *, touch: bool = F
     sheet = STYLE_SHEET.format(title=round(body_pt * 1.5, 1), heading=round(body_pt * 1.2, 1),
                                timer=round(body_pt * 1.3, 1), **colours)
     if scheme == "dark":
-        sheet += DARK_FIELDS_SHEET
+        tick = (resources_dir() / "icons" / "indicators" / "check-dark-scheme.svg").as_posix()
+        sheet += DARK_FIELDS_SHEET + DARK_INDICATORS_SHEET.format(tick=tick)
     return sheet + TOUCH_SHEET if touch else sheet
 
 

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.storage.cipher import MIN_PASSPHRASE
+from cfpm_coach.ui.form_rows import grow_to_fit
 from cfpm_coach.ui.passphrase_dialogs import passphrase_field
 from cfpm_coach.ui.profile_fields import ProfileFields
 
@@ -103,11 +105,19 @@ class WelcomeDialog(QDialog):
         self._validate()
         self.name.setFocus()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """As tall as its content: a window sizing itself stops at two thirds of the screen,
+        which on a 1366x768 laptop squeezed the passphrase fields to a sliver."""
+        super().showEvent(event)
+        grow_to_fit(self)
+
     @Slot()
     def _validate(self) -> None:
         protect = self.protect.isChecked()
         self.passphrase.setVisible(protect)
         self.repeat.setVisible(protect)
+        if self.isVisible():
+            grow_to_fit(self)  # the passphrase fields appeared
         problem = ""
         if not self.name.text().strip():
             problem = self.tr("Your name is needed for the reports you print.")

@@ -737,6 +737,10 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
 <context>
     <name>AboutDialog</name>
     <message>
+        <source>see the county&apos;s licence agreement</source>
+        <translation>consulte el acuerdo de licencia del condado</translation>
+    </message>
+    <message>
         <source>About CFPM Coach</source>
         <translation>Acerca de CFPM Coach</translation>
     </message>
@@ -1317,8 +1321,8 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Escribiendo trabajadores de ejemplo, cada uno con un año de observaciones y metas: %d de %d listos.</translation>
     </message>
     <message>
-        <source>%s — DEMO (Sample Data)</source>
-        <translation>%s — DEMOSTRACIÓN (datos de ejemplo)</translation>
+        <source>DEMO (Sample Data)</source>
+        <translation>DEMOSTRACIÓN (datos de ejemplo)</translation>
     </message>
     <message>
         <source>Setting up…</source>

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLayout, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -149,3 +149,21 @@ def test_settings_in_spanish_shows_every_label_whole(
         if ink and max(ink) >= image.width() - 1:
             clipped.append(label.text())
     assert clipped == []
+
+
+def test_the_welcome_shows_the_passphrase_fields_whole_on_a_laptop(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """A window sizing itself stops at two thirds of the screen: on a 1366x768 laptop (and at
+    150 % on a 1920x1080 one) the welcome came out shorter than its content, the passphrase
+    fields squeezed to a sliver (docs/screenshots/scale-150/welcome.png)."""
+    from cfpm_coach.ui.welcome_dialog import WelcomeDialog
+
+    dialog = WelcomeDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.protect, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.passphrase.isVisible)
+    for field in (dialog.name, dialog.passphrase, dialog.repeat):
+        assert field.height() >= field.minimumSizeHint().height(), field.accessibleName()
+    assert dialog.height() <= dialog.screen().availableGeometry().height()
