@@ -108,9 +108,14 @@ class NoteField(QPlainTextEdit):
     def _fit_height(self) -> None:
         lines = max(1, min(MOST_LINES_SHOWN, round(self.document().size().height())))
         margins = self.contentsMargins()
+        # The frame as the style draws it: a style sheet's border and padding (the dark theme's
+        # 3 px) left the text 4 px short, and a scroll bar showed in every empty note.
         height = (lines * self.fontMetrics().lineSpacing()
                   + 2 * round(self.document().documentMargin())
-                  + margins.top() + margins.bottom() + 2)
+                  + margins.top() + margins.bottom() + 2 * max(1, self.frameWidth()))
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if lines >= MOST_LINES_SHOWN
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         if height != self.height():
             self.setFixedHeight(height)
 
