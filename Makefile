@@ -21,10 +21,10 @@ XCB_DEBS := libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm
 	libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 \
 	libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 RUN_DEBS := $(QT_DEBS) $(XCB_DEBS)
-# A real X display for the test that starts the app with the xcb plugin (tests/ui/test_xcb_launch.py).
+# A real X display for the test that starts the app with the xcb plugin (tests/ui/shell/test_xcb_launch.py).
 X_TEST_DEBS := xvfb xauth xdotool
 # What a screen reader reads: a session bus, the AT-SPI bus and registry, and pyatspi for the
-# system Python (tests/ui/test_accessibility_tree.py reads the app's tree from outside it).
+# system Python (tests/ui/look/test_accessibility_tree.py reads the app's tree from outside it).
 ATSPI_TEST_DEBS := dbus-daemon at-spi2-core python3-pyatspi
 # The validators `make package` (and its test) check the desktop file and AppStream metainfo with.
 PACKAGE_DEBS := desktop-file-utils appstream
@@ -73,7 +73,7 @@ resources/translations/%.qm: resources/translations/%.ts | $(RUN_STAMP)
 
 ## Refresh the .ts files from the UI's source after adding or changing texts.
 translations-update: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete -locations none cfpm_coach/ui/*.py cfpm_coach/reports/*.py \
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none cfpm_coach/ui/*/*.py cfpm_coach/reports/*.py \
 		cfpm_coach/storage/faults.py \
 		-ts $(TS)
 

@@ -37,7 +37,7 @@ def main(data_dir: str) -> None:
         def ready() -> bool:
             return window.isVisible()
     else:
-        from cfpm_coach.ui.app import application, open_main_window
+        from cfpm_coach.ui.shell.app import application, open_main_window
 
         application()
         main_window = open_main_window(Path(data_dir))

@@ -37,7 +37,7 @@ def main(mode: str, data_dir: str | None = None) -> None:
     if mode in ("app", "window"):
         from pathlib import Path
 
-        from cfpm_coach.ui.app import application, open_main_window
+        from cfpm_coach.ui.shell.app import application, open_main_window
 
         application()
         window = open_main_window(Path(data_dir or "."))

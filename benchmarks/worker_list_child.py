@@ -21,7 +21,7 @@ def main(data_dir: str, repeat: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from cfpm_coach.services.workspace import Workspace
-    from cfpm_coach.ui.workers_panel import WorkersPanel
+    from cfpm_coach.ui.widgets.workers_panel import WorkersPanel
 
     app = QApplication(sys.argv[:1])
     panel = WorkersPanel()

@@ -21,7 +21,7 @@ def main(data_dir: str, repeat: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from cfpm_coach.services.workspace import Workspace
-    from cfpm_coach.ui.start_dialog import StartDialog
+    from cfpm_coach.ui.dialogs.start_dialog import StartDialog
 
     app = QApplication(sys.argv[:1])
     with Workspace.open(Path(data_dir)) as ws:

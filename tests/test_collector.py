@@ -13,7 +13,7 @@ from cfpm_coach import collector
 @pytest.fixture(autouse=True)
 def _collector_as_found() -> Iterator[None]:
     """Start from an automatic collector and leave it as found: a Qt test earlier in this
-    process switched it off for good (ui/gc_guard.py collects on the GUI thread), and turning it
+    process switched it off for good (ui/runtime/gc_guard.py collects on the GUI thread), and turning it
     back on let a later UI test's worker thread destroy Qt objects (a segfault in CI)."""
     found = gc.isenabled()
     gc.enable()
@@ -51,7 +51,7 @@ def test_the_collector_comes_back_after_a_failure() -> None:
 
 
 def test_a_collector_switched_off_by_the_embedder_stays_off() -> None:
-    gc.disable()  # as the desktop app does (ui/gc_guard.py); the fixture restores it
+    gc.disable()  # as the desktop app does (ui/runtime/gc_guard.py); the fixture restores it
     with collector.paused():
         pass
     assert not gc.isenabled()

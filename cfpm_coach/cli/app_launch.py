@@ -42,7 +42,7 @@ def register(
 
 def screenshots(args: argparse.Namespace) -> int:
     """Render every screen and dialog from demo data, once per variant."""
-    from cfpm_coach.ui.screenshots import VARIANTS, prepare_store, take_screenshots, variant_named
+    from cfpm_coach.ui.screenshots.render import VARIANTS, prepare_store, take_screenshots, variant_named
 
     data_dir = Path(args.data_dir) if args.data_dir else Path(
         tempfile.mkdtemp(prefix="cfpm-coach-shots-"))
@@ -110,7 +110,7 @@ def launch(args: argparse.Namespace) -> int:
     if args.status:
         return print_status(args)
     try:
-        from cfpm_coach.ui.app import run_app  # the only place the CLI reaches for Qt
+        from cfpm_coach.ui.shell.app import run_app  # the only place the CLI reaches for Qt
     except ImportError:
         print("The desktop window is not available in this build; showing the store instead.")
         return print_status(args)

@@ -3,7 +3,7 @@ instead, and the coach's own words ("Add to dictionary").
 
 The word lists come inside the pyspellchecker wheel (English and Spanish word frequencies); they
 are read once per process, when first needed, and never fetched. Qt-free: the UI underlines and
-offers suggestions (ui/spell_check.py).
+offers suggestions (ui/widgets/spell_check.py).
 """
 
 import logging

@@ -74,7 +74,7 @@ def test_no_module_defines_finished_again() -> None:
     assert set(FINISHED) == {ObservationStatus.FINAL, ObservationStatus.AMENDED}
 
 
-@pytest.mark.parametrize("markers", ["cfpm_coach.ui.table_models", "cfpm_coach.reports.common"])
+@pytest.mark.parametrize("markers", ["cfpm_coach.ui.models.table_models", "cfpm_coach.reports.common"])
 def test_the_translation_markers_list_exactly_the_domains_labels(markers: str) -> None:
     """lupdate needs literal texts in each translation context; they must be the domain's."""
     module = __import__(markers, fromlist=["SETTING_TEXTS", "CASEWORK_TEXTS"])

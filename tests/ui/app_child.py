@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from cfpm_coach.ui.app import application, open_main_window
-from cfpm_coach.ui.start_dialog import StartDialog
-from cfpm_coach.ui.worker_dialog import WorkerDialog
+from cfpm_coach.ui.dialogs.start_dialog import StartDialog
+from cfpm_coach.ui.dialogs.worker_dialog import WorkerDialog
+from cfpm_coach.ui.shell.app import application, open_main_window
 from tests.ui.journeys import steps
 from tests.ui.journeys.driver import press, type_text, when_modal
 

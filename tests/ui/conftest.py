@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services import first_run
 from cfpm_coach.services.workspace import PLACEHOLDER_COACH_NAME, Workspace
-from cfpm_coach.ui import appearance, theme
-from cfpm_coach.ui.app import application, open_main_window
-from cfpm_coach.ui.appearance import Appearance
-from cfpm_coach.ui.main_window import MainWindow
+from cfpm_coach.ui.look import appearance, theme
+from cfpm_coach.ui.look.appearance import Appearance
+from cfpm_coach.ui.shell.app import application, open_main_window
+from cfpm_coach.ui.shell.main_window import MainWindow
 
 # The offscreen screen is 800x800 unless told otherwise; the UI tests see the smallest laptop
 # coaches use, 1366x768, so "fits the screen" means what it means for them. Set before the
@@ -102,7 +102,7 @@ def messages(real_dialogs: None, qtbot: QtBot) -> Iterator[list[str]]:
 def record_previews(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The PDFs the app opens in its preview window from now on, in order (a spy: the real
     preview opens too)."""
-    from cfpm_coach.ui import pdf_preview
+    from cfpm_coach.ui.dialogs import pdf_preview
 
     shown: list[Path] = []
     real = pdf_preview.show_preview

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.ui.app import application, open_main_window
-from cfpm_coach.ui.main_window import MainWindow
+from cfpm_coach.ui.shell.app import application, open_main_window
+from cfpm_coach.ui.shell.main_window import MainWindow
 
 
 @contextlib.contextmanager

@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.ui.export_dialog import ExportDialog
-from cfpm_coach.ui.main_window import MainWindow
-from cfpm_coach.ui.start_dialog import StartDialog
-from cfpm_coach.ui.welcome_dialog import WelcomeDialog
-from cfpm_coach.ui.worker_dialog import WorkerDialog
+from cfpm_coach.ui.dialogs.export_dialog import ExportDialog
+from cfpm_coach.ui.dialogs.start_dialog import StartDialog
+from cfpm_coach.ui.dialogs.welcome_dialog import WelcomeDialog
+from cfpm_coach.ui.dialogs.worker_dialog import WorkerDialog
+from cfpm_coach.ui.shell.main_window import MainWindow
 from tests.ui.conftest import wait_idle
 from tests.ui.journeys.driver import activate, click, focus_widget, press, type_text, when_modal
 

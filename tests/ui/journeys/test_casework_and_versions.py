@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.ui.main_window import MainWindow
-from cfpm_coach.ui.start_dialog import StartDialog
+from cfpm_coach.ui.dialogs.start_dialog import StartDialog
+from cfpm_coach.ui.shell.main_window import MainWindow
 from tests.ui.conftest import wait_idle
 from tests.ui.journeys import steps
 from tests.ui.journeys.driver import activate, focus_widget, press, when_modal

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.services import first_run
-from cfpm_coach.ui.welcome_dialog import WelcomeDialog
+from cfpm_coach.ui.dialogs.welcome_dialog import WelcomeDialog
 from tests.ui.conftest import wait_idle
 from tests.ui.journeys.driver import click, press, type_text, when_modal
 from tests.ui.windows import window_on

@@ -5,8 +5,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.ui.start_dialog import StartDialog
-from cfpm_coach.ui.worker_dialog import WorkerDialog
+from cfpm_coach.ui.dialogs.start_dialog import StartDialog
+from cfpm_coach.ui.dialogs.worker_dialog import WorkerDialog
 from tests.ui.conftest import wait_idle
 from tests.ui.journeys import steps
 from tests.ui.journeys.driver import click, find_button, press, type_text, when_modal

@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.ui.finish_dialog import FinishDialog
-from cfpm_coach.ui.report_dialog import ReportDialog
-from cfpm_coach.ui.start_dialog import StartDialog
+from cfpm_coach.ui.dialogs.finish_dialog import FinishDialog
+from cfpm_coach.ui.dialogs.report_dialog import ReportDialog
+from cfpm_coach.ui.dialogs.start_dialog import StartDialog
 from tests.four_level import FOUR_LEVEL_ID, LEVELS, install_four_level
 from tests.ui.conftest import wait_idle
 from tests.ui.journeys import steps

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.ui.export_dialog import ExportDialog
-from cfpm_coach.ui.finish_dialog import FinishDialog
-from cfpm_coach.ui.start_dialog import StartDialog
-from cfpm_coach.ui.welcome_dialog import WelcomeDialog
+from cfpm_coach.ui.dialogs.export_dialog import ExportDialog
+from cfpm_coach.ui.dialogs.finish_dialog import FinishDialog
+from cfpm_coach.ui.dialogs.start_dialog import StartDialog
+from cfpm_coach.ui.dialogs.welcome_dialog import WelcomeDialog
 from tests.ui.conftest import wait_idle
 from tests.ui.journeys import steps
 from tests.ui.journeys.driver import (

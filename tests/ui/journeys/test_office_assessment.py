@@ -8,10 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.ui.finish_dialog import FinishDialog
-from cfpm_coach.ui.office_dialog import OBSERVATION_ROLE, PLACE_ROLE, OfficeDialog
-from cfpm_coach.ui.report_dialog import ReportDialog
-from cfpm_coach.ui.start_dialog import StartDialog
+from cfpm_coach.ui.dialogs.finish_dialog import FinishDialog
+from cfpm_coach.ui.dialogs.office_dialog import OBSERVATION_ROLE, PLACE_ROLE, OfficeDialog
+from cfpm_coach.ui.dialogs.report_dialog import ReportDialog
+from cfpm_coach.ui.dialogs.start_dialog import StartDialog
 from tests.ui.conftest import wait_idle
 from tests.ui.journeys import steps
 from tests.ui.journeys.conftest import Edge

@@ -77,7 +77,7 @@ def test_resumed_draft_puts_the_first_key_on_the_first_unrated_behavior(
 def test_not_now_keeps_the_draft_and_says_so(qtbot: QtBot, data_dir: Path, workspace: object,
                                              draft: object) -> None:
     """Problem 11: the resume prompt's "No" did not say the draft stays."""
-    from cfpm_coach.ui.observation_flow import OPEN_OBSERVATION_KEY
+    from cfpm_coach.ui.flows.observation_flow import OPEN_OBSERVATION_KEY
 
     workspace.profile.set_setting(OPEN_OBSERVATION_KEY, str(draft.id))  # type: ignore[attr-defined]
     workspace.close()  # type: ignore[attr-defined]

@@ -13,11 +13,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.ui import i18n
-from cfpm_coach.ui.app import application
-from cfpm_coach.ui.finish_dialog import FinishDialog
-from cfpm_coach.ui.main_window import MainWindow
-from cfpm_coach.ui.report_dialog import ReportDialog
+from cfpm_coach.ui.dialogs.finish_dialog import FinishDialog
+from cfpm_coach.ui.dialogs.report_dialog import ReportDialog
+from cfpm_coach.ui.language import i18n
+from cfpm_coach.ui.shell.app import application
+from cfpm_coach.ui.shell.main_window import MainWindow
 from tests.ui.conftest import wait_idle
 from tests.ui.journeys import steps
 from tests.ui.journeys.conftest import Edge

@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from cfpm_coach.paths import DATABASE_NAME
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.ui.main_window import MainWindow
-from cfpm_coach.ui.start_dialog import StartDialog
-from cfpm_coach.ui.worker_dialog import WorkerDialog
+from cfpm_coach.ui.dialogs.start_dialog import StartDialog
+from cfpm_coach.ui.dialogs.worker_dialog import WorkerDialog
+from cfpm_coach.ui.shell.main_window import MainWindow
 from tests.ui.conftest import returning_coach, wait_idle
 from tests.ui.journeys import steps
 from tests.ui.journeys.driver import activate, focus_widget, press, type_text, when_modal

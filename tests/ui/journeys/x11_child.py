@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from cfpm_coach.ui.app import application, open_main_window
-from cfpm_coach.ui.export_dialog import ExportDialog
-from cfpm_coach.ui.start_dialog import StartDialog
+from cfpm_coach.ui.dialogs.export_dialog import ExportDialog
+from cfpm_coach.ui.dialogs.start_dialog import StartDialog
+from cfpm_coach.ui.shell.app import application, open_main_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

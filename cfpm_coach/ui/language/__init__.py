@@ -1,0 +1,1 @@
+"""The UI's language: translators, shared texts, labels in the coach's language."""

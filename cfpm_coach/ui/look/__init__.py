@@ -1,0 +1,1 @@
+"""How the app looks: palette, style sheet, fonts, text size, density, icons."""

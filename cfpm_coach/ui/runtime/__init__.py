@@ -1,0 +1,1 @@
+"""What runs under the window: the database worker thread, the collector, the platform's file opener."""

@@ -1,0 +1,1 @@
+"""Every screen and dialog rendered to PNG, in every look (`make screenshots`)."""

@@ -1,0 +1,45 @@
+"""Idle lock: the window hides its content after a quiet spell; shortcuts do nothing until Unlock."""
+
+import os
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from cfpm_coach.ui.shell.main_window import MainWindow
+
+
+def test_idle_lock_hides_content_and_swallows_shortcuts(qtbot: QtBot,
+                                                        window: MainWindow) -> None:
+    lock = window.idle_lock
+    window.commands.coming_up_action.trigger()
+    qtbot.waitUntil(lambda: window.tools.coming_up_dialog is not None
+                    and window.tools.coming_up_dialog.isVisible(), timeout=10_000)
+    lock.timer.start(100)  # the setting is in minutes; a tenth of a second for the test
+    qtbot.waitUntil(lambda: lock.locked, timeout=5_000)
+    assert lock.screen.isVisible() and lock.screen.geometry() == window.rect()
+    if os.environ.get("CFPM_SCREENSHOTS"):
+        window.grab().save(os.environ["CFPM_SCREENSHOTS"] + "/locked.png")
+    assert window.tools.coming_up_dialog is not None
+    assert not window.tools.coming_up_dialog.isVisible()  # other windows hide too
+
+    # Ctrl+N would open the New observation dialog (a modal dialog fails the test): swallowed.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    QTest.keyClick(lock.screen.unlock_button, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(50)
+    assert lock.locked
+    assert lock.eventFilter(window, QEvent(QEvent.Type.ShortcutOverride))
+
+    qtbot.mouseClick(lock.screen.unlock_button, Qt.MouseButton.LeftButton)
+    assert not lock.locked and not lock.screen.isVisible()
+    assert window.tools.coming_up_dialog.isVisible()
+    assert lock.timer.isActive() and lock.timer.interval() == lock.minutes * 60_000
+    assert not lock.eventFilter(window, QEvent(QEvent.Type.ShortcutOverride))
+
+
+def test_zero_minutes_never_locks(window: MainWindow) -> None:
+    window.idle_lock.set_minutes(0)
+    assert not window.idle_lock.timer.isActive()
+    window.idle_lock.apply_setting("nonsense")
+    assert window.idle_lock.minutes == 10 and window.idle_lock.timer.isActive()

@@ -1,0 +1,39 @@
+"""Start-up stays lean: the window's modules do not pull in ReportLab or Alembic (measured cost
+about 140 ms each) nor the bundle crypto nor spell-check's word lists; they load when first
+needed."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+def test_window_modules_leave_heavy_imports_for_later() -> None:
+    heavy = ("reportlab", "alembic", "pyrage", "cryptography", "httpx", "tenacity", "fastapi",
+             "spellchecker", "cfpm_coach.ui.widgets.spell_check")
+    code = ("import sys, cfpm_coach.ui.shell.app, cfpm_coach.cli; "
+            f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_opening_a_store_leaves_report_texts_and_babel_for_the_first_report(tmp_path: Path) -> None:
+    """The window's language reaches the reports when the store opens; the translations and
+    Babel's locale data are read by the first report that needs them, in that language."""
+    code = (
+        "import sys; from pathlib import Path; "
+        "from cfpm_coach.services.workspace import Workspace; "
+        f"ws = Workspace.open(Path({str(tmp_path)!r})); "
+        "ws.use_language('es', 'es_MX'); from cfpm_coach.reports import texts; "
+        "print(texts.language()); "
+        "print(sorted(m for m in ('babel', 'xml.etree.ElementTree') if m in sys.modules)); "
+        "from cfpm_coach.reports.texts import translate; "
+        "from cfpm_coach.reports.dates import paper_month; "
+        "print(translate('reports', 'Exact'), paper_month('2026-03')); ws.close()"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    language, loaded, printed = result.stdout.strip().splitlines()
+    assert language == "es"
+    assert loaded == "[]"
+    assert printed.startswith("Exacta ") and "mar" in printed.lower()
