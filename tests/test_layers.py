@@ -77,3 +77,38 @@ def test_the_layer_contract_has_no_way_around_it() -> None:
     layers = next(c for c in contracts if c["type"] == "layers")
     assert "cfpm_coach.views" in layers["layers"]
     assert [c["name"] for c in contracts if c.get("ignore_imports")] == []
+
+
+# The window's subpackages, top first (docs/architecture.md, "ui/"). Language and look are
+# side by side at the bottom: neither imports the other.
+UI_LAYERS = [("screenshots",), ("shell",), ("flows",), ("dialogs",), ("widgets",), ("models",),
+             ("runtime",), ("language", "look")]
+
+
+def _ui_rank(module: str) -> int | None:
+    parts = module.split(".")
+    if parts[:2] != ["cfpm_coach", "ui"] or len(parts) < 3:
+        return None
+    return next((rank for rank, names in enumerate(UI_LAYERS) if parts[2] in names), None)
+
+
+def test_every_ui_module_lives_in_a_subpackage_of_the_layers() -> None:
+    ui = PACKAGE / "ui"
+    assert sorted(p.name for p in ui.glob("*.py")) == ["__init__.py"]
+    folders = {p.name for p in ui.iterdir() if (p / "__init__.py").exists()}
+    assert folders == {name for names in UI_LAYERS for name in names}
+
+
+def test_ui_subpackages_import_downward_only() -> None:
+    """A flow may open a dialog; a dialog never reaches up into a flow or the main window."""
+    offenders = []
+    for path in (PACKAGE / "ui").rglob("*.py"):
+        module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        own = _ui_rank(module)
+        if own is None:
+            continue
+        for name in _imports(path):
+            other = _ui_rank(name)
+            if other is not None and name.split(".")[2] != module.split(".")[2] and other <= own:
+                offenders.append(f"{module} imports {name}")
+    assert offenders == []

@@ -35,7 +35,7 @@ def _window_renderer() -> "RenderWindow":
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
-        from cfpm_coach.ui.shell.self_test import render_main_window
+        from cfpm_coach.ui.screenshots.self_test import render_main_window
     except ImportError as exc:
         raise SelfTestError("window", exc) from exc
     return render_main_window

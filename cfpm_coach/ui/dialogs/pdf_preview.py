@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from cfpm_coach.errors import CoachError
 from cfpm_coach.storage import files
 from cfpm_coach.ui.look import icons
-from cfpm_coach.ui.shell.errors import show_error
+from cfpm_coach.ui.runtime.errors import show_error
 from cfpm_coach.ui.widgets.pdf_pages import POINTS_PER_INCH, PdfPages, fit_printer_to, print_pages
 
 # Zoom steps, as a share of the page's real size on this screen.

@@ -23,7 +23,7 @@ from cfpm_coach.errors import CoachError
 from cfpm_coach.services.recovery import BackupView, describe_backup
 from cfpm_coach.ui.language.texts import QT_TR_NOOP, tr
 from cfpm_coach.ui.models.table_models import RowsModel, local_time
-from cfpm_coach.ui.shell.errors import show_error
+from cfpm_coach.ui.runtime.errors import show_error
 
 
 def size_text(size: int) -> str:

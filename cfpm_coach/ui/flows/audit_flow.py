@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction
 from cfpm_coach.services.audit import PAGE, AuditLine, AuditPage
 from cfpm_coach.ui.dialogs.audit_dialog import AuditDialog
 from cfpm_coach.ui.models.table_models import locale_date
-from cfpm_coach.ui.shell.errors import show_error
+from cfpm_coach.ui.runtime.errors import show_error
 
 if TYPE_CHECKING:
     from cfpm_coach.ui.shell.main_window import MainWindow

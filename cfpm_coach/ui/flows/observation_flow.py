@@ -10,10 +10,10 @@ from cfpm_coach.domain.vocabulary import GoalStatus, ObservationStatus
 from cfpm_coach.errors import IncompleteObservationError
 from cfpm_coach.services.workspace import PLACEHOLDER_COACH_NAME, Workspace
 from cfpm_coach.ui.dialogs import prompts
+from cfpm_coach.ui.flows.window_shell import Shell
 from cfpm_coach.ui.runtime.backend import Backend
-from cfpm_coach.ui.shell.errors import show_error
-from cfpm_coach.ui.shell.interface import Shell
-from cfpm_coach.ui.shell.window_state import Changed
+from cfpm_coach.ui.runtime.errors import show_error
+from cfpm_coach.ui.runtime.window_state import Changed
 from cfpm_coach.views.read_models import (
     GoalView,
     ObservationDetail,

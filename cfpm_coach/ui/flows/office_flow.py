@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
-from cfpm_coach.ui.shell.errors import show_error
-from cfpm_coach.ui.shell.interface import Shell
+from cfpm_coach.ui.flows.window_shell import Shell
+from cfpm_coach.ui.runtime.errors import show_error
 
 if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace

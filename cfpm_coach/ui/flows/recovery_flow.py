@@ -11,7 +11,7 @@ from cfpm_coach.paths import AppPaths
 from cfpm_coach.services import recovery
 from cfpm_coach.services.recovery import BackupView
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.ui.shell.errors import show_error
+from cfpm_coach.ui.runtime.errors import show_error
 
 if TYPE_CHECKING:
     from cfpm_coach.ui.shell.main_window import MainWindow

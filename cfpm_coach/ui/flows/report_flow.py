@@ -9,9 +9,9 @@ from PySide6.QtCore import QObject, Slot
 
 from cfpm_coach.errors import CoachError
 from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui.flows.window_shell import Shell
 from cfpm_coach.ui.runtime import printing
-from cfpm_coach.ui.shell.errors import show_error
-from cfpm_coach.ui.shell.interface import Shell
+from cfpm_coach.ui.runtime.errors import show_error
 
 if TYPE_CHECKING:
     from cfpm_coach.reports.document import Paper

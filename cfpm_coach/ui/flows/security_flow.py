@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.cipher import PassphraseRequiredError, WrongPassphraseError
 from cfpm_coach.ui.dialogs.passphrase_dialogs import PassphraseChange, PassphraseDialog, UnlockDialog
-from cfpm_coach.ui.shell.errors import show_error
+from cfpm_coach.ui.runtime.errors import show_error
 
 if TYPE_CHECKING:
     from cfpm_coach.ui.shell.main_window import MainWindow

@@ -12,8 +12,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
 from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.ui.runtime.errors import show_error
 from cfpm_coach.ui.runtime.tasks import TaskRunner
-from cfpm_coach.ui.shell.errors import show_error
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -134,7 +134,7 @@ class SyncFlow(QObject):
             self.network.run(lambda: workspace.sync.status(), self._on_status, self._log_failure)
 
     def _on_status(self, status: "SyncStatus") -> None:
-        from cfpm_coach.ui.language.sync_texts import status_bar_text
+        from cfpm_coach.ui.models.sync_texts import status_bar_text
 
         self.status = status
         self.label.setText(status_bar_text(status))
@@ -176,7 +176,7 @@ class SyncFlow(QObject):
                          lambda error: self._on_sync_failed(error, quiet))
 
     def _on_synced(self, report: "SyncReport", quiet: bool) -> None:
-        from cfpm_coach.ui.language.sync_texts import sent_summary
+        from cfpm_coach.ui.models.sync_texts import sent_summary
 
         self.running = False
         self.sync_finished.emit(report)

@@ -11,13 +11,13 @@ from cfpm_coach.services.coming_up import ComingUp, coming_up, set_weeks, weeks_
 from cfpm_coach.services.instrument_choice import DEFAULT_INSTRUMENT_KEY
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.dialogs.coming_up_dialog import ComingUpDialog
+from cfpm_coach.ui.flows.idle_lock import DEFAULT_MINUTES as DEFAULT_IDLE
+from cfpm_coach.ui.flows.idle_lock import SETTING_KEY as IDLE_KEY
 from cfpm_coach.ui.language import i18n
 from cfpm_coach.ui.look import appearance
 from cfpm_coach.ui.runtime import printing
-from cfpm_coach.ui.shell.errors import sentence, show_error
-from cfpm_coach.ui.shell.idle_lock import DEFAULT_MINUTES as DEFAULT_IDLE
-from cfpm_coach.ui.shell.idle_lock import SETTING_KEY as IDLE_KEY
-from cfpm_coach.ui.shell.window_state import Changed
+from cfpm_coach.ui.runtime.errors import sentence, show_error
+from cfpm_coach.ui.runtime.window_state import Changed
 
 if TYPE_CHECKING:
     from cfpm_coach.domain.instruments import Instrument

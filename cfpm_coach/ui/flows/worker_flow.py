@@ -4,9 +4,9 @@ import uuid
 
 from PySide6.QtCore import QObject, Slot
 
-from cfpm_coach.ui.shell.errors import show_error
-from cfpm_coach.ui.shell.interface import Shell
-from cfpm_coach.ui.shell.window_state import Changed
+from cfpm_coach.ui.flows.window_shell import Shell
+from cfpm_coach.ui.runtime.errors import show_error
+from cfpm_coach.ui.runtime.window_state import Changed
 from cfpm_coach.views.read_models import WorkerView
 
 

@@ -11,7 +11,7 @@ from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.cipher import DatabaseKey
 from cfpm_coach.ui.language import i18n
 from cfpm_coach.ui.runtime.tasks import TaskRunner
-from cfpm_coach.ui.shell.window_state import Changed
+from cfpm_coach.ui.runtime.window_state import Changed
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

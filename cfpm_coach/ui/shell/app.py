@@ -16,8 +16,8 @@ from cfpm_coach.ui.look import appearance
 from cfpm_coach.ui.look.theme import apply_theme
 from cfpm_coach.ui.runtime import gc_guard
 from cfpm_coach.ui.runtime.backend import Backend
+from cfpm_coach.ui.runtime.errors import install_crash_handler, show_error
 from cfpm_coach.ui.shell import instance
-from cfpm_coach.ui.shell.errors import install_crash_handler, show_error
 from cfpm_coach.ui.shell.main_window import MainWindow
 
 

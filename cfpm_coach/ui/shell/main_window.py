@@ -19,7 +19,8 @@ from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.errors import DamagedStoreError, NotFoundError
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.flows.audit_flow import AuditFlow
-from cfpm_coach.ui.flows.first_run_flow import FirstRunFlow
+from cfpm_coach.ui.flows.idle_lock import SETTING_KEY as IDLE_KEY
+from cfpm_coach.ui.flows.idle_lock import IdleLock
 from cfpm_coach.ui.flows.observation_flow import ObservationFlow
 from cfpm_coach.ui.flows.office_flow import OfficeFlow
 from cfpm_coach.ui.flows.recovery_flow import RecoveryFlow
@@ -29,21 +30,20 @@ from cfpm_coach.ui.flows.sync_flow import SyncFlow
 from cfpm_coach.ui.flows.tools_flow import ToolsFlow
 from cfpm_coach.ui.flows.worker_flow import WorkerFlow
 from cfpm_coach.ui.look.appearance import TextSizeKeys
-from cfpm_coach.ui.models.worker_list_loader import WorkerListLoader
 from cfpm_coach.ui.runtime.backend import Backend
-from cfpm_coach.ui.shell.demo_banner import DemoBanner
-from cfpm_coach.ui.shell.errors import show_error
-from cfpm_coach.ui.shell.idle_lock import SETTING_KEY as IDLE_KEY
-from cfpm_coach.ui.shell.idle_lock import IdleLock
-from cfpm_coach.ui.shell.main_actions import MainActions
-from cfpm_coach.ui.shell.notice_bar import NoticeBar
-from cfpm_coach.ui.shell.window_state import (
+from cfpm_coach.ui.runtime.errors import show_error
+from cfpm_coach.ui.runtime.window_state import (
     WORKER_LIST_CHANGES,
     WORKER_PAGE_CHANGES,
     Changed,
     WindowState,
 )
+from cfpm_coach.ui.shell.demo_banner import DemoBanner
+from cfpm_coach.ui.shell.first_run_flow import FirstRunFlow
+from cfpm_coach.ui.shell.main_actions import MainActions
+from cfpm_coach.ui.shell.notice_bar import NoticeBar
 from cfpm_coach.ui.widgets.checklist import ChecklistPage
+from cfpm_coach.ui.widgets.worker_list_loader import WorkerListLoader
 from cfpm_coach.ui.widgets.worker_page import WorkerPage
 from cfpm_coach.ui.widgets.workers_panel import WorkersPanel
 from cfpm_coach.views.read_models import ObservationDetail, WorkerHistory, WorkerView

@@ -25,7 +25,7 @@ from cfpm_coach.domain import pairing
 from cfpm_coach.domain.vocabulary import ObservationStatus
 from cfpm_coach.ui.models.table_models import clock_time, local_time, setting_label
 from cfpm_coach.ui.runtime.backend import Backend
-from cfpm_coach.ui.shell.errors import show_error
+from cfpm_coach.ui.runtime.errors import show_error
 from cfpm_coach.ui.widgets.behavior_row import BehaviorRow
 from cfpm_coach.views.read_models import GoalView, ObservationDetail
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from cfpm_coach.services.sync import SyncReport, SyncStatus
-from cfpm_coach.ui.language.sync_texts import changed_records, sent_summary, waiting_text, when
-from cfpm_coach.ui.shell.errors import sentence
+from cfpm_coach.ui.models.sync_texts import changed_records, sent_summary, waiting_text, when
+from cfpm_coach.ui.runtime.errors import sentence
 
 if TYPE_CHECKING:
     from cfpm_coach.ui.flows.sync_flow import SyncFlow

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from cfpm_coach.storage import faults
 from cfpm_coach.sync import keys
 from cfpm_coach.ui.language import i18n
+from cfpm_coach.ui.runtime.errors import sentence
 from cfpm_coach.ui.shell.app import application
-from cfpm_coach.ui.shell.errors import sentence
 from cfpm_coach.ui.shell.main_window import MainWindow
 from cfpm_coach.views.read_models import WorkerView
 from tests.ui.conftest import wait_idle

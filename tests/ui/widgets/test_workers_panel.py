@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.bulk import seed_synthetic
 from cfpm_coach.ui.models.table_models import ROW_ROLE, SORT_ROLE
-from cfpm_coach.ui.models.worker_list_loader import WorkerListLoader
 from cfpm_coach.ui.models.workers_model import WorkersModel
 from cfpm_coach.ui.runtime.backend import Backend
+from cfpm_coach.ui.widgets.worker_list_loader import WorkerListLoader
 from cfpm_coach.ui.widgets.workers_panel import WorkersPanel
 from cfpm_coach.views.read_models import WorkerView
 

@@ -14,7 +14,7 @@ from cfpm_coach.services import first_run
 from cfpm_coach.services.demo import Progress
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.dialogs.welcome_dialog import WelcomeAnswers, WelcomeDialog
-from cfpm_coach.ui.shell.errors import show_error
+from cfpm_coach.ui.runtime.errors import show_error
 
 if TYPE_CHECKING:
     from cfpm_coach.ui.shell.main_window import MainWindow
