@@ -10,7 +10,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from cfpm_coach.paths import DATA_DIR_ENV, resources_dir
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.views.read_models import ObservationDetail, WorkerView
+from cfpm_coach.views.observations import ObservationDetail
+from cfpm_coach.views.workers import WorkerView
 from tests import fuzzing
 
 fuzzing.load_profile()

@@ -12,7 +12,7 @@ from cfpm_coach.domain.vocabulary import FINISHED
 
 
 class ScoredObservation(Protocol):
-    """What a trend reads of an observation (views.read_models.ObservationSummary has it)."""
+    """What a trend reads of an observation (views.observations.ObservationSummary has it)."""
 
     @property
     def instrument_id(self) -> str: ...

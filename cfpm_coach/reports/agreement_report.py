@@ -16,7 +16,7 @@ from cfpm_coach.reports.document import (
     write_pdf,
 )
 from cfpm_coach.reports.texts import fill, translate
-from cfpm_coach.views.read_models import AgreementReport
+from cfpm_coach.views.agreement import AgreementReport
 
 WIDTH = CONTENT_WIDTH
 CALIBRATE_LIMIT = 10

@@ -16,7 +16,7 @@ from cfpm_coach.reports.document import (
 )
 from cfpm_coach.reports.styles import proficient_label
 from cfpm_coach.reports.texts import fill, translate
-from cfpm_coach.views.read_models import LeadershipComparison
+from cfpm_coach.views.leadership import LeadershipComparison
 
 WIDTH = CONTENT_WIDTH
 DASH = "\u2014"

@@ -32,7 +32,7 @@ from cfpm_coach.reports.document import (
 )
 from cfpm_coach.reports.styles import LEVEL_COLOURS, level_tone, proficient_label
 from cfpm_coach.reports.texts import fill, translate
-from cfpm_coach.views.read_models import ObservationReport
+from cfpm_coach.views.reports import ObservationReport
 
 WIDTH = CONTENT_WIDTH
 

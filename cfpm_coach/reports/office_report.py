@@ -25,7 +25,7 @@ from cfpm_coach.reports.document import (
     write_pdf,
 )
 from cfpm_coach.reports.texts import fill, translate
-from cfpm_coach.views.read_models import DomainShare, OfficeStanding, OfficeStandings
+from cfpm_coach.views.offices import DomainShare, OfficeStanding, OfficeStandings
 
 WIDTH = CONTENT_WIDTH
 SHARE_WIDTH = 0.55 * inch  # "100%" and a little room

@@ -19,7 +19,7 @@ from cfpm_coach.reports.document import (
 from cfpm_coach.reports.fonts import BOLD
 from cfpm_coach.reports.styles import LEVEL_COLOURS, MUTED, proficient_label
 from cfpm_coach.reports.texts import fill, translate
-from cfpm_coach.views.read_models import UnitReport
+from cfpm_coach.views.reports import UnitReport
 
 WIDTH = CONTENT_WIDTH
 HEAD_PADDING = 2  # points each side of a figure column: six share a page's width

@@ -40,7 +40,8 @@ from cfpm_coach.reports.styles import (
     scale_range,
 )
 from cfpm_coach.reports.texts import fill, translate
-from cfpm_coach.views.read_models import ObservationSummary, WorkerReport
+from cfpm_coach.views.observations import ObservationSummary
+from cfpm_coach.views.reports import WorkerReport
 
 WIDTH = CONTENT_WIDTH
 MAX_MONTHS = 12  # the grid shows the last twelve months of the period

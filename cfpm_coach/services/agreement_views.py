@@ -11,12 +11,7 @@ from cfpm_coach.domain.vocabulary import FINISHED
 from cfpm_coach.errors import NotFoundError
 from cfpm_coach.services.observation_views import office_name, ratings_in
 from cfpm_coach.storage import observation_repo, profile_repo, worker_repo
-from cfpm_coach.views.read_models import (
-    AgreementReport,
-    BehaviorAgreement,
-    CoachPairAgreement,
-    VisitAgreement,
-)
+from cfpm_coach.views.agreement import AgreementReport, BehaviorAgreement, CoachPairAgreement, VisitAgreement
 
 if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace

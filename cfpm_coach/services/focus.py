@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from cfpm_coach.domain.vocabulary import FINISHED
 from cfpm_coach.services.observation_views import ratings_in
 from cfpm_coach.storage import observation_repo
-from cfpm_coach.views.read_models import Evidence, FocusSuggestion, ObservationSummary
+from cfpm_coach.views.history import Evidence, FocusSuggestion
+from cfpm_coach.views.observations import ObservationSummary
 
 if TYPE_CHECKING:
     from cfpm_coach.domain.catalog import InstrumentCatalog

@@ -11,7 +11,7 @@ from cfpm_coach.errors import InvalidInputError, NotFoundError
 from cfpm_coach.services.inputs import checked
 from cfpm_coach.storage import goal_repo, records, worker_repo
 from cfpm_coach.storage.models import Goal
-from cfpm_coach.views.read_models import GoalView
+from cfpm_coach.views.history import GoalView
 
 if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace

@@ -10,12 +10,8 @@ from cfpm_coach.domain.shipped import SHIPPED_LEADERSHIP
 from cfpm_coach.domain.vocabulary import FINISHED, Setting
 from cfpm_coach.errors import NotFoundError
 from cfpm_coach.storage import observation_repo
-from cfpm_coach.views.read_models import (
-    BehaviorComparison,
-    GroupComparison,
-    LeadershipComparison,
-    ObservationSummary,
-)
+from cfpm_coach.views.leadership import BehaviorComparison, GroupComparison, LeadershipComparison
+from cfpm_coach.views.observations import ObservationSummary
 
 if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace

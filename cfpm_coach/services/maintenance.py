@@ -12,7 +12,7 @@ from cfpm_coach.storage.backup import backup_database, restore_database, verify_
 from cfpm_coach.storage.cipher import is_encrypted
 from cfpm_coach.storage.migrate import check_not_newer, upgrade
 from cfpm_coach.storage.types import utcnow
-from cfpm_coach.views.read_models import StoreStatus
+from cfpm_coach.views.store_status import StoreStatus
 
 if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace

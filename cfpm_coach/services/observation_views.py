@@ -15,12 +15,7 @@ from cfpm_coach.domain.scoring import (
 from cfpm_coach.errors import InstrumentError
 from cfpm_coach.storage import observation_repo, profile_repo, worker_repo
 from cfpm_coach.storage.models import Observation
-from cfpm_coach.views.read_models import (
-    AmendmentView,
-    ObservationDetail,
-    ObservationSummary,
-    RatingView,
-)
+from cfpm_coach.views.observations import AmendmentView, ObservationDetail, ObservationSummary, RatingView
 
 if TYPE_CHECKING:
     from sqlmodel import Session

@@ -21,7 +21,7 @@ from cfpm_coach.services.inputs import NotesInput, checked, validated
 from cfpm_coach.storage import observation_repo, records, worker_repo
 from cfpm_coach.storage.models import Observation, ObservationAmendment, Rating
 from cfpm_coach.storage.types import utcnow
-from cfpm_coach.views.read_models import ObservationDetail, ObservationSummary, RatingView
+from cfpm_coach.views.observations import ObservationDetail, ObservationSummary, RatingView
 
 if TYPE_CHECKING:
     from sqlmodel import Session

@@ -28,15 +28,9 @@ from cfpm_coach.errors import NotFoundError
 from cfpm_coach.services import observation_views
 from cfpm_coach.storage import observation_repo
 from cfpm_coach.storage.types import utcnow
-from cfpm_coach.views.read_models import (
-    AssessmentLine,
-    DomainShare,
-    MonthShare,
-    ObservationSummary,
-    OfficeStanding,
-    OfficeStandings,
-    WorkerView,
-)
+from cfpm_coach.views.observations import ObservationSummary
+from cfpm_coach.views.offices import AssessmentLine, DomainShare, MonthShare, OfficeStanding, OfficeStandings
+from cfpm_coach.views.workers import WorkerView
 
 if TYPE_CHECKING:
     from cfpm_coach.reports.document import Paper

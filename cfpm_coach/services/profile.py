@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 from cfpm_coach.errors import StoreError
 from cfpm_coach.services.inputs import CoachInput, validated
 from cfpm_coach.storage import profile_repo, records
-from cfpm_coach.views.read_models import CoachView
+from cfpm_coach.views.workers import CoachView
 
 if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace

@@ -13,14 +13,9 @@ from cfpm_coach.domain.vocabulary import FINISHED, GoalStatus
 from cfpm_coach.errors import InvalidInputError, NotFoundError
 from cfpm_coach.services.observation_views import ratings_in
 from cfpm_coach.storage import observation_repo
-from cfpm_coach.views.read_models import (
-    ObservationReport,
-    ObservationSummary,
-    UnitReport,
-    UnitWorkerRow,
-    WorkerReport,
-    WorkerView,
-)
+from cfpm_coach.views.observations import ObservationSummary
+from cfpm_coach.views.reports import ObservationReport, UnitReport, UnitWorkerRow, WorkerReport
+from cfpm_coach.views.workers import WorkerView
 
 if TYPE_CHECKING:
     from cfpm_coach.reports.document import Paper

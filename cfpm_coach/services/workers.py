@@ -12,16 +12,16 @@ from cfpm_coach.services.inputs import WorkerInput, validated
 from cfpm_coach.storage import observation_repo, records, worker_repo
 from cfpm_coach.storage.models import Worker
 from cfpm_coach.storage.worker_repo import WorkerActivity, WorkerRow
-from cfpm_coach.views.read_models import (
+from cfpm_coach.views.history import WorkerHistory
+from cfpm_coach.views.worker_choice import WorkerChoice
+from cfpm_coach.views.workers import (
     WORKER_ORDERS,
     ListedWorker,
-    WorkerHistory,
     WorkerListing,
     WorkerView,
     fidelity,
     listing_key,
 )
-from cfpm_coach.views.worker_choice import WorkerChoice
 
 if TYPE_CHECKING:
     from sqlmodel import Session

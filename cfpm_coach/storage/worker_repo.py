@@ -10,8 +10,8 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from cfpm_coach.storage.models import Observation, Worker
-from cfpm_coach.views.read_models import ListedWorker as ListedWorker
 from cfpm_coach.views.worker_choice import WorkerChoice
+from cfpm_coach.views.workers import ListedWorker as ListedWorker
 
 
 def get_worker(*, session: Session, worker_id: uuid.UUID) -> Worker | None:

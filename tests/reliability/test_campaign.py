@@ -7,7 +7,7 @@ import pytest
 
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.sync import keys
-from cfpm_coach.views.read_models import ObservationDetail
+from cfpm_coach.views.observations import ObservationDetail
 from tests.reliability import campaign_checks as checks
 from tests.reliability.campaign import Campaign
 

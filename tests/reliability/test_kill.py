@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.views.read_models import ObservationDetail
+from cfpm_coach.views.observations import ObservationDetail
 
 ROOT = Path(__file__).resolve().parents[2]
 

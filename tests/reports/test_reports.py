@@ -15,7 +15,7 @@ from cfpm_coach.cli import main
 from cfpm_coach.reports.dates import paper_date
 from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.views.workers import WorkerView
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                 reason="poppler-utils is installed by `make test`")

@@ -8,7 +8,7 @@ import pytest
 
 from cfpm_coach.reports import texts
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.views.workers import WorkerView
 from tests.reports.test_reports import TODAY, YEAR_AGO, observed, text_of
 
 

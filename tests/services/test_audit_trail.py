@@ -6,7 +6,8 @@ from pathlib import Path
 from cfpm_coach.services.audit import AuditLine
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.sync import keys
-from cfpm_coach.views.read_models import ObservationDetail, WorkerView
+from cfpm_coach.views.observations import ObservationDetail
+from cfpm_coach.views.workers import WorkerView
 
 NOTE = "Mother said the youth sleeps at her aunt's on weekends"
 REASON = "Rated the wrong behavior during the visit"

@@ -3,7 +3,7 @@
 import sqlite3
 
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.views.workers import WorkerView
 
 
 def test_one_backup_a_day_and_only_the_newest_kept(workspace: Workspace,

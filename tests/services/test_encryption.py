@@ -14,7 +14,8 @@ from cfpm_coach.storage.cipher import (
     WrongPassphraseError,
     is_encrypted,
 )
-from cfpm_coach.views.read_models import ObservationDetail, WorkerView
+from cfpm_coach.views.observations import ObservationDetail
+from cfpm_coach.views.workers import WorkerView
 
 PASSPHRASE = "correct horse 'battery' staple"
 NOTE = "Asked the youth what a good visit looks like"

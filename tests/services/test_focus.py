@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from cfpm_coach.services.focus import LOWEST, UNSEEN
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.views.workers import WorkerView
 
 
 def _observe(ws: Workspace, worker: WorkerView, days_ago: int, special: dict[str, int],

@@ -6,7 +6,7 @@ import pytest
 
 from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.services.workspace import PLACEHOLDER_COACH_NAME, Workspace
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.views.workers import WorkerView
 
 
 def test_goal_lifecycle(workspace: Workspace, worker: WorkerView) -> None:

@@ -7,7 +7,7 @@ import pytest
 from cfpm_coach.errors import NotFoundError
 from cfpm_coach.services.leadership import self_vs_others
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.views.workers import WorkerView
 
 
 def rate_leader(ws: Workspace, leader: WorkerView, setting: str, values: dict[str, int],

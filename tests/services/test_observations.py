@@ -14,7 +14,8 @@ from cfpm_coach.errors import (
     ObservationLockedError,
 )
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.views.read_models import ObservationDetail, WorkerView
+from cfpm_coach.views.observations import ObservationDetail
+from cfpm_coach.views.workers import WorkerView
 
 
 def _rate_all(ws: Workspace, obs: ObservationDetail, value: int = 2) -> None:

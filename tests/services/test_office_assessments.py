@@ -11,7 +11,8 @@ import pytest
 from cfpm_coach.errors import InvalidInputError, NotFoundError
 from cfpm_coach.services.office_standing import office_pdf, office_standings
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.views.read_models import ObservationDetail, WorkerView
+from cfpm_coach.views.observations import ObservationDetail
+from cfpm_coach.views.workers import WorkerView
 
 OFFICE, COUNTY = "North Valley", "Sample County"
 

@@ -15,7 +15,8 @@ from cfpm_coach.domain.record_rules import plain_message
 from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.sync.records import record_models
-from cfpm_coach.views.read_models import ObservationDetail, WorkerView
+from cfpm_coach.views.observations import ObservationDetail
+from cfpm_coach.views.workers import WorkerView
 from tests.fuzzing import examples
 
 pytestmark = pytest.mark.fuzz

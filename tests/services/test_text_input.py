@@ -17,7 +17,8 @@ from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.services.inputs import NOTE_MAX
 from cfpm_coach.services.observations import EVIDENCE_MAX
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.views.read_models import ObservationDetail, WorkerView
+from cfpm_coach.views.observations import ObservationDetail
+from cfpm_coach.views.workers import WorkerView
 from tests.fuzzing import examples
 
 pytestmark = pytest.mark.fuzz

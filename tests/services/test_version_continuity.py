@@ -12,7 +12,7 @@ from cfpm_coach.domain.trends import monthly_trend
 from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.hub import fidelity
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.views.workers import WorkerView
 
 V2_SOURCE = "Paraphrased from public CPM descriptions, not the official practice profile."
 

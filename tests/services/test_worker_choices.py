@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import event, text
 
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.views.workers import WorkerView
 
 
 @contextmanager

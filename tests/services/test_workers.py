@@ -5,7 +5,7 @@ from sqlalchemy import text
 
 from cfpm_coach.errors import InvalidInputError, NotFoundError
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.views.workers import WorkerView
 
 
 def test_add_edit_deactivate(workspace: Workspace) -> None:

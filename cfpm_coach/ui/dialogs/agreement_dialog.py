@@ -16,7 +16,7 @@ from cfpm_coach.domain.agreement import PairAgreement
 from cfpm_coach.ui.language.texts import QT_TR_NOOP, tr
 from cfpm_coach.ui.models.table_models import local_date
 from cfpm_coach.ui.widgets.figure_trees import DASH, decimal, figure_tree, percent, resize_columns
-from cfpm_coach.views.read_models import AgreementReport
+from cfpm_coach.views.agreement import AgreementReport
 
 
 def _figures(agreement: PairAgreement) -> list[str]:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from cfpm_coach.ui.models.table_models import date_edit_format
 from cfpm_coach.ui.widgets.note_field import NoteField
-from cfpm_coach.views.read_models import ObservationDetail
+from cfpm_coach.views.observations import ObservationDetail
 
 NOTES_SAVE_DELAY_MS = 800
 

@@ -20,7 +20,7 @@ from cfpm_coach.ui.language.texts import tr
 from cfpm_coach.ui.models.table_models import locale_date
 from cfpm_coach.ui.widgets.figure_trees import DASH, decimal, figure_tree, percent, resize_columns
 from cfpm_coach.ui.widgets.worker_picker import WorkerPicker
-from cfpm_coach.views.read_models import LeadershipComparison
+from cfpm_coach.views.leadership import LeadershipComparison
 from cfpm_coach.views.worker_choice import WorkerChoice
 
 

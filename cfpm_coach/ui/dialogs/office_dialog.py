@@ -18,7 +18,7 @@ from cfpm_coach.domain.vocabulary import ObservationStatus
 from cfpm_coach.ui.language.office_texts import stage_label
 from cfpm_coach.ui.models.table_models import local_date, month_label
 from cfpm_coach.ui.widgets.figure_trees import DASH, figure_tree, percent, resize_columns
-from cfpm_coach.views.read_models import DomainShare, OfficeStanding, OfficeStandings
+from cfpm_coach.views.offices import DomainShare, OfficeStanding, OfficeStandings
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole
 OBSERVATION_ROLE = Qt.ItemDataRole.UserRole + 1

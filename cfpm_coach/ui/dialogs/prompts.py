@@ -4,7 +4,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QPlainTextEdit
 
 from cfpm_coach.ui.language.texts import tr
 from cfpm_coach.ui.models.table_models import local_time
-from cfpm_coach.views.read_models import ObservationSummary
+from cfpm_coach.views.observations import ObservationSummary
 
 
 def confirm_partial(parent: QWidget | None, missing_labels: list[str]) -> bool:

@@ -27,7 +27,7 @@ from cfpm_coach.ui.look import appearance
 from cfpm_coach.ui.look.appearance import Appearance
 from cfpm_coach.ui.widgets import spell_check
 from cfpm_coach.ui.widgets.profile_fields import ProfileFields
-from cfpm_coach.views.read_models import CoachView
+from cfpm_coach.views.workers import CoachView
 
 
 @dataclass(frozen=True)

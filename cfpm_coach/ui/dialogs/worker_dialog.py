@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from cfpm_coach.ui.widgets.form_rows import roomy_form
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.views.workers import WorkerView
 
 
 @dataclass(frozen=True)

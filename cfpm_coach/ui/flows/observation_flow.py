@@ -14,11 +14,8 @@ from cfpm_coach.ui.flows.window_shell import Shell
 from cfpm_coach.ui.runtime.backend import Backend
 from cfpm_coach.ui.runtime.errors import show_error
 from cfpm_coach.ui.runtime.window_state import Changed
-from cfpm_coach.views.read_models import (
-    GoalView,
-    ObservationDetail,
-    ObservationSummary,
-)
+from cfpm_coach.views.history import GoalView
+from cfpm_coach.views.observations import ObservationDetail, ObservationSummary
 from cfpm_coach.views.worker_choice import WorkerChoice
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace
     from cfpm_coach.ui.dialogs.office_dialog import OfficeDialog
     from cfpm_coach.ui.flows.report_flow import ReportFlow
-    from cfpm_coach.views.read_models import OfficeStandings
+    from cfpm_coach.views.offices import OfficeStandings
 
 
 def _file_name(office: str, county: str) -> str:

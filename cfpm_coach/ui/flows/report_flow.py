@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from cfpm_coach.ui.dialogs.leadership_dialog import LeadershipDialog
     from cfpm_coach.ui.dialogs.pdf_preview import PdfPreview
     from cfpm_coach.ui.dialogs.report_dialog import ReportRequest
-    from cfpm_coach.views.read_models import AgreementReport
+    from cfpm_coach.views.agreement import AgreementReport
     from cfpm_coach.views.worker_choice import WorkerChoice
 
 

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from cfpm_coach.ui.runtime.backend import Backend
     from cfpm_coach.ui.runtime.window_state import WindowState
     from cfpm_coach.ui.widgets.checklist import ChecklistPage
-    from cfpm_coach.views.read_models import WorkerView
+    from cfpm_coach.views.workers import WorkerView
 
 
 class Shell(Protocol):

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Slot
 from cfpm_coach.ui.flows.window_shell import Shell
 from cfpm_coach.ui.runtime.errors import show_error
 from cfpm_coach.ui.runtime.window_state import Changed
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.views.workers import WorkerView
 
 
 class WorkerFlow(QObject):

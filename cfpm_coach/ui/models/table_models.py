@@ -18,7 +18,8 @@ from PySide6.QtCore import (
 from cfpm_coach.domain.figures import percent
 from cfpm_coach.domain.vocabulary import CaseworkComponent, GoalStatus, ObservationStatus, Setting, label_of
 from cfpm_coach.ui.language.texts import QT_TR_NOOP, tr
-from cfpm_coach.views.read_models import GoalView, ObservationSummary
+from cfpm_coach.views.history import GoalView
+from cfpm_coach.views.observations import ObservationSummary
 
 RowT = TypeVar("RowT")
 

@@ -7,13 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 
 from cfpm_coach.ui.language.texts import QT_TR_NOOP
 from cfpm_coach.ui.models.table_models import Index, RowsModel, local_date, percent
-from cfpm_coach.views.read_models import (
-    ListedWorker,
-    WorkerListing,
-    WorkerView,
-    fidelity,
-    listing_key,
-)
+from cfpm_coach.views.workers import ListedWorker, WorkerListing, WorkerView, fidelity, listing_key
 
 
 class WorkersModel(RowsModel[WorkerView]):

@@ -11,7 +11,7 @@ import uuid
 
 from PySide6.QtCore import QObject, Signal
 
-from cfpm_coach.views.read_models import ObservationDetail
+from cfpm_coach.views.observations import ObservationDetail
 
 
 class Changed(enum.Flag):

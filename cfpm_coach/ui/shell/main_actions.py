@@ -12,7 +12,7 @@ from cfpm_coach.ui.look import icons
 
 if TYPE_CHECKING:
     from cfpm_coach.ui.shell.main_window import MainWindow
-    from cfpm_coach.views.read_models import ObservationDetail
+    from cfpm_coach.views.observations import ObservationDetail
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 NEEDS_STORE = "needs_store"  # a QAction property every action of the window sets

@@ -46,7 +46,9 @@ from cfpm_coach.ui.widgets.checklist import ChecklistPage
 from cfpm_coach.ui.widgets.worker_list_loader import WorkerListLoader
 from cfpm_coach.ui.widgets.worker_page import WorkerPage
 from cfpm_coach.ui.widgets.workers_panel import WorkersPanel
-from cfpm_coach.views.read_models import ObservationDetail, WorkerHistory, WorkerView
+from cfpm_coach.views.history import WorkerHistory
+from cfpm_coach.views.observations import ObservationDetail
+from cfpm_coach.views.workers import WorkerView
 
 
 class MainWindow(QMainWindow):

@@ -27,7 +27,8 @@ from cfpm_coach.ui.models.table_models import clock_time, local_time, setting_la
 from cfpm_coach.ui.runtime.backend import Backend
 from cfpm_coach.ui.runtime.errors import show_error
 from cfpm_coach.ui.widgets.behavior_row import BehaviorRow
-from cfpm_coach.views.read_models import GoalView, ObservationDetail
+from cfpm_coach.views.history import GoalView
+from cfpm_coach.views.observations import ObservationDetail
 
 
 class RateCommand(QUndoCommand):

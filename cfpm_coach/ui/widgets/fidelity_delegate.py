@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from cfpm_coach.ui.models.table_models import ROW_ROLE
 from cfpm_coach.ui.widgets.trend_chart import SERIES_COLOURS
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.views.workers import WorkerView
 
 BAR_WIDTH = 7
 GAP = 3

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from cfpm_coach.services import focus
 from cfpm_coach.ui.models.table_models import locale_date
-from cfpm_coach.views.read_models import FocusSuggestion
+from cfpm_coach.views.history import FocusSuggestion
 
 NOT_RATED = "\u2014"
 

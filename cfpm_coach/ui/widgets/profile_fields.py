@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLineEdit, QWidget
 
-from cfpm_coach.views.read_models import CoachView
+from cfpm_coach.views.workers import CoachView
 
 MAX_LENGTH = 120
 

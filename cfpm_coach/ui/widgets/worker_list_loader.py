@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject
 
 from cfpm_coach.ui.runtime.backend import Backend
 from cfpm_coach.ui.widgets.workers_panel import WorkersPanel
-from cfpm_coach.views.read_models import WorkerListing, WorkerView
+from cfpm_coach.views.workers import WorkerListing, WorkerView
 
 
 class WorkerListLoader(QObject):

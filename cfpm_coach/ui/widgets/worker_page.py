@@ -23,7 +23,8 @@ from cfpm_coach.domain.vocabulary import GoalStatus
 from cfpm_coach.ui.models.table_models import ROW_ROLE, GoalsModel, ObservationsModel
 from cfpm_coach.ui.widgets.focus_panel import FocusPanel
 from cfpm_coach.ui.widgets.trend_chart import TrendChart
-from cfpm_coach.views.read_models import GoalView, ObservationSummary, WorkerHistory
+from cfpm_coach.views.history import GoalView, WorkerHistory
+from cfpm_coach.views.observations import ObservationSummary
 
 
 def _table(model: ObservationsModel | GoalsModel, name: str) -> QTableView:

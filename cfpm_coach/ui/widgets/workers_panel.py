@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from cfpm_coach.ui.models.table_models import ROW_ROLE
 from cfpm_coach.ui.models.workers_model import WorkersModel
 from cfpm_coach.ui.widgets.fidelity_delegate import FidelityDelegate
-from cfpm_coach.views.read_models import WorkerListing
+from cfpm_coach.views.workers import WorkerListing
 
 RESIZE_PRECISION = 40  # rows sampled to size a column (Qt's default: 1000)
 EDITING_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo,

@@ -13,7 +13,7 @@ from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.sync import container, keys
 from cfpm_coach.ui.dialogs.export_dialog import ExportDialog
 from cfpm_coach.ui.shell.main_window import MainWindow
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.views.workers import WorkerView
 from tests.ui.conftest import wait_idle
 from tests.ui.walker import clipped_labels
 

@@ -19,7 +19,7 @@ from cfpm_coach.ui.dialogs.finish_dialog import FinishDialog
 from cfpm_coach.ui.dialogs.settings_dialog import SettingsDialog
 from cfpm_coach.ui.dialogs.start_dialog import StartDialog
 from cfpm_coach.ui.shell.main_window import MainWindow
-from cfpm_coach.views.read_models import ObservationDetail
+from cfpm_coach.views.observations import ObservationDetail
 from tests.ui.conftest import wait_idle
 
 CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QDateTimeEdit, QTableView)

@@ -22,7 +22,7 @@ from cfpm_coach.ui.dialogs import pdf_preview
 from cfpm_coach.ui.dialogs.pdf_preview import PdfPreview
 from cfpm_coach.ui.dialogs.report_dialog import ReportDialog
 from cfpm_coach.ui.shell.main_window import MainWindow
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.views.workers import WorkerView
 from tests.ui.conftest import wait_idle
 from tests.ui.journeys.driver import activate, press, type_text, when_modal
 from tests.ui.journeys.steps import CTRL

@@ -15,7 +15,7 @@ from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.dialogs import pdf_preview
 from cfpm_coach.ui.dialogs.report_dialog import ReportDialog
 from cfpm_coach.ui.shell.main_window import MainWindow
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.views.workers import WorkerView
 from tests.ui.conftest import record_previews, wait_idle
 from tests.ui.journeys.driver import click, find_button, press, type_text, when_modal
 from tests.ui.journeys.steps import ALT, CTRL

@@ -15,7 +15,7 @@ from cfpm_coach.ui.language import i18n
 from cfpm_coach.ui.runtime.errors import sentence
 from cfpm_coach.ui.shell.app import application
 from cfpm_coach.ui.shell.main_window import MainWindow
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.views.workers import WorkerView
 from tests.ui.conftest import wait_idle
 from tests.ui.dialogs.test_export_ui import open_export, paste, replace_text
 

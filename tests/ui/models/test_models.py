@@ -8,7 +8,9 @@ from pytestqt.modeltest import ModelTester
 from cfpm_coach.domain.scoring import EMPTY_SCORE, Score
 from cfpm_coach.ui.models.table_models import GoalsModel, ObservationsModel
 from cfpm_coach.ui.models.workers_model import WorkersModel
-from cfpm_coach.views.read_models import GoalView, ObservationSummary, WorkerView
+from cfpm_coach.views.history import GoalView
+from cfpm_coach.views.observations import ObservationSummary
+from cfpm_coach.views.workers import WorkerView
 
 
 def _worker(name: str, scores: dict[str, float | None]) -> WorkerView:

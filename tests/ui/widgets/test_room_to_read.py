@@ -18,7 +18,7 @@ from cfpm_coach.ui.look import appearance
 from cfpm_coach.ui.look.appearance import Appearance
 from cfpm_coach.ui.models.table_models import ObservationsModel
 from cfpm_coach.ui.shell.main_window import MainWindow
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.views.workers import WorkerView
 from tests.ui.conftest import wait_idle
 from tests.ui.windows import window_on
 

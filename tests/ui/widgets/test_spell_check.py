@@ -21,7 +21,7 @@ from cfpm_coach.ui.language import i18n
 from cfpm_coach.ui.shell.app import application, open_main_window
 from cfpm_coach.ui.shell.main_window import MainWindow
 from cfpm_coach.ui.widgets import spell_check
-from cfpm_coach.views.read_models import ObservationDetail
+from cfpm_coach.views.observations import ObservationDetail
 from tests.ui.conftest import returning_coach, wait_idle
 from tests.ui.journeys.driver import activate, press, type_text, when_modal
 from tests.ui.journeys.steps import ALT, CTRL

@@ -18,7 +18,7 @@ from cfpm_coach.ui.models.workers_model import WorkersModel
 from cfpm_coach.ui.runtime.backend import Backend
 from cfpm_coach.ui.widgets.worker_list_loader import WorkerListLoader
 from cfpm_coach.ui.widgets.workers_panel import WorkersPanel
-from cfpm_coach.views.read_models import WorkerView
+from cfpm_coach.views.workers import WorkerView
 
 # (name, office, day observed or None, every behavior rated at standard?, active); ties on
 # every column, so the order of ties shows.
