@@ -12,6 +12,7 @@ import sqlite3
 import uuid
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pyrage
 
@@ -32,13 +33,13 @@ HISTORY_READS = (
 )
 
 
-def raw_history_read(path: Path, worker_id: uuid.UUID) -> int:
-    """The rows of a worker's history read with sqlite3 and fetched; how many rows."""
+def raw_history_read(path: Path, worker_id: uuid.UUID) -> list[list[tuple[Any, ...]]]:
+    """The rows of a worker's history read with sqlite3 and fetched, one list per query."""
     conn = sqlite3.connect(path)
     try:
         # SQLite stores a UUID as its 32 hex digits.
-        return sum(len(conn.execute(query, {"worker": worker_id.hex}).fetchall())
-                   for query in HISTORY_READS)
+        return [conn.execute(query, {"worker": worker_id.hex}).fetchall()
+                for query in HISTORY_READS]
     finally:
         conn.close()
 
