@@ -46,10 +46,11 @@ from cfpm_coach.storage.engine import BUSY_TIMEOUT_MS
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 # DESIGN.md 7's absolute targets over the baselines as measured on the 2-core machine (README
-# "Performance" has the derivation): the ratio holds wherever the run is.
-HISTORY_BUDGET = RatioBudget(3, "<100 ms, 500 obs")
-PDF_BUDGET = RatioBudget(5, "<1 s, 200 obs")
-EXPORT_BUDGET = RatioBudget(2, "<3 s, 10k obs")
+# "Performance" has the derivation): the ratio holds wherever the run is. Judged only at the
+# size each target names (smaller stores print their ratio, unjudged).
+HISTORY_BUDGET = RatioBudget(8, "<100 ms, 500 obs")
+PDF_BUDGET = RatioBudget(60, "<1 s, 200 obs")
+EXPORT_BUDGET = RatioBudget(9, "<3 s, 10k obs")
 
 
 def build_store(data_dir: Path, observations: int) -> tuple[uuid.UUID, uuid.UUID]:
@@ -163,7 +164,7 @@ def history(ws: Workspace, deep: uuid.UUID, size: str, repeat: int) -> Row:
     stats = measure(lambda: ws.workers.history(deep), repeat)
     baseline = measure(lambda: raw_history_read(path, deep), repeat)
     return Row(f"worker history ({count} obs) vs raw read", size, stats, baseline,
-               ratio_budget=HISTORY_BUDGET)
+               ratio_budget=HISTORY_BUDGET if count >= 500 else None)
 
 
 def worker_list(ws: Workspace, size: str, repeat: int) -> Row:
@@ -188,7 +189,7 @@ def worker_summary_pdf(ws: Workspace, worker_id: uuid.UUID, size: str, repeat: i
     bare = ws.paths.data_dir / "bench-bare.pdf"
     baseline = measure(lambda: bare_pdf(pages, bare), repeat)
     return Row(f"worker summary PDF ({count} obs, {len(pages)} p.) vs bare canvas", size, ours,
-               baseline, ratio_budget=PDF_BUDGET)
+               baseline, ratio_budget=PDF_BUDGET if count >= 200 else None)
 
 
 def bundles(ws: Workspace, work: Path, size: str, repeat: int) -> list[Row]:
@@ -226,7 +227,8 @@ def bundles(ws: Workspace, work: Path, size: str, repeat: int) -> list[Row]:
     ratings = len(tables["rating"])
     return [
         Row(f"export, sealed and signed ({bundles_label(len(parts))}) vs zip + age", size,
-            export, sealed, notes={"ratings": ratings}, ratio_budget=EXPORT_BUDGET),
+            export, sealed, notes={"ratings": ratings},
+            ratio_budget=EXPORT_BUDGET if size == "10k obs" else None),
         Row(f"import into empty store ({ratings} ratings, {bundles_label(len(parts))})", size,
             imported, baseline, ">=40% of executemany speed"),
     ]
