@@ -1,7 +1,9 @@
 """The baselines do the same work as the scenarios they judge: the rows a worker's history
-shows, the bytes an export seals, the pages the coaching summary prints."""
+shows, the bytes an export seals, the pages the coaching summary prints, the rows the sample
+data writes."""
 
 import io
+import sqlite3
 import uuid
 import zipfile
 from collections.abc import Iterator
@@ -12,6 +14,8 @@ import pyrage
 import pytest
 from pypdf import PdfReader
 
+from benchmarks.baselines import empty_stores, sqlite_executemany
+from benchmarks.demo_data import sample_rows
 from benchmarks.run import build_store
 from benchmarks.same_work import (
     bare_pdf,
@@ -20,6 +24,7 @@ from benchmarks.same_work import (
     raw_history_read,
     zip_and_age,
 )
+from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.sync import keys
 
@@ -81,3 +86,22 @@ def test_the_bare_pdf_draws_the_summary_pages_text_on_as_many_pages(
 
     assert page_lines(tmp_path / "bare.pdf") == pages
     assert len(PdfReader(tmp_path / "bare.pdf").pages) == len(pages)
+
+
+def test_the_sample_datas_baseline_writes_the_rows_the_sample_wrote(tmp_path: Path) -> None:
+    with Workspace.open(tmp_path / "sample") as ws:
+        written = demo.generate(ws, workers=3, months=2)
+        rows = sample_rows(ws)
+    assert len(rows["observation"]) == written.observations
+    assert rows["rating"] and rows["audit_log"] and rows["goal"]
+    [empty] = empty_stores(tmp_path, "raw", 1)
+
+    sqlite_executemany(empty, rows)
+
+    copy = sqlite3.connect(empty)
+    try:
+        for name, table_rows in rows.items():
+            assert sorted(copy.execute(f"SELECT * FROM {name}").fetchall(),
+                          key=repr) == sorted(table_rows, key=repr), name
+    finally:
+        copy.close()
