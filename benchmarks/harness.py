@@ -20,6 +20,27 @@ class Stats:
     runs: int
 
 
+@dataclass(frozen=True)
+class RatioBudget:
+    """A budget as a multiple of the baseline measured in the same run: the scenario's median at
+    most `limit` times the baseline's. `stands_for` is the absolute target it was derived from
+    (that target over the baseline as measured on the 2-core machine; README "Performance")."""
+
+    limit: float
+    stands_for: str = ""
+
+    def label(self) -> str:
+        """As printed in the budget column: "<=3x [<100 ms]"."""
+        limit = f"{self.limit:g}x"
+        return f"<={limit} [{self.stands_for}]" if self.stands_for else f"<={limit}"
+
+    def verdict(self, ratio: float | None) -> str:
+        """"met" or "NOT MET" for a measured ratio; "no baseline" when there is none."""
+        if ratio is None:
+            return "no baseline"
+        return "met" if ratio <= self.limit else "NOT MET"
+
+
 @dataclass
 class Row:
     """One line of the results table."""
@@ -31,6 +52,7 @@ class Row:
     budget: str = ""
     unit: str = "ms"
     notes: dict[str, float] = field(default_factory=dict)
+    ratio_budget: RatioBudget | None = None
 
     @property
     def ratio(self) -> float | None:
@@ -38,6 +60,11 @@ class Row:
         if self.baseline is None or self.baseline.median == 0:
             return None
         return self.stats.median / self.baseline.median
+
+    @property
+    def verdict(self) -> str:
+        """Met or not against the ratio budget; empty for a row without one."""
+        return self.ratio_budget.verdict(self.ratio) if self.ratio_budget else ""
 
 
 def measure(function: Callable[[], object], repeat: int, unit_scale: float = 1000.0) -> Stats:
@@ -57,14 +84,16 @@ def stats_of(samples: list[float]) -> Stats:
 
 def print_table(rows: list[Row]) -> None:
     """The results as an aligned table."""
-    header = ["scenario", "size", "median", "min", "max", "baseline", "ratio", "budget"]
+    header = ["scenario", "size", "median", "min", "max", "baseline", "ratio", "budget",
+              "verdict"]
     lines = [header]
     for row in rows:
         base = f"{row.baseline.median:.1f}" if row.baseline else "-"
         ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "-"
+        budget = row.ratio_budget.label() if row.ratio_budget else row.budget
         lines.append([row.scenario, row.size, f"{row.stats.median:.1f} {row.unit}",
                       f"{row.stats.minimum:.1f}", f"{row.stats.maximum:.1f}", base, ratio,
-                      row.budget])
+                      budget, row.verdict])
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     for index, line in enumerate(lines):
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)).rstrip())
@@ -112,7 +141,8 @@ def print_growth(rows: list[Row]) -> None:
 def write_json(rows: list[Row], path: Path) -> None:
     """The results as JSON for comparing runs."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"rows": [{**asdict(row), "ratio": row.ratio} for row in rows],
+    data = {"rows": [{**asdict(row), "ratio": row.ratio, "verdict": row.verdict}
+                     for row in rows],
             "growth": [{"scenario": name, "sizes": sizes, "medians": medians, "verdict": verdict}
                        for name, sizes, medians, verdict in growth(rows)]}
     path.write_text(json.dumps(data, indent=2), encoding="utf-8")

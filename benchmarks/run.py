@@ -19,6 +19,7 @@ from pathlib import Path
 from benchmarks.baselines import empty_stores, sqlite_executemany, stored_rows
 from benchmarks.demo_data import sample_data
 from benchmarks.harness import (
+    RatioBudget,
     Row,
     bundles_label,
     measure,
@@ -30,6 +31,13 @@ from benchmarks.harness import (
 from benchmarks.hostile_bundle import hostile_bundle
 from benchmarks.hub_ingest import hub_ingest
 from benchmarks.hub_load import hub_load, print_budgets, print_results
+from benchmarks.same_work import (
+    bare_pdf,
+    bundle_entries,
+    page_lines,
+    raw_history_read,
+    zip_and_age,
+)
 from benchmarks.worker_list import raw_read, worker_list_rows
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.bulk import seed_observations_for, seed_synthetic
@@ -37,6 +45,12 @@ from cfpm_coach.storage.engine import BUSY_TIMEOUT_MS
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
+# DESIGN.md 7's absolute targets over the baselines as measured on the 2-core machine (README
+# "Performance" has the derivation): the ratio holds wherever the run is. Judged only at the
+# size each target names (smaller stores print their ratio, unjudged).
+HISTORY_BUDGET = RatioBudget(8, "<100 ms, 500 obs")
+PDF_BUDGET = RatioBudget(60, "<1 s, 200 obs")
+EXPORT_BUDGET = RatioBudget(9, "<3 s, 10k obs")
 
 
 def build_store(data_dir: Path, observations: int) -> tuple[uuid.UUID, uuid.UUID]:
@@ -142,10 +156,15 @@ def encrypted_rating_commit(ws: Workspace, work: Path, size: str, repeat: int) -
 
 
 def history(ws: Workspace, deep: uuid.UUID, size: str, repeat: int) -> Row:
-    """Open a worker's page: the worker, every observation with scores, goals."""
+    """Open a worker's page (the worker, every observation with scores, goals) vs sqlite3
+    reading the same rows."""
+    assert ws.store.path is not None
+    path = ws.store.path
     count = len(ws.observations.find(worker_id=deep))
     stats = measure(lambda: ws.workers.history(deep), repeat)
-    return Row(f"worker history ({count} obs)", size, stats, None, "<100 ms (500 obs)")
+    baseline = measure(lambda: raw_history_read(path, deep), repeat)
+    return Row(f"worker history ({count} obs) vs raw read", size, stats, baseline,
+               ratio_budget=HISTORY_BUDGET if count >= 500 else None)
 
 
 def worker_list(ws: Workspace, size: str, repeat: int) -> Row:
@@ -159,28 +178,18 @@ def worker_list(ws: Workspace, size: str, repeat: int) -> Row:
 
 
 def worker_summary_pdf(ws: Workspace, worker_id: uuid.UUID, size: str, repeat: int) -> Row:
-    """The worker coaching summary PDF vs a minimal ReportLab document of the same page count."""
+    """The worker coaching summary PDF vs a bare ReportLab canvas of the same pages' text."""
     from datetime import date
-
-    from pypdf import PdfReader
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
     out = ws.paths.data_dir / "bench-worker.pdf"
     start, end = date(2019, 1, 1), date(2030, 1, 1)
     count = len(ws.observations.find(worker_id=worker_id))
     ours = measure(lambda: ws.reports.worker_pdf(worker_id, start, end, out), repeat)
-    pages = len(PdfReader(out).pages)
-    style = getSampleStyleSheet()["Normal"]
-
-    def minimal() -> None:
-        story: list[object] = []
-        for page in range(pages):
-            story += [Paragraph(f"Page {page + 1}", style), PageBreak()]
-        SimpleDocTemplate(str(ws.paths.data_dir / "bench-minimal.pdf")).build(story[:-1])
-
-    baseline = measure(minimal, repeat)
-    return Row(f"worker summary PDF ({count} obs, {pages} p.)", size, ours, baseline, "<1000 ms")
+    pages = page_lines(out)
+    bare = ws.paths.data_dir / "bench-bare.pdf"
+    baseline = measure(lambda: bare_pdf(pages, bare), repeat)
+    return Row(f"worker summary PDF ({count} obs, {len(pages)} p.) vs bare canvas", size, ours,
+               baseline, ratio_budget=PDF_BUDGET if count >= 200 else None)
 
 
 def bundles(ws: Workspace, work: Path, size: str, repeat: int) -> list[Row]:
@@ -198,6 +207,8 @@ def bundles(ws: Workspace, work: Path, size: str, repeat: int) -> list[Row]:
         [part.path for part in ws.exchange.export(work / "out", recipient, full=True).parts]),
         runs)
     parts = exports[-1]  # a large export is several bundles: all are imported, in order
+    entries = bundle_entries(parts, identity)
+    sealed = measure(lambda: zip_and_age(entries, recipient, work / "plain"), runs)
     targets = [Workspace.open(work / f"import-{n}") for n in range(runs)]
     queue = list(targets)
 
@@ -215,8 +226,9 @@ def bundles(ws: Workspace, work: Path, size: str, repeat: int) -> list[Row]:
     baseline = measure(lambda: sqlite_executemany(raw_paths.pop(), tables), runs)
     ratings = len(tables["rating"])
     return [
-        Row(f"export, sealed and signed ({bundles_label(len(parts))})", size, export, None,
-            "<3000 ms (10k obs)", notes={"ratings": ratings}),
+        Row(f"export, sealed and signed ({bundles_label(len(parts))}) vs zip + age", size,
+            export, sealed, notes={"ratings": ratings},
+            ratio_budget=EXPORT_BUDGET if size == "10k obs" else None),
         Row(f"import into empty store ({ratings} ratings, {bundles_label(len(parts))})", size,
             imported, baseline, ">=40% of executemany speed"),
     ]
@@ -270,8 +282,8 @@ def main(argv: list[str] | None = None) -> int:
                                  office="North Valley", county="Sample County")
             rows += hostile_bundle(attacker, Path(tmp) / "hostile", "<= 2 MB")
         rows += worker_list_rows(Path(tmp) / "worker-list", smoke=args.smoke, repeat=repeat)
-        rows.append(sample_data(Path(tmp) / "sample", smoke=args.smoke, repeat=3 if args.smoke
-                                else repeat))
+        rows += sample_data(Path(tmp) / "sample", smoke=args.smoke,
+                            repeat=3 if args.smoke else repeat)
     load, verdicts = hub_load(args.smoke)
     print()
     print_table(rows)

@@ -18,14 +18,16 @@ import time
 from functools import partial
 from pathlib import Path
 
-from benchmarks.harness import Row, measure, stats_of
+from benchmarks.harness import RatioBudget, Row, measure, stats_of
 from benchmarks.worker_picker import worker_picker_rows
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.bulk import seed_synthetic
 
 FULL_SIZES = (500, 5_000, 50_000)
 SMOKE_SIZES = (50, 500)
-BUDGET = "<=3x paged raw read (issue 22: <200 ms at 5k, <500 ms at 50k)"
+# Issue 22's targets name 5,000 and 50,000 workers; at 500 a fixed cost of Qt set-up and painting
+# dominates both figures, so that size prints its ratio unjudged.
+BUDGETS = {5_000: RatioBudget(2.7, "<200 ms"), 50_000: RatioBudget(1.3, "<500 ms")}
 PAGE = 50  # WorkersModel.PAGE: the rows whose figures one read brings
 
 RAW_WORKERS = ("SELECT id, name, role, unit, office, county, active FROM worker "
@@ -113,7 +115,7 @@ def worker_list_rows(folder: Path, *, smoke: bool, repeat: int) -> list[Row]:
         rows.append(Row(f"worker list read ({workers} workers)", label, stats_of(read),
                         baseline, ""))
         rows.append(Row(f"worker list first paint ({workers} workers)", label,
-                        stats_of(painted), baseline, BUDGET))
+                        stats_of(painted), baseline, ratio_budget=BUDGETS.get(workers)))
         rows.append(Row(f"worker list, rows on screen figured ({workers} workers)", label,
                         stats_of(complete), baseline, ""))
         rows.append(Row(f"worker list first paint vs full raw read ({workers} workers)", label,
