@@ -33,7 +33,8 @@ from sqlalchemy import func, select
 
 from cfpm_coach.hub.service import Hub
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.storage.models import HubUpload, Observation, Rating
+from cfpm_coach.storage.hub_models import HubUpload
+from cfpm_coach.storage.models import Observation, Rating
 from cfpm_coach.sync import keys
 from tests import throwaway_postgres
 

@@ -47,10 +47,12 @@ def main(mode: str, data_dir: str | None = None) -> None:
 
         _exit_after_paint(window, ready)
     else:
+        if mode == "floor":
+            # The floor pays for the ORM import too, before Qt as the app imports it (PySide6
+            # reads the source of every module imported after it).
+            import sqlmodel  # noqa: F401
         from PySide6.QtWidgets import QApplication, QWidget
 
-        if mode == "floor":
-            import sqlmodel  # noqa: F401  (the floor pays for the ORM import too)
         QApplication(sys.argv[:1])
         window = QWidget()
         window.resize(1280, 800)

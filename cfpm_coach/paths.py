@@ -5,6 +5,7 @@ import os
 import sys
 import tempfile
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from platformdirs.api import PlatformDirsABC
@@ -114,8 +115,11 @@ def frozen_root() -> Path | None:
     return Path(getattr(sys, "_MEIPASS", Path(sys.executable).resolve().parent))
 
 
+@cache
 def resources_dir() -> Path:
-    """The shipped resources: in a frozen build's folder, in the package as a wheel, else the repo's."""
+    """The shipped resources: in a frozen build's folder, in the package as a wheel, else the repo's.
+
+    Found once a process: every icon of the menus asks for it at start-up."""
     root = frozen_root()
     if root is not None:
         return root / "resources"  # where packaging/cfpm-coach.spec puts them

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select, update
 from sqlmodel import Session, col
 
-from cfpm_coach.storage.models import (
+from cfpm_coach.storage.hub_models import (
     HubAccessLog,
     HubAccount,
     HubApiToken,

@@ -8,8 +8,9 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
+from cfpm_coach.storage.hub_models import HubUpload
 from cfpm_coach.storage.hub_repo import FINISHED
-from cfpm_coach.storage.models import Coach, HubUpload, Observation, Worker
+from cfpm_coach.storage.models import Coach, Observation, Worker
 
 
 def coach_places(*, session: Session) -> dict[uuid.UUID, set[tuple[str, str]]]:

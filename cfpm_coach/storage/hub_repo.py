@@ -10,7 +10,8 @@ from sqlalchemy import Connection, Row, and_, func, select, update
 from sqlmodel import Session, col
 
 from cfpm_coach.domain.vocabulary import FINISHED
-from cfpm_coach.storage.models import HubDevice, HubUpload, Observation, Rating, SyncState, Worker
+from cfpm_coach.storage.hub_models import HubDevice, HubUpload
+from cfpm_coach.storage.models import Observation, Rating, SyncState, Worker
 from cfpm_coach.storage.row_insert import insert_many
 from cfpm_coach.storage.types import utcnow
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlmodel import Session, col
 
-from cfpm_coach.storage.models import HubInvitation
+from cfpm_coach.storage.hub_models import HubInvitation
 from cfpm_coach.storage.types import utcnow
 
 

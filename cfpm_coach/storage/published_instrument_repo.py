@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from cfpm_coach.storage.models import HubPublishedInstrument
+from cfpm_coach.storage.hub_models import HubPublishedInstrument
 
 
 def add(*, session: Session, instrument_id: str, version: int, content_hash: str, body: str,

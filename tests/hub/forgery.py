@@ -16,6 +16,7 @@ import pyrage
 from sqlalchemy import select
 
 from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.storage import hub_models  # noqa: F401  (the hub's tables, snapshotted too)
 from cfpm_coach.storage.models import SQLModel
 from cfpm_coach.storage.store import Store
 from cfpm_coach.sync import keys

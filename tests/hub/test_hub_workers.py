@@ -12,7 +12,7 @@ from cfpm_coach.hub.service import Hub
 from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.exchange_repo import BUNDLE_TABLES
-from cfpm_coach.storage.models import HubUpload
+from cfpm_coach.storage.hub_models import HubUpload
 from tests.hub.conftest import HubSetup, ServedHub, enroll, free_port
 
 LAPTOPS = 6

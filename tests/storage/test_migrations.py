@@ -11,6 +11,7 @@ from sqlalchemy import inspect
 
 from cfpm_coach.errors import SchemaTooNewError
 from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.storage import hub_models  # noqa: F401  (the hub's tables, on the same metadata)
 from cfpm_coach.storage.engine import make_engine
 from cfpm_coach.storage.migrate import head_revision, known_revisions, read_revision, upgrade
 from cfpm_coach.storage.models import SQLModel

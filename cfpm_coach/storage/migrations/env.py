@@ -3,7 +3,9 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import cfpm_coach.storage.models  # noqa: F401  (registers the tables on the metadata)
+# Both modules register their tables on the metadata: the desktop's and the hub's.
+import cfpm_coach.storage.hub_models
+import cfpm_coach.storage.models  # noqa: F401
 
 config = context.config
 connection = config.attributes.get("connection")

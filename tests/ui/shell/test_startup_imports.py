@@ -1,6 +1,6 @@
 """Start-up stays lean: the window's modules do not pull in ReportLab or Alembic (measured cost
-about 140 ms each) nor the bundle crypto nor spell-check's word lists; they load when first
-needed."""
+about 140 ms each) nor the bundle crypto nor spell-check's word lists nor the hub's tables
+(11 SQLModel classes the desktop never uses); they load when first needed."""
 
 import subprocess
 import sys
@@ -9,9 +9,18 @@ from pathlib import Path
 
 def test_window_modules_leave_heavy_imports_for_later() -> None:
     heavy = ("reportlab", "alembic", "pyrage", "cryptography", "httpx", "tenacity", "fastapi",
-             "spellchecker", "cfpm_coach.ui.widgets.spell_check")
+             "spellchecker", "cfpm_coach.ui.widgets.spell_check", "cfpm_coach.storage.hub_models")
     code = ("import sys, cfpm_coach.ui.shell.app, cfpm_coach.cli; "
             f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_window_builds_only_the_desktops_tables() -> None:
+    """The hub's tables are defined by the hub and the migrations, never on the window's path."""
+    code = ("import cfpm_coach.ui.shell.app, cfpm_coach.cli; from sqlmodel import SQLModel; "
+            "print(sorted(t for t in SQLModel.metadata.tables if t.startswith('hub_')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"
