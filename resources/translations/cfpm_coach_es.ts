@@ -725,14 +725,6 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <source>Ignore</source>
         <translation>Ignorar</translation>
     </message>
-    <message>
-        <source>Word Not Added</source>
-        <translation>Palabra no añadida</translation>
-    </message>
-    <message>
-        <source>The word could not be added to your dictionary, %1: %2.</source>
-        <translation>No se pudo añadir la palabra a su diccionario, %1: %2.</translation>
-    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -3137,6 +3129,205 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>CFPM Coach cannot start</source>
         <translation>CFPM Coach no puede iniciarse</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <source>Worker</source>
+        <translation>Trabajador</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observación</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Calificación</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>Enmienda</translation>
+    </message>
+    <message>
+        <source>Coach profile</source>
+        <translation>Perfil del coach</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>crear</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>modificar</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>eliminar</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>restaurar</translation>
+    </message>
+    <message>
+        <source>finalize</source>
+        <translation>finalizar</translation>
+    </message>
+    <message>
+        <source>amend</source>
+        <translation>enmendar</translation>
+    </message>
+    <message>
+        <source>close amendment</source>
+        <translation>cerrar enmienda</translation>
+    </message>
+    <message>
+        <source>finalize amendment</source>
+        <translation>finalizar enmienda</translation>
+    </message>
+    <message>
+        <source>evidence note</source>
+        <translation>nota de evidencia</translation>
+    </message>
+    <message>
+        <source>rating</source>
+        <translation>calificación</translation>
+    </message>
+    <message>
+        <source>strengths</source>
+        <translation>fortalezas</translation>
+    </message>
+    <message>
+        <source>growth areas</source>
+        <translation>áreas de crecimiento</translation>
+    </message>
+    <message>
+        <source>next steps</source>
+        <translation>próximos pasos</translation>
+    </message>
+    <message>
+        <source>goal text</source>
+        <translation>texto de la meta</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>case reference</source>
+        <translation>referencia del caso</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>eliminado</translation>
+    </message>
+    <message>
+        <source>behaviors</source>
+        <translation>conductas</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>fecha límite</translation>
+    </message>
+    <message>
+        <source>finalized at</source>
+        <translation>finalizada el</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>inicio</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>fin</translation>
+    </message>
+    <message>
+        <source>pair code</source>
+        <translation>código de pareja</translation>
+    </message>
+    <message>
+        <source>casework component</source>
+        <translation>componente del trabajo de caso</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>oficina</translation>
+    </message>
+    <message>
+        <source>county</source>
+        <translation>condado</translation>
+    </message>
+    <message>
+        <source>implementation stage</source>
+        <translation>etapa de implementación</translation>
+    </message>
+    <message>
+        <source>co-observer</source>
+        <translation>co-observador</translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation>trabajador</translation>
+    </message>
+    <message>
+        <source>coach</source>
+        <translation>coach</translation>
+    </message>
+    <message>
+        <source>observation</source>
+        <translation>observación</translation>
+    </message>
+    <message>
+        <source>behavior</source>
+        <translation>conducta</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>abierta</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrada</translation>
+    </message>
+    <message>
+        <source>instrument</source>
+        <translation>instrumento</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>versión</translation>
+    </message>
+    <message>
+        <source>instrument content</source>
+        <translation>contenido del instrumento</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>entorno</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>cargo</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>unidad</translation>
     </message>
 </context>
 <context>
