@@ -65,6 +65,10 @@ QLineEdit:focus, QPlainTextEdit:focus {{ border: 2px solid palette(link);
     border-radius: 3px; padding: 1px; background: palette(base); }}
 QAbstractSpinBox QLineEdit:focus, QComboBox QLineEdit:focus {{ border: none; padding: 0;
     background: transparent; }}
+QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 3px; }}
+QCheckBox:focus, QRadioButton:focus {{ border-color: palette(link); }}
+QAbstractSpinBox {{ min-height: 1.15em; }} /* under a style sheet, Fusion drew spin boxes
+    3 px shorter than the combo boxes and fields beside them */
 QToolTip {{ color: palette(tooltip-text); background: palette(tooltip-base);
     border: 1px solid palette(mid); border-radius: 4px; padding: 4px 6px; }}
 """
