@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from cfpm_coach.services.sync import SyncReport, SyncStatus
+from cfpm_coach.ui.errors import said
 from cfpm_coach.ui.table_models import clock_time, local_time
 from cfpm_coach.ui.texts import tr
 
@@ -49,7 +50,7 @@ def waiting_text(status: SyncStatus) -> str:
 def sent_summary(report: SyncReport) -> str:
     """What one sync did, in a sentence."""
     if report.error:
-        return tr("Not delivered: %1").replace("%1", report.error)
+        return tr("Not delivered: %1").replace("%1", said(report.error, report.error_wording))
     parts = []
     if report.sent:
         parts.append(_count(len(report.sent), tr("Sent 1 bundle"), tr("Sent %1 bundles"))

@@ -4026,4 +4026,63 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
         <translation>Apoyos a la implementación, liderazgo y práctica</translation>
     </message>
 </context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>Enrollment token: paste the token the central team gave you</source>
+        <translation>Token de inscripción: pegue el token que le dio el equipo central</translation>
+    </message>
+    <message>
+        <source>Sync every: between 1 minute and 24 hours</source>
+        <translation>Sincronizar cada: entre 1 minuto y 24 horas</translation>
+    </message>
+    <message>
+        <source>Sync is not set up: give the team&apos;s public key and a hub address with its token, or a shared folder (Sync settings)</source>
+        <translation>La sincronización no está configurada: indique la clave pública del equipo y la dirección de un hub con su token, o una carpeta compartida (Configuración de sincronización)</translation>
+    </message>
+    <message>
+        <source>%1 does not answer; the changes stay in the outbox until it does</source>
+        <translation>%1 no responde; los cambios quedan en la bandeja de salida hasta que responda</translation>
+    </message>
+    <message>
+        <source>Shared folder: the invitation file names none; choose the shared folder the central team told you about</source>
+        <translation>Carpeta compartida: el archivo de invitación no indica ninguna; elija la carpeta compartida que le indicó el equipo central</translation>
+    </message>
+    <message>
+        <source>Shared folder: %1 is not there (is the network drive connected?); nothing was changed</source>
+        <translation>Carpeta compartida: %1 no está disponible (¿está conectada la unidad de red?); no se cambió nada</translation>
+    </message>
+    <message>
+        <source>the connection failed (%1)</source>
+        <translation>la conexión falló (%1)</translation>
+    </message>
+    <message>
+        <source>the hub had an error (HTTP %1: %2)</source>
+        <translation>el hub tuvo un error (HTTP %1: %2)</translation>
+    </message>
+    <message>
+        <source>The hub does not accept this laptop: %1. Check the enrollment token in Sync settings.</source>
+        <translation>El hub no acepta esta computadora: %1. Revise el token de inscripción en la configuración de sincronización.</translation>
+    </message>
+    <message>
+        <source>The hub failed on this bundle %1 times: %2. The bundle stays in the outbox.</source>
+        <translation>El hub falló %1 veces con este paquete: %2. El paquete queda en la bandeja de salida.</translation>
+    </message>
+    <message>
+        <source>The hub could not be reached after %1 tries: %2. The bundle stays in the outbox.</source>
+        <translation>No se pudo conectar con el hub después de %1 intentos: %2. El paquete queda en la bandeja de salida.</translation>
+    </message>
+    <message>
+        <source>The hub at %1 could not be reached (%2); check the address and the connection, then try again</source>
+        <translation>No se pudo conectar con el hub en %1 (%2); revise la dirección y la conexión, y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>The hub at %1 had a problem (%2); try again later</source>
+        <translation>El hub en %1 tuvo un problema (%2); vuelva a intentarlo más tarde</translation>
+    </message>
+    <message>
+        <source>The hub did not accept the code: %1</source>
+        <translation>El hub no aceptó el código: %1</translation>
+    </message>
+</context>
 </TS>
