@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.ui import appearance, spell_check
 from cfpm_coach.ui.appearance import Appearance
+from cfpm_coach.ui.form_rows import ScreenHighScroller
 from cfpm_coach.ui.i18n import LANGUAGES, chosen_language
 from cfpm_coach.ui.profile_fields import ProfileFields
 from cfpm_coach.views.read_models import CoachView
@@ -57,7 +58,11 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        fields = QWidget()
+        layout = QVBoxLayout(fields)
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(ScreenHighScroller(fields), 1)
 
         profile = ProfileFields(self.tr("Coach profile"), coach)
         self.name, self.role = profile.name, profile.role
@@ -133,7 +138,7 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.name.textChanged.connect(self._update_ok)
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
 
     def _appearance_group(self, current: Appearance) -> QGroupBox:
         """Colours, text size and density: applied as soon as Settings is saved."""
