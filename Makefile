@@ -74,7 +74,8 @@ resources/translations/%.qm: resources/translations/%.ts | $(RUN_STAMP)
 ## Refresh the .ts files from the UI's source after adding or changing texts.
 translations-update: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none cfpm_coach/ui/*/*.py cfpm_coach/reports/*.py \
-		cfpm_coach/storage/faults.py \
+		cfpm_coach/storage/faults.py cfpm_coach/services/audit.py cfpm_coach/services/sync.py \
+		cfpm_coach/services/joining.py cfpm_coach/sync/transports.py cfpm_coach/sync/join.py \
 		-ts $(TS)
 
 run: $(RUN_STAMP) translations

@@ -1,6 +1,7 @@
 """The one exception hierarchy of the core; the UI and CLI map it to plain sentences."""
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802  (lupdate knows the name)
@@ -20,6 +21,23 @@ class Wording:
     template: str
     values: tuple[object, ...] = ()
 
+    def to_json(self) -> dict[str, object]:
+        """The wording as JSON-ready data (values that are not wordings become text)."""
+        return {"context": self.context, "template": self.template,
+                "values": [v.to_json() if isinstance(v, Wording) else str(v)
+                           for v in self.values]}
+
+    @classmethod
+    def from_json(cls, data: object) -> "Wording | None":
+        """A wording read back from to_json's data; None for anything else."""
+        if not isinstance(data, dict) or not isinstance(data.get("context"), str) \
+                or not isinstance(data.get("template"), str) \
+                or not isinstance(data.get("values", []), list):
+            return None
+        values = tuple(cls.from_json(v) or "" if isinstance(v, dict) else str(v)
+                       for v in data.get("values", []))
+        return cls(data["context"], data["template"], values)
+
     def english(self) -> str:
         """The message in English (what str() of the error says)."""
         text = self.template
@@ -35,6 +53,17 @@ class CoachError(Exception):
 
     # Set where the message was made from a template the UI can translate (errors.Wording).
     wording: Wording | None = None
+
+
+_Error = TypeVar("_Error", bound=CoachError)
+
+
+def worded(kind: type[_Error], wording: Wording, *args: object) -> _Error:
+    """kind's error saying wording in English (str() and the logs), with the wording kept for
+    the window to say in the coach's language; args follow the message (a status)."""
+    error = kind(wording.english(), *args)
+    error.wording = wording
+    return error
 
 
 class InstrumentError(CoachError):

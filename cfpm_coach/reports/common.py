@@ -6,6 +6,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from cfpm_coach.domain.figures import DASH
@@ -107,7 +108,10 @@ def facts(rows: Sequence[tuple[str, str]], width: float) -> Table:
 
 def grid(data: list[list[object]], widths: Sequence[float], *, header_rows: int = 1,
          extra: Sequence[tuple[object, ...]] = ()) -> Table:
-    """A ruled table with a shaded, repeating header."""
+    """A ruled table with a shaded, repeating header (a heading too long for its column
+    wraps in it)."""
+    data = [[_fitted_heading(cell, width) for cell, width in zip(row, widths, strict=False)]
+            if number < header_rows else row for number, row in enumerate(data)]
     table = Table(data, colWidths=list(widths), repeatRows=header_rows, splitInRow=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), REGULAR), ("FONTSIZE", (0, 0), (-1, -1), 8.5),
@@ -120,6 +124,21 @@ def grid(data: list[list[object]], widths: Sequence[float], *, header_rows: int 
         *extra,
     ]))
     return table
+
+
+# A table cell's padding on either side (ReportLab's default), and the header's text size.
+_CELL_PADDING = 6
+_HEADING_SIZE = 8.5
+
+
+def _fitted_heading(cell: object, width: float) -> object:
+    """A column heading as drawn, or wrapped when it is wider than its column: "Primera del
+    período" ran into the next column's heading in the Spanish worker summary. One word stays
+    whole: broken, "Obs." became "Obs" over a lone ".")."""
+    if not isinstance(cell, str) or " " not in cell.strip() or \
+            stringWidth(cell, BOLD, _HEADING_SIZE) <= width - 2 * _CELL_PADDING:
+        return cell
+    return para(cell, "cell_bold")
 
 
 def signatures(width: float) -> Table:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from cfpm_coach.errors import QT_TRANSLATE_NOOP
 from cfpm_coach.storage import audit_repo
 from cfpm_coach.storage.audit_repo import AuditRow, Subject
 
@@ -12,22 +13,61 @@ if TYPE_CHECKING:
     from cfpm_coach.services.workspace import Workspace
 
 PAGE = 500
+# The words below are marked for translation in the "audit" context (lupdate reads this file);
+# the window says them in the coach's language, the service keeps them in English.
+CONTEXT = "audit"
 ENTITY_LABELS = {
-    "worker": "Worker", "observation": "Observation", "rating": "Rating", "goal": "Goal",
-    "observation_amendment": "Amendment", "coach": "Coach profile",
+    "worker": QT_TRANSLATE_NOOP("audit", "Worker"),
+    "observation": QT_TRANSLATE_NOOP("audit", "Observation"),
+    "rating": QT_TRANSLATE_NOOP("audit", "Rating"), "goal": QT_TRANSLATE_NOOP("audit", "Goal"),
+    "observation_amendment": QT_TRANSLATE_NOOP("audit", "Amendment"),
+    "coach": QT_TRANSLATE_NOOP("audit", "Coach profile"),
+}
+ACTION_LABELS = {
+    "create": QT_TRANSLATE_NOOP("audit", "create"), "update": QT_TRANSLATE_NOOP("audit", "update"),
+    "delete": QT_TRANSLATE_NOOP("audit", "delete"),
+    "restore": QT_TRANSLATE_NOOP("audit", "restore"),
+    "finalize": QT_TRANSLATE_NOOP("audit", "finalize"),
+    "amend": QT_TRANSLATE_NOOP("audit", "amend"),
+    "close_amendment": QT_TRANSLATE_NOOP("audit", "close amendment"),
+    "finalize_amendment": QT_TRANSLATE_NOOP("audit", "finalize amendment"),
 }
 FIELD_LABELS = {
-    "note": "evidence note", "value": "rating", "strengths": "strengths",
-    "growth_areas": "growth areas", "next_steps": "next steps", "text": "goal text",
-    "reason": "reason", "case_reference": "case reference", "deleted_at": "deleted",
-    "behavior_ids": "behaviors", "due_date": "due date", "finalized_at": "finalized at",
-    "started_at": "start", "ended_at": "end", "pair_code": "pair code",
-    "casework_component": "casework component", "office": "office", "county": "county",
-    "implementation_stage": "implementation stage",
-    "co_observer": "co-observer", "worker_id": "worker", "coach_id": "coach",
-    "observation_id": "observation", "behavior_id": "behavior", "opened_at": "opened",
-    "closed_at": "closed", "instrument_id": "instrument", "instrument_version": "version",
-    "instrument_hash": "instrument content", "setting": "setting", "status": "status",
+    "note": QT_TRANSLATE_NOOP("audit", "evidence note"),
+    "value": QT_TRANSLATE_NOOP("audit", "rating"),
+    "strengths": QT_TRANSLATE_NOOP("audit", "strengths"),
+    "growth_areas": QT_TRANSLATE_NOOP("audit", "growth areas"),
+    "next_steps": QT_TRANSLATE_NOOP("audit", "next steps"),
+    "text": QT_TRANSLATE_NOOP("audit", "goal text"),
+    "reason": QT_TRANSLATE_NOOP("audit", "reason"),
+    "case_reference": QT_TRANSLATE_NOOP("audit", "case reference"),
+    "deleted_at": QT_TRANSLATE_NOOP("audit", "deleted"),
+    "behavior_ids": QT_TRANSLATE_NOOP("audit", "behaviors"),
+    "due_date": QT_TRANSLATE_NOOP("audit", "due date"),
+    "finalized_at": QT_TRANSLATE_NOOP("audit", "finalized at"),
+    "started_at": QT_TRANSLATE_NOOP("audit", "start"),
+    "ended_at": QT_TRANSLATE_NOOP("audit", "end"),
+    "pair_code": QT_TRANSLATE_NOOP("audit", "pair code"),
+    "casework_component": QT_TRANSLATE_NOOP("audit", "casework component"),
+    "office": QT_TRANSLATE_NOOP("audit", "office"),
+    "county": QT_TRANSLATE_NOOP("audit", "county"),
+    "implementation_stage": QT_TRANSLATE_NOOP("audit", "implementation stage"),
+    "co_observer": QT_TRANSLATE_NOOP("audit", "co-observer"),
+    "worker_id": QT_TRANSLATE_NOOP("audit", "worker"),
+    "coach_id": QT_TRANSLATE_NOOP("audit", "coach"),
+    "observation_id": QT_TRANSLATE_NOOP("audit", "observation"),
+    "behavior_id": QT_TRANSLATE_NOOP("audit", "behavior"),
+    "opened_at": QT_TRANSLATE_NOOP("audit", "opened"),
+    "closed_at": QT_TRANSLATE_NOOP("audit", "closed"),
+    "instrument_id": QT_TRANSLATE_NOOP("audit", "instrument"),
+    "instrument_version": QT_TRANSLATE_NOOP("audit", "version"),
+    "instrument_hash": QT_TRANSLATE_NOOP("audit", "instrument content"),
+    "setting": QT_TRANSLATE_NOOP("audit", "setting"),
+    "status": QT_TRANSLATE_NOOP("audit", "status"),
+    "name": QT_TRANSLATE_NOOP("audit", "name"),
+    "role": QT_TRANSLATE_NOOP("audit", "role"),
+    "active": QT_TRANSLATE_NOOP("audit", "active"),
+    "unit": QT_TRANSLATE_NOOP("audit", "unit"),
 }
 
 
@@ -45,6 +85,10 @@ class AuditLine:
     revision: int
     entity_id: uuid.UUID
     observation_id: uuid.UUID | None
+    # What `what` is made of, for a window that writes the date in the coach's locale: the
+    # behavior's label and the worker's name, and when the observation started.
+    about: tuple[str, ...] = ()
+    observed_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -96,20 +140,28 @@ class AuditService:
             lines.append(AuditLine(
                 at=row.at, who=row.coach_name or f"device {device}", device=device,
                 entity=ENTITY_LABELS.get(row.entity, row.entity),
-                what=_describe(row.entity, subject, labels), action=row.action,
+                what=_describe(row.entity, subject, labels),
+                action=ACTION_LABELS.get(row.action, row.action.replace("_", " ")),
                 fields=[FIELD_LABELS.get(name, name.replace("_", " ")) for name in row.fields],
                 revision=row.revision, entity_id=row.entity_id,
-                observation_id=subject.observation_id))
+                observation_id=subject.observation_id, about=_about(subject, labels),
+                observed_at=subject.observation_started_at))
         return lines
 
 
-def _describe(entity: str, subject: Subject, labels: dict[str, str]) -> str:
-    """A short name for the record changed (a worker's name, a behavior's label, a date)."""
+def _about(subject: Subject, labels: dict[str, str]) -> tuple[str, ...]:
+    """The behavior's label and the worker's name, those the record has."""
     parts = []
     if subject.behavior_id:
         parts.append(labels.get(subject.behavior_id, subject.behavior_id))
     if subject.worker_name:
         parts.append(subject.worker_name)
+    return tuple(parts)
+
+
+def _describe(entity: str, subject: Subject, labels: dict[str, str]) -> str:
+    """A short name for the record changed (a worker's name, a behavior's label, a date)."""
+    parts = list(_about(subject, labels))
     if subject.observation_started_at is not None:
         parts.append(subject.observation_started_at.astimezone().strftime("%d %b %Y"))
     return " \u2014 ".join(parts) if parts else ENTITY_LABELS.get(entity, entity)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cfpm_coach.errors import DeliveryError
+from cfpm_coach.errors import QT_TRANSLATE_NOOP, DeliveryError, Wording, worded
 from cfpm_coach.sync import keys
 from cfpm_coach.sync.join import (
     read_folder_invitation,
@@ -73,12 +73,14 @@ def join_by_file(ws: "Workspace", invitation_file: Path, folder: str = "") -> Jo
     invitation = read_folder_invitation(invitation_file)
     chosen = folder.strip() or invitation.folder
     if not chosen:
-        raise DeliveryError("Shared folder: the invitation file names none; choose the shared "
-                            "folder the central team told you about")
+        raise worded(DeliveryError, Wording("sync", QT_TRANSLATE_NOOP(
+            "sync", "Shared folder: the invitation file names none; choose the shared folder "
+            "the central team told you about")))
     where = Path(chosen).expanduser()
     if not where.is_dir():
-        raise DeliveryError(f"Shared folder: {where} is not there (is the network drive "
-                            "connected?); nothing was changed")
+        raise worded(DeliveryError, Wording("sync", QT_TRANSLATE_NOOP(
+            "sync", "Shared folder: %1 is not there (is the network drive connected?); "
+            "nothing was changed"), (where,)))
     write_join_request(where, invitation.code, ws.exchange.device_public_key(),
                        ws.author.device_id)
     current = ws.sync.settings()

@@ -9,10 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cfpm_coach.errors import (
+    QT_TRANSLATE_NOOP,
     BundleRefusedError,
     DeliveryError,
     HubFailedError,
     InvalidInputError,
+    Wording,
+    worded,
 )
 from cfpm_coach.storage import exchange_repo
 from cfpm_coach.storage.types import utcnow
@@ -108,6 +111,7 @@ class SyncStatus:
     last_receipt: dict[str, Any] | None
     last_error: str | None
     rejected: list[OutboxEntry] = field(default_factory=list)
+    last_error_wording: Wording | None = None  # last_error for the window to translate
 
     @property
     def waiting(self) -> int:
@@ -123,6 +127,7 @@ class SyncReport:
     rejected: list[tuple[str, str]] = field(default_factory=list)
     awaiting_receipt: list[str] = field(default_factory=list)  # in the shared folder, not yet
     error: str | None = None
+    error_wording: Wording | None = None  # the error for the window to translate
     instruments_added: list[str] = field(default_factory=list)  # published at the hub
     instruments_refused: list[str] = field(default_factory=list)
 
@@ -155,11 +160,13 @@ class SyncService:
 
         url = check_hub_url(settings.hub_url) if settings.hub_url.strip() else ""
         if url and not settings.token.strip():
-            raise InvalidInputError("Enrollment token: paste the token the central team gave you")
+            raise worded(InvalidInputError, Wording("sync", QT_TRANSLATE_NOOP(
+                "sync", "Enrollment token: paste the token the central team gave you")))
         if settings.recipient.strip():
             keys.load_recipient(settings.recipient)
         if not 1 <= settings.interval_minutes <= 24 * 60:
-            raise InvalidInputError("Sync every: between 1 minute and 24 hours")
+            raise worded(InvalidInputError, Wording("sync", QT_TRANSLATE_NOOP(
+                "sync", "Sync every: between 1 minute and 24 hours")))
         clean = SyncSettings(url, settings.token.strip(), settings.folder.strip(),
                              settings.recipient.strip(), settings.automatic,
                              settings.interval_minutes)
@@ -190,8 +197,9 @@ class SyncService:
         mode = settings.mode
         if mode is not None:
             return ROUTES[mode].transport(settings)
-        raise InvalidInputError("Sync is not set up: give the team's public key and a hub "
-                                "address with its token, or a shared folder (Sync settings)")
+        raise worded(InvalidInputError, Wording("sync", QT_TRANSLATE_NOOP(
+            "sync", "Sync is not set up: give the team's public key and a hub address with its "
+            "token, or a shared folder (Sync settings)")))
 
     # -- status ------------------------------------------------------------------------------
 
@@ -205,7 +213,8 @@ class SyncService:
             waiting_bundles=len(self.outbox.pending()), unsent_changes=unsent,
             last_attempt_at=_time(last.get("attempt_at")), last_sent_at=_time(last.get("sent_at")),
             last_receipt=last.get("receipt"), last_error=last.get("error"),
-            rejected=self.outbox.rejected())
+            rejected=self.outbox.rejected(),
+            last_error_wording=Wording.from_json(last.get("error_wording")))
 
     # -- sync --------------------------------------------------------------------------------
 
@@ -216,8 +225,9 @@ class SyncService:
         report = SyncReport()
         try:
             if not transport.available():
-                raise DeliveryError(f"{transport.describe()} does not answer; the changes stay "
-                                    "in the outbox until it does")
+                raise worded(DeliveryError, Wording("sync", QT_TRANSLATE_NOOP(
+                    "sync", "%1 does not answer; the changes stay in the outbox until it does"),
+                    (transport.describe(),)))
             self._deliver_waiting(transport, report)
             if self._unsent_changes():
                 self.outbox.ensure()
@@ -226,7 +236,7 @@ class SyncService:
             self.outbox.prune_sent()
             self._receive_instruments(transport, report)
         except DeliveryError as exc:
-            report.error = str(exc)
+            report.error, report.error_wording = str(exc), exc.wording
         self._remember(report)
         return report
 
@@ -298,7 +308,8 @@ class SyncService:
     def _remember(self, report: SyncReport) -> None:
         last = dict(self._ws.profile.setting(LAST_KEY, {}) or {})
         now = utcnow().isoformat()
-        last.update(attempt_at=now, error=report.error)
+        last.update(attempt_at=now, error=report.error, error_wording=(
+            report.error_wording.to_json() if report.error_wording is not None else None))
         if report.sent:
             last.update(sent_at=now, receipt=report.sent[-1])
         self._ws.profile.set_setting(LAST_KEY, last)

@@ -16,7 +16,14 @@ import httpx
 
 from cfpm_coach import __version__
 from cfpm_coach.domain import invitation_code
-from cfpm_coach.errors import DeliveryError, InvalidInputError, NotAcceptedError
+from cfpm_coach.errors import (
+    QT_TRANSLATE_NOOP,
+    DeliveryError,
+    InvalidInputError,
+    NotAcceptedError,
+    Wording,
+    worded,
+)
 from cfpm_coach.sync.hub_address import check_hub_url
 from cfpm_coach.sync.transports import refuse_clear_text
 
@@ -119,13 +126,16 @@ def request_join(invitation: Invitation, public_key: str, device_id: uuid.UUID,
                 "device_id": str(device_id)})
     except httpx.HTTPError as exc:
         log.info("join failed: %s", type(exc).__name__)
-        raise DeliveryError(f"The hub at {url} could not be reached ({type(exc).__name__}); "
-                            "check the address and the connection, then try again") from exc
+        raise worded(DeliveryError, Wording("sync", QT_TRANSLATE_NOOP(
+            "sync", "The hub at %1 could not be reached (%2); check the address and the "
+            "connection, then try again"), (url, type(exc).__name__))) from exc
     if response.status_code >= 500:
-        raise DeliveryError(f"The hub at {url} had a problem ({_detail(response)}); try again "
-                            "later")
+        raise worded(DeliveryError, Wording("sync", QT_TRANSLATE_NOOP(
+            "sync", "The hub at %1 had a problem (%2); try again later"),
+            (url, _detail(response))))
     if response.status_code >= 400:
-        raise NotAcceptedError(f"The hub did not accept the code: {_detail(response)}")
+        raise worded(NotAcceptedError, Wording("sync", QT_TRANSLATE_NOOP(
+            "sync", "The hub did not accept the code: %1"), (_detail(response),)))
     if len(response.content) > MAX_ANSWER_BYTES:
         raise DeliveryError("The hub's answer to the join was too large; nothing was changed")
     try:

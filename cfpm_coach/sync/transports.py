@@ -20,17 +20,21 @@ from tenacity import (
 
 from cfpm_coach import __version__
 from cfpm_coach.errors import (
+    QT_TRANSLATE_NOOP,
     BundleRefusedError,
     DeliveryError,
     HubFailedError,
     InvalidInputError,
     NotAcceptedError,
+    Wording,
+    worded,
 )
 from cfpm_coach.storage import files
 from cfpm_coach.sync.hub_address import LOOPBACK_EXAMPLES, InsecureHubAddressError, is_loopback
 from cfpm_coach.sync.outbox import bundle_id_of
 
 log = logging.getLogger(__name__)
+CONTEXT = "sync"  # the translations' context of the sentences below (lupdate reads this file)
 
 
 class Transport(Protocol):
@@ -54,8 +58,9 @@ class _TransientError(Exception):
     connection dropped mid-upload) rather than the hub being away or busy (502/503/504, no
     connection, a timeout): only those count towards setting a bundle aside."""
 
-    def __init__(self, message: str, status: int | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, wording: Wording, status: int | None = None) -> None:
+        super().__init__(wording.english())
+        self.wording = wording
         self.status = status
 
 
@@ -124,16 +129,19 @@ class HttpTransport:
         except httpx.TransportError as exc:
             log.info("upload attempt failed: %s", type(exc).__name__)
             dropped = isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError)
-            raise _TransientError(f"the connection failed ({type(exc).__name__})",
-                                  DROPPED if dropped else None) from exc
+            raise _TransientError(Wording(CONTEXT, QT_TRANSLATE_NOOP(
+                "sync", "the connection failed (%1)"), (type(exc).__name__,)),
+                DROPPED if dropped else None) from exc
         if response.status_code >= 500:
             log.info("upload attempt failed: HTTP %s", response.status_code)
             status = response.status_code
-            raise _TransientError(f"the hub had an error (HTTP {status}: {_detail(response)})",
-                                  None if status in _AWAY_STATUSES else status)
+            raise _TransientError(Wording(CONTEXT, QT_TRANSLATE_NOOP(
+                "sync", "the hub had an error (HTTP %1: %2)"), (status, _detail(response))),
+                None if status in _AWAY_STATUSES else status)
         if response.status_code in (401, 403):
-            raise NotAcceptedError(f"The hub does not accept this laptop: {_detail(response)}. "
-                                   "Check the enrollment token in Sync settings.")
+            raise worded(NotAcceptedError, Wording(CONTEXT, QT_TRANSLATE_NOOP(
+                "sync", "The hub does not accept this laptop: %1. Check the enrollment token "
+                "in Sync settings."), (_detail(response),)))
         if response.status_code >= 400:
             raise BundleRefusedError(_detail(response), response.status_code)
         receipt: dict[str, Any] = response.json()
@@ -154,11 +162,12 @@ class HttpTransport:
                         return self._post(client, sealed)
         except _TransientError as exc:
             if exc.status is not None:
-                raise HubFailedError(f"The hub failed on this bundle {self._attempts} times: "
-                                     f"{exc}. The bundle stays in the outbox.", exc.status
-                                     ) from exc
-            raise DeliveryError(f"The hub could not be reached after {self._attempts} tries: "
-                                f"{exc}. The bundle stays in the outbox.") from exc
+                raise worded(HubFailedError, Wording(CONTEXT, QT_TRANSLATE_NOOP(
+                    "sync", "The hub failed on this bundle %1 times: %2. The bundle stays in "
+                    "the outbox."), (self._attempts, exc.wording)), exc.status) from exc
+            raise worded(DeliveryError, Wording(CONTEXT, QT_TRANSLATE_NOOP(
+                "sync", "The hub could not be reached after %1 tries: %2. The bundle stays in "
+                "the outbox."), (self._attempts, exc.wording))) from exc
         raise DeliveryError("The upload was not attempted")  # pragma: no cover
 
     def published_instruments(self) -> list[dict[str, Any]]:

@@ -725,14 +725,6 @@ Restore it? The damaged file is moved aside (renamed, never deleted) and the bac
         <source>Ignore</source>
         <translation>Ignorar</translation>
     </message>
-    <message>
-        <source>Word Not Added</source>
-        <translation>Palabra no añadida</translation>
-    </message>
-    <message>
-        <source>The word could not be added to your dictionary, %1: %2.</source>
-        <translation>No se pudo añadir la palabra a su diccionario, %1: %2.</translation>
-    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -3140,6 +3132,205 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <source>Worker</source>
+        <translation>Trabajador</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observación</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Calificación</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>Enmienda</translation>
+    </message>
+    <message>
+        <source>Coach profile</source>
+        <translation>Perfil del coach</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>crear</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>modificar</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>eliminar</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>restaurar</translation>
+    </message>
+    <message>
+        <source>finalize</source>
+        <translation>finalizar</translation>
+    </message>
+    <message>
+        <source>amend</source>
+        <translation>enmendar</translation>
+    </message>
+    <message>
+        <source>close amendment</source>
+        <translation>cerrar enmienda</translation>
+    </message>
+    <message>
+        <source>finalize amendment</source>
+        <translation>finalizar enmienda</translation>
+    </message>
+    <message>
+        <source>evidence note</source>
+        <translation>nota de evidencia</translation>
+    </message>
+    <message>
+        <source>rating</source>
+        <translation>calificación</translation>
+    </message>
+    <message>
+        <source>strengths</source>
+        <translation>fortalezas</translation>
+    </message>
+    <message>
+        <source>growth areas</source>
+        <translation>áreas de crecimiento</translation>
+    </message>
+    <message>
+        <source>next steps</source>
+        <translation>próximos pasos</translation>
+    </message>
+    <message>
+        <source>goal text</source>
+        <translation>texto de la meta</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>case reference</source>
+        <translation>referencia del caso</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>eliminado</translation>
+    </message>
+    <message>
+        <source>behaviors</source>
+        <translation>conductas</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>fecha límite</translation>
+    </message>
+    <message>
+        <source>finalized at</source>
+        <translation>finalizada el</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>inicio</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>fin</translation>
+    </message>
+    <message>
+        <source>pair code</source>
+        <translation>código de pareja</translation>
+    </message>
+    <message>
+        <source>casework component</source>
+        <translation>componente del trabajo de caso</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>oficina</translation>
+    </message>
+    <message>
+        <source>county</source>
+        <translation>condado</translation>
+    </message>
+    <message>
+        <source>implementation stage</source>
+        <translation>etapa de implementación</translation>
+    </message>
+    <message>
+        <source>co-observer</source>
+        <translation>co-observador</translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation>trabajador</translation>
+    </message>
+    <message>
+        <source>coach</source>
+        <translation>coach</translation>
+    </message>
+    <message>
+        <source>observation</source>
+        <translation>observación</translation>
+    </message>
+    <message>
+        <source>behavior</source>
+        <translation>conducta</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>abierta</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrada</translation>
+    </message>
+    <message>
+        <source>instrument</source>
+        <translation>instrumento</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>versión</translation>
+    </message>
+    <message>
+        <source>instrument content</source>
+        <translation>contenido del instrumento</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>entorno</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>cargo</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>unidad</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>Could not do that</source>
@@ -3833,6 +4024,65 @@ Si esto sigue ocurriendo, copie los detalles de abajo y envíelos al contacto de
     <message>
         <source>Implementation supports, leadership and practice</source>
         <translation>Apoyos a la implementación, liderazgo y práctica</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>Enrollment token: paste the token the central team gave you</source>
+        <translation>Token de inscripción: pegue el token que le dio el equipo central</translation>
+    </message>
+    <message>
+        <source>Sync every: between 1 minute and 24 hours</source>
+        <translation>Sincronizar cada: entre 1 minuto y 24 horas</translation>
+    </message>
+    <message>
+        <source>Sync is not set up: give the team&apos;s public key and a hub address with its token, or a shared folder (Sync settings)</source>
+        <translation>La sincronización no está configurada: indique la clave pública del equipo y la dirección de un hub con su token, o una carpeta compartida (Configuración de sincronización)</translation>
+    </message>
+    <message>
+        <source>%1 does not answer; the changes stay in the outbox until it does</source>
+        <translation>%1 no responde; los cambios quedan en la bandeja de salida hasta que responda</translation>
+    </message>
+    <message>
+        <source>Shared folder: the invitation file names none; choose the shared folder the central team told you about</source>
+        <translation>Carpeta compartida: el archivo de invitación no indica ninguna; elija la carpeta compartida que le indicó el equipo central</translation>
+    </message>
+    <message>
+        <source>Shared folder: %1 is not there (is the network drive connected?); nothing was changed</source>
+        <translation>Carpeta compartida: %1 no está disponible (¿está conectada la unidad de red?); no se cambió nada</translation>
+    </message>
+    <message>
+        <source>the connection failed (%1)</source>
+        <translation>la conexión falló (%1)</translation>
+    </message>
+    <message>
+        <source>the hub had an error (HTTP %1: %2)</source>
+        <translation>el hub tuvo un error (HTTP %1: %2)</translation>
+    </message>
+    <message>
+        <source>The hub does not accept this laptop: %1. Check the enrollment token in Sync settings.</source>
+        <translation>El hub no acepta esta computadora: %1. Revise el token de inscripción en la configuración de sincronización.</translation>
+    </message>
+    <message>
+        <source>The hub failed on this bundle %1 times: %2. The bundle stays in the outbox.</source>
+        <translation>El hub falló %1 veces con este paquete: %2. El paquete queda en la bandeja de salida.</translation>
+    </message>
+    <message>
+        <source>The hub could not be reached after %1 tries: %2. The bundle stays in the outbox.</source>
+        <translation>No se pudo conectar con el hub después de %1 intentos: %2. El paquete queda en la bandeja de salida.</translation>
+    </message>
+    <message>
+        <source>The hub at %1 could not be reached (%2); check the address and the connection, then try again</source>
+        <translation>No se pudo conectar con el hub en %1 (%2); revise la dirección y la conexión, y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>The hub at %1 had a problem (%2); try again later</source>
+        <translation>El hub en %1 tuvo un problema (%2); vuelva a intentarlo más tarde</translation>
+    </message>
+    <message>
+        <source>The hub did not accept the code: %1</source>
+        <translation>El hub no aceptó el código: %1</translation>
     </message>
 </context>
 </TS>

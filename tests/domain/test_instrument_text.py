@@ -22,8 +22,26 @@ def test_the_spanish_file_translates_every_label_and_keeps_the_identity() -> Non
         assert after.indicators == before.indicators  # not translated yet: the original shows
     assert shown.item("engagement.3").label == "Escuchar la historia de la familia"
     assert [lv.label for lv in shown.scale.levels][:3] == ["Emergente", "En adquisición", "Logrado"]
-    # Leadership has no Spanish file: it stays as it is.
-    assert spanish.get("cpm-leadership").title == catalog.get("cpm-leadership").title
+
+
+def test_every_shipped_instrument_shows_every_label_in_spanish() -> None:
+    """A Spanish coach saw the leadership checklist, its levels and its PDF all in English."""
+    catalog = InstrumentCatalog.from_folders(INSTRUMENTS_DIR)
+    spanish = catalog.translated("es", INSTRUMENTS_DIR)
+    for original in catalog:
+        shown = spanish.get(original.id, original.version)
+        where = f"{original.id} v{original.version}"
+        assert shown.content_hash == original.content_hash, where
+        assert shown.title != original.title, where
+        pairs = [*zip(original.groups, shown.groups, strict=True),
+                 *zip(original.items, shown.items, strict=True)]
+        for before, after in pairs:
+            assert after.label != before.label, (where, before.id)
+            assert after.description != before.description, (where, before.id)
+        for before_level, after_level in zip(original.scale.levels, shown.scale.levels,
+                                             strict=True):
+            assert after_level.label != before_level.label, (where, before_level.value)
+    assert spanish.get("cpm-leadership").group_of("lean_in.1").label == "Involucrarse"
 
 
 def test_version_2_in_spanish_translates_every_label_and_its_provenance() -> None:

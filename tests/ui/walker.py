@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QLabel,
     QLineEdit,
+    QTableView,
     QTextEdit,
     QWidget,
 )
@@ -189,3 +190,45 @@ ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 def iso_dates(root: QWidget) -> list[str]:
     """Visible texts with an ISO date (2026-11-29): dates follow the coach's locale."""
     return [f"{where}: {text!r}" for where, text in visible_texts(root) if ISO_DATE.search(text)]
+
+
+# Parts of a composite control: measured as the control they belong to (a combo box's arrow, a
+# spin box's line edit, a scroll bar's buttons), not as targets of their own.
+_PARTS_OF = ("QAbstractSpinBox", "QComboBox", "QLineEdit", "QScrollBar", "QTabBar",
+             "QCalendarWidget", "QAbstractItemView", "QMenu")
+
+
+def small_touch_targets(root: QWidget, target: int) -> list[str]:
+    """What a finger presses in root and finds shorter than target px: buttons, check boxes,
+    fields, combo and spin boxes, and the rows of lists and tables (the finish dialog's behavior
+    list had 14 px rows, its goal field 22 px, in the touch density)."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QPlainTextEdit
+
+    found = []
+    name = f"{type(root).__name__} {root.windowTitle()!r}"
+    for widget in root.findChildren(QWidget):
+        if not _shown(widget) or not widget.isEnabled() or not widget.window().isVisible():
+            continue
+        parent = widget.parentWidget()
+        inside = parent is not None and any(
+            parent.inherits(kind) or (parent.parentWidget() is not None
+                                      and parent.parentWidget().inherits(kind))
+            for kind in _PARTS_OF)
+        label = (widget.accessibleName() or widget.objectName()
+                 or getattr(widget, "text", lambda: "")() or "")
+        what = f"{name}: {type(widget).__name__} {label!r}"
+        if isinstance(widget, QAbstractItemView):
+            model = widget.model()
+            if model is not None and model.rowCount() > 0 and not widget.isHidden():
+                # A table's row with its grid line (what the row's own rectangle leaves out).
+                height = (widget.rowHeight(0) if isinstance(widget, QTableView)
+                          else widget.visualRect(model.index(0, 0)).height())
+                if 0 < height < target:
+                    found.append(f"{what}: rows {height} px")
+        elif isinstance(widget, QAbstractButton | QComboBox | QLineEdit | QAbstractSpinBox
+                        | QPlainTextEdit | QTextEdit) and not inside:
+            if isinstance(widget, QPlainTextEdit | QTextEdit) and widget.isReadOnly():
+                continue  # text to read, not a target
+            if widget.height() < target:
+                found.append(f"{what}: {widget.height()} px")
+    return found

@@ -1,9 +1,10 @@
 """The audit trail window: who changed what and when, for the whole store or one observation."""
 
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,9 +19,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cfpm_coach.services.audit import ENTITY_LABELS, AuditLine, AuditPage
+from cfpm_coach.services.audit import ACTION_LABELS, ENTITY_LABELS, AuditLine, AuditPage
+from cfpm_coach.services.audit import CONTEXT as AUDIT_CONTEXT
 from cfpm_coach.ui.language.texts import QT_TR_NOOP
-from cfpm_coach.ui.models.table_models import SORT_ROLE, RowsModel, local_time
+from cfpm_coach.ui.models.table_models import SORT_ROLE, RowsModel, local_date, local_time
+
+
+def _say(text: str) -> str:
+    """A record kind, change or field name of the trail in the UI language."""
+    return QCoreApplication.translate(AUDIT_CONTEXT, text)
+
+
+def _fields(row: AuditLine) -> str:
+    return ", ".join(_say(name) for name in row.fields)
+
+
+def _about(row: AuditLine) -> str:
+    """The behavior, the worker and the observation's date (in the coach's locale), or the
+    kind of record when it is about none of them."""
+    parts = [*row.about, *([local_date(row.observed_at)] if row.observed_at else [])]
+    return " \u2014 ".join(parts) if parts else _say(row.entity)
 
 
 class AuditModel(RowsModel[AuditLine]):
@@ -31,9 +49,8 @@ class AuditModel(RowsModel[AuditLine]):
                QT_TR_NOOP("Change"), QT_TR_NOOP("Fields"), QT_TR_NOOP("Rev."))
 
     def display(self, row: AuditLine, column: int) -> str:
-        values = (local_time(row.at, seconds=True), row.who, row.entity,
-                  row.what, row.action,
-                  ", ".join(row.fields), str(row.revision))
+        values = (local_time(row.at, seconds=True), row.who, _say(row.entity),
+                  _about(row), _say(row.action), _fields(row), str(row.revision))
         return values[column]
 
     def sort_key(self, row: AuditLine, column: int) -> Any:
@@ -46,7 +63,7 @@ class AuditModel(RowsModel[AuditLine]):
     def tooltip(self, row: AuditLine, column: int) -> str | None:
         device = self.tr("Device %s, record %s") % (row.device, row.entity_id)
         if column == self.FIELDS:
-            return self.tr("Fields changed: %s") % ", ".join(row.fields) + "\n" + device
+            return self.tr("Fields changed: %s") % _fields(row) + "\n" + device
         return device
 
     def append(self, lines: list[AuditLine]) -> None:
@@ -80,7 +97,7 @@ class AuditDialog(QDialog):
         self.table_filter.setAccessibleName(self.tr("Show changes to"))
         self.table_filter.addItem(self.tr("All records"), "")
         for key, label in ENTITY_LABELS.items():
-            self.table_filter.addItem(self.tr(label), key)
+            self.table_filter.addItem(_say(label), key)
         self.table_filter.currentIndexChanged.connect(self._on_filter)
         self.table_filter.setVisible(observation_id is None)
         filters.addWidget(self.table_filter)
@@ -137,10 +154,16 @@ class AuditDialog(QDialog):
 
     def _size_columns(self) -> None:
         metrics = self.fontMetrics()
+
+        def widest(labels: Iterable[str]) -> str:
+            return max((_say(label) for label in labels), key=metrics.horizontalAdvance)
+
         for column, sample in ((AuditModel.WHEN, "2026-11-25 10:42:00"),
                                (AuditModel.WHO, "A coach's name here"),
-                               (AuditModel.KIND, "Amendment"), (AuditModel.ACTION, "restore"),
-                               (AuditModel.FIELDS, "evidence note, rating"),
+                               (AuditModel.KIND, widest(ENTITY_LABELS.values())),
+                               (AuditModel.ACTION, widest(ACTION_LABELS.values())),
+                               (AuditModel.FIELDS, ", ".join((_say("evidence note"),
+                                                              _say("rating")))),
                                (AuditModel.REVISION, "Rev.")):
             self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cfpm_coach.ui.look import appearance, theme
 from cfpm_coach.ui.models.table_models import date_edit_format
 from cfpm_coach.ui.widgets.note_field import NoteField
 from cfpm_coach.views.observations import ObservationDetail
@@ -90,7 +91,12 @@ class FinishDialog(QDialog):
                 entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 entry.setCheckState(Qt.CheckState.Unchecked)
                 self.goal_behaviors.addItem(entry)
-        self.goal_behaviors.setMaximumHeight(self.fontMetrics().height() * 7)
+        # Three to five rows in view: in the touch density a row is a finger's 40 px, not a
+        # line of text.
+        row = max(self.fontMetrics().height(),
+                  theme.TOUCH_TARGET_PX if appearance.current().density == "touch" else 0)
+        self.goal_behaviors.setMaximumHeight(row * 5 + self.fontMetrics().height() * 2)
+        self.goal_behaviors.setMinimumHeight(row * 3 + 4)  # the notes above took its room
         goal_form.addRow(self.tr("&Behaviors"), self.goal_behaviors)
         due_row = QHBoxLayout()
         self.has_due = QCheckBox(self.tr("Due"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from cfpm_coach.errors import CoachError
 from cfpm_coach.services.sync import SyncMode
+from cfpm_coach.ui.runtime.errors import sentence
 
 if TYPE_CHECKING:
     from cfpm_coach.services.joining import JoinResult
@@ -139,7 +140,7 @@ class JoinDialog(QDialog):
         self.close_button.setFocus()
 
     def _on_failed(self, error: BaseException) -> None:
-        message = str(error) if isinstance(error, CoachError) else self.tr(
+        message = sentence(error) if isinstance(error, CoachError) else self.tr(
             "Joining failed unexpectedly; nothing was changed. Try again, and tell the central "
             "team if it happens again.")
         self.problem.setText(message)

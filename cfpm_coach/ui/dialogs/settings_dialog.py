@@ -26,6 +26,7 @@ from cfpm_coach.ui.language.i18n import LANGUAGES, chosen_language
 from cfpm_coach.ui.look import appearance
 from cfpm_coach.ui.look.appearance import Appearance
 from cfpm_coach.ui.widgets import spell_check
+from cfpm_coach.ui.widgets.form_rows import ScreenHighScroller
 from cfpm_coach.ui.widgets.profile_fields import ProfileFields
 from cfpm_coach.views.workers import CoachView
 
@@ -58,7 +59,11 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        fields = QWidget()
+        layout = QVBoxLayout(fields)
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(ScreenHighScroller(fields), 1)
 
         profile = ProfileFields(self.tr("Coach profile"), coach)
         self.name, self.role = profile.name, profile.role
@@ -134,7 +139,7 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.name.textChanged.connect(self._update_ok)
-        layout.addWidget(self.buttons)
+        outer.addWidget(self.buttons)
 
     def _appearance_group(self, current: Appearance) -> QGroupBox:
         """Colours, text size and density: applied as soon as Settings is saved."""

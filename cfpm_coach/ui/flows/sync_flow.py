@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
 from cfpm_coach.services.workspace import Workspace
-from cfpm_coach.ui.runtime.errors import show_error
+from cfpm_coach.ui.runtime.errors import said, show_error
 from cfpm_coach.ui.runtime.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -138,7 +138,8 @@ class SyncFlow(QObject):
 
         self.status = status
         self.label.setText(status_bar_text(status))
-        self.label.setToolTip(status.last_error or status.destination)
+        self.label.setToolTip(said(status.last_error, status.last_error_wording)
+                              or status.destination)
         self.status_changed.emit(status)
 
     def _log_failure(self, error: BaseException) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Slot
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import QApplication, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QWidget
 
 from cfpm_coach.ui.look import theme
 
@@ -117,7 +117,7 @@ def _refont_open_windows() -> None:
 
 
 class _TouchRows(QObject):
-    """Table rows a finger can hit in the touch density: every table shown, now or later.
+    """Table and list rows a finger can hit in the touch density: every view shown, now or later.
 
     A style sheet cannot set a table's row height (its vertical header's default section size),
     so the tables are told directly, and given back their own height in the standard density.
@@ -135,10 +135,18 @@ class _TouchRows(QObject):
             (app.installEventFilter if touch else app.removeEventFilter)(self)
         self.touch = touch
         for window in QApplication.topLevelWidgets():
-            for table in window.findChildren(QTableView):
-                self._fit(table)
+            for view in window.findChildren(QAbstractItemView):
+                self._fit(view)
 
-    def _fit(self, table: QTableView) -> None:
+    def _fit(self, view: QAbstractItemView) -> None:
+        if not isinstance(view, QTableView):
+            # Lists and trees take their rows' height from the style sheet, but one filled
+            # before it was first shown (Coming up's) kept the rows it measured unstyled.
+            if self.touch or view.property(self.MARK):
+                view.doItemsLayout()
+                view.setProperty(self.MARK, self.touch)
+            return
+        table = view
         header = table.verticalHeader()
         if not self.touch and not table.property(self.MARK):
             return  # never touched: its height keeps following the font
@@ -149,8 +157,8 @@ class _TouchRows(QObject):
         table.setProperty(self.MARK, self.touch)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A table about to be shown gets the touch height."""
-        if event.type() == QEvent.Type.Show and isinstance(watched, QTableView):
+        """A table or list about to be shown gets the touch height."""
+        if event.type() == QEvent.Type.Show and isinstance(watched, QAbstractItemView):
             self._fit(watched)
         return False
 

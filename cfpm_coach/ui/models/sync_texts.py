@@ -6,6 +6,7 @@ from typing import Any
 from cfpm_coach.services.sync import SyncReport, SyncStatus
 from cfpm_coach.ui.language.texts import tr
 from cfpm_coach.ui.models.table_models import clock_time, local_time
+from cfpm_coach.ui.runtime.errors import said
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -49,7 +50,7 @@ def waiting_text(status: SyncStatus) -> str:
 def sent_summary(report: SyncReport) -> str:
     """What one sync did, in a sentence."""
     if report.error:
-        return tr("Not delivered: %1").replace("%1", report.error)
+        return tr("Not delivered: %1").replace("%1", said(report.error, report.error_wording))
     parts = []
     if report.sent:
         parts.append(_count(len(report.sent), tr("Sent 1 bundle"), tr("Sent %1 bundles"))

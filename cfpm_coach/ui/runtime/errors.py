@@ -30,14 +30,20 @@ def sentence(error: BaseException) -> str:
     """The error's message in the UI language when the core worded it for translation
     (errors.Wording), else as the core wrote it."""
     wording = error.wording if isinstance(error, CoachError) else None
-    return _say(wording) if wording is not None else str(error)
+    return say(wording) if wording is not None else str(error)
 
 
-def _say(wording: Wording) -> str:
+def said(text: str | None, wording: Wording | None) -> str:
+    """A message the core kept (text), in the UI language when its wording came with it."""
+    return say(wording) if wording is not None else text or ""
+
+
+def say(wording: Wording) -> str:
+    """wording in the UI language (what has no translation stays English)."""
     text = QCoreApplication.translate(wording.context, wording.template)
     for index in range(len(wording.values), 0, -1):  # %10 before %1
         value = wording.values[index - 1]
-        text = text.replace(f"%{index}", _say(value) if isinstance(value, Wording) else str(value))
+        text = text.replace(f"%{index}", say(value) if isinstance(value, Wording) else str(value))
     return text
 
 

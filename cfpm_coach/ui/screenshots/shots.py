@@ -337,6 +337,18 @@ def _offices_view(scene: Scene) -> QPixmap:
     return offices_view(scene)
 
 
+def _leadership(scene: Scene) -> QPixmap:
+    from cfpm_coach.ui.screenshots.views import leadership_view
+
+    return leadership_view(scene)
+
+
+def _sync_panel(scene: Scene) -> QPixmap:
+    from cfpm_coach.ui.screenshots.views import sync_panel
+
+    return sync_panel(scene)
+
+
 # Name (the PNG's file name) -> the shot. Every variant renders all of them, in this order.
 SHOTS: dict[str, Shot] = {
     "main-window.png": _main_window,
@@ -360,4 +372,6 @@ SHOTS: dict[str, Shot] = {
                                     lambda w: w.tools.coming_up_dialog),
     "pdf-preview.png": _pdf_preview,
     "offices-view.png": _offices_view,
+    "leadership-view.png": _leadership,
+    "sync-panel.png": _sync_panel,
 }

@@ -1,6 +1,8 @@
 """Form rows whose field is a row of widgets (a line edit and its Browse… button, two dates)."""
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLayout, QScrollArea, QWidget
 
 # Room for a long name ("Maria Guadalupe Hernandez Soto", 30 letters) with no scrolling.
 NAME_CHARS = 36
@@ -35,3 +37,38 @@ def grow_to_fit(dialog: QWidget) -> None:
     needed = max(dialog.heightForWidth(dialog.width()), layout.minimumSize().height())
     if needed > dialog.height():
         dialog.resize(dialog.width(), needed)
+
+
+class ScreenHighScroller(QScrollArea):
+    """A dialog's fields, scrolling only when the screen is too short for them: Settings in the
+    touch density (40 px rows) stood 888 px high on a 768 px laptop, Save below the screen."""
+
+    SCREEN_SHARE = 0.8  # of the screen's height, leaving room for the buttons and the title
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.content = content
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def _most(self) -> int:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return int(screen.availableGeometry().height() * self.SCREEN_SHARE)
+
+    def sizeHint(self) -> QSize:
+        """The fields' own size, as high as the screen allows (a scroll bar's width more)."""
+        content = self.content.sizeHint()
+        if content.height() <= self._most():
+            return content
+        return QSize(content.width() + self.verticalScrollBar().sizeHint().width(), self._most())
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the fields can be, as high as the screen allows: a window sizing itself
+        stops at two thirds of the screen, and a lower minimum let it scroll on any laptop."""
+        content = self.content.minimumSizeHint()
+        if self.content.sizeHint().height() <= self._most():
+            return content
+        return QSize(content.width() + self.verticalScrollBar().sizeHint().width(),
+                     min(content.height(), self._most()))

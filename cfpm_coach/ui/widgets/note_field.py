@@ -10,7 +10,10 @@ from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
 
+from cfpm_coach.ui.look import appearance, theme
+
 MOST_LINES_SHOWN = 5
+DOCUMENT_MARGIN = 2  # px between the frame and the text
 
 
 def one_paragraph(text: str) -> str:
@@ -36,7 +39,7 @@ class NoteField(QPlainTextEdit):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.document().setDocumentMargin(2)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.textChanged.connect(self._changed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         from cfpm_coach.ui.widgets import spell_check  # not on the start-up path (see ChecklistPage.load)
@@ -110,9 +113,15 @@ class NoteField(QPlainTextEdit):
         margins = self.contentsMargins()
         # The frame as the style draws it: a style sheet's border and padding (the dark theme's
         # 3 px) left the text 4 px short, and a scroll bar showed in every empty note.
-        height = (lines * self.fontMetrics().lineSpacing()
-                  + 2 * round(self.document().documentMargin())
-                  + margins.top() + margins.bottom() + 2 * max(1, self.frameWidth()))
+        frame = margins.top() + margins.bottom() + 2 * max(1, self.frameWidth())
+        text = lines * self.fontMetrics().lineSpacing()
+        # In the touch density a note is a finger's target (it was 22 px): the room it lacks
+        # goes round the text, so one line sits in the middle of the field.
+        least = theme.TOUCH_TARGET_PX if appearance.current().density == "touch" else 0
+        margin = max(DOCUMENT_MARGIN, (least - text - frame + 1) // 2)
+        if margin != self.document().documentMargin():
+            self.document().setDocumentMargin(margin)
+        height = text + 2 * margin + frame
         self.setVerticalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAsNeeded if lines >= MOST_LINES_SHOWN
             else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -121,7 +130,8 @@ class NoteField(QPlainTextEdit):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # the text size setting
+        # The text size setting, or the density (a new style sheet).
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_height()
 
     def sizeHint(self) -> QSize:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from cfpm_coach.services.sync import SyncReport, SyncStatus
 from cfpm_coach.ui.models.sync_texts import changed_records, sent_summary, waiting_text, when
-from cfpm_coach.ui.runtime.errors import sentence
+from cfpm_coach.ui.runtime.errors import said, sentence
 
 if TYPE_CHECKING:
     from cfpm_coach.ui.flows.sync_flow import SyncFlow
@@ -108,7 +108,7 @@ class SyncPanel(QDialog):
         self.last_receipt.setText(changed_records(status.last_receipt) if status.last_receipt
                                   else "\u2014")
         self.error.setVisible(bool(status.last_error))
-        self.error.setText(status.last_error or "")
+        self.error.setText(said(status.last_error, status.last_error_wording))
         self.rejected_list.clear()
         for entry in status.rejected:
             reason = (entry.note or {}).get("reason", "")

@@ -75,3 +75,28 @@ def test_the_stores_trail_loads_older_pages_and_filters(qtbot: QtBot, window: Ma
                     timeout=10_000)
     assert "of 3 changes" in dialog.count.text()
     dialog.close()
+
+
+def test_the_trail_speaks_spanish_in_a_spanish_window(qtbot: QtBot, window: MainWindow) -> None:
+    """Record kinds, changes and field names were English in the Spanish trail, and the
+    observation's date was "30 Nov 2026"."""
+    from cfpm_coach.ui.language import i18n
+    from cfpm_coach.ui.shell.app import application
+
+    assert i18n.install(application(), "es") == "es"
+    try:
+        window.backend.write(lambda ws: ws.workers.add("Ana Reyes", office="North"))
+        wait_idle(qtbot, window)
+        window.audit.store_action.trigger()
+        dialog = window.audit.store_dialog
+        assert dialog is not None
+        qtbot.waitUntil(lambda: dialog.model.rowCount() >= 1, timeout=10_000)
+        rows = [r for r in _texts(dialog.model) if r[AuditModel.WHAT] == "Ana Reyes"]
+        assert rows and rows[0][AuditModel.KIND] == "Trabajador", rows
+        assert rows[0][AuditModel.ACTION] == "crear", rows
+        assert "nombre" in rows[0][AuditModel.FIELDS] and "office" not in rows[0][AuditModel.FIELDS]
+        filters = [dialog.table_filter.itemText(i) for i in range(dialog.table_filter.count())]
+        assert "Enmienda" in filters and "Amendment" not in filters, filters
+        dialog.close()
+    finally:
+        i18n.install(application(), "en")

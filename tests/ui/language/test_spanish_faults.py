@@ -57,3 +57,39 @@ def test_every_fault_sentence_has_its_spanish(spanish: None, error: int) -> None
     assert "/media/usb" in said and "no se pudo escribir la copia de seguridad" in said, said
     assert not [phrase for phrase in ENGLISH if phrase in said], said
     assert str(fault) == fault.wording.english()  # English stays what the CLI and logs say
+
+
+def test_a_shared_folder_gone_is_explained_in_spanish(
+        spanish: None, data_dir: Path, tmp_path: Path, qtbot: QtBot) -> None:
+    """A sync whose network drive is not connected said "... does not answer; the changes stay
+    in the outbox until it does" in the Spanish sync panel."""
+    from cfpm_coach.services.sync import SyncSettings
+    from cfpm_coach.services.workspace import Workspace
+    from cfpm_coach.ui.shell.app import open_main_window
+    from tests.ui.conftest import returning_coach
+
+    shared = tmp_path / "unidad-de-red"
+    with Workspace.open(data_dir) as laptop:
+        laptop.sync.save_settings(SyncSettings(
+            folder=str(shared), recipient=keys.new_team_identity(tmp_path / "team.key"),
+            automatic=False))
+    window = open_main_window(returning_coach(data_dir))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.backend.opened, timeout=20_000):
+        pass
+    window.show()
+    try:
+        window.sync.panel_action.trigger()
+        panel = window.sync.panel
+        assert panel is not None
+        qtbot.waitUntil(lambda: window.sync.settings is not None, timeout=10_000)
+        wait_idle(qtbot, window)
+        qtbot.mouseClick(panel.sync_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: panel.error.isVisible() and bool(panel.error.text()),
+                        timeout=20_000)
+        words = panel.error.text()
+        assert str(shared) in words and "no responde" in words, words
+        assert "does not answer" not in words and "outbox" not in words, words
+    finally:
+        window.close()
+        window.backend.shutdown()

@@ -192,3 +192,24 @@ def test_an_unchecked_box_shows_its_edge_in_dark(qtbot: QtBot, fresh_look: QAppl
                for x in range(indicator.left(), indicator.right() + 1)
                for y in range(indicator.top(), indicator.bottom() + 1))
     assert best >= 3.0, round(best, 2)
+
+
+@pytest.mark.parametrize("text_size", ["normal", "larger"])
+def test_spin_boxes_stand_as_tall_as_the_combo_boxes_beside_them(
+        qtbot: QtBot, themed: QApplication, window: MainWindow, real_dialogs: None,
+        text_size: str) -> None:
+    """Under the style sheet, PySide6 6.11's Fusion drew spin boxes 19 px tall under 22 px
+    combo boxes (Settings: Default instrument, then Not observed for)."""
+    appearance.apply(themed, Appearance(text_size=text_size))
+    heights: list[tuple[int, int, int]] = []
+
+    def measure(dialog: SettingsDialog) -> None:
+        heights.append((dialog.instrument.height(), dialog.weeks.height(), dialog.idle.height()))
+        press(Qt.Key.Key_Escape)
+
+    answered = when_modal(SettingsDialog, measure)
+    activate(qtbot, window)
+    press(Qt.Key.Key_Comma, CTRL)
+    qtbot.waitUntil(lambda: bool(answered) and bool(heights), timeout=10_000)
+    combo, weeks, idle = heights[0]
+    assert abs(weeks - combo) <= 1 and abs(idle - combo) <= 1, heights

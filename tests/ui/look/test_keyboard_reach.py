@@ -183,3 +183,32 @@ def test_painting_with_the_theme_keeps_none_alive(qtbot: QtBot, themed: QApplica
             panel.grab()
         dropped[type(focused).__name__] = before - sys.getrefcount(None)
     assert all(count < 30 for count in dropped.values()), dropped
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_check_box_shows_the_same_ring(qtbot: QtBot, themed: QApplication, window: MainWindow,
+                                         real_dialogs: None, scheme: str) -> None:
+    """Check boxes kept Fusion's ring: a faint 1 px tint round their text only."""
+    from cfpm_coach.ui.dialogs.settings_dialog import SettingsDialog
+    from tests.ui.journeys.driver import when_modal
+    from tests.ui.journeys.steps import ALT, CTRL
+
+    appearance.apply(themed, Appearance(scheme=scheme))
+    rings: list[tuple[int, int]] = []
+
+    def look(dialog: SettingsDialog) -> None:
+        box = dialog.spelling
+        press(Qt.Key.Key_L, ALT)  # &Lock after idle: the field before the check box
+        assert _focused() is dialog.idle
+        left = _picture(box)
+        press(Qt.Key.Key_Tab)
+        assert _focused() is box
+        rings.append((_ring(left, _picture(box)), _perimeter(box)))
+        press(Qt.Key.Key_Escape)
+
+    answered = when_modal(SettingsDialog, look)
+    activate(qtbot, window)
+    press(Qt.Key.Key_Comma, CTRL)
+    qtbot.waitUntil(lambda: bool(answered) and bool(rings), timeout=10_000)
+    changed, perimeter = rings[0]
+    assert changed >= perimeter, (changed, perimeter)
