@@ -34,7 +34,7 @@ def id_filters(session: Session, column: Any, ids: list[int]) -> list[Any]:
     """
     if session.get_bind().dialect.name == "sqlite":
         listed = text("SELECT value FROM json_each(:ids)").bindparams(
-            ids=json.dumps(["%032x" % value for value in ids])).columns(sa_column("value"))
+            ids=json.dumps([value.to_bytes(16, "big").hex() for value in ids])).columns(sa_column("value"))
         return [column.in_(listed)]
     return [column.in_([uuid.UUID(int=value) for value in ids[start : start + 20_000]])
             for start in range(0, len(ids), 20_000)]
@@ -86,7 +86,7 @@ def _read_postgresql(session: Session, wanted: dict[str, tuple[type[Any], list[i
         for name, (table, ids) in wanted.items():
             statement, names, times = _postgresql_select(table)  # type: ignore[arg-type]
             cursor = driver.cursor()
-            cursor.execute(statement, (["%032x" % value for value in ids],))
+            cursor.execute(statement, ([value.to_bytes(16, "big").hex() for value in ids],))
             sent.append((name, cursor, names, times))
     found: dict[str, dict[int, dict[str, Any]]] = {}
     for name, cursor, names, times in sent:

@@ -5,7 +5,7 @@ microseconds, repeated and distinct values, empty values, across batch boundarie
 import json
 import sqlite3
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +54,7 @@ def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str
             record = readers[name].validate_json(json.dumps(row))
             for column in times:
                 if record[column] is not None:
-                    record[column] = record[column].astimezone(timezone.utc)
+                    record[column] = record[column].astimezone(UTC)
             found[name].append(record)
     assert all(found.values()), {name: len(rows) for name, rows in found.items()}
     return found
