@@ -8,6 +8,10 @@ counting still frees everything as usual; only the cycle search waits until the 
 
 Uploads overlap in one hub process (a thread each), so the pause is counted: the collector runs
 again when the last bulk job ends, never in the middle of another's.
+
+Callers drop the records before the block ends: every object allocated during the pause and
+still alive when it ends is walked by the young collection that the next allocation starts (a
+1.2 s of a profiled 10k-observation hub import, spent on records about to be freed anyway).
 """
 
 import contextlib

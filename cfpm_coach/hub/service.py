@@ -303,7 +303,9 @@ class Hub:
         with collector.paused():
             opened = bundle.open_from_device(sealed, self.identity, device.public_key,
                                              self.limits)
-            return self._accept(device, opened, len(sealed))
+            delivery = self._accept(device, opened, len(sealed))
+            del opened  # the records go while the collector is paused (collector.py)
+        return delivery
 
     def _accept(self, device: DeviceView, opened: bundle.OpenedBundle, size: int) -> Delivery:
         return acceptance.accept(self.store, self.workspace.catalog, device, opened, size)
@@ -366,7 +368,9 @@ class Hub:
                                         [keys.public_from_text(d.public_key) for d in active],
                                         self.limits)
             device = next(d for d in active if d.public_key == opened.manifest.device_public_key)
-            return self._accept(device, opened, len(sealed))
+            delivery = self._accept(device, opened, len(sealed))
+            del opened  # the records go while the collector is paused (collector.py)
+        return delivery
 
     @property
     def limits(self) -> container.Limits:

@@ -175,9 +175,11 @@ class ExchangeService:
             try:
                 with self._ws.store.write() as session:
                     sender = self._sender(session, opened)
-                    return merge_opened(session, opened, sender, self._ws.catalog)
+                    receipt = merge_opened(session, opened, sender, self._ws.catalog)
             except ConstraintError as exc:
                 raise refused_for_missing_parents() from exc
+            del opened  # the records go while the collector is paused (collector.py)
+        return receipt
 
     def _sender(self, session: "Session", opened: bundle.OpenedBundle) -> Sender:
         """The signing device, as its manifest names it, held to the device id its key named

@@ -70,14 +70,19 @@ def check_records(session: "Session", catalog: InstrumentCatalog, records: Recor
             session=session, observation_ids=[uuid.UUID(int=i) for i in earlier])
         keys.update((obs_id.int, key) for obs_id, key in stored.items())
     instruments: dict[InstrumentKey, Instrument] = {}
+    by_observation: dict[int, Instrument] = {}  # ~22 ratings each: one lookup, not a key's
     for number, rating in enumerate(ratings, start=1):
-        pinned = keys.get(rating["observation_id"].int)
-        if pinned is None:
-            continue  # no such observation anywhere: the merge refuses the missing parent
-        checked = instruments.get(pinned)
-        if checked is None:  # the first rating on this instrument names a refusal
-            checked = instruments[pinned] = _pinned(
-                catalog, pinned, _where("rating", number, "observation_id"))
+        observation = rating["observation_id"].int
+        checked = by_observation.get(observation)
+        if checked is None:
+            pinned = keys.get(observation)
+            if pinned is None:
+                continue  # no such observation anywhere: the merge refuses the missing parent
+            checked = instruments.get(pinned)
+            if checked is None:  # the first rating on this instrument names a refusal
+                checked = instruments[pinned] = _pinned(
+                    catalog, pinned, _where("rating", number, "observation_id"))
+            by_observation[observation] = checked
         if not checked.has_item(rating["behavior_id"]):
             raise BundleError(f"{_where('rating', number, 'behavior_id')}: "
                               f"{rating['behavior_id']!r} is not a behavior of "

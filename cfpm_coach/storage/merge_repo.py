@@ -57,7 +57,7 @@ def merge(session: Session, bundle_id: uuid.UUID, records: dict[str, list[dict[s
     check = OwnershipCheck(existing, dict(BUNDLE_TABLES), sender, utcnow(), records)
     wanted = check.referenced(records)
     for name in BUNDLE_TABLES:
-        wanted[name].update(r["id"] for r in records.get(name, []))
+        wanted[name].update(r["id"].int for r in records.get(name, []))
     existing.read(wanted)
     for name in BUNDLE_TABLES:
         check.records(name, records.get(name, []), existing.rows(name))
@@ -80,14 +80,14 @@ def merge(session: Session, bundle_id: uuid.UUID, records: dict[str, list[dict[s
 
 
 def _upsert(session: Session, bundle_id: uuid.UUID, name: str, table: type[Any],
-            incoming: list[dict[str, Any]], stored: dict[uuid.UUID, dict[str, Any]], seq: int,
+            incoming: list[dict[str, Any]], stored: dict[int, dict[str, Any]], seq: int,
             counts: TableCounts) -> None:
     """Insert the new records of one table, update the winning ones, keep the conflicts."""
     sa_table = table.__table__
     names = columns(table)
     inserts = []
     for record in incoming:
-        current = stored.get(record["id"]) if stored else None  # hashing UUIDs is not free
+        current = stored.get(record["id"].int) if stored else None
         if current is None:
             # Set on the record itself: a copy of every record cost a fifth of a large
             # bundle's peak memory (the records are the merge's own, read from the bundle).

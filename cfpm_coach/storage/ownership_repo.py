@@ -49,29 +49,28 @@ class OwnershipCheck:
         self.in_bundle: dict[str, set[int]] = {
             name: {r["id"].int for r in records.get(name, [])} for name in tables}
 
-    def referenced(self, records: dict[str, list[dict[str, Any]]]) -> dict[str, set[uuid.UUID]]:
-        """The ids outside the bundle whose owners the checks will ask for, by table: read
-        with the bundle's own ids, so each table is queried once."""
-        wanted: dict[str, set[uuid.UUID]] = {name: set() for name in self.tables}
+    def referenced(self, records: dict[str, list[dict[str, Any]]]) -> dict[str, set[int]]:
+        """The ids (UUIDs' ints) outside the bundle whose owners the checks will ask for, by
+        table: read with the bundle's own ids, so each table is queried once."""
+        wanted: dict[str, set[int]] = {name: set() for name in self.tables}
         named = [(name, target, field) for name, (target, field) in PARENT_OWNED.items()]
         named += [(name, "coach", field) for name, field in COACH_FIELDS.items()]
         for name, target, field in named:
-            wanted[target].update(r[field] for r in records.get(name, [])
+            wanted[target].update(r[field].int for r in records.get(name, [])
                                   if r[field] is not None)
         for entry in records.get(AUDIT_TABLE, []):
             if entry["entity"] in wanted:
-                wanted[entry["entity"]].add(entry["entity_id"])
+                wanted[entry["entity"]].add(entry["entity_id"].int)
         if self.sender.coach_id is not None:
-            wanted["coach"].add(self.sender.coach_id)
-        return {name: {i for i in ids if i.int not in self.in_bundle[name]}
-                for name, ids in wanted.items()}
+            wanted["coach"].add(self.sender.coach_id.int)
+        return {name: ids - self.in_bundle[name] for name, ids in wanted.items()}
 
     def records(self, name: str, rows: list[dict[str, Any]],
-                stored: dict[uuid.UUID, dict[str, Any]]) -> None:
+                stored: dict[int, dict[str, Any]]) -> None:
         """Every record is the sender's, new or already the sender's, and within the bounds."""
         limit = self.now + MAX_CLOCK_AHEAD
         for number, record in enumerate(rows, start=1):
-            current = stored.get(record["id"]) if stored else None
+            current = stored.get(record["id"].int) if stored else None
             if (current is not None or record["device_id"].int != self.device
                     or record["revision"] > MAX_REVISION_STEP or record["updated_at"] > limit):
                 _refuse(record_refusal(name, number, record, current, self.sender, self.now))
