@@ -17,7 +17,7 @@ from cfpm_coach.services.workspace import Workspace
 
 
 def sample_data(work: Path, *, smoke: bool, repeat: int) -> Row:
-    """demo.generate vs demo.generate_by_calls (the baseline, run fewer times: it is slow).
+    """DemoService.generate vs .generate_by_calls (the baseline, run fewer times: it is slow).
 
     Only the writing is timed: each run gets a fresh, already migrated store.
     """
@@ -34,8 +34,8 @@ def sample_data(work: Path, *, smoke: bool, repeat: int) -> Row:
                 samples.append((time.perf_counter() - began) * 1000)
         return stats_of(samples)
 
-    ours = timed(demo.generate, repeat)
-    baseline = timed(demo.generate_by_calls, 1 if smoke else 2)
+    ours = timed(lambda ws, **kw: ws.demo.generate(**kw), repeat)
+    baseline = timed(lambda ws, **kw: ws.demo.generate_by_calls(**kw), 1 if smoke else 2)
     assert len(set(written)) == 1, written  # the same sample both ways
     label = f"{size['workers']} workers, {written[0].observations} obs"
     return Row(f"sample data ({label}) vs one call at a time", "demo", ours, baseline,
