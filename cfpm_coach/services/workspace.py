@@ -61,8 +61,8 @@ class Workspace(RecordServices):
 
     The record services (profile, instrument_choice, workers, observations, goals, reports)
     come from RecordServices, which the hub builds on its own; the rest are this desktop's.
-    Services that load heavy libraries (exchange and sync: crypto; audit, security) are built
-    on first use, off the start-up path.
+    The others are built on first use, off the start-up path: the exchange loads the bundle
+    crypto, and sync builds the exchange only when it first sends.
     """
 
     def __init__(self, paths: AppPaths, store: Store, catalog: InstrumentCatalog,
