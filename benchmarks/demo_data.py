@@ -46,11 +46,11 @@ def sample_data(work: Path, *, smoke: bool, repeat: int) -> list[Row]:
                     rows.update(sample_rows(ws))
         return stats_of(samples)
 
-    ours = timed(demo.generate, repeat)
+    ours = timed(lambda ws, **kw: ws.demo.generate(**kw), repeat)
     runs = 1 if smoke else repeat  # each run migrates an empty store first: keep smoke short
     stores = empty_stores(work, "raw", runs)
     baseline = measure(lambda: sqlite_executemany(stores.pop(), rows), runs)
-    by_calls = timed(demo.generate_by_calls, 1 if smoke else 2)
+    by_calls = timed(lambda ws, **kw: ws.demo.generate_by_calls(**kw), 1 if smoke else 2)
     assert len(set(written)) == 1, written  # the same sample both ways
     label = f"{size['workers']} workers, {written[0].observations} obs"
     return [Row(f"sample data ({label}) vs executemany of its rows", "demo", ours, baseline,

@@ -112,3 +112,29 @@ def test_ui_subpackages_import_downward_only() -> None:
             if other is not None and name.split(".")[2] != module.split(".")[2] and other <= own:
                 offenders.append(f"{module} imports {name}")
     assert offenders == []
+
+
+def _every_import(path: Path) -> list[str]:
+    """Every module path imports, under `if TYPE_CHECKING:` and inside functions too."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+    return names
+
+
+def test_services_are_wired_from_outside_and_form_no_cycle() -> None:
+    """Services once took the whole Workspace and reached each other through it: a 15-module
+    import cycle through services/workspace.py. Each now receives what it uses; the workspace
+    (the wiring) is imported by none of them, and a contract forbids any cycle among them."""
+    offenders = [path.name for path in (PACKAGE / "services").glob("*.py")
+                 if path.name != "workspace.py"
+                 and "cfpm_coach.services.workspace" in _every_import(path)]
+    assert offenders == []
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    acyclic = [c for c in config["tool"]["importlinter"]["contracts"]
+               if c["type"] == "acyclic_siblings"]
+    assert [c["ancestors"] for c in acyclic] == [["cfpm_coach.services"]]

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from cfpm_coach.cli.context import open_workspace
 from cfpm_coach.cli.output import print_table
-from cfpm_coach.services import first_run
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
@@ -90,7 +89,7 @@ def prepare_demo(args: argparse.Namespace) -> None:
     with open_workspace(args) as ws:
         if not ws.workers.find():
             print(f"Preparing demo data in {ws.paths.data_dir} ...", flush=True)
-            first_run.fill_demo(ws)
+            ws.first_run.fill_demo()
 
 
 def print_status(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from cfpm_coach.domain.catalog import load_instrument
 from cfpm_coach.domain.vocabulary import ObservationStatus
 from cfpm_coach.errors import InvalidInputError
 from cfpm_coach.paths import resolve_paths
-from cfpm_coach.services import demo, instrument_sheets
+from cfpm_coach.services import instrument_sheets
 from cfpm_coach.services.workspace import load_catalog
 
 
@@ -82,7 +82,7 @@ def run_demo(args: argparse.Namespace) -> int:
                 f"{ws.paths.data_dir} already holds workers; use --append to add demo data to it, "
                 "or --data-dir to choose an empty folder"
             )
-        result = demo.generate(ws, workers=args.workers, months=args.months, seed=args.seed)
+        result = ws.demo.generate(workers=args.workers, months=args.months, seed=args.seed)
     print(f"Demo data in {ws.paths.data_dir}: {result.workers} workers, {result.observations} "
           f"observations ({result.drafts} drafts), {result.goals} goals.")
     return 0

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cfpm_coach.services.self_test import RenderWindow
+    from cfpm_coach.cli.self_test_steps import RenderWindow
 
 # A hung step (a dialog nobody answers, a deadlock) must fail a build machine's run, not stall it.
 WATCHDOG_SECONDS = 180
@@ -30,7 +30,7 @@ def add_options(parser: argparse.ArgumentParser) -> None:
 
 def _window_renderer() -> "RenderWindow":
     """The Qt window step, imported only now so the rest of the CLI never loads Qt."""
-    from cfpm_coach.services.self_test import SelfTestError
+    from cfpm_coach.cli.self_test_steps import SelfTestError
 
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -72,7 +72,7 @@ def _note(folder: Path | None, line: str) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run every step; print the summary line (a failure names its step via CoachError)."""
     # The store, crypto and report libraries load only for a self-test, not at every start.
-    from cfpm_coach.services.self_test import SelfTestError, run_self_test
+    from cfpm_coach.cli.self_test_steps import SelfTestError, run_self_test
 
     kept = _kept_dir(args)
     watchdog = _arm_watchdog()

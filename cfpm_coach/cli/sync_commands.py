@@ -107,18 +107,17 @@ def join(args: argparse.Namespace) -> int:
     """Join the hub: this laptop's public key goes with the code; the token and team key come
     back and are saved as the sync settings."""
     from cfpm_coach.errors import InvalidInputError
-    from cfpm_coach.services.joining import join_by_file, join_team
 
     if bool(args.file) == bool(args.invitation):
         raise InvalidInputError("join: give the invitation code or link, or --file FILE")
     with open_workspace(args) as ws:
         if args.file:
-            result = join_by_file(ws, args.file, args.folder)
+            result = ws.joining.join_by_file(args.file, args.folder)
             print(f"Sync now goes to the shared folder {result.destination}, sealed with the team's "
                   f"key. A join request for {result.coach_name}'s laptop is in the folder; "
                   "the hub enrolls this laptop when it next takes the folder's files.")
             return 0
-        result = join_team(ws, " ".join(args.invitation), args.hub)
+        result = ws.joining.join_team(" ".join(args.invitation), args.hub)
     print(f"Joined the team's hub at {result.destination} as {result.coach_name}'s laptop "
           f"(device {result.hub_device_id}). Sync now sends your records there; run "
           "`cfpm-coach sync` to send them now.")

@@ -55,7 +55,7 @@ def load_into_catalog(hub: "Hub") -> int:
     """Add the published versions this process does not know yet to the hub's catalog (so
     observations rated on them are accepted); returns how many were added."""
     added = 0
-    catalog = hub.workspace.catalog
+    catalog = hub.catalog
     for item in published(hub):
         try:
             instrument = parse_instrument(item.body, SOURCE)
@@ -80,7 +80,7 @@ def publish(hub: "Hub", admin: Account, text: str) -> Outcome:
         raise InvalidInputError(f"instrument: at most {MAX_FILE_BYTES:,} bytes")
     instrument = parse_instrument(text, SOURCE)
     load_into_catalog(hub)  # another process may have published since this one started
-    catalog = hub.workspace.catalog
+    catalog = hub.catalog
     known = {i.key: i for i in catalog}
     if instrument.key in known:
         if known[instrument.key].content_hash != instrument.content_hash:

@@ -27,9 +27,10 @@ from cfpm_coach.hub import acceptance, fidelity, shared_folder
 from cfpm_coach.hub.acceptance import Delivery
 from cfpm_coach.hub.config import HubConfig, load_config, new_config
 from cfpm_coach.paths import AppPaths
+from cfpm_coach.services.composition import RecordServices, load_catalog
 from cfpm_coach.services.report_registry import ReportJob, hub_reports, report_kind
-from cfpm_coach.services.workspace import Workspace, load_catalog
-from cfpm_coach.storage import faults, files, hub_repo
+from cfpm_coach.services.sources import Source
+from cfpm_coach.storage import counts, faults, files, hub_repo
 from cfpm_coach.storage.records import Author
 from cfpm_coach.storage.store import Store
 from cfpm_coach.sync import bundle, container, keys
@@ -109,8 +110,11 @@ class Hub:
                 if hub_id is None:
                     hub_id = str(uuid.uuid4())
                     hub_repo.set_setting(session=session, key=HUB_ID_KEY, value=hub_id)
-            self.workspace = Workspace(paths, self.store, load_catalog(paths),
-                                       author=Author(uuid.UUID(hub_id), None))
+            # Only what merging and reporting need: the instruments, and the record services
+            # the reports read, as the hub (its own author: it writes no records of its own).
+            self.catalog = load_catalog(paths)
+            self.records = RecordServices(Source(self.store), Source(self.catalog),
+                                          Author(uuid.UUID(hub_id), None))
         except BaseException:
             self.store.close()
             raise
@@ -308,7 +312,7 @@ class Hub:
         return delivery
 
     def _accept(self, device: DeviceView, opened: bundle.OpenedBundle, size: int) -> Delivery:
-        return acceptance.accept(self.store, self.workspace.catalog, device, opened, size)
+        return acceptance.accept(self.store, self.catalog, device, opened, size)
 
     def ingest_folder(self, folder: Path) -> list[IngestResult]:
         """Import every bundle in a shared folder, one file at a time: done ones move to
@@ -393,7 +397,7 @@ class Hub:
         """Fidelity of finished observations grouped by the dimensions named in `by`."""
         dimensions = fidelity.parse_dimensions(by)
         try:
-            instrument = self.workspace.catalog.get(instrument_id)
+            instrument = self.catalog.get(instrument_id)
         except Exception as exc:
             raise InvalidInputError(f"instrument: {instrument_id!r} is not installed") from exc
         with self.store.read() as session:
@@ -404,7 +408,7 @@ class Hub:
                 before_version=instrument.version, since=since)
             counts = hub_repo.observation_counts(session=session, instrument_id=instrument_id,
                                                  since=since)
-        carried = fidelity.carried_tallies(self.workspace.catalog, instrument, earlier)
+        carried = fidelity.carried_tallies(self.catalog, instrument, earlier)
         return fidelity.aggregate(instrument, [*tallies, *carried.tallies], counts, dimensions,
                                   not_comparable=carried.not_comparable)
 
@@ -415,12 +419,15 @@ class Hub:
         if not kind.on_hub:
             raise InvalidInputError(f"The hub does not write the {kind.title.lower()}; it writes "
                                     + ", ".join(k.id for k in hub_reports()))
-        self.workspace.use_language("en")  # the hub prints in English, whatever ran before
-        return kind.render(self.workspace.reports, replace(job, author=HUB_AUTHOR))
+        from cfpm_coach.reports import texts
+
+        texts.use_language("en")  # the hub prints in English, whatever ran before
+        return kind.render(self.records.reports, replace(job, author=HUB_AUTHOR))
 
     def status(self) -> dict[str, Any]:
         """What the hub holds, for `hub status` and /healthz."""
-        counts = self.workspace.maintenance.counts()
+        with self.store.read() as session:
+            live = counts.live_counts(session=session)
         return {"schema": self.store.schema_revision(), "devices": len(self.devices()),
-                "records": counts}
+                "records": live}
 

@@ -8,30 +8,28 @@ from typing import TYPE_CHECKING
 from cfpm_coach.domain.agreement import krippendorff_alpha_ordinal, pair_agreement
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.vocabulary import FINISHED
-from cfpm_coach.errors import NotFoundError
 from cfpm_coach.services.observation_views import office_name, ratings_in
 from cfpm_coach.storage import observation_repo, profile_repo, worker_repo
 from cfpm_coach.views.agreement import AgreementReport, BehaviorAgreement, CoachPairAgreement, VisitAgreement
 
 if TYPE_CHECKING:
-    from cfpm_coach.services.workspace import Workspace
+    from cfpm_coach.domain.catalog import InstrumentCatalog
+    from cfpm_coach.storage.store import Store
 
 
-def agreement_report(ws: "Workspace", instrument_id: str | None = None) -> AgreementReport:
-    """Group finished observations by pair code and compare the coaches who rated each visit."""
-    instrument = (ws.catalog.get(instrument_id) if instrument_id
-                  else ws.practice_instrument())
-    if instrument is None:
-        raise NotFoundError("No practice instrument is installed")
+def agreement_report(store: "Store", catalog: "InstrumentCatalog", instrument: Instrument
+                     ) -> AgreementReport:
+    """Group finished observations on instrument by pair code and compare the coaches who
+    rated each visit."""
     scored = list(instrument.scale.scored_values)
-    with ws.store.read() as session:
+    with store.read() as session:
         observations = observation_repo.paired_observations(
             session=session, instrument_id=instrument.id, statuses=FINISHED)
         raw = observation_repo.rating_values(session=session,
                                              observation_ids=[o.id for o in observations])
         # Each rating read in the newest version's behaviors (the crosswalk): a visit rated
         # on an earlier version compares where its behaviors carry over.
-        values = {o.id: ratings_in(ws.catalog, instrument, o, raw.get(o.id, {})) or {}
+        values = {o.id: ratings_in(catalog, instrument, o, raw.get(o.id, {})) or {}
                   for o in observations}
         names = profile_repo.coach_names(session=session)
         subject_names = {}  # by observation: its worker, or the office it assessed

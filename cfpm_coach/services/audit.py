@@ -3,14 +3,11 @@
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from cfpm_coach.errors import QT_TRANSLATE_NOOP
+from cfpm_coach.services.sources import CatalogSource, StoreSource
 from cfpm_coach.storage import audit_repo
 from cfpm_coach.storage.audit_repo import AuditRow, Subject
-
-if TYPE_CHECKING:
-    from cfpm_coach.services.workspace import Workspace
 
 PAGE = 500
 # The words below are marked for translation in the "audit" context (lupdate reads this file);
@@ -108,14 +105,15 @@ class AuditPage:
 class AuditService:
     """Reads the append-only audit log for people."""
 
-    def __init__(self, workspace: "Workspace") -> None:
-        self._ws = workspace
+    def __init__(self, store: StoreSource, catalog: CatalogSource) -> None:
+        self._store = store
+        self._catalog = catalog
 
     def store_trail(self, *, offset: int = 0, limit: int = PAGE,
                     entity: str | None = None) -> AuditPage:
         """Every change in the store, newest first, a page at a time (one table with entity)."""
         entities = [entity] if entity else None
-        with self._ws.store.read() as session:
+        with self._store.current.read() as session:
             rows = audit_repo.audit_rows(session=session, limit=limit, offset=offset,
                                          entities=entities)
             total = audit_repo.audit_count(session=session, entities=entities)
@@ -124,7 +122,7 @@ class AuditService:
 
     def observation_trail(self, observation_id: uuid.UUID) -> list[AuditLine]:
         """Every change to one observation, its ratings, amendments and goals, newest first."""
-        with self._ws.store.read() as session:
+        with self._store.current.read() as session:
             ids = audit_repo.observation_record_ids(session=session,
                                                     observation_id=observation_id)
             rows = audit_repo.audit_rows(session=session, limit=100_000, entity_ids=ids)
@@ -132,7 +130,7 @@ class AuditService:
         return self._lines(rows, about)
 
     def _lines(self, rows: list[AuditRow], about: dict[uuid.UUID, Subject]) -> list[AuditLine]:
-        labels = self._ws.catalog.behavior_labels()
+        labels = self._catalog.current.behavior_labels()
         lines = []
         for row in rows:
             subject = about.get(row.entity_id, Subject())

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from cfpm_coach.domain.catalog import InstrumentCatalog
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.shipped import SHIPPED_LEADERSHIP, SHIPPED_PRACTICE
 from cfpm_coach.domain.vocabulary import GoalStatus, Setting
@@ -22,7 +23,11 @@ from cfpm_coach.services.demo_writers import (
     SampleWriter,
     ServiceWriter,
 )
-from cfpm_coach.services.workspace import Workspace
+from cfpm_coach.services.goals import GoalService
+from cfpm_coach.services.observations import ObservationService
+from cfpm_coach.services.sources import CatalogSource, StoreSource
+from cfpm_coach.services.workers import WorkerService
+from cfpm_coach.storage.records import Author
 from cfpm_coach.storage.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -107,30 +112,46 @@ def _observe(
 Progress = Callable[[int, int], None]
 
 
-def generate(ws: Workspace, *, workers: int = 24, months: int = 12, seed: int = 7,
-             progress: Progress | None = None) -> DemoResult:
-    """Fill the workspace with sample workers, observations (a few left as drafts) and goals.
+class DemoService:
+    """Sample data written into the open store, as the services would write it."""
 
-    Written as the services would write it, a transaction per worker instead of one per call.
-    """
-    return _write(BatchWriter(ws), ws, workers=workers, months=months, seed=seed,
-                  progress=progress)
+    def __init__(self, store: StoreSource, catalog: CatalogSource, author: Author,
+                 workers: WorkerService, observations: ObservationService,
+                 goals: GoalService) -> None:
+        self._store = store
+        self._catalog = catalog
+        self._author = author
+        self._workers = workers
+        self._observations = observations
+        self._goals = goals
+
+    def generate(self, *, workers: int = 24, months: int = 12, seed: int = 7,
+                 progress: Progress | None = None) -> DemoResult:
+        """Fill the store with sample workers, observations (a few left as drafts) and goals.
+
+        Written as the services would write it, a transaction per worker instead of one per
+        call.
+        """
+        writer = BatchWriter(self._store.current, self._author, self._goals)
+        return _write(writer, self._catalog.current, workers=workers, months=months, seed=seed,
+                      progress=progress)
+
+    def generate_by_calls(self, *, workers: int = 24, months: int = 12, seed: int = 7,
+                          progress: Progress | None = None) -> DemoResult:
+        """The same sample as generate, written through the services one call at a time
+        (slow)."""
+        writer = ServiceWriter(self._workers, self._observations, self._goals)
+        return _write(writer, self._catalog.current, workers=workers, months=months, seed=seed,
+                      progress=progress)
 
 
-def generate_by_calls(ws: Workspace, *, workers: int = 24, months: int = 12, seed: int = 7,
-                      progress: Progress | None = None) -> DemoResult:
-    """The same sample as generate, written through the services one call at a time (slow)."""
-    return _write(ServiceWriter(ws), ws, workers=workers, months=months, seed=seed,
-                  progress=progress)
-
-
-def _write(writer: SampleWriter, ws: Workspace, *, workers: int, months: int, seed: int,
+def _write(writer: SampleWriter, catalog: InstrumentCatalog, *, workers: int, months: int, seed: int,
            progress: Progress | None) -> DemoResult:
     rng = random.Random(seed)
     if progress is not None:
         progress(0, workers)
-    practice = ws.catalog.get(SHIPPED_PRACTICE)
-    leadership = ws.catalog.get(SHIPPED_LEADERSHIP)
+    practice = catalog.get(SHIPPED_PRACTICE)
+    leadership = catalog.get(SHIPPED_LEADERSHIP)
     now = utcnow().replace(minute=0, second=0, microsecond=0)
     pool = list(STAFF_NAMES) + [f"{name} ({n})" for n in range(2, 1 + workers // len(STAFF_NAMES) + 1)
                                 for name in STAFF_NAMES]

@@ -18,6 +18,7 @@ from cfpm_coach.domain.vocabulary import GoalStatus, ObservationStatus, Setting
 from cfpm_coach.errors import InvalidInputError, NotFoundError
 from cfpm_coach.services.inputs import NotesInput, WorkerInput, validated
 from cfpm_coach.services.observations import (
+    ObservationService,
     check_evidence,
     check_setting,
     check_value,
@@ -29,7 +30,10 @@ from cfpm_coach.storage.types import utcnow
 
 if TYPE_CHECKING:
     from cfpm_coach.domain.instruments import Instrument
-    from cfpm_coach.services.workspace import Workspace
+    from cfpm_coach.services.goals import GoalService
+    from cfpm_coach.services.workers import WorkerService
+    from cfpm_coach.storage.records import Author
+    from cfpm_coach.storage.store import Store
 
 # The services' own loggers: the log reads (ids only) as if each call had been made.
 _worker_log = logging.getLogger("cfpm_coach.services.workers")
@@ -79,8 +83,11 @@ class SampleWriter(Protocol):
 class ServiceWriter:
     """Through the services, one commit per call: the reference the batch writer must equal."""
 
-    def __init__(self, ws: "Workspace") -> None:
-        self._ws = ws
+    def __init__(self, workers: "WorkerService", observations: "ObservationService",
+                 goals: "GoalService") -> None:
+        self._workers = workers
+        self._observations = observations
+        self._goals = goals
 
     def unit(self) -> AbstractContextManager[object]:
         """Nothing to group: every call commits on its own."""
@@ -89,17 +96,17 @@ class ServiceWriter:
     def add_worker(self, name: str, *, role: str, office: str, unit: str,
                    county: str) -> uuid.UUID:
         """WorkerService.add."""
-        return self._ws.workers.add(name, role=role, office=office, unit=unit, county=county).id
+        return self._workers.add(name, role=role, office=office, unit=unit, county=county).id
 
     def set_active(self, worker_id: uuid.UUID, active: bool) -> None:
         """WorkerService.set_active."""
-        self._ws.workers.set_active(worker_id, active)
+        self._workers.set_active(worker_id, active)
 
     def observe(self, worker_id: uuid.UUID, instrument: "Instrument", setting: Setting,
                 started_at: datetime, ratings: Ratings, *, notes: dict[str, str] | None = None,
                 ended_at: datetime | None = None) -> None:
         """ObservationService.start, rate_many, write_notes, finalize."""
-        observations = self._ws.observations
+        observations = self._observations
         obs = observations.start(worker_id, instrument.id, setting, started_at=started_at)
         observations.rate_many(obs.id, ratings)
         if notes is not None:
@@ -109,11 +116,11 @@ class ServiceWriter:
     def add_goal(self, worker_id: uuid.UUID, text: str, behavior_ids: list[str], *,
                  due_date: date) -> uuid.UUID:
         """GoalService.add."""
-        return self._ws.goals.add(worker_id, text, behavior_ids, due_date=due_date).id
+        return self._goals.add(worker_id, text, behavior_ids, due_date=due_date).id
 
     def set_goal_status(self, goal_id: uuid.UUID, status: str) -> None:
         """GoalService.update."""
-        self._ws.goals.update(goal_id, status=status)
+        self._goals.update(goal_id, status=status)
 
 
 class BatchWriter:
@@ -124,9 +131,10 @@ class BatchWriter:
     audit entry) and takes a change number of its own, as that call's commit would.
     """
 
-    def __init__(self, ws: "Workspace") -> None:
-        self._ws = ws
-        self._author = ws.author
+    def __init__(self, store: "Store", author: "Author", goals: "GoalService") -> None:
+        self._store = store
+        self._author = author
+        self._goal_rules = goals
         self._batch: RecordBatch | None = None
         self._workers: dict[uuid.UUID, Row] = {}
         self._goals: dict[uuid.UUID, Row] = {}
@@ -134,7 +142,7 @@ class BatchWriter:
     @contextmanager
     def unit(self) -> Iterator[object]:
         """One transaction for everything written for one worker."""
-        with self._ws.store.write() as session:
+        with self._store.write() as session:
             self._batch = RecordBatch(session, self._author)
             try:
                 yield self._batch
@@ -231,7 +239,7 @@ class BatchWriter:
     def add_goal(self, worker_id: uuid.UUID, text: str, behavior_ids: list[str], *,
                  due_date: date) -> uuid.UUID:
         """As GoalService.add."""
-        goals = self._ws.goals
+        goals = self._goal_rules
         values: Row = {
             "worker_id": worker_id, "observation_id": None,
             "behavior_ids": goals.check_behaviors(behavior_ids), "text": goals.goal_text(text),

@@ -14,21 +14,23 @@ from cfpm_coach import __version__, collector
 from cfpm_coach.domain.csv_cells import safe_cell
 from cfpm_coach.domain.ownership import Sender, short
 from cfpm_coach.errors import BundleError, ConstraintError, OwnershipError
+from cfpm_coach.paths import AppPaths
 from cfpm_coach.services.bundle_import import (
     Receipt,
     manifest_sender,
     merge_opened,
     refused_for_missing_parents,
 )
+from cfpm_coach.services.sources import CatalogSource, StoreSource
 from cfpm_coach.storage import exchange_repo, faults, files, key_binding_repo
 from cfpm_coach.storage.exchange_repo import AUDIT_TABLE, BUNDLE_TABLES
+from cfpm_coach.storage.records import Author
 from cfpm_coach.storage.types import utcnow
 from cfpm_coach.sync import bundle, keys, parts
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from cfpm_coach.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 SUFFIX = ".cfpm-bundle"
@@ -58,15 +60,19 @@ class ExportResult:
 class ExchangeService:
     """Bundles and CSV: the hand-over of coaching data to the central team."""
 
-    def __init__(self, workspace: "Workspace") -> None:
-        self._ws = workspace
+    def __init__(self, store: StoreSource, catalog: CatalogSource, author: Author,
+                 paths: AppPaths) -> None:
+        self._store = store
+        self._catalog = catalog
+        self._author = author
+        self._paths = paths
         self._device: Ed25519PrivateKey | None = None
 
     def _device_key(self) -> Ed25519PrivateKey:
         """The signing key, opened once with the passphrase the open store holds (a passphrase
         change re-encrypts the file, never the key, so the one in memory stays right)."""
         if self._device is None:
-            self._device = keys.device_key(self._ws.paths.keys, self._ws.store.key)
+            self._device = keys.device_key(self._paths.keys, self._store.current.key)
         return self._device
 
     def device_public_key(self) -> str:
@@ -89,8 +95,8 @@ class ExchangeService:
         if omit_notes:
             for name, fields in FREE_TEXT.items():
                 blanks[name].update(dict.fromkeys(fields, ""))
-        own = self._ws.author.device_id  # records imported from other devices stay here
-        with self._ws.store.read() as session:
+        own = self._author.device_id  # records imported from other devices stay here
+        with self._store.current.read() as session:
             since = 0 if full else exchange_repo.acknowledged_seq(session=session)
             high = exchange_repo.current_seq(session=session)
             tables = {name: exchange_repo.changed_lines(session=session, table=table,
@@ -104,9 +110,9 @@ class ExchangeService:
                                                          owner=own)
         header = {
             "created_at": utcnow().isoformat(),
-            "app_version": __version__, "schema_version": self._ws.store.schema_revision(),
-            "device_id": str(self._ws.author.device_id),
-            "coach_id": str(self._ws.author.coach_id) if self._ws.author.coach_id else None,
+            "app_version": __version__, "schema_version": self._store.current.schema_revision(),
+            "device_id": str(self._author.device_id),
+            "coach_id": str(self._author.coach_id) if self._author.coach_id else None,
             "full": full, "includes_case_references": include_case_refs,
             "includes_notes": not omit_notes,
             "instruments": [{"id": i, "version": v, "content_hash": h} for i, v, h in instruments],
@@ -128,7 +134,7 @@ class ExchangeService:
                 files.write_atomic(path, sealed)
             written.append(ExportPart(path, bundle_id, {n: len(r) for n, r in part.items()}))
         counts = {name: len(rows) for name, rows in tables.items()}
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             for number, part_written in enumerate(written, start=1):
                 last = number == len(written)
                 # The export's mark moves once every part is acknowledged (exchange_repo); only
@@ -145,7 +151,7 @@ class ExchangeService:
 
     def acknowledge(self, bundle_id: uuid.UUID, receipt: dict[str, Any] | None = None) -> None:
         """The central team received this bundle: later exports start after it."""
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             try:
                 exchange_repo.acknowledge(session=session, bundle_id=bundle_id,
                                           receipt=receipt or {})
@@ -173,9 +179,9 @@ class ExchangeService:
         with collector.paused():
             opened = self.open(path, identity_file, trust or [])
             try:
-                with self._ws.store.write() as session:
+                with self._store.current.write() as session:
                     sender = self._sender(session, opened)
-                    receipt = merge_opened(session, opened, sender, self._ws.catalog)
+                    receipt = merge_opened(session, opened, sender, self._catalog.current)
             except ConstraintError as exc:
                 raise refused_for_missing_parents() from exc
             del opened  # the records go while the collector is paused (collector.py)
@@ -188,7 +194,7 @@ class ExchangeService:
         key = opened.manifest.device_public_key
         own_key = keys.public_text(self._device_key())
         known = {
-            key_binding_repo.KeyBinding(own_key, self._ws.author.device_id),
+            key_binding_repo.KeyBinding(own_key, self._author.device_id),
             *key_binding_repo.key_bindings(session=session),
         }
         for binding in known:
@@ -212,7 +218,7 @@ class ExchangeService:
         with faults.translated("the CSV files could not be written", out_dir):
             files.private_dir(out_dir)
         written = []
-        with self._ws.store.read() as session:
+        with self._store.current.read() as session:
             tables = {name: exchange_repo.changed_rows(session=session, table=table, since_seq=-1)
                       for name, table in BUNDLE_TABLES.items()}
         for name, rows in tables.items():
@@ -225,7 +231,7 @@ class ExchangeService:
             if obs is None or rating["deleted_at"] is not None:
                 continue
             try:
-                instrument = self._ws.catalog.get(obs["instrument_id"], obs["instrument_version"])
+                instrument = self._catalog.current.get(obs["instrument_id"], obs["instrument_version"])
                 group = instrument.group_of(rating["behavior_id"]).label
                 label = instrument.item(rating["behavior_id"]).label
                 scale = instrument.scale

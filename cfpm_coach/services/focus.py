@@ -13,7 +13,7 @@ from cfpm_coach.views.observations import ObservationSummary
 if TYPE_CHECKING:
     from cfpm_coach.domain.catalog import InstrumentCatalog
     from cfpm_coach.domain.instruments import Instrument
-    from cfpm_coach.services.workspace import Workspace
+    from cfpm_coach.storage.store import Store
 
 RULES = """\
 1. Look at the worker's last five finished observations on the practice instrument (any
@@ -102,18 +102,19 @@ def _goal_ids(catalog: "InstrumentCatalog", instrument: "Instrument",
     return combined
 
 
-def analyse(ws: "Workspace", observations: list[ObservationSummary]
+def analyse(store: "Store", catalog: "InstrumentCatalog", instrument: "Instrument | None",
+            observations: list[ObservationSummary]
             ) -> tuple[list[FocusSuggestion], dict[str, list[int | None]]]:
-    """Suggestions and recent ratings from a worker's observations (newest first)."""
-    instrument = ws.practice_instrument()
+    """Suggestions and recent ratings from a worker's observations (newest first), on the
+    practice instrument."""
     if instrument is None:
         return [], {}
     recent = [o for o in observations if o.instrument_id == instrument.id
               and o.status in FINISHED and o.instrument_version <= instrument.version][:WINDOW]
-    with ws.store.read() as session:
+    with store.read() as session:
         raw = observation_repo.rating_values(session=session,
                                              observation_ids=[o.id for o in recent])
-    carried = {o.id: ratings_in(ws.catalog, instrument, o, raw.get(o.id, {})) or {}
+    carried = {o.id: ratings_in(catalog, instrument, o, raw.get(o.id, {})) or {}
                for o in recent}
     return (suggest(instrument, recent, carried),
-            recent_ratings(recent, _goal_ids(ws.catalog, instrument, recent, raw, carried)))
+            recent_ratings(recent, _goal_ids(catalog, instrument, recent, raw, carried)))

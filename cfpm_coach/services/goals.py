@@ -3,18 +3,16 @@
 import logging
 import uuid
 from datetime import date
-from typing import TYPE_CHECKING
 
 from cfpm_coach.domain import record_rules
 from cfpm_coach.domain.vocabulary import GoalStatus
 from cfpm_coach.errors import InvalidInputError, NotFoundError
 from cfpm_coach.services.inputs import checked
+from cfpm_coach.services.sources import CatalogSource, StoreSource
 from cfpm_coach.storage import goal_repo, records, worker_repo
 from cfpm_coach.storage.models import Goal
+from cfpm_coach.storage.records import Author
 from cfpm_coach.views.history import GoalView
-
-if TYPE_CHECKING:
-    from cfpm_coach.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -28,12 +26,14 @@ def goal_view(goal: Goal) -> GoalView:
 class GoalService:
     """Use cases on coaching goals."""
 
-    def __init__(self, workspace: "Workspace") -> None:
-        self._ws = workspace
+    def __init__(self, store: StoreSource, catalog: CatalogSource, author: Author) -> None:
+        self._store = store
+        self._catalog = catalog
+        self._author = author
 
     def check_behaviors(self, behavior_ids: list[str]) -> list[str]:
         """The behavior ids, once each, or InvalidInputError naming unknown ones."""
-        unknown = self._ws.catalog.unknown_behaviors(behavior_ids)
+        unknown = self._catalog.current.unknown_behaviors(behavior_ids)
         if unknown:
             raise InvalidInputError(f"behaviors: unknown ids {', '.join(unknown)}")
         unique = list(dict.fromkeys(behavior_ids))
@@ -58,10 +58,10 @@ class GoalService:
             behavior_ids=self.check_behaviors(behavior_ids), text=self.goal_text(text),
             due_date=self._due(due_date), status=GoalStatus.OPEN.value,
         )
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             if worker_repo.get_worker(session=session, worker_id=worker_id) is None:
                 raise NotFoundError("That worker no longer exists")
-            records.insert(session, self._ws.author, goal)
+            records.insert(session, self._author, goal)
         log.info("goal %s added for worker %s", goal.id, worker_id)
         return goal_view(goal)
 
@@ -81,22 +81,22 @@ class GoalService:
                 changes["status"] = GoalStatus(status).value
             except ValueError:
                 raise InvalidInputError(f"status: {status!r} is not open, met or dropped") from None
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             goal = goal_repo.get_goal(session=session, goal_id=goal_id)
             if goal is None:
                 raise NotFoundError("That goal no longer exists")
-            records.update(session, self._ws.author, goal, changes)
+            records.update(session, self._author, goal, changes)
             return goal_view(goal)
 
     def remove(self, goal_id: uuid.UUID) -> None:
         """Delete a goal (tombstone)."""
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             goal = goal_repo.get_goal(session=session, goal_id=goal_id)
             if goal is None:
                 raise NotFoundError("That goal no longer exists")
-            records.tombstone(session, self._ws.author, goal)
+            records.tombstone(session, self._author, goal)
 
     def of_worker(self, worker_id: uuid.UUID) -> list[GoalView]:
         """A worker's goals, soonest due first."""
-        with self._ws.store.read() as session:
+        with self._store.current.read() as session:
             return [goal_view(g) for g in goal_repo.goals_of(session=session, worker_id=worker_id)]

@@ -1,12 +1,17 @@
 """Which practice instrument the window's figures follow, and which instrument New observation
 offers first: the coach's choice in Settings, kept with the other local preferences."""
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
 from cfpm_coach.domain.catalog import InstrumentCatalog
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.errors import InstrumentError
+from cfpm_coach.services.profile import ProfileService
+from cfpm_coach.services.sources import CatalogSource
+
+log = logging.getLogger(__name__)
 
 PRACTICE_KEY = "practice_instrument"  # {"id": ..., "version": N or null (the newest)}
 DEFAULT_INSTRUMENT_KEY = "default_instrument"  # an instrument id, or "" (the practice one)
@@ -83,3 +88,43 @@ def start_instrument(catalog: InstrumentCatalog, practice: Instrument | None,
         if other is not None and other.kind != "practice":
             return other.key
     return practice.key if practice is not None else None
+
+
+class InstrumentChoiceService:
+    """The practice instrument the figures follow and the one New observation offers first."""
+
+    def __init__(self, catalog: CatalogSource, profile: ProfileService) -> None:
+        self._catalog = catalog
+        self._profile = profile
+        # Read once, on first use (a worker thread, not the GUI's), then kept: it changes only
+        # through choose_practice.
+        self._choice: PracticeChoice | None = None
+        self._choice_read = False
+
+    def practice(self) -> Instrument | None:
+        """The practice instrument whose elements the worker list, trends, suggested focus and
+        goals show: the one chosen in Settings, else the newest version of the first by id."""
+        if not self._choice_read:
+            self._choice = PracticeChoice.from_setting(self._profile.setting(PRACTICE_KEY))
+            self._choice_read = True
+        return resolve_practice(self._catalog.current, self._choice)
+
+    def practice_instruments(self) -> list[Instrument]:
+        """Every installed version of every practice instrument, to choose from."""
+        return practice_instruments(self._catalog.current)
+
+    def choose_practice(self, instrument_id: str, version: int | None = None) -> Instrument:
+        """Make an installed practice instrument the one the figures follow (its newest version
+        follows later versions); InstrumentError when it is not installed or not practice."""
+        choice = checked_choice(self._catalog.current, instrument_id, version)
+        self._profile.set_setting(PRACTICE_KEY, choice.to_setting())
+        self._choice, self._choice_read = choice, True
+        chosen = self.practice()
+        assert chosen is not None
+        log.info("practice instrument set to %s version %s", instrument_id, chosen.version)
+        return chosen
+
+    def start_instrument(self) -> tuple[str, int] | None:
+        """The instrument (id, version) New observation offers first."""
+        return start_instrument(self._catalog.current, self.practice(),
+                                self._profile.setting(DEFAULT_INSTRUMENT_KEY, ""))

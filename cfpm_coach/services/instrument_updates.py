@@ -6,17 +6,16 @@ replaced; one that fails a check is skipped and named, and never stops the sync.
 
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cfpm_coach.domain.catalog import MAX_FILE_BYTES, parse_instrument
+from cfpm_coach.domain.catalog import MAX_FILE_BYTES, InstrumentCatalog, parse_instrument
 from cfpm_coach.errors import CoachError, InstrumentError
 from cfpm_coach.storage import files
 from cfpm_coach.sync import instrument_signature, keys
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
-    from cfpm_coach.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +33,7 @@ NO_KEY = ("this laptop holds no publisher key for its hub (it joined before hubs
           "with a new code from the central team fetches the hub's key")
 
 
-def _check(ws: "Workspace", item: dict[str, Any], publisher: "Ed25519PublicKey | None"
+def _check(catalog: InstrumentCatalog, item: dict[str, Any], publisher: "Ed25519PublicKey | None"
            ) -> tuple[Any, str] | None:
     """The instrument and its text when it is new here and sound; None when already here."""
     instrument_id, version = item.get("id"), item.get("version")
@@ -56,19 +55,21 @@ def _check(ws: "Workspace", item: dict[str, Any], publisher: "Ed25519PublicKey |
     if instrument.key != (instrument_id, version) or instrument.content_hash != content_hash:
         raise InstrumentError(f"{source}: its text is not the version the hub names "
                               "(id, version or content hash differ)")
-    known = {i.key: i for i in ws.catalog}
+    known = {i.key: i for i in catalog}
     if instrument.key in known:
         if known[instrument.key].content_hash != instrument.content_hash:
             raise InstrumentError(f"{source}: this laptop has another text of that version; "
                                   "it keeps its own (a version is never changed)")
         return None
-    ws.catalog.check_crosswalk(instrument, source)
+    catalog.check_crosswalk(instrument, source)
     return instrument, text
 
 
-def receive(ws: "Workspace", listed: list[dict[str, Any]], publisher_key: str) -> Received:
+def receive(catalog: InstrumentCatalog, folder: Path, listed: list[dict[str, Any]],
+            publisher_key: str) -> Received:
     """Install the published versions this laptop lacks, each signed by the pinned publisher
-    key (base64; "" when none is pinned, which refuses them all), into its instruments folder."""
+    key (base64; "" when none is pinned, which refuses them all), into its instruments folder
+    and the catalog."""
     done = Received()
     publisher: Ed25519PublicKey | None = None
     if publisher_key:
@@ -78,7 +79,7 @@ def receive(ws: "Workspace", listed: list[dict[str, Any]], publisher_key: str) -
             log.warning("the pinned publisher key does not read")
     for item in listed:
         try:
-            checked = _check(ws, item, publisher)
+            checked = _check(catalog, item, publisher)
         except CoachError as exc:
             done.refused.append(str(exc))
             log.info("a published instrument was refused")
@@ -86,10 +87,10 @@ def receive(ws: "Workspace", listed: list[dict[str, Any]], publisher_key: str) -
         if checked is None:
             continue
         instrument, text = checked
-        files.private_dir(ws.paths.instruments)
-        files.write_atomic(ws.paths.instruments / f"{instrument.id}.v{instrument.version}.yaml",
+        files.private_dir(folder)
+        files.write_atomic(folder / f"{instrument.id}.v{instrument.version}.yaml",
                            text.encode("utf-8"))
-        ws.catalog.add(instrument)
+        catalog.add(instrument)
         done.added.append(f"{instrument.id} version {instrument.version}")
         log.info("instrument %s v%s received from the hub", instrument.id, instrument.version)
     return done

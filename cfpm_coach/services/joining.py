@@ -20,8 +20,9 @@ from cfpm_coach.sync.join import (
 )
 
 if TYPE_CHECKING:
-    from cfpm_coach.services.sync import SyncSettings
-    from cfpm_coach.services.workspace import Workspace
+    from cfpm_coach.services.exchange import ExchangeService
+    from cfpm_coach.services.sync import SyncService, SyncSettings
+    from cfpm_coach.storage.records import Author
 
 log = logging.getLogger(__name__)
 
@@ -48,44 +49,53 @@ def _publisher_key(text: str) -> str:
     return text.strip()
 
 
-def join_team(ws: "Workspace", text: str, hub_address: str = "") -> JoinResult:
-    """Join the hub named by the code or link (and the address field); sync goes there after."""
-    invitation = read_invitation(text, hub_address)
-    answer = request_join(invitation, ws.exchange.device_public_key(), ws.author.device_id)
-    try:
-        keys.load_recipient(answer.team_recipient)
-    except Exception as exc:
-        raise DeliveryError("The hub answered with a team key that is not one; sync settings "
-                            "were not changed. Tell the central team.") from exc
-    publisher = _publisher_key(answer.publisher_key)
-    current = ws.sync.settings()
-    saved = ws.sync.save_settings(dataclasses.replace(
-        current, hub_url=invitation.hub_url, token=answer.device_token, folder="",
-        recipient=answer.team_recipient))
-    ws.sync.pin_publisher_key(publisher)
-    log.info("joined the hub as device %s", answer.hub_device_id)
-    return JoinResult(saved.hub_url, answer.coach_name, answer.hub_device_id, saved)
+class JoiningService:
+    """Joining a team: by an invitation code or link to a hub, or a shared folder's file."""
+
+    def __init__(self, exchange: "ExchangeService", sync: "SyncService", author: "Author"
+                 ) -> None:
+        self._exchange = exchange
+        self._sync = sync
+        self._author = author
+
+    def join_team(self, text: str, hub_address: str = "") -> JoinResult:
+        """Join the hub named by the code or link (and the address field); sync goes there after."""
+        invitation = read_invitation(text, hub_address)
+        answer = request_join(invitation, self._exchange.device_public_key(), self._author.device_id)
+        try:
+            keys.load_recipient(answer.team_recipient)
+        except Exception as exc:
+            raise DeliveryError("The hub answered with a team key that is not one; sync settings "
+                                "were not changed. Tell the central team.") from exc
+        publisher = _publisher_key(answer.publisher_key)
+        current = self._sync.settings()
+        saved = self._sync.save_settings(dataclasses.replace(
+            current, hub_url=invitation.hub_url, token=answer.device_token, folder="",
+            recipient=answer.team_recipient))
+        self._sync.pin_publisher_key(publisher)
+        log.info("joined the hub as device %s", answer.hub_device_id)
+        return JoinResult(saved.hub_url, answer.coach_name, answer.hub_device_id, saved)
 
 
-def join_by_file(ws: "Workspace", invitation_file: Path, folder: str = "") -> JoinResult:
-    """The shared-folder route: the team's key and the folder from the invitation file, and a
-    join request left in the folder for the hub (its next ingest enrolls this laptop)."""
-    invitation = read_folder_invitation(invitation_file)
-    chosen = folder.strip() or invitation.folder
-    if not chosen:
-        raise worded(DeliveryError, Wording("sync", QT_TRANSLATE_NOOP(
-            "sync", "Shared folder: the invitation file names none; choose the shared folder "
-            "the central team told you about")))
-    where = Path(chosen).expanduser()
-    if not where.is_dir():
-        raise worded(DeliveryError, Wording("sync", QT_TRANSLATE_NOOP(
-            "sync", "Shared folder: %1 is not there (is the network drive connected?); "
-            "nothing was changed"), (where,)))
-    write_join_request(where, invitation.code, ws.exchange.device_public_key(),
-                       ws.author.device_id)
-    current = ws.sync.settings()
-    saved = ws.sync.save_settings(dataclasses.replace(
-        current, hub_url="", token="", folder=str(where), recipient=invitation.team_recipient))
-    ws.sync.pin_publisher_key(invitation.publisher_key)
-    log.info("join request left in the shared folder")
-    return JoinResult(str(where), invitation.coach_name, "", saved)
+    def join_by_file(self, invitation_file: Path, folder: str = "") -> JoinResult:
+        """The shared-folder route: the team's key and the folder from the invitation file, and a
+        join request left in the folder for the hub (its next ingest enrolls this laptop)."""
+        invitation = read_folder_invitation(invitation_file)
+        chosen = folder.strip() or invitation.folder
+        if not chosen:
+            raise worded(DeliveryError, Wording("sync", QT_TRANSLATE_NOOP(
+                "sync", "Shared folder: the invitation file names none; choose the shared folder "
+                "the central team told you about")))
+        where = Path(chosen).expanduser()
+        if not where.is_dir():
+            raise worded(DeliveryError, Wording("sync", QT_TRANSLATE_NOOP(
+                "sync", "Shared folder: %1 is not there (is the network drive connected?); "
+                "nothing was changed"), (where,)))
+        write_join_request(where, invitation.code, self._exchange.device_public_key(),
+                           self._author.device_id)
+        current = self._sync.settings()
+        saved = self._sync.save_settings(dataclasses.replace(
+            current, hub_url="", token="", folder=str(where), recipient=invitation.team_recipient))
+        self._sync.pin_publisher_key(invitation.publisher_key)
+        log.info("join request left in the shared folder")
+        return JoinResult(str(where), invitation.coach_name, "", saved)

@@ -1,6 +1,5 @@
 """Leadership self-assessment next to how coaches and staff rate the leader (self vs others)."""
 
-import uuid
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -12,9 +11,11 @@ from cfpm_coach.errors import NotFoundError
 from cfpm_coach.storage import observation_repo
 from cfpm_coach.views.leadership import BehaviorComparison, GroupComparison, LeadershipComparison
 from cfpm_coach.views.observations import ObservationSummary
+from cfpm_coach.views.workers import WorkerView
 
 if TYPE_CHECKING:
-    from cfpm_coach.services.workspace import Workspace
+    from cfpm_coach.domain.instruments import Instrument
+    from cfpm_coach.storage.store import Store
 
 INSTRUMENT = SHIPPED_LEADERSHIP
 OTHERS_WINDOW_DAYS = 365
@@ -25,16 +26,16 @@ def _quarter(moment: datetime) -> str:
     return f"{local.year}-Q{(local.month - 1) // 3 + 1}"
 
 
-def self_vs_others(ws: "Workspace", worker_id: uuid.UUID,
-                   now: datetime | None = None) -> LeadershipComparison:
-    """The latest self-assessment against others' ratings of the last year, and by quarter."""
-    instrument = ws.catalog.get(INSTRUMENT)
-    worker = ws.workers.get(worker_id)
-    finished = [o for o in ws.observations.find(worker_id=worker_id)
-                if o.instrument_id == INSTRUMENT and o.status in FINISHED]
+def self_vs_others(store: "Store", instrument: "Instrument", worker: WorkerView,
+                   observations: list[ObservationSummary], now: datetime | None = None
+                   ) -> LeadershipComparison:
+    """The latest self-assessment against others' ratings of the last year, and by quarter,
+    from the leader's observations (newest first) on the leadership instrument."""
+    finished = [o for o in observations
+                if o.instrument_id == instrument.id and o.status in FINISHED]
     if not finished:
         raise NotFoundError(f"No finished leadership observations of {worker.name} yet")
-    with ws.store.read() as session:
+    with store.read() as session:
         values = {obs_id: on_scale(instrument, ratings) for obs_id, ratings in
                   observation_repo.rating_values(session=session,
                                                  observation_ids=[o.id for o in finished]).items()}

@@ -18,8 +18,10 @@ from cfpm_coach.errors import (
 )
 from cfpm_coach.services import observation_views
 from cfpm_coach.services.inputs import NotesInput, checked, validated
+from cfpm_coach.services.sources import CatalogSource, StoreSource
 from cfpm_coach.storage import observation_repo, records, worker_repo
 from cfpm_coach.storage.models import Observation, ObservationAmendment, Rating
+from cfpm_coach.storage.records import Author
 from cfpm_coach.storage.types import utcnow
 from cfpm_coach.views.observations import ObservationDetail, ObservationSummary, RatingView
 
@@ -27,7 +29,6 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from cfpm_coach.domain.instruments import Instrument
-    from cfpm_coach.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 __all__ = ["CASE_REFERENCE_MAX", "EVIDENCE_MAX", "ObservationService"]
@@ -109,17 +110,19 @@ def incomplete(instrument: "Instrument", missing: list[str]) -> IncompleteObserv
 class ObservationService:
     """Use cases on observations."""
 
-    def __init__(self, workspace: "Workspace") -> None:
-        self._ws = workspace
+    def __init__(self, store: StoreSource, catalog: CatalogSource, author: Author) -> None:
+        self._store = store
+        self._catalog = catalog
+        self._author = author
 
     # -- reading -----------------------------------------------------------------------------
 
     def get(self, observation_id: uuid.UUID) -> ObservationDetail:
         """One observation with its ratings, notes, amendments and scores."""
-        with self._ws.store.read() as session:
+        with self._store.current.read() as session:
             obs = self._load(session, observation_id)
             return observation_views.detail(
-                session, self._ws.catalog, obs, self._is_editable(session, obs)
+                session, self._catalog.current, obs, self._is_editable(session, obs)
             )
 
     def find(self, *, worker_id: uuid.UUID | None = None, status: str | None = None,
@@ -127,12 +130,12 @@ class ObservationService:
              started_from: datetime | None = None,
              started_before: datetime | None = None) -> list[ObservationSummary]:
         """Observations newest first, by worker(s), status and start time."""
-        with self._ws.store.read() as session:
+        with self._store.current.read() as session:
             rows = observation_repo.list_observations(
                 session=session, worker_id=worker_id, status=status, limit=limit,
                 worker_ids=worker_ids, started_from=started_from, started_before=started_before,
             )
-            return observation_views.summaries(session, self._ws.catalog, rows)
+            return observation_views.summaries(session, self._catalog.current, rows)
 
     def drafts(self) -> list[ObservationSummary]:
         """Drafts on this store, newest first: what the app offers back after a crash."""
@@ -150,13 +153,13 @@ class ObservationService:
 
         A pair code links this observation to another coach's rating of the same visit.
         """
-        instrument = self._ws.catalog.get(instrument_id, instrument_version)
+        instrument = self._catalog.current.get(instrument_id, instrument_version)
         if instrument.subject == "office":
             raise InvalidInputError(
                 f"instrument: {instrument.title} rates an office's implementation supports, "
                 "not a worker; choose a practice or leadership instrument")
         reference = check_case_reference(case_reference)
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             if worker_repo.get_worker(session=session, worker_id=worker_id) is None:
                 raise NotFoundError("That worker no longer exists")
             obs = self._insert(session, instrument, setting, started_at, co_observer, pair_code,
@@ -172,7 +175,7 @@ class ObservationService:
         pair_code: str | None = None,
     ) -> ObservationDetail:
         """Start a draft assessment of an office's implementation supports, at its stage."""
-        instrument = self._ws.catalog.get(instrument_id, instrument_version)
+        instrument = self._catalog.current.get(instrument_id, instrument_version)
         if instrument.subject != "office":
             raise InvalidInputError(
                 f"instrument: {instrument.title} rates a person, not an office; choose an "
@@ -180,7 +183,7 @@ class ObservationService:
         place = checked(record_rules.PlaceName, "office", office)
         region = checked(record_rules.PlaceName, "county", county)
         stage_value = check_stage(stage)
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             obs = self._insert(session, instrument, setting, started_at, co_observer, pair_code,
                                office=place, county=region, implementation_stage=stage_value)
         log.info("observation %s started for an office", obs.id)
@@ -193,7 +196,7 @@ class ObservationService:
                 case_reference: str | None = None, casework_component: str | None = None
                 ) -> Observation:
         """A new draft on the instrument about its subject: a worker, or an office."""
-        author = self._ws.author
+        author = self._author
         assert author.coach_id is not None
         obs = Observation(  # type: ignore[call-arg]
             worker_id=worker_id, office=office, county=county,
@@ -223,7 +226,7 @@ class ObservationService:
 
     def _load_editable(self, session: "Session", observation_id: uuid.UUID) -> Observation:
         obs = self._load(session, observation_id)
-        records.check_owned(self._ws.author, obs)  # ratings of another's observation: refused
+        records.check_owned(self._author, obs)  # ratings of another's observation: refused
         if not self._is_editable(session, obs):
             raise ObservationLockedError(
                 "This observation is finalized. Amend it, with a reason, to change it."
@@ -231,7 +234,7 @@ class ObservationService:
         return obs
 
     def _instrument(self, obs: Observation) -> "Instrument":
-        return self._ws.catalog.get(obs.instrument_id, obs.instrument_version)
+        return self._catalog.current.get(obs.instrument_id, obs.instrument_version)
 
     def _upsert_rating(
         self, session: "Session", obs: Observation, behavior_id: str, changes: dict[str, object],
@@ -251,12 +254,12 @@ class ObservationService:
             )
         if row is None:
             row = Rating(observation_id=obs.id, behavior_id=behavior_id, **changes)  # type: ignore[arg-type]
-            records.insert(session, self._ws.author, row)
+            records.insert(session, self._author, row)
         elif row.deleted_at is not None:
-            records.update(session, self._ws.author, row, {**changes, "deleted_at": None},
+            records.update(session, self._author, row, {**changes, "deleted_at": None},
                            action="restore")
         else:
-            records.update(session, self._ws.author, row, changes)
+            records.update(session, self._author, row, changes)
         return row
 
     def _check_value(self, obs: Observation, value: int | None) -> None:
@@ -264,7 +267,7 @@ class ObservationService:
 
     def rate(self, observation_id: uuid.UUID, behavior_id: str, value: int | None) -> RatingView:
         """Rate a behavior (None clears it); committed durably before returning."""
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             obs = self._load_editable(session, observation_id)
             self._check_value(obs, value)
             row = self._upsert_rating(session, obs, behavior_id, {"value": value})
@@ -274,7 +277,7 @@ class ObservationService:
         self, observation_id: uuid.UUID, ratings: dict[str, tuple[int | None, str | None]]
     ) -> int:
         """Rate several behaviors (value, evidence note or None to keep it) in one commit."""
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             obs = self._load_editable(session, observation_id)
             rows = observation_repo.rating_rows(session=session, observation_id=obs.id)
             for behavior_id, (value, note) in ratings.items():
@@ -288,7 +291,7 @@ class ObservationService:
     def set_evidence(self, observation_id: uuid.UUID, behavior_id: str, note: str) -> RatingView:
         """Write a behavior's evidence note; committed durably before returning."""
         note = check_evidence(note)
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             obs = self._load_editable(session, observation_id)
             row = self._upsert_rating(session, obs, behavior_id, {"note": note})
             return RatingView(row.behavior_id, row.value, row.note, row.updated_at)
@@ -298,11 +301,11 @@ class ObservationService:
         unknown = set(notes) - set(NotesInput.model_fields)
         if unknown:
             raise InvalidInputError(f"unknown note fields: {', '.join(sorted(unknown))}")
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             obs = self._load_editable(session, observation_id)
             current = {k: getattr(obs, k) for k in NotesInput.model_fields}
             data = validated(NotesInput, {**current, **notes})
-            records.update(session, self._ws.author, obs, data.model_dump())
+            records.update(session, self._author, obs, data.model_dump())
         return self.get(observation_id)
 
     def update_details(
@@ -322,13 +325,13 @@ class ObservationService:
             changes["case_reference"] = check_case_reference(case_reference)
         if co_observer is not None:
             changes["co_observer"] = check_co_observer(co_observer)
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             obs = self._load_editable(session, observation_id)
             start = changes.get("started_at", obs.started_at)
             end = changes.get("ended_at", obs.ended_at)
             if isinstance(start, datetime) and isinstance(end, datetime) and end < start:
                 raise InvalidInputError("end time: cannot be before the start time")
-            records.update(session, self._ws.author, obs, changes)
+            records.update(session, self._author, obs, changes)
         return self.get(observation_id)
 
     # -- finishing ---------------------------------------------------------------------------
@@ -336,7 +339,7 @@ class ObservationService:
     def finalize(self, observation_id: uuid.UUID, *, allow_partial: bool = False,
                  ended_at: datetime | None = None) -> ObservationDetail:
         """Lock the observation. Refuses while behaviors are unrated, unless allow_partial."""
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             obs = self._load_editable(session, observation_id)
             instrument = self._instrument(obs)
             values = observation_repo.rating_values(session=session, observation_ids=[obs.id])
@@ -346,15 +349,15 @@ class ObservationService:
             now = utcnow()
             amendment = observation_repo.open_amendment(session=session, observation_id=obs.id)
             if amendment is not None:
-                records.update(session, self._ws.author, amendment, {"closed_at": now},
+                records.update(session, self._author, amendment, {"closed_at": now},
                                action="close_amendment")
-                records.update(session, self._ws.author, obs, {}, action="finalize_amendment")
+                records.update(session, self._author, obs, {}, action="finalize_amendment")
             else:
                 changes = {
                     "status": ObservationStatus.FINAL.value, "finalized_at": now,
                     "ended_at": (_aware(ended_at, "end time") if ended_at else obs.ended_at) or now,
                 }
-                records.update(session, self._ws.author, obs, changes, action="finalize")
+                records.update(session, self._author, obs, changes, action="finalize")
         log.info("observation %s finalized (partial=%s)", observation_id, bool(missing))
         return self.get(observation_id)
 
@@ -363,9 +366,9 @@ class ObservationService:
         if not reason.strip():
             raise InvalidInputError("reason: an amendment needs a reason")
         reason = checked(record_rules.Reason, "reason", reason)
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             obs = self._load(session, observation_id)
-            records.check_owned(self._ws.author, obs)
+            records.check_owned(self._author, obs)
             if obs.status == ObservationStatus.DRAFT.value:
                 raise InvalidInputError("A draft can be edited directly; it needs no amendment")
             if observation_repo.open_amendment(session=session, observation_id=obs.id):
@@ -373,17 +376,17 @@ class ObservationService:
             amendment = ObservationAmendment(  # type: ignore[call-arg]
                 observation_id=obs.id, reason=reason, opened_at=utcnow()
             )
-            records.insert(session, self._ws.author, amendment)
-            records.update(session, self._ws.author, obs,
+            records.insert(session, self._author, amendment)
+            records.update(session, self._author, obs,
                            {"status": ObservationStatus.AMENDED.value}, action="amend")
         log.info("observation %s amendment %s opened", observation_id, amendment.id)
         return self.get(observation_id)
 
     def discard_draft(self, observation_id: uuid.UUID) -> None:
         """Throw away a draft (tombstoned, so a synced copy is deleted too)."""
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             obs = self._load(session, observation_id)
             if obs.status != ObservationStatus.DRAFT.value:
                 raise ObservationLockedError("Only a draft can be discarded")
-            records.tombstone(session, self._ws.author, obs)
+            records.tombstone(session, self._author, obs)
         log.info("draft observation %s discarded", observation_id)

@@ -1,27 +1,27 @@
 """The coach profile of this device and local preferences."""
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cfpm_coach.errors import StoreError
 from cfpm_coach.services.inputs import CoachInput, validated
+from cfpm_coach.services.sources import StoreSource
 from cfpm_coach.storage import profile_repo, records
+from cfpm_coach.storage.records import Author
 from cfpm_coach.views.workers import CoachView
-
-if TYPE_CHECKING:
-    from cfpm_coach.services.workspace import Workspace
 
 
 class ProfileService:
     """Read and change who this coach is, and their preferences."""
 
-    def __init__(self, workspace: "Workspace") -> None:
-        self._ws = workspace
+    def __init__(self, store: StoreSource, author: Author) -> None:
+        self._store = store
+        self._author = author
 
     def coach(self) -> CoachView:
         """The local coach profile."""
-        author = self._ws.author
+        author = self._author
         assert author.coach_id is not None
-        with self._ws.store.read() as session:
+        with self._store.current.read() as session:
             coach = profile_repo.get_coach(session=session, coach_id=author.coach_id)
             if coach is None:
                 raise StoreError("The coach profile of this device is missing")
@@ -37,9 +37,9 @@ class ProfileService:
             "county": current.county, "office": current.office, **fields,
         }
         data = validated(CoachInput, merged)
-        author = self._ws.author
+        author = self._author
         assert author.coach_id is not None
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             coach = profile_repo.get_coach(session=session, coach_id=author.coach_id)
             assert coach is not None
             records.update(session, author, coach, data.model_dump())
@@ -47,10 +47,10 @@ class ProfileService:
 
     def setting(self, key: str, default: Any = None) -> Any:
         """A local preference."""
-        with self._ws.store.read() as session:
+        with self._store.current.read() as session:
             return profile_repo.get_setting(session=session, key=key, default=default)
 
     def set_setting(self, key: str, value: Any) -> None:
         """Store a local preference."""
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             profile_repo.set_setting(session=session, key=key, value=value)

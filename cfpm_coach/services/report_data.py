@@ -11,7 +11,13 @@ from cfpm_coach.domain.scoring import Score, score_values
 from cfpm_coach.domain.trends import monthly_trend, scores_in
 from cfpm_coach.domain.vocabulary import FINISHED, GoalStatus
 from cfpm_coach.errors import InvalidInputError, NotFoundError
+from cfpm_coach.services.goals import GoalService
+from cfpm_coach.services.instrument_choice import InstrumentChoiceService
 from cfpm_coach.services.observation_views import ratings_in
+from cfpm_coach.services.observations import ObservationService
+from cfpm_coach.services.profile import ProfileService
+from cfpm_coach.services.sources import CatalogSource, StoreSource
+from cfpm_coach.services.workers import WorkerService
 from cfpm_coach.storage import observation_repo
 from cfpm_coach.views.observations import ObservationSummary
 from cfpm_coach.views.reports import ObservationReport, UnitReport, UnitWorkerRow, WorkerReport
@@ -19,7 +25,8 @@ from cfpm_coach.views.workers import WorkerView
 
 if TYPE_CHECKING:
     from cfpm_coach.reports.document import Paper
-    from cfpm_coach.services.workspace import Workspace
+    from cfpm_coach.views.agreement import AgreementReport
+    from cfpm_coach.views.leadership import LeadershipComparison
 
 STALE_DAYS = 60
 ALL_OFFICES = "All offices"
@@ -40,32 +47,41 @@ def _month(value: datetime) -> str:
 class ReportService:
     """Build report read models and write the PDFs."""
 
-    def __init__(self, workspace: "Workspace") -> None:
-        self._ws = workspace
+    def __init__(self, store: StoreSource, catalog: CatalogSource,
+                 choice: InstrumentChoiceService, profile: ProfileService,
+                 workers: WorkerService, observations: ObservationService,
+                 goals: GoalService) -> None:
+        self._store = store
+        self._catalog = catalog
+        self._choice = choice
+        self._profile = profile
+        self._workers = workers
+        self._observations = observations
+        self._goals = goals
 
     # -- data --------------------------------------------------------------------------------
 
     def observation_data(self, observation_id: uuid.UUID) -> ObservationReport:
         """An observation with its worker and the goals agreed in it (else the open ones)."""
-        detail = self._ws.observations.get(observation_id)
+        detail = self._observations.get(observation_id)
         summary = detail.summary
         if summary.worker_id is None:  # an office's assessment: its place, and no goals
             place = WorkerView(observation_id, summary.worker_name, "", "", summary.office or "",
                                summary.county or "", True)
             return ObservationReport(detail, place, [])
-        worker = self._ws.workers.get(summary.worker_id)
-        goals = self._ws.goals.of_worker(worker.id)
+        worker = self._workers.get(summary.worker_id)
+        goals = self._goals.of_worker(worker.id)
         agreed = [g for g in goals if g.observation_id == observation_id]
         return ObservationReport(detail, worker, agreed or [g for g in goals if g.status == GoalStatus.OPEN])
 
     def _instrument_for(self, observations: list[ObservationSummary],
                         instrument_id: str | None) -> Instrument:
         if instrument_id is not None:
-            return self._ws.catalog.get(instrument_id)
+            return self._catalog.current.get(instrument_id)
         used = Counter(o.instrument_id for o in observations)
         if used:
-            return self._ws.catalog.get(used.most_common(1)[0][0])
-        practice = self._ws.practice_instrument()
+            return self._catalog.current.get(used.most_common(1)[0][0])
+        practice = self._choice.practice()
         if practice is None:
             raise NotFoundError("No practice instrument is installed")
         return practice
@@ -74,15 +90,15 @@ class ReportService:
                     instrument_id: str | None = None) -> WorkerReport:
         """A worker's finished observations in the period, by setting, month and behavior."""
         began, ended = _bounds(start, end)
-        worker = self._ws.workers.get(worker_id)
-        found = self._ws.observations.find(worker_id=worker_id, started_from=began,
+        worker = self._workers.get(worker_id)
+        found = self._observations.find(worker_id=worker_id, started_from=began,
                                            started_before=ended)
         finished = [o for o in found if o.status in FINISHED]
         instrument = self._instrument_for(finished, instrument_id)
-        with self._ws.store.read() as session:
+        with self._store.current.read() as session:
             values = observation_repo.rating_values(session=session,
                                                     observation_ids=[o.id for o in finished])
-        carried = {o.id: ratings_in(self._ws.catalog, instrument, o, values.get(o.id, {}))
+        carried = {o.id: ratings_in(self._catalog.current, instrument, o, values.get(o.id, {}))
                    for o in finished}
         finished = [o for o in finished if carried[o.id] is not None]
         collected: dict[str, dict[str, list[int | None]]] = defaultdict(lambda: defaultdict(list))
@@ -97,12 +113,12 @@ class ReportService:
             for behavior_id, months in collected.items()
         }
         latest = finished[0] if finished else None
-        next_steps = self._ws.observations.get(latest.id).next_steps if latest else ""
+        next_steps = self._observations.get(latest.id).next_steps if latest else ""
         return WorkerReport(
             worker=worker, instrument=instrument, start=start, end=end, observations=finished,
             by_setting=dict(Counter(o.setting for o in finished)),
             months=sorted({_month(o.started_at) for o in finished}),
-            behavior_months=behavior_months, goals=self._ws.goals.of_worker(worker_id),
+            behavior_months=behavior_months, goals=self._goals.of_worker(worker_id),
             last_next_steps=next_steps, last_next_steps_at=latest.started_at if latest else None,
             not_comparable=frozenset((item.id, m) for item in instrument.items
                                      for m in {_month(o.started_at) for o in finished}
@@ -114,15 +130,15 @@ class ReportService:
                   instrument_id: str | None = None) -> UnitReport:
         """An office's workers (every office's, for None) by element, activity and rare behaviors."""
         began, ended = _bounds(start, end)
-        workers = [w for w in self._ws.workers.find(office=office)]
+        workers = [w for w in self._workers.find(office=office)]
         if not workers:
             raise NotFoundError(f"No workers in the office {office!r}" if office is not None
                                 else "No workers yet")
-        instrument = (self._ws.catalog.get(instrument_id) if instrument_id
-                      else self._ws.practice_instrument())
+        instrument = (self._catalog.current.get(instrument_id) if instrument_id
+                      else self._choice.practice())
         if instrument is None:
             raise NotFoundError("No practice instrument is installed")
-        found = self._ws.observations.find(worker_ids=[w.id for w in workers],
+        found = self._observations.find(worker_ids=[w.id for w in workers],
                                            started_from=began, started_before=ended)
         finished = [o for o in found if o.status in FINISHED and o.instrument_id == instrument.id
                     and o.instrument_version <= instrument.version]
@@ -150,13 +166,13 @@ class ReportService:
         cutoff = ended - timedelta(days=STALE_DAYS)
         stale = [w for w in workers if w.active and
                  (w.last_observed_at is None or w.last_observed_at < cutoff)]
-        with self._ws.store.read() as session:
+        with self._store.current.read() as session:
             values = observation_repo.rating_values(session=session,
                                                     observation_ids=[o.id for o in finished])
         pooled: dict[str, list[int | None]] = {item.id: [] for item in instrument.items}
         comparable: Counter[str] = Counter()
         for obs in finished:
-            for behavior_id, value in (ratings_in(self._ws.catalog, instrument, obs,
+            for behavior_id, value in (ratings_in(self._catalog.current, instrument, obs,
                                                   values.get(obs.id, {})) or {}).items():
                 pooled[behavior_id].append(value)
                 comparable[behavior_id] += 1
@@ -169,10 +185,31 @@ class ReportService:
             behavior_comparable={item.id: comparable[item.id] for item in instrument.items},
         )
 
+    def agreement(self, instrument_id: str | None = None) -> "AgreementReport":
+        """Inter-rater agreement over every co-observed visit, on instrument_id or the practice
+        instrument."""
+        from cfpm_coach.services.agreement_views import agreement_report
+
+        instrument = (self._catalog.current.get(instrument_id) if instrument_id
+                      else self._choice.practice())
+        if instrument is None:
+            raise NotFoundError("No practice instrument is installed")
+        return agreement_report(self._store.current, self._catalog.current, instrument)
+
+    def self_vs_others(self, worker_id: uuid.UUID, now: datetime | None = None
+                       ) -> "LeadershipComparison":
+        """A leader's latest self-assessment against others' ratings of the last year."""
+        from cfpm_coach.services import leadership
+
+        instrument = self._catalog.current.get(leadership.INSTRUMENT)
+        return leadership.self_vs_others(
+            self._store.current, instrument, self._workers.get(worker_id),
+            self._observations.find(worker_id=worker_id), now)
+
     # -- PDFs --------------------------------------------------------------------------------
 
     def _author(self) -> str:
-        return self._ws.profile.coach().name
+        return self._profile.coach().name
 
     # ReportLab loads with the first report, not at start-up (about 140 ms of imports).
 
@@ -209,17 +246,15 @@ class ReportService:
                       deterministic: bool = False, author: str | None = None) -> Path:
         """Write the inter-rater agreement report over every co-observed visit."""
         from cfpm_coach.reports import agreement_report
-        from cfpm_coach.services.agreement_views import agreement_report as build
 
-        return agreement_report.render(build(self._ws), path, author=author or self._author(),
+        return agreement_report.render(self.agreement(), path, author=author or self._author(),
                                        paper=paper, deterministic=deterministic)
 
     def leadership_pdf(self, worker_id: uuid.UUID, path: Path, *, paper: "Paper" = "letter",
                        deterministic: bool = False) -> Path:
         """Write a leader's self-assessment next to others' ratings."""
         from cfpm_coach.reports import leadership_report
-        from cfpm_coach.services.leadership import self_vs_others
 
-        return leadership_report.render(self_vs_others(self._ws, worker_id), path,
+        return leadership_report.render(self.self_vs_others(worker_id), path,
                                         author=self._author(), paper=paper,
                                         deterministic=deterministic)

@@ -2,9 +2,10 @@
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cfpm_coach.errors import StoreError
+from cfpm_coach.paths import AppPaths
+from cfpm_coach.services.sources import StoreSource
 from cfpm_coach.storage.cipher import (
     DatabaseKey,
     WrongPassphraseError,
@@ -14,26 +15,24 @@ from cfpm_coach.storage.cipher import (
 from cfpm_coach.storage.store import Store
 from cfpm_coach.sync import device_key_file
 
-if TYPE_CHECKING:
-    from cfpm_coach.services.workspace import Workspace
-
 log = logging.getLogger(__name__)
 
 
 class SecurityService:
     """Encryption of the store and of the backups beside it."""
 
-    def __init__(self, workspace: "Workspace") -> None:
-        self._ws = workspace
+    def __init__(self, store: StoreSource, paths: AppPaths) -> None:
+        self._store = store
+        self._paths = paths
 
     @property
     def encrypted(self) -> bool:
         """True when the store is protected by a passphrase."""
-        return self._ws.store.key is not None
+        return self._store.current.key is not None
 
     def check(self, passphrase: str) -> bool:
         """True when passphrase is the store's (always False for a plain store)."""
-        key = self._ws.store.key
+        key = self._store.current.key
         return key is not None and key.matches(passphrase)
 
     def set_passphrase(self, new_passphrase: str, current_passphrase: str | None = None) -> None:
@@ -54,28 +53,28 @@ class SecurityService:
             raise WrongPassphraseError("The current passphrase is not right; nothing was changed")
 
     def _rekey(self, new: DatabaseKey | None) -> None:
-        store = self._ws.store
+        store = self._store.current
         path = store.path
         if path is None:
             raise StoreError("A server database is encrypted by its own server")
         old = store.key
         # The signing key follows the store: re-encrypted beside its file first, then kept or
         # dropped by whichever passphrase the store ends with (a crash anywhere loses neither).
-        device_key_file.stage(self._ws.paths.keys, old, new)
+        device_key_file.stage(self._paths.keys, old, new)
         store.close()
         try:
             rekey_file(path, old, new)
         finally:
             # Reopened under whichever key the file now has, even if re-keying failed.
             now = new if is_encrypted(path) == (new is not None) else old
-            self._ws.store = Store(path, self._ws.paths.backups, now)
-            device_key_file.settle(self._ws.paths.keys, now)
+            self._store.current = Store(path, self._paths.backups, now)
+            device_key_file.settle(self._paths.keys, now)
         self._rekey_backups(old, new)
         log.info("store passphrase %s", "set" if new else "removed")
 
     def _rekey_backups(self, old: DatabaseKey | None, new: DatabaseKey | None) -> None:
         """Backups follow the store: no plain copy stays beside an encrypted store."""
-        folder = self._ws.paths.backups
+        folder = self._paths.backups
         for backup in sorted(folder.glob("*.sqlite3")) if folder.is_dir() else []:
             current = old if is_encrypted(backup) else None
             if (current is None) == (new is None):

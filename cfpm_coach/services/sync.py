@@ -17,13 +17,16 @@ from cfpm_coach.errors import (
     Wording,
     worded,
 )
+from cfpm_coach.paths import AppPaths
+from cfpm_coach.services.profile import ProfileService
+from cfpm_coach.services.sources import CatalogSource, StoreSource
 from cfpm_coach.storage import exchange_repo
 from cfpm_coach.storage.types import utcnow
 from cfpm_coach.sync.hub_address import check_hub_url
 from cfpm_coach.sync.outbox import STUCK_AFTER, Outbox, OutboxEntry
 
 if TYPE_CHECKING:
-    from cfpm_coach.services.workspace import Workspace
+    from cfpm_coach.services.exchange import ExchangeService
     from cfpm_coach.sync.transports import Transport
 
 log = logging.getLogger(__name__)
@@ -140,17 +143,24 @@ class SyncReport:
 class SyncService:
     """Settings, status and one sync; the UI and `cfpm-coach sync` call it."""
 
-    def __init__(self, workspace: "Workspace") -> None:
-        self._ws = workspace
-        self.outbox = Outbox(workspace.paths.data_dir / "outbox")
+    def __init__(self, store: StoreSource, catalog: CatalogSource, paths: AppPaths,
+                 profile: ProfileService, exchange: Callable[[], "ExchangeService"]) -> None:
+        """exchange gives the ExchangeService when a sync first needs it (its crypto loads
+        then, not when the sync settings are read)."""
+        self._store = store
+        self._catalog = catalog
+        self._paths = paths
+        self._profile = profile
+        self._exchange = exchange
+        self.outbox = Outbox(paths.data_dir / "outbox")
 
     # -- settings ----------------------------------------------------------------------------
 
     def settings(self) -> SyncSettings:
         """The saved settings (the team key is shared with File > Export)."""
-        raw = self._ws.profile.setting(SETTINGS_KEY, {}) or {}
+        raw = self._profile.setting(SETTINGS_KEY, {}) or {}
         known = {k: v for k, v in raw.items() if k in SyncSettings.__dataclass_fields__}
-        known["recipient"] = self._ws.profile.setting(RECIPIENT_KEY, "") or ""
+        known["recipient"] = self._profile.setting(RECIPIENT_KEY, "") or ""
         return SyncSettings(**known)
 
     def save_settings(self, settings: SyncSettings) -> SyncSettings:
@@ -171,8 +181,8 @@ class SyncService:
                              settings.recipient.strip(), settings.automatic,
                              settings.interval_minutes)
         stored = {k: v for k, v in vars(clean).items() if k != "recipient"}
-        self._ws.profile.set_setting(SETTINGS_KEY, stored)
-        self._ws.profile.set_setting(RECIPIENT_KEY, clean.recipient)
+        self._profile.set_setting(SETTINGS_KEY, stored)
+        self._profile.set_setting(RECIPIENT_KEY, clean.recipient)
         log.info("sync settings saved (mode %s)", clean.mode)
         return clean
 
@@ -184,11 +194,11 @@ class SyncService:
 
         if public_key:
             keys.public_from_text(public_key)
-        self._ws.profile.set_setting(PUBLISHER_KEY, public_key.strip())
+        self._profile.set_setting(PUBLISHER_KEY, public_key.strip())
 
     def publisher_key(self) -> str:
         """The pinned publisher key (base64), "" on a laptop that joined before they existed."""
-        value = self._ws.profile.setting(PUBLISHER_KEY, "")
+        value = self._profile.setting(PUBLISHER_KEY, "")
         return value if isinstance(value, str) else ""
 
     def transport(self, settings: SyncSettings | None = None) -> "Transport":
@@ -207,7 +217,7 @@ class SyncService:
         """Waiting bundles and changes, the last attempt and receipt, and refused bundles."""
         settings = self.settings()
         unsent = self._unsent_changes()
-        last = self._ws.profile.setting(LAST_KEY, {}) or {}
+        last = self._profile.setting(LAST_KEY, {}) or {}
         return SyncStatus(
             mode=settings.mode, destination=settings.destination,
             waiting_bundles=len(self.outbox.pending()), unsent_changes=unsent,
@@ -231,7 +241,7 @@ class SyncService:
             self._deliver_waiting(transport, report)
             if self._unsent_changes():
                 self.outbox.ensure()
-                self._ws.exchange.export(self.outbox.root, settings.recipient)
+                self._exchange().export(self.outbox.root, settings.recipient)
                 self._deliver_waiting(transport, report)
             self.outbox.prune_sent()
             self._receive_instruments(transport, report)
@@ -252,13 +262,14 @@ class SyncService:
         except DeliveryError as exc:  # the bundles went; the instruments wait for next time
             report.instruments_refused.append(str(exc))
             return
-        received = instrument_updates.receive(self._ws, listed, self.publisher_key())
+        received = instrument_updates.receive(self._catalog.current, self._paths.instruments, listed,
+                                              self.publisher_key())
         report.instruments_added.extend(received.added)
         report.instruments_refused.extend(received.refused)
 
     def _unsent_changes(self) -> int:
         """Records changed since the newest bundle that is waiting or acknowledged."""
-        with self._ws.store.read() as session:
+        with self._store.current.read() as session:
             return exchange_repo.changed_count(
                 session=session, since_seq=exchange_repo.bundled_seq(session=session))
 
@@ -286,7 +297,7 @@ class SyncService:
                 log.info("bundle %s handed over; waiting for the hub's receipt", entry.bundle_id)
                 continue
             try:
-                self._ws.exchange.acknowledge(entry.bundle_id, receipt)
+                self._exchange().acknowledge(entry.bundle_id, receipt)
             except Exception:
                 # A bundle from before a restore, say: it was delivered; keep the receipt anyway.
                 log.info("bundle %s delivered but unknown to this store", entry.bundle_id)
@@ -299,20 +310,20 @@ class SyncService:
         """Move the bundle to rejected/ and stop counting it as bundled, so the next export
         carries its records again (each bundle holds everything since the last acknowledged)."""
         self.outbox.mark_rejected(entry, reason, status, stuck=stuck)
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             exchange_repo.set_bundle_status(session=session, bundle_id=entry.bundle_id,
                                             status="stuck" if stuck else "rejected",
                                             receipt={"status": status, "reason": reason})
         report.rejected.append((entry.path.name, reason))
 
     def _remember(self, report: SyncReport) -> None:
-        last = dict(self._ws.profile.setting(LAST_KEY, {}) or {})
+        last = dict(self._profile.setting(LAST_KEY, {}) or {})
         now = utcnow().isoformat()
         last.update(attempt_at=now, error=report.error, error_wording=(
             report.error_wording.to_json() if report.error_wording is not None else None))
         if report.sent:
             last.update(sent_at=now, receipt=report.sent[-1])
-        self._ws.profile.set_setting(LAST_KEY, last)
+        self._profile.set_setting(LAST_KEY, last)
 
 
 def _stuck_reason(error: HubFailedError, failures: int) -> str:

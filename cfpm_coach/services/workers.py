@@ -8,9 +8,14 @@ from cfpm_coach.domain.scoring import on_scale, score_values
 from cfpm_coach.domain.trends import monthly_trend
 from cfpm_coach.domain.vocabulary import FINISHED
 from cfpm_coach.errors import InstrumentError, NotFoundError
+from cfpm_coach.services.goals import GoalService
 from cfpm_coach.services.inputs import WorkerInput, validated
+from cfpm_coach.services.instrument_choice import InstrumentChoiceService
+from cfpm_coach.services.observations import ObservationService
+from cfpm_coach.services.sources import CatalogSource, StoreSource
 from cfpm_coach.storage import observation_repo, records, worker_repo
 from cfpm_coach.storage.models import Worker
+from cfpm_coach.storage.records import Author
 from cfpm_coach.storage.worker_repo import WorkerActivity, WorkerRow
 from cfpm_coach.views.history import WorkerHistory
 from cfpm_coach.views.worker_choice import WorkerChoice
@@ -28,7 +33,6 @@ if TYPE_CHECKING:
 
     from cfpm_coach.domain.catalog import InstrumentCatalog
     from cfpm_coach.domain.instruments import Instrument
-    from cfpm_coach.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 LISTING_PAGE = 50  # workers figured with a listing: about a screenful (WorkersModel.PAGE)
@@ -55,8 +59,15 @@ def _view(
 class WorkerService:
     """Use cases on the workers a coach follows."""
 
-    def __init__(self, workspace: "Workspace") -> None:
-        self._ws = workspace
+    def __init__(self, store: StoreSource, catalog: CatalogSource, author: Author,
+                 choice: InstrumentChoiceService, observations: ObservationService,
+                 goals: GoalService) -> None:
+        self._store = store
+        self._catalog = catalog
+        self._author = author
+        self._choice = choice
+        self._observations = observations
+        self._goals = goals
         # Carried shares outlive one read: the list reads a page at a time (_carried_shares).
         self._shares: tuple[object, tuple[str, int, str], _CarriedShares] | None = None
 
@@ -68,8 +79,8 @@ class WorkerService:
                           "county": county},
         )
         worker = Worker(**data.model_dump(), active=True)
-        with self._ws.store.write() as session:
-            records.insert(session, self._ws.author, worker)
+        with self._store.current.write() as session:
+            records.insert(session, self._author, worker)
         log.info("worker %s added", worker.id)
         return _view(worker)
 
@@ -81,23 +92,23 @@ class WorkerService:
 
     def edit(self, worker_id: uuid.UUID, **fields: str) -> WorkerView:
         """Change a worker's name, role, unit, office or county."""
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             worker = self._load(session, worker_id)
             current = {k: getattr(worker, k) for k in WorkerInput.model_fields}
             data = validated(WorkerInput, {**current, **fields})
-            records.update(session, self._ws.author, worker, data.model_dump())
+            records.update(session, self._author, worker, data.model_dump())
         return self.get(worker_id)
 
     def set_active(self, worker_id: uuid.UUID, active: bool) -> WorkerView:
         """Deactivate (left the unit, on leave) or reactivate a worker; nothing is deleted."""
-        with self._ws.store.write() as session:
+        with self._store.current.write() as session:
             worker = self._load(session, worker_id)
-            records.update(session, self._ws.author, worker, {"active": active})
+            records.update(session, self._author, worker, {"active": active})
         return self.get(worker_id)
 
     def get(self, worker_id: uuid.UUID) -> WorkerView:
         """One worker with activity and element scores."""
-        with self._ws.store.read() as session:
+        with self._store.current.read() as session:
             worker = self._load(session, worker_id)
             act = worker_repo.activity(session=session, worker_ids=[worker_id]).get(worker_id)
             elements = self._element_scores(session, [worker_id]).get(worker_id)
@@ -106,7 +117,7 @@ class WorkerService:
     def find(self, *, include_inactive: bool = True, office: str | None = None,
              search: str | None = None) -> list[WorkerView]:
         """Workers by name, with last observation and latest element scores."""
-        with self._ws.store.read() as session:
+        with self._store.current.read() as session:
             workers = worker_repo.list_workers(
                 session=session, include_inactive=include_inactive, office=office, search=search
             )
@@ -117,7 +128,7 @@ class WorkerService:
     def choices(self, *, include_inactive: bool = False) -> list[WorkerChoice]:
         """Workers by name with their office, unit, role and county, and no figures: a picker's
         list (find() figures every worker, seconds at 50,000)."""
-        with self._ws.store.read() as session:
+        with self._store.current.read() as session:
             return worker_repo.worker_choices(session=session, include_inactive=include_inactive)
 
     def listing(self, *, include_inactive: bool = True, office: str | None = None,
@@ -130,7 +141,7 @@ class WorkerService:
         """
         if order not in WORKER_ORDERS:
             raise ValueError(f"unknown worker order {order!r}")
-        with self._ws.store.read() as session:
+        with self._store.current.read() as session:
             if order == "fidelity":
                 views = self._figured(session, worker_repo.list_workers(
                     session=session, include_inactive=include_inactive, office=office,
@@ -154,7 +165,7 @@ class WorkerService:
         """The given workers with activity and element scores (a page of the list)."""
         if not worker_ids:
             return []
-        with self._ws.store.read() as session:
+        with self._store.current.read() as session:
             rows = worker_repo.workers_by_id(session=session, worker_ids=worker_ids)
             return self._figured(session, rows)
 
@@ -171,14 +182,14 @@ class WorkerService:
 
     def offices(self) -> list[str]:
         """Offices known from the workers."""
-        with self._ws.store.read() as session:
+        with self._store.current.read() as session:
             return worker_repo.offices(session=session)
 
     def _element_scores(
         self, session: "Session", worker_ids: list[uuid.UUID] | None = None
     ) -> dict[uuid.UUID, dict[str, float | None]]:
         """Share Accomplished per element in each worker's latest finished practice observation."""
-        practice = self._ws.practice_instrument()
+        practice = self._choice.practice()
         if practice is None:
             return {}
         result: dict[uuid.UUID, dict[str, float | None]] = {}
@@ -222,7 +233,7 @@ class WorkerService:
     def _carried_shares(self, practice: "Instrument") -> "_CarriedShares":
         """The memo of carried shares for this catalog and practice instrument, kept across
         reads: each page of the list would otherwise compute again what the last one did."""
-        catalog = self._ws.catalog
+        catalog = self._catalog.current
         key = (practice.id, practice.version, practice.content_hash)
         if self._shares is None or self._shares[0] is not catalog or self._shares[1] != key:
             self._shares = (catalog, key, _CarriedShares(catalog, practice))
@@ -232,16 +243,17 @@ class WorkerService:
         """A worker's page: the worker, observations newest first, goals."""
         from cfpm_coach.services import focus
 
-        observations = self._ws.observations.find(worker_id=worker_id)
-        suggestions, recent = focus.analyse(self._ws, observations)
-        practice = self._ws.practice_instrument()
+        observations = self._observations.find(worker_id=worker_id)
+        practice = self._choice.practice()
+        suggestions, recent = focus.analyse(self._store.current, self._catalog.current, practice,
+                                            observations)
         return WorkerHistory(
             worker=self.get(worker_id),
             observations=observations,
-            goals=self._ws.goals.of_worker(worker_id),
+            goals=self._goals.of_worker(worker_id),
             focus=suggestions,
             recent_ratings=recent,
-            behavior_labels=self._ws.catalog.behavior_labels(),
+            behavior_labels=self._catalog.current.behavior_labels(),
             trend=monthly_trend(practice, observations) if practice is not None else None,
         )
 

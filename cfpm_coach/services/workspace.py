@@ -1,4 +1,8 @@
-"""One open store with its instruments and services: what the UI and every CLI command hold."""
+"""One open store with its instruments and services: what the UI and every CLI command hold.
+
+The workspace only wires: it builds each service from what that service uses (the store and
+catalog sources, the author, the paths, other services) and hands itself to none of them.
+"""
 
 import logging
 import platform
@@ -9,21 +13,9 @@ from typing import TYPE_CHECKING
 from cfpm_coach.domain.catalog import InstrumentCatalog
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.paths import AppPaths, resolve_paths, resources_dir
-from cfpm_coach.services.goals import GoalService
-from cfpm_coach.services.instrument_choice import (
-    DEFAULT_INSTRUMENT_KEY,
-    PRACTICE_KEY,
-    PracticeChoice,
-    checked_choice,
-    practice_instruments,
-    resolve_practice,
-    start_instrument,
-)
+from cfpm_coach.services.composition import RecordServices, load_catalog
 from cfpm_coach.services.maintenance import MaintenanceService
-from cfpm_coach.services.observations import ObservationService
-from cfpm_coach.services.profile import ProfileService
-from cfpm_coach.services.report_data import ReportService
-from cfpm_coach.services.workers import WorkerService
+from cfpm_coach.services.sources import Source
 from cfpm_coach.storage import profile_repo, records
 from cfpm_coach.storage.cipher import DatabaseKey
 from cfpm_coach.storage.models import Coach
@@ -32,17 +24,17 @@ from cfpm_coach.storage.store import Store
 
 if TYPE_CHECKING:
     from cfpm_coach.services.audit import AuditService
+    from cfpm_coach.services.coming_up import ComingUpService
+    from cfpm_coach.services.demo import DemoService
     from cfpm_coach.services.exchange import ExchangeService
+    from cfpm_coach.services.first_run import FirstRunService
+    from cfpm_coach.services.joining import JoiningService
+    from cfpm_coach.services.office_standing import OfficeStandingService
     from cfpm_coach.services.security import SecurityService
     from cfpm_coach.services.sync import SyncService
 
 log = logging.getLogger(__name__)
 PLACEHOLDER_COACH_NAME = "Unnamed coach"
-
-
-def load_catalog(paths: AppPaths) -> InstrumentCatalog:
-    """The shipped instruments plus a county's own files in <data dir>/instruments."""
-    return InstrumentCatalog.from_folders(resources_dir() / "instruments", paths.instruments)
 
 
 def _bootstrap_author(store: Store) -> Author:
@@ -64,98 +56,119 @@ def _bootstrap_author(store: Store) -> Author:
         return Author(device.id, device.coach_id)
 
 
-class Workspace:
-    """An open data folder: store, instruments, and the use cases on them."""
+class Workspace(RecordServices):
+    """An open data folder: store, instruments, and the use cases on them.
+
+    The record services (profile, instrument_choice, workers, observations, goals, reports)
+    come from RecordServices, which the hub builds on its own; the rest are this desktop's.
+    The others are built on first use, off the start-up path: the exchange loads the bundle
+    crypto, and sync builds the exchange only when it first sends.
+    """
 
     def __init__(self, paths: AppPaths, store: Store, catalog: InstrumentCatalog,
                  author: Author | None = None) -> None:
+        # author: a test's or a tool's own; by default this device's, created on first open.
+        super().__init__(Source(store), Source(catalog), author or _bootstrap_author(store))
         self.paths = paths
-        self.store = store
-        self.catalog = catalog
-        # The hub passes its own author: it merges coaches' records and writes none of its own.
-        self.author = author or _bootstrap_author(store)
-        self.profile = ProfileService(self)
-        self.workers = WorkerService(self)
-        self.observations = ObservationService(self)
-        self.goals = GoalService(self)
-        self.maintenance = MaintenanceService(self)
-        self.reports = ReportService(self)
-        # Read once, on first use (a worker thread, not the GUI's), then kept: it changes only
-        # through choose_practice_instrument.
-        self._practice_choice: PracticeChoice | None = None
-        self._practice_choice_read = False
+        self.maintenance = MaintenanceService(self._stores, paths, self.profile)
 
     @cached_property
     def exchange(self) -> "ExchangeService":
         """Bundles and CSV; its crypto libraries load on first use, not at start-up."""
         from cfpm_coach.services.exchange import ExchangeService
 
-        return ExchangeService(self)
+        return ExchangeService(self._stores, self._catalogs, self.author, self.paths)
 
     @cached_property
     def audit(self) -> "AuditService":
         """The audit trail, for people."""
         from cfpm_coach.services.audit import AuditService
 
-        return AuditService(self)
+        return AuditService(self._stores, self._catalogs)
 
     @cached_property
     def security(self) -> "SecurityService":
         """The passphrase that encrypts the store."""
         from cfpm_coach.services.security import SecurityService
 
-        return SecurityService(self)
+        return SecurityService(self._stores, self.paths)
 
     @cached_property
     def sync(self) -> "SyncService":
-        """Outbox, transports and receipts; loaded on first use."""
+        """Outbox, transports and receipts; loaded on first use (the exchange on first send)."""
         from cfpm_coach.services.sync import SyncService
 
-        return SyncService(self)
+        return SyncService(self._stores, self._catalogs, self.paths, self.profile,
+                           lambda: self.exchange)
+
+    @cached_property
+    def joining(self) -> "JoiningService":
+        """Joining a team by invitation (a hub's code or a shared folder's file)."""
+        from cfpm_coach.services.joining import JoiningService
+
+        return JoiningService(self.exchange, self.sync, self.author)
+
+    @cached_property
+    def coming_up(self) -> "ComingUpService":
+        """Follow-ups due and workers not observed lately."""
+        from cfpm_coach.services.coming_up import ComingUpService
+
+        return ComingUpService(self._stores, self.profile, self.workers)
+
+    @cached_property
+    def offices(self) -> "OfficeStandingService":
+        """Where each office stands, on screen and as a PDF."""
+        from cfpm_coach.services.office_standing import OfficeStandingService
+
+        return OfficeStandingService(self._stores, self._catalogs, self.instrument_choice,
+                                     self.profile, self.workers, self.observations)
+
+    @cached_property
+    def demo(self) -> "DemoService":
+        """Sample data, for a demo store, screenshots, benchmarks and tests."""
+        from cfpm_coach.services.demo import DemoService
+
+        return DemoService(self._stores, self._catalogs, self.author, self.workers,
+                           self.observations, self.goals)
+
+    @cached_property
+    def first_run(self) -> "FirstRunService":
+        """The welcome on a new store and the demo store's filling."""
+        from cfpm_coach.services.first_run import FirstRunService
+
+        return FirstRunService(self.profile, self.maintenance, self.demo)
 
     def use_language(self, language: str, locale: str = "") -> None:
         """Show instrument text and print reports in language where translations exist; dates
         on paper in locale ("es_MX") when it is in that language.
 
         Instrument translations are display only; the reports' language is process-wide
-        (one app, one language).
+        (one app, one language). Every service reads the catalog through the same source, so
+        none keeps the untranslated one.
         """
         from cfpm_coach.reports import texts
 
         texts.use_language(language, locale)
         if language != "en":
-            self.catalog = self.catalog.translated(
+            self._catalogs.current = self.catalog.translated(
                 language, resources_dir() / "instruments", self.paths.instruments)
 
-    def practice_instrument(self) -> "Instrument | None":
-        """The practice instrument whose elements the worker list, trends, suggested focus and
-        goals show: the one chosen in Settings, else the newest version of the first by id."""
-        if not self._practice_choice_read:
-            self._practice_choice = PracticeChoice.from_setting(
-                self.profile.setting(PRACTICE_KEY))
-            self._practice_choice_read = True
-        return resolve_practice(self.catalog, self._practice_choice)
+    def practice_instrument(self) -> Instrument | None:
+        """The practice instrument the figures follow (InstrumentChoiceService.practice)."""
+        return self.instrument_choice.practice()
 
     def practice_instruments(self) -> list[Instrument]:
         """Every installed version of every practice instrument, to choose from."""
-        return practice_instruments(self.catalog)
+        return self.instrument_choice.practice_instruments()
 
     def choose_practice_instrument(self, instrument_id: str, version: int | None = None
                                    ) -> Instrument:
-        """Make an installed practice instrument the one the figures follow (its newest version
-        follows later versions); InstrumentError when it is not installed or not practice."""
-        choice = checked_choice(self.catalog, instrument_id, version)
-        self.profile.set_setting(PRACTICE_KEY, choice.to_setting())
-        self._practice_choice, self._practice_choice_read = choice, True
-        chosen = self.practice_instrument()
-        assert chosen is not None
-        log.info("practice instrument set to %s version %s", instrument_id, chosen.version)
-        return chosen
+        """Make an installed practice instrument the one the figures follow."""
+        return self.instrument_choice.choose_practice(instrument_id, version)
 
     def start_instrument(self) -> tuple[str, int] | None:
         """The instrument (id, version) New observation offers first."""
-        return start_instrument(self.catalog, self.practice_instrument(),
-                                self.profile.setting(DEFAULT_INSTRUMENT_KEY, ""))
+        return self.instrument_choice.start_instrument()
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None,

@@ -11,7 +11,6 @@ import pytest
 from pypdf import PdfReader
 
 from cfpm_coach.cli import build_parser, main
-from cfpm_coach.services import demo
 from cfpm_coach.services.report_registry import REPORTS, hub_reports
 from cfpm_coach.services.workspace import Workspace
 from tests.reports.test_reports import observed
@@ -49,7 +48,7 @@ def test_the_cli_and_the_hub_offer_the_registrys_reports() -> None:
 
 def test_every_report_of_the_registry_is_written_from_the_command_line(
         workspace: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    demo.generate(workspace, workers=4, months=2, seed=3)
+    workspace.demo.generate(workers=4, months=2, seed=3)
     worker = workspace.workers.find()[0]
     observation = workspace.observations.find(worker_id=worker.id)[0]
     leader = workspace.workers.add("Rosa Delgado", office=worker.office, role="Supervisor")

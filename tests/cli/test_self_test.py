@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from cfpm_coach.cli import main
-from cfpm_coach.services.self_test import SelfTestError, pdf_page_count, run_self_test
+from cfpm_coach.cli.self_test_steps import SelfTestError, pdf_page_count, run_self_test
 from cfpm_coach.storage.migrate import head_revision
 from cfpm_coach.sync import keys
 from tests.conftest import INSTRUMENTS_DIR

@@ -12,7 +12,6 @@ import httpx
 import pytest
 
 from cfpm_coach.hub.service import Hub
-from cfpm_coach.services import demo
 from cfpm_coach.services.sync import SyncSettings
 from cfpm_coach.services.workspace import Workspace
 from tests import throwaway_postgres
@@ -128,7 +127,7 @@ def served(hub_setup: HubSetup) -> Iterator[ServedHub]:
 def laptop(tmp_path: Path) -> Iterator[Workspace]:
     """A coach's laptop with a few months of demo data."""
     ws = Workspace.open(tmp_path / "laptop")
-    demo.generate(ws, workers=4, months=2, seed=5)
+    ws.demo.generate(workers=4, months=2, seed=5)
     yield ws
     ws.close()
 

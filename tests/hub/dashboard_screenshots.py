@@ -17,7 +17,6 @@ import httpx
 
 from cfpm_coach.hub.service import Hub
 from cfpm_coach.hub.web.drilldown import office_id
-from cfpm_coach.services import demo
 from cfpm_coach.services.sync import SyncSettings
 from cfpm_coach.services.workspace import Workspace
 from tests.hub.browser import chromium
@@ -60,7 +59,7 @@ def _hub_with_demo_data(work: Path) -> tuple[ServedHub, str, str, str]:
     with hub:
         for number, seed in ((1, 3), (2, 8)):
             with Workspace.open(work / f"laptop{number}") as laptop:
-                demo.generate(laptop, workers=8, months=6, seed=seed)
+                laptop.demo.generate(workers=8, months=6, seed=seed)
                 laptop.profile.update_coach(name=f"Coach {number}")
                 _co_observe(laptop, number)
                 token = hub.enroll(laptop.exchange.device_public_key(), f"Coach {number}",

@@ -11,7 +11,6 @@ import pytest
 
 from cfpm_coach.domain.agreement import pair_agreement
 from cfpm_coach.hub.service import Hub
-from cfpm_coach.services.agreement_views import agreement_report
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.sync import keys
 from tests.four_level import FOUR_LEVEL_ID, install_four_level
@@ -92,7 +91,7 @@ def test_four_level_agreement_and_the_hubs_figures(coaches: tuple[Workspace, Wor
     bundle = b.exchange.export(tmp_path / "out", recipient, full=True).path
     a.exchange.import_bundle(bundle, identity, [b.exchange.device_public_key()])
 
-    report = agreement_report(a, FOUR_LEVEL_ID)
+    report = a.reports.agreement(FOUR_LEVEL_ID)
     [visit] = report.visits
     order = [item.id for item in report.instrument.items]
     expected = pair_agreement([mine[i] for i in order], [theirs[i] for i in order], FOUR)

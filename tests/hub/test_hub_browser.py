@@ -15,7 +15,6 @@ import httpx
 from sqlalchemy import text
 
 from cfpm_coach.hub.service import Hub
-from cfpm_coach.services.joining import join_team
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.types import utcnow
 from tests.hub.browser import chromium
@@ -96,7 +95,7 @@ def test_the_admin_signs_in_sees_the_laptops_figures_downloads_csv_and_signs_out
         driver.find_element(By.ID, "coach").send_keys("Coach A")
         driver.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
         code = _wait_for(lambda: driver.find_elements(By.ID, "invitation-code"))[0].text
-        assert join_team(laptop, code, served.url).coach_name == "Coach A"
+        assert laptop.joining.join_team(code, served.url).coach_name == "Coach A"
         assert laptop.sync.sync_now().ok
         total, this_month, cells = _sql_tallies(hub)
         assert total > 0 and cells

@@ -116,7 +116,7 @@ def test_the_overview_leads_to_each_office_and_worker_with_figures_equal_to_sql(
     add_account(hub_setup.folder, ADMIN)
     tallies = Tallies(hub)
     assert tallies.by_worker and sum(tallies.goals.values()) > 0
-    labels = {g.label: g.id for g in hub.workspace.catalog.get("cpm-practice").groups}
+    labels = {g.label: g.id for g in hub.catalog.get("cpm-practice").groups}
     with signed_in(served.url, ADMIN) as admin:
         places, _links = read(admin.get("/overview").text)
         office_links = [row[1].href for row in places["observations-by-office"]]

@@ -69,7 +69,7 @@ def test_leadership_and_agreement_pages_show_the_figures_of_the_ratings_given(
     add_account(hub_setup.folder, ADMIN)
     add_account(hub_setup.folder, "county@example.org", "analyst", f"county:{COUNTY}")
     add_account(hub_setup.folder, "other@example.org", "supervisor", "office:Eastside")
-    practice = hub.workspace.catalog.get("cpm-practice")
+    practice = hub.catalog.get("cpm-practice")
     order = [item.id for item in practice.items]
     pairs = [(mine[i], theirs[i]) for i in order]
     with signed_in(served.url, ADMIN) as admin:
@@ -96,7 +96,7 @@ def test_leadership_and_agreement_pages_show_the_figures_of_the_ratings_given(
         assert page.status_code == 200
         tables, _links = read(page.text)
         rows = tables["self-vs-others-by-group"]
-        leadership = hub.workspace.catalog.get("cpm-leadership")
+        leadership = hub.catalog.get("cpm-leadership")
         assert [r[2].text for r in rows] == [g.label for g in leadership.groups]
         for row, group in zip(rows, leadership.groups, strict=True):
             ids = [item.id for item in group.items]

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from cfpm_coach.hub.service import Hub
-from cfpm_coach.services import demo
 from cfpm_coach.services.sync import SyncSettings
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage import counts
@@ -42,7 +41,7 @@ def _mode(path: Path) -> int:
 @pytest.fixture
 def stranger(tmp_path: Path) -> Iterator[Workspace]:
     ws = Workspace.open(tmp_path / "stranger")
-    demo.generate(ws, workers=2, months=1, seed=9)
+    ws.demo.generate(workers=2, months=1, seed=9)
     yield ws
     ws.close()
 

@@ -4,7 +4,6 @@ import shutil
 from pathlib import Path
 
 from cfpm_coach.hub.service import Hub
-from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
 from tests.hub.conftest import HubSetup
 
@@ -21,7 +20,7 @@ def test_folder_ingest_takes_the_good_and_sets_aside_forged_and_unknown(
     data[len(data) // 2] ^= 0x01  # one bit changed on the way
     forged.write_bytes(bytes(data))
     with Workspace.open(tmp_path / "stranger") as stranger:  # a device never enrolled
-        demo.generate(stranger, workers=2, months=1, seed=5)
+        stranger.demo.generate(workers=2, months=1, seed=5)
         unknown = stranger.exchange.export(tmp_path / "out", hub_setup.recipient, full=True).path
     shutil.copy(unknown, shared / ("unknown-" + unknown.name))
     (shared / ".still-copying.cfpm-bundle").write_bytes(b"partial")

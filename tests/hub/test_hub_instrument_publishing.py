@@ -20,7 +20,6 @@ from cfpm_coach.domain.catalog import parse_instrument
 from cfpm_coach.hub import invitations
 from cfpm_coach.hub.service import PUBLISHER_KEY_NAME, Hub
 from cfpm_coach.services import instrument_updates
-from cfpm_coach.services.joining import join_team
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage import published_instrument_repo
 from cfpm_coach.sync import instrument_signature, keys
@@ -46,7 +45,7 @@ def _published(hub: Hub) -> list[tuple[str, int, str]]:
 def _join(hub: Hub, laptop: Workspace, url: str) -> None:
     """Join the laptop with an invitation code, as a coach does (it pins the publisher key)."""
     invitation = invitations.create(hub, "Coach A", hub_url=url)
-    join_team(laptop, invitation.display_code, url)
+    laptop.joining.join_team(invitation.display_code, url)
     assert laptop.sync.publisher_key() == hub.publisher_public_key
 
 
@@ -54,6 +53,13 @@ def _signed(key: Ed25519PrivateKey, item: dict[str, Any]) -> dict[str, Any]:
     """item with a signature by key over its fields as they stand."""
     return {**item, "signature": instrument_signature.sign(
         key, item["id"], item["version"], item["content_hash"], item["yaml"])}
+
+
+def _receive(ws: Workspace, listed: list[dict[str, Any]], publisher: Ed25519PrivateKey
+             ) -> instrument_updates.Received:
+    """What a laptop's sync does with the instruments its hub lists."""
+    return instrument_updates.receive(ws.catalog, ws.paths.instruments, listed,
+                                      keys.public_text(publisher))
 
 
 def _installed(ws: Workspace) -> list[str]:
@@ -174,7 +180,7 @@ def test_a_laptop_checks_what_a_hub_sends_and_keeps_its_own_versions(tmp_path: P
                 "leadership behaviors", "leadership behaviours", 1), "content_hash": "x"}]
         hostile = [_signed(publisher, item) if {"id", "version", "content_hash", "yaml"} <= set(item)
                    and isinstance(item["version"], int) else item for item in hostile]
-        received = instrument_updates.receive(ws, hostile, keys.public_text(publisher))
+        received = _receive(ws, hostile, publisher)
         assert received.added == [] and len(received.refused) == len(hostile)
         assert not ws.paths.instruments.exists() or not any(ws.paths.instruments.iterdir())
         assert ws.catalog.get("cpm-leadership").version == 1
@@ -252,13 +258,13 @@ def test_any_flipped_byte_of_signature_or_text_is_refused(tmp_path: Path) -> Non
                 body = bytearray(VERSION_2.encode("utf-8"))
                 body[at % len(body)] ^= flip & 0x7F or 1  # stays ASCII, so still text
                 item["yaml"] = body.decode("utf-8")
-            received = instrument_updates.receive(ws, [item], keys.public_text(publisher))
+            received = _receive(ws, [item], publisher)
             assert received.added == [] and len(received.refused) == 1
             assert _installed(ws) == []
 
         attempt()
         # The same item unflipped is installed: the refusals above were the flips'.
-        assert instrument_updates.receive(ws, [genuine], keys.public_text(publisher)).added == [
+        assert _receive(ws, [genuine], publisher).added == [
             "cpm-leadership version 2"]
 
 

@@ -8,7 +8,6 @@ import httpx
 
 from cfpm_coach.hub import invitations
 from cfpm_coach.hub.service import Hub
-from cfpm_coach.services.joining import join_team
 from cfpm_coach.services.workspace import Workspace
 from tests.hub.conftest import HubSetup, ServedHub
 from tests.hub.dashboard_helpers import add_account, form_token, signed_in
@@ -41,7 +40,7 @@ def test_an_invitation_made_in_the_browser_lets_a_real_laptop_join_and_sync(
         assert png.status_code == 200 and png.content.startswith(b"\x89PNG\r\n\x1a\n")
         assert "Maria &lt;b&gt;Lopez&lt;/b&gt;" in admin.get("/invitations").text
 
-        joined = join_team(laptop, link.group(1).replace("&amp;", "&"))  # pasted whole
+        joined = laptop.joining.join_team(link.group(1).replace("&amp;", "&"))  # pasted whole
         assert joined.coach_name == "Maria <b>Lopez</b>"
         assert laptop.sync.sync_now().ok
         [device] = hub.devices()

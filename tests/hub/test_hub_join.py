@@ -22,7 +22,6 @@ from cfpm_coach.domain import invitation_code
 from cfpm_coach.hub import invitations
 from cfpm_coach.hub.join_api import JOIN_FAILURES_PER_ADDRESS
 from cfpm_coach.hub.service import Hub
-from cfpm_coach.services.joining import join_team
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage import invitation_repo
 from cfpm_coach.storage.types import utcnow
@@ -120,7 +119,7 @@ def test_an_invited_laptop_joins_with_the_link_and_its_sync_is_accepted(
     assert invitation.link is not None
     # As pasted from an e-mail: broken over two lines, with blanks.
     pasted = f"  {invitation.link[:25]}\n   {invitation.link[25:]}  "
-    result = join_team(laptop, pasted)
+    result = laptop.joining.join_team(pasted)
 
     assert result.coach_name == "Maria Lopez" and result.destination == served.url
     settings = laptop.sync.settings()

@@ -51,14 +51,14 @@ def test_an_office_assessment_reaches_the_office_page_within_scope(
     enroll(hub, assessing, hub_setup, served.url)
     assert assessing.sync.sync_now().ok
     assessed = next(o for o in assessing.observations.find() if o.office == OFFICE)
-    stored = hub.workspace.observations.get(assessed.id)
+    stored = hub.records.observations.get(assessed.id)
     assert (stored.summary.office, stored.summary.implementation_stage) == (OFFICE,
                                                                              "installation")
     add_account(hub_setup.folder, ADMIN)
     north = f"/offices/{office_id(COUNTY, OFFICE)}"
     south = f"/offices/{office_id(COUNTY, ASSESSED_ONLY)}"
     east = f"/offices/{office_id(COUNTY, 'East Hills')}"
-    readiness = hub.workspace.catalog.get("cpm-implementation").groups[0].label
+    readiness = hub.catalog.get("cpm-implementation").groups[0].label
     with signed_in(served.url, ADMIN) as admin:
         page = admin.get(north)
         assert page.status_code == 200
@@ -71,7 +71,7 @@ def test_an_office_assessment_reaches_the_office_page_within_scope(
         # Beside it, the office's workers and practice figures.
         assert [r[0].text for r in tables["workers"]] == ["Ana Reyes", "Lee Park"]
         assert tables["share-accomplished-by-element-and-month"]
-        leadership = hub.workspace.catalog.get("cpm-leadership")
+        leadership = hub.catalog.get("cpm-leadership")
         first = leadership.groups[0]
         rated = [i for i in leadership.items if i.id.startswith(first.id + ".")]
         at_standard = sum(1 for i in rated if leadership.items.index(i) % 2)

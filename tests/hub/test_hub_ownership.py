@@ -16,7 +16,6 @@ from sqlmodel import col
 
 from cfpm_coach.cli import main
 from cfpm_coach.hub.service import Hub
-from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.models import Observation
 from tests.hub.conftest import HubSetup, ServedHub, enroll
@@ -29,7 +28,7 @@ Attack = Callable[[Forged, Forged], Forged]
 def colleague(tmp_path: Path) -> Iterator[Workspace]:
     """Laptop B: another coach, whose records laptop A attacks."""
     ws = Workspace.open(tmp_path / "laptop-b")
-    demo.generate(ws, workers=4, months=3, seed=9)
+    ws.demo.generate(workers=4, months=3, seed=9)
     yield ws
     ws.close()
 

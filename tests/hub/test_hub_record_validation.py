@@ -143,7 +143,7 @@ def test_an_observation_of_a_worker_on_the_office_instrument_is_refused(
     team = Team(hub.config.identity_file, hub_setup.recipient)
     sealed = laptop.exchange.export(tmp_path / "out", hub_setup.recipient,
                                     full=True).path.read_bytes()
-    supports = hub.workspace.catalog.get("cpm-implementation")
+    supports = hub.catalog.get("cpm-implementation")
 
     def as_office_assessment(records: Records) -> None:
         observation = records["observation"][0]

@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import func, select
 
 from cfpm_coach.hub.service import Hub
-from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.exchange_repo import BUNDLE_TABLES
 from cfpm_coach.storage.hub_models import HubUpload
@@ -52,7 +51,7 @@ def test_two_processes_on_postgresql_store_every_laptops_records_exactly_once(
         assert len(_workers(server.process.pid)) == 2
         for n in range(LAPTOPS):
             ws = Workspace.open(tmp_path / f"laptop-{n}")
-            demo.generate(ws, workers=2, months=1, seed=10 + n)
+            ws.demo.generate(workers=2, months=1, seed=10 + n)
             enroll(hub, ws, hub_setup, server.url, name=f"Coach {n}")
             laptops.append(ws)
         start = threading.Barrier(LAPTOPS)

@@ -63,7 +63,7 @@ def everything_stored_is_valid(hub: Hub) -> None:
         records = {name: [models[name].model_validate(row).model_dump() for row in
                           exchange_repo.changed_rows(session=session, table=table, since_seq=-1)]
                    for name, table in BUNDLE_TABLES.items()}
-        check_records(session, hub.workspace.catalog, records)
+        check_records(session, hub.catalog, records)
 
 
 @pytest.fixture

@@ -131,14 +131,13 @@ class Campaign:
     # -- set-up ------------------------------------------------------------------------------
 
     def _setup(self) -> dict[str, _Target]:
-        from cfpm_coach.services import demo
         from cfpm_coach.services.workspace import Workspace
         from cfpm_coach.sync import keys
 
         rate = _Target("rate", self.root / "rate", {})
         export_dir = self.root / "export"
         with Workspace.open(export_dir) as ws:
-            demo.generate(ws, workers=3, months=2, seed=1)
+            ws.demo.generate(workers=3, months=2, seed=1)
             worker = ws.workers.add("Export worker")
             draft = ws.observations.start(worker.id, "cpm-practice", "home_visit")
             self.trusted = [keys.public_from_text(ws.exchange.device_public_key())]
@@ -150,7 +149,7 @@ class Campaign:
             "draft": draft.id.hex})
         backup_dir = self.root / "backup"
         with Workspace.open(backup_dir) as ws:
-            demo.generate(ws, workers=2, months=1, seed=2)
+            ws.demo.generate(workers=2, months=1, seed=2)
         backup = _Target("backup", backup_dir, {})
         self.template = self._old_schema_template(self.root / "template-old")
         for target in (export, backup):

@@ -13,7 +13,6 @@ from pypdf import PdfReader
 
 from cfpm_coach.cli import main
 from cfpm_coach.reports.dates import paper_date
-from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.views.workers import WorkerView
 
@@ -132,7 +131,7 @@ def test_worker_summary_and_a4(workspace: Workspace, tmp_path: Path) -> None:
 
 
 def test_unit_summary_and_leadership(workspace: Workspace, tmp_path: Path) -> None:
-    demo.generate(workspace, workers=6, months=3, seed=5)
+    workspace.demo.generate(workers=6, months=3, seed=5)
     office = workspace.workers.offices()[0]
     pdf = workspace.reports.unit_pdf(office, YEAR_AGO, TODAY, tmp_path / "u.pdf")
     flat = " ".join(text_of(pdf).split())
@@ -242,7 +241,7 @@ def test_report_cli(capsys: pytest.CaptureFixture[str], workspace: Workspace,
 def test_unit_summary_prints_six_element_columns_without_running_them_together(
         workspace: Workspace, tmp_path: Path) -> None:
     # v2 has six groups on a portrait page: headings printed whole, figures never touching.
-    demo.generate(workspace, workers=6, months=3, seed=5)
+    workspace.demo.generate(workers=6, months=3, seed=5)
     office = workspace.workers.offices()[0]
     pdf = workspace.reports.unit_pdf(office, YEAR_AGO, TODAY, tmp_path / "u.pdf")
     words = text_of(pdf, layout=True).split()

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from cfpm_coach.domain.agreement import pair_agreement
-from cfpm_coach.services.agreement_views import agreement_report
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.sync import keys
 
@@ -52,10 +51,10 @@ def test_agreement_between_two_imported_co_observations(
     mine = rate_visit(workspace, "Ana Reyes", {"engagement.1": 1, "engagement.2": 2})
     theirs = rate_visit(other_laptop, "Ana Reyes", {"engagement.1": 3, "engagement.2": 2,
                                                     "assessment.1": 0})
-    assert agreement_report(workspace).visits == []  # alone, a visit has nothing to compare
+    assert workspace.reports.agreement().visits == []  # alone, a visit has nothing to compare
     bring_over(other_laptop, workspace, tmp_path)
 
-    report = agreement_report(workspace)
+    report = workspace.reports.agreement()
     [visit] = report.visits
     assert visit.coaches == ["Coach A", "Coach B"] and visit.pair_code == "K7QM3XPA"
     # Rated on v1, compared in the newest version's behaviors through the crosswalk: 21 of

@@ -88,7 +88,7 @@ def _picture(ws: Workspace) -> dict[str, Any]:
 @pytest.fixture
 def by_calls(tmp_path: Path) -> Any:
     with Workspace.open(tmp_path / "by-calls") as ws:
-        result = demo.generate_by_calls(ws, **SIZE)
+        result = ws.demo.generate_by_calls(**SIZE)
         yield ws, result
 
 
@@ -96,7 +96,7 @@ def test_the_batch_writes_what_the_services_write_one_call_at_a_time(
         workspace: Workspace, by_calls: Any) -> None:
     reference, reference_result = by_calls
     told: list[tuple[int, int]] = []
-    result = demo.generate(workspace, **SIZE, progress=lambda done, total: told.append((done, total)))
+    result = workspace.demo.generate(**SIZE, progress=lambda done, total: told.append((done, total)))
     assert result == reference_result
     assert result.drafts >= 1 and result.goals > result.workers
     assert told == [(n, SIZE["workers"]) for n in range(SIZE["workers"] + 1)]
@@ -111,7 +111,7 @@ def test_the_batch_writes_what_the_services_write_one_call_at_a_time(
 
 def test_its_records_export_sync_and_import_like_real_ones(workspace: Workspace,
                                                           tmp_path: Path) -> None:
-    result = demo.generate(workspace, **SIZE)
+    result = workspace.demo.generate(**SIZE)
     identity = tmp_path / "team.key"
     recipient = keys.new_team_identity(identity)
     # Not a full export: what sync sends, by the change counter, takes every demo record.
@@ -135,8 +135,16 @@ def test_its_records_export_sync_and_import_like_real_ones(workspace: Workspace,
         assert history.observations and history.goals
 
 
+def _service_writer(ws: Workspace) -> ServiceWriter:
+    return ServiceWriter(ws.workers, ws.observations, ws.goals)
+
+
+def _batch_writer(ws: Workspace) -> BatchWriter:
+    return BatchWriter(ws.store, ws.author, ws.goals)
+
+
 def test_the_batch_refuses_what_the_services_refuse(workspace: Workspace) -> None:
-    writer = BatchWriter(workspace)
+    writer = _batch_writer(workspace)
     practice = workspace.catalog.get("cpm-practice")
     with pytest.raises(InvalidInputError, match="name"), writer.unit():
         writer.add_worker("  ", role="", office="", unit="", county="")
@@ -153,8 +161,8 @@ def test_the_batch_refuses_what_the_services_refuse(workspace: Workspace) -> Non
 def test_the_batch_refuses_a_bad_name_with_the_services_own_message(
         workspace: Workspace, name: str) -> None:
     with pytest.raises(InvalidInputError) as by_service:
-        ServiceWriter(workspace).add_worker(name, role="", office="", unit="", county="")
-    writer = BatchWriter(workspace)
+        _service_writer(workspace).add_worker(name, role="", office="", unit="", county="")
+    writer = _batch_writer(workspace)
     with pytest.raises(InvalidInputError) as by_batch, writer.unit():
         writer.add_worker(name, role="", office="", unit="", county="")
     assert str(by_batch.value) == str(by_service.value)
@@ -169,9 +177,9 @@ def test_the_batch_refuses_a_bad_evidence_note_as_rate_many_does(workspace: Work
     started = datetime.now().astimezone()
     worker = workspace.workers.add("Ana Reyes")
     with pytest.raises(InvalidInputError) as by_service:
-        ServiceWriter(workspace).observe(worker.id, practice, demo.Setting.HOME_VISIT, started,
-                                         ratings)
-    writer = BatchWriter(workspace)
+        _service_writer(workspace).observe(worker.id, practice, demo.Setting.HOME_VISIT, started,
+                                           ratings)
+    writer = _batch_writer(workspace)
     with pytest.raises(InvalidInputError) as by_batch, writer.unit():
         batch_worker = writer.add_worker("Marcus Johnson", role="", office="", unit="",
                                          county="")

@@ -13,7 +13,6 @@ from pathlib import Path
 import pyrage
 import pytest
 
-from cfpm_coach.services import demo
 from cfpm_coach.services.exchange import ExportResult
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage import exchange_repo
@@ -27,7 +26,7 @@ TABLE_ORDER = [*BUNDLE_TABLES, AUDIT_TABLE]
 @pytest.fixture
 def laptop(tmp_path: Path) -> Iterator[Workspace]:
     ws = Workspace.open(tmp_path / "laptop")
-    demo.generate(ws, workers=4, months=2, seed=5)
+    ws.demo.generate(workers=4, months=2, seed=5)
     yield ws
     ws.close()
 

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from cfpm_coach.hub.service import Hub
-from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.sync import keys
 
@@ -49,7 +48,7 @@ def test_a_coachs_files_are_owner_only_under_umask_0(umask_0: None, tmp_path: Pa
     team.mkdir(mode=0o700)
     recipient = keys.new_team_identity(team / "team.key")
     with Workspace.open(data) as ws:
-        demo.generate(ws, workers=3, months=2, seed=4)
+        ws.demo.generate(workers=3, months=2, seed=4)
         worker = ws.workers.find()[0]
         end = date.today()
         start = date(end.year - 1, end.month, 1)
@@ -79,7 +78,7 @@ def test_a_hub_folder_and_its_reports_are_owner_only_under_umask_0(
     made = cli("hub", "init", "--data-dir", str(hub))
     assert made.returncode == 0, made.stderr
     with Hub.open(hub) as opened, Workspace.open(tmp_path / "laptop") as laptop:
-        demo.generate(laptop, workers=3, months=2, seed=4)
+        laptop.demo.generate(workers=3, months=2, seed=4)
         token = opened.enroll(laptop.exchange.device_public_key(), "Coach A").token
         sealed = laptop.exchange.export(tmp_path / "laptop" / "out", opened.recipient).path
         assert opened.receive(token, sealed.read_bytes()).created

@@ -5,7 +5,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from cfpm_coach.errors import NotFoundError
-from cfpm_coach.services.leadership import self_vs_others
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.views.workers import WorkerView
 
@@ -23,14 +22,14 @@ def rate_leader(ws: Workspace, leader: WorkerView, setting: str, values: dict[st
 def test_self_vs_others_per_group_and_behavior(workspace: Workspace) -> None:
     leader = workspace.workers.add("Dana Cruz", role="Supervisor", office="Harbor")
     with pytest.raises(NotFoundError):
-        self_vs_others(workspace, leader.id)
+        workspace.reports.self_vs_others(leader.id)
     rate_leader(workspace, leader, "self_assessment", {}, 3, days_ago=400)  # older self view
     rate_leader(workspace, leader, "self_assessment", {"connect.1": 2}, 3, days_ago=5)
     rate_leader(workspace, leader, "team_meeting", {"lean_in.1": 3}, 2, days_ago=20)
     rate_leader(workspace, leader, "office_visit", {"lean_in.1": 3}, 2, days_ago=10)
     rate_leader(workspace, leader, "office_visit", {}, 3, days_ago=500)  # older than a year
 
-    result = self_vs_others(workspace, leader.id)
+    result = workspace.reports.self_vs_others(leader.id)
     assert result.others_observations == 2
     groups = {g.group_id: g for g in result.groups}
     lean_in = groups["lean_in"]

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from cfpm_coach.errors import InvalidInputError, NotFoundError
-from cfpm_coach.services.office_standing import office_pdf, office_standings
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.views.observations import ObservationDetail
 from cfpm_coach.views.workers import WorkerView
@@ -108,7 +107,7 @@ def test_where_each_office_stands(workspace: Workspace, worker: WorkerView) -> N
     assess_office(workspace, in_place=1, stage="exploration")
     latest = assess_office(workspace, in_place=4, stage="initial_implementation")
 
-    standings = office_standings(workspace)
+    standings = workspace.offices.standings()
     assert [(o.office, o.county) for o in standings.offices] == [
         (OFFICE, COUNTY), ("South Bay", COUNTY)]
     north, south = standings.offices
@@ -137,7 +136,7 @@ def test_the_office_pdf_prints_supports_stage_leadership_and_practice(
     rate_practice(workspace, worker, 3)
     assess_office(workspace, in_place=2, stage="full_implementation")
     workspace.workers.add("Sam Ortiz", office="South Bay", county=COUNTY)
-    printed = office_pdf(workspace, OFFICE, COUNTY, tmp_path / "north.pdf", deterministic=True)
+    printed = workspace.offices.pdf(OFFICE, COUNTY, tmp_path / "north.pdf", deterministic=True)
     text = pdf_text(printed)
     assert "Where the office stands" in text and f"Office {OFFICE}" in text
     assert "Full implementation" in text
@@ -147,10 +146,10 @@ def test_the_office_pdf_prints_supports_stage_leadership_and_practice(
     assert any(line.startswith("Organizational 67%") for line in pdf_lines(printed))
     assert "No leadership" in text
     assert "South Bay" not in text  # one office only
-    nothing = office_pdf(workspace, "South Bay", COUNTY, tmp_path / "south.pdf",
+    nothing = workspace.offices.pdf("South Bay", COUNTY, tmp_path / "south.pdf",
                          deterministic=True)
     south = pdf_text(nothing)
     assert "Not assessed yet" in south and "No implementation-supports" in south
     with pytest.raises(NotFoundError, match="No office 'Atlantis'"):
-        office_pdf(workspace, "Atlantis", COUNTY, tmp_path / "none.pdf")
+        workspace.offices.pdf("Atlantis", COUNTY, tmp_path / "none.pdf")
     assert not (tmp_path / "none.pdf").exists()

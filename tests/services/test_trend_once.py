@@ -6,7 +6,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from cfpm_coach.domain.trends import monthly_trend
-from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
 
 PACKAGE = Path(__file__).resolve().parents[2] / "cfpm_coach"
@@ -14,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "cfpm_coach"
 
 def test_the_worker_page_and_the_summary_get_the_trend_from_their_read_models(
         workspace: Workspace) -> None:
-    demo.generate(workspace, workers=2, months=4, seed=11)
+    workspace.demo.generate(workers=2, months=4, seed=11)
     practice = workspace.practice_instrument()
     assert practice is not None
     worker = max(workspace.workers.find(), key=lambda w: w.observation_count)

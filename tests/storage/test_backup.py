@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from cfpm_coach.errors import BackupError
-from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
 
 TABLES = ("coach", "device", "worker", "observation", "observation_amendment", "rating", "goal",
@@ -19,7 +18,7 @@ def _rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
 
 
 def test_backup_then_restore_gives_identical_rows(workspace: Workspace, tmp_path: Path) -> None:
-    demo.generate(workspace, workers=3, months=2, seed=1)
+    workspace.demo.generate(workers=3, months=2, seed=1)
     backup = workspace.maintenance.backup(tmp_path / "copy.sqlite3")
     saved = _rows(workspace.store.path)
     assert _rows(backup) == saved

@@ -14,7 +14,6 @@ import pyrage
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.sync import keys
 from cfpm_coach.sync.bundle import canonical
@@ -37,7 +36,7 @@ def team(tmp_path: Path) -> Team:
 @pytest.fixture
 def laptop(tmp_path: Path) -> Iterator[Workspace]:
     ws = Workspace.open(tmp_path / "laptop")
-    demo.generate(ws, workers=4, months=2, seed=11)
+    ws.demo.generate(workers=4, months=2, seed=11)
     yield ws
     ws.close()
 

@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cfpm_coach.errors import BundleError
-from cfpm_coach.services.office_standing import office_standings
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.sync import keys
 from tests.services.test_office_assessments import COUNTY, OFFICE, assess_office, rate_practice
@@ -60,7 +59,7 @@ def test_an_office_assessment_travels_to_the_central_store(
     before = db_digest(central)
     central.exchange.import_bundle(path, team.identity, trust)  # again: nothing changes
     assert db_digest(central) == before
-    [north] = office_standings(central).offices
+    [north] = central.offices.standings().offices
     assert north.stage == "installation" and north.assessments == 1 and north.workers == 1
 
 

@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cfpm_coach.errors import BundleError, OwnershipError, ReadOnlyRecordError
-from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
 from tests.hub.forgery import Forged, now_text, open_for_editing, seal
 from tests.sync.conftest import Team, db_digest
@@ -20,7 +19,7 @@ from tests.sync.conftest import Team, db_digest
 @pytest.fixture
 def colleague(tmp_path: Path) -> Iterator[Workspace]:
     ws = Workspace.open(tmp_path / "colleague")
-    demo.generate(ws, workers=3, months=2, seed=4)
+    ws.demo.generate(workers=3, months=2, seed=4)
     yield ws
     ws.close()
 

@@ -10,7 +10,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.services import first_run
 from cfpm_coach.services.workspace import PLACEHOLDER_COACH_NAME, Workspace
 from cfpm_coach.ui.look import appearance, theme
 from cfpm_coach.ui.look.appearance import Appearance
@@ -126,9 +125,9 @@ def returning_coach(data_dir: Path, name: str = "Test Coach") -> Path:
     store already has is kept)."""
     with Workspace.open(data_dir) as ws:
         if ws.profile.coach().name == PLACEHOLDER_COACH_NAME:
-            first_run.complete_welcome(ws, name=name, role="", county="", office="")
+            ws.first_run.complete_welcome(name=name, role="", county="", office="")
         else:
-            first_run.skip_welcome(ws)
+            ws.first_run.skip_welcome()
     return data_dir
 
 

@@ -92,7 +92,7 @@ class Dashboard:
         """Share Accomplished by practice element and month, observations, coverage in the last
         `weeks` weeks, laptops behind."""
         now = now or utcnow()
-        instrument = self.hub.workspace.catalog.get(PRACTICE)
+        instrument = self.hub.catalog.get(PRACTICE)
         with self.hub.store.read() as session:
             tallies = [t for t in hub_repo.fidelity_tallies(session=session,
                                                              instrument_id=PRACTICE)
@@ -172,7 +172,7 @@ class Dashboard:
         """Hub.fidelity over the workers within a scope only."""
         dimensions = fidelity.parse_dimensions(by)
         try:
-            instrument = self.hub.workspace.catalog.get(instrument_id)
+            instrument = self.hub.catalog.get(instrument_id)
         except Exception as exc:
             raise InvalidInputError(f"instrument: {instrument_id!r} is not installed") from exc
         with self.hub.store.read() as session:

@@ -147,7 +147,7 @@ class Drilldown:
         self.hub = hub
 
     def _instrument(self) -> Instrument:
-        return self.hub.workspace.catalog.get(PRACTICE)
+        return self.hub.catalog.get(PRACTICE)
 
     def _place(self, scope: Scope, text_id: str) -> tuple[str, str]:
         wanted = _parse(text_id, "office")
@@ -184,14 +184,14 @@ class Drilldown:
     def _leadership(self, latest: list[drilldown_repo.RatedObservation]) -> Table:
         """Each leader's latest finished leadership observation, pooled by domain."""
         try:
-            newest = self.hub.workspace.catalog.get(LEADERSHIP)
+            newest = self.hub.catalog.get(LEADERSHIP)
         except CoachError:  # no leadership instrument at this hub
             return Table("leadership-by-domain", "Leadership", ["domain", "share"])
         observed: dict[str, int] = {}
         proficient: dict[str, int] = {}
         for found in latest:
             try:
-                own = self.hub.workspace.catalog.get(LEADERSHIP, found.instrument_version)
+                own = self.hub.catalog.get(LEADERSHIP, found.instrument_version)
             except CoachError:  # a version this hub lacks: left out, never a 500
                 continue
             score = score_observation(own, {k: v for k, v in found.ratings.items()
@@ -208,14 +208,14 @@ class Drilldown:
     def _supports(self, assessed: list[drilldown_repo.OfficeAssessment]) -> Table:
         """The office's assessments, newest first: stage, coach, share In place per domain."""
         try:
-            newest = self.hub.workspace.catalog.get(SUPPORTS)
+            newest = self.hub.catalog.get(SUPPORTS)
         except CoachError:  # no implementation-supports instrument at this hub
             return Table("implementation-supports", "Implementation supports",
                          ["date", "stage"], [[_day(a.started_at), a.stage] for a in assessed])
         rows = []
         for found in assessed:
             try:
-                own = self.hub.workspace.catalog.get(found.instrument_id,
+                own = self.hub.catalog.get(found.instrument_id,
                                                      found.instrument_version)
                 score = score_observation(own, {k: v for k, v in found.ratings.items()
                                                 if own.has_item(k) and own.scale.has_value(v)})
@@ -236,7 +236,7 @@ class Drilldown:
         """A worker by id: 404 if malformed, unknown or deleted, 403 outside the scope."""
         wanted = _parse(text_id, "worker")
         instrument = self._instrument()
-        known = sorted(self.hub.workspace.catalog, key=lambda i: -i.version)  # newest wording
+        known = sorted(self.hub.catalog, key=lambda i: -i.version)  # newest wording
         with self.hub.store.read() as session:
             found = drilldown_repo.worker(session=session, worker_id=wanted)
             if found is None:
@@ -274,7 +274,7 @@ class Drilldown:
     def _scores(self, version: int, ratings: dict[str, int]) -> dict[str, str]:
         """Share Accomplished by element of one observation, read on its own version."""
         try:
-            own = self.hub.workspace.catalog.get(PRACTICE, version)
+            own = self.hub.catalog.get(PRACTICE, version)
             score = score_observation(own, {k: v for k, v in ratings.items()
                                             if own.has_item(k) and own.scale.has_value(v)})
         except CoachError:  # a version this hub no longer has: shown as "none", never a 500

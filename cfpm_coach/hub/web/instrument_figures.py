@@ -22,7 +22,7 @@ def instruments_table(hub: Hub, scope: Scope) -> Table:
             counts[(instrument_id, version, content_hash)] += n
     rows: list[list[object]] = []
     installed = set()
-    for instrument in sorted(hub.workspace.catalog, key=lambda i: (i.id, i.version)):
+    for instrument in sorted(hub.catalog, key=lambda i: (i.id, i.version)):
         key = (instrument.id, instrument.version, instrument.content_hash)
         installed.add(key)
         rows.append([instrument.id, instrument.version, instrument.title, instrument.content_hash,

@@ -1,6 +1,6 @@
 """The leadership instrument's self-vs-others figures and the co-observation agreement, as the
-dashboard's tables. Both come from the services the hub's PDFs use (leadership.self_vs_others,
-agreement_views.agreement_report): nothing here computes a share, a kappa or an alpha."""
+dashboard's tables. Both come from the service the hub's PDFs use (ReportService.self_vs_others
+and .agreement): nothing here computes a share, a kappa or an alpha."""
 
 import uuid
 from dataclasses import dataclass
@@ -11,7 +11,6 @@ from cfpm_coach.hub.accounts import Scope
 from cfpm_coach.hub.service import Hub
 from cfpm_coach.hub.web.tables import Table
 from cfpm_coach.services import leadership
-from cfpm_coach.services.agreement_views import agreement_report
 from cfpm_coach.storage import drilldown_repo
 
 AGREEMENT_FIGURES = ["items compared", "exact", "within one level", "kappa (linear)",
@@ -59,7 +58,7 @@ def leadership_figures(hub: Hub, scope: Scope, only: uuid.UUID | None = None) ->
             if scope.admits(w.county, w.office) and only in (None, w.id)]
     groups, behaviors, links = [], [], []
     for leader_id, name, office in leaders:
-        found = leadership.self_vs_others(hub.workspace, leader_id)
+        found = hub.records.reports.self_vs_others(leader_id)
         for group in found.groups:
             groups.append([name, office, group.label,
                            _percent(group.self_score.share_proficient),
@@ -89,7 +88,7 @@ def agreement_figures(hub: Hub, scope: Scope) -> Agreement:
     if scope.kind != "hub":
         raise ForbiddenError("Agreement pools co-observed visits from every office, so only "
                              f"accounts that see the whole hub may open it (yours: {scope})")
-    report = agreement_report(hub.workspace)
+    report = hub.records.reports.agreement()
     pairs = []
     for pair in report.coach_pairs:
         pairs.append([" & ".join(pair.coaches), "all months", pair.visits,

@@ -38,9 +38,7 @@ class OfficeFlow(QObject):
     @Slot()
     def show_offices(self) -> None:
         """Where each office stands."""
-        from cfpm_coach.services.office_standing import office_standings
-
-        self.shell.backend.read(office_standings, self._show, self._failed)
+        self.shell.backend.read(lambda ws: ws.offices.standings(), self._show, self._failed)
 
     def _show(self, standings: "OfficeStandings") -> None:
         from cfpm_coach.ui.dialogs.office_dialog import OfficeDialog
@@ -63,8 +61,6 @@ class OfficeFlow(QObject):
     @Slot(object)
     def office_pdf(self, place: tuple[str, str]) -> None:
         """Save one office's standing as PDF in the reports folder, and open it."""
-        from cfpm_coach.services.office_standing import office_pdf
-
         office, county = place
         workspace = self.shell.workspace
         if workspace is None:
@@ -72,7 +68,7 @@ class OfficeFlow(QObject):
         path = workspace.paths.data_dir / "reports" / _file_name(office, county)
 
         def build(ws: "Workspace") -> Path:
-            return office_pdf(ws, office, county, path)
+            return ws.offices.pdf(office, county, path)
 
         self.shell.show_status(self.tr("Creating the PDF\u2026"))
         self.shell.backend.read(build, self.reports.show_pdf, self._failed)

@@ -109,9 +109,8 @@ class ReportFlow(QObject):
     @Slot()
     def agreement(self) -> None:
         """Inter-rater agreement over every co-observed visit."""
-        from cfpm_coach.services.agreement_views import agreement_report
-
-        self.shell.backend.read(agreement_report, self._show_agreement, self._failed)
+        self.shell.backend.read(lambda ws: ws.reports.agreement(), self._show_agreement,
+                                self._failed)
 
     def _show_agreement(self, report: "AgreementReport") -> None:
         from cfpm_coach.ui.dialogs.agreement_dialog import AgreementDialog
@@ -162,7 +161,6 @@ class ReportFlow(QObject):
     @Slot(object)
     def _load_leadership(self, worker_id: uuid.UUID | None) -> None:
         from cfpm_coach.errors import NotFoundError
-        from cfpm_coach.services.leadership import self_vs_others
 
         dialog = self.leadership_dialog
         if dialog is None or worker_id is None:
@@ -174,7 +172,7 @@ class ReportFlow(QObject):
             else:
                 self._failed(error)
 
-        self.shell.backend.read(lambda ws: self_vs_others(ws, worker_id),
+        self.shell.backend.read(lambda ws: ws.reports.self_vs_others(worker_id),
                                  dialog.show_comparison, failed)
 
     @Slot(object)

@@ -235,11 +235,9 @@ class SyncFlow(QObject):
         workspace = self.workspace
 
         def join(text: str, hub_url: str) -> "JoinResult":
-            from cfpm_coach.services.joining import join_team
-
             if workspace is None:
                 raise RuntimeError("no open workspace")
-            return join_team(workspace, text, hub_url)
+            return workspace.joining.join_team(text, hub_url)
 
         return join
 
@@ -248,11 +246,9 @@ class SyncFlow(QObject):
         workspace = self.workspace
 
         def join(path: "Path", folder: str) -> "JoinResult":
-            from cfpm_coach.services.joining import join_by_file
-
             if workspace is None:
                 raise RuntimeError("no open workspace")
-            return join_by_file(workspace, path, folder)
+            return workspace.joining.join_by_file(path, folder)
 
         return join
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from cfpm_coach.errors import CoachError
-from cfpm_coach.services.coming_up import ComingUp, coming_up, set_weeks, weeks_setting
+from cfpm_coach.services.coming_up import ComingUp
 from cfpm_coach.services.instrument_choice import DEFAULT_INSTRUMENT_KEY
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.dialogs.coming_up_dialog import ComingUpDialog
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 def _settings_data(ws: Workspace) -> tuple[object, str, int, object, "Instrument | None"]:
     """What the Settings dialog shows, read off the GUI thread."""
     return (ws.profile.coach(), ws.profile.setting(DEFAULT_INSTRUMENT_KEY, ""),
-            weeks_setting(ws), ws.profile.setting(IDLE_KEY, DEFAULT_IDLE),
+            ws.coming_up.weeks(), ws.profile.setting(IDLE_KEY, DEFAULT_IDLE),
             ws.practice_instrument())
 
 
@@ -166,7 +166,7 @@ class ToolsFlow(QObject):
             ws.profile.set_setting(DEFAULT_INSTRUMENT_KEY, values.default_instrument)
             if values.practice_instrument is not None:
                 ws.choose_practice_instrument(*values.practice_instrument)
-            set_weeks(ws, values.not_observed_weeks)
+            ws.coming_up.set_weeks(values.not_observed_weeks)
             ws.profile.set_setting(IDLE_KEY, values.idle_lock_minutes)
             return ws.profile.update_coach(name=values.name, role=values.role,
                                            county=values.county, office=values.office)
@@ -238,7 +238,7 @@ class ToolsFlow(QObject):
 
 def _coming_up_data(ws: Workspace) -> tuple[ComingUp, dict[str, str]]:
     labels = ws.catalog.behavior_labels()
-    return coming_up(ws), labels
+    return ws.coming_up.plan(), labels
 
 
 def _sentence(text: str) -> str:

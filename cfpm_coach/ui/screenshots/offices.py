@@ -12,7 +12,6 @@ from PySide6.QtGui import QPixmap
 from cfpm_coach.domain.office_subject import ImplementationStage
 from cfpm_coach.domain.vocabulary import Setting
 from cfpm_coach.services import demo
-from cfpm_coach.services.office_standing import office_pdf, office_standings
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.dialogs.office_dialog import OfficeDialog
 from cfpm_coach.ui.screenshots.shots import settle
@@ -45,7 +44,7 @@ def offices_view(scene: "Scene") -> QPixmap:
     workspace = scene.window.workspace
     assert workspace is not None
     dialog = OfficeDialog(scene.window)
-    dialog.show_standings(office_standings(workspace))
+    dialog.show_standings(workspace.offices.standings())
     dialog.resize(min(1280, scene.size.width()), 600 * scene.size.height() // 768)
     dialog.show()
     settle(scene.window)
@@ -60,8 +59,8 @@ def office_pdf_pages(out_dir: Path, data: Path) -> list[Path]:
     if shutil.which("pdftoppm") is None:
         return []
     with Workspace.open(data) as ws:
-        pdf = office_pdf(ws, ASSESSED[0][0], demo.COUNTY, out_dir / "report-office.pdf",
-                         deterministic=True)
+        pdf = ws.offices.pdf(ASSESSED[0][0], demo.COUNTY, out_dir / "report-office.pdf",
+                            deterministic=True)
     for old in out_dir.glob("report-office-*.png"):
         old.unlink()
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(out_dir / "report-office")],

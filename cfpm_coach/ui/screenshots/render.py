@@ -71,7 +71,7 @@ def prepare_store(data: Path, *, workers: int = 24, months: int = 12) -> None:
     with Workspace.open(data) as ws:
         if not ws.workers.find():
             ws.profile.update_coach(name="Demo Coach", role="Practice coach", county=demo.COUNTY)
-            demo.generate(ws, workers=workers, months=months)
+            ws.demo.generate(workers=workers, months=months)
         assess_offices(ws)
         # No "resume your observation?" question in the middle of an unattended run.
         ws.profile.set_setting(OPEN_OBSERVATION_KEY, None)

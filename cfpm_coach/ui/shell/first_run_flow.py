@@ -43,7 +43,7 @@ class FirstRunFlow(QObject):
     def check(self) -> None:
         """After opening: a demo store shows its banner; a new store gets the welcome."""
         self.window.backend.read(
-            lambda ws: (first_run.is_demo(ws), first_run.needs_welcome(ws)), self._on_state)
+            lambda ws: (ws.first_run.is_demo(), ws.first_run.needs_welcome()), self._on_state)
 
     def _on_state(self, state: tuple[bool, bool]) -> None:
         demo, welcome = state
@@ -62,7 +62,7 @@ class FirstRunFlow(QObject):
             return  # closed before the welcome came up: it will greet next time
         answers = WelcomeDialog.ask(self.window)
         if answers is None:
-            self.window.backend.write(first_run.skip_welcome)
+            self.window.backend.write(lambda ws: ws.first_run.skip_welcome())
             return
         self.window.statusBar().showMessage(self.tr("Setting up\u2026"))
         self.window.backend.write(lambda ws: _apply(ws, answers),
@@ -180,14 +180,14 @@ class FirstRunFlow(QObject):
 
 
 def _apply(ws: Workspace, answers: WelcomeAnswers) -> None:
-    first_run.complete_welcome(ws, name=answers.name, role=answers.role, county=answers.county,
-                               office=answers.office)
+    ws.first_run.complete_welcome(name=answers.name, role=answers.role, county=answers.county,
+                                  office=answers.office)
     if answers.passphrase:
         ws.security.set_passphrase(answers.passphrase)
 
 
 def _fill_demo(folder: Path, progress: Progress) -> Path:
     with Workspace.open(folder) as demo:
-        if not first_run.is_demo(demo):
-            first_run.fill_demo(demo, progress=progress)
+        if not demo.first_run.is_demo():
+            demo.first_run.fill_demo(progress=progress)
     return folder

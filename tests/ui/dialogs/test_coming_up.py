@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.services.coming_up import coming_up, set_weeks
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.shell.main_window import MainWindow
 
@@ -32,8 +31,8 @@ def planned(data_dir: Path) -> dict[str, object]:
                               started_at=now - timedelta(weeks=10), instrument_version=1)
         ws.observations.start(cam.id, "cpm-practice", "home_visit",
                               started_at=now - timedelta(weeks=1), instrument_version=1)
-        set_weeks(ws, 6)
-        data = coming_up(ws, today)
+        ws.coming_up.set_weeks(6)
+        data = ws.coming_up.plan(today)
     assert [f.text for f in data.follow_ups] == ["Check understanding after next steps",
                                                  "Ask who the family wants at the CFT"]
     assert [f.overdue for f in data.follow_ups] == [True, False]

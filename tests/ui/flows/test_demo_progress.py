@@ -22,8 +22,9 @@ def test_sample_data_from_the_welcome_shows_its_progress(
     # This test answers the real welcome itself, so modal dialogs run for real.
     monkeypatch.undo()
     # A smaller sample than the real one (24 workers): the dialog, not the size, is tested here.
-    monkeypatch.setattr(first_run, "fill_demo",
-                        functools.partial(first_run.fill_demo, workers=SMALL_DEMO_WORKERS, months=3))
+    monkeypatch.setattr(first_run.FirstRunService, "fill_demo",
+                        functools.partialmethod(first_run.FirstRunService.fill_demo,
+                                                workers=SMALL_DEMO_WORKERS, months=3))
     answered: list[WelcomeDialog] = []
 
     def answer_welcome() -> None:

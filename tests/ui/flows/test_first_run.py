@@ -86,7 +86,7 @@ def test_welcome_walk_through_on_an_empty_data_folder(
         win.backend.shutdown()
     with Workspace.open(data_dir, passphrase=PASSPHRASE) as ws:
         assert ws.profile.coach().name == "Rosa Delgado"
-        assert not first_run.needs_welcome(ws)
+        assert not ws.first_run.needs_welcome()
 
 
 def test_later_is_not_asked_again_and_used_stores_are_never_welcomed(
@@ -109,6 +109,6 @@ def test_later_is_not_asked_again_and_used_stores_are_never_welcomed(
     used = tmp_path / "used"
     with Workspace.open(used) as ws:
         ws.workers.add("Ana Reyes")
-        assert not first_run.needs_welcome(ws)
+        assert not ws.first_run.needs_welcome()
     with pytest.raises(Exception, match="never beside real data"), Workspace.open(used) as ws:
-        first_run.fill_demo(ws)
+        ws.first_run.fill_demo()

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from cfpm_coach import APP_NAME
-from cfpm_coach.services import first_run
 from cfpm_coach.services.workspace import Workspace
 from tests.ui.xserver import XDisplay, wait_for_window, xvfb
 
@@ -36,8 +35,8 @@ def test_the_title_names_the_coach_and_the_app_once(tmp_path: Path) -> None:
     """On Linux and Windows Qt appends the application's display name to a window's title: the
     title bar read "CFPM Coach — Test Coach — CFPM Coach" when the app put its own name in too."""
     with Workspace.open(tmp_path / "data") as ws:
-        first_run.complete_welcome(ws, name="Test Coach", role="Practice coach",
-                                   county="Sample County", office="North")
+        ws.first_run.complete_welcome(name="Test Coach", role="Practice coach",
+                                      county="Sample County", office="North")
     with xvfb() as display:
         child = subprocess.Popen(
             [sys.executable, "-m", "cfpm_coach", "--data-dir", str(tmp_path / "data")],

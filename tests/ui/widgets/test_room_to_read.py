@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLayout, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from cfpm_coach.services import first_run
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.dialogs.settings_dialog import SettingsDialog
 from cfpm_coach.ui.dialogs.worker_dialog import WorkerDialog
@@ -69,8 +68,8 @@ def test_the_observations_table_shows_several_rows_on_a_laptop(qtbot: QtBot,
                                                                data_dir: Path) -> None:
     # A worker as the sample data has them: a year of visits, suggested focus, two goals.
     with Workspace.open(data_dir) as ws:
-        first_run.fill_demo(ws, workers=6, months=12)
-        first_run.skip_welcome(ws)
+        ws.first_run.fill_demo(workers=6, months=12)
+        ws.first_run.skip_welcome()
         worker = ws.workers.find(include_inactive=False)[0]  # the first in the list
     with window_on(qtbot, data_dir) as window:
         # 1366x768 at 120 % scaling, the way many county laptops are set up: 1138x640.
@@ -99,8 +98,8 @@ def test_the_worker_page_at_larger_text_keeps_history_and_goals_readable(
     """At "Larger" on a 1366x768 laptop the history showed a row and a half and the goals less
     than one: every part keeps its room, and the page scrolls if they do not all fit."""
     with Workspace.open(data_dir) as ws:
-        first_run.fill_demo(ws, workers=6, months=12)
-        first_run.skip_welcome(ws)
+        ws.first_run.fill_demo(workers=6, months=12)
+        ws.first_run.skip_welcome()
         worker = max(ws.workers.find(include_inactive=False), key=lambda w: w.observation_count)
     with window_on(qtbot, data_dir) as window:
         window.resize(1366, 768)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from cfpm_coach.hub.service import Hub
-from cfpm_coach.services import demo
 from cfpm_coach.services.sync import SyncSettings
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.ui.shell.main_window import MainWindow
@@ -23,7 +22,7 @@ def hub_for_laptop(data_dir: Path, tmp_path: Path) -> Iterator[tuple[ServedHub, 
     hub, recipient, _team = Hub.init(tmp_path / "hub")
     served = ServedHub(tmp_path / "hub", free_port()).start()
     with Workspace.open(data_dir) as laptop:
-        demo.generate(laptop, workers=3, months=1, seed=2)
+        laptop.demo.generate(workers=3, months=1, seed=2)
         token = hub.enroll(laptop.exchange.device_public_key(), "Coach A").token
         laptop.sync.save_settings(SyncSettings(hub_url=served.url, token=token,
                                                recipient=recipient, automatic=False))
@@ -102,7 +101,7 @@ def folder_for_laptop(data_dir: Path, tmp_path: Path) -> Iterator[tuple[Path, Hu
     shared = tmp_path / "shared"
     shared.mkdir()
     with Workspace.open(data_dir) as laptop:
-        demo.generate(laptop, workers=3, months=1, seed=2)
+        laptop.demo.generate(workers=3, months=1, seed=2)
         hub.enroll(laptop.exchange.device_public_key(), "Coach A")
         laptop.sync.save_settings(SyncSettings(folder=str(shared), recipient=recipient,
                                                automatic=False))

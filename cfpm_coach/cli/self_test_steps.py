@@ -1,5 +1,8 @@
 """`cfpm-coach --self-test`: prove a build works end to end on a throwaway store.
 
+It opens a whole workspace, so it lives with the commands that compose one (cli), not among the
+services it exercises.
+
 Every step runs on a temporary folder, never on the user's data. The window step is handed in by
 the caller (the CLI reaches Qt lazily), so this module and its tests need no screen.
 """
@@ -12,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from cfpm_coach.errors import CoachError
-from cfpm_coach.services import demo, spelling
+from cfpm_coach.services import spelling
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage.migrate import head_revision
 from cfpm_coach.sync import keys
@@ -99,7 +102,7 @@ def run_self_test(workdir: Path, render_window: RenderWindow | None = None) -> S
             _check(instruments > 0 and ws.practice_instrument() is not None,
                    "no practice instrument was loaded")
         with step("sample data"):
-            demo.generate(ws, workers=3, months=2, seed=1)
+            ws.demo.generate(workers=3, months=2, seed=1)
             busiest = max(ws.workers.find(), key=lambda w: w.observation_count)
         with step("pdf"):
             end = date.today()
