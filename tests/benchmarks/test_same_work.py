@@ -24,7 +24,6 @@ from benchmarks.same_work import (
     raw_history_read,
     zip_and_age,
 )
-from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.sync import keys
 
@@ -90,7 +89,7 @@ def test_the_bare_pdf_draws_the_summary_pages_text_on_as_many_pages(
 
 def test_the_sample_datas_baseline_writes_the_rows_the_sample_wrote(tmp_path: Path) -> None:
     with Workspace.open(tmp_path / "sample") as ws:
-        written = demo.generate(ws, workers=3, months=2)
+        written = ws.demo.generate(workers=3, months=2)
         rows = sample_rows(ws)
     assert len(rows["observation"]) == written.observations
     assert rows["rating"] and rows["audit_log"] and rows["goal"]

@@ -13,7 +13,6 @@ import pytest
 from sqlalchemy import insert
 from sqlmodel import select
 
-from cfpm_coach.services import demo
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage import row_insert
 from cfpm_coach.storage.exchange_repo import AUDIT_TABLE, BUNDLE_TABLES, columns
@@ -31,7 +30,7 @@ def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str
     """Every bundle table's records as a bundle reader gives them (from a demo laptop)."""
     folder = tmp_path_factory.mktemp("laptop")
     with Workspace.open(folder / "laptop") as ws:
-        demo.generate(ws, workers=3, months=2, seed=5)
+        ws.demo.generate(workers=3, months=2, seed=5)
         # Every table holds rows: a goal with a due date, a closed and an open amendment.
         worker = ws.workers.find()[0]
         ws.goals.add(worker.id, "Ask who the family wants at the CFT", ["engagement.1"],
