@@ -31,7 +31,7 @@ def split(tables: dict[str, list[str]], header_bytes: int, part_bytes: int | Non
     names = list(tables)
     lines = [line for name in names for line in tables[name]]
     ends = list(accumulate(size for name in names for size in _line_sizes(tables[name])))
-    if not ends or ends[-1] <= budget:
+    if (ends[-1] if ends else 0) <= budget:
         return [tables]
     # Where each table's lines start in the run of every line, to cut the run back into tables.
     starts = list(accumulate((len(tables[name]) for name in names), initial=0))
