@@ -51,19 +51,20 @@ ACK_AT_KEY = "last_acknowledged_at"
 
 
 def _uuid_text(column: Any) -> Any:
-    """SQL: a UUID stored as 32 hex digits, in its usual 8-4-4-4-12 form (formatted by SQLite)."""
+    """SQL: a UUID stored as 32 hex digits, in its usual 8-4-4-4-12 form (formatted by SQLite;
+    NULL stays NULL, as SQLite's substr and || of NULL are NULL, so no CASE is needed)."""
     parts = [func.substr(column, start, length)
              for start, length in ((1, 8), (9, 4), (13, 4), (17, 4), (21, 12))]
     dashed: Any = parts[0]
     for part in parts[1:]:
         dashed = dashed.concat("-").concat(part)
-    return case((column.is_(None), None), else_=dashed)
+    return dashed
 
 
 def _time_text(column: Any) -> Any:
-    """SQL: a UTC time stored as "2026-01-02 03:04:05.123456", in ISO 8601 with its offset."""
-    iso = func.replace(column, " ", "T").concat("+00:00")
-    return case((column.is_(None), None), else_=iso)
+    """SQL: a UTC time stored as "2026-01-02 03:04:05.123456", in ISO 8601 with its offset
+    (NULL stays NULL)."""
+    return func.replace(column, " ", "T").concat("+00:00")
 
 
 def changed_rows(*, session: Session, table: type[SyncedRecord], since_seq: int
@@ -134,14 +135,21 @@ def changed_lines(*, session: Session, table: type[SyncedRecord], since_seq: int
     """
     sa_table = table.__table__  # type: ignore[attr-defined]
     where = and_(sa_table.c.local_seq > since_seq, sa_table.c.device_id == owner)
-    return _json_lines(session, table, where, blank or {})
+    return _json_lines(session, table, where, {**_owned(owner), **(blank or {})})
 
 
 def audit_lines(*, session: Session, since: datetime | None, owner: uuid.UUID) -> list[str]:
     """JSON lines of the owner's audit entries recorded after a time (all for None)."""
     sa_table = AuditEntry.__table__  # type: ignore[attr-defined]
     where = true() if since is None else sa_table.c.at > since
-    return _json_lines(session, AuditEntry, and_(where, sa_table.c.device_id == owner), {})
+    return _json_lines(session, AuditEntry, and_(where, sa_table.c.device_id == owner),
+                       _owned(owner))
+
+
+def _owned(owner: uuid.UUID) -> dict[str, Any]:
+    """The device_id of rows selected by their owner, written once as text: formatting the same
+    UUID again in every row was a sixth of a 10k-observation export."""
+    return {"device_id": str(owner)}
 
 
 def instruments_used(*, session: Session, since_seq: int, owner: uuid.UUID

@@ -52,11 +52,13 @@ def _default(value: Any) -> Any:
     raise TypeError(f"cannot put {type(value).__name__} in a bundle")
 
 
-def _jsonl(rows: Iterable[dict[str, Any] | str]) -> tuple[bytes, int]:
-    """Rows (dicts, or JSON lines already encoded) as a JSON-lines file."""
-    lines = [row if isinstance(row, str) else
-             json.dumps(row, default=_default, ensure_ascii=False, separators=(",", ":"))
-             for row in rows]
+def _jsonl(rows: list[dict[str, Any]] | list[str]) -> tuple[bytes, int]:
+    """Rows (all dicts, or all JSON lines already encoded) as a JSON-lines file."""
+    if not rows or isinstance(rows[0], str):
+        lines: list[Any] = rows  # lines already: used as they are, no check or copy per line
+    else:
+        lines = [json.dumps(row, default=_default, ensure_ascii=False, separators=(",", ":"))
+                 for row in rows]
     return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"), len(lines)
 
 

@@ -37,6 +37,11 @@ def test_round_trip_every_row_equal(laptop: Workspace, central: Workspace, team:
     receipt = central.exchange.import_bundle(path, team.identity,
                                              [laptop.exchange.device_public_key()])
     assert not receipt.duplicate and receipt.tables["rating"]["inserted"] > 50
+    assert_every_row_equal(laptop, central)
+
+
+def assert_every_row_equal(laptop: Workspace, central: Workspace) -> None:
+    """Every column of every row the laptop exported is in the central store, unchanged."""
     for name, table in {**BUNDLE_TABLES, AUDIT_TABLE: AuditEntry}.items():
         names = columns(table)
         mine = rows(laptop, name, names)
@@ -47,6 +52,33 @@ def test_round_trip_every_row_equal(laptop: Workspace, central: Workspace, team:
         else:
             assert mine == theirs, name
     assert central.maintenance.check().ok
+
+
+def test_nulls_flags_lists_and_any_text_round_trip_every_row_equal(
+        laptop: Workspace, central: Workspace, team: Team, tmp_path: Path) -> None:
+    # SQLite writes the JSON lines: a NULL UUID or time must stay null (not "-" or "+00:00"),
+    # a flag a JSON boolean, a list a list, text escaped, and the owner's id its usual form.
+    behaviors = [item.id for item in laptop.catalog.get("cpm-practice", 1).items[:2]]
+    worker = laptop.workers.add('Zoë "Q" \\ 中文 O\'Brien', office="Cañada")
+    laptop.workers.set_active(worker.id, False)
+    kept = laptop.goals.add(worker.id, 'Ask "why" \\ first, ñ 中', behaviors)
+    laptop.goals.remove(laptop.goals.add(worker.id, "Dropped", behaviors[:1]).id)
+    path = export_full(laptop, team, tmp_path)
+
+    lines = {name: [json.loads(line) for line in data.decode().splitlines()]
+             for name, data in unseal(path.read_bytes(), team).items()
+             if name.startswith("data/")}
+    goal = next(g for g in lines["data/goal.jsonl"] if g["id"] == str(kept.id))
+    assert goal["observation_id"] is None and goal["deleted_at"] is None
+    assert goal["behavior_ids"] == behaviors and goal["text"] == 'Ask "why" \\ first, ñ 中'
+    assert sum(g["deleted_at"] is not None for g in lines["data/goal.jsonl"]) == 1
+    exported = next(w for w in lines["data/worker.jsonl"] if w["id"] == str(worker.id))
+    assert exported["active"] is False and exported["name"] == 'Zoë "Q" \\ 中文 O\'Brien'
+    owner = str(laptop.author.device_id)
+    assert all(row["device_id"] == owner for rows in lines.values() for row in rows)
+
+    central.exchange.import_bundle(path, team.identity, [laptop.exchange.device_public_key()])
+    assert_every_row_equal(laptop, central)
 
 
 def test_the_age_tool_opens_it_and_the_manifest_verifies(laptop: Workspace, team: Team,

@@ -30,10 +30,13 @@ def test_parts_hold_every_line_once_in_order_each_within_the_size(
     if sum(len(line.encode()) + 1 for rows in tables.values() for line in rows) <= room:
         assert cut == [tables]  # it fits: every table listed, as a one-bundle export always was
         return
-    for part in cut:
+    for part, after in zip(cut, [*cut[1:], None], strict=False):
         assert all(part.values())  # a part lists only the tables it holds
         sizes = [len(line.encode()) + 1 for rows in part.values() for line in rows]
         assert sum(sizes) <= room or len(sizes) == 1
+        if after is not None:  # cut only where the next line would not fit: no needless parts
+            following = len(next(iter(after.values()))[0].encode()) + 1
+            assert sum(sizes) + following > room
 
 
 def _zip(sizes: list[int]) -> bytes:
