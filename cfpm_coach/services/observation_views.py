@@ -59,8 +59,9 @@ def summary(
             plans[key] = ScorePlan(catalog, instrument)
     plan = plans[key]
     current: dict[str, Score] = {}
+    groups: dict[str, Score] = {}
     if plan is None:
-        title, score, groups, rated, total = obs.instrument_id, EMPTY_SCORE, {}, 0, 0
+        title, score, rated, total = obs.instrument_id, EMPTY_SCORE, 0, 0
     else:
         title, total = plan.title, plan.total
         score, groups, rated, current = plan.scores(values)
