@@ -9,15 +9,13 @@ keeps them as tuples and sets; the figures are the same (tests/services/test_his
 compares them with scoring and catalog.carried).
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from cfpm_coach.domain.catalog import InstrumentCatalog
-from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.domain.instruments import Group, Instrument
 from cfpm_coach.domain.scoring import EMPTY_SCORE, Score
 from cfpm_coach.errors import InvalidInputError
 
-# Per group: its id and its behaviors' ids.
-Groups = tuple[tuple[str, tuple[str, ...]], ...]
 # One crosswalk step: per later behavior that continues some, the earlier behaviors it continues;
 # and the earlier version's scored values.
 Step = tuple[tuple[tuple[str, tuple[str, ...]], ...], frozenset[int]]
@@ -33,21 +31,29 @@ class _Scale:
         self.threshold = scale.proficient_threshold
         self._scores: dict[tuple[int, int, int], Score] = {}
 
-    def score(self, item_ids: tuple[str, ...], ratings: Mapping[str, int | None]) -> Score:
-        """score_values of these behaviors' ratings: None and unscored values left out."""
-        observed = proficient = total = 0
+    def tallies(self, group_of: Mapping[str, int], group_count: int,
+                ratings: Mapping[str, int | None]) -> tuple[list[int], list[int], list[int]]:
+        """Per group (by index): scored ratings, proficient ones and their sum, in one pass
+        over the ratings; behaviors not in group_of count nowhere (as score_values)."""
+        observed, proficient, total = [0] * group_count, [0] * group_count, [0] * group_count
         scored, threshold = self.scored, self.threshold
-        for item_id in item_ids:
-            value = ratings.get(item_id)
+        for item_id, value in ratings.items():
             if value is None:
                 continue
+            group = group_of.get(item_id)
+            if group is None:
+                continue
             if value in scored:
-                observed += 1
-                total += value
+                observed[group] += 1
+                total[group] += value
                 if value >= threshold:
-                    proficient += 1
+                    proficient[group] += 1
             elif value not in self.values:
                 raise InvalidInputError(f"{value} is not a value of the rating scale")
+        return observed, proficient, total
+
+    def made(self, observed: int, proficient: int, total: int) -> Score:
+        """The Score of these figures (EMPTY_SCORE when nothing scored)."""
         if not observed:
             return EMPTY_SCORE
         key = (observed, proficient, total)
@@ -60,9 +66,10 @@ class _Scale:
         return found
 
 
-def _groups(instrument: Instrument) -> Groups:
-    return tuple((group.id, tuple(item.id for item in group.items))
-                 for group in instrument.groups)
+def _indexed(groups: Sequence[Group]) -> tuple[tuple[str, ...], dict[str, int]]:
+    """The groups' ids, and each of their behaviors' group index."""
+    return (tuple(group.id for group in groups),
+            {item.id: n for n, group in enumerate(groups) for item in group.items})
 
 
 class ScorePlan:
@@ -74,11 +81,12 @@ class ScorePlan:
         self.total = len(instrument.items)
         self._item_ids = frozenset(item.id for item in instrument.items)
         self._scale = _Scale(instrument)
-        self._groups = _groups(instrument)
-        self._overall = tuple(item.id for item in instrument.overall_items())
+        self._group_ids, self._group_of = _indexed(instrument.groups)
+        self._overall = tuple(n for n, group in enumerate(instrument.groups) if group.in_overall)
         # None: the newest version is this one; its current scores are its own.
         self._steps: tuple[Step, ...] | None = None
-        self._latest_groups: Groups = ()
+        self._latest_ids: tuple[str, ...] = ()
+        self._latest_of: dict[str, int] = {}
         self._latest_scale = self._scale
         if latest.version != instrument.version:
             steps = catalog.crosswalk_steps(instrument.id, instrument.version, latest)
@@ -89,8 +97,9 @@ class ScorePlan:
             carried = {item_id for item_id, _ in self._steps[-1][0]} if self._steps else set()
             # A group with no behavior carried over is not comparable: left out whatever the
             # ratings (carry_one_step gives every continuing behavior a key, rated or not).
-            self._latest_groups = tuple((group_id, ids) for group_id, ids in _groups(latest)
-                                        if steps and any(i in carried for i in ids))
+            self._latest_ids, self._latest_of = _indexed(
+                [group for group in latest.groups
+                 if steps and any(item.id in carried for item in group.items)])
             self._latest_scale = _Scale(latest)
 
     def on_scale(self, values: Mapping[str, int | None]) -> dict[str, int | None]:
@@ -105,15 +114,22 @@ class ScorePlan:
         scores in the newest version (comparable groups only)."""
         ratings = self.on_scale(values)
         scale = self._scale
-        by_group = {group_id: scale.score(ids, ratings) for group_id, ids in self._groups}
-        overall = scale.score(self._overall, ratings)
+        observed, proficient, total = scale.tallies(self._group_of, len(self._group_ids),
+                                                    ratings)
+        by_group = {group_id: scale.made(observed[n], proficient[n], total[n])
+                    for n, group_id in enumerate(self._group_ids)}
+        overall = scale.made(sum(observed[n] for n in self._overall),
+                             sum(proficient[n] for n in self._overall),
+                             sum(total[n] for n in self._overall))
         rated = sum(1 for value in ratings.values() if value is not None)
         if self._steps is None:
             return overall, by_group, rated, by_group
-        carried = self._carry(ratings)
         latest = self._latest_scale
-        return overall, by_group, rated, {group_id: latest.score(ids, carried)
-                                          for group_id, ids in self._latest_groups}
+        observed, proficient, total = latest.tallies(self._latest_of, len(self._latest_ids),
+                                                     self._carry(ratings))
+        return overall, by_group, rated, {
+            group_id: latest.made(observed[n], proficient[n], total[n])
+            for n, group_id in enumerate(self._latest_ids)}
 
     def _carry(self, ratings: Mapping[str, int | None]) -> Mapping[str, int | None]:
         """crosswalk.carry_one_step over every step: the lowest scored rating among the
