@@ -27,11 +27,23 @@ def _plain(key: tuple[str, int], values: dict[str, int | None]) -> tuple[object,
     return scores.overall, scores.by_group, scores.rated + scores.no_opportunity, current
 
 
-@given(st.sampled_from(KEYS),
-       st.dictionaries(st.sampled_from(EVERY_BEHAVIOR),
-                       st.one_of(st.none(), st.integers(-1, 5)), max_size=60))
-def test_plan_scores_equal_the_plain_rules(key: tuple[str, int],
-                                           values: dict[str, int | None]) -> None:
+VALUE = st.one_of(st.none(), st.integers(-1, 5))
+
+
+@st.composite
+def _rated(draw: st.DrawFn) -> tuple[tuple[str, int], dict[str, int | None]]:
+    """An instrument version and ratings of most of its behaviors, plus stray ones."""
+    key = draw(st.sampled_from(KEYS))
+    own = {item.id: draw(VALUE) for item in CATALOG.get(*key).items if draw(st.booleans())
+           or item.id.startswith("transition")}
+    return key, {**draw(st.dictionaries(st.sampled_from(EVERY_BEHAVIOR), VALUE, max_size=8)),
+                 **own}
+
+
+@given(_rated())
+def test_plan_scores_equal_the_plain_rules(
+        rated: tuple[tuple[str, int], dict[str, int | None]]) -> None:
+    key, values = rated
     plan = ScorePlan(CATALOG, CATALOG.get(*key))
     assert plan.scores(values) == _plain(key, values)
     assert plan.total == len(CATALOG.get(*key).items)
@@ -43,4 +55,9 @@ def test_a_v1_observation_reads_in_v2_only_where_the_crosswalk_maps() -> None:
     *_, current = plan.scores({item.id: 3 for item in v1.items})
     assert current == _plain(v1.key, {item.id: 3 for item in v1.items})[3]
     assert current and all(score.share_proficient == 1.0 for score in current.values())
+    # A v2 behavior continuing two v1 behaviors takes the lower scored rating of the two.
+    mixed = {**{item.id: 3 for item in v1.items}, "transition.2": 1}
+    assert plan.scores(mixed) == _plain(v1.key, mixed)
+    assert any(score.share_proficient is not None and score.share_proficient < 1.0
+               for score in plan.scores(mixed)[3].values())
     assert set(current) <= {group.id for group in CATALOG.get("cpm-practice").groups}
