@@ -228,6 +228,22 @@ class InstrumentCatalog:
             return None
         if version == target.version:
             return {item.id: ratings.get(item.id) for item in target.items}
+        steps = self.crosswalk_steps(instrument_id, version, target)
+        if steps is None:
+            return None
+        current: Mapping[str, int | None] = ratings
+        for later, earlier in steps:
+            current = carry_one_step(later, earlier, current)
+        return dict(current)
+
+    def crosswalk_steps(self, instrument_id: str, version: int, target: Instrument
+                        ) -> list[tuple[Instrument, Instrument]] | None:
+        """The (later, earlier) crosswalk steps from (instrument_id, version) up to target, oldest
+        first; None when no crosswalk leads there (another instrument, a newer version)."""
+        if instrument_id != target.id:
+            return None
+        if version == target.version:
+            return []
         chain = [target]
         while chain[-1].crosswalk_from is not None and chain[-1].crosswalk_from > version:
             step = self._by_key.get((target.id, chain[-1].crosswalk_from))
@@ -236,12 +252,12 @@ class InstrumentCatalog:
             chain.append(step)
         if chain[-1].crosswalk_from != version or (target.id, version) not in self._by_key:
             return None
-        current: Mapping[str, int | None] = ratings
+        steps = []
         earlier = self._by_key[(target.id, version)]
         for later in reversed(chain):
-            current = carry_one_step(later, earlier, current)
+            steps.append((later, earlier))
             earlier = later
-        return dict(current)
+        return steps
 
     def carried_from(self, instrument_id: str, version: int, target: Instrument
                      ) -> dict[str, frozenset[str]] | None:

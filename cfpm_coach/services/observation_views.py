@@ -5,12 +5,12 @@ from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.catalog import InstrumentCatalog
 from cfpm_coach.domain.instruments import Instrument
+from cfpm_coach.domain.score_plan import ScorePlan
 from cfpm_coach.domain.scoring import (
     EMPTY_SCORE,
     Score,
     on_scale,
     score_observation,
-    score_values,
 )
 from cfpm_coach.errors import InstrumentError
 from cfpm_coach.storage import observation_repo, profile_repo, worker_repo
@@ -28,6 +28,7 @@ def summaries(
 ) -> list[ObservationSummary]:
     """Summaries of many observations with two extra queries in all (names, ratings)."""
     rows = list(observations)
+    plans: dict[tuple[str, int], ScorePlan | None] = {}
     values = observation_repo.rating_values(session=session, observation_ids=[o.id for o in rows])
     coaches = profile_repo.coach_names(session=session)
     workers = worker_repo.names_of(session=session,
@@ -36,28 +37,34 @@ def summaries(
     return [
         summary(catalog, obs, values.get(obs.id, {}),
                 workers.get(obs.worker_id, "") if obs.worker_id else office_name(obs),
-                coaches.get(obs.coach_id, ""))
+                coaches.get(obs.coach_id, ""), plans)
         for obs in rows
     ]
 
 
 def summary(
     catalog: InstrumentCatalog, obs: Observation, values: RatingValues, worker_name: str,
-    coach_name: str,
+    coach_name: str, plans: dict[tuple[str, int], ScorePlan | None] | None = None,
 ) -> ObservationSummary:
-    """One observation's summary line."""
-    try:
-        instrument = catalog.get(obs.instrument_id, obs.instrument_version)
-    except InstrumentError:
-        instrument = None
+    """One observation's summary line; plans keeps each instrument version's scoring plan
+    across the summaries of one call."""
+    key = (obs.instrument_id, obs.instrument_version)
+    plans = {} if plans is None else plans
+    if key not in plans:
+        try:
+            instrument = catalog.get(*key)
+        except InstrumentError:
+            plans[key] = None
+        else:
+            plans[key] = ScorePlan(catalog, instrument)
+    plan = plans[key]
     current: dict[str, Score] = {}
-    if instrument is None:
-        title, score, groups, rated, total = obs.instrument_id, EMPTY_SCORE, {}, 0, 0
+    groups: dict[str, Score] = {}
+    if plan is None:
+        title, score, rated, total = obs.instrument_id, EMPTY_SCORE, 0, 0
     else:
-        scores = score_observation(instrument, on_scale(instrument, values))
-        title, score, groups = instrument.title, scores.overall, scores.by_group
-        rated, total = scores.rated + scores.no_opportunity, len(instrument.items)
-        current = current_scores(catalog, instrument, values, groups)
+        title, total = plan.title, plan.total
+        score, groups, rated, current = plan.scores(values)
     return ObservationSummary(
         id=obs.id, worker_id=obs.worker_id, worker_name=worker_name, coach_name=coach_name,
         instrument_id=obs.instrument_id, instrument_version=obs.instrument_version,
@@ -72,21 +79,6 @@ def summary(
 def office_name(obs: Observation) -> str:
     """How an office's assessment names its subject: the office, then its county."""
     return ", ".join(part for part in (obs.office, obs.county) if part)
-
-
-def current_scores(catalog: InstrumentCatalog, instrument: Instrument, values: RatingValues,
-                   own: dict[str, Score]) -> dict[str, Score]:
-    """Group scores in the newest version of the instrument (its own when it is the newest);
-    groups with no behavior carried over are left out (not comparable)."""
-    latest = catalog.get(instrument.id)
-    if latest.version == instrument.version:
-        return own
-    carried = catalog.carried(instrument.id, instrument.version,
-                              on_scale(instrument, values), latest)
-    if carried is None:
-        return {}
-    return {group.id: score_values((carried.get(item.id) for item in group.items), latest.scale)
-            for group in latest.groups if any(item.id in carried for item in group.items)}
 
 
 def detail(

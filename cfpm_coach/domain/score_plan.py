@@ -1,0 +1,153 @@
+"""Scoring many observations of one instrument version, with what depends only on the
+instrument worked out once.
+
+A worker's history scores hundreds of observations of the same version: its own groups, and
+its groups in the newest version through the crosswalk. Done one observation at a time
+(score_observation, catalog.carried) the behaviors, groups, scale sets and crosswalk were
+rebuilt for every observation, most of the time of opening a 500-observation history. A plan
+keeps them as tuples and sets; the figures are the same (tests/services/test_history_scores.py
+compares them with scoring and catalog.carried).
+"""
+
+from collections.abc import Mapping, Sequence
+
+from cfpm_coach.domain.catalog import InstrumentCatalog
+from cfpm_coach.domain.instruments import Group, Instrument
+from cfpm_coach.domain.scoring import EMPTY_SCORE, Score
+from cfpm_coach.errors import InvalidInputError
+
+# One crosswalk step: per later behavior that continues some, the earlier behaviors it continues;
+# and the earlier version's scored values.
+Step = tuple[tuple[tuple[str, tuple[str, ...]], ...], frozenset[int]]
+
+
+class _Scale:
+    """A scale's values as sets, and a Score per distinct (observed, proficient, sum)."""
+
+    def __init__(self, instrument: Instrument) -> None:
+        scale = instrument.scale
+        self.values = scale.value_set
+        self.scored = scale.scored_set
+        self.threshold = scale.proficient_threshold
+        self._scores: dict[tuple[int, int, int], Score] = {}
+
+    def tallies(self, group_of: Mapping[str, int], group_count: int,
+                ratings: Mapping[str, int | None]) -> tuple[list[int], list[int], list[int]]:
+        """Per group (by index): scored ratings, proficient ones and their sum, in one pass
+        over the ratings; behaviors not in group_of count nowhere (as score_values)."""
+        observed, proficient, total = [0] * group_count, [0] * group_count, [0] * group_count
+        scored, threshold = self.scored, self.threshold
+        for item_id, value in ratings.items():
+            if value is None:
+                continue
+            group = group_of.get(item_id)
+            if group is None:
+                continue
+            if value in scored:
+                observed[group] += 1
+                total[group] += value
+                if value >= threshold:
+                    proficient[group] += 1
+            elif value not in self.values:
+                raise InvalidInputError(f"{value} is not a value of the rating scale")
+        return observed, proficient, total
+
+    def made(self, observed: int, proficient: int, total: int) -> Score:
+        """The Score of these figures (EMPTY_SCORE when nothing scored)."""
+        if not observed:
+            return EMPTY_SCORE
+        key = (observed, proficient, total)
+        found = self._scores.get(key)
+        if found is None:
+            # Frozen, so one object serves every observation with the same figures.
+            found = self._scores[key] = Score(observed=observed, proficient=proficient,
+                                              mean=total / observed,
+                                              share_proficient=proficient / observed)
+        return found
+
+
+def _indexed(groups: Sequence[Group]) -> tuple[tuple[str, ...], dict[str, int]]:
+    """The groups' ids, and each of their behaviors' group index."""
+    return (tuple(group.id for group in groups),
+            {item.id: n for n, group in enumerate(groups) for item in group.items})
+
+
+class ScorePlan:
+    """How to score ratings made on one instrument version, and read them in the newest."""
+
+    def __init__(self, catalog: InstrumentCatalog, instrument: Instrument) -> None:
+        latest = catalog.get(instrument.id)
+        self.title = instrument.title
+        self.total = len(instrument.items)
+        self._item_ids = frozenset(item.id for item in instrument.items)
+        self._scale = _Scale(instrument)
+        self._group_ids, self._group_of = _indexed(instrument.groups)
+        self._overall = tuple(n for n, group in enumerate(instrument.groups) if group.in_overall)
+        # None: the newest version is this one; its current scores are its own.
+        self._steps: tuple[Step, ...] | None = None
+        self._latest_ids: tuple[str, ...] = ()
+        self._latest_of: dict[str, int] = {}
+        self._latest_scale = self._scale
+        if latest.version != instrument.version:
+            steps = catalog.crosswalk_steps(instrument.id, instrument.version, latest)
+            self._steps = tuple(
+                (tuple((item.id, tuple(item.crosswalk)) for item in later.items
+                       if item.crosswalk), earlier.scale.scored_set)
+                for later, earlier in steps or ())
+            carried = {item_id for item_id, _ in self._steps[-1][0]} if self._steps else set()
+            # A group with no behavior carried over is not comparable: left out whatever the
+            # ratings (carry_one_step gives every continuing behavior a key, rated or not).
+            self._latest_ids, self._latest_of = _indexed(
+                [group for group in latest.groups
+                 if steps and any(item.id in carried for item in group.items)])
+            self._latest_scale = _Scale(latest)
+
+    def on_scale(self, values: Mapping[str, int | None]) -> dict[str, int | None]:
+        """scoring.on_scale: the instrument's behaviors only, values off the scale unrated."""
+        known, on = self._item_ids, self._scale.values
+        return {item_id: value if value is None or value in on else None
+                for item_id, value in values.items() if item_id in known}
+
+    def scores(self, values: Mapping[str, int | None]
+               ) -> tuple[Score, dict[str, Score], int, dict[str, Score]]:
+        """Overall score, group scores, behaviors rated (or 'no opportunity'), and the group
+        scores in the newest version (comparable groups only)."""
+        ratings = self.on_scale(values)
+        scale = self._scale
+        observed, proficient, total = scale.tallies(self._group_of, len(self._group_ids),
+                                                    ratings)
+        by_group = {group_id: scale.made(observed[n], proficient[n], total[n])
+                    for n, group_id in enumerate(self._group_ids)}
+        overall = scale.made(sum(observed[n] for n in self._overall),
+                             sum(proficient[n] for n in self._overall),
+                             sum(total[n] for n in self._overall))
+        rated = sum(1 for value in ratings.values() if value is not None)
+        if self._steps is None:
+            return overall, by_group, rated, by_group
+        latest = self._latest_scale
+        observed, proficient, total = latest.tallies(self._latest_of, len(self._latest_ids),
+                                                     self._carry(ratings))
+        return overall, by_group, rated, {
+            group_id: latest.made(observed[n], proficient[n], total[n])
+            for n, group_id in enumerate(self._latest_ids)}
+
+    def _carry(self, ratings: Mapping[str, int | None]) -> Mapping[str, int | None]:
+        """crosswalk.carry_one_step over every step: the lowest scored rating among the
+        behaviors continued, else the first 'no opportunity', else unrated."""
+        current = ratings
+        for continued, earlier_scored in self._steps or ():
+            carried: dict[str, int | None] = {}
+            for item_id, sources in continued:
+                lowest = unscored = None
+                for source in sources:
+                    value = current.get(source)
+                    if value is None:
+                        continue
+                    if value in earlier_scored:
+                        if lowest is None or value < lowest:
+                            lowest = value
+                    elif unscored is None:
+                        unscored = value
+                carried[item_id] = lowest if lowest is not None else unscored
+            current = carried
+        return current
