@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from cfpm_coach.services.workspace import PLACEHOLDER_COACH_NAME, Workspace
 from cfpm_coach.ui.look import appearance, theme
 from cfpm_coach.ui.look.appearance import Appearance
+from cfpm_coach.ui.runtime import gc_guard
 from cfpm_coach.ui.shell.app import application, open_main_window
 from cfpm_coach.ui.shell.main_window import MainWindow
 
@@ -150,6 +151,10 @@ def window(qtbot: QtBot, data_dir: Path, qapp) -> Iterator[MainWindow]:  # type:
     yield win
     win.close()
     win.backend.shutdown()
+    # Gone now, at this test's end: left to a later event loop, the window, its database
+    # worker's objects and its garbage were destroyed in the middle of the next test (once
+    # inside the next main window's constructor, a segfault that hung the xdist run).
+    gc_guard.release(win)
 
 
 def wait_idle(qtbot: QtBot, win: MainWindow, timeout: int = 10_000) -> None:

@@ -76,6 +76,7 @@ class IdleLock(QObject):
         self.screen = LockScreen(window)
         self.screen.unlock_requested.connect(self.unlock)
         self._hidden: list[QWidget] = []
+        self._shut = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
@@ -88,7 +89,8 @@ class IdleLock(QObject):
     @Slot()
     def _watch_input(self) -> None:
         app = QApplication.instance()
-        if app is not None and getattr(self, "window", None) is not None:
+        # A window closed before the loop's first turn must not watch the application.
+        if app is not None and not self._shut and getattr(self, "window", None) is not None:
             app.installEventFilter(self)
 
     def apply_setting(self, value: object) -> None:
@@ -160,6 +162,7 @@ class IdleLock(QObject):
 
     def shutdown(self) -> None:
         """Stop watching the application (the window is closing)."""
+        self._shut = True
         self.timer.stop()
         app = QApplication.instance()
         if app is not None:

@@ -43,3 +43,26 @@ def test_zero_minutes_never_locks(window: MainWindow) -> None:
     assert not window.idle_lock.timer.isActive()
     window.idle_lock.apply_setting("nonsense")
     assert window.idle_lock.minutes == 10 and window.idle_lock.timer.isActive()
+
+
+def test_a_window_closed_before_the_first_turn_of_the_loop_watches_nothing(qtbot: QtBot) -> None:
+    """The lock starts watching the application on the loop's first turn; a window closed
+    before then (a test's, a failed start's) must not be left watching every event."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from cfpm_coach.ui.flows.idle_lock import IdleLock
+
+    class CountingLock(IdleLock):
+        seen = 0
+
+        def eventFilter(self, watched: object, event: QEvent) -> bool:  # type: ignore[override]
+            CountingLock.seen += 1
+            return False
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    lock = CountingLock(host)  # type: ignore[arg-type]
+    lock.shutdown()
+    qtbot.wait(20)  # the loop's first turn
+    QApplication.sendEvent(host, QEvent(QEvent.Type.User))
+    assert CountingLock.seen == 0
