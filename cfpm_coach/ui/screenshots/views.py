@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QPixmap
 
+from cfpm_coach.domain.shipped import SHIPPED_LEADERSHIP
 from cfpm_coach.domain.vocabulary import ObservationStatus
 from cfpm_coach.ui.screenshots.shots import settle, wait_until
 
@@ -18,7 +19,7 @@ def leadership_view(scene: "Scene") -> QPixmap:
     ws = window.workspace
     assert ws is not None
     leader = next((o.worker_id for o in ws.observations.find(status=ObservationStatus.FINAL.value)
-                   if o.instrument_id == "cpm-leadership" and o.worker_id is not None), None)
+                   if o.instrument_id == SHIPPED_LEADERSHIP and o.worker_id is not None), None)
     window.reports.leadership()
     wait_until(lambda: (found := window.reports.leadership_dialog) is not None
                and found.isVisible())

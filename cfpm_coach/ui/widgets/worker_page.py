@@ -248,7 +248,7 @@ class WorkerPage(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and self.__dict__.get("_page_built"):
             self._fit_to_font()
-            QTimer.singleShot(0, self._fit_to_font)
+            QTimer.singleShot(0, self, self._fit_to_font)  # dies with the page
 
     @property
     def worker_id(self) -> uuid.UUID | None:
