@@ -31,7 +31,7 @@ def test_new_observation_on_v2_with_a_casework_component_then_one_on_v1(
         qtbot: QtBot, data_dir: Path) -> None:
     welcomed = steps.answer_welcome("Dana Whitfield")
     with window_on(qtbot, data_dir) as window:
-        qtbot.waitUntil(lambda: bool(welcomed), timeout=10_000)
+        qtbot.waitUntil(lambda: bool(welcomed), timeout=30_000)  # slow under a loaded CI
         wait_idle(qtbot, window)
         steps.add_worker(qtbot, window, "Amelia Ortiz")
         _two_observations(qtbot, window)

@@ -26,7 +26,7 @@ def test_demo_from_the_welcome(qtbot: QtBot, data_dir: Path) -> None:
 
     welcomed = when_modal(WelcomeDialog, answer)
     with window_on(qtbot, data_dir) as window:
-        qtbot.waitUntil(lambda: bool(welcomed), timeout=10_000)
+        qtbot.waitUntil(lambda: bool(welcomed), timeout=30_000)  # slow under a loaded CI
         qtbot.waitUntil(lambda: window.first_run.demo_window is not None,
                         timeout=DEMO_TIMEOUT_MS)
         demo = window.first_run.demo_window

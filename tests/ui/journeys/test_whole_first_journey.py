@@ -94,7 +94,7 @@ def test_the_whole_first_journey(qtbot: QtBot, data_dir: Path, language: str,
 
     welcomed = steps.answer_welcome("Dana Whitfield")
     with window_on(qtbot, data_dir) as window:
-        qtbot.waitUntil(lambda: bool(welcomed), timeout=10_000)
+        qtbot.waitUntil(lambda: bool(welcomed), timeout=30_000)  # slow under a loaded CI
         wait_idle(qtbot, window)
         if language == "es":
             assert window.commands.new_observation_action.text() == "&Nueva observación…"
