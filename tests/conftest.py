@@ -16,6 +16,24 @@ from tests import fuzzing
 
 fuzzing.load_profile()
 INSTRUMENTS_DIR = resources_dir() / "instruments"
+# The longest files (`--durations` of a CI run), scheduled first: with `--dist loadfile` a file
+# runs whole on one worker, and the Linux build alone is about 5 minutes under load; started
+# last, it would be the run's tail while the other workers sit idle.
+LONGEST_FIRST = (
+    "tests/packaging/test_linux_package.py",
+    "tests/services/test_observation_machine.py",
+    "tests/hub/test_hub_killed.py",
+    "tests/cli/test_passphrase_cli.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Put the longest files at the front of the queue xdist hands out (order is otherwise kept)."""
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid.split("::", 1)[0]
+        return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)
 
 
 @pytest.fixture(autouse=True)
