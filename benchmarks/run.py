@@ -246,50 +246,76 @@ def memory(data_dir: Path, size: str) -> Row:
                "<250 MB (100k obs)", unit="MB")
 
 
+SCENARIOS = ("rating", "history", "worker-list", "pdf", "encrypted", "bundles", "hub-ingest",
+             "cold-start", "memory", "hostile", "worker-list-sizes", "sample", "hub-load")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks; print the table and write results/latest.json."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run")
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, one run each")
+    parser.add_argument("--only", default=",".join(SCENARIOS),
+                        help=f"comma-separated scenarios to run (default: all of {', '.join(SCENARIOS)})")
+    parser.add_argument("--sizes", default=None,
+                        help="comma-separated store sizes in observations (default: 1000,10000,100000)")
+    parser.add_argument("--repeat", type=int, default=None, help="runs of each scenario (default: 7)")
     args = parser.parse_args(argv)
-    sizes = [200] if args.smoke else [1_000, 10_000, 100_000]
-    repeat = 1 if args.smoke else 7
+    chosen = set(args.only.split(","))
+    unknown = chosen - set(SCENARIOS)
+    if unknown:
+        parser.error(f"unknown scenarios: {', '.join(sorted(unknown))}")
+    everything = chosen == set(SCENARIOS)
+    sizes = ([int(n) for n in args.sizes.split(",")] if args.sizes
+             else [200] if args.smoke else [1_000, 10_000, 100_000])
+    repeat = args.repeat or (1 if args.smoke else 7)
     rows: list[Row] = []
+    per_store = {"rating", "history", "worker-list", "pdf", "encrypted", "bundles", "hub-ingest",
+                 "cold-start", "memory"}
     with tempfile.TemporaryDirectory(prefix="cfpm-bench-") as tmp:
-        for size in sizes:
+        for size in sizes if chosen & per_store else []:
             label = f"{size // 1000}k obs" if size >= 1000 else f"{size} obs"
             data_dir = Path(tmp) / f"store-{size}"
             began = time.perf_counter()
             deep, two_hundred = build_store(data_dir, size)
             print(f"[{label}] store built in {time.perf_counter() - began:.1f} s", flush=True)
             with Workspace.open(data_dir) as ws:
-                rows.append(rating_commit(ws, label, repeat * 5))
-                rows.append(history(ws, deep, label, repeat))
-                rows.append(worker_list(ws, label, repeat))
-                rows.append(worker_summary_pdf(ws, two_hundred, label, repeat))
-                if size == 10_000 or args.smoke:
+                if "rating" in chosen:
+                    rows.append(rating_commit(ws, label, repeat * 5))
+                if "history" in chosen:
+                    rows.append(history(ws, deep, label, repeat))
+                if "worker-list" in chosen:
+                    rows.append(worker_list(ws, label, repeat))
+                if "pdf" in chosen:
+                    rows.append(worker_summary_pdf(ws, two_hundred, label, repeat))
+                if "encrypted" in chosen and (size == 10_000 or args.smoke):
                     rows.append(encrypted_rating_commit(ws, Path(tmp) / f"encrypted-{size}",
                                                         label, repeat * 5))
-                if size <= 10_000:
+                if "bundles" in chosen and size <= 10_000:
                     rows += bundles(ws, Path(tmp) / f"bundles-{size}", label, repeat)
+                if "hub-ingest" in chosen and size <= 10_000:
                     rows += hub_ingest(ws, Path(tmp) / f"hub-{size}", label, repeat)
-            if size == 10_000 or args.smoke:
+            if "cold-start" in chosen and (size == 10_000 or args.smoke):
                 rows += cold_start(data_dir, label, 3 if args.smoke else repeat)
-            if size == max(sizes):
+            if "memory" in chosen and size == max(sizes):
                 rows.append(memory(data_dir, label))
-        with Workspace.open(Path(tmp) / "attacker") as attacker:
-            attacker.workers.add("Template Worker", role="Social Worker III", unit="Unit 1",
-                                 office="North Valley", county="Sample County")
-            rows += hostile_bundle(attacker, Path(tmp) / "hostile", "<= 2 MB")
-        rows += worker_list_rows(Path(tmp) / "worker-list", smoke=args.smoke, repeat=repeat)
-        rows += sample_data(Path(tmp) / "sample", smoke=args.smoke,
-                            repeat=3 if args.smoke else repeat)
-    load, verdicts = hub_load(args.smoke)
+        if "hostile" in chosen:
+            with Workspace.open(Path(tmp) / "attacker") as attacker:
+                attacker.workers.add("Template Worker", role="Social Worker III", unit="Unit 1",
+                                     office="North Valley", county="Sample County")
+                rows += hostile_bundle(attacker, Path(tmp) / "hostile", "<= 2 MB")
+        if "worker-list-sizes" in chosen:
+            rows += worker_list_rows(Path(tmp) / "worker-list", smoke=args.smoke, repeat=repeat)
+        if "sample" in chosen:
+            rows += sample_data(Path(tmp) / "sample", smoke=args.smoke,
+                                repeat=3 if args.smoke else repeat)
+    load, verdicts = hub_load(args.smoke) if "hub-load" in chosen else ([], [])
     print()
     print_table(rows)
     print_growth(rows)
-    print_results(load)
-    print_budgets(verdicts)
-    if not args.smoke:
+    if load:
+        print_results(load)
+        print_budgets(verdicts)
+    if not args.smoke and everything:
         write_json(rows, RESULTS)
         print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
     # A lost or doubled record is a bug, not a slow machine: the one failure a run reports.
