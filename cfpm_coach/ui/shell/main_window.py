@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
             return  # closed (a restore, the window) before the list came back
         # A quick check of the file, then today's rolling backup.
         self.recovery.check_then_back_up()
+        self.worker_page.build_soon()
         self.sync.start()
         self.flow.offer_recovery()
         self.first_run.check()

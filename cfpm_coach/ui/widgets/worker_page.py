@@ -61,6 +61,9 @@ class _PageLayout(QVBoxLayout):
         return False
 
 
+# How long after the worker list shows the hidden page is built: past the list's own paint, and
+# well before a person can read the list and choose someone (~40 ms of work on a quiet machine).
+BUILD_DELAY_MS = 250
 # What _build_page makes: asked for before then, they build the page.
 _PAGE_PARTS = frozenset({
     "name", "details", "edit_button", "active_button", "report_button", "new_button",
@@ -94,9 +97,15 @@ class WorkerPage(QWidget):
         self.empty.setObjectName("emptyState")
         self.stack.addWidget(self.empty)
         # The page itself (chart, tables, focus panel) is hidden until a worker is chosen: it is
-        # built once the window has first painted, or sooner when something asks for a part.
+        # built when the window asks (build_soon, once the worker list is on screen), or sooner
+        # when something asks for a part.
         self._page_built = False
-        QTimer.singleShot(0, self, self._build_page)
+
+    def build_soon(self) -> None:
+        """Build the hidden page shortly, after what is on screen has painted (a person cannot
+        choose a worker sooner; a part asked for before then builds it at once)."""
+        if not self._page_built:
+            QTimer.singleShot(BUILD_DELAY_MS, self, self._build_page)
 
     def __getattr__(self, name: str) -> object:
         """A part of the page asked for before it was built: build it now."""

@@ -2,6 +2,7 @@
 about 140 ms each) nor the bundle crypto nor spell-check's word lists nor the hub's tables
 (11 SQLModel classes the desktop never uses); they load when first needed."""
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -46,3 +47,15 @@ def test_opening_a_store_leaves_report_texts_and_babel_for_the_first_report(tmp_
     assert language == "es"
     assert loaded == "[]"
     assert printed.startswith("Exacta ") and "mar" in printed.lower()
+
+
+def test_pyside_reads_no_module_source_to_start() -> None:
+    """PySide6 checks every loaded module for its __feature__ switches by reading its source
+    (~1 ms each, ~430 modules on the window's path); the app answers by name instead."""
+    code = ("import linecache, cfpm_coach.ui.shell.app; "
+            "print([k for k in linecache.cache if k.endswith('.py')])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    read = ast.literal_eval(result.stdout)
+    assert not [name for name in read if "cfpm_coach" in name or "sqlalchemy" in name], read
+    assert len(read) <= 5, read
