@@ -4,20 +4,22 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from cfpm_coach import __version__
-from cfpm_coach.cli import (
-    app_launch,
-    data_commands,
-    exchange_commands,
-    hub_commands,
-    recovery_commands,
-    report_commands,
-    self_test,
-    store_commands,
-    sync_commands,
-)
-from cfpm_coach.cli.output import fail
-from cfpm_coach.errors import CoachError, DamagedStoreError
+from cfpm_coach import __version__, collector
+
+with collector.loading_modules():  # the whole back end loads here (SQLAlchemy, pydantic, ...)
+    from cfpm_coach.cli import (
+        app_launch,
+        data_commands,
+        exchange_commands,
+        hub_commands,
+        recovery_commands,
+        report_commands,
+        self_test,
+        store_commands,
+        sync_commands,
+    )
+    from cfpm_coach.cli.output import fail
+    from cfpm_coach.errors import CoachError, DamagedStoreError
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,14 +2,17 @@
 
 import sys
 
-import shiboken6  # noqa: F401  (PySide's support modules, before any Qt module or our back end)
+from cfpm_coach import collector
+
+with collector.loading_modules():
+    import shiboken6  # noqa: F401  (PySide's support modules, before any Qt module)
 
 
 def _no_source_scans() -> None:
     """Tell PySide6 which modules use it by their names instead of by reading their source.
 
     To see whether a module uses PySide's __feature__ switches (snake_case, true_property),
-    PySide6 reads the source of every module loaded in the process, about 1 ms each: some 240
+    PySide6 reads the source of every module loaded in the process, about 1 ms each: some 430
     modules of ours, SQLAlchemy's, pydantic's and the standard library's on every start. The
     scan's own answer is "uses PySide6" for our Qt modules and "does not" for the others, and
     nothing in this process turns a switch on, so the answer by name is the same one, free.
@@ -26,5 +29,7 @@ def _no_source_scans() -> None:
 
 _no_source_scans()
 
-# The back end before Qt's modules, as before; the order no longer costs a scan either way.
-import cfpm_coach.services.workspace  # noqa: E402, F401
+# The back end (the store, the services: SQLModel, SQLAlchemy, pydantic) before Qt's modules,
+# with the collector paused (cfpm_coach.collector.loading_modules).
+with collector.loading_modules():
+    import cfpm_coach.services.workspace  # noqa: F401

@@ -7,18 +7,20 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from cfpm_coach import APP_ID, APP_NAME, __version__
-from cfpm_coach.applog import setup_logging
-from cfpm_coach.errors import CoachError
-from cfpm_coach.paths import resolve_paths
-from cfpm_coach.ui.language import i18n
-from cfpm_coach.ui.look import appearance
-from cfpm_coach.ui.look.theme import apply_theme
-from cfpm_coach.ui.runtime import gc_guard
-from cfpm_coach.ui.runtime.backend import Backend
-from cfpm_coach.ui.runtime.errors import install_crash_handler, show_error
-from cfpm_coach.ui.shell import instance
-from cfpm_coach.ui.shell.main_window import MainWindow
+from cfpm_coach import APP_ID, APP_NAME, __version__, collector
+
+with collector.loading_modules():  # every window, dialog and widget module loads here
+    from cfpm_coach.applog import setup_logging
+    from cfpm_coach.errors import CoachError
+    from cfpm_coach.paths import resolve_paths
+    from cfpm_coach.ui.language import i18n
+    from cfpm_coach.ui.look import appearance
+    from cfpm_coach.ui.look.theme import apply_theme
+    from cfpm_coach.ui.runtime import gc_guard
+    from cfpm_coach.ui.runtime.backend import Backend
+    from cfpm_coach.ui.runtime.errors import install_crash_handler, show_error
+    from cfpm_coach.ui.shell import instance
+    from cfpm_coach.ui.shell.main_window import MainWindow
 
 
 def application() -> QApplication:
