@@ -40,7 +40,7 @@ def clean_env(home: Path, *path: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def linux_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LinuxBuild]:
-    """Build once with the same script `make package` runs (about 80 s on a 2-core machine)."""
+    """Build once with the same script `make package` runs (about 2 minutes on a quiet 2-core machine)."""
     dist = tmp_path_factory.mktemp("dist")
     work = tmp_path_factory.mktemp("work")
     result = subprocess.run([sys.executable, str(BUILD), "--dist", str(dist), "--work", str(work)],
@@ -51,6 +51,6 @@ def linux_build(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LinuxBuild
                      tarball=dist / f"{APP_ID}-{__version__}-linux-{arch}.tar.gz",
                      deb=dist / f"{APP_ID}_{__version__}_{arch}.deb",
                      log=result.stdout)
-    # About 700 MB: not left for pytest's keep-the-last-three temp folders.
+    # About 500 MB: not left for pytest's keep-the-last-three temp folders.
     for folder in (dist, work):
         shutil.rmtree(folder, ignore_errors=True)
