@@ -44,9 +44,11 @@ def open_main_window(data_dir: Path | None = None) -> MainWindow:
     """A main window on the store in data_dir (default folder when None), opening in the background."""
     paths = resolve_paths(data_dir).ensure()
     backend = Backend(paths.data_dir)
+    # The store opens on the database worker while the window is built: its answer is handed
+    # to the GUI thread's event loop, which runs only once the window exists and listens.
+    backend.open()
     window = MainWindow(backend)
     backend.setParent(window)
-    backend.open()
     return window
 
 
