@@ -80,7 +80,7 @@ def _line(session: Session, sa_table: Any, names: list[str], blank: dict[str, An
             format_text, arguments = "", list[Any]()
         format_text += _escaped(key) + piece
         arguments += values
-    calls.append(func.printf(format_text + "}", *arguments))
+    calls.append(func.printf(format_text + "}\n", *arguments))  # the line with its newline
     line = calls[0]
     for call in calls[1:]:
         line = line.concat(call)
@@ -93,10 +93,12 @@ def sqlite_file(session: Session, sa_table: Any, names: list[str], where: Any,
     there are. A table too large for one SQLite value (SQLITE_MAX_LENGTH, 1e9 bytes by default)
     is read a line a row instead."""
     line = _line(session, sa_table, names, blank)
-    joined = cast(func.group_concat(line, literal("\n")), LargeBinary)
+    # Each line ends with its newline, so the lines are joined with nothing between them: the
+    # file is SQLite's value as it is (appending a last newline copied it again).
+    joined = cast(func.group_concat(line, literal("")), LargeBinary)
     try:
         count, data = session.execute(select(func.count(), joined).where(where)).one()
     except DataError:  # SQLITE_TOOBIG: "string or blob too big"
         lines = [row[0] for row in session.execute(select(line).where(where))]
-        return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"), len(lines)
-    return (data + b"\n" if data else b""), int(count)
+        return "".join(lines).encode("utf-8"), len(lines)
+    return data or b"", int(count)

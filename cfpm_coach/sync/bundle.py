@@ -52,7 +52,8 @@ def _default(value: Any) -> Any:
     raise TypeError(f"cannot put {type(value).__name__} in a bundle")
 
 
-def _jsonl(rows: list[dict[str, Any]] | list[str] | tuple[bytes, int]) -> tuple[bytes, int]:
+def _jsonl(rows: list[dict[str, Any]] | list[str] | tuple[bytes | memoryview, int]
+           ) -> tuple[bytes | memoryview, int]:
     """Rows (all dicts, all JSON lines already encoded, or a JSON-lines file already made and
     its record count) as a JSON-lines file, and how many records it holds."""
     if isinstance(rows, tuple):
@@ -72,7 +73,7 @@ def canonical(manifest: dict[str, Any]) -> bytes:
 
 
 def write(tables: dict[str, list[dict[str, Any]]] | dict[str, list[str]]
-          | dict[str, tuple[bytes, int]],
+          | dict[str, tuple[bytes | memoryview, int]],
           header: dict[str, Any], device_key: Ed25519PrivateKey,
           recipient: pyrage.x25519.Recipient) -> bytes:
     """Build, sign and seal a bundle; returns the age-encrypted bytes. A table is its records,
