@@ -6,7 +6,8 @@ byte what json_object() made before (tests/sync/test_export_bytes.py): a UUID st
 digits is cut by printf's precision (%.8s of the id, %.4s of substr(id, 9), ...: four substr calls
 where formatting it with || took nine operations, most of a 10k-observation export), a time is
 its stored text with a T and +00:00, and every other value is json_quote()'d, as json_object
-quotes it.
+quotes it. UUIDs and times go in unquoted by json_quote: their stored text is SQLAlchemy's (hex
+digits; digits, '-', ':', '.' and a space), which JSON never escapes.
 """
 
 from typing import Any
@@ -48,7 +49,9 @@ def _piece(column: Any, not_null: bool) -> tuple[str, list[Any]]:
         stamped = func.replace(stored, " ", "T")
         if not_null:
             return '"%s+00:00"', [stamped]
-        return "%s", [func.json_quote(stamped.concat("+00:00"))]
+        # Mostly NULL (deleted_at): one test a row, not three calls.
+        return "%s", [case((column.is_(None), "null"),
+                           else_=func.printf('"%s+00:00"', stamped))]
     if isinstance(column.type, Boolean):
         return "%s", [case((column.is_(None), "null"), (column == 1, "true"), else_="false")]
     if isinstance(column.type, JSON):
