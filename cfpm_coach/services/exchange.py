@@ -123,7 +123,7 @@ class ExchangeService:
         written = []
         with faults.translated("the bundle could not be written", out_dir):
             files.private_dir(out_dir)
-        for index, part in enumerate(parts.split(tables, header_bytes, part_bytes), start=1):
+        for index, part in enumerate(parts.split_data(tables, header_bytes, part_bytes), start=1):
             bundle_id = uuid.uuid4()
             sealed = bundle.write(part, {**header, "bundle_id": str(bundle_id)}, device, team)
             # Names sort in part order (parents first); the full bundle id in the name lets the
@@ -132,8 +132,8 @@ class ExchangeService:
                               f"{SUFFIX}")
             with faults.translated("the bundle could not be written", out_dir):
                 files.write_atomic(path, sealed)
-            written.append(ExportPart(path, bundle_id, {n: len(r) for n, r in part.items()}))
-        counts = {name: len(rows) for name, rows in tables.items()}
+            written.append(ExportPart(path, bundle_id, {n: records for n, (_data, records) in part.items()}))
+        counts = {name: records for name, (_data, records) in tables.items()}
         with self._store.current.write() as session:
             for number, part_written in enumerate(written, start=1):
                 last = number == len(written)

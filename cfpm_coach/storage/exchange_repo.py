@@ -9,20 +9,17 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
-    Boolean,
     String,
     Uuid,
     and_,
-    case,
     func,
-    literal,
     select,
     true,
     type_coerce,
 )
 from sqlmodel import Session, col
 
+from cfpm_coach.storage import json_lines
 from cfpm_coach.storage.existing_rows import columns
 from cfpm_coach.storage.models import (
     AuditEntry,
@@ -93,42 +90,26 @@ def changed_rows(*, session: Session, table: type[SyncedRecord], since_seq: int
     return [dict(zip(names, row, strict=True)) for row in session.execute(query)]
 
 
-def _json_value(column: Any, blank: dict[str, Any]) -> Any:
-    """SQL for one column's JSON value inside json_object (SQLite)."""
-    if column.name in blank:
-        return literal(blank[column.name])
-    text_column = type_coerce(column, String)
-    if isinstance(column.type, Uuid):
-        return _uuid_text(text_column)
-    if isinstance(column.type, UTCDateTime):
-        return _time_text(text_column)
-    if isinstance(column.type, Boolean):
-        return func.json(case((column.is_(None), None), (column == 1, "true"), else_="false"))
-    if isinstance(column.type, JSON):
-        return func.json(text_column)
-    return column
-
-
 def _json_lines(session: Session, table: type[Any], where: Any,
-                blank: dict[str, Any]) -> list[str]:
-    """One JSON object per row, built by SQLite (json_object) or, elsewhere, by Python."""
+                blank: dict[str, Any]) -> tuple[bytes, int]:
+    """The rows as a JSON-lines file (UTF-8, one object a line, each line ended by a newline)
+    and how many there are: built by SQLite on SQLite (storage/json_lines.py), else by Python."""
     sa_table = table.__table__
     names = columns(table)
-    if session.get_bind().dialect.name != "sqlite":
-        rows = session.execute(select(*[sa_table.c[n] for n in names]).where(where))
-        return [json.dumps({n: blank.get(n, _plain(v)) if n in blank else _plain(v)
-                            for n, v in zip(names, row, strict=True)},
-                           ensure_ascii=False, separators=(",", ":")) for row in rows]
-    pairs: list[Any] = []
-    for name in names:
-        pairs += [literal(name), _json_value(sa_table.c[name], blank)]
-    query = select(func.json_object(*pairs)).where(where)
-    return [row[0] for row in session.execute(query)]
+    if session.get_bind().dialect.name == "sqlite":
+        return json_lines.sqlite_file(session, sa_table, names, where, blank)
+    rows = session.execute(select(*[sa_table.c[n] for n in names]).where(where))
+    lines = [json.dumps({n: blank[n] if n in blank else _plain(v)
+                         for n, v in zip(names, row, strict=True)},
+                        ensure_ascii=False, separators=(",", ":")) for row in rows]
+    return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"), len(lines)
 
 
 def changed_lines(*, session: Session, table: type[SyncedRecord], since_seq: int,
-                  owner: uuid.UUID, blank: dict[str, Any] | None = None) -> list[str]:
-    """JSON lines of the owner's rows written after a local sequence number.
+                  owner: uuid.UUID, blank: dict[str, Any] | None = None
+                  ) -> tuple[bytes, int]:
+    """The JSON-lines file of the owner's rows written after a local sequence number, and how
+    many rows it holds.
 
     Only the owner's: a laptop never re-exports records it imported from another device;
     they reach the hub from their owner. blank: column overrides.
@@ -138,8 +119,10 @@ def changed_lines(*, session: Session, table: type[SyncedRecord], since_seq: int
     return _json_lines(session, table, where, {**_owned(owner), **(blank or {})})
 
 
-def audit_lines(*, session: Session, since: datetime | None, owner: uuid.UUID) -> list[str]:
-    """JSON lines of the owner's audit entries recorded after a time (all for None)."""
+def audit_lines(*, session: Session, since: datetime | None, owner: uuid.UUID
+                ) -> tuple[bytes, int]:
+    """The JSON-lines file of the owner's audit entries recorded after a time (all for None),
+    and how many entries it holds."""
     sa_table = AuditEntry.__table__  # type: ignore[attr-defined]
     where = true() if since is None else sa_table.c.at > since
     return _json_lines(session, AuditEntry, and_(where, sa_table.c.device_id == owner),
