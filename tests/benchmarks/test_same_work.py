@@ -21,6 +21,7 @@ from benchmarks.same_work import (
     bare_pdf,
     bundle_entries,
     page_lines,
+    plain_export,
     raw_history_read,
     zip_and_age,
 )
@@ -71,6 +72,26 @@ def test_zip_and_age_seals_the_bytes_the_export_sealed(
     for path, files in zip(sealed, entries, strict=True):
         with zipfile.ZipFile(io.BytesIO(pyrage.decrypt(path.read_bytes(), [identity]))) as zf:
             assert {name: zf.read(name) for name in zf.namelist()} == files
+
+
+def test_the_plainest_export_seals_every_row_of_the_tables_the_export_holds(
+        store: tuple[Workspace, uuid.UUID, uuid.UUID], tmp_path: Path) -> None:
+    ws, _, _ = store
+    recipient = keys.new_team_identity(tmp_path / "team.key")
+    parts = [p.path for p in ws.exchange.export(tmp_path / "out", recipient, full=True).parts]
+    entries = bundle_entries(parts, tmp_path / "team.key")
+    assert ws.store.path is not None
+
+    plain_export(ws.store.path, entries, recipient, tmp_path / "plainest")
+
+    (sealed,) = (tmp_path / "plainest").iterdir()
+    identity = keys.load_identity(tmp_path / "team.key")
+    with zipfile.ZipFile(io.BytesIO(pyrage.decrypt(sealed.read_bytes(), [identity]))) as zf:
+        ratings = zf.read("data/rating.jsonl").decode().splitlines()
+    with sqlite3.connect(ws.store.path) as conn:
+        (stored,) = conn.execute("SELECT count(*) FROM rating").fetchone()
+    exported = sum(len(files["data/rating.jsonl"].splitlines()) for files in entries)
+    assert len(ratings) == stored >= exported > 0
 
 
 def test_the_bare_pdf_draws_the_summary_pages_text_on_as_many_pages(
