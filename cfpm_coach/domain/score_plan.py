@@ -85,11 +85,15 @@ class ScorePlan:
         self._overall = tuple(n for n, group in enumerate(instrument.groups) if group.in_overall)
         # None: the newest version is this one; its current scores are its own.
         self._steps: tuple[Step, ...] | None = None
+        # False when no crosswalk leads from this version to the newest (catalog.carried None).
+        self._carries = True
+        self._order = tuple(item.id for item in instrument.items)
         self._latest_ids: tuple[str, ...] = ()
         self._latest_of: dict[str, int] = {}
         self._latest_scale = self._scale
         if latest.version != instrument.version:
             steps = catalog.crosswalk_steps(instrument.id, instrument.version, latest)
+            self._carries = steps is not None
             self._steps = tuple(
                 (tuple((item.id, tuple(item.crosswalk)) for item in later.items
                        if item.crosswalk), earlier.scale.scored_set)
@@ -112,36 +116,73 @@ class ScorePlan:
                ) -> tuple[Score, dict[str, Score], int, dict[str, Score]]:
         """Overall score, group scores, behaviors rated (or 'no opportunity'), and the group
         scores in the newest version (comparable groups only)."""
-        ratings = self.on_scale(values)
         scale = self._scale
-        observed, proficient, total = scale.tallies(self._group_of, len(self._group_ids),
-                                                    ratings)
-        by_group = {group_id: scale.made(observed[n], proficient[n], total[n])
+        on, scored, threshold, group_of = scale.values, scale.scored, scale.threshold, \
+            self._group_of
+        count = len(self._group_ids)
+        observed, proficient, total = [0] * count, [0] * count, [0] * count
+        rated = 0
+        # on_scale and tallies in one pass: every behavior of the instrument is in a group, so
+        # group_of also says which behaviors are the instrument's.
+        for item_id, value in values.items():
+            if value is None or value not in on:
+                continue
+            group = group_of.get(item_id)
+            if group is None:
+                continue
+            rated += 1
+            if value in scored:
+                observed[group] += 1
+                total[group] += value
+                if value >= threshold:
+                    proficient[group] += 1
+        made = scale.made
+        by_group = {group_id: made(observed[n], proficient[n], total[n])
                     for n, group_id in enumerate(self._group_ids)}
-        overall = scale.made(sum(observed[n] for n in self._overall),
-                             sum(proficient[n] for n in self._overall),
-                             sum(total[n] for n in self._overall))
-        rated = sum(1 for value in ratings.values() if value is not None)
+        overall_groups = self._overall
+        overall = made(sum([observed[n] for n in overall_groups]),
+                       sum([proficient[n] for n in overall_groups]),
+                       sum([total[n] for n in overall_groups]))
         if self._steps is None:
             return overall, by_group, rated, by_group
         latest = self._latest_scale
         observed, proficient, total = latest.tallies(self._latest_of, len(self._latest_ids),
-                                                     self._carry(ratings))
+                                                     self._carry(values))
+        made = latest.made
         return overall, by_group, rated, {
-            group_id: latest.made(observed[n], proficient[n], total[n])
+            group_id: made(observed[n], proficient[n], total[n])
             for n, group_id in enumerate(self._latest_ids)}
 
-    def _carry(self, ratings: Mapping[str, int | None]) -> Mapping[str, int | None]:
-        """crosswalk.carry_one_step over every step: the lowest scored rating among the
-        behaviors continued, else the first 'no opportunity', else unrated."""
-        current = ratings
+    def carried(self, values: Mapping[str, int | None]) -> dict[str, int | None] | None:
+        """catalog.carried of the ratings (on_scale) into the newest version: every behavior
+        of it when it is this version, else those continuing one of this version's; None when
+        no crosswalk leads there."""
+        if self._steps is None:
+            on = self._scale.values
+            return {item_id: (value if value is None or value in on else None)
+                    for item_id, value in zip(self._order, map(values.get, self._order),
+                                              strict=True)}
+        if not self._carries:
+            return None
+        return dict(self._carry(values))
+
+    def _carry(self, values: Mapping[str, int | None]) -> Mapping[str, int | None]:
+        """crosswalk.carry_one_step over every step, from the ratings on_scale keeps: the
+        lowest scored rating among the behaviors continued, else the first 'no opportunity',
+        else unrated."""
+        current = values
+        # The first step reads the stored values: a behavior not of this version, or a value
+        # off its scale, is unrated (as on_scale makes them).
+        on: frozenset[int] | None = self._scale.values
+        known = self._item_ids
         for continued, earlier_scored in self._steps or ():
             carried: dict[str, int | None] = {}
             for item_id, sources in continued:
                 lowest = unscored = None
                 for source in sources:
                     value = current.get(source)
-                    if value is None:
+                    if value is None or (on is not None and (value not in on
+                                                             or source not in known)):
                         continue
                     if value in earlier_scored:
                         if lowest is None or value < lowest:
@@ -149,5 +190,5 @@ class ScorePlan:
                     elif unscored is None:
                         unscored = value
                 carried[item_id] = lowest if lowest is not None else unscored
-            current = carried
+            current, on = carried, None
         return current

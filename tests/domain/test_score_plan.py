@@ -61,3 +61,13 @@ def test_a_v1_observation_reads_in_v2_only_where_the_crosswalk_maps() -> None:
     assert any(score.share_proficient is not None and score.share_proficient < 1.0
                for score in plan.scores(mixed)[3].values())
     assert set(current) <= {group.id for group in CATALOG.get("cpm-practice").groups}
+
+
+@given(_rated())
+def test_plan_carries_as_the_catalog_does(
+        rated: tuple[tuple[str, int], dict[str, int | None]]) -> None:
+    key, values = rated
+    own, latest = CATALOG.get(*key), CATALOG.get(key[0])
+    plan = ScorePlan(CATALOG, own)
+    assert plan.carried(values) == CATALOG.carried(own.id, own.version, on_scale(own, values),
+                                                   latest)
