@@ -31,27 +31,6 @@ class _Scale:
         self.threshold = scale.proficient_threshold
         self._scores: dict[tuple[int, int, int], Score] = {}
 
-    def tallies(self, group_of: Mapping[str, int], group_count: int,
-                ratings: Mapping[str, int | None]) -> tuple[list[int], list[int], list[int]]:
-        """Per group (by index): scored ratings, proficient ones and their sum, in one pass
-        over the ratings; behaviors not in group_of count nowhere (as score_values)."""
-        observed, proficient, total = [0] * group_count, [0] * group_count, [0] * group_count
-        scored, threshold = self.scored, self.threshold
-        for item_id, value in ratings.items():
-            if value is None:
-                continue
-            group = group_of.get(item_id)
-            if group is None:
-                continue
-            if value in scored:
-                observed[group] += 1
-                total[group] += value
-                if value >= threshold:
-                    proficient[group] += 1
-            elif value not in self.values:
-                raise InvalidInputError(f"{value} is not a value of the rating scale")
-        return observed, proficient, total
-
     def made(self, observed: int, proficient: int, total: int) -> Score:
         """The Score of these figures (EMPTY_SCORE when nothing scored)."""
         if not observed:
@@ -70,6 +49,12 @@ def _indexed(groups: Sequence[Group]) -> tuple[tuple[str, ...], dict[str, int]]:
     """The groups' ids, and each of their behaviors' group index."""
     return (tuple(group.id for group in groups),
             {item.id: n for n, group in enumerate(groups) for item in group.items})
+
+
+# One group of the newest version read from one earlier version: its id, the earlier
+# behaviors its carried behaviors continue (flattened), how many each of them continues, and
+# its Score by the values of those earlier behaviors.
+GroupMemo = tuple[str, tuple[str, ...], tuple[int, ...], dict[tuple[object, ...], Score]]
 
 
 class ScorePlan:
@@ -91,6 +76,8 @@ class ScorePlan:
         self._latest_ids: tuple[str, ...] = ()
         self._latest_of: dict[str, int] = {}
         self._latest_scale = self._scale
+        self._last: tuple[tuple[int, tuple[str, ...]], ...] = ()
+        self._memos: tuple[GroupMemo, ...] | None = None
         if latest.version != instrument.version:
             steps = catalog.crosswalk_steps(instrument.id, instrument.version, latest)
             self._carries = steps is not None
@@ -105,6 +92,12 @@ class ScorePlan:
                 [group for group in latest.groups
                  if steps and any(item.id in carried for item in group.items)])
             self._latest_scale = _Scale(latest)
+            # The last step's behaviors by their group in the newest version: tallied as they
+            # are carried, with no dict of carried ratings in between.
+            self._last = tuple((self._latest_of[item_id], sources)
+                               for item_id, sources in self._steps[-1][0]) if self._steps else ()
+            if len(self._steps) == 1:
+                self._memos = self._group_memos()
 
     def on_scale(self, values: Mapping[str, int | None]) -> dict[str, int | None]:
         """scoring.on_scale: the instrument's behaviors only, values off the scale unrated."""
@@ -122,7 +115,7 @@ class ScorePlan:
         count = len(self._group_ids)
         observed, proficient, total = [0] * count, [0] * count, [0] * count
         rated = 0
-        # on_scale and tallies in one pass: every behavior of the instrument is in a group, so
+        # on_scale and the tallies in one pass: every behavior of the instrument is in a group, so
         # group_of also says which behaviors are the instrument's.
         for item_id, value in values.items():
             if value is None or value not in on:
@@ -145,13 +138,106 @@ class ScorePlan:
                        sum([total[n] for n in overall_groups]))
         if self._steps is None:
             return overall, by_group, rated, by_group
+        return overall, by_group, rated, self._current(values)
+
+    def _group_memos(self) -> tuple[GroupMemo, ...]:
+        """Per group of the newest version, what _current's memo reads (one crosswalk step)."""
+        memos: list[GroupMemo] = []
+        for n, group_id in enumerate(self._latest_ids):
+            carried = [sources for group, sources in self._last if group == n]
+            memos.append((group_id, tuple(source for sources in carried for source in sources),
+                          tuple(len(sources) for sources in carried), {}))
+        return tuple(memos)
+
+    def _current(self, values: Mapping[str, int | None]) -> dict[str, Score]:
+        """The group scores of the ratings carried into the newest version.
+
+        One step: a group's score depends only on the values of the earlier behaviors its
+        behaviors continue, which take few distinct combinations, so it is looked up by them
+        (carrying every observation's ratings was most of scoring a 500-observation history
+        of the earlier version). Several steps: _carry, then the last step tallied as it is
+        carried.
+        """
+        if self._memos is not None:
+            current: dict[str, Score] = {}
+            for group_id, sources, sizes, memo in self._memos:
+                key = tuple(map(values.get, sources))
+                score = memo.get(key)
+                if score is None:
+                    score = memo[key] = self._carried_score(sources, sizes, key)
+                current[group_id] = score
+            return current
+        return self._carried_scores(values)
+
+    def _carried_score(self, sources: tuple[str, ...], sizes: tuple[int, ...],
+                       given: tuple[object, ...]) -> Score:
+        """One group's score in the newest version from the stored values of the earlier
+        behaviors its behaviors continue (sizes: how many each continues), one step."""
+        own, known = self._scale.values, self._item_ids
+        earlier_scored = self._steps[0][1] if self._steps else frozenset[int]()
         latest = self._latest_scale
-        observed, proficient, total = latest.tallies(self._latest_of, len(self._latest_ids),
-                                                     self._carry(values))
+        observed = proficient = total = start = 0
+        for size in sizes:
+            lowest = unscored = None
+            for source, value in zip(sources[start:start + size], given[start:start + size],
+                                     strict=True):
+                if value is None or value not in own or source not in known:
+                    continue
+                if value in earlier_scored:
+                    if lowest is None or value < lowest:
+                        lowest = value
+                elif unscored is None:
+                    unscored = value
+            start += size
+            carried = lowest if lowest is not None else unscored
+            if carried is None:
+                continue
+            if carried in latest.scored:
+                observed += 1
+                total += carried
+                if carried >= latest.threshold:
+                    proficient += 1
+            elif carried not in latest.values:
+                raise InvalidInputError(f"{carried} is not a value of the rating scale")
+        return latest.made(observed, proficient, total)
+
+    def _carried_scores(self, values: Mapping[str, int | None]) -> dict[str, Score]:
+        """The group scores of the ratings carried into the newest version over several steps
+        (or none: no crosswalk leads there): _carry up to the last step, then the last step
+        tallied as it is carried."""
+        steps = self._steps or ()
+        if not steps:
+            return {}
+        current = self._carry(values, steps[:-1])
+        earlier_scored = steps[-1][1]
+        latest = self._latest_scale
+        latest_on, scored, threshold = latest.values, latest.scored, latest.threshold
+        count = len(self._latest_ids)
+        observed, proficient, total = [0] * count, [0] * count, [0] * count
+        for group, sources in self._last:
+            lowest = unscored = None
+            for source in sources:
+                value = current.get(source)
+                if value is None:
+                    continue
+                if value in earlier_scored:
+                    if lowest is None or value < lowest:
+                        lowest = value
+                elif unscored is None:
+                    unscored = value
+            value = lowest if lowest is not None else unscored
+            if value is None:
+                continue
+            if value in scored:
+                observed[group] += 1
+                total[group] += value
+                if value >= threshold:
+                    proficient[group] += 1
+            elif value not in latest_on:
+                raise InvalidInputError(f"{value} is not a value of the rating scale")
         made = latest.made
-        return overall, by_group, rated, {
-            group_id: made(observed[n], proficient[n], total[n])
-            for n, group_id in enumerate(self._latest_ids)}
+        return {group_id: made(observed[n], proficient[n], total[n])
+                for n, group_id in enumerate(self._latest_ids)}
 
     def carried(self, values: Mapping[str, int | None]) -> dict[str, int | None] | None:
         """catalog.carried of the ratings (on_scale) into the newest version: every behavior
@@ -164,9 +250,10 @@ class ScorePlan:
                                               strict=True)}
         if not self._carries:
             return None
-        return dict(self._carry(values))
+        return dict(self._carry(values, self._steps))
 
-    def _carry(self, values: Mapping[str, int | None]) -> Mapping[str, int | None]:
+    def _carry(self, values: Mapping[str, int | None], steps: tuple[Step, ...]
+               ) -> Mapping[str, int | None]:
         """crosswalk.carry_one_step over every step, from the ratings on_scale keeps: the
         lowest scored rating among the behaviors continued, else the first 'no opportunity',
         else unrated."""
@@ -175,7 +262,7 @@ class ScorePlan:
         # off its scale, is unrated (as on_scale makes them).
         on: frozenset[int] | None = self._scale.values
         known = self._item_ids
-        for continued, earlier_scored in self._steps or ():
+        for continued, earlier_scored in steps:
             carried: dict[str, int | None] = {}
             for item_id, sources in continued:
                 lowest = unscored = None

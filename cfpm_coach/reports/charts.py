@@ -1,5 +1,6 @@
 """Charts drawn with ReportLab's own graphics: element share Accomplished by month."""
 
+from reportlab import rl_config
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
@@ -11,6 +12,12 @@ from cfpm_coach.reports.dates import paper_month
 from cfpm_coach.reports.fonts import REGULAR
 from cfpm_coach.reports.styles import MUTED, SERIES
 from cfpm_coach.reports.texts import translate
+
+# ReportLab checks every attribute set on a shape against its declared type, a development aid
+# it documents turning off in production: with it, a trend chart of 20 months spent about a
+# sixth of the worker summary's rendering in those checks. The charts here are fixed code,
+# drawn by the tests.
+rl_config.shapeChecking = 0
 
 
 def trend_chart(trend: Trend, width: float, height: float = 170) -> Drawing:
