@@ -51,12 +51,6 @@ def _indexed(groups: Sequence[Group]) -> tuple[tuple[str, ...], dict[str, int]]:
             {item.id: n for n, group in enumerate(groups) for item in group.items})
 
 
-# One group of the newest version read from one earlier version: its id, the earlier
-# behaviors its carried behaviors continue (flattened), how many each of them continues, and
-# its Score by the values of those earlier behaviors.
-GroupMemo = tuple[str, tuple[str, ...], tuple[int, ...], dict[tuple[object, ...], Score]]
-
-
 class ScorePlan:
     """How to score ratings made on one instrument version, and read them in the newest."""
 
@@ -77,7 +71,10 @@ class ScorePlan:
         self._latest_of: dict[str, int] = {}
         self._latest_scale = self._scale
         self._last: tuple[tuple[int, tuple[str, ...]], ...] = ()
-        self._memos: tuple[GroupMemo, ...] | None = None
+        # One crosswalk step: the newest version's groups (by index) of the behaviors that
+        # continue each behavior of this version alone, and the behaviors continuing several.
+        self._single: dict[str, tuple[int, ...]] | None = None
+        self._multi: tuple[tuple[int, tuple[str, ...]], ...] = ()
         if latest.version != instrument.version:
             steps = catalog.crosswalk_steps(instrument.id, instrument.version, latest)
             self._carries = steps is not None
@@ -97,7 +94,7 @@ class ScorePlan:
             self._last = tuple((self._latest_of[item_id], sources)
                                for item_id, sources in self._steps[-1][0]) if self._steps else ()
             if len(self._steps) == 1:
-                self._memos = self._group_memos()
+                self._single, self._multi = self._one_step()
 
     def on_scale(self, values: Mapping[str, int | None]) -> dict[str, int | None]:
         """scoring.on_scale: the instrument's behaviors only, values off the scale unrated."""
@@ -109,6 +106,8 @@ class ScorePlan:
                ) -> tuple[Score, dict[str, Score], int, dict[str, Score]]:
         """Overall score, group scores, behaviors rated (or 'no opportunity'), and the group
         scores in the newest version (comparable groups only)."""
+        if self._single is not None:
+            return self._scores_one_step(values)
         scale = self._scale
         on, scored, threshold, group_of = scale.values, scale.scored, scale.threshold, \
             self._group_of
@@ -138,68 +137,92 @@ class ScorePlan:
                        sum([total[n] for n in overall_groups]))
         if self._steps is None:
             return overall, by_group, rated, by_group
-        return overall, by_group, rated, self._current(values)
+        return overall, by_group, rated, self._carried_scores(values)
 
-    def _group_memos(self) -> tuple[GroupMemo, ...]:
-        """Per group of the newest version, what _current's memo reads (one crosswalk step)."""
-        memos: list[GroupMemo] = []
-        for n, group_id in enumerate(self._latest_ids):
-            carried = [sources for group, sources in self._last if group == n]
-            memos.append((group_id, tuple(source for sources in carried for source in sources),
-                          tuple(len(sources) for sources in carried), {}))
-        return tuple(memos)
+    def _one_step(self) -> tuple[dict[str, tuple[int, ...]],
+                                 tuple[tuple[int, tuple[str, ...]], ...]]:
+        """_single and _multi of a version one crosswalk step from the newest; a behavior
+        continued that is not this version's is never rated here (on_scale drops it)."""
+        single: dict[str, list[int]] = {}
+        multi: list[tuple[int, tuple[str, ...]]] = []
+        for group, sources in self._last:
+            known = tuple(source for source in sources if source in self._item_ids)
+            if len(known) == 1:
+                single.setdefault(known[0], []).append(group)
+            else:
+                multi.append((group, known))
+        return {item_id: tuple(groups) for item_id, groups in single.items()}, tuple(multi)
 
-    def _current(self, values: Mapping[str, int | None]) -> dict[str, Score]:
-        """The group scores of the ratings carried into the newest version.
-
-        One step: a group's score depends only on the values of the earlier behaviors its
-        behaviors continue, which take few distinct combinations, so it is looked up by them
-        (carrying every observation's ratings was most of scoring a 500-observation history
-        of the earlier version). Several steps: _carry, then the last step tallied as it is
-        carried.
-        """
-        if self._memos is not None:
-            current: dict[str, Score] = {}
-            for group_id, sources, sizes, memo in self._memos:
-                key = tuple(map(values.get, sources))
-                score = memo.get(key)
-                if score is None:
-                    score = memo[key] = self._carried_score(sources, sizes, key)
-                current[group_id] = score
-            return current
-        return self._carried_scores(values)
-
-    def _carried_score(self, sources: tuple[str, ...], sizes: tuple[int, ...],
-                       given: tuple[object, ...]) -> Score:
-        """One group's score in the newest version from the stored values of the earlier
-        behaviors its behaviors continue (sizes: how many each continues), one step."""
-        own, known = self._scale.values, self._item_ids
+    def _scores_one_step(self, values: Mapping[str, int | None]
+                         ) -> tuple[Score, dict[str, Score], int, dict[str, Score]]:
+        """scores() of a version one crosswalk step from the newest, in one pass: a behavior
+        continuing one behavior alone takes its rating as it is (carry_one_step), so it is
+        tallied in the newest version's group as the rating is in its own; those continuing
+        several take the lowest scored rating after it (carrying every observation's ratings
+        through a dict was most of scoring a 500-observation history of the earlier version)."""
+        scale, latest = self._scale, self._latest_scale
+        on, scored, threshold, group_of = scale.values, scale.scored, scale.threshold, \
+            self._group_of
+        latest_on, latest_scored, latest_threshold = latest.values, latest.scored, \
+            latest.threshold
+        single = self._single or {}
+        count, later = len(self._group_ids), len(self._latest_ids)
+        observed, proficient, total = [0] * count, [0] * count, [0] * count
+        now_observed, now_proficient, now_total = [0] * later, [0] * later, [0] * later
+        rated = 0
+        for item_id, value in values.items():
+            if value is None or value not in on:
+                continue
+            group = group_of.get(item_id)
+            if group is None:
+                continue
+            rated += 1
+            if value in scored:
+                observed[group] += 1
+                total[group] += value
+                if value >= threshold:
+                    proficient[group] += 1
+            for now in single.get(item_id, ()):
+                if value in latest_scored:
+                    now_observed[now] += 1
+                    now_total[now] += value
+                    if value >= latest_threshold:
+                        now_proficient[now] += 1
+                elif value not in latest_on:
+                    raise InvalidInputError(f"{value} is not a value of the rating scale")
         earlier_scored = self._steps[0][1] if self._steps else frozenset[int]()
-        latest = self._latest_scale
-        observed = proficient = total = start = 0
-        for size in sizes:
+        for now, sources in self._multi:
             lowest = unscored = None
-            for source, value in zip(sources[start:start + size], given[start:start + size],
-                                     strict=True):
-                if value is None or value not in own or source not in known:
+            for source in sources:
+                value = values.get(source)
+                if value is None or value not in on:
                     continue
                 if value in earlier_scored:
                     if lowest is None or value < lowest:
                         lowest = value
                 elif unscored is None:
                     unscored = value
-            start += size
             carried = lowest if lowest is not None else unscored
             if carried is None:
                 continue
-            if carried in latest.scored:
-                observed += 1
-                total += carried
-                if carried >= latest.threshold:
-                    proficient += 1
-            elif carried not in latest.values:
+            if carried in latest_scored:
+                now_observed[now] += 1
+                now_total[now] += carried
+                if carried >= latest_threshold:
+                    now_proficient[now] += 1
+            elif carried not in latest_on:
                 raise InvalidInputError(f"{carried} is not a value of the rating scale")
-        return latest.made(observed, proficient, total)
+        made = scale.made
+        by_group = {group_id: made(observed[n], proficient[n], total[n])
+                    for n, group_id in enumerate(self._group_ids)}
+        overall_groups = self._overall
+        overall = made(sum([observed[n] for n in overall_groups]),
+                       sum([proficient[n] for n in overall_groups]),
+                       sum([total[n] for n in overall_groups]))
+        made = latest.made
+        return overall, by_group, rated, {
+            group_id: made(now_observed[n], now_proficient[n], now_total[n])
+            for n, group_id in enumerate(self._latest_ids)}
 
     def _carried_scores(self, values: Mapping[str, int | None]) -> dict[str, Score]:
         """The group scores of the ratings carried into the newest version over several steps
