@@ -66,7 +66,12 @@ class ObservationLine(NamedTuple):
     implementation_stage: str | None
 
 
-_LINE_COLUMNS = tuple(col(getattr(Observation, name)) for name in ObservationLine._fields)
+# The worker's and coach's keys as stored: a few distinct ones repeat on every line, so each is
+# made a UUID once per read (_keys) rather than once per line.
+_RAW_KEYS = ("worker_id", "coach_id")
+_LINE_COLUMNS = tuple(type_coerce(getattr(Observation, name), String).label(name)
+                      if name in _RAW_KEYS else col(getattr(Observation, name))
+                      for name in ObservationLine._fields)
 
 
 def observation_lines(
@@ -90,7 +95,22 @@ def observation_lines(
     query = query.order_by(col(Observation.started_at).desc())
     if limit is not None:
         query = query.limit(limit)
-    return list(map(ObservationLine._make, session.connection().execute(query).fetchall()))
+    workers: dict[object, uuid.UUID | None] = {None: None}
+    coaches: dict[object, uuid.UUID] = {}
+    lines = []
+    for row in session.connection().execute(query).fetchall():
+        worker, coach = row[1], row[2]
+        if worker not in workers:
+            workers[worker] = _key(worker)
+        if coach not in coaches:
+            coaches[coach] = _key(coach)
+        lines.append(ObservationLine(row[0], workers[worker], coaches[coach], *row[3:]))
+    return lines
+
+
+def _key(stored: object) -> uuid.UUID:
+    """A key read without its column type: SQLite's 32 hex digits, or a server's UUID."""
+    return stored if isinstance(stored, uuid.UUID) else uuid.UUID(str(stored))
 
 
 def next_steps_of(*, session: Session, observation_id: uuid.UUID) -> str:
