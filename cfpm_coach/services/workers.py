@@ -112,8 +112,25 @@ class WorkerService:
         with self._store.current.read() as session:
             worker = self._load(session, worker_id)
             act = worker_repo.activity(session=session, worker_ids=[worker_id]).get(worker_id)
-            elements = self._element_scores(session, [worker_id]).get(worker_id)
-            return _view(worker, act, elements)
+            return _view(worker, act, self._elements_of(session, worker_id))
+
+    def _elements_of(self, session: "Session", worker_id: uuid.UUID
+                     ) -> dict[str, float | None] | None:
+        """_element_scores of one worker from their two latest finished practice observations
+        (the list's queries rank every one of them; one worker needs the newest alone)."""
+        practice = self._choice.practice()
+        if practice is None:
+            return {}
+        latest = observation_repo.observation_lines(
+            session=session, worker_id=worker_id, instrument_id=practice.id,
+            statuses=FINISHED, limit=2)
+        values = observation_repo.rating_values(session=session,
+                                                observation_ids=[line.id for line in latest[:1]])
+        elements = worker_page.latest_element_scores(practice, latest, values,
+                                                     self._carried_shares(practice).of)
+        if elements is None:  # two share the latest start time: which is latest is the list's
+            return self._element_scores(session, [worker_id]).get(worker_id)
+        return elements
 
     def find(self, *, include_inactive: bool = True, office: str | None = None,
              search: str | None = None) -> list[WorkerView]:

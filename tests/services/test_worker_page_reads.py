@@ -70,6 +70,13 @@ def _seed(ws: Workspace, worker: WorkerView, count: int, seed: int) -> None:
     ws.goals.add(worker.id, "Summarise the plan at the end", behaviors[2:3])
 
 
+def _listed(ws: Workspace, worker_id: uuid.UUID) -> WorkerView:
+    """The worker as a page of the worker list figures them: its queries rank the workers'
+    finished observations (what WorkerService.get read before it read the newest alone)."""
+    (view,) = ws.workers.figures([worker_id])
+    return view
+
+
 def _old_history(ws: Workspace, worker_id: uuid.UUID) -> WorkerHistory:
     """The page as it was read before: ORM rows, a summary per observation, the worker row's
     own queries, focus reading its ratings again."""
@@ -80,7 +87,7 @@ def _old_history(ws: Workspace, worker_id: uuid.UUID) -> WorkerHistory:
     practice = ws.practice_instrument()
     suggestions, recent = focus.analyse(ws.store, catalog, practice, observations)
     return WorkerHistory(
-        worker=ws.workers.get(worker_id), observations=observations,
+        worker=_listed(ws, worker_id), observations=observations,
         goals=ws.goals.of_worker(worker_id), focus=suggestions, recent_ratings=recent,
         behavior_labels=catalog.behavior_labels(),
         trend=monthly_trend(practice, observations) if practice is not None else None)
@@ -118,7 +125,7 @@ def _old_worker_data(ws: Workspace, worker_id: uuid.UUID) -> WorkerReport:
     months = {o.started_at.astimezone().strftime("%Y-%m") for o in finished}
     latest = finished[0] if finished else None
     return WorkerReport(
-        worker=ws.workers.get(worker_id), instrument=instrument, start=start, end=end,
+        worker=_listed(ws, worker_id), instrument=instrument, start=start, end=end,
         observations=finished, by_setting=dict(Counter(o.setting for o in finished)),
         months=sorted(months), behavior_months=behavior_months,
         goals=ws.goals.of_worker(worker_id),
@@ -160,12 +167,14 @@ def test_history_equals_the_reads_it_replaced(workspace: Workspace,
     for worker in mixed:
         assert workspace.workers.history(worker.id) == _old_history(workspace, worker.id), \
             worker.name
+        assert workspace.workers.get(worker.id) == _listed(workspace, worker.id), worker.name
     # The same with an earlier version of the practice instrument chosen: the latest
     # observations, rated on a newer one, give the worker no element shares.
     workspace.choose_practice_instrument("cpm-practice", 1)
     for worker in mixed:
         assert workspace.workers.history(worker.id) == _old_history(workspace, worker.id), \
             worker.name
+        assert workspace.workers.get(worker.id) == _listed(workspace, worker.id), worker.name
     workspace.choose_practice_instrument("cpm-practice", 2)
     page = workspace.workers.history(mixed[0].id)
     # The seed reaches the cases that matter.
