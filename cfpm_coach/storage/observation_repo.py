@@ -172,9 +172,10 @@ def rating_values(
                 current, values = key, by_key[key]
             values[behavior_id] = rated
     # SQLite stores 32 hex digits; a server database may hand back a UUID or its dashed form.
-    stored: dict[object, uuid.UUID] = {}
-    for value in ids:
-        stored[value.hex] = stored[str(value)] = stored[value] = value
+    stored: dict[object, uuid.UUID] = {value.hex: value for value in ids}
+    if any(key not in stored for key in by_key):
+        for value in ids:
+            stored[str(value)] = stored[value] = value
     return {stored[key]: values for key, values in by_key.items() if key in stored}
 
 
