@@ -90,6 +90,7 @@ class ScorePlan:
         # continue each behavior of this version alone, and the behaviors continuing several.
         self._single: dict[str, tuple[int, ...]] | None = None
         self._multi: tuple[tuple[int, tuple[str, ...]], ...] = ()
+        self._both: dict[str, tuple[int, tuple[int, ...]]] = {}
         if latest.version != instrument.version:
             steps = catalog.crosswalk_steps(instrument.id, instrument.version, latest)
             self._carries = steps is not None
@@ -110,6 +111,10 @@ class ScorePlan:
                                for item_id, sources in self._steps[-1][0]) if self._steps else ()
             if len(self._steps) == 1:
                 self._single, self._multi = self._one_step()
+                # Per behavior of this version, its group and the newest version's groups of
+                # the behaviors continuing it alone: one lookup per rating.
+                self._both = {item_id: (group, self._single.get(item_id, ()))
+                              for item_id, group in self._group_of.items()}
 
     def on_scale(self, values: Mapping[str, int | None]) -> dict[str, int | None]:
         """scoring.on_scale: the instrument's behaviors only, values off the scale unrated."""
@@ -174,11 +179,10 @@ class ScorePlan:
         several take the lowest scored rating after it (carrying every observation's ratings
         through a dict was most of scoring a 500-observation history of the earlier version)."""
         scale, latest = self._scale, self._latest_scale
-        on, scored, threshold, group_of = scale.values, scale.scored, scale.threshold, \
-            self._group_of
+        on, scored, threshold = scale.values, scale.scored, scale.threshold
         latest_on, latest_scored, latest_threshold = latest.values, latest.scored, \
             latest.threshold
-        single = self._single or {}
+        both = self._both
         count, later = len(self._group_ids), len(self._latest_ids)
         observed, proficient, total = [0] * count, [0] * count, [0] * count
         now_observed, now_proficient, now_total = [0] * later, [0] * later, [0] * later
@@ -186,16 +190,17 @@ class ScorePlan:
         for item_id, value in values.items():
             if value is None or value not in on:
                 continue
-            group = group_of.get(item_id)
-            if group is None:
+            found = both.get(item_id)
+            if found is None:
                 continue
+            group, nows = found
             rated += 1
             if value in scored:
                 observed[group] += 1
                 total[group] += value
                 if value >= threshold:
                     proficient[group] += 1
-            for now in single.get(item_id, ()):
+            for now in nows:
                 if value in latest_scored:
                     now_observed[now] += 1
                     now_total[now] += value
