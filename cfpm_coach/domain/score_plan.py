@@ -31,26 +31,20 @@ class _Scale:
         self.threshold = scale.proficient_threshold
         self._scores: dict[tuple[int, int, int], Score] = {}
 
-    def tallies(self, group_of: Mapping[str, int], group_count: int,
-                ratings: Mapping[str, int | None]) -> tuple[list[int], list[int], list[int]]:
-        """Per group (by index): scored ratings, proficient ones and their sum, in one pass
-        over the ratings; behaviors not in group_of count nowhere (as score_values)."""
-        observed, proficient, total = [0] * group_count, [0] * group_count, [0] * group_count
-        scored, threshold = self.scored, self.threshold
-        for item_id, value in ratings.items():
-            if value is None:
+    def group_scores(self, group_ids: Sequence[str], observed: list[int],
+                     proficient: list[int], total: list[int]) -> dict[str, Score]:
+        """made() of each group's figures, by group id (the remembered Score looked up in
+        line: twelve calls per observation were a fifth of scoring a history)."""
+        scores, found = self._scores, {}
+        for n, group_id in enumerate(group_ids):
+            count = observed[n]
+            if not count:
+                found[group_id] = EMPTY_SCORE
                 continue
-            group = group_of.get(item_id)
-            if group is None:
-                continue
-            if value in scored:
-                observed[group] += 1
-                total[group] += value
-                if value >= threshold:
-                    proficient[group] += 1
-            elif value not in self.values:
-                raise InvalidInputError(f"{value} is not a value of the rating scale")
-        return observed, proficient, total
+            score = scores.get((count, proficient[n], total[n]))
+            found[group_id] = score if score is not None else \
+                self.made(count, proficient[n], total[n])
+        return found
 
     def made(self, observed: int, proficient: int, total: int) -> Score:
         """The Score of these figures (EMPTY_SCORE when nothing scored)."""
@@ -85,11 +79,21 @@ class ScorePlan:
         self._overall = tuple(n for n, group in enumerate(instrument.groups) if group.in_overall)
         # None: the newest version is this one; its current scores are its own.
         self._steps: tuple[Step, ...] | None = None
+        # False when no crosswalk leads from this version to the newest (catalog.carried None).
+        self._carries = True
+        self._order = tuple(item.id for item in instrument.items)
         self._latest_ids: tuple[str, ...] = ()
         self._latest_of: dict[str, int] = {}
         self._latest_scale = self._scale
+        self._last: tuple[tuple[int, tuple[str, ...]], ...] = ()
+        # One crosswalk step: the newest version's groups (by index) of the behaviors that
+        # continue each behavior of this version alone, and the behaviors continuing several.
+        self._single: dict[str, tuple[int, ...]] | None = None
+        self._multi: tuple[tuple[int, tuple[str, ...]], ...] = ()
+        self._both: dict[str, tuple[int, tuple[int, ...]]] = {}
         if latest.version != instrument.version:
             steps = catalog.crosswalk_steps(instrument.id, instrument.version, latest)
+            self._carries = steps is not None
             self._steps = tuple(
                 (tuple((item.id, tuple(item.crosswalk)) for item in later.items
                        if item.crosswalk), earlier.scale.scored_set)
@@ -101,6 +105,16 @@ class ScorePlan:
                 [group for group in latest.groups
                  if steps and any(item.id in carried for item in group.items)])
             self._latest_scale = _Scale(latest)
+            # The last step's behaviors by their group in the newest version: tallied as they
+            # are carried, with no dict of carried ratings in between.
+            self._last = tuple((self._latest_of[item_id], sources)
+                               for item_id, sources in self._steps[-1][0]) if self._steps else ()
+            if len(self._steps) == 1:
+                self._single, self._multi = self._one_step()
+                # Per behavior of this version, its group and the newest version's groups of
+                # the behaviors continuing it alone: one lookup per rating.
+                self._both = {item_id: (group, self._single.get(item_id, ()))
+                              for item_id, group in self._group_of.items()}
 
     def on_scale(self, values: Mapping[str, int | None]) -> dict[str, int | None]:
         """scoring.on_scale: the instrument's behaviors only, values off the scale unrated."""
@@ -112,36 +126,187 @@ class ScorePlan:
                ) -> tuple[Score, dict[str, Score], int, dict[str, Score]]:
         """Overall score, group scores, behaviors rated (or 'no opportunity'), and the group
         scores in the newest version (comparable groups only)."""
-        ratings = self.on_scale(values)
+        if self._single is not None:
+            return self._scores_one_step(values)
         scale = self._scale
-        observed, proficient, total = scale.tallies(self._group_of, len(self._group_ids),
-                                                    ratings)
-        by_group = {group_id: scale.made(observed[n], proficient[n], total[n])
-                    for n, group_id in enumerate(self._group_ids)}
-        overall = scale.made(sum(observed[n] for n in self._overall),
-                             sum(proficient[n] for n in self._overall),
-                             sum(total[n] for n in self._overall))
-        rated = sum(1 for value in ratings.values() if value is not None)
+        on, scored, threshold, group_of = scale.values, scale.scored, scale.threshold, \
+            self._group_of
+        count = len(self._group_ids)
+        observed, proficient, total = [0] * count, [0] * count, [0] * count
+        rated = 0
+        # on_scale and the tallies in one pass: every behavior of the instrument is in a group, so
+        # group_of also says which behaviors are the instrument's.
+        for item_id, value in values.items():
+            if value is None or value not in on:
+                continue
+            group = group_of.get(item_id)
+            if group is None:
+                continue
+            rated += 1
+            if value in scored:
+                observed[group] += 1
+                total[group] += value
+                if value >= threshold:
+                    proficient[group] += 1
+        by_group = scale.group_scores(self._group_ids, observed, proficient, total)
+        overall_groups = self._overall
+        overall = scale.made(sum([observed[n] for n in overall_groups]),
+                             sum([proficient[n] for n in overall_groups]),
+                             sum([total[n] for n in overall_groups]))
         if self._steps is None:
             return overall, by_group, rated, by_group
-        latest = self._latest_scale
-        observed, proficient, total = latest.tallies(self._latest_of, len(self._latest_ids),
-                                                     self._carry(ratings))
-        return overall, by_group, rated, {
-            group_id: latest.made(observed[n], proficient[n], total[n])
-            for n, group_id in enumerate(self._latest_ids)}
+        return overall, by_group, rated, self._carried_scores(values)
 
-    def _carry(self, ratings: Mapping[str, int | None]) -> Mapping[str, int | None]:
-        """crosswalk.carry_one_step over every step: the lowest scored rating among the
-        behaviors continued, else the first 'no opportunity', else unrated."""
-        current = ratings
-        for continued, earlier_scored in self._steps or ():
+    def _one_step(self) -> tuple[dict[str, tuple[int, ...]],
+                                 tuple[tuple[int, tuple[str, ...]], ...]]:
+        """_single and _multi of a version one crosswalk step from the newest; a behavior
+        continued that is not this version's is never rated here (on_scale drops it)."""
+        single: dict[str, list[int]] = {}
+        multi: list[tuple[int, tuple[str, ...]]] = []
+        for group, sources in self._last:
+            known = tuple(source for source in sources if source in self._item_ids)
+            if len(known) == 1:
+                single.setdefault(known[0], []).append(group)
+            else:
+                multi.append((group, known))
+        return {item_id: tuple(groups) for item_id, groups in single.items()}, tuple(multi)
+
+    def _scores_one_step(self, values: Mapping[str, int | None]
+                         ) -> tuple[Score, dict[str, Score], int, dict[str, Score]]:
+        """scores() of a version one crosswalk step from the newest, in one pass: a behavior
+        continuing one behavior alone takes its rating as it is (carry_one_step), so it is
+        tallied in the newest version's group as the rating is in its own; those continuing
+        several take the lowest scored rating after it (carrying every observation's ratings
+        through a dict was most of scoring a 500-observation history of the earlier version)."""
+        scale, latest = self._scale, self._latest_scale
+        on, scored, threshold = scale.values, scale.scored, scale.threshold
+        latest_on, latest_scored, latest_threshold = latest.values, latest.scored, \
+            latest.threshold
+        both = self._both
+        count, later = len(self._group_ids), len(self._latest_ids)
+        observed, proficient, total = [0] * count, [0] * count, [0] * count
+        now_observed, now_proficient, now_total = [0] * later, [0] * later, [0] * later
+        rated = 0
+        for item_id, value in values.items():
+            if value is None or value not in on:
+                continue
+            found = both.get(item_id)
+            if found is None:
+                continue
+            group, nows = found
+            rated += 1
+            if value in scored:
+                observed[group] += 1
+                total[group] += value
+                if value >= threshold:
+                    proficient[group] += 1
+            for now in nows:
+                if value in latest_scored:
+                    now_observed[now] += 1
+                    now_total[now] += value
+                    if value >= latest_threshold:
+                        now_proficient[now] += 1
+                elif value not in latest_on:
+                    raise InvalidInputError(f"{value} is not a value of the rating scale")
+        earlier_scored = self._steps[0][1] if self._steps else frozenset[int]()
+        for now, sources in self._multi:
+            lowest = unscored = None
+            for source in sources:
+                value = values.get(source)
+                if value is None or value not in on:
+                    continue
+                if value in earlier_scored:
+                    if lowest is None or value < lowest:
+                        lowest = value
+                elif unscored is None:
+                    unscored = value
+            carried = lowest if lowest is not None else unscored
+            if carried is None:
+                continue
+            if carried in latest_scored:
+                now_observed[now] += 1
+                now_total[now] += carried
+                if carried >= latest_threshold:
+                    now_proficient[now] += 1
+            elif carried not in latest_on:
+                raise InvalidInputError(f"{carried} is not a value of the rating scale")
+        by_group = scale.group_scores(self._group_ids, observed, proficient, total)
+        overall_groups = self._overall
+        overall = scale.made(sum([observed[n] for n in overall_groups]),
+                             sum([proficient[n] for n in overall_groups]),
+                             sum([total[n] for n in overall_groups]))
+        return overall, by_group, rated, latest.group_scores(
+            self._latest_ids, now_observed, now_proficient, now_total)
+
+    def _carried_scores(self, values: Mapping[str, int | None]) -> dict[str, Score]:
+        """The group scores of the ratings carried into the newest version over several steps
+        (or none: no crosswalk leads there): _carry up to the last step, then the last step
+        tallied as it is carried."""
+        steps = self._steps or ()
+        if not steps:
+            return {}
+        current = self._carry(values, steps[:-1])
+        earlier_scored = steps[-1][1]
+        latest = self._latest_scale
+        latest_on, scored, threshold = latest.values, latest.scored, latest.threshold
+        count = len(self._latest_ids)
+        observed, proficient, total = [0] * count, [0] * count, [0] * count
+        for group, sources in self._last:
+            lowest = unscored = None
+            for source in sources:
+                value = current.get(source)
+                if value is None:
+                    continue
+                if value in earlier_scored:
+                    if lowest is None or value < lowest:
+                        lowest = value
+                elif unscored is None:
+                    unscored = value
+            value = lowest if lowest is not None else unscored
+            if value is None:
+                continue
+            if value in scored:
+                observed[group] += 1
+                total[group] += value
+                if value >= threshold:
+                    proficient[group] += 1
+            elif value not in latest_on:
+                raise InvalidInputError(f"{value} is not a value of the rating scale")
+        made = latest.made
+        return {group_id: made(observed[n], proficient[n], total[n])
+                for n, group_id in enumerate(self._latest_ids)}
+
+    def carried(self, values: Mapping[str, int | None]) -> dict[str, int | None] | None:
+        """catalog.carried of the ratings (on_scale) into the newest version: every behavior
+        of it when it is this version, else those continuing one of this version's; None when
+        no crosswalk leads there."""
+        if self._steps is None:
+            on = self._scale.values
+            return {item_id: (value if value is None or value in on else None)
+                    for item_id, value in zip(self._order, map(values.get, self._order),
+                                              strict=True)}
+        if not self._carries:
+            return None
+        return dict(self._carry(values, self._steps))
+
+    def _carry(self, values: Mapping[str, int | None], steps: tuple[Step, ...]
+               ) -> Mapping[str, int | None]:
+        """crosswalk.carry_one_step over every step, from the ratings on_scale keeps: the
+        lowest scored rating among the behaviors continued, else the first 'no opportunity',
+        else unrated."""
+        current = values
+        # The first step reads the stored values: a behavior not of this version, or a value
+        # off its scale, is unrated (as on_scale makes them).
+        on: frozenset[int] | None = self._scale.values
+        known = self._item_ids
+        for continued, earlier_scored in steps:
             carried: dict[str, int | None] = {}
             for item_id, sources in continued:
                 lowest = unscored = None
                 for source in sources:
                     value = current.get(source)
-                    if value is None:
+                    if value is None or (on is not None and (value not in on
+                                                             or source not in known)):
                         continue
                     if value in earlier_scored:
                         if lowest is None or value < lowest:
@@ -149,5 +314,5 @@ class ScorePlan:
                     elif unscored is None:
                         unscored = value
                 carried[item_id] = lowest if lowest is not None else unscored
-            current = carried
+            current, on = carried, None
         return current

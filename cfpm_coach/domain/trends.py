@@ -52,32 +52,37 @@ def monthly_trend(instrument: Instrument, observations: Iterable[ScoredObservati
     `instrument` is the newest version: observations rated on an earlier one count in its
     groups through the crosswalk (their `current_scores`); newer ones are left out.
     """
-    observed: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    proficient: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    # Per month, per group: [scored ratings, proficient ones]; one lookup per group.
+    tallies: dict[str, dict[str, list[int]]] = {}
     counts: dict[str, int] = defaultdict(int)
-    comparable: dict[str, set[str]] = defaultdict(set)
     for obs in observations:
         if obs.instrument_id != instrument.id or obs.status not in FINISHED \
                 or obs.instrument_version > instrument.version:
             continue
         month = obs.started_at.astimezone().strftime("%Y-%m")
         counts[month] += 1
+        groups = tallies.get(month)
+        if groups is None:
+            groups = tallies[month] = {}
         for group_id, score in scores_in(instrument, obs).items():
-            comparable[month].add(group_id)
-            observed[month][group_id] += score.observed
-            proficient[month][group_id] += score.proficient
+            tally = groups.get(group_id)
+            if tally is None:
+                groups[group_id] = [score.observed, score.proficient]
+            else:
+                tally[0] += score.observed
+                tally[1] += score.proficient
     months = sorted(counts)
-    series = {
-        group.id: [
-            proficient[m][group.id] / observed[m][group.id] if observed[m][group.id] else None
-            for m in months
-        ]
-        for group in instrument.groups
-    }
+    series = {group.id: [_share(tallies[m].get(group.id)) for m in months]
+              for group in instrument.groups}
     gaps = frozenset((g.id, m) for g in instrument.groups for m in months
-                     if g.id not in comparable[m])
+                     if g.id not in tallies[m])
     return Trend(months, [(g.id, g.label) for g in instrument.groups], series,
                  [counts[m] for m in months], gaps)
+
+
+def _share(tally: list[int] | None) -> float | None:
+    """Proficient over scored of a month's tally (None: nothing scored)."""
+    return tally[1] / tally[0] if tally and tally[0] else None
 
 
 def scores_in(instrument: Instrument, obs: ScoredObservation) -> dict[str, Score]:

@@ -109,11 +109,27 @@ def analyse(store: "Store", catalog: "InstrumentCatalog", instrument: "Instrumen
     practice instrument."""
     if instrument is None:
         return [], {}
-    recent = [o for o in observations if o.instrument_id == instrument.id
-              and o.status in FINISHED and o.instrument_version <= instrument.version][:WINDOW]
+    recent = _recent(instrument, observations)
     with store.read() as session:
         raw = observation_repo.rating_values(session=session,
                                              observation_ids=[o.id for o in recent])
+    return analyse_values(catalog, instrument, observations, raw)
+
+
+def _recent(instrument: "Instrument", observations: list[ObservationSummary]
+            ) -> list[ObservationSummary]:
+    return [o for o in observations if o.instrument_id == instrument.id
+            and o.status in FINISHED and o.instrument_version <= instrument.version][:WINDOW]
+
+
+def analyse_values(catalog: "InstrumentCatalog", instrument: "Instrument | None",
+                   observations: list[ObservationSummary],
+                   raw: dict[uuid.UUID, dict[str, int | None]]
+                   ) -> tuple[list[FocusSuggestion], dict[str, list[int | None]]]:
+    """analyse, from rating values already read (at least those of the recent observations)."""
+    if instrument is None:
+        return [], {}
+    recent = _recent(instrument, observations)
     carried = {o.id: ratings_in(catalog, instrument, o, raw.get(o.id, {})) or {}
                for o in recent}
     return (suggest(instrument, recent, carried),

@@ -1,6 +1,7 @@
 """Build observation read models from rows: summaries for lists, details for one observation."""
 
-from collections.abc import Iterable
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.catalog import InstrumentCatalog
@@ -15,27 +16,43 @@ from cfpm_coach.domain.scoring import (
 from cfpm_coach.errors import InstrumentError
 from cfpm_coach.storage import observation_repo, profile_repo, worker_repo
 from cfpm_coach.storage.models import Observation
+from cfpm_coach.storage.observation_repo import ObservationLine
 from cfpm_coach.views.observations import AmendmentView, ObservationDetail, ObservationSummary, RatingView
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
 RatingValues = dict[str, int | None]
+# An observation as a list reads it: the ORM row, or its columns alone.
+Listed = Observation | ObservationLine
 
 
 def summaries(
-    session: "Session", catalog: InstrumentCatalog, observations: Iterable[Observation]
+    session: "Session", catalog: InstrumentCatalog, observations: Iterable[Listed],
+    values: dict[uuid.UUID, RatingValues] | None = None,
 ) -> list[ObservationSummary]:
-    """Summaries of many observations with two extra queries in all (names, ratings)."""
+    """Summaries of many observations with two extra queries in all (names, ratings); one,
+    when the caller read their rating values already."""
     rows = list(observations)
-    plans: dict[tuple[str, int], ScorePlan | None] = {}
-    values = observation_repo.rating_values(session=session, observation_ids=[o.id for o in rows])
+    if values is None:
+        values = observation_repo.rating_values(session=session,
+                                                observation_ids=[o.id for o in rows])
     coaches = profile_repo.coach_names(session=session)
     workers = worker_repo.names_of(session=session,
                                    worker_ids=list({o.worker_id for o in rows
                                                     if o.worker_id is not None}))
+    return summaries_of(catalog, rows, values, workers, coaches)
+
+
+def summaries_of(
+    catalog: InstrumentCatalog, rows: Sequence[Listed], values: dict[uuid.UUID, RatingValues],
+    workers: Mapping[uuid.UUID, str], coaches: Mapping[uuid.UUID, str],
+) -> list[ObservationSummary]:
+    """Summaries of observations whose ratings, workers' and coaches' names were read."""
+    plans: dict[tuple[str, int], ScorePlan | None] = {}
+    no_values: RatingValues = {}
     return [
-        summary(catalog, obs, values.get(obs.id, {}),
+        summary(catalog, obs, values.get(obs.id, no_values),
                 workers.get(obs.worker_id, "") if obs.worker_id else office_name(obs),
                 coaches.get(obs.coach_id, ""), plans)
         for obs in rows
@@ -43,7 +60,7 @@ def summaries(
 
 
 def summary(
-    catalog: InstrumentCatalog, obs: Observation, values: RatingValues, worker_name: str,
+    catalog: InstrumentCatalog, obs: Listed, values: RatingValues, worker_name: str,
     coach_name: str, plans: dict[tuple[str, int], ScorePlan | None] | None = None,
 ) -> ObservationSummary:
     """One observation's summary line; plans keeps each instrument version's scoring plan
@@ -76,7 +93,7 @@ def summary(
     )
 
 
-def office_name(obs: Observation) -> str:
+def office_name(obs: Listed) -> str:
     """How an office's assessment names its subject: the office, then its county."""
     return ", ".join(part for part in (obs.office, obs.county) if part)
 
@@ -112,7 +129,8 @@ def detail(
 
 
 
-def ratings_in(catalog: InstrumentCatalog, target: Instrument, obs: "ObservationSummary | Observation",
+def ratings_in(catalog: InstrumentCatalog, target: Instrument,
+               obs: "ObservationSummary | Listed",
                values: RatingValues) -> RatingValues | None:
     """An observation's ratings in target's behaviors (target a version at or after its own),
     through the crosswalk; None when they cannot be read there. Behaviors of target that
@@ -123,3 +141,27 @@ def ratings_in(catalog: InstrumentCatalog, target: Instrument, obs: "Observation
         return None
     return catalog.carried(obs.instrument_id, obs.instrument_version, on_scale(own, values),
                            target)
+
+
+def carried_into(catalog: InstrumentCatalog, target: Instrument,
+                 observations: Iterable["ObservationSummary | Listed"],
+                 values: Mapping[uuid.UUID, RatingValues]
+                 ) -> dict[uuid.UUID, RatingValues | None]:
+    """ratings_in of each observation, by id, with each version's crosswalk worked out once
+    (ScorePlan) when target is the newest version of its instrument."""
+    if catalog.get(target.id).key != target.key:
+        return {obs.id: ratings_in(catalog, target, obs, values.get(obs.id, {}))
+                for obs in observations}
+    plans: dict[tuple[str, int], ScorePlan | None] = {}
+    carried: dict[uuid.UUID, RatingValues | None] = {}
+    for obs in observations:
+        key = (obs.instrument_id, obs.instrument_version)
+        if key not in plans:
+            try:
+                own = catalog.get(*key) if obs.instrument_id == target.id else None
+            except InstrumentError:
+                own = None
+            plans[key] = None if own is None else ScorePlan(catalog, own)
+        plan = plans[key]
+        carried[obs.id] = None if plan is None else plan.carried(values.get(obs.id, {}))
+    return carried

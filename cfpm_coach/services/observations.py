@@ -131,7 +131,7 @@ class ObservationService:
              started_before: datetime | None = None) -> list[ObservationSummary]:
         """Observations newest first, by worker(s), status and start time."""
         with self._store.current.read() as session:
-            rows = observation_repo.list_observations(
+            rows = observation_repo.observation_lines(
                 session=session, worker_id=worker_id, status=status, limit=limit,
                 worker_ids=worker_ids, started_from=started_from, started_before=started_before,
             )

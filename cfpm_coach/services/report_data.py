@@ -13,12 +13,12 @@ from cfpm_coach.domain.vocabulary import FINISHED, GoalStatus
 from cfpm_coach.errors import InvalidInputError, NotFoundError
 from cfpm_coach.services.goals import GoalService
 from cfpm_coach.services.instrument_choice import InstrumentChoiceService
-from cfpm_coach.services.observation_views import ratings_in
+from cfpm_coach.services.observation_views import carried_into, ratings_in, summaries_of
 from cfpm_coach.services.observations import ObservationService
 from cfpm_coach.services.profile import ProfileService
 from cfpm_coach.services.sources import CatalogSource, StoreSource
 from cfpm_coach.services.workers import WorkerService
-from cfpm_coach.storage import observation_repo
+from cfpm_coach.storage import observation_repo, profile_repo
 from cfpm_coach.views.observations import ObservationSummary
 from cfpm_coach.views.reports import ObservationReport, UnitReport, UnitWorkerRow, WorkerReport
 from cfpm_coach.views.workers import WorkerView
@@ -91,20 +91,29 @@ class ReportService:
         """A worker's finished observations in the period, by setting, month and behavior."""
         began, ended = _bounds(start, end)
         worker = self._workers.get(worker_id)
-        found = self._observations.find(worker_id=worker_id, started_from=began,
-                                           started_before=ended)
-        finished = [o for o in found if o.status in FINISHED]
-        instrument = self._instrument_for(finished, instrument_id)
+        catalog = self._catalog.current
+        # One read: the finished observations as columns, their ratings read once and used
+        # for the summaries' scores and the behavior grid alike.
         with self._store.current.read() as session:
+            lines = [line for line in observation_repo.observation_lines(
+                session=session, worker_id=worker_id, started_from=began,
+                started_before=ended) if line.status in FINISHED]
             values = observation_repo.rating_values(session=session,
-                                                    observation_ids=[o.id for o in finished])
-        carried = {o.id: ratings_in(self._catalog.current, instrument, o, values.get(o.id, {}))
-                   for o in finished}
-        finished = [o for o in finished if carried[o.id] is not None]
+                                                    observation_ids=[o.id for o in lines])
+            coaches = profile_repo.coach_names(session=session)
+            finished = summaries_of(catalog, lines, values, {worker.id: worker.name}, coaches)
+            instrument = self._instrument_for(finished, instrument_id)
+            carried = carried_into(catalog, instrument, finished, values)
+            finished = [o for o in finished if carried[o.id] is not None]
+            latest = finished[0] if finished else None
+            next_steps = (observation_repo.next_steps_of(session=session,
+                                                         observation_id=latest.id)
+                          if latest else "")
+        month_of = {o.id: _month(o.started_at) for o in finished}
         collected: dict[str, dict[str, list[int | None]]] = defaultdict(lambda: defaultdict(list))
         comparable: dict[str, set[str]] = defaultdict(set)
         for obs in finished:
-            month = _month(obs.started_at)
+            month = month_of[obs.id]
             for behavior_id, value in (carried[obs.id] or {}).items():
                 comparable[month].add(behavior_id)
                 collected[behavior_id][month].append(value)
@@ -112,17 +121,15 @@ class ReportService:
             behavior_id: {m: score_values(v, instrument.scale) for m, v in months.items()}
             for behavior_id, months in collected.items()
         }
-        latest = finished[0] if finished else None
-        next_steps = self._observations.get(latest.id).next_steps if latest else ""
+        months = set(month_of.values())
         return WorkerReport(
             worker=worker, instrument=instrument, start=start, end=end, observations=finished,
             by_setting=dict(Counter(o.setting for o in finished)),
-            months=sorted({_month(o.started_at) for o in finished}),
+            months=sorted(months),
             behavior_months=behavior_months, goals=self._goals.of_worker(worker_id),
             last_next_steps=next_steps, last_next_steps_at=latest.started_at if latest else None,
             not_comparable=frozenset((item.id, m) for item in instrument.items
-                                     for m in {_month(o.started_at) for o in finished}
-                                     if item.id not in comparable[m]),
+                                     for m in months if item.id not in comparable[m]),
             trend=monthly_trend(instrument, finished),
         )
 

@@ -8,12 +8,13 @@ from cfpm_coach.domain.scoring import on_scale, score_values
 from cfpm_coach.domain.trends import monthly_trend
 from cfpm_coach.domain.vocabulary import FINISHED
 from cfpm_coach.errors import InstrumentError, NotFoundError
-from cfpm_coach.services.goals import GoalService
+from cfpm_coach.services import observation_views, worker_page
+from cfpm_coach.services.goals import GoalService, goal_view
 from cfpm_coach.services.inputs import WorkerInput, validated
 from cfpm_coach.services.instrument_choice import InstrumentChoiceService
 from cfpm_coach.services.observations import ObservationService
 from cfpm_coach.services.sources import CatalogSource, StoreSource
-from cfpm_coach.storage import observation_repo, records, worker_repo
+from cfpm_coach.storage import goal_repo, observation_repo, profile_repo, records, worker_repo
 from cfpm_coach.storage.models import Worker
 from cfpm_coach.storage.records import Author
 from cfpm_coach.storage.worker_repo import WorkerActivity, WorkerRow
@@ -111,8 +112,25 @@ class WorkerService:
         with self._store.current.read() as session:
             worker = self._load(session, worker_id)
             act = worker_repo.activity(session=session, worker_ids=[worker_id]).get(worker_id)
-            elements = self._element_scores(session, [worker_id]).get(worker_id)
-            return _view(worker, act, elements)
+            return _view(worker, act, self._elements_of(session, worker_id))
+
+    def _elements_of(self, session: "Session", worker_id: uuid.UUID
+                     ) -> dict[str, float | None] | None:
+        """_element_scores of one worker from their two latest finished practice observations
+        (the list's queries rank every one of them; one worker needs the newest alone)."""
+        practice = self._choice.practice()
+        if practice is None:
+            return {}
+        latest = observation_repo.observation_lines(
+            session=session, worker_id=worker_id, instrument_id=practice.id,
+            statuses=FINISHED, limit=2)
+        values = observation_repo.rating_values(session=session,
+                                                observation_ids=[line.id for line in latest[:1]])
+        elements = worker_page.latest_element_scores(practice, latest, values,
+                                                     self._carried_shares(practice).of)
+        if elements is None:  # two share the latest start time: which is latest is the list's
+            return self._element_scores(session, [worker_id]).get(worker_id)
+        return elements
 
     def find(self, *, include_inactive: bool = True, office: str | None = None,
              search: str | None = None) -> list[WorkerView]:
@@ -240,22 +258,48 @@ class WorkerService:
         return self._shares[2]
 
     def history(self, worker_id: uuid.UUID) -> WorkerHistory:
-        """A worker's page: the worker, observations newest first, goals."""
+        """A worker's page: the worker, observations newest first, goals.
+
+        One read of the store; the worker's own figures (activity, element shares) follow
+        from the observations read for the history rather than from queries of their own.
+        """
         from cfpm_coach.services import focus
 
-        observations = self._observations.find(worker_id=worker_id)
+        catalog = self._catalog.current
         practice = self._choice.practice()
-        suggestions, recent = focus.analyse(self._store.current, self._catalog.current, practice,
-                                            observations)
+        with self._store.current.read() as session:
+            found = worker_repo.workers_by_id(session=session, worker_ids=[worker_id])
+            if not found:
+                raise NotFoundError("That worker no longer exists")
+            worker = found[0]
+            lines = observation_repo.observation_lines(session=session, worker_id=worker_id)
+            values = observation_repo.rating_values(session=session,
+                                                    observation_ids=[line.id for line in lines])
+            coaches = profile_repo.coach_names(session=session)
+            goals = [goal_view(goal) for goal in goal_repo.goals_of(session=session,
+                                                                    worker_id=worker_id)]
+            elements = worker_page.latest_element_scores(
+                practice, lines, values,
+                self._carried_shares(practice).of if practice is not None else _no_shares)
+            if elements is None:
+                elements = self._element_scores(session, [worker_id]).get(worker_id)
+        observations = observation_views.summaries_of(catalog, lines, values,
+                                                      {worker.id: worker.name}, coaches)
+        suggestions, recent = focus.analyse_values(catalog, practice, observations, values)
         return WorkerHistory(
-            worker=self.get(worker_id),
+            worker=_view(worker, worker_page.activity(lines), elements),
             observations=observations,
-            goals=self._goals.of_worker(worker_id),
+            goals=goals,
             focus=suggestions,
             recent_ratings=recent,
-            behavior_labels=self._catalog.current.behavior_labels(),
+            behavior_labels=catalog.behavior_labels(),
             trend=monthly_trend(practice, observations) if practice is not None else None,
         )
+
+
+def _no_shares(_instrument_id: str, _version: int, _ratings: dict[str, int | None]
+               ) -> dict[str, float | None] | None:
+    return None
 
 
 # Per element: (behavior, the earlier behaviors it is carried from, carried rating by theirs).
