@@ -66,6 +66,35 @@ def _indexed(groups: Sequence[Group]) -> tuple[tuple[str, ...], dict[str, int]]:
             {item.id: n for n, group in enumerate(groups) for item in group.items})
 
 
+def _carried_value(values: Mapping[str, int | None], sources: tuple[str, ...],
+                   earlier_scored: frozenset[int], on: frozenset[int] | None) -> int | None:
+    """What a behavior continuing several carries: the lowest scored rating among sources, else
+    the first unscored one (values off the scale `on` are skipped when it is given)."""
+    lowest = unscored = None
+    for source in sources:
+        value = values.get(source)
+        if value is None or (on is not None and value not in on):
+            continue
+        if value in earlier_scored:
+            if lowest is None or value < lowest:
+                lowest = value
+        elif unscored is None:
+            unscored = value
+    return lowest if lowest is not None else unscored
+
+
+def _tally(value: int, group: int, scale: _Scale, observed: list[int], proficient: list[int],
+           total: list[int]) -> None:
+    """Count a carried rating in the newest version's group; refuse one off its scale."""
+    if value in scale.scored:
+        observed[group] += 1
+        total[group] += value
+        if value >= scale.threshold:
+            proficient[group] += 1
+    elif value not in scale.values:
+        raise InvalidInputError(f"{value} is not a value of the rating scale")
+
+
 class ScorePlan:
     """How to score ratings made on one instrument version, and read them in the newest."""
 
@@ -210,26 +239,9 @@ class ScorePlan:
                     raise InvalidInputError(f"{value} is not a value of the rating scale")
         earlier_scored = self._steps[0][1] if self._steps else frozenset[int]()
         for now, sources in self._multi:
-            lowest = unscored = None
-            for source in sources:
-                value = values.get(source)
-                if value is None or value not in on:
-                    continue
-                if value in earlier_scored:
-                    if lowest is None or value < lowest:
-                        lowest = value
-                elif unscored is None:
-                    unscored = value
-            carried = lowest if lowest is not None else unscored
-            if carried is None:
-                continue
-            if carried in latest_scored:
-                now_observed[now] += 1
-                now_total[now] += carried
-                if carried >= latest_threshold:
-                    now_proficient[now] += 1
-            elif carried not in latest_on:
-                raise InvalidInputError(f"{carried} is not a value of the rating scale")
+            carried = _carried_value(values, sources, earlier_scored, on)
+            if carried is not None:
+                _tally(carried, now, latest, now_observed, now_proficient, now_total)
         by_group = scale.group_scores(self._group_ids, observed, proficient, total)
         overall_groups = self._overall
         overall = scale.made(sum([observed[n] for n in overall_groups]),
@@ -248,30 +260,12 @@ class ScorePlan:
         current = self._carry(values, steps[:-1])
         earlier_scored = steps[-1][1]
         latest = self._latest_scale
-        latest_on, scored, threshold = latest.values, latest.scored, latest.threshold
         count = len(self._latest_ids)
         observed, proficient, total = [0] * count, [0] * count, [0] * count
         for group, sources in self._last:
-            lowest = unscored = None
-            for source in sources:
-                value = current.get(source)
-                if value is None:
-                    continue
-                if value in earlier_scored:
-                    if lowest is None or value < lowest:
-                        lowest = value
-                elif unscored is None:
-                    unscored = value
-            value = lowest if lowest is not None else unscored
-            if value is None:
-                continue
-            if value in scored:
-                observed[group] += 1
-                total[group] += value
-                if value >= threshold:
-                    proficient[group] += 1
-            elif value not in latest_on:
-                raise InvalidInputError(f"{value} is not a value of the rating scale")
+            value = _carried_value(current, sources, earlier_scored, None)
+            if value is not None:
+                _tally(value, group, latest, observed, proficient, total)
         made = latest.made
         return {group_id: made(observed[n], proficient[n], total[n])
                 for n, group_id in enumerate(self._latest_ids)}

@@ -5,15 +5,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import String, Subquery, and_, case, func, type_coerce
+from sqlalchemy import Select, String, Subquery, and_, case, func, type_coerce
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from cfpm_coach.storage.models import Observation, ObservationAmendment, Rating
 
 RatingValues = dict[str, int | None]
+Query = TypeVar("Query", bound=Select[Any])
 
 
 def get_observation(*, session: Session, observation_id: uuid.UUID) -> Observation | None:
@@ -30,9 +31,22 @@ def list_observations(
     started_from: datetime | None = None, started_before: datetime | None = None,
 ) -> list[Observation]:
     """Live observations, newest first, filtered by worker(s), status and start time."""
-    query = select(Observation).where(col(Observation.deleted_at).is_(None))
+    query = _live_newest_first(select(Observation), worker_id=worker_id, worker_ids=worker_ids,
+                               started_from=started_from, started_before=started_before,
+                               status=status, limit=limit)
+    return list(session.exec(query))
+
+
+
+def _live_newest_first(
+    query: Query, *, worker_id: uuid.UUID | None, worker_ids: list[uuid.UUID] | None,
+    started_from: datetime | None, started_before: datetime | None, status: str | None,
+    limit: int | None,
+) -> Query:
+    """The filters and order every observation list shares: live rows, newest first."""
+    query = query.where(col(Observation.deleted_at).is_(None))
     if worker_id is not None:
-        query = query.where(Observation.worker_id == worker_id)
+        query = query.where(col(Observation.worker_id) == worker_id)
     if worker_ids is not None:
         query = query.where(col(Observation.worker_id).in_(worker_ids))
     if started_from is not None:
@@ -40,11 +54,9 @@ def list_observations(
     if started_before is not None:
         query = query.where(col(Observation.started_at) < started_before)
     if status is not None:
-        query = query.where(Observation.status == status)
+        query = query.where(col(Observation.status) == status)
     query = query.order_by(col(Observation.started_at).desc())
-    if limit is not None:
-        query = query.limit(limit)
-    return list(session.exec(query))
+    return query.limit(limit) if limit is not None else query
 
 
 class ObservationLine(NamedTuple):
@@ -83,24 +95,14 @@ def observation_lines(
     """list_observations' rows as columns: the same filters and order, no ORM rows (loading
     500 observations as entities was a quarter of opening a worker's history); optionally on
     one instrument only, in some statuses only."""
-    query = core_select(*_LINE_COLUMNS).where(col(Observation.deleted_at).is_(None))
+    query = core_select(*_LINE_COLUMNS)
     if instrument_id is not None:
         query = query.where(col(Observation.instrument_id) == instrument_id)
     if statuses is not None:
         query = query.where(col(Observation.status).in_(list(statuses)))
-    if worker_id is not None:
-        query = query.where(col(Observation.worker_id) == worker_id)
-    if worker_ids is not None:
-        query = query.where(col(Observation.worker_id).in_(worker_ids))
-    if started_from is not None:
-        query = query.where(col(Observation.started_at) >= started_from)
-    if started_before is not None:
-        query = query.where(col(Observation.started_at) < started_before)
-    if status is not None:
-        query = query.where(col(Observation.status) == status)
-    query = query.order_by(col(Observation.started_at).desc())
-    if limit is not None:
-        query = query.limit(limit)
+    query = _live_newest_first(query, worker_id=worker_id, worker_ids=worker_ids,
+                               started_from=started_from, started_before=started_before,
+                               status=status, limit=limit)
     workers: dict[object, uuid.UUID | None] = {None: None}
     coaches: dict[object, uuid.UUID] = {}
     lines = []

@@ -56,12 +56,17 @@ def test_the_raw_history_read_fetches_the_rows_the_history_shows(
     assert [uuid.UUID(row[0]) for row in goals] == [g.id for g in shown.goals]
 
 
+def _export(ws: Workspace, folder: Path) -> tuple[str, list[dict[str, bytes]]]:
+    """A full export of the store to a new team key: the recipient and each part's files."""
+    recipient = keys.new_team_identity(folder / "team.key")
+    parts = [p.path for p in ws.exchange.export(folder / "out", recipient, full=True).parts]
+    return recipient, bundle_entries(parts, folder / "team.key")
+
+
 def test_zip_and_age_seals_the_bytes_the_export_sealed(
         store: tuple[Workspace, uuid.UUID, uuid.UUID], tmp_path: Path) -> None:
     ws, _, _ = store
-    recipient = keys.new_team_identity(tmp_path / "team.key")
-    parts = [p.path for p in ws.exchange.export(tmp_path / "out", recipient, full=True).parts]
-    entries = bundle_entries(parts, tmp_path / "team.key")
+    recipient, entries = _export(ws, tmp_path)
     assert {"manifest.json", "manifest.sig", "data/rating.jsonl"} <= set(entries[0])
 
     written = zip_and_age(entries, recipient, tmp_path / "plain")
@@ -77,9 +82,7 @@ def test_zip_and_age_seals_the_bytes_the_export_sealed(
 def test_the_plainest_export_seals_every_row_of_the_tables_the_export_holds(
         store: tuple[Workspace, uuid.UUID, uuid.UUID], tmp_path: Path) -> None:
     ws, _, _ = store
-    recipient = keys.new_team_identity(tmp_path / "team.key")
-    parts = [p.path for p in ws.exchange.export(tmp_path / "out", recipient, full=True).parts]
-    entries = bundle_entries(parts, tmp_path / "team.key")
+    recipient, entries = _export(ws, tmp_path)
     assert ws.store.path is not None
 
     plain_export(ws.store.path, entries, recipient, tmp_path / "plainest")
