@@ -6,14 +6,12 @@ from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.vocabulary import FINISHED
 from cfpm_coach.services.observation_views import ratings_in
-from cfpm_coach.storage import observation_repo
 from cfpm_coach.views.history import Evidence, FocusSuggestion
 from cfpm_coach.views.observations import ObservationSummary
 
 if TYPE_CHECKING:
     from cfpm_coach.domain.catalog import InstrumentCatalog
     from cfpm_coach.domain.instruments import Instrument
-    from cfpm_coach.storage.store import Store
 
 RULES = """\
 1. Look at the worker's last five finished observations on the practice instrument (any
@@ -102,31 +100,18 @@ def _goal_ids(catalog: "InstrumentCatalog", instrument: "Instrument",
     return combined
 
 
-def analyse(store: "Store", catalog: "InstrumentCatalog", instrument: "Instrument | None",
-            observations: list[ObservationSummary]
-            ) -> tuple[list[FocusSuggestion], dict[str, list[int | None]]]:
-    """Suggestions and recent ratings from a worker's observations (newest first), on the
-    practice instrument."""
-    if instrument is None:
-        return [], {}
-    recent = _recent(instrument, observations)
-    with store.read() as session:
-        raw = observation_repo.rating_values(session=session,
-                                             observation_ids=[o.id for o in recent])
-    return analyse_values(catalog, instrument, observations, raw)
-
-
 def _recent(instrument: "Instrument", observations: list[ObservationSummary]
             ) -> list[ObservationSummary]:
     return [o for o in observations if o.instrument_id == instrument.id
             and o.status in FINISHED and o.instrument_version <= instrument.version][:WINDOW]
 
 
-def analyse_values(catalog: "InstrumentCatalog", instrument: "Instrument | None",
+def analyse(catalog: "InstrumentCatalog", instrument: "Instrument | None",
                    observations: list[ObservationSummary],
                    raw: dict[uuid.UUID, dict[str, int | None]]
                    ) -> tuple[list[FocusSuggestion], dict[str, list[int | None]]]:
-    """analyse, from rating values already read (at least those of the recent observations)."""
+    """Suggestions and recent ratings from a worker's observations (newest first), on the
+    practice instrument, from their rating values (at least those of the recent ones)."""
     if instrument is None:
         return [], {}
     recent = _recent(instrument, observations)

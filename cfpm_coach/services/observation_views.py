@@ -16,13 +16,12 @@ from cfpm_coach.domain.scoring import (
 from cfpm_coach.errors import InstrumentError
 from cfpm_coach.storage import observation_repo, profile_repo, worker_repo
 from cfpm_coach.storage.models import Observation
-from cfpm_coach.storage.observation_repo import ObservationLine
+from cfpm_coach.storage.observation_repo import ObservationLine, RatingValues
 from cfpm_coach.views.observations import AmendmentView, ObservationDetail, ObservationSummary, RatingView
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-RatingValues = dict[str, int | None]
 # An observation as a list reads it: the ORM row, or its columns alone.
 Listed = Observation | ObservationLine
 
@@ -65,16 +64,7 @@ def summary(
 ) -> ObservationSummary:
     """One observation's summary line; plans keeps each instrument version's scoring plan
     across the summaries of one call."""
-    key = (obs.instrument_id, obs.instrument_version)
-    plans = {} if plans is None else plans
-    if key not in plans:
-        try:
-            instrument = catalog.get(*key)
-        except InstrumentError:
-            plans[key] = None
-        else:
-            plans[key] = ScorePlan(catalog, instrument)
-    plan = plans[key]
+    plan = _plan(catalog, obs, {} if plans is None else plans)
     current: dict[str, Score] = {}
     groups: dict[str, Score] = {}
     if plan is None:
@@ -155,13 +145,19 @@ def carried_into(catalog: InstrumentCatalog, target: Instrument,
     plans: dict[tuple[str, int], ScorePlan | None] = {}
     carried: dict[uuid.UUID, RatingValues | None] = {}
     for obs in observations:
-        key = (obs.instrument_id, obs.instrument_version)
-        if key not in plans:
-            try:
-                own = catalog.get(*key) if obs.instrument_id == target.id else None
-            except InstrumentError:
-                own = None
-            plans[key] = None if own is None else ScorePlan(catalog, own)
-        plan = plans[key]
+        plan = _plan(catalog, obs, plans) if obs.instrument_id == target.id else None
         carried[obs.id] = None if plan is None else plan.carried(values.get(obs.id, {}))
     return carried
+
+
+def _plan(catalog: InstrumentCatalog, obs: "ObservationSummary | Listed",
+          plans: dict[tuple[str, int], ScorePlan | None]) -> ScorePlan | None:
+    """The scoring plan of the observation's instrument version, made once per call in plans
+    (None: a version this installation does not have)."""
+    key = (obs.instrument_id, obs.instrument_version)
+    if key not in plans:
+        try:
+            plans[key] = ScorePlan(catalog, catalog.get(*key))
+        except InstrumentError:
+            plans[key] = None
+    return plans[key]

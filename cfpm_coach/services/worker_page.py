@@ -11,10 +11,9 @@ from collections.abc import Callable, Sequence
 
 from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.vocabulary import FINISHED
-from cfpm_coach.storage.observation_repo import ObservationLine
+from cfpm_coach.storage.observation_repo import ObservationLine, RatingValues
 from cfpm_coach.storage.worker_repo import WorkerActivity
 
-RatingValues = dict[str, int | None]
 # _CarriedShares.of: element shares of ratings made on an earlier version (None: unknown).
 CarriedShares = Callable[[str, int, RatingValues], dict[str, float | None] | None]
 
@@ -25,14 +24,12 @@ def activity(lines: Sequence[ObservationLine]) -> WorkerActivity | None:
 
 
 def latest_element_scores(
-    practice: Instrument | None, lines: Sequence[ObservationLine],
+    practice: Instrument, lines: Sequence[ObservationLine],
     values: dict[uuid.UUID, RatingValues], carried: CarriedShares,
 ) -> dict[str, float | None] | None:
     """WorkerService._element_scores of this worker, from their observations (newest first)
     and rating values; None when two finished practice observations share the latest start
     time, as which of them is the latest is then the database's choice (ask it)."""
-    if practice is None:
-        return {}
     latest = second = None
     for line in lines:
         if line.instrument_id == practice.id and line.status in FINISHED:

@@ -2,6 +2,7 @@
 
 import logging
 import uuid
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from cfpm_coach.domain.scoring import on_scale, score_values
@@ -16,6 +17,7 @@ from cfpm_coach.services.observations import ObservationService
 from cfpm_coach.services.sources import CatalogSource, StoreSource
 from cfpm_coach.storage import goal_repo, observation_repo, profile_repo, records, worker_repo
 from cfpm_coach.storage.models import Worker
+from cfpm_coach.storage.observation_repo import ObservationLine, RatingValues
 from cfpm_coach.storage.records import Author
 from cfpm_coach.storage.worker_repo import WorkerActivity, WorkerRow
 from cfpm_coach.views.history import WorkerHistory
@@ -126,9 +128,19 @@ class WorkerService:
             statuses=FINISHED, limit=2)
         values = observation_repo.rating_values(session=session,
                                                 observation_ids=[line.id for line in latest[:1]])
-        elements = worker_page.latest_element_scores(practice, latest, values,
+        return self._latest_elements(session, worker_id, practice, latest, values)
+
+    def _latest_elements(self, session: "Session", worker_id: uuid.UUID,
+                         practice: "Instrument | None", lines: Sequence[ObservationLine],
+                         values: dict[uuid.UUID, RatingValues]
+                         ) -> dict[str, float | None] | None:
+        """The worker's element shares from their observation lines (newest first) and rating
+        values; the list's queries when two share the latest start time (the list's choice)."""
+        if practice is None:
+            return {}
+        elements = worker_page.latest_element_scores(practice, lines, values,
                                                      self._carried_shares(practice).of)
-        if elements is None:  # two share the latest start time: which is latest is the list's
+        if elements is None:
             return self._element_scores(session, [worker_id]).get(worker_id)
         return elements
 
@@ -268,6 +280,7 @@ class WorkerService:
         catalog = self._catalog.current
         practice = self._choice.practice()
         with self._store.current.read() as session:
+            # Its columns, not the ORM row: the row would be expired when the read ends.
             found = worker_repo.workers_by_id(session=session, worker_ids=[worker_id])
             if not found:
                 raise NotFoundError("That worker no longer exists")
@@ -278,14 +291,10 @@ class WorkerService:
             coaches = profile_repo.coach_names(session=session)
             goals = [goal_view(goal) for goal in goal_repo.goals_of(session=session,
                                                                     worker_id=worker_id)]
-            elements = worker_page.latest_element_scores(
-                practice, lines, values,
-                self._carried_shares(practice).of if practice is not None else _no_shares)
-            if elements is None:
-                elements = self._element_scores(session, [worker_id]).get(worker_id)
+            elements = self._latest_elements(session, worker_id, practice, lines, values)
         observations = observation_views.summaries_of(catalog, lines, values,
                                                       {worker.id: worker.name}, coaches)
-        suggestions, recent = focus.analyse_values(catalog, practice, observations, values)
+        suggestions, recent = focus.analyse(catalog, practice, observations, values)
         return WorkerHistory(
             worker=_view(worker, worker_page.activity(lines), elements),
             observations=observations,
@@ -295,11 +304,6 @@ class WorkerService:
             behavior_labels=catalog.behavior_labels(),
             trend=monthly_trend(practice, observations) if practice is not None else None,
         )
-
-
-def _no_shares(_instrument_id: str, _version: int, _ratings: dict[str, int | None]
-               ) -> dict[str, float | None] | None:
-    return None
 
 
 # Per element: (behavior, the earlier behaviors it is carried from, carried rating by theirs).

@@ -25,19 +25,6 @@ def get_observation(*, session: Session, observation_id: uuid.UUID) -> Observati
     return observation
 
 
-def list_observations(
-    *, session: Session, worker_id: uuid.UUID | None = None, status: str | None = None,
-    limit: int | None = None, worker_ids: list[uuid.UUID] | None = None,
-    started_from: datetime | None = None, started_before: datetime | None = None,
-) -> list[Observation]:
-    """Live observations, newest first, filtered by worker(s), status and start time."""
-    query = _live_newest_first(select(Observation), worker_id=worker_id, worker_ids=worker_ids,
-                               started_from=started_from, started_before=started_before,
-                               status=status, limit=limit)
-    return list(session.exec(query))
-
-
-
 def _live_newest_first(
     query: Query, *, worker_id: uuid.UUID | None, worker_ids: list[uuid.UUID] | None,
     started_from: datetime | None, started_before: datetime | None, status: str | None,
@@ -92,9 +79,9 @@ def observation_lines(
     started_from: datetime | None = None, started_before: datetime | None = None,
     instrument_id: str | None = None, statuses: Iterable[str] | None = None,
 ) -> list[ObservationLine]:
-    """list_observations' rows as columns: the same filters and order, no ORM rows (loading
-    500 observations as entities was a quarter of opening a worker's history); optionally on
-    one instrument only, in some statuses only."""
+    """Live observations, newest first, filtered by worker(s), status and start time, as
+    columns, not ORM rows (loading 500 observations as entities was a quarter of opening a
+    worker's history); optionally on one instrument only, in some statuses only."""
     query = core_select(*_LINE_COLUMNS)
     if instrument_id is not None:
         query = query.where(col(Observation.instrument_id) == instrument_id)

@@ -88,14 +88,3 @@ def _cut(files: dict[str, bytes], names: list[str], starts: list[int], first: in
             return begin + files[names[number]].index(b"\n", first - begin) + 1
     raise ValueError("a JSON-lines file does not end with a newline")
 
-
-def split(tables: dict[str, list[str]], header_bytes: int, part_bytes: int | None = None
-          ) -> list[dict[str, list[str]]]:
-    """split_data for tables given as JSON lines (without their newlines)."""
-    data = {name: ("".join(f"{line}\n" for line in lines).encode("utf-8"), len(lines))
-            for name, lines in tables.items()}
-    cut = split_data(data, header_bytes, part_bytes)
-    if cut == [data]:
-        return [tables]
-    return [{name: bytes(file[:-1]).decode("utf-8").split("\n")
-             for name, (file, _count) in part.items()} for part in cut]

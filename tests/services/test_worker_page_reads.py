@@ -11,7 +11,9 @@ from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlmodel import Session, col, select
 
+from cfpm_coach.domain.instruments import Instrument
 from cfpm_coach.domain.scoring import Score, score_values
 from cfpm_coach.domain.trends import monthly_trend
 from cfpm_coach.domain.vocabulary import FINISHED
@@ -20,7 +22,9 @@ from cfpm_coach.services import focus, observation_views
 from cfpm_coach.services.report_data import _bounds
 from cfpm_coach.services.workspace import Workspace
 from cfpm_coach.storage import observation_repo, records, worker_repo
-from cfpm_coach.views.history import WorkerHistory
+from cfpm_coach.storage.models import Observation
+from cfpm_coach.views.history import FocusSuggestion, WorkerHistory
+from cfpm_coach.views.observations import ObservationSummary
 from cfpm_coach.views.reports import WorkerReport
 from cfpm_coach.views.workers import WorkerView
 
@@ -77,15 +81,40 @@ def _listed(ws: Workspace, worker_id: uuid.UUID) -> WorkerView:
     return view
 
 
+def _old_observations(session: Session, worker_id: uuid.UUID, started_from: datetime | None = None,
+                      started_before: datetime | None = None) -> list[Observation]:
+    """observation_repo.list_observations as it was: the worker's live observations as ORM
+    rows, newest first."""
+    query = select(Observation).where(col(Observation.deleted_at).is_(None),
+                                      col(Observation.worker_id) == worker_id)
+    if started_from is not None:
+        query = query.where(col(Observation.started_at) >= started_from)
+    if started_before is not None:
+        query = query.where(col(Observation.started_at) < started_before)
+    return list(session.exec(query.order_by(col(Observation.started_at).desc())))
+
+
+def _old_focus(ws: Workspace, practice: Instrument | None,
+               observations: list[ObservationSummary]
+               ) -> tuple[list[FocusSuggestion], dict[str, list[int | None]]]:
+    """focus as it read before: the observations' ratings read again from the store."""
+    if practice is None:
+        return [], {}
+    with ws.store.read() as session:
+        values = observation_repo.rating_values(
+            session=session, observation_ids=[o.id for o in observations])
+    return focus.analyse(ws.catalog, practice, observations, values)
+
+
 def _old_history(ws: Workspace, worker_id: uuid.UUID) -> WorkerHistory:
     """The page as it was read before: ORM rows, a summary per observation, the worker row's
     own queries, focus reading its ratings again."""
     catalog = ws.catalog
     with ws.store.read() as session:
-        rows = observation_repo.list_observations(session=session, worker_id=worker_id)
+        rows = _old_observations(session, worker_id=worker_id)
         observations = observation_views.summaries(session, catalog, rows)
     practice = ws.practice_instrument()
-    suggestions, recent = focus.analyse(ws.store, catalog, practice, observations)
+    suggestions, recent = _old_focus(ws, practice, observations)
     return WorkerHistory(
         worker=_listed(ws, worker_id), observations=observations,
         goals=ws.goals.of_worker(worker_id), focus=suggestions, recent_ratings=recent,
@@ -100,8 +129,8 @@ def _old_worker_data(ws: Workspace, worker_id: uuid.UUID) -> WorkerReport:
     began, ended = _bounds(start, end)
     catalog = ws.catalog
     with ws.store.read() as session:
-        rows = observation_repo.list_observations(session=session, worker_id=worker_id,
-                                                  started_from=began, started_before=ended)
+        rows = _old_observations(session, worker_id=worker_id, started_from=began,
+                                 started_before=ended)
         found = observation_views.summaries(session, catalog, rows)
     finished = [o for o in found if o.status in FINISHED]
     used = Counter(o.instrument_id for o in finished)
